@@ -1,0 +1,57 @@
+//! The `attache` command: a thin layer over the pipeline crates. Each subcommand lives in its
+//! own module and returns the process exit code.
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+mod eval_cmd;
+mod extract_cmd;
+mod nlp_cmd;
+mod store_cmd;
+
+#[derive(Parser)]
+#[command(
+    name = "attache",
+    version,
+    about = "News text in, a sourced, deduplicated database of political events out"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read reports and write PLOVER events with counts, dates and spans.
+    Extract(extract_cmd::ExtractArgs),
+    /// Tokenizer, tagger and parser: train, evaluate, parse.
+    #[command(subcommand)]
+    Nlp(nlp_cmd::NlpCommand),
+    /// Store reports' events in the database, merging what reports share.
+    Ingest(store_cmd::IngestArgs),
+    /// List stored events.
+    Events(store_cmd::EventsArgs),
+    /// Count stored events per actor, recipient, month or category, with sources.
+    Tally(store_cmd::TallyArgs),
+    /// One stored event with every mention and why they were merged.
+    Show(store_cmd::ShowArgs),
+    /// Export stored events.
+    Export(store_cmd::ExportArgs),
+    /// Score attache against gold standards.
+    #[command(subcommand)]
+    Eval(eval_cmd::EvalCommand),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Extract(args) => extract_cmd::run(args),
+        Command::Nlp(cmd) => nlp_cmd::run(cmd),
+        Command::Ingest(args) => store_cmd::ingest(args),
+        Command::Events(args) => store_cmd::events(args),
+        Command::Tally(args) => store_cmd::tally(args),
+        Command::Show(args) => store_cmd::show(args),
+        Command::Export(args) => store_cmd::export(args),
+        Command::Eval(cmd) => eval_cmd::run(cmd),
+    }
+}

@@ -1,0 +1,290 @@
+//! The event record: the one vocabulary shared by the coder, the store and the evaluators.
+//!
+//! Field names follow the JSON contract of `attache extract --format jsonl`; renaming one is a
+//! breaking change for every user's pipeline, so add fields rather than rename them.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A `[start, end)` byte range into a document's text. Slicing the text with it gives the quote.
+pub type ByteSpan = [usize; 2];
+
+/// The sixteen PLOVER event categories (manual 2021), ordered from cooperation to conflict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum EventCategory {
+    Agree,
+    Consult,
+    Support,
+    Concede,
+    Cooperate,
+    Aid,
+    Retreat,
+    Request,
+    Accuse,
+    Reject,
+    Threaten,
+    Protest,
+    Sanction,
+    Mobilize,
+    Coerce,
+    Assault,
+}
+
+impl EventCategory {
+    pub const ALL: [EventCategory; 16] = [
+        Self::Agree,
+        Self::Consult,
+        Self::Support,
+        Self::Concede,
+        Self::Cooperate,
+        Self::Aid,
+        Self::Retreat,
+        Self::Request,
+        Self::Accuse,
+        Self::Reject,
+        Self::Threaten,
+        Self::Protest,
+        Self::Sanction,
+        Self::Mobilize,
+        Self::Coerce,
+        Self::Assault,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Agree => "AGREE",
+            Self::Consult => "CONSULT",
+            Self::Support => "SUPPORT",
+            Self::Concede => "CONCEDE",
+            Self::Cooperate => "COOPERATE",
+            Self::Aid => "AID",
+            Self::Retreat => "RETREAT",
+            Self::Request => "REQUEST",
+            Self::Accuse => "ACCUSE",
+            Self::Reject => "REJECT",
+            Self::Threaten => "THREATEN",
+            Self::Protest => "PROTEST",
+            Self::Sanction => "SANCTION",
+            Self::Mobilize => "MOBILIZE",
+            Self::Coerce => "COERCE",
+            Self::Assault => "ASSAULT",
+        }
+    }
+
+    /// Parses a category name, accepting the PLOVER 0.5 names that the 2021 manual replaced
+    /// (DEMAND, DISAPPROVE, FIGHT, INVESTIGATE), as found in older gold standard files.
+    pub fn parse(name: &str) -> Option<EventCategory> {
+        let upper = name.trim().to_ascii_uppercase();
+        let mapped = match upper.as_str() {
+            "DEMAND" => "REQUEST",
+            "DISAPPROVE" | "INVESTIGATE" => "ACCUSE",
+            "FIGHT" => "ASSAULT",
+            other => other,
+        };
+        Self::ALL.into_iter().find(|c| c.as_str() == mapped)
+    }
+}
+
+impl fmt::Display for EventCategory {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How sure the report is about a figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    Exact,
+    AtLeast,
+    MoreThan,
+    AtMost,
+    LessThan,
+    Approx,
+    Range,
+}
+
+impl Qualifier {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Exact => "exact",
+            Self::AtLeast => "at_least",
+            Self::MoreThan => "more_than",
+            Self::AtMost => "at_most",
+            Self::LessThan => "less_than",
+            Self::Approx => "approx",
+            Self::Range => "range",
+        }
+    }
+}
+
+/// Whether the report says the event happened, will happen, did not happen, or might.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Modality {
+    #[default]
+    Asserted,
+    Planned,
+    Negated,
+    Hypothetical,
+}
+
+impl Modality {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Asserted => "asserted",
+            Self::Planned => "planned",
+            Self::Negated => "negated",
+            Self::Hypothetical => "hypothetical",
+        }
+    }
+}
+
+/// One participant: the words of the text and the code they resolve to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Actor {
+    pub text: String,
+    /// ISO 3166 alpha-3 code, or an organisation code such as EU, UN, NATO.
+    pub country: Option<String>,
+    /// GOV, MIL, DIP, REB, CVL, MED, ... or null when the text does not say.
+    pub sector: Option<String>,
+    pub span: ByteSpan,
+}
+
+/// A figure attached to an event: "at least 300 diplomats".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    pub value: f64,
+    /// Upper bound for ranges ("between 20 and 30"); null otherwise.
+    pub max: Option<f64>,
+    /// What is counted, singular and lower case: "diplomat", "staff", "ambassador", "consulate".
+    pub unit: Option<String>,
+    pub qualifier: Qualifier,
+    pub text: String,
+    pub span: ByteSpan,
+}
+
+/// When the event happened, resolved against the publication date where the text allows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventDate {
+    /// ISO 8601 date, or null when `resolved` is false.
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub text: String,
+    /// False when the text gives no anchor: the words are kept and no date is guessed.
+    pub resolved: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Location {
+    pub text: String,
+    pub country: Option<String>,
+}
+
+/// Who the report credits for the claim: "according to calculations by the Financial Times".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attribution {
+    pub text: String,
+    /// The credited source, normalised: "Financial Times".
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Trigger {
+    pub text: String,
+    pub span: ByteSpan,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SentenceRef {
+    pub index: usize,
+    pub span: ByteSpan,
+    pub text: String,
+}
+
+/// One place in a document that reports an event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    pub sentence: usize,
+    pub span: ByteSpan,
+    pub text: String,
+}
+
+/// One coded event from one document (all its mentions in that document merged).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub doc_id: String,
+    pub event: EventCategory,
+    pub mode: Option<String>,
+    pub context: Vec<String>,
+    pub cameo: Option<String>,
+    pub actors: Vec<Actor>,
+    pub recipients: Vec<Actor>,
+    pub quantity: Option<Quantity>,
+    /// Further figures the report gives for the same event ("seven of whom have diplomatic
+    /// status", "two consulates"), kept rather than dropped.
+    #[serde(default)]
+    pub other_quantities: Vec<Quantity>,
+    pub date: Option<EventDate>,
+    pub location: Option<Location>,
+    pub attribution: Option<Attribution>,
+    pub modality: Modality,
+    /// True when the figure totals several actors or a period rather than one actor's action.
+    pub aggregate: bool,
+    pub trigger: Trigger,
+    pub sentence: SentenceRef,
+    pub mentions: Vec<Mention>,
+    /// The publication date of the source document, when known.
+    #[serde(default)]
+    pub published: Option<String>,
+}
+
+impl Event {
+    /// Country codes of the actors, in order, without repeats.
+    pub fn actor_codes(&self) -> Vec<&str> {
+        codes(&self.actors)
+    }
+
+    pub fn recipient_codes(&self) -> Vec<&str> {
+        codes(&self.recipients)
+    }
+}
+
+fn codes(actors: &[Actor]) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for code in actors.iter().filter_map(|a| a.country.as_deref()) {
+        if !out.contains(&code) {
+            out.push(code);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn old_plover_names_map_to_current_ones() {
+        assert_eq!(EventCategory::parse("DEMAND"), Some(EventCategory::Request));
+        assert_eq!(
+            EventCategory::parse("disapprove"),
+            Some(EventCategory::Accuse)
+        );
+        assert_eq!(EventCategory::parse("FIGHT"), Some(EventCategory::Assault));
+        assert_eq!(
+            EventCategory::parse("SANCTION"),
+            Some(EventCategory::Sanction)
+        );
+        assert_eq!(EventCategory::parse("NOPE"), None);
+    }
+
+    #[test]
+    fn categories_serialise_in_upper_case() {
+        let json = serde_json::to_string(&EventCategory::Sanction).unwrap();
+        assert_eq!(json, "\"SANCTION\"");
+        let q = serde_json::to_string(&Qualifier::AtLeast).unwrap();
+        assert_eq!(q, "\"at_least\"");
+    }
+}

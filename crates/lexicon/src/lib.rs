@@ -1,0 +1,1 @@
+//! Actor dictionaries and gazetteers loaded from the data files in `data/lexicon/`.

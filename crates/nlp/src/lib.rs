@@ -1,0 +1,1 @@
+//! English analysis: tokens, sentences, tags, lemmas and dependencies over one `Doc`.
