@@ -174,6 +174,10 @@ pub struct EventDate {
     pub text: String,
     /// False when the text gives no anchor: the words are kept and no date is guessed.
     pub resolved: bool,
+    /// True when the event's own clause names no time and the date is the report's news peg
+    /// (the time expression of its lead sentence), as a reader takes it; `text` quotes the peg.
+    #[serde(default)]
+    pub inherited: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
