@@ -1,0 +1,477 @@
+//! Scoring on PLOVER gold standard records: one JSON object per line, each one sentence with
+//! one gold event (`event`, `source`, `target`, and `size`/`dead`/`injured` where given).
+//!
+//! Scoring, per record (see docs/eval.md for the full statement):
+//! - the system's predicted categories for the record's text are the distinct categories of all
+//!   its events; the gold category among them is a true positive, each other one a false
+//!   positive, and a gold category not among them a false negative;
+//! - the matched prediction is the event of the gold category whose actor and recipient codes
+//!   agree best with the gold ones (first in order on ties);
+//! - actor (recipient) codes are right when the set of the matched event's codes equals the set
+//!   of gold source (target) codes; reported over matched records and over all gold records;
+//! - a gold figure is found when a quantity of the matched event has its value (numeric gold)
+//!   or quotes its words (gold such as "thousands").
+
+use crate::metrics::{Prf, Ratio};
+use attache_event::{Event, EventCategory, Quantity};
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+/// One gold standard record, with the file's quirks resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GoldRecord {
+    pub id: String,
+    /// 1-based line in the gold file, for messages.
+    pub line: usize,
+    pub text: String,
+    /// The record's date as written (placeholders in the OEDA files).
+    pub date: Option<String>,
+    /// The category as written in the file ("DEMAND"), before mapping.
+    pub category_name: String,
+    pub category: EventCategory,
+    /// Distinct source and target codes, upper case, in file order.
+    pub source_codes: Vec<String>,
+    pub target_codes: Vec<String>,
+    pub figures: Vec<GoldFigure>,
+}
+
+/// Which count field of a record a figure comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FigureField {
+    Size,
+    Dead,
+    Injured,
+}
+
+impl FigureField {
+    const ALL: [FigureField; 3] = [Self::Size, Self::Dead, Self::Injured];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Size => "size",
+            Self::Dead => "dead",
+            Self::Injured => "injured",
+        }
+    }
+}
+
+/// A count given in a gold record: "2", "156", or words such as "thousands".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GoldFigure {
+    pub field: FigureField,
+    pub text: String,
+    /// The number when the text is one.
+    pub value: Option<f64>,
+}
+
+impl GoldFigure {
+    fn found_in(&self, quantity: &Quantity) -> bool {
+        match self.value {
+            Some(value) => {
+                (quantity.value - value).abs() < 1e-9
+                    || quantity.max.is_some_and(|max| (max - value).abs() < 1e-9)
+            }
+            None => quantity
+                .text
+                .to_lowercase()
+                .contains(&self.text.to_lowercase()),
+        }
+    }
+}
+
+/// The records of a gold file, and the ids of those skipped (with why).
+#[derive(Debug, Clone, Default)]
+pub struct GoldFile {
+    pub records: Vec<GoldRecord>,
+    pub skipped: Vec<String>,
+}
+
+/// Reads a PLOVER gold file. Lines that are not JSON objects, or lack `text` or `event`, are
+/// errors naming file and line; records whose category no PLOVER name maps to are skipped.
+pub fn load_gold(path: &Path) -> Result<GoldFile, String> {
+    let content = std::fs::read_to_string(path)
+        .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    parse_gold(&content, &path.display().to_string())
+}
+
+/// Parses gold records from JSON Lines text; `origin` names the source in messages.
+pub fn parse_gold(content: &str, origin: &str) -> Result<GoldFile, String> {
+    let mut file = GoldFile::default();
+    for (index, line) in content.lines().enumerate() {
+        let line_no = index + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let value: Value = serde_json::from_str(line)
+            .map_err(|e| format!("{origin}:{line_no}: not a JSON object: {e}"))?;
+        let Value::Object(record) = &value else {
+            return Err(format!("{origin}:{line_no}: not a JSON object"));
+        };
+        let field = |name: &str| record.get(name).and_then(Value::as_str);
+        let id = field("id")
+            .map(str::to_string)
+            .unwrap_or_else(|| format!("line {line_no}"));
+        let text = field("text")
+            .ok_or_else(|| format!("{origin}:{line_no}: record {id} has no \"text\""))?;
+        let category_name = field("event")
+            .ok_or_else(|| format!("{origin}:{line_no}: record {id} has no \"event\""))?;
+        let Some(category) = EventCategory::parse(category_name) else {
+            file.skipped.push(format!(
+                "{id} (line {line_no}): unknown category {category_name:?}"
+            ));
+            continue;
+        };
+        let figures = FigureField::ALL
+            .into_iter()
+            .filter_map(|f| gold_figure(f, record.get(f.as_str())?))
+            .collect();
+        file.records.push(GoldRecord {
+            id,
+            line: line_no,
+            text: text.to_string(),
+            date: field("date").map(str::to_string),
+            category_name: category_name.to_string(),
+            category,
+            source_codes: actor_codes(record.get("source")),
+            target_codes: actor_codes(record.get("target")),
+            figures,
+        });
+    }
+    Ok(file)
+}
+
+/// Codes of an actor field: a list of `{actorText, code, sector?}` or one such object. Other
+/// shapes ("" or a stray word where the file has no target) carry no code.
+fn actor_codes(field: Option<&Value>) -> Vec<String> {
+    let items: Vec<&Value> = match field {
+        Some(Value::Array(items)) => items.iter().collect(),
+        Some(object @ Value::Object(_)) => vec![object],
+        _ => Vec::new(),
+    };
+    let mut codes: Vec<String> = Vec::new();
+    for code in items.iter().filter_map(|a| a.get("code")?.as_str()) {
+        let code = code.trim().to_ascii_uppercase();
+        if !code.is_empty() && !codes.contains(&code) {
+            codes.push(code);
+        }
+    }
+    codes
+}
+
+fn gold_figure(field: FigureField, value: &Value) -> Option<GoldFigure> {
+    let text = match value {
+        Value::String(s) => s.trim().to_string(),
+        Value::Number(n) => n.to_string(),
+        _ => return None,
+    };
+    if text.is_empty() {
+        return None;
+    }
+    let value = text.replace(',', "").parse::<f64>().ok();
+    Some(GoldFigure { field, text, value })
+}
+
+/// Category counts for one row of the per-category table.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CategoryRow {
+    pub category: EventCategory,
+    /// Gold records of this category.
+    pub gold: usize,
+    /// Records where this category was predicted.
+    pub predicted: usize,
+    #[serde(flatten)]
+    pub prf: Prf,
+}
+
+/// Actor or recipient country accuracy.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CountryAccuracy {
+    /// Over records where the gold category was predicted.
+    pub matched: Ratio,
+    /// Over all gold records (no matched prediction counts as wrong).
+    pub all: Ratio,
+}
+
+/// Figure accuracy, overall and per field.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CountAccuracy {
+    pub matched: Ratio,
+    pub all: Ratio,
+    pub size: Ratio,
+    pub dead: Ratio,
+    pub injured: Ratio,
+}
+
+/// One record the system got wrong in some way, for study.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Miss {
+    pub id: String,
+    pub line: usize,
+    pub text: String,
+    pub gold: EventCategory,
+    pub predicted: Vec<EventCategory>,
+    pub gold_actors: Vec<String>,
+    pub predicted_actors: Vec<String>,
+    pub gold_recipients: Vec<String>,
+    pub predicted_recipients: Vec<String>,
+    /// What went wrong: "missed ASSAULT", "extra ACCUSE", "actors", "recipients", "dead 156".
+    pub problems: Vec<String>,
+}
+
+/// Scores of one run on one gold file.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PloverReport {
+    pub records: usize,
+    pub skipped: Vec<String>,
+    /// Micro-averaged over categories.
+    pub category: Prf,
+    /// Mean F1 of the categories that occur in gold or predictions.
+    pub macro_f1: f64,
+    pub per_category: Vec<CategoryRow>,
+    pub actor: CountryAccuracy,
+    pub recipient: CountryAccuracy,
+    pub counts: CountAccuracy,
+    pub misses: Vec<Miss>,
+}
+
+/// Scores predictions against gold: `predicted[i]` are the events extracted from
+/// `gold[i].text`. Panics if the slices differ in length (a caller bug, not bad input).
+pub fn score(gold: &GoldFile, predicted: &[Vec<Event>]) -> PloverReport {
+    assert_eq!(
+        gold.records.len(),
+        predicted.len(),
+        "one prediction per record"
+    );
+    let mut rows: Vec<CategoryRow> = EventCategory::ALL
+        .into_iter()
+        .map(|category| CategoryRow {
+            category,
+            gold: 0,
+            predicted: 0,
+            prf: Prf::default(),
+        })
+        .collect();
+    let row = |c: EventCategory| EventCategory::ALL.iter().position(|&x| x == c).unwrap();
+    let (mut actor_matched, mut actor_all) = (Ratio::default(), Ratio::default());
+    let (mut recip_matched, mut recip_all) = (Ratio::default(), Ratio::default());
+    let (mut fig_matched, mut fig_all) = (Ratio::default(), Ratio::default());
+    let mut per_field = [Ratio::default(); 3];
+    let mut misses = Vec::new();
+
+    for (record, events) in gold.records.iter().zip(predicted) {
+        let categories: BTreeSet<EventCategory> = events.iter().map(|e| e.event).collect();
+        let mut problems = Vec::new();
+        rows[row(record.category)].gold += 1;
+        for &c in &categories {
+            rows[row(c)].predicted += 1;
+            if c == record.category {
+                rows[row(c)].prf.tp += 1;
+            } else {
+                rows[row(c)].prf.fp += 1;
+                problems.push(format!("extra {c}"));
+            }
+        }
+        let matched = best_match(record, events);
+        if matched.is_none() {
+            rows[row(record.category)].prf.fn_ += 1;
+            problems.insert(0, format!("missed {}", record.category));
+        }
+
+        let actors_right =
+            matched.is_some_and(|e| same_codes(&record.source_codes, &e.actor_codes()));
+        let recips_right =
+            matched.is_some_and(|e| same_codes(&record.target_codes, &e.recipient_codes()));
+        actor_all.add(actors_right);
+        recip_all.add(recips_right);
+        if matched.is_some() {
+            actor_matched.add(actors_right);
+            recip_matched.add(recips_right);
+            if !actors_right {
+                problems.push("actors".to_string());
+            }
+            if !recips_right {
+                problems.push("recipients".to_string());
+            }
+        }
+
+        for figure in &record.figures {
+            let found = matched.is_some_and(|e| {
+                e.quantity
+                    .iter()
+                    .chain(&e.other_quantities)
+                    .any(|q| figure.found_in(q))
+            });
+            fig_all.add(found);
+            per_field[figure.field as usize].add(found);
+            if matched.is_some() {
+                fig_matched.add(found);
+                if !found {
+                    problems.push(format!("{} {}", figure.field.as_str(), figure.text));
+                }
+            }
+        }
+
+        if !problems.is_empty() {
+            let chosen = matched.or(events.first());
+            misses.push(Miss {
+                id: record.id.clone(),
+                line: record.line,
+                text: record.text.clone(),
+                gold: record.category,
+                predicted: categories.into_iter().collect(),
+                gold_actors: record.source_codes.clone(),
+                predicted_actors: chosen.map(|e| owned(e.actor_codes())).unwrap_or_default(),
+                gold_recipients: record.target_codes.clone(),
+                predicted_recipients: chosen
+                    .map(|e| owned(e.recipient_codes()))
+                    .unwrap_or_default(),
+                problems,
+            });
+        }
+    }
+
+    let mut micro = Prf::default();
+    for r in &rows {
+        micro.tp += r.prf.tp;
+        micro.fp += r.prf.fp;
+        micro.fn_ += r.prf.fn_;
+    }
+    rows.retain(|r| r.gold > 0 || r.predicted > 0);
+    let macro_f1 = if rows.is_empty() {
+        0.0
+    } else {
+        rows.iter().map(|r| r.prf.f1()).sum::<f64>() / rows.len() as f64
+    };
+    let [size, dead, injured] = per_field;
+    PloverReport {
+        records: gold.records.len(),
+        skipped: gold.skipped.clone(),
+        category: micro,
+        macro_f1,
+        per_category: rows,
+        actor: CountryAccuracy {
+            matched: actor_matched,
+            all: actor_all,
+        },
+        recipient: CountryAccuracy {
+            matched: recip_matched,
+            all: recip_all,
+        },
+        counts: CountAccuracy {
+            matched: fig_matched,
+            all: fig_all,
+            size,
+            dead,
+            injured,
+        },
+        misses,
+    }
+}
+
+/// The event of the gold category whose codes agree best with the gold ones.
+fn best_match<'a>(record: &GoldRecord, events: &'a [Event]) -> Option<&'a Event> {
+    let mut best: Option<(&Event, usize)> = None;
+    for event in events.iter().filter(|e| e.event == record.category) {
+        let agreement = usize::from(same_codes(&record.source_codes, &event.actor_codes()))
+            + usize::from(same_codes(&record.target_codes, &event.recipient_codes()));
+        if best.is_none_or(|(_, b)| agreement > b) {
+            best = Some((event, agreement));
+        }
+    }
+    best.map(|(event, _)| event)
+}
+
+fn same_codes(gold: &[String], predicted: &[&str]) -> bool {
+    let gold: BTreeSet<&str> = gold.iter().map(String::as_str).collect();
+    let predicted: BTreeSet<String> = predicted.iter().map(|c| c.to_ascii_uppercase()).collect();
+    gold.len() == predicted.len() && predicted.iter().all(|c| gold.contains(c.as_str()))
+}
+
+fn owned(codes: Vec<&str>) -> Vec<String> {
+    codes.into_iter().map(str::to_string).collect()
+}
+
+impl PloverReport {
+    /// The human-readable report; the misses only when `misses` is set.
+    pub fn render_text(&self, misses: bool) -> String {
+        use std::fmt::Write;
+        let mut out = String::new();
+        let c = &self.category;
+        let _ = writeln!(out, "records: {}", self.records);
+        if !self.skipped.is_empty() {
+            let _ = writeln!(out, "skipped: {}", self.skipped.len());
+            for s in &self.skipped {
+                let _ = writeln!(out, "  {s}");
+            }
+        }
+        let _ = writeln!(
+            out,
+            "category: precision {:.3}  recall {:.3}  F1 {:.3}  (tp {}, fp {}, fn {}; macro F1 {:.3})",
+            c.precision(),
+            c.recall(),
+            c.f1(),
+            c.tp,
+            c.fp,
+            c.fn_,
+            self.macro_f1
+        );
+        let _ = writeln!(
+            out,
+            "\n{:<10} {:>5} {:>5} {:>4} {:>4} {:>4} {:>6} {:>6} {:>6}",
+            "category", "gold", "pred", "tp", "fp", "fn", "P", "R", "F1"
+        );
+        for r in &self.per_category {
+            let _ = writeln!(
+                out,
+                "{:<10} {:>5} {:>5} {:>4} {:>4} {:>4} {:>6.3} {:>6.3} {:>6.3}",
+                r.category.as_str(),
+                r.gold,
+                r.predicted,
+                r.prf.tp,
+                r.prf.fp,
+                r.prf.fn_,
+                r.prf.precision(),
+                r.prf.recall(),
+                r.prf.f1()
+            );
+        }
+        let _ = writeln!(out);
+        for (name, acc) in [("actor", &self.actor), ("recipient", &self.recipient)] {
+            let _ = writeln!(
+                out,
+                "{name} countries: {} of matched, {} of all gold",
+                acc.matched, acc.all
+            );
+        }
+        let k = &self.counts;
+        let _ = writeln!(
+            out,
+            "counts: {} of matched, {} of all gold (size {}, dead {}, injured {})",
+            k.matched, k.all, k.size, k.dead, k.injured
+        );
+        if misses {
+            let _ = writeln!(out, "\nmisses: {}", self.misses.len());
+            for m in &self.misses {
+                let predicted: Vec<&str> = m.predicted.iter().map(|c| c.as_str()).collect();
+                let _ = writeln!(
+                    out,
+                    "\n{} (line {}): {}\n  gold {} {:?} -> {:?}; predicted [{}] {:?} -> {:?}\n  {}",
+                    m.id,
+                    m.line,
+                    m.problems.join(", "),
+                    m.gold,
+                    m.gold_actors,
+                    m.gold_recipients,
+                    predicted.join(", "),
+                    m.predicted_actors,
+                    m.predicted_recipients,
+                    m.text
+                );
+            }
+        }
+        out
+    }
+}
