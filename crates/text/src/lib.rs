@@ -1,6 +1,29 @@
 //! Documents in: what a news report is before analysis, and the readers that make one.
+//!
+//! [`expand_paths`] turns command-line paths into files (directories walked in sorted order),
+//! and [`read_documents`] streams the [`Document`]s of one of them: a plain text file, an HTML
+//! page (article text extracted, see [`html_to_text`]), JSON Lines or CSV. Bad input never
+//! panics: it yields an [`InputError`] naming file and line, and record-based formats carry on
+//! with the next record.
 
 use chrono::NaiveDate;
+
+mod bytes;
+mod csv;
+mod date;
+mod entities;
+mod error;
+mod html;
+mod html_tokens;
+mod jsonl;
+mod paths;
+mod reader;
+
+pub use date::parse_published;
+pub use error::InputError;
+pub use html::{ExtractedHtml, html_to_text};
+pub use paths::{InputFormat, expand_paths};
+pub use reader::{DocumentReader, MAX_DOCUMENT_BYTES, read_documents};
 
 /// One news report as read: its text (after markup removal) and what is known of its publication.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,4 +43,33 @@ pub struct Publication {
     pub title: Option<String>,
     /// The outlet: "Financial Times", "Reuters".
     pub source: Option<String>,
+}
+
+/// How to read inputs. `ReadOptions::default()` suits most callers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// Publication date of documents whose source gives none.
+    pub published: Option<NaiveDate>,
+    pub csv: CsvColumns,
+}
+
+/// Which CSV columns hold what. Column names match case-insensitively.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CsvColumns {
+    /// The report text (default `text`).
+    pub text: String,
+    /// The document id; when `None`, a column named `id` if there is one, else `path:line`.
+    pub id: Option<String>,
+    /// The publication date; when `None`, a column named `published` or `date` if there is one.
+    pub date: Option<String>,
+}
+
+impl Default for CsvColumns {
+    fn default() -> CsvColumns {
+        CsvColumns {
+            text: "text".to_string(),
+            id: None,
+            date: None,
+        }
+    }
 }

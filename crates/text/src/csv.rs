@@ -1,0 +1,410 @@
+//! CSV and TSV with a header row (RFC 4180 quoting: fields in double quotes may hold
+//! delimiters, newlines and doubled quotes), read one record at a time.
+
+use crate::error::human_size;
+use crate::paths::io_reason;
+use crate::reader::Input;
+use crate::{CsvColumns, Document, InputError, Publication, ReadOptions, parse_published};
+use std::io;
+
+pub(crate) struct CsvRecords {
+    input: Input,
+    delimiter: u8,
+    /// Newlines consumed so far: the next record starts on line `newlines + 1`.
+    newlines: usize,
+    columns: Option<Columns>,
+    records: usize,
+    finished: bool,
+}
+
+/// Where each field is, resolved from the header.
+struct Columns {
+    text: usize,
+    id: Option<usize>,
+    date: Option<(usize, String)>,
+    url: Option<usize>,
+    title: Option<usize>,
+    source: Option<usize>,
+}
+
+enum RawRecord {
+    Fields { line: usize, fields: Vec<Vec<u8>> },
+    TooLong { line: usize, len: u64 },
+    Unterminated { line: usize },
+    End,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum FieldState {
+    Start,
+    Unquoted,
+    Quoted,
+    /// A `"` inside a quoted field: either the closing quote or the first of a doubled one.
+    QuoteInQuoted,
+}
+
+impl CsvRecords {
+    pub fn new(input: Input, delimiter: u8) -> CsvRecords {
+        CsvRecords {
+            input,
+            delimiter,
+            newlines: 0,
+            columns: None,
+            records: 0,
+            finished: false,
+        }
+    }
+
+    pub fn next(
+        &mut self,
+        path: &str,
+        opts: &ReadOptions,
+        max_bytes: usize,
+    ) -> Option<Result<Document, InputError>> {
+        if self.finished {
+            return None;
+        }
+        loop {
+            let raw = match self.read_record(max_bytes) {
+                Ok(raw) => raw,
+                Err(e) => {
+                    self.finished = true;
+                    let reason = format!("cannot read: {}", io_reason(&e));
+                    return Some(Err(InputError::at_line(path, self.newlines + 1, reason)));
+                }
+            };
+            let (line, fields) = match raw {
+                RawRecord::End => {
+                    self.finished = true;
+                    return match (&self.columns, self.records) {
+                        (None, _) => Some(Err(InputError::file(path, "empty file"))),
+                        (Some(_), 0) => Some(Err(InputError::file(
+                            path,
+                            "empty file (a header and no records)",
+                        ))),
+                        _ => None,
+                    };
+                }
+                RawRecord::Unterminated { line } => {
+                    self.finished = true;
+                    let reason = "quoted field never closed: the file ends inside it";
+                    return Some(Err(InputError::at_line(path, line, reason)));
+                }
+                RawRecord::TooLong { line, len } => {
+                    self.records += 1;
+                    let reason = format!(
+                        "record is {}, more than the {} one document may have; skipped",
+                        human_size(len),
+                        human_size(max_bytes as u64)
+                    );
+                    return Some(Err(InputError::at_line(path, line, reason)));
+                }
+                RawRecord::Fields { line, fields } => (line, fields),
+            };
+            if fields.len() == 1 && fields[0].iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let Some(columns) = &self.columns else {
+                match resolve_columns(fields, &opts.csv) {
+                    Ok(columns) => {
+                        self.columns = Some(columns);
+                        continue;
+                    }
+                    Err(reason) => {
+                        self.finished = true;
+                        return Some(Err(InputError::at_line(path, line, reason)));
+                    }
+                }
+            };
+            self.records += 1;
+            return Some(
+                record_document(columns, fields, path, line, opts)
+                    .map_err(|reason| InputError::at_line(path, line, reason)),
+            );
+        }
+    }
+
+    /// Reads one record, holding at most `max_bytes` of field content in memory.
+    fn read_record(&mut self, max_bytes: usize) -> io::Result<RawRecord> {
+        let line = self.newlines + 1;
+        let mut fields: Vec<Vec<u8>> = Vec::new();
+        let mut field: Vec<u8> = Vec::new();
+        let mut state = FieldState::Start;
+        let mut size: u64 = 0;
+        let mut saw_any = false;
+        let mut complete = false;
+        let delimiter = self.delimiter;
+        while !complete {
+            let chunk = match self.input.fill_buf() {
+                Ok(chunk) => chunk,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if chunk.is_empty() {
+                break;
+            }
+            saw_any = true;
+            let mut used = 0;
+            for &byte in chunk {
+                used += 1;
+                if byte == b'\n' {
+                    self.newlines += 1;
+                }
+                let mut keep = |field: &mut Vec<u8>, byte: u8| {
+                    size += 1;
+                    if size <= max_bytes as u64 {
+                        field.push(byte);
+                    }
+                };
+                let ends_field = byte == delimiter && state != FieldState::Quoted;
+                let ends_record = byte == b'\n' && state != FieldState::Quoted;
+                if ends_field || ends_record {
+                    fields.push(std::mem::take(&mut field));
+                    state = FieldState::Start;
+                    if ends_record {
+                        complete = true;
+                        break;
+                    }
+                    continue;
+                }
+                state = match (state, byte) {
+                    // A carriage return outside quotes belongs to a CRLF line end.
+                    (FieldState::Quoted, b'"') => FieldState::QuoteInQuoted,
+                    (FieldState::Quoted, _) => {
+                        keep(&mut field, byte);
+                        FieldState::Quoted
+                    }
+                    (_, b'\r') => state,
+                    (FieldState::Start, b'"') => FieldState::Quoted,
+                    (FieldState::QuoteInQuoted, b'"') => {
+                        keep(&mut field, b'"');
+                        FieldState::Quoted
+                    }
+                    // Text after a closing quote (`"a"b`) is malformed; keep it rather than lose it.
+                    (_, _) => {
+                        keep(&mut field, byte);
+                        FieldState::Unquoted
+                    }
+                };
+            }
+            self.input.consume(used);
+        }
+        if !saw_any && !complete {
+            return Ok(RawRecord::End);
+        }
+        if state == FieldState::Quoted {
+            return Ok(RawRecord::Unterminated { line });
+        }
+        if !complete {
+            fields.push(field);
+        }
+        if size > max_bytes as u64 {
+            return Ok(RawRecord::TooLong { line, len: size });
+        }
+        Ok(RawRecord::Fields { line, fields })
+    }
+}
+
+fn resolve_columns(header: Vec<Vec<u8>>, wanted: &CsvColumns) -> Result<Columns, String> {
+    let names: Vec<String> = header
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let name = if i == 0 {
+                name.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(name)
+            } else {
+                name
+            };
+            String::from_utf8_lossy(name).trim().to_string()
+        })
+        .collect();
+    let find = |name: &str| {
+        names
+            .iter()
+            .position(|n| n.eq_ignore_ascii_case(name.trim()))
+    };
+    let require = |name: &str, option: &str| {
+        find(name).ok_or_else(|| {
+            format!(
+                "no column {name:?} in the header (columns: {}); choose one with {option}",
+                names.join(", ")
+            )
+        })
+    };
+    let text = require(&wanted.text, "--csv-text")?;
+    let id = match &wanted.id {
+        Some(name) => Some(require(name, "--csv-id")?),
+        None => find("id"),
+    };
+    let date = match &wanted.date {
+        Some(name) => Some(require(name, "--csv-date")?),
+        None => find("published").or_else(|| find("date")),
+    };
+    Ok(Columns {
+        text,
+        id,
+        date: date.map(|at| (at, names[at].clone())),
+        url: find("url"),
+        title: find("title"),
+        source: find("source"),
+    })
+}
+
+fn record_document(
+    columns: &Columns,
+    mut fields: Vec<Vec<u8>>,
+    path: &str,
+    line: usize,
+    opts: &ReadOptions,
+) -> Result<Document, String> {
+    let field_count = fields.len();
+    let mut take = |at: usize| -> Result<Option<String>, String> {
+        let Some(bytes) = fields.get_mut(at) else {
+            return Ok(None);
+        };
+        match String::from_utf8(std::mem::take(bytes)) {
+            Ok(value) if value.trim().is_empty() => Ok(None),
+            Ok(value) => Ok(Some(value)),
+            Err(e) => Err(format!(
+                "invalid UTF-8 at byte {} of field {} (the file must be UTF-8 encoded)",
+                e.utf8_error().valid_up_to() + 1,
+                at + 1
+            )),
+        }
+    };
+    let text = match take(columns.text)? {
+        Some(text) => text,
+        None if field_count <= columns.text => {
+            return Err(format!(
+                "record has {field_count} fields, too few to reach the text column"
+            ));
+        }
+        None => return Err("record's text is empty".to_string()),
+    };
+    let id = match columns.id {
+        Some(at) => take(at)?,
+        None => None,
+    }
+    .unwrap_or_else(|| format!("{path}:{line}"));
+    let published = match &columns.date {
+        Some((at, name)) => match take(*at)? {
+            Some(value) => {
+                Some(parse_published(&value).map_err(|e| format!("column {name:?}: {e}"))?)
+            }
+            None => None,
+        },
+        None => None,
+    }
+    .or(opts.published);
+    let mut optional = |at: Option<usize>| match at {
+        Some(at) => take(at),
+        None => Ok(None),
+    };
+    Ok(Document {
+        id,
+        text,
+        publication: Publication {
+            published,
+            url: optional(columns.url)?,
+            title: optional(columns.title)?,
+            source: optional(columns.source)?,
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn read_all(input: &str, opts: &ReadOptions, max: usize) -> Vec<Result<Document, InputError>> {
+        let input: Input = Box::new(io::BufReader::with_capacity(
+            7,
+            io::Cursor::new(input.to_string()),
+        ));
+        let mut records = CsvRecords::new(input, b',');
+        std::iter::from_fn(|| records.next("in.csv", opts, max)).collect()
+    }
+
+    #[test]
+    fn quoted_fields_with_newlines_commas_and_quotes() {
+        let input = "id,published,text\r\n\
+                     a1,2022-04-05,\"Italy, Spain and Denmark \"\"expelled\"\"\n80 diplomats.\"\r\n\
+                     \r\n\
+                     a2,,Plain text\n";
+        let opts = ReadOptions {
+            published: NaiveDate::from_ymd_opt(2020, 1, 1),
+            ..ReadOptions::default()
+        };
+        let docs: Vec<Document> = read_all(input, &opts, 1000)
+            .into_iter()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0].id, "a1");
+        assert_eq!(
+            docs[0].text,
+            "Italy, Spain and Denmark \"expelled\"\n80 diplomats."
+        );
+        assert_eq!(
+            docs[0].publication.published,
+            NaiveDate::from_ymd_opt(2022, 4, 5)
+        );
+        assert_eq!(docs[1].id, "a2");
+        assert_eq!(docs[1].publication.published, opts.published);
+    }
+
+    #[test]
+    fn errors_name_the_record_line_and_reading_goes_on() {
+        let input = "text,date\n\"two\nlines\",not-a-date\nok,\n,2022-01-01\nlast,2022-01-02";
+        let got = read_all(input, &ReadOptions::default(), 1000);
+        let shown: Vec<String> = got
+            .iter()
+            .map(|r| match r {
+                Ok(doc) => format!("ok {} {}", doc.id, doc.text),
+                Err(e) => e.to_string(),
+            })
+            .collect();
+        assert_eq!(shown.len(), 4, "{shown:?}");
+        assert!(
+            shown[0].starts_with("in.csv:2: column \"date\": bad date"),
+            "{shown:?}"
+        );
+        assert_eq!(shown[1], "ok in.csv:4 ok");
+        assert_eq!(shown[2], "in.csv:5: record's text is empty");
+        assert_eq!(shown[3], "ok in.csv:6 last");
+    }
+
+    #[test]
+    fn missing_column_and_unterminated_quote_stop_the_file() {
+        let got = read_all("body,id\nx,1\n", &ReadOptions::default(), 1000);
+        assert_eq!(got.len(), 1);
+        let err = got[0].as_ref().unwrap_err().to_string();
+        assert!(
+            err.contains("no column \"text\"") && err.contains("body, id"),
+            "{err}"
+        );
+        let got = read_all("text\nfine\n\"open\nand on", &ReadOptions::default(), 1000);
+        assert_eq!(got.len(), 2);
+        assert_eq!(
+            got[1].as_ref().unwrap_err().to_string(),
+            "in.csv:3: quoted field never closed: the file ends inside it"
+        );
+    }
+
+    #[test]
+    fn oversized_records_are_skipped() {
+        let input = format!("text\n\"{}\"\nsmall\n", "y\n".repeat(40));
+        let got = read_all(&input, &ReadOptions::default(), 50);
+        assert_eq!(got.len(), 2);
+        assert!(
+            got[0]
+                .as_ref()
+                .unwrap_err()
+                .to_string()
+                .starts_with("in.csv:2: record is 80 bytes")
+        );
+        assert_eq!(got[1].as_ref().unwrap().text, "small");
+        assert_eq!(got[1].as_ref().unwrap().id, "in.csv:43");
+    }
+}

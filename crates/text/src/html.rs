@@ -1,0 +1,544 @@
+//! Article text from a web page, laid out as plain text, with the page's metadata.
+//!
+//! Layout (what spans point into): each block element (paragraph, heading, list item, table
+//! row, `div`, ...) becomes a paragraph; paragraphs are separated by one blank line (`\n\n`);
+//! `<br>` is a single `\n`; inside a paragraph every run of white space (no-break spaces
+//! included) is one ASCII space, and lines carry no leading or trailing space. `<pre>` keeps
+//! its line breaks. References are decoded. The text neither starts nor ends with white space.
+
+use crate::bytes::{Utf8Problem, decode_utf8};
+use crate::date::parse_meta_date;
+use crate::entities;
+use crate::html_tokens::{Tag, Token, tokenize};
+use chrono::NaiveDate;
+use serde_json::Value;
+
+/// What [`html_to_text`] finds in a page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExtractedHtml {
+    /// The article text, laid out as described in the module documentation.
+    pub text: String,
+    /// `og:title`, else the JSON-LD headline, else `<title>`.
+    pub title: Option<String>,
+    /// `article:published_time`, else JSON-LD `datePublished`, else other common date metadata.
+    pub published: Option<NaiveDate>,
+    /// `og:url`, else `<link rel="canonical">`.
+    pub url: Option<String>,
+    /// `og:site_name`, else the JSON-LD publisher's name.
+    pub site_name: Option<String>,
+}
+
+/// Elements whose whole content is page furniture or not text, never article text.
+const DROPPED: [&str; 17] = [
+    "script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template", "svg",
+    "iframe", "button", "select", "textarea", "canvas", "object", "dialog",
+];
+
+/// Elements that start and end a paragraph.
+const BLOCKS: [&str; 36] = [
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "caption",
+    "section",
+    "article",
+    "main",
+    "figure",
+    "figcaption",
+    "address",
+    "details",
+    "summary",
+    "hr",
+    "center",
+    "body",
+    "fieldset",
+    "legend",
+    "hgroup",
+];
+
+/// Elements without content or end tag: they never enclose anything.
+const VOID: [&str; 14] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// Extracts the article text and metadata of a page. The article is the longest `<article>`
+/// (outside dropped furniture), else `<main>`, else the whole body; see the module
+/// documentation for the layout.
+pub fn html_to_text(html: &str) -> ExtractedHtml {
+    let tokens = tokenize(html);
+    let mut extracted = metadata(&tokens);
+    let visible = visible_mask(&tokens);
+    let candidates = |name: &str| outermost_ranges(&tokens, &visible, name);
+    let mut best = String::new();
+    for (from, to) in candidates("article") {
+        let text = render(&tokens[from..to], &visible[from..to]);
+        if text.len() > best.len() {
+            best = text;
+        }
+    }
+    if best.is_empty() {
+        for (from, to) in candidates("main") {
+            let text = render(&tokens[from..to], &visible[from..to]);
+            if text.len() > best.len() {
+                best = text;
+            }
+        }
+    }
+    if best.is_empty() {
+        best = render(&tokens, &visible);
+    }
+    extracted.text = best;
+    extracted
+}
+
+/// Decodes a page's bytes: UTF-8, or Windows-1252 when the bytes are not UTF-8 and the page
+/// declares a Latin-1 family charset (old pages do; their byte 0x92 is a quote, not an error).
+pub(crate) fn decode_page(bytes: Vec<u8>) -> Result<String, Utf8Problem> {
+    if std::str::from_utf8(&bytes).is_err() && declares_latin_charset(&bytes) {
+        return Ok(bytes.iter().map(|&b| entities::cp1252(b)).collect());
+    }
+    decode_utf8(bytes)
+}
+
+fn declares_latin_charset(bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+    let Some(at) = head.find("charset=") else {
+        return false;
+    };
+    let value = head[at + 8..].trim_start_matches(['"', '\'', ' ']);
+    [
+        "windows-1252",
+        "iso-8859-1",
+        "iso-8859-15",
+        "latin1",
+        "latin-1",
+        "cp1252",
+        "us-ascii",
+    ]
+    .iter()
+    .any(|name| value.starts_with(name))
+}
+
+/// For each token, whether it lies outside every dropped element (and outside elements
+/// marked `hidden` or `aria-hidden="true"`).
+fn visible_mask(tokens: &[Token<'_>]) -> Vec<bool> {
+    // Inside a dropped element every open element is tracked, so that the dropped one ends
+    // at its own end tag however its content nests; unclosed inner elements (`<p>`, `<li>`)
+    // are popped along with it.
+    let mut open: Vec<&str> = Vec::new();
+    let mut mask = Vec::with_capacity(tokens.len());
+    for token in tokens {
+        match token {
+            Token::Start(tag) => {
+                let encloses = !tag.self_closing && !VOID.contains(&tag.name.as_str());
+                if encloses && (!open.is_empty() || is_dropped(tag)) {
+                    open.push(&tag.name);
+                    mask.push(false);
+                } else {
+                    mask.push(open.is_empty());
+                }
+            }
+            Token::End(name) => match open.iter().rposition(|n| n == name) {
+                Some(at) => {
+                    open.truncate(at);
+                    mask.push(false);
+                }
+                None => mask.push(open.is_empty()),
+            },
+            Token::Text(_) | Token::Raw(_) => mask.push(open.is_empty()),
+        }
+    }
+    mask
+}
+
+fn is_dropped(tag: &Tag) -> bool {
+    DROPPED.contains(&tag.name.as_str())
+        || matches!(tag.name.as_str(), "head" | "title")
+        || tag.attr("hidden").is_some()
+        || tag.attr("aria-hidden") == Some("true")
+}
+
+/// Token ranges of the outermost visible `name` elements (an unclosed one runs to the end).
+fn outermost_ranges(tokens: &[Token<'_>], visible: &[bool], name: &str) -> Vec<(usize, usize)> {
+    let mut ranges = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, token) in tokens.iter().enumerate() {
+        if !visible[i] {
+            continue;
+        }
+        match token {
+            Token::Start(tag) if tag.name == name && !tag.self_closing => {
+                if depth == 0 {
+                    start = i;
+                }
+                depth += 1;
+            }
+            Token::End(end) if end == name && depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    ranges.push((start, i + 1));
+                }
+            }
+            _ => {}
+        }
+    }
+    if depth > 0 {
+        ranges.push((start, tokens.len()));
+    }
+    ranges
+}
+
+/// Lays visible tokens out as text (see the module documentation).
+fn render(tokens: &[Token<'_>], visible: &[bool]) -> String {
+    let mut layout = Layout::default();
+    let mut decoded = String::new();
+    for (token, &shown) in tokens.iter().zip(visible) {
+        if !shown {
+            continue;
+        }
+        match token {
+            Token::Text(text) => {
+                decoded.clear();
+                entities::decode_into(text, &mut decoded);
+                layout.text(&decoded);
+            }
+            Token::Start(tag) => layout.tag(&tag.name, true),
+            Token::End(name) => layout.tag(name, false),
+            Token::Raw(_) => {}
+        }
+    }
+    layout.out
+}
+
+#[derive(Default)]
+struct Layout {
+    out: String,
+    /// White space seen since the last character.
+    space: bool,
+    /// Break owed before the next character: 0 none, 1 line, 2 paragraph.
+    pending_break: u8,
+    /// Depth of open `<pre>` elements.
+    pre: usize,
+}
+
+impl Layout {
+    fn tag(&mut self, name: &str, start: bool) {
+        match name {
+            "br" => self.owe_break(1),
+            "td" | "th" => self.space = true,
+            "pre" => {
+                self.owe_break(2);
+                self.pre = if start {
+                    self.pre + 1
+                } else {
+                    self.pre.saturating_sub(1)
+                };
+            }
+            _ if BLOCKS.contains(&name) => self.owe_break(2),
+            _ => {}
+        }
+    }
+
+    fn owe_break(&mut self, level: u8) {
+        self.pending_break = self.pending_break.max(level);
+    }
+
+    fn text(&mut self, text: &str) {
+        let mut newlines = 0;
+        for c in text.chars() {
+            if c.is_whitespace() {
+                if c == '\n' && self.pre > 0 {
+                    newlines += 1;
+                    self.owe_break(newlines.min(2));
+                }
+                self.space = true;
+                continue;
+            }
+            newlines = 0;
+            if !self.out.is_empty() {
+                match self.pending_break {
+                    2 => self.out.push_str("\n\n"),
+                    1 => self.out.push('\n'),
+                    _ if self.space => self.out.push(' '),
+                    _ => {}
+                }
+            }
+            self.pending_break = 0;
+            self.space = false;
+            self.out.push(c);
+        }
+    }
+}
+
+/// A date candidate's strength: lower wins.
+type Rank = u8;
+
+/// Reads title, date, address and outlet from meta tags, `<title>`, `<time>` and JSON-LD.
+fn metadata(tokens: &[Token<'_>]) -> ExtractedHtml {
+    let mut og_title = None;
+    let mut page_title = None;
+    let mut canonical = None;
+    let mut og_url = None;
+    let mut site_name = None;
+    let mut date: Option<(Rank, NaiveDate)> = None;
+    let mut linked = LinkedData::default();
+    let mut offer_date = |rank: Rank, value: &str| {
+        let better = date.is_none_or(|(best, _)| rank < best);
+        if let Some(parsed) = parse_meta_date(value).filter(|_| better) {
+            date = Some((rank, parsed));
+        }
+    };
+    let mut open_raw: Option<&Tag> = None;
+    for token in tokens {
+        match token {
+            Token::Start(tag) => {
+                open_raw = Some(tag);
+                match tag.name.as_str() {
+                    "meta" => {
+                        let key = tag
+                            .attr("property")
+                            .or_else(|| tag.attr("name"))
+                            .or_else(|| tag.attr("itemprop"))
+                            .unwrap_or("")
+                            .to_ascii_lowercase();
+                        let Some(content) = tag.attr("content").map(str::trim) else {
+                            continue;
+                        };
+                        if content.is_empty() {
+                            continue;
+                        }
+                        match key.as_str() {
+                            "og:title" | "twitter:title" if og_title.is_none() => {
+                                og_title = Some(collapse(content))
+                            }
+                            "og:url" => og_url = Some(content.to_string()),
+                            "og:site_name" => site_name = Some(collapse(content)),
+                            "article:published_time" => offer_date(0, content),
+                            "datepublished" => offer_date(2, content),
+                            key if DATE_META.contains(&key) => offer_date(3, content),
+                            _ => {}
+                        }
+                    }
+                    "link" => {
+                        let rel = tag.attr("rel").unwrap_or("").to_ascii_lowercase();
+                        if rel.split_whitespace().any(|r| r == "canonical") {
+                            canonical = tag.attr("href").map(str::to_string);
+                        }
+                    }
+                    "time" => {
+                        let marked = tag.attr("pubdate").is_some()
+                            || tag.attr("itemprop") == Some("datePublished");
+                        if let Some(value) = tag.attr("datetime").filter(|_| marked) {
+                            offer_date(2, value);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Token::Raw(content) => match open_raw.map(|t| t.name.as_str()) {
+                Some("title") if page_title.is_none() => {
+                    let title = collapse(&entities::decode(content));
+                    if !title.is_empty() {
+                        page_title = Some(title);
+                    }
+                }
+                Some("script")
+                    if open_raw
+                        .and_then(|t| t.attr("type"))
+                        .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
+                {
+                    if let Ok(value) = serde_json::from_str::<Value>(content) {
+                        linked.search(&value, 0);
+                    }
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+    if let Some(value) = &linked.date_published {
+        offer_date(1, value);
+    }
+    ExtractedHtml {
+        text: String::new(),
+        title: og_title.or(linked.headline).or(page_title),
+        published: date.map(|(_, d)| d),
+        url: og_url.or(canonical),
+        site_name: site_name.or(linked.publisher),
+    }
+}
+
+/// Meta names other than `article:published_time` that sites use for the publication date.
+const DATE_META: [&str; 16] = [
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "publication_date",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "og:published_time",
+    "article.published",
+    "originalpublicationdate",
+    "citation_publication_date",
+];
+
+/// What a page's schema.org JSON-LD says about the article.
+#[derive(Default)]
+struct LinkedData {
+    date_published: Option<String>,
+    headline: Option<String>,
+    publisher: Option<String>,
+}
+
+impl LinkedData {
+    fn search(&mut self, value: &Value, depth: usize) {
+        if depth > 16 {
+            return;
+        }
+        match value {
+            Value::Object(object) => {
+                let text = |key: &str| object.get(key).and_then(Value::as_str).map(collapse);
+                if self.date_published.is_none() {
+                    self.date_published = text("datePublished");
+                }
+                if self.headline.is_none() {
+                    self.headline = text("headline");
+                }
+                if self.publisher.is_none() {
+                    self.publisher = object
+                        .get("publisher")
+                        .and_then(|p| p.get("name"))
+                        .and_then(Value::as_str)
+                        .map(collapse);
+                }
+                for nested in object.values() {
+                    self.search(nested, depth + 1);
+                }
+            }
+            Value::Array(items) => {
+                for item in items {
+                    self.search(item, depth + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// White space runs as single spaces, trimmed.
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!DOCTYPE html>
+<html lang="en"><head>
+<meta charset="utf-8">
+<title>Europe expels Russian diplomats | World News</title>
+<meta property="og:title" content="Europe&#8217;s mass expulsion of Russian diplomats">
+<meta property="og:site_name" content="Example Times">
+<meta property="article:published_time" content="2022-04-05T18:02:11+01:00">
+<link rel="canonical" href="https://example.org/world/expulsions">
+<style>p { color: red }</style>
+<script>var x = "<p>not text</p>";</script>
+</head>
+<body>
+<header><nav><a href="/">Home</a> | <a href="/world">World</a></nav></header>
+<aside class="related"><article><h2>Related: a longer teaser that is not the article at all, and
+should never be chosen even though it is long, long, long, long, long</h2></article></aside>
+<main>
+<article>
+  <h1>Europe&nbsp;expels   Russian
+  diplomats</h1>
+  <p>Italy, Spain &amp; Denmark announced the expulsion of a total of
+  <b>80</b> Russian diplomats.<br>Moscow called it &ldquo;short-sighted&rdquo;.</p>
+  <div hidden>Subscribe now</div>
+  <ul><li>Italy: 30</li><li>Spain: 25</li></ul>
+  <table><tr><td>Country</td><td>Expelled</td></tr></table>
+  <form><p>Sign up for our newsletter</p></form>
+</article>
+</main>
+<footer>&copy; 2022 Example Times</footer>
+</body></html>"#;
+
+    #[test]
+    fn article_text_is_laid_out_and_furniture_dropped() {
+        let page = html_to_text(PAGE);
+        assert_eq!(
+            page.text,
+            "Europe expels Russian diplomats\n\n\
+             Italy, Spain & Denmark announced the expulsion of a total of 80 Russian diplomats.\n\
+             Moscow called it “short-sighted”.\n\n\
+             Italy: 30\n\nSpain: 25\n\nCountry Expelled"
+        );
+        assert_eq!(
+            page.title.as_deref(),
+            Some("Europe’s mass expulsion of Russian diplomats")
+        );
+        assert_eq!(page.published, NaiveDate::from_ymd_opt(2022, 4, 5));
+        assert_eq!(
+            page.url.as_deref(),
+            Some("https://example.org/world/expulsions")
+        );
+        assert_eq!(page.site_name.as_deref(), Some("Example Times"));
+    }
+
+    #[test]
+    fn without_article_the_body_is_used_and_json_ld_gives_the_date() {
+        let html = r#"<html><head><title>Brief</title>
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+            {"@type":"NewsArticle","headline":"Lithuania expels envoy","datePublished":"2022-04-04T09:00:00Z",
+             "publisher":{"@type":"Organization","name":"Wire"}}]}</script></head>
+            <body><div id="menu"><nav>Menu</nav></div><div><p>Lithuania expelled Russia's ambassador.</p>
+            <pre>line one
+line two</pre></div></body></html>"#;
+        let page = html_to_text(html);
+        assert_eq!(
+            page.text,
+            "Lithuania expelled Russia's ambassador.\n\nline one\nline two"
+        );
+        assert_eq!(page.title.as_deref(), Some("Lithuania expels envoy"));
+        assert_eq!(page.published, NaiveDate::from_ymd_opt(2022, 4, 4));
+        assert_eq!(page.site_name.as_deref(), Some("Wire"));
+    }
+
+    #[test]
+    fn latin1_pages_are_decoded_when_declared() {
+        let mut bytes =
+            b"<html><head><meta charset=\"windows-1252\"></head><body><p>Moscow".to_vec();
+        bytes.extend_from_slice(b"\x92s \xE9</p>");
+        let page = decode_page(bytes).ok().unwrap();
+        assert_eq!(html_to_text(&page).text, "Moscow’s é");
+        let undeclared = b"<p>caf\xE9</p>".to_vec();
+        assert_eq!(decode_page(undeclared).err().unwrap().offset, 6);
+    }
+}

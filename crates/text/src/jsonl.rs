@@ -1,0 +1,250 @@
+//! JSON Lines: one document per line, `{"id", "text", "published"?, "url"?, "title"?, "source"?}`.
+
+use crate::bytes::{Line, decode_utf8, read_capped_line};
+use crate::error::human_size;
+use crate::paths::io_reason;
+use crate::reader::Input;
+use crate::{Document, InputError, Publication, ReadOptions, parse_published};
+use serde_json::{Map, Value};
+
+pub(crate) struct JsonlRecords {
+    input: Input,
+    buf: Vec<u8>,
+    /// Number of the line last read (1-based).
+    line: usize,
+    /// Non-blank lines seen, good or bad: none at all means the file is empty.
+    records: usize,
+}
+
+impl JsonlRecords {
+    pub fn new(input: Input) -> JsonlRecords {
+        JsonlRecords {
+            input,
+            buf: Vec::new(),
+            line: 0,
+            records: 0,
+        }
+    }
+
+    pub fn next(
+        &mut self,
+        path: &str,
+        opts: &ReadOptions,
+        max_bytes: usize,
+    ) -> Option<Result<Document, InputError>> {
+        loop {
+            let read = read_capped_line(&mut self.input, &mut self.buf, max_bytes);
+            self.line += 1;
+            let line = self.line;
+            match read {
+                Err(e) => {
+                    let reason = format!("cannot read: {}", io_reason(&e));
+                    // A failing device will fail again: report once and stop.
+                    self.records = usize::MAX;
+                    return Some(Err(InputError::at_line(path, line, reason)));
+                }
+                Ok(Line::End) => {
+                    if self.records == 0 {
+                        self.records = usize::MAX;
+                        return Some(Err(InputError::file(path, "empty file (no records)")));
+                    }
+                    return None;
+                }
+                Ok(Line::TooLong(len)) => {
+                    self.records = self.records.saturating_add(1);
+                    let reason = format!(
+                        "line is {}, more than the {} one document may have; skipped",
+                        human_size(len),
+                        human_size(max_bytes as u64)
+                    );
+                    return Some(Err(InputError::at_line(path, line, reason)));
+                }
+                Ok(Line::Read) => {}
+            }
+            let bytes = if line == 1 && self.buf.starts_with(&[0xEF, 0xBB, 0xBF]) {
+                &self.buf[3..]
+            } else {
+                &self.buf[..]
+            };
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            self.records = self.records.saturating_add(1);
+            let text = match decode_utf8(bytes.to_vec()) {
+                Ok(text) => text,
+                Err(problem) => {
+                    let reason = format!(
+                        "invalid UTF-8 at byte {} of the line (the file must be UTF-8 encoded)",
+                        problem.offset + 1
+                    );
+                    return Some(Err(InputError::at_line(path, line, reason)));
+                }
+            };
+            return Some(
+                parse_record(&text, path, line, opts)
+                    .map_err(|reason| InputError::at_line(path, line, reason)),
+            );
+        }
+    }
+}
+
+/// One JSON Lines record as a document. `path:line` stands in for a missing id.
+fn parse_record(
+    line_text: &str,
+    path: &str,
+    line: usize,
+    opts: &ReadOptions,
+) -> Result<Document, String> {
+    let value: Value = serde_json::from_str(line_text).map_err(|e| {
+        if e.is_eof() {
+            format!(
+                "truncated JSON record (it ends at column {} before the object closes)",
+                e.column()
+            )
+        } else {
+            format!(
+                "invalid JSON at column {}: {}",
+                e.column(),
+                strip_position(&e)
+            )
+        }
+    })?;
+    let Value::Object(mut record) = value else {
+        return Err(format!(
+            "expected a JSON object per line, found {}",
+            kind_of(&value)
+        ));
+    };
+    let text = match record.remove("text") {
+        Some(Value::String(text)) => text,
+        Some(Value::Null) | None => return Err("record has no \"text\" field".to_string()),
+        Some(other) => {
+            return Err(format!(
+                "field \"text\" must be a string, found {}",
+                kind_of(&other)
+            ));
+        }
+    };
+    if text.trim().is_empty() {
+        return Err("record's \"text\" is empty".to_string());
+    }
+    let id = match record.remove("id") {
+        Some(Value::String(id)) if !id.is_empty() => id,
+        Some(Value::Number(n)) => n.to_string(),
+        Some(Value::Null) | None => format!("{path}:{line}"),
+        Some(other) => {
+            return Err(format!(
+                "field \"id\" must be a string or a number, found {}",
+                kind_of(&other)
+            ));
+        }
+    };
+    let published = match optional_string(&mut record, "published")? {
+        Some(value) => {
+            Some(parse_published(&value).map_err(|e| format!("field \"published\": {e}"))?)
+        }
+        None => opts.published,
+    };
+    Ok(Document {
+        id,
+        text,
+        publication: Publication {
+            published,
+            url: optional_string(&mut record, "url")?,
+            title: optional_string(&mut record, "title")?,
+            source: optional_string(&mut record, "source")?,
+        },
+    })
+}
+
+fn optional_string(record: &mut Map<String, Value>, field: &str) -> Result<Option<String>, String> {
+    match record.remove(field) {
+        Some(Value::String(value)) if !value.trim().is_empty() => Ok(Some(value)),
+        Some(Value::String(_)) | Some(Value::Null) | None => Ok(None),
+        Some(other) => Err(format!(
+            "field \"{field}\" must be a string, found {}",
+            kind_of(&other)
+        )),
+    }
+}
+
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// serde_json's message without its " at line 1 column 7" tail: the caller says where.
+fn strip_position(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(at) => text[..at].to_string(),
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn parse(line: &str) -> Result<Document, String> {
+        parse_record(line, "feed.jsonl", 7, &ReadOptions::default())
+    }
+
+    #[test]
+    fn full_record() {
+        let doc = parse(
+            r#"{"id": "ft-1", "text": "Italy expelled 30 diplomats.", "published": "2022-04-05T10:00:00+01:00", "url": "https://example.org/a", "title": "Expulsions", "source": "Financial Times", "extra": 1}"#,
+        )
+        .unwrap();
+        assert_eq!(doc.id, "ft-1");
+        assert_eq!(doc.text, "Italy expelled 30 diplomats.");
+        assert_eq!(
+            doc.publication.published,
+            NaiveDate::from_ymd_opt(2022, 4, 5)
+        );
+        assert_eq!(doc.publication.source.as_deref(), Some("Financial Times"));
+    }
+
+    #[test]
+    fn missing_id_points_at_the_line_and_default_date_applies() {
+        let opts = ReadOptions {
+            published: NaiveDate::from_ymd_opt(2022, 4, 5),
+            ..ReadOptions::default()
+        };
+        let doc = parse_record(r#"{"text": "x", "id": 12}"#, "f.jsonl", 3, &opts).unwrap();
+        assert_eq!(doc.id, "12");
+        assert_eq!(doc.publication.published, opts.published);
+        let doc = parse_record(r#"{"text": "x"}"#, "f.jsonl", 3, &opts).unwrap();
+        assert_eq!(doc.id, "f.jsonl:3");
+    }
+
+    #[test]
+    fn bad_records_say_why() {
+        assert!(
+            parse(r#"{"id": "a", "text": "Italy expel"#)
+                .unwrap_err()
+                .contains("truncated")
+        );
+        assert!(parse(r#"{"id": "a"}"#).unwrap_err().contains("no \"text\""));
+        assert!(
+            parse(r#"{"text": 5}"#)
+                .unwrap_err()
+                .contains("must be a string")
+        );
+        assert!(parse(r#"[1, 2]"#).unwrap_err().contains("an array"));
+        assert!(
+            parse(r#"{"text": "a", "published": "05/04/2022"}"#)
+                .unwrap_err()
+                .contains("05/04/2022")
+        );
+        let err = parse(r#"{"text": "a",, }"#).unwrap_err();
+        assert!(err.starts_with("invalid JSON at column 14"), "{err}");
+    }
+}
