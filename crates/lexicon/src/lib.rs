@@ -1,1 +1,297 @@
 //! Actor dictionaries and gazetteers loaded from the data files in `data/lexicon/`.
+//!
+//! A [`Lexicon`] knows countries (names, demonyms, capitals), seats of government used as
+//! metonyms ("the Kremlin"), organisations with date-aware membership, roles that imply a
+//! sector ("ambassador" -> DIP), news media and cities. [`Lexicon::find`] finds all of their
+//! phrases in a text with one Aho-Corasick automaton; proper nouns match case-sensitively,
+//! roles case-insensitively.
+//!
+//! ```
+//! let lex = attache_lexicon::Lexicon::embedded();
+//! let text = "Rome has marked 30 Russian diplomats as undesirable.";
+//! let found: Vec<_> = lex.find(text).iter().map(|m| m.entry.canonical.as_str()).collect();
+//! assert_eq!(found, ["Rome", "Russian", "diplomat"]);
+//! assert_eq!(lex.members_at("NATO", "2023-04-04").unwrap().contains(&"FIN"), true);
+//! ```
+
+mod load;
+mod matcher;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::Path;
+use std::sync::OnceLock;
+
+pub use load::FILES;
+
+/// What a dictionary phrase names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntryKind {
+    /// A country's name: "Italy", "the United States" ("United States"), "UK".
+    Country,
+    /// A national body or a group of states: "European Union", "NATO", "Pentagon", "CIA".
+    Organisation,
+    /// A seat of government used for the government: "Kremlin", "White House", "Downing Street".
+    Seat,
+    /// A capital, as a place and as a metonym for the government: "Moscow", "Rome".
+    Capital,
+    /// A nationality adjective or noun: "Russian", "Danish", "Americans".
+    Demonym,
+    /// A news outlet or agency: "Financial Times", "ANSA".
+    Media,
+    /// A city (an event location): "Kharkiv", "Mumbai".
+    City,
+    /// A place that is not a state: "Northern Ireland" (GBR), "Crimea" (UKR), "Middle East".
+    Region,
+    /// A role or group that carries a sector: "Foreign Minister", "troops", "protesters".
+    Role,
+}
+
+impl EntryKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Country => "country",
+            Self::Organisation => "organisation",
+            Self::Seat => "seat",
+            Self::Capital => "capital",
+            Self::Demonym => "demonym",
+            Self::Media => "media",
+            Self::City => "city",
+            Self::Region => "region",
+            Self::Role => "role",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<EntryKind> {
+        Some(match name {
+            "country" => Self::Country,
+            "organisation" | "organization" => Self::Organisation,
+            "seat" => Self::Seat,
+            "capital" => Self::Capital,
+            "demonym" => Self::Demonym,
+            "media" => Self::Media,
+            "city" => Self::City,
+            "region" => Self::Region,
+            "role" => Self::Role,
+            _ => return None,
+        })
+    }
+
+    /// Roles are common nouns ("police", "Police"); everything else is a proper noun.
+    pub fn is_proper_noun(self) -> bool {
+        self != Self::Role
+    }
+}
+
+impl fmt::Display for EntryKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What one dictionary phrase means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub kind: EntryKind,
+    /// ISO 3166-1 alpha-3 ("RUS") or an organisation code ("EU", "UNSC"); `None` for plain
+    /// roles and for regions that belong to no single state ("Middle East").
+    pub code: Option<String>,
+    /// GOV, MIL, DIP, COP, REB, CVL, MED, IGO, ... when the phrase implies one.
+    pub sector: Option<String>,
+    /// The normal form: "Russia", "European Union", "Foreign Minister", "Financial Times".
+    pub canonical: String,
+}
+
+/// One dictionary phrase found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LexMatch<'a> {
+    /// Byte offsets into the searched text: `&text[start..end]` is the phrase as written.
+    pub start: usize,
+    pub end: usize,
+    /// The preferred reading (a country before a capital or city of the same name).
+    pub entry: &'a Entry,
+    /// Other readings of the same phrase: "Luxembourg" the country also has the capital.
+    pub alternatives: &'a [Entry],
+}
+
+impl<'a> LexMatch<'a> {
+    /// The phrase as written in `text` (the text that was searched).
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+
+    /// The preferred reading followed by the alternatives.
+    pub fn readings(&self) -> impl Iterator<Item = &'a Entry> + use<'a> {
+        std::iter::once(self.entry).chain(self.alternatives.iter())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Country {
+    pub alpha3: String,
+    pub alpha2: String,
+    /// English short name: "Russia", "United Kingdom".
+    pub name: String,
+    /// Other names matched in text: "Russian Federation"; "Britain", "UK".
+    pub aliases: Vec<String>,
+    /// Demonyms and their plurals: "Russian", "Russians".
+    pub demonyms: Vec<String>,
+    pub capital: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Organisation {
+    /// "EU", "NATO", "UNSC".
+    pub code: String,
+    pub name: String,
+    /// IGO for intergovernmental bodies, NGO, MED, ...
+    pub sector: Option<String>,
+    /// Other names matched in text: "European Union" -> "EU".
+    pub aliases: Vec<String>,
+}
+
+/// One state's membership of a group, both dates inclusive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Membership {
+    pub member: String,
+    /// First day of membership (YYYY-MM-DD); `None` when it predates the lexicon's records.
+    pub from: Option<String>,
+    /// Last day of membership; `None` while still a member.
+    pub until: Option<String>,
+}
+
+impl Membership {
+    /// Whether this membership covers `date` (YYYY-MM-DD; ISO strings compare as dates).
+    pub fn covers(&self, date: &str) -> bool {
+        self.from.as_deref().is_none_or(|from| from <= date)
+            && self.until.as_deref().is_none_or(|until| date <= until)
+    }
+}
+
+/// A data file could not be read or has a malformed line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LexiconError {
+    /// The file as given: "data/lexicon/roles.tsv".
+    pub file: String,
+    /// 1-based line number; 0 when the problem concerns the whole file.
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}: {}", self.file, self.message)
+        } else {
+            write!(f, "{}:{}: {}", self.file, self.line, self.message)
+        }
+    }
+}
+
+impl std::error::Error for LexiconError {}
+
+/// The loaded dictionaries and the automaton that finds their phrases.
+#[derive(Debug)]
+pub struct Lexicon {
+    countries: Vec<Country>,
+    country_index: HashMap<String, usize>,
+    alpha2_index: HashMap<String, usize>,
+    organisations: Vec<Organisation>,
+    organisation_index: HashMap<String, usize>,
+    memberships: HashMap<String, Vec<Membership>>,
+    matcher: matcher::Matcher,
+}
+
+impl Lexicon {
+    /// Loads every file of [`FILES`] from `dir` (normally `data/lexicon`).
+    pub fn load_dir(dir: &Path) -> Result<Lexicon, LexiconError> {
+        let mut sources = Vec::with_capacity(FILES.len());
+        for name in FILES {
+            let path = dir.join(name);
+            let text = std::fs::read_to_string(&path).map_err(|e| LexiconError {
+                file: path.display().to_string(),
+                line: 0,
+                message: format!("cannot read: {e}"),
+            })?;
+            sources.push((path.display().to_string(), text));
+        }
+        load::build(&sources)
+    }
+
+    /// The data files compiled into the binary, so that it works anywhere. Built once.
+    pub fn embedded() -> &'static Lexicon {
+        static EMBEDDED: OnceLock<Lexicon> = OnceLock::new();
+        EMBEDDED.get_or_init(|| {
+            let sources: Vec<(String, String)> = load::EMBEDDED
+                .iter()
+                .map(|(name, text)| (format!("data/lexicon/{name}"), text.to_string()))
+                .collect();
+            // The embedded files are tested at build time (tests load every shipped file),
+            // so a failure here is a packaging bug, not bad user input.
+            load::build(&sources).unwrap_or_else(|e| panic!("embedded lexicon is invalid: {e}"))
+        })
+    }
+
+    /// All dictionary phrases in `text`: leftmost-longest, at word boundaries, without overlaps.
+    /// Proper nouns match as written ("US" but not "us", "Turkey" but not "turkey"); roles
+    /// match in any case. A curly apostrophe matches a straight one.
+    pub fn find<'a>(&'a self, text: &str) -> Vec<LexMatch<'a>> {
+        self.matcher.find(text)
+    }
+
+    /// A country by alpha-3 code ("RUS").
+    pub fn country(&self, code: &str) -> Option<&Country> {
+        self.country_index.get(code).map(|&i| &self.countries[i])
+    }
+
+    /// A country by alpha-2 code ("RU").
+    pub fn country_by_alpha2(&self, code: &str) -> Option<&Country> {
+        self.alpha2_index.get(code).map(|&i| &self.countries[i])
+    }
+
+    pub fn countries(&self) -> &[Country] {
+        &self.countries
+    }
+
+    /// An organisation by code ("EU", "NATO").
+    pub fn organisation(&self, code: &str) -> Option<&Organisation> {
+        self.organisation_index
+            .get(code)
+            .map(|&i| &self.organisations[i])
+    }
+
+    pub fn organisations(&self) -> &[Organisation] {
+        &self.organisations
+    }
+
+    /// Whether `code` is a group of states with recorded members (EU, NATO, UN, ...).
+    pub fn is_group(&self, code: &str) -> bool {
+        self.memberships.contains_key(code)
+    }
+
+    /// Every recorded membership of a group, past and present; `None` if not a group.
+    pub fn memberships(&self, code: &str) -> Option<&[Membership]> {
+        self.memberships.get(code).map(Vec::as_slice)
+    }
+
+    /// Member state codes of a group at `date` (YYYY-MM-DD, a longer ISO timestamp is cut to
+    /// its date), sorted; `None` if `code` is not a group or `date` is not a date.
+    pub fn members_at(&self, code: &str, date: &str) -> Option<Vec<&str>> {
+        let date = load::parse_date(date.get(..10).unwrap_or(date))?;
+        let rows = self.memberships.get(code)?;
+        let mut members: Vec<&str> = rows
+            .iter()
+            .filter(|m| m.covers(date))
+            .map(|m| m.member.as_str())
+            .collect();
+        members.sort_unstable();
+        members.dedup();
+        Some(members)
+    }
+
+    /// Whether `member` belongs to `group` at `date`; false when either is unknown.
+    pub fn is_member_at(&self, group: &str, member: &str, date: &str) -> bool {
+        self.members_at(group, date)
+            .is_some_and(|members| members.contains(&member))
+    }
+}

@@ -1,0 +1,484 @@
+//! Reading and validating the data files. Every problem is reported as `file:line: reason`.
+
+use crate::matcher::PhraseTable;
+use crate::{Country, Entry, EntryKind, Lexicon, LexiconError, Membership, Organisation};
+use std::collections::HashMap;
+
+/// The data files, in load order: countries and organisations come first because the other
+/// files refer to their codes.
+pub const FILES: [&str; 12] = [
+    "countries.tsv",
+    "organisations.tsv",
+    "demonyms.tsv",
+    "capitals.tsv",
+    "cities.tsv",
+    "memberships.tsv",
+    "aliases.tsv",
+    "regions.tsv",
+    "institutions.tsv",
+    "media.tsv",
+    "roles.tsv",
+    "exclusions.tsv",
+];
+
+macro_rules! embed {
+    ($($name:literal),* $(,)?) => {
+        [$(($name, include_str!(concat!("../../../data/lexicon/", $name)))),*]
+    };
+}
+
+/// The shipped files, compiled in; same order as [`FILES`].
+pub(crate) const EMBEDDED: [(&str, &str); 12] = embed!(
+    "countries.tsv",
+    "organisations.tsv",
+    "demonyms.tsv",
+    "capitals.tsv",
+    "cities.tsv",
+    "memberships.tsv",
+    "aliases.tsv",
+    "regions.tsv",
+    "institutions.tsv",
+    "media.tsv",
+    "roles.tsv",
+    "exclusions.tsv",
+);
+
+/// Sectors a phrase may imply (CAMEO's actor types, which PLOVER keeps).
+pub const SECTORS: [&str; 23] = [
+    "GOV", "MIL", "DIP", "COP", "REB", "CVL", "MED", "IGO", "NGO", "BUS", "LEG", "JUD", "SPY",
+    "OPP", "PTY", "EDU", "LAB", "REF", "REL", "HLH", "CRM", "AGR", "ELI",
+];
+
+/// Checks a YYYY-MM-DD date (month 1-12, day 1-31) and returns it.
+pub(crate) fn parse_date(s: &str) -> Option<&str> {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) || !digits(5..7) {
+        return None;
+    }
+    if !digits(8..10) {
+        return None;
+    }
+    let month: u32 = s[5..7].parse().ok()?;
+    let day: u32 = s[8..10].parse().ok()?;
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(s)
+}
+
+/// One data line split into fields, with where it came from for error messages.
+struct Line<'s> {
+    file: &'s str,
+    number: usize,
+    fields: Vec<&'s str>,
+}
+
+impl<'s> Line<'s> {
+    fn error(&self, message: impl Into<String>) -> LexiconError {
+        LexiconError {
+            file: self.file.to_string(),
+            line: self.number,
+            message: message.into(),
+        }
+    }
+
+    /// Field `i`, or `None` when missing, empty or "-".
+    fn opt(&self, i: usize) -> Option<&'s str> {
+        self.fields
+            .get(i)
+            .copied()
+            .filter(|f| !f.is_empty() && *f != "-")
+    }
+
+    fn req(&self, i: usize, what: &str) -> Result<&'s str, LexiconError> {
+        self.opt(i)
+            .ok_or_else(|| self.error(format!("column {} ({what}) is empty", i + 1)))
+    }
+
+    /// A `|`-separated list (empty when the field is absent).
+    fn list(&self, i: usize) -> Vec<&'s str> {
+        self.opt(i)
+            .map(|f| {
+                f.split('|')
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// The data lines of a file: comments (`#`) and blank lines skipped, fields tab-separated.
+fn lines<'s>(
+    file: &'s str,
+    text: &'s str,
+    columns: &str,
+    min: usize,
+    max: usize,
+) -> Result<Vec<Line<'s>>, LexiconError> {
+    let mut out = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
+        let raw = raw.trim_end_matches('\r');
+        if raw.trim().is_empty() || raw.trim_start().starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&str> = raw.split('\t').map(str::trim).collect();
+        let line = Line {
+            file,
+            number: i + 1,
+            fields,
+        };
+        let n = line.fields.len();
+        if n < min || n > max {
+            let expected = if min == max {
+                format!("{min}")
+            } else {
+                format!("{min} to {max}")
+            };
+            return Err(line.error(format!(
+                "expected {expected} tab-separated columns ({columns}), found {n}"
+            )));
+        }
+        out.push(line);
+    }
+    Ok(out)
+}
+
+fn is_code(s: &str, len: std::ops::RangeInclusive<usize>) -> bool {
+    len.contains(&s.len())
+        && s.bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+}
+
+struct Builder {
+    countries: Vec<Country>,
+    country_index: HashMap<String, usize>,
+    organisations: Vec<Organisation>,
+    organisation_index: HashMap<String, usize>,
+    memberships: HashMap<String, Vec<Membership>>,
+    phrases: PhraseTable,
+}
+
+impl Builder {
+    fn country_code<'s>(&self, line: &Line<'s>, i: usize) -> Result<&'s str, LexiconError> {
+        let code = line.req(i, "country code")?;
+        if !self.country_index.contains_key(code) {
+            return Err(line.error(format!(
+                "unknown country code {code:?} (not in countries.tsv)"
+            )));
+        }
+        Ok(code)
+    }
+
+    fn any_code<'s>(&self, line: &Line<'s>, i: usize) -> Result<Option<&'s str>, LexiconError> {
+        let Some(code) = line.opt(i) else {
+            return Ok(None);
+        };
+        if !self.country_index.contains_key(code) && !self.organisation_index.contains_key(code) {
+            return Err(line.error(format!(
+                "unknown code {code:?} (neither a country in countries.tsv nor an organisation in organisations.tsv)"
+            )));
+        }
+        Ok(Some(code))
+    }
+
+    fn countries(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
+        for line in lines(file, text, "alpha3, alpha2, name, aliases", 3, 4)? {
+            let alpha3 = line.req(0, "alpha3")?;
+            let alpha2 = line.req(1, "alpha2")?;
+            let name = line.req(2, "name")?;
+            if !is_code(alpha3, 3..=3) || !alpha3.bytes().all(|b| b.is_ascii_uppercase()) {
+                return Err(line.error(format!("{alpha3:?} is not an alpha-3 code (AAA)")));
+            }
+            if !is_code(alpha2, 2..=2) || !alpha2.bytes().all(|b| b.is_ascii_uppercase()) {
+                return Err(line.error(format!("{alpha2:?} is not an alpha-2 code (AA)")));
+            }
+            if self.country_index.contains_key(alpha3) {
+                return Err(line.error(format!("country {alpha3} is listed twice")));
+            }
+            let aliases: Vec<String> = line.list(3).into_iter().map(String::from).collect();
+            let entry = Entry {
+                kind: EntryKind::Country,
+                code: Some(alpha3.to_string()),
+                sector: None,
+                canonical: name.to_string(),
+            };
+            self.phrases.add(name, entry.clone());
+            for alias in &aliases {
+                self.phrases.add(alias, entry.clone());
+            }
+            self.country_index
+                .insert(alpha3.to_string(), self.countries.len());
+            self.countries.push(Country {
+                alpha3: alpha3.to_string(),
+                alpha2: alpha2.to_string(),
+                name: name.to_string(),
+                aliases,
+                demonyms: Vec::new(),
+                capital: None,
+            });
+        }
+        Ok(())
+    }
+
+    fn organisations(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
+        for line in lines(file, text, "code, sector, name, aliases", 3, 4)? {
+            let code = line.req(0, "code")?;
+            let sector = sector(&line, 1)?;
+            let name = line.req(2, "name")?;
+            if !is_code(code, 2..=8) {
+                return Err(line.error(format!(
+                    "{code:?} is not an organisation code (2-8 capital letters or digits)"
+                )));
+            }
+            if self.country_index.contains_key(code) || self.organisation_index.contains_key(code) {
+                return Err(line.error(format!("code {code} is already used")));
+            }
+            let aliases: Vec<String> = line.list(3).into_iter().map(String::from).collect();
+            let entry = Entry {
+                kind: EntryKind::Organisation,
+                code: Some(code.to_string()),
+                sector: sector.map(String::from),
+                canonical: name.to_string(),
+            };
+            self.phrases.add(name, entry.clone());
+            for alias in &aliases {
+                self.phrases.add(alias, entry.clone());
+            }
+            self.organisation_index
+                .insert(code.to_string(), self.organisations.len());
+            self.organisations.push(Organisation {
+                code: code.to_string(),
+                name: name.to_string(),
+                sector: sector.map(String::from),
+                aliases,
+            });
+        }
+        Ok(())
+    }
+
+    fn demonyms(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
+        for line in lines(file, text, "alpha3, forms", 2, 2)? {
+            let code = self.country_code(&line, 0)?;
+            let forms = line.list(1);
+            let Some(first) = forms.first() else {
+                return Err(line.error("column 2 (forms) is empty"));
+            };
+            let entry = Entry {
+                kind: EntryKind::Demonym,
+                code: Some(code.to_string()),
+                sector: None,
+                canonical: first.to_string(),
+            };
+            for form in &forms {
+                self.phrases.add(form, entry.clone());
+            }
+            let country = &mut self.countries[self.country_index[code]];
+            country.demonyms.extend(forms.iter().map(|f| f.to_string()));
+        }
+        Ok(())
+    }
+
+    fn capitals(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
+        for line in lines(file, text, "alpha3, capital", 2, 2)? {
+            let code = self.country_code(&line, 0)?;
+            let capital = line.req(1, "capital")?;
+            self.add_capital(code, capital, capital);
+        }
+        Ok(())
+    }
+
+    fn add_capital(&mut self, code: &str, phrase: &str, canonical: &str) {
+        // As an actor, a capital stands for the government seated there ("Rome has marked").
+        let entry = Entry {
+            kind: EntryKind::Capital,
+            code: Some(code.to_string()),
+            sector: Some("GOV".to_string()),
+            canonical: canonical.to_string(),
+        };
+        self.phrases.add(phrase, entry);
+        let country = &mut self.countries[self.country_index[code]];
+        country.capital.get_or_insert_with(|| canonical.to_string());
+    }
+
+    fn cities(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
+        let columns = "name, alpha3, population, latitude, longitude";
+        for line in lines(file, text, columns, 5, 5)? {
+            let name = line.req(0, "name")?;
+            let code = self.country_code(&line, 1)?;
+            let number = |i: usize, what: &str, range: std::ops::RangeInclusive<f64>| {
+                let field = line.req(i, what)?;
+                field
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|v| range.contains(v))
+                    .ok_or_else(|| line.error(format!("{what} {field:?} is not a number in range")))
+            };
+            number(2, "population", 0.0..=1e9)?;
+            number(3, "latitude", -90.0..=90.0)?;
+            number(4, "longitude", -180.0..=180.0)?;
+            self.phrases.add(
+                name,
+                Entry {
+                    kind: EntryKind::City,
+                    code: Some(code.to_string()),
+                    sector: None,
+                    canonical: name.to_string(),
+                },
+            );
+        }
+        Ok(())
+    }
+
+    fn memberships(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
+        for line in lines(file, text, "group, member, from, until, note", 4, 5)? {
+            let group = line.req(0, "group")?;
+            if !self.organisation_index.contains_key(group) {
+                return Err(line.error(format!(
+                    "unknown group {group:?} (not in organisations.tsv)"
+                )));
+            }
+            let member = self.country_code(&line, 1)?;
+            let date = |i: usize| -> Result<Option<String>, LexiconError> {
+                match line.opt(i) {
+                    None => Ok(None),
+                    Some(d) => parse_date(d)
+                        .map(|d| Some(d.to_string()))
+                        .ok_or_else(|| line.error(format!("{d:?} is not a date (YYYY-MM-DD)"))),
+                }
+            };
+            let (from, until) = (date(2)?, date(3)?);
+            if let (Some(f), Some(u)) = (&from, &until)
+                && u < f
+            {
+                return Err(line.error(format!("membership ends ({u}) before it starts ({f})")));
+            }
+            self.memberships
+                .entry(group.to_string())
+                .or_default()
+                .push(Membership {
+                    member: member.to_string(),
+                    from,
+                    until,
+                });
+        }
+        Ok(())
+    }
+
+    /// The common format of the hand-written phrase files.
+    fn phrases(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
+        let columns = "kind, code, sector, canonical, variants";
+        for line in lines(file, text, columns, 4, 5)? {
+            let kind_name = line.req(0, "kind")?;
+            let kind = EntryKind::parse(kind_name)
+                .ok_or_else(|| line.error(format!("unknown kind {kind_name:?}")))?;
+            let code = self.any_code(&line, 1)?;
+            let sector = sector(&line, 2)?;
+            let canonical = line.req(3, "canonical")?;
+            let variants = line.list(4);
+            let needs_country = matches!(
+                kind,
+                EntryKind::Country | EntryKind::Demonym | EntryKind::Capital | EntryKind::City
+            );
+            if needs_country && code.is_none_or(|c| !self.country_index.contains_key(c)) {
+                return Err(line.error(format!("a {kind} needs a country code in column 2")));
+            }
+            if kind == EntryKind::Capital {
+                let code = code.unwrap_or_default();
+                self.add_capital(code, canonical, canonical);
+                for v in &variants {
+                    self.add_capital(code, v, canonical);
+                }
+                continue;
+            }
+            let entry = Entry {
+                kind,
+                code: code.map(String::from),
+                sector: sector.map(String::from),
+                canonical: canonical.to_string(),
+            };
+            for phrase in std::iter::once(canonical).chain(variants.iter().copied()) {
+                self.phrases.add(phrase, entry.clone());
+                if let Some(code) = code.filter(|_| needs_country) {
+                    let country = &mut self.countries[self.country_index[code]];
+                    let list = match kind {
+                        EntryKind::Country => &mut country.aliases,
+                        EntryKind::Demonym => &mut country.demonyms,
+                        _ => continue,
+                    };
+                    if !list.iter().any(|p| p == phrase) && phrase != country.name {
+                        list.push(phrase.to_string());
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn exclusions(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
+        for line in lines(file, text, "kind, phrase, reason", 2, 3)? {
+            let kind_name = line.req(0, "kind")?;
+            let kind = EntryKind::parse(kind_name)
+                .ok_or_else(|| line.error(format!("unknown kind {kind_name:?}")))?;
+            let phrase = line.req(1, "phrase")?;
+            // Lenient: a regenerated file may no longer hold the phrase.
+            self.phrases.remove(phrase, kind);
+            if kind == EntryKind::Country || kind == EntryKind::Demonym {
+                for country in &mut self.countries {
+                    country.aliases.retain(|a| a != phrase);
+                    country.demonyms.retain(|a| a != phrase);
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn sector<'s>(line: &Line<'s>, i: usize) -> Result<Option<&'s str>, LexiconError> {
+    match line.opt(i) {
+        None => Ok(None),
+        Some(s) if SECTORS.contains(&s) => Ok(Some(s)),
+        Some(s) => Err(line.error(format!(
+            "unknown sector {s:?} (known: {})",
+            SECTORS.join(" ")
+        ))),
+    }
+}
+
+/// Builds a lexicon from `(file name for messages, text)` pairs in [`FILES`] order.
+pub(crate) fn build(sources: &[(String, String)]) -> Result<Lexicon, LexiconError> {
+    let mut b = Builder {
+        countries: Vec::new(),
+        country_index: HashMap::new(),
+        organisations: Vec::new(),
+        organisation_index: HashMap::new(),
+        memberships: HashMap::new(),
+        phrases: PhraseTable::default(),
+    };
+    for ((file, text), name) in sources.iter().zip(FILES) {
+        let (file, text) = (file.as_str(), text.as_str());
+        match name {
+            "countries.tsv" => b.countries(file, text)?,
+            "organisations.tsv" => b.organisations(file, text)?,
+            "demonyms.tsv" => b.demonyms(file, text)?,
+            "capitals.tsv" => b.capitals(file, text)?,
+            "cities.tsv" => b.cities(file, text)?,
+            "memberships.tsv" => b.memberships(file, text)?,
+            "exclusions.tsv" => b.exclusions(file, text)?,
+            _ => b.phrases(file, text)?,
+        }
+    }
+    let alpha2_index = b
+        .countries
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.alpha2.clone(), i))
+        .collect();
+    Ok(Lexicon {
+        countries: b.countries,
+        country_index: b.country_index,
+        alpha2_index,
+        organisations: b.organisations,
+        organisation_index: b.organisation_index,
+        memberships: b.memberships,
+        matcher: b.phrases.build(),
+    })
+}

@@ -1,0 +1,350 @@
+//! The shipped dictionaries on real text, membership at dates, and load errors.
+
+use attache_lexicon::{EntryKind, FILES, Lexicon};
+use std::path::{Path, PathBuf};
+
+fn data_dir() -> PathBuf {
+    attache_testkit::workspace_root().join("data/lexicon")
+}
+
+/// (text, kind, code) of every match, for compact assertions.
+fn found(text: &str) -> Vec<(String, EntryKind, Option<String>)> {
+    Lexicon::embedded()
+        .find(text)
+        .iter()
+        .map(|m| (m.text(text).to_string(), m.entry.kind, m.entry.code.clone()))
+        .collect()
+}
+
+fn codes(text: &str) -> Vec<String> {
+    Lexicon::embedded()
+        .find(text)
+        .iter()
+        .filter_map(|m| m.entry.code.clone())
+        .collect()
+}
+
+#[test]
+fn every_shipped_file_loads_and_matches_the_embedded_copy() {
+    let from_disk = Lexicon::load_dir(&data_dir()).unwrap_or_else(|e| panic!("{e}"));
+    let embedded = Lexicon::embedded();
+    assert_eq!(from_disk.countries(), embedded.countries());
+    assert_eq!(from_disk.organisations(), embedded.organisations());
+    assert!(embedded.countries().len() >= 249);
+    let rus = embedded.country("RUS").unwrap();
+    assert_eq!((rus.alpha2.as_str(), rus.name.as_str()), ("RU", "Russia"));
+    assert_eq!(rus.capital.as_deref(), Some("Moscow"));
+    assert!(rus.demonyms.iter().any(|d| d == "Russians"));
+    assert_eq!(embedded.country_by_alpha2("GB").unwrap().alpha3, "GBR");
+    assert_eq!(embedded.organisation("EU").unwrap().name, "European Union");
+    assert!(embedded.organisation("RUS").is_none());
+}
+
+#[test]
+fn founding_article_actors() {
+    let Some(path) = attache_testkit::shared_path("samples/expulsions-2022-04-05.txt") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap();
+    let lex = Lexicon::embedded();
+    let matches = lex.find(&text);
+    let readings: Vec<(&str, EntryKind, Option<&str>, Option<&str>)> = matches
+        .iter()
+        .map(|m| {
+            let e = m.entry;
+            (
+                m.text(&text),
+                e.kind,
+                e.code.as_deref(),
+                e.sector.as_deref(),
+            )
+        })
+        .collect();
+    let has = |phrase: &str, kind: EntryKind, code: Option<&str>, sector: Option<&str>| {
+        assert!(
+            readings.contains(&(phrase, kind, code, sector)),
+            "{phrase:?} not found as {kind} {code:?} {sector:?}"
+        );
+    };
+    has("Moscow", EntryKind::Capital, Some("RUS"), Some("GOV"));
+    has("Rome", EntryKind::Capital, Some("ITA"), Some("GOV"));
+    has("Kremlin", EntryKind::Seat, Some("RUS"), Some("GOV"));
+    has("Danish", EntryKind::Demonym, Some("DNK"), None);
+    has("Britain", EntryKind::Country, Some("GBR"), None);
+    has(
+        "European Union",
+        EntryKind::Organisation,
+        Some("EU"),
+        Some("IGO"),
+    );
+    has("EU", EntryKind::Organisation, Some("EU"), Some("IGO"));
+    has(
+        "UN Security Council",
+        EntryKind::Organisation,
+        Some("UNSC"),
+        Some("IGO"),
+    );
+    has(
+        "Financial Times",
+        EntryKind::Media,
+        Some("GBR"),
+        Some("MED"),
+    );
+    has("ANSA", EntryKind::Media, Some("ITA"), Some("MED"));
+    has("Foreign Minister", EntryKind::Role, None, Some("GOV"));
+    has("diplomats", EntryKind::Role, None, Some("DIP"));
+    has("troops", EntryKind::Role, None, Some("MIL"));
+    has("civilians", EntryKind::Role, None, Some("CVL"));
+    has("spokesman", EntryKind::Role, None, None);
+    has("Kyiv", EntryKind::Capital, Some("UKR"), Some("GOV"));
+    has("Russian Federation", EntryKind::Country, Some("RUS"), None);
+    // "Russia’s" (curly apostrophe): the country, without the possessive.
+    has("Russia", EntryKind::Country, Some("RUS"), None);
+    // Luxembourg is the country first, with the capital as an alternative reading.
+    let lux = matches
+        .iter()
+        .find(|m| m.text(&text) == "Luxembourg")
+        .unwrap();
+    assert_eq!(lux.entry.kind, EntryKind::Country);
+    assert!(
+        lux.alternatives
+            .iter()
+            .any(|a| a.kind == EntryKind::Capital)
+    );
+    // Nothing in the article is a city of another country or a person.
+    for (phrase, _, code, _) in &readings {
+        let allowed = [
+            "RUS", "UKR", "ITA", "ESP", "DNK", "SWE", "EST", "DEU", "POL", "SVK",
+        ];
+        let allowed_more = ["LTU", "GBR", "LUX", "EU", "UN", "UNSC"];
+        if let Some(code) = code {
+            assert!(
+                allowed.contains(code) || allowed_more.contains(code),
+                "unexpected {phrase:?} -> {code}"
+            );
+        }
+    }
+}
+
+#[test]
+fn case_and_boundaries_keep_common_words_out() {
+    assert_eq!(
+        codes("They served turkey and chad to us in china."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        codes("Turkey and Chad asked the US and China."),
+        ["TUR", "TCD", "USA", "CHN"]
+    );
+    assert_eq!(codes("Let us meet in May."), Vec::<String>::new());
+    assert_eq!(codes("Papua New Guinea and Guinea-Bissau"), ["PNG", "GNB"]);
+    assert_eq!(codes("Omani and Romanian envoys"), ["OMN", "ROU"]);
+    assert_eq!(
+        codes("Nigeria, Niger and Nigerien troops"),
+        ["NGA", "NER", "NER"]
+    );
+    assert_eq!(codes("South Sudan and Sudan"), ["SSD", "SDN"]);
+    assert_eq!(codes("Northern Ireland and Ireland"), ["GBR", "IRL"]);
+    assert_eq!(codes("Chadwick met Americans and Latin Americans"), ["USA"]);
+    // Roles match in any case, proper nouns only as written.
+    assert_eq!(
+        found("POLICE and Police and police"),
+        vec![
+            ("POLICE".into(), EntryKind::Role, None),
+            ("Police".into(), EntryKind::Role, None),
+            ("police".into(), EntryKind::Role, None),
+        ]
+    );
+}
+
+#[test]
+fn everyday_country_variants() {
+    for (text, code) in [
+        ("Britain", "GBR"),
+        ("Great Britain", "GBR"),
+        ("the UK", "GBR"),
+        ("the U.K.", "GBR"),
+        ("the United States", "USA"),
+        ("the U.S.", "USA"),
+        ("US", "USA"),
+        ("America", "USA"),
+        ("Ivory Coast", "CIV"),
+        ("Côte d’Ivoire", "CIV"),
+        ("Czech Republic", "CZE"),
+        ("Czechia", "CZE"),
+        ("South Korea", "KOR"),
+        ("North Korea", "PRK"),
+        ("Holland", "NLD"),
+        ("Burma", "MMR"),
+        ("Kiev", "UKR"),
+        ("Kyiv", "UKR"),
+        ("Russians", "RUS"),
+        ("Americans", "USA"),
+        ("Greek-Cypriot", "CYP"),
+        ("Greek Cypriots", "CYP"),
+        ("Georgia", "GEO"),
+        ("Jordan", "JOR"),
+        ("the White House", "USA"),
+        ("Downing Street", "GBR"),
+        ("Whitehall", "GBR"),
+        ("NATO", "NATO"),
+        ("Nato", "NATO"),
+        ("African Union", "AU"),
+        ("OPEC", "OPEC"),
+        ("Xinhua", "CHN"),
+        ("TASS", "RUS"),
+        ("Interfax", "RUS"),
+    ] {
+        assert_eq!(codes(text), [code], "{text}");
+    }
+}
+
+#[test]
+fn membership_follows_dates() {
+    let lex = Lexicon::embedded();
+    let eu_2019 = lex.members_at("EU", "2019-06-01").unwrap();
+    let eu_2022 = lex.members_at("EU", "2022-02-24").unwrap();
+    assert_eq!((eu_2019.len(), eu_2022.len()), (28, 27));
+    assert!(eu_2019.contains(&"GBR") && !eu_2022.contains(&"GBR"));
+    assert!(lex.is_member_at("EU", "GBR", "2020-01-31"));
+    assert!(!lex.is_member_at("EU", "GBR", "2020-02-01"));
+    assert!(!lex.is_member_at("EU", "HRV", "2013-06-30"));
+    assert!(lex.is_member_at("EU", "HRV", "2013-07-01"));
+    assert_eq!(lex.members_at("EU", "2004-04-30").unwrap().len(), 15);
+    assert_eq!(lex.members_at("EU", "2004-05-01").unwrap().len(), 25);
+    assert_eq!(lex.members_at("EU", "2007-01-01").unwrap().len(), 27);
+    assert!(!lex.is_member_at("NATO", "FIN", "2023-04-03"));
+    assert!(lex.is_member_at("NATO", "FIN", "2023-04-04"));
+    assert!(!lex.is_member_at("NATO", "SWE", "2024-03-06"));
+    assert_eq!(lex.members_at("NATO", "2024-03-07").unwrap().len(), 32);
+    assert_eq!(lex.members_at("UN", "2022-01-01").unwrap().len(), 193);
+    assert_eq!(lex.members_at("UNSC", "2022-06-01").unwrap().len(), 15);
+    assert_eq!(lex.members_at("UNSC", "2026-06-01").unwrap().len(), 15);
+    // A timestamp is cut to its date; a non-group or a non-date gives None.
+    assert_eq!(
+        lex.members_at("EU", "2022-02-24T10:00:00Z").unwrap().len(),
+        27
+    );
+    assert!(lex.members_at("RUS", "2022-02-24").is_none());
+    assert!(lex.members_at("EU", "yesterday").is_none());
+    assert!(lex.is_group("NATO") && !lex.is_group("ICC") && !lex.is_group("FRA"));
+}
+
+#[test]
+fn gold_standard_actor_recall() {
+    let Some(path) = attache_testkit::shared_path("eval/plover-gsr-dev.jsonl") else {
+        return;
+    };
+    let lex = Lexicon::embedded();
+    let (mut total, mut hit) = (0, 0);
+    let mut misses = Vec::new();
+    for line in std::fs::read_to_string(path).unwrap().lines() {
+        let record: serde_json::Value = serde_json::from_str(line).unwrap();
+        let text = record["text"].as_str().unwrap_or_default();
+        let matches = lex.find(text);
+        for side in ["source", "target"] {
+            let Some(actors) = record[side].as_array() else {
+                continue;
+            };
+            for actor in actors {
+                let (Some(actor_text), Some(code)) =
+                    (actor["actorText"].as_str(), actor["code"].as_str())
+                else {
+                    continue;
+                };
+                // Only codes the lexicon can know: states and organisations.
+                if lex.country(code).is_none() && lex.organisation(code).is_none() {
+                    continue;
+                }
+                total += 1;
+                let ok = matches.iter().any(|m| {
+                    m.readings().any(|e| e.code.as_deref() == Some(code))
+                        && actor_text.contains(m.text(text))
+                });
+                if ok {
+                    hit += 1;
+                } else {
+                    misses.push(format!("{actor_text} -> {code}"));
+                }
+            }
+        }
+    }
+    let recall = hit as f64 / total.max(1) as f64;
+    eprintln!("gold actor recall {hit}/{total} = {recall:.3}; misses: {misses:?}");
+    assert!(total > 100, "only {total} gold actors with known codes");
+    // Most misses are people ("President Mugabe") and misspellings in the gold ("Ethopia"),
+    // which a gazetteer does not hold; the floor guards against regressions.
+    assert!(recall >= 0.78, "recall {recall:.3}; misses: {misses:?}");
+}
+
+/// Copies the shipped files to a fresh directory with `file` replaced by `content`.
+fn dir_with(file: &str, content: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "attache-lexicon-test-{}-{}",
+        std::process::id(),
+        file.replace('.', "-")
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in FILES {
+        std::fs::copy(data_dir().join(name), dir.join(name)).unwrap();
+    }
+    std::fs::write(dir.join(file), content).unwrap();
+    dir
+}
+
+fn load_error(file: &str, content: &str) -> String {
+    let dir = dir_with(file, content);
+    let result = Lexicon::load_dir(&dir);
+    std::fs::remove_dir_all(&dir).ok();
+    match result {
+        Ok(_) => panic!("{file} with a bad line loaded"),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn malformed_lines_name_file_and_line() {
+    let roles = "# roles\nrole\t-\tGOV\tminister\tministers\nrole\t-\tXYZ\tsoldier\t\n";
+    let err = load_error("roles.tsv", roles);
+    assert!(err.ends_with("roles.tsv:3: unknown sector \"XYZ\" (known: GOV MIL DIP COP REB CVL MED IGO NGO BUS LEG JUD SPY OPP PTY EDU LAB REF REL HLH CRM AGR ELI)"), "{err}");
+
+    let media = "media\tZZZ\tMED\tDaily Planet\t\n";
+    let err = load_error("media.tsv", media);
+    assert!(err.contains("media.tsv:1: unknown code \"ZZZ\""), "{err}");
+
+    let memberships = "\n\nEU\tFRA\t1958-13-01\t-\n";
+    let err = load_error("memberships.tsv", memberships);
+    assert!(
+        err.contains("memberships.tsv:3: \"1958-13-01\" is not a date"),
+        "{err}"
+    );
+
+    let memberships = "EU\tFRA\t2000-01-01\t1999-01-01\n";
+    let err = load_error("memberships.tsv", memberships);
+    assert!(err.contains("memberships.tsv:1: membership ends"), "{err}");
+
+    let aliases = "country\tGBR\t-\n";
+    let err = load_error("aliases.tsv", aliases);
+    assert!(
+        err.contains("aliases.tsv:1: expected 4 to 5 tab-separated columns"),
+        "{err}"
+    );
+
+    let aliases = "planet\tGBR\t-\tMars\t\n";
+    let err = load_error("aliases.tsv", aliases);
+    assert!(
+        err.contains("aliases.tsv:1: unknown kind \"planet\""),
+        "{err}"
+    );
+
+    let cities = "Atlantis\tGRC\tmany\t1.0\t2.0\n";
+    let err = load_error("cities.tsv", cities);
+    assert!(err.contains("cities.tsv:1: population \"many\""), "{err}");
+
+    let missing = Lexicon::load_dir(Path::new("/nonexistent/lexicon")).unwrap_err();
+    assert!(
+        missing
+            .to_string()
+            .starts_with("/nonexistent/lexicon/countries.tsv: cannot read")
+    );
+}
