@@ -14,8 +14,7 @@ pub mod tally;
 
 use attache_coder::Extractor;
 use attache_event::Event;
-use attache_text::{Document, Publication};
-use chrono::NaiveDate;
+use attache_text::{Document, Publication, parse_published};
 
 /// Extracts events from each gold record's sentence and scores them.
 pub fn run_plover(gold: &plover::GoldFile, extractor: &Extractor) -> plover::PloverReport {
@@ -30,10 +29,7 @@ pub fn run_plover(gold: &plover::GoldFile, extractor: &Extractor) -> plover::Plo
 /// A gold record as a one-sentence document; its date (a placeholder in the OEDA files) is the
 /// publication date when it parses.
 fn record_document(record: &plover::GoldRecord) -> Document {
-    let published = record
-        .date
-        .as_deref()
-        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let published = record.date.as_deref().and_then(|d| parse_published(d).ok());
     Document {
         id: record.id.clone(),
         text: record.text.clone(),

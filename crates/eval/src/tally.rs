@@ -7,8 +7,7 @@
 //! merged across documents, so a gold file should list reports of different events.
 
 use attache_event::{Event, EventCategory, Modality, Qualifier};
-use attache_text::{Document, Publication};
-use chrono::NaiveDate;
+use attache_text::{Document, ReadOptions, parse_published, read_documents};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -29,9 +28,10 @@ pub struct TallyGold {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GoldDocument {
-    /// A text file, relative to the gold file's folder.
+    /// A file any reader of `attache_text` takes (text, HTML, JSON Lines, CSV), relative to
+    /// the gold file's folder.
     pub path: String,
-    /// Publication date, `YYYY-MM-DD`.
+    /// Publication date, `YYYY-MM-DD`, for documents whose file gives none.
     #[serde(default)]
     pub published: Option<String>,
 }
@@ -109,28 +109,20 @@ pub fn load(path: &Path) -> Result<LoadedTally, String> {
     let base = path.parent().unwrap_or(Path::new("."));
     let mut documents = Vec::new();
     for doc in &gold.documents {
-        let doc_path = base.join(&doc.path);
-        let text = std::fs::read_to_string(&doc_path).map_err(|e| {
-            format!(
-                "{origin}: document {}: cannot read {}: {e}",
-                doc.path,
-                doc_path.display()
-            )
-        })?;
         let published = match &doc.published {
-            Some(date) => Some(NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|e| {
-                format!("{origin}: document {}: published {date:?}: {e}", doc.path)
-            })?),
+            Some(date) => Some(
+                parse_published(date)
+                    .map_err(|e| format!("{origin}: document {}: published: {e}", doc.path))?,
+            ),
             None => None,
         };
-        documents.push(Document {
-            id: doc.path.clone(),
-            text,
-            publication: Publication {
-                published,
-                ..Publication::default()
-            },
-        });
+        let opts = ReadOptions {
+            published,
+            ..ReadOptions::default()
+        };
+        for read in read_documents(&base.join(&doc.path), &opts) {
+            documents.push(read.map_err(|e| format!("{origin}: document {}: {e}", doc.path))?);
+        }
     }
     Ok(LoadedTally {
         gold,

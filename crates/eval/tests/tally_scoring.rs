@@ -128,6 +128,6 @@ fn load_reports_bad_files_with_their_path() {
     )
     .unwrap();
     let err = tally::load(&path).unwrap_err();
-    assert!(err.contains("document absent.txt: cannot read"), "{err}");
+    assert!(err.contains("bad.json: document absent.txt:"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
