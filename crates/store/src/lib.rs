@@ -1,1 +1,218 @@
-//! The event store.
+//! The event store: documents, the events coded from them, and the events merged across
+//! documents, in an embedded SQLite database (WAL, no server) behind the [`EventStore`] trait so
+//! that another backend can follow without touching the coder.
+//!
+//! Data flows in as [`IngestDocument`]s (a document and the events the coder found in it); each
+//! event becomes a stored mention, merged with other documents' reports of the same event by the
+//! rules of [`merge`]. Queries return [`StoredEvent`]s; [`tally`] counts them per group.
+
+pub mod merge;
+mod sqlite;
+pub mod tally;
+
+use attache_event::{Event, EventCategory};
+use attache_text::Document;
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::fmt;
+
+pub use merge::{DateSpan, Figure, MergedEvent};
+pub use sqlite::SqliteStore;
+pub use tally::{ClaimRow, GroupBy, Tally, TallyRow};
+
+/// A storage failure, naming the database and what was being done.
+#[derive(Debug)]
+pub struct StoreError {
+    pub message: String,
+}
+
+impl StoreError {
+    pub fn new(message: impl Into<String>) -> StoreError {
+        StoreError {
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+/// One document to store, with the events the coder found in it.
+#[derive(Debug, Clone)]
+pub struct IngestDocument {
+    pub document: Document,
+    pub events: Vec<Event>,
+}
+
+/// What happened to one document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentOutcome {
+    New,
+    /// Same id, same text: nothing changed.
+    Unchanged,
+    /// Same id, new text: its old mentions were replaced.
+    Replaced,
+}
+
+/// What one batch did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BatchSummary {
+    pub new: usize,
+    pub unchanged: usize,
+    pub replaced: usize,
+    /// Sentences that report at least one event.
+    pub sentences: usize,
+    /// Events coded from the documents (mentions stored).
+    pub events: usize,
+    /// Mentions that joined an event another report had already started.
+    pub merged: usize,
+    /// Merged events created.
+    pub new_events: usize,
+}
+
+impl BatchSummary {
+    pub fn add(&mut self, other: &BatchSummary) {
+        self.new += other.new;
+        self.unchanged += other.unchanged;
+        self.replaced += other.replaced;
+        self.sentences += other.sentences;
+        self.events += other.events;
+        self.merged += other.merged;
+        self.new_events += other.new_events;
+    }
+}
+
+/// Which events a query selects. Codes are ISO 3166 alpha-3 or organisation codes; a group
+/// code expands to its members at each event's date through [`GroupMembers`].
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub category: Option<EventCategory>,
+    pub mode: Option<String>,
+    pub actor: Option<String>,
+    pub recipient: Option<String>,
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+    /// Case-insensitive words any mention's sentence contains.
+    pub text: Option<String>,
+}
+
+/// Group membership over time ("EU" at 2022-04-05), supplied by the caller so that the store
+/// does not depend on the dictionaries.
+pub trait GroupMembers {
+    /// Member codes of `group` at `date`, or `None` when `group` is not a group.
+    fn members_at(&self, group: &str, date: NaiveDate) -> Option<Vec<String>>;
+}
+
+/// No groups: every code stands for itself.
+pub struct NoGroups;
+
+impl GroupMembers for NoGroups {
+    fn members_at(&self, _group: &str, _date: NaiveDate) -> Option<Vec<String>> {
+        None
+    }
+}
+
+/// A merged event as stored.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredEvent {
+    pub id: i64,
+    #[serde(flatten)]
+    pub event: MergedEvent,
+}
+
+/// One report linked to a stored event, for `attache show`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MentionDetail {
+    pub mention: i64,
+    pub document: String,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<String>,
+    /// "report", or "implied:ESP" for an actor's share of an aggregate claim.
+    pub role: String,
+    /// Why the report was merged into the event.
+    pub reason: String,
+    /// The coded event as the coder gave it.
+    pub record: Event,
+}
+
+/// A stored event with every report behind it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventDetail {
+    #[serde(flatten)]
+    pub stored: StoredEvent,
+    pub mentions: Vec<MentionDetail>,
+}
+
+/// Counts of what a database holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct StoreStats {
+    pub documents: usize,
+    pub mentions: usize,
+    pub events: usize,
+}
+
+/// The storage interface the CLI works against.
+pub trait EventStore {
+    /// The content hash stored for a document id, to skip extracting unchanged documents.
+    fn document_hash(&self, id: &str) -> Result<Option<String>, StoreError>;
+
+    /// Stores a batch in one transaction: all of it, or (on error) none of it.
+    fn ingest_batch(&mut self, batch: &[IngestDocument]) -> Result<BatchSummary, StoreError>;
+
+    /// Events matching `filter`, oldest first.
+    fn events(
+        &self,
+        filter: &Filter,
+        groups: &dyn GroupMembers,
+    ) -> Result<Vec<StoredEvent>, StoreError>;
+
+    /// One event and its reports, or `None` when there is no such id.
+    fn event_detail(&self, id: i64) -> Result<Option<EventDetail>, StoreError>;
+
+    fn stats(&self) -> Result<StoreStats, StoreError>;
+
+    /// Per-group counts of the matching events, with the aggregate claims beside them.
+    fn tally(
+        &self,
+        filter: &Filter,
+        by: GroupBy,
+        groups: &dyn GroupMembers,
+    ) -> Result<Tally, StoreError> {
+        let events = self.events(filter, groups)?;
+        Ok(tally::tally(&events, filter, by, groups))
+    }
+}
+
+/// The content hash of a document's text (FNV-1a 64, hex): stable across runs and platforms.
+pub fn content_hash(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.as_bytes() {
+        hash ^= u64::from(*byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+/// Whether `code` (an actor or recipient code of an event on `day`) is selected by `wanted`,
+/// which may be a group that stands for its members at that date.
+pub fn code_matches(
+    wanted: &str,
+    code: &str,
+    day: Option<NaiveDate>,
+    groups: &dyn GroupMembers,
+) -> bool {
+    if wanted.eq_ignore_ascii_case(code) {
+        return true;
+    }
+    let Some(day) = day else { return false };
+    groups
+        .members_at(wanted, day)
+        .is_some_and(|members| members.iter().any(|m| m.eq_ignore_ascii_case(code)))
+}

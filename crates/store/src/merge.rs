@@ -1,0 +1,604 @@
+//! Merging reports across documents: when two reports describe the same event, and what the
+//! merged event then says. Pure logic over [`Event`] values; the database only persists it.
+//!
+//! A report joins a merged event when category and mode agree, modality is of the same kind,
+//! both are claims or both are not, actor and recipient sets are compatible, dates are
+//! compatible and the figures do not contradict. Figures that differ within the reporting
+//! tolerance are kept side by side: the event then shows a range, never an average.
+
+use attache_event::{Event, EventCategory, Modality, Qualifier};
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// How far before its publication (or its inherited news peg) an event without its own date
+/// may have happened. Reports carry recent news; a week keeps "again a month later" apart.
+pub const UNDATED_WINDOW_DAYS: i64 = 7;
+
+/// Two figures of the same thing are taken as reports of one count when the larger is at most
+/// this much above the smaller (plus one, for small counts): 25 and 27 agree, 3 and 40 do not.
+pub const REPORTING_TOLERANCE: f64 = 0.2;
+
+/// When an event happened, as far as a report lets us say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateSpan {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    /// True when the event's own clause gives the date; false for a window derived from the
+    /// publication date or the report's news peg.
+    pub exact: bool,
+}
+
+impl DateSpan {
+    fn contains(&self, other: &DateSpan) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    fn overlaps(&self, other: &DateSpan) -> bool {
+        self.start <= other.end && other.start <= self.end
+    }
+
+    /// Same day, or one range containing the other; a window only needs to overlap.
+    fn compatible(&self, other: &DateSpan) -> bool {
+        if self.exact && other.exact {
+            self.contains(other) || other.contains(self)
+        } else {
+            self.overlaps(other)
+        }
+    }
+
+    /// The narrowest span both reports allow; an exact date beats a window.
+    fn narrowed(&self, other: &DateSpan) -> DateSpan {
+        match (self.exact, other.exact) {
+            (true, false) => *self,
+            (false, true) => *other,
+            _ => DateSpan {
+                start: self.start.max(other.start),
+                end: self.end.min(other.end),
+                exact: self.exact,
+            },
+        }
+    }
+
+    /// The day the event is filed under: its start when dated, else the end of its window
+    /// (the publication day).
+    pub fn day(&self) -> NaiveDate {
+        if self.exact { self.start } else { self.end }
+    }
+
+    pub fn describe(&self) -> String {
+        let kind = if self.exact { "" } else { " (window)" };
+        if self.start == self.end {
+            format!("{}{kind}", self.start)
+        } else {
+            format!("{}..{}{kind}", self.start, self.end)
+        }
+    }
+}
+
+/// Parses "2022-04-05", "2022-04" or "2022" into the days it covers.
+pub fn parse_iso_span(text: &str) -> Option<(NaiveDate, NaiveDate)> {
+    let text = text.trim();
+    if let Ok(day) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return Some((day, day));
+    }
+    let mut parts = text.split('-');
+    let year: i32 = parts.next()?.parse().ok()?;
+    match parts.next() {
+        Some(month) => {
+            let month: u32 = month.parse().ok()?;
+            let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+            let next = if month == 12 {
+                NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+            } else {
+                NaiveDate::from_ymd_opt(year, month + 1, 1)?
+            };
+            Some((first, next - Duration::days(1)))
+        }
+        None => Some((
+            NaiveDate::from_ymd_opt(year, 1, 1)?,
+            NaiveDate::from_ymd_opt(year, 12, 31)?,
+        )),
+    }
+}
+
+/// One figure a report gives, with where it came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    pub value: f64,
+    pub max: Option<f64>,
+    pub unit: Option<String>,
+    pub qualifier: Qualifier,
+    /// The words of the report: "at least 300".
+    pub text: String,
+    pub document: String,
+    /// The outlet that published the report (or the document id when unknown).
+    pub source: String,
+    /// Who the report credits for the figure: "Financial Times".
+    pub attribution: Option<String>,
+    /// The report's headline figure, as opposed to a further one ("seven of whom ...").
+    pub main: bool,
+}
+
+impl Figure {
+    /// Lowest and highest count the figure allows; `None` where the report leaves it open.
+    pub fn bounds(&self) -> (Option<i64>, Option<i64>) {
+        let v = self.value.round() as i64;
+        match self.qualifier {
+            Qualifier::Exact | Qualifier::Approx => (Some(v), Some(v)),
+            Qualifier::AtLeast => (Some(v), None),
+            Qualifier::MoreThan => (Some(v + 1), None),
+            Qualifier::AtMost => (None, Some(v)),
+            Qualifier::LessThan => (None, Some((v - 1).max(0))),
+            Qualifier::Range => (Some(v), Some(self.max.map_or(v, |m| m.round() as i64))),
+        }
+    }
+
+    /// Whether two figures can be comparing the same thing at all.
+    fn comparable(&self, other: &Figure) -> bool {
+        match (&self.unit, &other.unit) {
+            (Some(a), Some(b)) => a == b,
+            _ => self.main && other.main,
+        }
+    }
+
+    /// Whether two comparable figures could be two reports of one count.
+    fn agrees(&self, other: &Figure) -> bool {
+        let (a_lo, a_hi) = self.bounds();
+        let (b_lo, b_hi) = other.bounds();
+        let lo = a_lo.unwrap_or(0).max(b_lo.unwrap_or(0)) as f64;
+        let hi = a_hi.unwrap_or(i64::MAX).min(b_hi.unwrap_or(i64::MAX)) as f64;
+        lo <= hi * (1.0 + REPORTING_TOLERANCE) + 1.0
+    }
+}
+
+/// Why a report is linked to a merged event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Role {
+    /// The report describes the event itself.
+    Report,
+    /// An aggregate claim over several actors ("Italy, Spain and Denmark expelled a total of
+    /// 80") also says that each of them acted; the report stands for that actor's event, with
+    /// no count of its own.
+    Implied { actor: String },
+}
+
+impl Role {
+    pub fn key(&self) -> String {
+        match self {
+            Role::Report => "report".to_string(),
+            Role::Implied { actor } => format!("implied:{actor}"),
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Role> {
+        match key.split_once(':') {
+            None if key == "report" => Some(Role::Report),
+            Some(("implied", actor)) => Some(Role::Implied {
+                actor: actor.to_string(),
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// What merging needs to know of one coded event from one document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    pub category: EventCategory,
+    pub mode: Option<String>,
+    pub modality: Modality,
+    pub claim: bool,
+    pub actors: Vec<String>,
+    pub recipients: Vec<String>,
+    pub date: Option<DateSpan>,
+    pub figures: Vec<Figure>,
+    pub role: Role,
+    pub document: String,
+    pub source: String,
+}
+
+impl Report {
+    /// The reports an event stands for: itself, plus one implied report per actor when it is
+    /// an aggregate claim over several actors. `source` names the outlet; `published` is the
+    /// document's publication date when the event does not carry one.
+    pub fn from_event(event: &Event, source: &str, published: Option<NaiveDate>) -> Vec<Report> {
+        let published = event
+            .published
+            .as_deref()
+            .and_then(parse_iso_span)
+            .map(|(day, _)| day)
+            .or(published);
+        let attribution = event
+            .attribution
+            .as_ref()
+            .map(|a| a.source.clone().unwrap_or_else(|| a.text.clone()));
+        let figure = |q: &attache_event::Quantity, main: bool| Figure {
+            value: q.value,
+            max: q.max,
+            unit: q.unit.clone(),
+            qualifier: q.qualifier,
+            text: q.text.clone(),
+            document: event.doc_id.clone(),
+            source: source.to_string(),
+            attribution: attribution.clone(),
+            main,
+        };
+        let mut figures: Vec<Figure> = event.quantity.iter().map(|q| figure(q, true)).collect();
+        figures.extend(event.other_quantities.iter().map(|q| figure(q, false)));
+        let actors: Vec<String> = event.actor_codes().into_iter().map(String::from).collect();
+        let direct = Report {
+            category: event.event,
+            mode: event.mode.clone(),
+            modality: event.modality,
+            claim: event.aggregate,
+            actors: actors.clone(),
+            recipients: event
+                .recipient_codes()
+                .into_iter()
+                .map(String::from)
+                .collect(),
+            date: report_date(event, published),
+            figures,
+            role: Role::Report,
+            document: event.doc_id.clone(),
+            source: source.to_string(),
+        };
+        let mut reports = Vec::new();
+        if event.aggregate && actors.len() > 1 {
+            for actor in &actors {
+                reports.push(Report {
+                    claim: false,
+                    actors: vec![actor.clone()],
+                    figures: Vec::new(),
+                    role: Role::Implied {
+                        actor: actor.clone(),
+                    },
+                    ..direct.clone()
+                });
+            }
+        }
+        reports.insert(0, direct);
+        reports
+    }
+}
+
+fn report_date(event: &Event, published: Option<NaiveDate>) -> Option<DateSpan> {
+    let window = |end: NaiveDate| DateSpan {
+        start: end - Duration::days(UNDATED_WINDOW_DAYS),
+        end,
+        exact: false,
+    };
+    let resolved = event.date.as_ref().filter(|d| d.resolved);
+    if let Some(date) = resolved
+        && let Some((start, first_end)) = date.start.as_deref().and_then(parse_iso_span)
+    {
+        let end = date
+            .end
+            .as_deref()
+            .and_then(parse_iso_span)
+            .map_or(first_end, |(_, e)| e)
+            .max(start);
+        // A date inherited from the lead's news peg is not the clause's own time: the event
+        // is near it, so it is treated like a window.
+        let (start, exact) = if date.inherited {
+            (start - Duration::days(UNDATED_WINDOW_DAYS), false)
+        } else {
+            (start, true)
+        };
+        return Some(DateSpan { start, end, exact });
+    }
+    published.map(window)
+}
+
+/// Modalities that may merge: a planned action and the report that it happened are one event;
+/// denials and hypotheticals stay with their own kind.
+fn modality_kind(m: Modality) -> u8 {
+    match m {
+        Modality::Asserted | Modality::Planned => 0,
+        Modality::Negated => 1,
+        Modality::Hypothetical => 2,
+    }
+}
+
+fn sets_compatible(a: &[String], b: &[String]) -> bool {
+    let a_in_b = a.iter().all(|x| b.contains(x));
+    let b_in_a = b.iter().all(|x| a.contains(x));
+    let shared = a.iter().any(|x| b.contains(x));
+    (a_in_b && b_in_a) || (shared && (a_in_b || b_in_a))
+}
+
+fn same_set(a: &[String], b: &[String]) -> bool {
+    a.len() == b.len() && a.iter().all(|x| b.contains(x))
+}
+
+fn show_set(codes: &[String]) -> String {
+    if codes.is_empty() {
+        "{}".to_string()
+    } else {
+        format!("{{{}}}", codes.join(","))
+    }
+}
+
+/// An event merged from one or more reports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MergedEvent {
+    pub category: EventCategory,
+    pub mode: Option<String>,
+    pub modality: Modality,
+    /// An aggregate claim ("at least 300 since the invasion"): shown beside tallies, never in.
+    pub claim: bool,
+    pub actors: Vec<String>,
+    pub recipients: Vec<String>,
+    pub date: Option<DateSpan>,
+    /// Every figure reported, with its document and outlet.
+    pub figures: Vec<Figure>,
+    pub sources: Vec<String>,
+    pub documents: Vec<String>,
+    /// Documents that reported the event directly (not only through an aggregate claim).
+    pub direct_documents: Vec<String>,
+    pub reports: usize,
+}
+
+impl MergedEvent {
+    pub fn new(report: &Report) -> MergedEvent {
+        let mut event = MergedEvent {
+            category: report.category,
+            mode: None,
+            modality: report.modality,
+            claim: report.claim,
+            actors: Vec::new(),
+            recipients: Vec::new(),
+            date: report.date,
+            figures: Vec::new(),
+            sources: Vec::new(),
+            documents: Vec::new(),
+            direct_documents: Vec::new(),
+            reports: 0,
+        };
+        event.absorb(report);
+        event
+    }
+
+    /// Whether `report` describes this event; `Ok` says why it may merge, `Err` why not.
+    pub fn accepts(&self, report: &Report) -> Result<String, String> {
+        if report.category != self.category {
+            return Err(format!("category {} vs {}", report.category, self.category));
+        }
+        let mode = match (&self.mode, &report.mode) {
+            (Some(a), Some(b)) if a != b => return Err(format!("mode {b} vs {a}")),
+            (Some(m), _) | (None, Some(m)) => format!("{}/{m}", self.category),
+            (None, None) => self.category.to_string(),
+        };
+        if modality_kind(report.modality) != modality_kind(self.modality) {
+            return Err(format!(
+                "modality {} vs {}",
+                report.modality.as_str(),
+                self.modality.as_str()
+            ));
+        }
+        if report.claim != self.claim {
+            return Err("an aggregate claim and a single event".to_string());
+        }
+        if report.role == Role::Report && self.direct_documents.contains(&report.document) {
+            return Err("the coder kept them apart within one document".to_string());
+        }
+        for (what, ours, theirs) in [
+            ("actors", &self.actors, &report.actors),
+            ("recipients", &self.recipients, &report.recipients),
+        ] {
+            if !sets_compatible(ours, theirs) {
+                return Err(format!("{what} {} vs {}", show_set(theirs), show_set(ours)));
+            }
+        }
+        let date = match (&self.date, &report.date) {
+            (None, None) => "neither dated".to_string(),
+            (Some(ours), Some(theirs)) if ours.compatible(theirs) => {
+                format!("date {} fits {}", theirs.describe(), ours.describe())
+            }
+            (ours, theirs) => {
+                let show = |d: &Option<DateSpan>| d.map_or("undated".into(), |d| d.describe());
+                return Err(format!("date {} vs {}", show(theirs), show(ours)));
+            }
+        };
+        let counts = self.figures_verdict(report)?;
+        Ok(format!(
+            "same {mode}, {} {}; actors {}, recipients {}; {date}; {counts}",
+            report.modality.as_str(),
+            if self.claim { "claim" } else { "event" },
+            show_set(&report.actors),
+            show_set(&report.recipients),
+        ))
+    }
+
+    fn figures_verdict(&self, report: &Report) -> Result<String, String> {
+        let mut compared = false;
+        for theirs in &report.figures {
+            for ours in &self.figures {
+                if theirs.comparable(ours) {
+                    compared = true;
+                    if theirs.agrees(ours) {
+                        let verdict = if theirs.bounds() == ours.bounds() {
+                            "agrees with"
+                        } else {
+                            "differs within tolerance from"
+                        };
+                        return Ok(format!(
+                            "count \"{}\" {verdict} \"{}\" ({})",
+                            theirs.text, ours.text, ours.source
+                        ));
+                    }
+                }
+            }
+        }
+        if compared {
+            let shown: Vec<&str> = self.figures.iter().map(|f| f.text.as_str()).collect();
+            let theirs: Vec<&str> = report.figures.iter().map(|f| f.text.as_str()).collect();
+            return Err(format!("counts {theirs:?} contradict {shown:?}"));
+        }
+        Ok("no counts to compare".to_string())
+    }
+
+    /// How well a compatible report fits, to choose among several candidates.
+    pub fn affinity(&self, report: &Report) -> u32 {
+        let mut score = 0;
+        score += 4 * u32::from(same_set(&self.actors, &report.actors));
+        score += 2 * u32::from(same_set(&self.recipients, &report.recipients));
+        score += 2 * u32::from(self.date.is_some() && self.date == report.date);
+        let exact_figure = report.figures.iter().any(|t| {
+            self.figures
+                .iter()
+                .any(|o| t.comparable(o) && t.bounds() == o.bounds())
+        });
+        score + u32::from(exact_figure)
+    }
+
+    /// Adds a report that [`accepts`](Self::accepts) allowed (or rebuilds from stored ones).
+    pub fn absorb(&mut self, report: &Report) {
+        if self.mode.is_none() {
+            self.mode = report.mode.clone();
+        }
+        if report.modality == Modality::Asserted {
+            self.modality = Modality::Asserted;
+        }
+        for (ours, theirs) in [
+            (&mut self.actors, &report.actors),
+            (&mut self.recipients, &report.recipients),
+        ] {
+            for code in theirs {
+                if !ours.contains(code) {
+                    ours.push(code.clone());
+                }
+            }
+        }
+        self.date = match (self.date, report.date) {
+            (Some(a), Some(b)) => Some(a.narrowed(&b)),
+            (a, b) => a.or(b),
+        };
+        self.figures.extend(report.figures.iter().cloned());
+        for (list, item) in [
+            (&mut self.sources, &report.source),
+            (&mut self.documents, &report.document),
+        ] {
+            if !list.contains(item) {
+                list.push(item.clone());
+            }
+        }
+        if report.role == Role::Report && !self.direct_documents.contains(&report.document) {
+            self.direct_documents.push(report.document.clone());
+        }
+        self.reports += 1;
+    }
+
+    /// The unit the event is counted in: that of its first headline figure.
+    pub fn unit(&self) -> Option<&str> {
+        self.figures.iter().find(|f| f.main)?.unit.as_deref()
+    }
+
+    /// Whether a figure is the event's count: a headline figure in the event's unit.
+    fn counts_toward(&self, figure: &Figure) -> bool {
+        figure.main
+            && match (self.unit(), figure.unit.as_deref()) {
+                (Some(ours), Some(theirs)) => ours == theirs,
+                _ => true,
+            }
+    }
+
+    fn counted(&self) -> impl Iterator<Item = &Figure> {
+        self.figures.iter().filter(|f| self.counts_toward(f))
+    }
+
+    /// The count as a range over every report: `(None, None)` when no report gives one; an
+    /// open upper end when reports only give lower bounds ("at least 300").
+    pub fn count_range(&self) -> (Option<i64>, Option<i64>) {
+        range_of(self.counted())
+    }
+
+    /// Whether the reports give different counts.
+    pub fn counts_conflict(&self) -> bool {
+        let mut bounds = self.counted().map(Figure::bounds);
+        let first = bounds.next();
+        bounds.any(|b| Some(b) != first)
+    }
+
+    /// Further figures, as a range per unit: "7 diplomat", "2 consulate".
+    pub fn other_counts(&self) -> Vec<(String, Option<i64>, Option<i64>)> {
+        let others: Vec<&Figure> = self
+            .figures
+            .iter()
+            .filter(|f| !self.counts_toward(f))
+            .collect();
+        let mut units: Vec<String> = Vec::new();
+        for f in &others {
+            let unit = f.unit.clone().unwrap_or_default();
+            if !units.contains(&unit) {
+                units.push(unit);
+            }
+        }
+        units
+            .into_iter()
+            .map(|unit| {
+                let same_unit = others
+                    .iter()
+                    .copied()
+                    .filter(|f| f.unit.as_deref().unwrap_or_default() == unit);
+                let (lo, hi) = range_of(same_unit);
+                (unit, lo, hi)
+            })
+            .collect()
+    }
+
+    /// The day the event is filed under, for months and group membership.
+    pub fn day(&self) -> Option<NaiveDate> {
+        self.date.map(|d| d.day())
+    }
+
+    /// "2022-04" for month tallies.
+    pub fn month(&self) -> Option<String> {
+        self.day()
+            .map(|d| format!("{:04}-{:02}", d.year(), d.month()))
+    }
+}
+
+fn range_of<'a>(figures: impl Iterator<Item = &'a Figure>) -> (Option<i64>, Option<i64>) {
+    let mut lo: Option<i64> = None;
+    let mut hi: Option<i64> = None;
+    let mut any = false;
+    for f in figures {
+        any = true;
+        let (l, h) = f.bounds();
+        lo = match (lo, l) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        hi = match (hi, h) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+    }
+    if any && lo.is_none() {
+        lo = Some(0);
+    }
+    (lo, hi)
+}
+
+/// Chooses the merged event a report joins among candidates: the best fit that accepts it.
+/// Returns its index and the reason, or `None` when the report starts a new event.
+pub fn choose<'a>(
+    candidates: impl IntoIterator<Item = &'a MergedEvent>,
+    report: &Report,
+) -> Option<(usize, String)> {
+    let mut best: Option<(usize, String, u32)> = None;
+    for (index, candidate) in candidates.into_iter().enumerate() {
+        if let Ok(reason) = candidate.accepts(report) {
+            let score = candidate.affinity(report);
+            if best.as_ref().is_none_or(|(_, _, s)| score > *s) {
+                best = Some((index, reason, score));
+            }
+        }
+    }
+    best.map(|(index, reason, _)| (index, reason))
+}
+
+#[cfg(test)]
+#[path = "merge_tests.rs"]
+mod tests;

@@ -1,0 +1,281 @@
+//! Merging with hand-built events, independent of the coder.
+
+use super::*;
+use attache_event::{Actor, Attribution, EventDate, Mention, Quantity, SentenceRef, Trigger};
+
+fn actor(code: &str) -> Actor {
+    Actor {
+        text: code.to_string(),
+        country: Some(code.to_string()),
+        sector: None,
+        span: [0, 0],
+    }
+}
+
+fn quantity(value: f64, unit: &str, qualifier: Qualifier) -> Quantity {
+    Quantity {
+        value,
+        max: None,
+        unit: Some(unit.to_string()),
+        qualifier,
+        text: format!("{value} {unit}"),
+        span: [0, 0],
+    }
+}
+
+/// A SANCTION/expel event of `actors` against Russia, dated `date` when given.
+fn expulsion(doc: &str, actors: &[&str], count: Option<f64>, date: Option<&str>) -> Event {
+    Event {
+        doc_id: doc.to_string(),
+        event: EventCategory::Sanction,
+        mode: Some("expel".to_string()),
+        context: Vec::new(),
+        cameo: None,
+        actors: actors.iter().map(|c| actor(c)).collect(),
+        recipients: vec![actor("RUS")],
+        quantity: count.map(|v| quantity(v, "diplomat", Qualifier::Exact)),
+        other_quantities: Vec::new(),
+        date: date.map(|d| EventDate {
+            start: Some(d.to_string()),
+            end: None,
+            text: d.to_string(),
+            resolved: true,
+            inherited: false,
+        }),
+        location: None,
+        attribution: None,
+        modality: Modality::Asserted,
+        aggregate: false,
+        trigger: Trigger {
+            text: "expelled".to_string(),
+            span: [0, 8],
+        },
+        sentence: SentenceRef {
+            index: 0,
+            span: [0, 10],
+            text: "expelled".to_string(),
+        },
+        mentions: vec![Mention {
+            sentence: 0,
+            span: [0, 8],
+            text: "expelled".to_string(),
+        }],
+        published: None,
+    }
+}
+
+fn day(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+fn report(event: &Event, source: &str) -> Report {
+    Report::from_event(event, source, Some(day("2022-04-06"))).remove(0)
+}
+
+/// Folds reports into merged events the way the store does.
+fn merge_all(reports: &[Report]) -> Vec<MergedEvent> {
+    let mut merged: Vec<MergedEvent> = Vec::new();
+    for r in reports {
+        match choose(merged.iter(), r) {
+            Some((index, _)) => merged[index].absorb(r),
+            None => merged.push(MergedEvent::new(r)),
+        }
+    }
+    merged
+}
+
+#[test]
+fn three_outlets_reporting_one_expulsion_make_one_event_with_all_sources() {
+    let reports = [
+        report(
+            &expulsion("a", &["ITA"], Some(30.0), Some("2022-04-05")),
+            "Reuters",
+        ),
+        report(&expulsion("b", &["ITA"], Some(30.0), None), "AP"),
+        report(&expulsion("c", &["ITA"], None, Some("2022-04-05")), "AFP"),
+    ];
+    let merged = merge_all(&reports);
+    assert_eq!(merged.len(), 1, "{merged:#?}");
+    assert_eq!(merged[0].sources, ["Reuters", "AP", "AFP"]);
+    assert_eq!(merged[0].count_range(), (Some(30), Some(30)));
+    assert!(!merged[0].counts_conflict());
+    // The undated report's publication window narrows to the dated report's day.
+    assert_eq!(merged[0].date.map(|d| d.start), Some(day("2022-04-05")));
+}
+
+#[test]
+fn conflicting_counts_of_one_expulsion_show_as_a_range() {
+    let reports = [
+        report(
+            &expulsion("a", &["ESP"], Some(25.0), Some("2022-04-05")),
+            "El País",
+        ),
+        report(
+            &expulsion("b", &["ESP"], Some(27.0), Some("2022-04-05")),
+            "Reuters",
+        ),
+    ];
+    let merged = merge_all(&reports);
+    assert_eq!(merged.len(), 1);
+    assert_eq!(merged[0].count_range(), (Some(25), Some(27)));
+    assert!(merged[0].counts_conflict());
+    assert_eq!(
+        merged[0].figures.len(),
+        2,
+        "every figure is kept with its source"
+    );
+}
+
+#[test]
+fn the_same_country_expelling_again_a_month_later_is_a_second_event() {
+    let first = expulsion("a", &["DEU"], Some(40.0), Some("2022-04-04"));
+    let mut later = expulsion("b", &["DEU"], Some(40.0), None);
+    later.published = Some("2022-05-10".to_string());
+    let merged = merge_all(&[report(&first, "Reuters"), report(&later, "DW")]);
+    assert_eq!(merged.len(), 2);
+    let why = merged[0].accepts(&report(&later, "DW")).unwrap_err();
+    assert!(why.contains("date"), "{why}");
+}
+
+#[test]
+fn far_apart_counts_on_one_day_are_two_events() {
+    let reports = [
+        report(
+            &expulsion("a", &["POL"], Some(45.0), Some("2022-03-23")),
+            "PAP",
+        ),
+        report(
+            &expulsion("b", &["POL"], Some(3.0), Some("2022-03-23")),
+            "TVN",
+        ),
+    ];
+    let merged = merge_all(&reports);
+    assert_eq!(merged.len(), 2);
+    let why = merged[0].accepts(&reports[1]).unwrap_err();
+    assert!(why.contains("contradict"), "{why}");
+}
+
+#[test]
+fn different_actors_or_categories_never_merge() {
+    let ita = report(
+        &expulsion("a", &["ITA"], Some(30.0), Some("2022-04-05")),
+        "X",
+    );
+    let dnk = report(
+        &expulsion("b", &["DNK"], Some(30.0), Some("2022-04-05")),
+        "Y",
+    );
+    assert_eq!(merge_all(&[ita.clone(), dnk]).len(), 2);
+    let mut protest = expulsion("c", &["ITA"], Some(30.0), Some("2022-04-05"));
+    protest.event = EventCategory::Protest;
+    assert_eq!(merge_all(&[ita, report(&protest, "Z")]).len(), 2);
+}
+
+#[test]
+fn a_range_of_days_contains_a_day_within_it() {
+    let mut week = expulsion("a", &["SVK"], Some(35.0), Some("2022-03-28"));
+    week.date.as_mut().unwrap().end = Some("2022-04-04".to_string());
+    let monday = expulsion("b", &["SVK"], Some(35.0), Some("2022-04-04"));
+    let merged = merge_all(&[report(&week, "X"), report(&monday, "Y")]);
+    assert_eq!(merged.len(), 1);
+    assert_eq!(merged[0].date.unwrap().start, day("2022-04-04"));
+}
+
+#[test]
+fn negated_reports_stay_apart_and_planned_ones_join_what_happened() {
+    let happened = report(
+        &expulsion("a", &["EST"], Some(14.0), Some("2022-04-30")),
+        "ERR",
+    );
+    let mut denied = expulsion("b", &["EST"], Some(14.0), Some("2022-04-30"));
+    denied.modality = Modality::Negated;
+    let mut announced = expulsion("c", &["EST"], Some(14.0), Some("2022-04-30"));
+    announced.modality = Modality::Planned;
+    let merged = merge_all(&[report(&announced, "FT"), happened, report(&denied, "TASS")]);
+    assert_eq!(merged.len(), 2);
+    assert_eq!(merged[0].modality, Modality::Asserted);
+    assert_eq!(merged[1].modality, Modality::Negated);
+}
+
+#[test]
+fn an_aggregate_claim_stays_a_claim_and_implies_each_actors_event() {
+    let mut total = expulsion("a", &["ITA", "ESP", "DNK"], None, Some("2022-04-05"));
+    total.aggregate = true;
+    let mut q = quantity(80.0, "diplomat", Qualifier::Exact);
+    q.text = "a total of 80".to_string();
+    total.quantity = Some(q);
+    total.attribution = Some(Attribution {
+        text: "according to the ministry".to_string(),
+        source: None,
+    });
+    let reports = Report::from_event(&total, "FT", None);
+    assert_eq!(reports.len(), 4);
+    assert!(reports[0].claim);
+    assert!(
+        reports[1..]
+            .iter()
+            .all(|r| !r.claim && r.figures.is_empty())
+    );
+
+    let italy = report(
+        &expulsion("a", &["ITA"], Some(30.0), Some("2022-04-05")),
+        "FT",
+    );
+    let mut all = vec![italy];
+    all.extend(reports);
+    let merged = merge_all(&all);
+    // ITA's own event absorbs the implied one; ESP and DNK stand without counts; the claim
+    // keeps its 80 apart.
+    assert_eq!(merged.len(), 4, "{merged:#?}");
+    assert_eq!(merged[0].count_range(), (Some(30), Some(30)));
+    assert_eq!(merged[0].reports, 2);
+    let claim = merged.iter().find(|m| m.claim).unwrap();
+    assert_eq!(claim.count_range(), (Some(80), Some(80)));
+    let spain = merged.iter().find(|m| m.actors == ["ESP"]).unwrap();
+    assert_eq!(spain.count_range(), (None, None));
+}
+
+#[test]
+fn two_direct_events_of_one_document_are_kept_apart() {
+    let a = report(&expulsion("same", &["LTU"], None, Some("2022-04-04")), "X");
+    let b = report(&expulsion("same", &["LTU"], None, Some("2022-04-04")), "X");
+    assert_eq!(merge_all(&[a, b]).len(), 2);
+}
+
+#[test]
+fn a_further_figure_is_shown_beside_the_count_not_in_it() {
+    let mut estonia = expulsion("a", &["EST"], None, Some("2022-04-30"));
+    estonia.quantity = Some(quantity(14.0, "staff", Qualifier::Exact));
+    estonia.other_quantities = vec![quantity(7.0, "diplomat", Qualifier::Exact)];
+    let merged = MergedEvent::new(&report(&estonia, "FT"));
+    assert_eq!(merged.count_range(), (Some(14), Some(14)));
+    assert_eq!(
+        merged.other_counts(),
+        [("diplomat".to_string(), Some(7), Some(7))]
+    );
+    // A second report counting only the diplomats is the same event.
+    let diplomats = expulsion("b", &["EST"], Some(7.0), Some("2022-04-30"));
+    assert!(merged.accepts(&report(&diplomats, "ERR")).is_ok());
+}
+
+#[test]
+fn open_ended_figures_leave_the_upper_end_open() {
+    let mut claim = expulsion("a", &[], None, None);
+    claim.aggregate = true;
+    claim.quantity = Some(quantity(300.0, "diplomat", Qualifier::AtLeast));
+    let merged = MergedEvent::new(&report(&claim, "FT"));
+    assert_eq!(merged.count_range(), (Some(300), None));
+}
+
+#[test]
+fn iso_spans_cover_days_months_and_years() {
+    assert_eq!(
+        parse_iso_span("2022-02"),
+        Some((day("2022-02-01"), day("2022-02-28")))
+    );
+    assert_eq!(
+        parse_iso_span("2022"),
+        Some((day("2022-01-01"), day("2022-12-31")))
+    );
+    assert_eq!(parse_iso_span("soon"), None);
+}

@@ -1,0 +1,452 @@
+//! The SQLite store with hand-built documents and events: idempotent ingest, replacement,
+//! merging across outlets, tallies with ranges and claims, group expansion by date.
+
+use attache_event::{
+    Actor, Event, EventCategory, EventDate, Mention, Modality, Qualifier, Quantity, SentenceRef,
+    Trigger,
+};
+use attache_store::{
+    EventStore, Filter, GroupBy, GroupMembers, IngestDocument, SqliteStore, TallyRow,
+};
+use attache_text::{Document, Publication};
+use chrono::NaiveDate;
+use std::path::PathBuf;
+
+fn fresh_db(name: &str) -> PathBuf {
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("store-{name}.db"));
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+    path
+}
+
+fn day(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+/// A report: one document whose text is `sentence`, published by `outlet` on `published`.
+struct Wire<'a> {
+    id: &'a str,
+    outlet: &'a str,
+    published: &'a str,
+    sentence: &'a str,
+}
+
+/// Describes the expulsion the sentence reports; spans are found in the sentence.
+struct Expulsion<'a> {
+    actor: &'a str,
+    actor_words: &'a str,
+    trigger: &'a str,
+    count: Option<(f64, &'a str, Qualifier)>,
+    date: Option<&'a str>,
+    aggregate: bool,
+}
+
+impl Default for Expulsion<'_> {
+    fn default() -> Self {
+        Expulsion {
+            actor: "",
+            actor_words: "",
+            trigger: "expelled",
+            count: None,
+            date: None,
+            aggregate: false,
+        }
+    }
+}
+
+fn span_of(sentence: &str, words: &str) -> [usize; 2] {
+    let start = sentence.find(words).unwrap_or(0);
+    [start, start + words.len()]
+}
+
+fn coded(wire: &Wire, expulsions: &[Expulsion]) -> IngestDocument {
+    let s = wire.sentence;
+    let events = expulsions
+        .iter()
+        .map(|x| {
+            let actors = vec![Actor {
+                text: x.actor_words.to_string(),
+                country: Some(x.actor.to_string()),
+                sector: Some("GOV".to_string()),
+                span: span_of(s, x.actor_words),
+            }];
+            Event {
+                doc_id: wire.id.to_string(),
+                event: EventCategory::Sanction,
+                mode: Some("expel".to_string()),
+                context: Vec::new(),
+                cameo: None,
+                actors,
+                recipients: vec![Actor {
+                    text: "Russian".to_string(),
+                    country: Some("RUS".to_string()),
+                    sector: Some("DIP".to_string()),
+                    span: span_of(s, "Russia"),
+                }],
+                quantity: x.count.map(|(value, words, qualifier)| Quantity {
+                    value,
+                    max: None,
+                    unit: Some("diplomat".to_string()),
+                    qualifier,
+                    text: words.to_string(),
+                    span: span_of(s, words),
+                }),
+                other_quantities: Vec::new(),
+                date: x.date.map(|d| EventDate {
+                    start: Some(d.to_string()),
+                    end: None,
+                    text: d.to_string(),
+                    resolved: true,
+                    inherited: false,
+                }),
+                location: None,
+                attribution: None,
+                modality: Modality::Asserted,
+                aggregate: x.aggregate,
+                trigger: Trigger {
+                    text: x.trigger.to_string(),
+                    span: span_of(s, x.trigger),
+                },
+                sentence: SentenceRef {
+                    index: 0,
+                    span: [0, s.len()],
+                    text: s.to_string(),
+                },
+                mentions: vec![Mention {
+                    sentence: 0,
+                    span: [0, s.len()],
+                    text: s.to_string(),
+                }],
+                published: None,
+            }
+        })
+        .collect();
+    IngestDocument {
+        document: Document {
+            id: wire.id.to_string(),
+            text: s.to_string(),
+            publication: Publication {
+                published: Some(day(wire.published)),
+                url: None,
+                title: None,
+                source: Some(wire.outlet.to_string()),
+            },
+        },
+        events,
+    }
+}
+
+/// Three outlets on the same Italian and Spanish expulsions in different words (one with a
+/// different Spanish figure), an aggregate claim, and Germany again a month later.
+fn wire_reports() -> Vec<IngestDocument> {
+    vec![
+        coded(
+            &Wire {
+                id: "reuters-1",
+                outlet: "Reuters",
+                published: "2022-04-05",
+                sentence: "Italy expelled 30 Russian diplomats on Tuesday, citing national security.",
+            },
+            &[Expulsion {
+                actor: "ITA",
+                actor_words: "Italy",
+                count: Some((30.0, "30", Qualifier::Exact)),
+                date: Some("2022-04-05"),
+                ..Default::default()
+            }],
+        ),
+        coded(
+            &Wire {
+                id: "ap-7",
+                outlet: "Associated Press",
+                published: "2022-04-05",
+                sentence: "Rome ordered thirty Russian embassy staff out; Madrid told 25 to leave.",
+            },
+            &[
+                Expulsion {
+                    actor: "ITA",
+                    actor_words: "Rome",
+                    trigger: "ordered",
+                    count: Some((30.0, "thirty", Qualifier::Exact)),
+                    ..Default::default()
+                },
+                Expulsion {
+                    actor: "ESP",
+                    actor_words: "Madrid",
+                    trigger: "told",
+                    count: Some((25.0, "25", Qualifier::Exact)),
+                    ..Default::default()
+                },
+            ],
+        ),
+        coded(
+            &Wire {
+                id: "afp-3",
+                outlet: "AFP",
+                published: "2022-04-06",
+                sentence: "Spain on Tuesday expelled 27 Russian diplomats and Italy sent home 30.",
+            },
+            &[
+                Expulsion {
+                    actor: "ESP",
+                    actor_words: "Spain",
+                    count: Some((27.0, "27", Qualifier::Exact)),
+                    date: Some("2022-04-05"),
+                    ..Default::default()
+                },
+                Expulsion {
+                    actor: "ITA",
+                    actor_words: "Italy",
+                    trigger: "sent home",
+                    count: Some((30.0, "30", Qualifier::Exact)),
+                    date: Some("2022-04-05"),
+                    ..Default::default()
+                },
+            ],
+        ),
+        coded(
+            &Wire {
+                id: "ft-1",
+                outlet: "Financial Times",
+                published: "2022-04-05",
+                sentence: "Germany expelled 40 Russian diplomats, bringing the EU total to at least 300.",
+            },
+            &[
+                Expulsion {
+                    actor: "DEU",
+                    actor_words: "Germany",
+                    count: Some((40.0, "40", Qualifier::Exact)),
+                    date: Some("2022-04-04"),
+                    ..Default::default()
+                },
+                Expulsion {
+                    actor: "EU",
+                    actor_words: "EU",
+                    trigger: "bringing",
+                    count: Some((300.0, "at least 300", Qualifier::AtLeast)),
+                    aggregate: true,
+                    ..Default::default()
+                },
+            ],
+        ),
+        coded(
+            &Wire {
+                id: "dw-9",
+                outlet: "Deutsche Welle",
+                published: "2022-05-10",
+                sentence: "Germany expelled another 40 Russian diplomats on Tuesday.",
+            },
+            &[Expulsion {
+                actor: "DEU",
+                actor_words: "Germany",
+                count: Some((40.0, "40", Qualifier::Exact)),
+                date: Some("2022-05-10"),
+                ..Default::default()
+            }],
+        ),
+    ]
+}
+
+fn row<'a>(rows: &'a [TallyRow], group: &str) -> &'a TallyRow {
+    rows.iter()
+        .find(|r| r.group == group)
+        .unwrap_or_else(|| panic!("no row {group} in {rows:#?}"))
+}
+
+struct FakeEu;
+
+impl GroupMembers for FakeEu {
+    fn members_at(&self, group: &str, date: NaiveDate) -> Option<Vec<String>> {
+        (group == "EU").then(|| {
+            let mut members = vec!["DEU".to_string(), "ESP".to_string(), "ITA".to_string()];
+            if date < day("2020-02-01") {
+                members.push("GBR".to_string());
+            }
+            members
+        })
+    }
+}
+
+#[test]
+fn reports_from_several_outlets_merge_into_a_sourced_tally() {
+    let mut store = SqliteStore::open(&fresh_db("wire")).unwrap();
+    let summary = store.ingest_batch(&wire_reports()).unwrap();
+    assert_eq!(summary.new, 5);
+    assert_eq!(summary.events, 8);
+
+    let filter = Filter {
+        category: Some(EventCategory::Sanction),
+        mode: Some("expel".to_string()),
+        recipient: Some("RUS".to_string()),
+        ..Filter::default()
+    };
+    let tally = store.tally(&filter, GroupBy::Actor, &FakeEu).unwrap();
+    let ita = row(&tally.rows, "ITA");
+    assert_eq!((ita.count_low, ita.count_high), (Some(30), Some(30)));
+    assert_eq!(ita.events, 1, "one expulsion reported three times");
+    assert_eq!(ita.source_names, ["Reuters", "Associated Press", "AFP"]);
+    let esp = row(&tally.rows, "ESP");
+    assert_eq!((esp.count_low, esp.count_high), (Some(25), Some(27)));
+    assert_eq!(esp.conflicting, 1);
+    let deu = row(&tally.rows, "DEU");
+    assert_eq!(deu.events, 2, "a month apart: two expulsions");
+    assert_eq!((deu.count_low, deu.count_high), (Some(80), Some(80)));
+
+    // The aggregate claim is beside the tally, not inside any row.
+    assert_eq!(tally.claims.len(), 1);
+    assert_eq!(tally.claims[0].count_low, Some(300));
+    assert_eq!(tally.claims[0].text, ["at least 300"]);
+    assert!(tally.rows.iter().all(|r| r.count_low < Some(300)));
+
+    let by_month = store.tally(&filter, GroupBy::Month, &FakeEu).unwrap();
+    assert_eq!(row(&by_month.rows, "2022-04").events, 3);
+    assert_eq!(row(&by_month.rows, "2022-05").events, 1);
+    assert!(store.check_consistency().unwrap().is_empty());
+}
+
+#[test]
+fn the_same_document_twice_changes_nothing_and_new_text_replaces_it() {
+    let path = fresh_db("idempotent");
+    let mut store = SqliteStore::open(&path).unwrap();
+    let reports = wire_reports();
+    store.ingest_batch(&reports).unwrap();
+    let before = store.stats().unwrap();
+    let again = store.ingest_batch(&reports).unwrap();
+    assert_eq!((again.new, again.unchanged, again.events), (0, 5, 0));
+    assert_eq!(store.stats().unwrap(), before);
+
+    // AP corrects Madrid's figure to 27: its old mentions go, the conflict disappears.
+    let corrected = coded(
+        &Wire {
+            id: "ap-7",
+            outlet: "Associated Press",
+            published: "2022-04-05",
+            sentence: "Rome ordered thirty Russian embassy staff out; Madrid told 27 to leave.",
+        },
+        &[
+            Expulsion {
+                actor: "ITA",
+                actor_words: "Rome",
+                trigger: "ordered",
+                count: Some((30.0, "thirty", Qualifier::Exact)),
+                ..Default::default()
+            },
+            Expulsion {
+                actor: "ESP",
+                actor_words: "Madrid",
+                trigger: "told",
+                count: Some((27.0, "27", Qualifier::Exact)),
+                ..Default::default()
+            },
+        ],
+    );
+    let replaced = store.ingest_batch(&[corrected]).unwrap();
+    assert_eq!(replaced.replaced, 1);
+    assert_eq!(store.stats().unwrap(), before);
+    let filter = Filter {
+        actor: Some("ESP".to_string()),
+        ..Filter::default()
+    };
+    let tally = store.tally(&filter, GroupBy::Actor, &FakeEu).unwrap();
+    let esp = row(&tally.rows, "ESP");
+    assert_eq!((esp.count_low, esp.count_high), (Some(27), Some(27)));
+    assert_eq!(esp.conflicting, 0);
+    assert!(store.check_consistency().unwrap().is_empty());
+
+    // Reopening the file finds the same state (the schema is not re-applied).
+    drop(store);
+    let reopened = SqliteStore::open(&path).unwrap();
+    assert_eq!(reopened.stats().unwrap(), before);
+}
+
+#[test]
+fn a_group_actor_stands_for_its_members_at_the_event_date() {
+    let mut store = SqliteStore::open(&fresh_db("groups")).unwrap();
+    let mut docs = wire_reports();
+    docs.push(coded(
+        &Wire {
+            id: "bbc-2018",
+            outlet: "BBC",
+            published: "2018-03-14",
+            sentence: "Britain expelled 23 Russian diplomats on Wednesday.",
+        },
+        &[Expulsion {
+            actor: "GBR",
+            actor_words: "Britain",
+            count: Some((23.0, "23", Qualifier::Exact)),
+            date: Some("2018-03-14"),
+            ..Default::default()
+        }],
+    ));
+    docs.push(coded(
+        &Wire {
+            id: "bbc-2022",
+            outlet: "BBC",
+            published: "2022-04-05",
+            sentence: "Britain expelled 12 Russian diplomats on Tuesday.",
+        },
+        &[Expulsion {
+            actor: "GBR",
+            actor_words: "Britain",
+            count: Some((12.0, "12", Qualifier::Exact)),
+            date: Some("2022-04-05"),
+            ..Default::default()
+        }],
+    ));
+    store.ingest_batch(&docs).unwrap();
+    let eu = |since: Option<&str>| Filter {
+        actor: Some("EU".to_string()),
+        recipient: Some("RUS".to_string()),
+        since: since.map(day),
+        ..Filter::default()
+    };
+    let actors = |filter: &Filter| -> Vec<String> {
+        let mut codes: Vec<String> = store
+            .events(filter, &FakeEu)
+            .unwrap()
+            .into_iter()
+            .filter(|e| !e.event.claim)
+            .flat_map(|e| e.event.actors)
+            .collect();
+        codes.sort();
+        codes.dedup();
+        codes
+    };
+    // Britain was a member in 2018, not in 2022.
+    assert_eq!(actors(&eu(None)), ["DEU", "ESP", "GBR", "ITA"]);
+    assert_eq!(actors(&eu(Some("2022-02-24"))), ["DEU", "ESP", "ITA"]);
+    let tally = store
+        .tally(&eu(Some("2022-02-24")), GroupBy::Actor, &FakeEu)
+        .unwrap();
+    assert!(tally.rows.iter().all(|r| r.group != "GBR"));
+}
+
+#[test]
+fn text_filter_and_show_detail_explain_the_merge() {
+    let mut store = SqliteStore::open(&fresh_db("detail")).unwrap();
+    store.ingest_batch(&wire_reports()).unwrap();
+    let filter = Filter {
+        text: Some("THIRTY russian".to_string()),
+        actor: Some("ITA".to_string()),
+        ..Filter::default()
+    };
+    let found = store.events(&filter, &FakeEu).unwrap();
+    assert_eq!(found.len(), 1, "AP's sentence, Italy's event");
+    let detail = store.event_detail(found[0].id).unwrap().unwrap();
+    let documents: Vec<&str> = detail
+        .mentions
+        .iter()
+        .map(|m| m.document.as_str())
+        .collect();
+    assert_eq!(documents, ["reuters-1", "ap-7", "afp-3"]);
+    assert_eq!(detail.mentions[0].reason, "first report of this event");
+    assert!(
+        detail.mentions[1]
+            .reason
+            .contains("count \"thirty\" agrees with \"30\""),
+        "{}",
+        detail.mentions[1].reason
+    );
+    assert!(store.event_detail(9999).unwrap().is_none());
+}
