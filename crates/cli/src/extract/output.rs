@@ -1,0 +1,337 @@
+//! What `attache extract` writes: events as JSON Lines or as an aligned table, or the
+//! documents themselves.
+
+use attache_event::{Actor, Event, Modality, Qualifier, Quantity};
+use attache_text::Document;
+use serde::Serialize;
+use std::io::{self, Write};
+
+pub enum Sink {
+    Jsonl,
+    Table,
+    Documents,
+}
+
+pub struct EventWriter<W: Write> {
+    out: W,
+    sink: Sink,
+    written: usize,
+    /// The document whose events the table is showing, to head each document's rows.
+    table_doc: Option<String>,
+}
+
+/// Width the table is laid out for; the sentence gets what the other columns leave.
+const TABLE_WIDTH: usize = 100;
+
+/// Table columns before the sentence: (heading, width).
+const COLUMNS: [(&str, usize); 5] = [
+    ("ACTOR", 14),
+    ("EVENT", 20),
+    ("RECIPIENT", 14),
+    ("COUNT", 7),
+    ("DATE", 10),
+];
+
+impl<W: Write> EventWriter<W> {
+    pub fn new(out: W, sink: Sink) -> EventWriter<W> {
+        EventWriter {
+            out,
+            sink,
+            written: 0,
+            table_doc: None,
+        }
+    }
+
+    /// Records written so far (events, or documents with `Sink::Documents`).
+    pub fn written(&self) -> usize {
+        self.written
+    }
+
+    pub fn finish(mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
+    pub fn event(&mut self, event: &Event) -> io::Result<()> {
+        match self.sink {
+            Sink::Jsonl | Sink::Documents => {
+                serde_json::to_writer(&mut self.out, event).map_err(io::Error::other)?;
+                self.out.write_all(b"\n")?;
+            }
+            Sink::Table => self.table_row(event)?,
+        }
+        self.written += 1;
+        Ok(())
+    }
+
+    pub fn document(&mut self, doc: &Document) -> io::Result<()> {
+        let record = DocumentRecord {
+            id: &doc.id,
+            text: &doc.text,
+            published: doc.publication.published.map(|d| d.to_string()),
+            url: doc.publication.url.as_deref(),
+            title: doc.publication.title.as_deref(),
+            source: doc.publication.source.as_deref(),
+        };
+        serde_json::to_writer(&mut self.out, &record).map_err(io::Error::other)?;
+        self.out.write_all(b"\n")?;
+        self.written += 1;
+        Ok(())
+    }
+
+    fn table_row(&mut self, event: &Event) -> io::Result<()> {
+        if self.table_doc.as_deref() != Some(event.doc_id.as_str()) {
+            if self.table_doc.is_some() {
+                writeln!(self.out)?;
+            }
+            let published = event.published.as_deref().unwrap_or("date unknown");
+            writeln!(self.out, "== {} ({published})", event.doc_id)?;
+            let mut heading = String::new();
+            for (name, width) in COLUMNS {
+                heading.push_str(&pad(name, width));
+                heading.push_str("  ");
+            }
+            heading.push_str("SENTENCE");
+            writeln!(self.out, "{heading}")?;
+            self.table_doc = Some(event.doc_id.clone());
+        }
+        let cells = [
+            actors(&event.actors),
+            event_cell(event),
+            actors(&event.recipients),
+            event.quantity.as_ref().map(count).unwrap_or_default(),
+            event_date(event),
+        ];
+        let mut row = String::new();
+        for (cell, (_, width)) in cells.iter().zip(COLUMNS) {
+            row.push_str(&pad(&shorten(cell, width), width));
+            row.push_str("  ");
+        }
+        let used: usize = COLUMNS.iter().map(|(_, w)| w + 2).sum();
+        row.push_str(&sentence_excerpt(
+            event,
+            TABLE_WIDTH.saturating_sub(used).max(20),
+        ));
+        writeln!(self.out, "{}", row.trim_end())
+    }
+}
+
+/// A document as `--documents` writes it: the JSON Lines input format, so it reads back as is.
+#[derive(Serialize)]
+struct DocumentRecord<'a> {
+    id: &'a str,
+    text: &'a str,
+    published: Option<String>,
+    url: Option<&'a str>,
+    title: Option<&'a str>,
+    source: Option<&'a str>,
+}
+
+/// Country codes where known, else the words, without repeats.
+fn actors(actors: &[Actor]) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    for actor in actors {
+        let name = actor.country.as_deref().unwrap_or(&actor.text);
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names.join(",")
+}
+
+fn event_cell(event: &Event) -> String {
+    let mut cell = event.event.as_str().to_string();
+    if let Some(mode) = &event.mode {
+        cell.push('/');
+        cell.push_str(mode);
+    }
+    let marker = match event.modality {
+        Modality::Asserted => "",
+        Modality::Planned => " (plan)",
+        Modality::Negated => " (not)",
+        Modality::Hypothetical => " (if)",
+    };
+    cell.push_str(marker);
+    cell
+}
+
+/// A figure with its qualifier: "30", ">=300", "~50", "20-30".
+pub(crate) fn count(quantity: &Quantity) -> String {
+    let value = number(quantity.value);
+    match quantity.qualifier {
+        Qualifier::Exact => value,
+        Qualifier::AtLeast => format!(">={value}"),
+        Qualifier::MoreThan => format!(">{value}"),
+        Qualifier::AtMost => format!("<={value}"),
+        Qualifier::LessThan => format!("<{value}"),
+        Qualifier::Approx => format!("~{value}"),
+        Qualifier::Range => match quantity.max {
+            Some(max) => format!("{value}-{}", number(max)),
+            None => value,
+        },
+    }
+}
+
+fn number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    }
+}
+
+fn event_date(event: &Event) -> String {
+    match &event.date {
+        Some(date) => date.start.clone().unwrap_or_else(|| "?".to_string()),
+        None => String::new(),
+    }
+}
+
+fn pad(text: &str, width: usize) -> String {
+    let len = text.chars().count();
+    let mut padded = text.to_string();
+    padded.extend(std::iter::repeat_n(' ', width.saturating_sub(len)));
+    padded
+}
+
+fn shorten(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut short: String = text.chars().take(width.saturating_sub(1)).collect();
+    short.push('…');
+    short
+}
+
+/// The event's sentence on one line, cut to `width` characters around the trigger so that
+/// the words that carry the event stay visible.
+pub(crate) fn sentence_excerpt(event: &Event, width: usize) -> String {
+    let sentence = &event.sentence.text;
+    let chars: Vec<char> = sentence
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect();
+    if chars.len() <= width {
+        return chars.into_iter().collect();
+    }
+    let trigger_byte = event.trigger.span[0].saturating_sub(event.sentence.span[0]);
+    let trigger = sentence
+        .get(..trigger_byte)
+        .map_or(0, |before| before.chars().count());
+    let start = trigger.saturating_sub(width / 3).min(chars.len() - width);
+    let end = start + width;
+    let mut excerpt = String::new();
+    let (from, to) = (
+        if start > 0 { start + 1 } else { start },
+        if end < chars.len() { end - 1 } else { end },
+    );
+    if start > 0 {
+        excerpt.push('…');
+    }
+    excerpt.extend(&chars[from..to]);
+    if end < chars.len() {
+        excerpt.push('…');
+    }
+    excerpt
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use attache_event::{EventCategory, SentenceRef, Trigger};
+
+    fn event(sentence: &str, trigger: &str) -> Event {
+        let at = sentence.find(trigger).unwrap();
+        Event {
+            doc_id: "doc".to_string(),
+            event: EventCategory::Sanction,
+            mode: Some("expel".to_string()),
+            context: Vec::new(),
+            cameo: None,
+            actors: vec![Actor {
+                text: "Italy".to_string(),
+                country: Some("ITA".to_string()),
+                sector: None,
+                span: [0, 5],
+            }],
+            recipients: vec![Actor {
+                text: "Russian diplomats".to_string(),
+                country: Some("RUS".to_string()),
+                sector: Some("DIP".to_string()),
+                span: [0, 0],
+            }],
+            quantity: Some(Quantity {
+                value: 300.0,
+                max: None,
+                unit: Some("diplomat".to_string()),
+                qualifier: Qualifier::AtLeast,
+                text: "at least 300".to_string(),
+                span: [0, 0],
+            }),
+            other_quantities: Vec::new(),
+            date: None,
+            location: None,
+            attribution: None,
+            modality: Modality::Negated,
+            aggregate: false,
+            trigger: Trigger {
+                text: trigger.to_string(),
+                span: [100 + at, 100 + at + trigger.len()],
+            },
+            sentence: SentenceRef {
+                index: 0,
+                span: [100, 100 + sentence.len()],
+                text: sentence.to_string(),
+            },
+            mentions: Vec::new(),
+            published: Some("2022-04-05".to_string()),
+        }
+    }
+
+    #[test]
+    fn counts_carry_their_qualifier() {
+        let mut q = event("x", "x").quantity.unwrap();
+        assert_eq!(count(&q), ">=300");
+        q.qualifier = Qualifier::Range;
+        q.value = 20.0;
+        q.max = Some(30.0);
+        assert_eq!(count(&q), "20-30");
+        q.qualifier = Qualifier::Approx;
+        q.value = 2.5;
+        assert_eq!(count(&q), "~2.5");
+    }
+
+    #[test]
+    fn long_sentences_are_cut_around_the_trigger() {
+        let sentence = "The moves bring the number of Russian diplomats expelled from the \
+                        European Union since the invasion of Ukraine to at least 300.";
+        let excerpt = sentence_excerpt(&event(sentence, "expelled"), 30);
+        assert_eq!(excerpt.chars().count(), 30);
+        assert!(
+            excerpt.starts_with('…') && excerpt.ends_with('…'),
+            "{excerpt}"
+        );
+        assert!(excerpt.contains("expelled"), "{excerpt}");
+        let short = sentence_excerpt(&event("Italy expelled\n30.", "expelled"), 30);
+        assert_eq!(short, "Italy expelled 30.");
+    }
+
+    #[test]
+    fn table_rows_fit_the_width() {
+        let mut out = Vec::new();
+        let mut writer = EventWriter::new(&mut out, Sink::Table);
+        let sentence = "Italy, Spain, Denmark, Sweden and Estonia announced the expulsion of a \
+                        total of 80 Russian diplomats, and Germany, Poland and Slovakia have \
+                        taken similar actions in recent days.";
+        writer.event(&event(sentence, "expulsion")).unwrap();
+        writer.finish().unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "== doc (2022-04-05)");
+        assert!(lines[1].starts_with("ACTOR "), "{text}");
+        assert!(lines[2].starts_with("ITA "), "{text}");
+        assert!(lines[2].contains("SANCTION/expel (not)"), "{text}");
+        assert!(lines[2].contains(">=300"), "{text}");
+        assert!(lines[2].contains("expulsion"), "{text}");
+        assert!(lines[2].chars().count() <= TABLE_WIDTH, "{text}");
+    }
+}
