@@ -416,9 +416,27 @@ impl Builder {
     fn exclusions(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
         for line in lines(file, text, "kind, phrase, reason", 2, 3)? {
             let kind_name = line.req(0, "kind")?;
-            let kind = EntryKind::parse(kind_name)
-                .ok_or_else(|| line.error(format!("unknown kind {kind_name:?}")))?;
             let phrase = line.req(1, "phrase")?;
+            match kind_name {
+                "stop" => {
+                    self.phrases.add_stop(phrase);
+                    continue;
+                }
+                "shouted" => {
+                    if !self.phrases.mark_shout_sensitive(phrase) {
+                        return Err(line.error(format!(
+                            "{phrase:?} is not a proper-noun phrase of the lexicon"
+                        )));
+                    }
+                    continue;
+                }
+                _ => {}
+            }
+            let kind = EntryKind::parse(kind_name).ok_or_else(|| {
+                line.error(format!(
+                    "unknown kind {kind_name:?} (an entry kind, \"stop\" or \"shouted\")"
+                ))
+            })?;
             // Lenient: a regenerated file may no longer hold the phrase.
             self.phrases.remove(phrase, kind);
             if kind == EntryKind::Country || kind == EntryKind::Demonym {

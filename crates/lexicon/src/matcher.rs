@@ -8,7 +8,7 @@
 
 use crate::{Entry, EntryKind, LexMatch};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 #[derive(Debug)]
@@ -19,6 +19,12 @@ struct Group {
     any_case: bool,
     /// Rank of the preferred reading, to choose between equal spans.
     rank: EntryKind,
+    /// A phrase that names nothing ("Guinea pig"): it wins like any phrase, so that its
+    /// words are not read as an actor, and is left out of the results.
+    stop: bool,
+    /// An acronym that is also an English word ("US", "WHO"): not matched next to another
+    /// word in capitals, where the text is shouting ("CONTACT US").
+    shout_sensitive: bool,
 }
 
 #[derive(Debug)]
@@ -35,6 +41,8 @@ pub(crate) struct Matcher {
 pub(crate) struct PhraseTable {
     /// (phrase, any_case) -> readings, in load order without repeats.
     phrases: BTreeMap<(String, bool), Vec<Entry>>,
+    stops: BTreeSet<String>,
+    shout_sensitive: BTreeSet<String>,
 }
 
 impl PhraseTable {
@@ -68,6 +76,20 @@ impl PhraseTable {
         removed
     }
 
+    /// Adds a phrase that names nothing; it only keeps its words from being read.
+    pub(crate) fn add_stop(&mut self, phrase: &str) {
+        self.stops.insert(phrase.trim().to_string());
+    }
+
+    /// Marks an acronym that is also a word; false when the phrase is not in the table.
+    pub(crate) fn mark_shout_sensitive(&mut self, phrase: &str) -> bool {
+        let known = self.phrases.contains_key(&(phrase.to_string(), false));
+        if known {
+            self.shout_sensitive.insert(phrase.to_string());
+        }
+        known
+    }
+
     pub(crate) fn build(self) -> Matcher {
         let mut entries = Vec::new();
         let mut groups = Vec::new();
@@ -83,11 +105,24 @@ impl PhraseTable {
                 entries: start..entries.len(),
                 any_case,
                 rank,
+                stop: false,
+                shout_sensitive: !any_case && self.shout_sensitive.contains(&phrase),
             });
             if phrase.contains('\'') {
                 patterns.push((group, phrase.replace('\'', "\u{2019}")));
             }
             patterns.push((group, phrase));
+        }
+        for phrase in self.stops {
+            let at = entries.len();
+            patterns.push((groups.len(), phrase));
+            groups.push(Group {
+                entries: at..at,
+                any_case: false,
+                rank: EntryKind::Country,
+                stop: true,
+                shout_sensitive: false,
+            });
         }
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
@@ -101,6 +136,39 @@ impl PhraseTable {
             entries,
         }
     }
+}
+
+/// Whether the words around `start..end` (across spaces only) are in capitals, as in shouted
+/// text: one long neighbour ("CONTACT US", "WHO WANTS") or both ("LET US GO"). Short
+/// acronyms beside it are ordinary news ("US GDP", "UK PM").
+fn shouting_around(text: &str, start: usize, end: usize) -> bool {
+    let capitals = |word: &str| word.chars().filter(|c| c.is_ascii_uppercase()).count();
+    let in_capitals = |word: &str| word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase());
+    let before = text[..start].trim_end_matches([' ', '\t']);
+    let word_before = if before.len() < start {
+        let from = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(before.len(), |(i, _)| i);
+        &before[from..]
+    } else {
+        ""
+    };
+    let after = text[end..].trim_start_matches([' ', '\t']);
+    let word_after = if after.len() < text.len() - end {
+        let to = after
+            .char_indices()
+            .find(|(_, c)| !c.is_alphabetic())
+            .map_or(after.len(), |(i, _)| i);
+        &after[..to]
+    } else {
+        ""
+    };
+    let long = |word: &str| in_capitals(word) && capitals(word) >= 4;
+    let both = in_capitals(word_before) && in_capitals(word_after);
+    both || long(word_before) || long(word_after)
 }
 
 fn is_word_char(c: char) -> bool {
@@ -123,12 +191,16 @@ impl Matcher {
             if !self.at_word_boundaries(text, start, end) {
                 continue;
             }
+            if group.shout_sensitive && shouting_around(text, start, end) {
+                continue;
+            }
             candidates.push((start, end, *group_id));
         }
         // Leftmost, then longest, then the better-ranked reading for an equal span.
         candidates.sort_by(|a, b| {
             a.0.cmp(&b.0)
                 .then(b.1.cmp(&a.1))
+                .then(self.groups[b.2].stop.cmp(&self.groups[a.2].stop))
                 .then(self.groups[a.2].rank.cmp(&self.groups[b.2].rank))
                 .then(self.groups[a.2].any_case.cmp(&self.groups[b.2].any_case))
         });
@@ -139,6 +211,9 @@ impl Matcher {
                 continue;
             }
             covered_to = end;
+            if self.groups[group_id].stop {
+                continue;
+            }
             let entries = &self.entries[self.groups[group_id].entries.clone()];
             out.push(LexMatch {
                 start,
@@ -158,5 +233,90 @@ impl Matcher {
             !first_is_word || !text[..start].chars().next_back().is_some_and(is_word_char);
         let after_ok = !last_is_word || !text[end..].chars().next().is_some_and(is_word_char);
         before_ok && after_ok
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(kind: EntryKind, code: &str) -> Entry {
+        Entry {
+            kind,
+            code: Some(code.to_string()),
+            sector: None,
+            canonical: code.to_string(),
+        }
+    }
+
+    fn spans(m: &Matcher, text: &str) -> Vec<(String, String)> {
+        m.find(text)
+            .iter()
+            .map(|x| {
+                let code = x.entry.code.clone().unwrap_or_default();
+                (x.text(text).to_string(), code)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn rejected_long_candidate_does_not_hide_a_valid_short_one() {
+        let mut t = PhraseTable::default();
+        t.add("Chad", entry(EntryKind::Country, "TCD"));
+        // "Chad basin" is not the proper noun "Chad Basin", which must not hide "Chad"; a
+        // longer phrase in any case ("turkey farms") does win over "Turkey".
+        t.add("Chad Basin", entry(EntryKind::Region, "CHADBASIN"));
+        t.add("Turkey", entry(EntryKind::Country, "TUR"));
+        t.add("turkey farms", entry(EntryKind::Role, "FARM"));
+        let m = t.build();
+        assert_eq!(spans(&m, "Chad basin"), [("Chad".into(), "TCD".into())]);
+        assert_eq!(
+            spans(&m, "Turkey farms"),
+            [("Turkey farms".into(), "FARM".into())]
+        );
+        assert_eq!(spans(&m, "chad"), Vec::<(String, String)>::new());
+    }
+
+    #[test]
+    fn boundaries_apostrophes_and_readings() {
+        let mut t = PhraseTable::default();
+        t.add("Oman", entry(EntryKind::Country, "OMN"));
+        t.add("Côte d'Ivoire", entry(EntryKind::Country, "CIV"));
+        t.add("Luxembourg", entry(EntryKind::City, "LUX"));
+        t.add("Luxembourg", entry(EntryKind::Country, "LUX"));
+        t.add_stop("Oman Air");
+        let m = t.build();
+        assert_eq!(spans(&m, "Romania, Omani, Omanis"), vec![]);
+        assert_eq!(
+            spans(&m, "Oman’s envoy to Côte d’Ivoire"),
+            [
+                ("Oman".into(), "OMN".into()),
+                ("Côte d’Ivoire".into(), "CIV".into())
+            ]
+        );
+        assert_eq!(
+            spans(&m, "flew Oman Air to Oman"),
+            [("Oman".into(), "OMN".into())]
+        );
+        let lux = m.find("in Luxembourg.");
+        assert_eq!(lux[0].entry.kind, EntryKind::Country);
+        assert_eq!(lux[0].alternatives[0].kind, EntryKind::City);
+        // Non-ASCII letters are word characters too.
+        assert_eq!(spans(&m, "Omanø"), vec![]);
+    }
+
+    #[test]
+    fn shouted_acronyms() {
+        let mut t = PhraseTable::default();
+        t.add("US", entry(EntryKind::Country, "USA"));
+        assert!(t.mark_shout_sensitive("US"));
+        assert!(!t.mark_shout_sensitive("UK"));
+        let m = t.build();
+        for quiet in ["the US said", "US GDP grew", "UK PM and US", "US-led"] {
+            assert_eq!(m.find(quiet).len(), 1, "{quiet}");
+        }
+        for shouted in ["CONTACT US", "LET US GO", "US  NAVY SEALS", "us"] {
+            assert_eq!(m.find(shouted).len(), 0, "{shouted}");
+        }
     }
 }

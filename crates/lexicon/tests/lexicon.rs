@@ -146,6 +146,15 @@ fn case_and_boundaries_keep_common_words_out() {
     assert_eq!(codes("South Sudan and Sudan"), ["SSD", "SDN"]);
     assert_eq!(codes("Northern Ireland and Ireland"), ["GBR", "IRL"]);
     assert_eq!(codes("Chadwick met Americans and Latin Americans"), ["USA"]);
+    // Stop phrases and shouted text.
+    assert_eq!(
+        codes("Guinea pigs, Georgia Tech and French fries"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        codes("CONTACT US. WHO WANTS TO HELP? US GDP and WHO"),
+        ["USA", "WHO"]
+    );
     // Roles match in any case, proper nouns only as written.
     assert_eq!(
         found("POLICE and Police and police"),
