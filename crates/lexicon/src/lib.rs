@@ -289,6 +289,48 @@ impl Lexicon {
         Some(members)
     }
 
+    /// The code a user means by `name`: a code as is ("RUS", "eu"), an alpha-2 code ("RU"),
+    /// or a name the dictionaries know ("Russia", "European Union", "the Kremlin", "russia").
+    /// `None` when nothing, or more than one actor, is named.
+    pub fn resolve_code(&self, name: &str) -> Option<&str> {
+        let name = name.trim();
+        let upper = name.to_ascii_uppercase();
+        if let Some(c) = self.country(&upper) {
+            return Some(&c.alpha3);
+        }
+        if let Some(o) = self.organisation(&upper) {
+            return Some(&o.code);
+        }
+        if let Some(c) = self.country_by_alpha2(&upper) {
+            return Some(&c.alpha3);
+        }
+        // As written, then with each word capitalised ("south korea" -> "South Korea").
+        let titled: String = name
+            .split(' ')
+            .map(|w| {
+                let mut cs = w.chars();
+                cs.next()
+                    .map(|f| f.to_uppercase().chain(cs).collect::<String>())
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        for candidate in [name, titled.as_str()] {
+            let found = self.find(candidate);
+            if let [only] = found.as_slice()
+                && candidate[..only.start]
+                    .trim()
+                    .trim_start_matches("the")
+                    .is_empty()
+                && candidate[only.end..].trim().is_empty()
+                && only.entry.kind != EntryKind::Role
+            {
+                return only.entry.code.as_deref();
+            }
+        }
+        None
+    }
+
     /// Whether `member` belongs to `group` at `date`; false when either is unknown.
     pub fn is_member_at(&self, group: &str, member: &str, date: &str) -> bool {
         self.members_at(group, date)

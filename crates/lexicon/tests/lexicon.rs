@@ -209,6 +209,39 @@ fn everyday_country_variants() {
 }
 
 #[test]
+fn lexicon_is_shared_across_threads() {
+    fn send_sync<T: Send + Sync>(_: &T) {}
+    send_sync(Lexicon::embedded());
+    let handles: Vec<_> = (0..2)
+        .map(|_| std::thread::spawn(|| Lexicon::embedded().find("Italy and Spain").len()))
+        .collect();
+    for h in handles {
+        assert_eq!(h.join().unwrap(), 2);
+    }
+}
+
+#[test]
+fn user_names_resolve_to_codes() {
+    let lex = Lexicon::embedded();
+    for (name, code) in [
+        ("RUS", Some("RUS")),
+        ("eu", Some("EU")),
+        ("ru", Some("RUS")),
+        ("Russia", Some("RUS")),
+        ("russia", Some("RUS")),
+        ("south korea", Some("KOR")),
+        ("European Union", Some("EU")),
+        ("the Kremlin", Some("RUS")),
+        ("Nato", Some("NATO")),
+        ("diplomats", None),
+        ("Italy and Spain", None),
+        ("Atlantis", None),
+    ] {
+        assert_eq!(lex.resolve_code(name), code, "{name}");
+    }
+}
+
+#[test]
 fn membership_follows_dates() {
     let lex = Lexicon::embedded();
     let eu_2019 = lex.members_at("EU", "2019-06-01").unwrap();
