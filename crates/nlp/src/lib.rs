@@ -1,1 +1,276 @@
 //! English analysis: tokens, sentences, tags, lemmas and dependencies over one `Doc`.
+//!
+//! [`Analyzer::load_default`] reads the shipped model (`models/en.nlp`); [`Analyzer::analyze`]
+//! tokenizes (UD English conventions, byte offsets into the text), splits sentences, tags UPOS
+//! and XPOS, lemmatizes and parses into UD relations. Training and evaluation live in
+//! [`train`] and [`eval`]; CoNLL-U input and output in [`conllu`].
+
+mod binio;
+pub mod conllu;
+mod doc;
+pub mod eval;
+mod lemma;
+mod model;
+mod parser;
+mod perceptron;
+mod tagger;
+mod tokenizer;
+pub mod train;
+
+pub use doc::{Doc, Sentence, Token};
+pub use model::ModelError;
+
+use parser::{Input, Output, Parser};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use tagger::{Atoms, Tagger};
+use tokenizer::TokenizerRules;
+
+/// Universal part-of-speech tags.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+pub enum Upos {
+    Adj,
+    Adp,
+    Adv,
+    Aux,
+    Cconj,
+    Det,
+    Intj,
+    Noun,
+    Num,
+    Part,
+    Pron,
+    Propn,
+    Punct,
+    Sconj,
+    Sym,
+    Verb,
+    X,
+}
+
+impl Upos {
+    const ALL: [Upos; 17] = [
+        Upos::Adj,
+        Upos::Adp,
+        Upos::Adv,
+        Upos::Aux,
+        Upos::Cconj,
+        Upos::Det,
+        Upos::Intj,
+        Upos::Noun,
+        Upos::Num,
+        Upos::Part,
+        Upos::Pron,
+        Upos::Propn,
+        Upos::Punct,
+        Upos::Sconj,
+        Upos::Sym,
+        Upos::Verb,
+        Upos::X,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Upos::Adj => "ADJ",
+            Upos::Adp => "ADP",
+            Upos::Adv => "ADV",
+            Upos::Aux => "AUX",
+            Upos::Cconj => "CCONJ",
+            Upos::Det => "DET",
+            Upos::Intj => "INTJ",
+            Upos::Noun => "NOUN",
+            Upos::Num => "NUM",
+            Upos::Part => "PART",
+            Upos::Pron => "PRON",
+            Upos::Propn => "PROPN",
+            Upos::Punct => "PUNCT",
+            Upos::Sconj => "SCONJ",
+            Upos::Sym => "SYM",
+            Upos::Verb => "VERB",
+            Upos::X => "X",
+        }
+    }
+
+    /// Parses a UPOS name ("NOUN"); unknown names give `None`.
+    pub fn from_name(name: &str) -> Option<Upos> {
+        Upos::ALL.iter().copied().find(|u| u.as_str() == name)
+    }
+}
+
+impl std::fmt::Display for Upos {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Tag and label names shared by a model and the documents it produces.
+pub(crate) struct Names {
+    pub upos: Vec<Upos>,
+    pub xpos: Vec<String>,
+    pub deprels: Vec<String>,
+}
+
+/// The whole pipeline: tokenizer rules, tagger, lemmatizer and parser. `Send + Sync`; share
+/// one instance across threads.
+pub struct Analyzer {
+    rules: TokenizerRules,
+    tagger: Tagger,
+    lemmatizer: lemma::Lemmatizer,
+    parser: Parser,
+    names: Arc<Names>,
+}
+
+/// Reusable per-call buffers.
+#[derive(Default)]
+struct Work {
+    atoms: Vec<Atoms>,
+    tags: Vec<u16>,
+    keys: Vec<u64>,
+    scores: Vec<f32>,
+    out: Output,
+    scratch: String,
+}
+
+impl Analyzer {
+    pub(crate) fn from_parts(
+        rules: TokenizerRules,
+        tagger: Tagger,
+        lemmatizer: lemma::Lemmatizer,
+        parser: Parser,
+    ) -> Analyzer {
+        let mut upos = Vec::new();
+        let mut xpos = Vec::new();
+        for c in &tagger.classes {
+            let (u, x) = c.split_once('\t').unwrap_or((c.as_str(), "_"));
+            upos.push(Upos::from_name(u).unwrap_or(Upos::X));
+            xpos.push(x.to_string());
+        }
+        let names = Arc::new(Names {
+            upos,
+            xpos,
+            deprels: parser.labels.clone(),
+        });
+        Analyzer {
+            rules,
+            tagger,
+            lemmatizer,
+            parser,
+            names,
+        }
+    }
+
+    /// Loads a model file written by `attache nlp train`.
+    pub fn load(path: impl AsRef<Path>) -> Result<Analyzer, ModelError> {
+        model::load(path.as_ref())
+    }
+
+    /// `$ATTACHE_MODEL` if set, else `models/en.nlp` in the workspace this crate was built
+    /// from, else `en.nlp` or `models/en.nlp` beside the executable.
+    pub fn load_default() -> Result<Analyzer, ModelError> {
+        if let Some(p) = std::env::var_os("ATTACHE_MODEL") {
+            return Analyzer::load(PathBuf::from(p));
+        }
+        let built = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../models")
+            .join(model::DEFAULT_NAME);
+        if built.exists() {
+            return Analyzer::load(built);
+        }
+        if let Some(dir) = std::env::current_exe()
+            .ok()
+            .and_then(|e| e.parent().map(Path::to_path_buf))
+        {
+            for candidate in [
+                dir.join(model::DEFAULT_NAME),
+                dir.join("models").join(model::DEFAULT_NAME),
+            ] {
+                if candidate.exists() {
+                    return Analyzer::load(candidate);
+                }
+            }
+        }
+        Analyzer::load(built)
+    }
+
+    /// Writes the model file.
+    pub fn save(&self, path: impl AsRef<Path>) -> Result<(), ModelError> {
+        model::save(self, path.as_ref())
+    }
+
+    /// Tokenizes, splits, tags, lemmatizes and parses `text`.
+    pub fn analyze(&self, text: &str) -> Doc {
+        let spans = self.rules.tokenize(text);
+        let sentences = self.rules.split_sentences(text, &spans);
+        self.annotate(text.to_string(), spans, sentences)
+    }
+
+    /// Analyzes text already split into sentences of tokens (gold tokenization): tokens are
+    /// joined by spaces, sentences by newlines.
+    pub fn analyze_tokens<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Doc {
+        let mut text = String::new();
+        let mut spans = Vec::new();
+        let mut ranges = Vec::new();
+        for s in sentences {
+            let first = spans.len();
+            for (k, w) in s.iter().enumerate() {
+                if k > 0 {
+                    text.push(' ');
+                }
+                let start = text.len();
+                text.push_str(w.as_ref());
+                spans.push(start..text.len());
+            }
+            text.push('\n');
+            if spans.len() > first {
+                ranges.push(first..spans.len());
+            }
+        }
+        self.annotate(text, spans, ranges)
+    }
+
+    fn annotate(
+        &self,
+        text: String,
+        spans: Vec<Range<usize>>,
+        sentences: Vec<Range<usize>>,
+    ) -> Doc {
+        let n = spans.len();
+        let mut doc = Doc::with_capacity(text, self.names.clone(), n, sentences.len());
+        let mut work = Work::default();
+        for range in sentences {
+            let forms = spans[range.clone()].iter().map(|s| &doc.text[s.clone()]);
+            tagger::atoms_into(forms, &mut work.atoms, &mut work.scratch);
+            self.tagger.tag(
+                &work.atoms,
+                &mut work.tags,
+                &mut work.keys,
+                &mut work.scores,
+            );
+            let input = Input {
+                atoms: &work.atoms,
+                tags: &work.tags,
+            };
+            self.parser
+                .parse(&input, &mut work.out, &mut work.keys, &mut work.scores);
+            let base = range.start as u32;
+            for (k, span) in spans[range.clone()].iter().enumerate() {
+                let tag = work.tags[k];
+                let lemma = self.lemmatizer.lemma(
+                    &doc.text[span.clone()],
+                    &self.names.xpos[tag as usize],
+                    &mut work.scratch,
+                );
+                let head = work.out.heads[k];
+                let head = if head == u32::MAX {
+                    u32::MAX
+                } else {
+                    base + head
+                };
+                doc.push_token(span.clone(), tag, &lemma, head, work.out.labels[k]);
+            }
+            doc.push_sentence(range);
+        }
+        doc
+    }
+}

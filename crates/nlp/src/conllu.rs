@@ -1,0 +1,188 @@
+//! CoNLL-U reading and writing. Only basic dependency columns are kept: multiword-token ranges
+//! and empty nodes are skipped on input (English multiword tokens concatenate their words, so
+//! word-level spans still cover the text).
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// One syntactic word of a gold sentence.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Word {
+    pub form: String,
+    pub lemma: String,
+    pub upos: String,
+    pub xpos: String,
+    /// 0 for the root, otherwise 1-based index of the head word.
+    pub head: usize,
+    pub deprel: String,
+    pub space_after: bool,
+}
+
+/// One sentence with its `# text` line (empty when absent) and paragraph/document starts.
+#[derive(Clone, Debug, Default)]
+pub struct Sentence {
+    pub text: String,
+    pub new_doc: bool,
+    pub new_par: bool,
+    pub words: Vec<Word>,
+}
+
+/// A CoNLL-U parse problem, naming the file and line.
+#[derive(Debug)]
+pub struct ConlluError(pub String);
+
+impl std::fmt::Display for ConlluError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ConlluError {}
+
+/// Reads a CoNLL-U file.
+pub fn read_file(path: &Path) -> Result<Vec<Sentence>, ConlluError> {
+    let data = std::fs::read_to_string(path)
+        .map_err(|e| ConlluError(format!("{}: cannot read: {e}", path.display())))?;
+    parse(&data, &path.display().to_string())
+}
+
+/// Parses CoNLL-U text; `origin` names the source in error messages.
+pub fn parse(data: &str, origin: &str) -> Result<Vec<Sentence>, ConlluError> {
+    let mut out = Vec::new();
+    let mut cur = Sentence::default();
+    for (lineno, line) in data.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.is_empty() {
+            if !cur.words.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        if let Some(comment) = line.strip_prefix('#') {
+            let comment = comment.trim_start();
+            if let Some(t) = comment.strip_prefix("text =") {
+                cur.text = t.trim().to_string();
+            } else if comment.starts_with("newdoc") {
+                cur.new_doc = true;
+                cur.new_par = true;
+            } else if comment.starts_with("newpar") {
+                cur.new_par = true;
+            }
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        let err = |msg: &str| ConlluError(format!("{origin}:{}: {msg}", lineno + 1));
+        if cols.len() != 10 {
+            return Err(err(&format!(
+                "expected 10 tab-separated columns, found {}",
+                cols.len()
+            )));
+        }
+        if cols[0].contains('-') || cols[0].contains('.') {
+            continue;
+        }
+        let id: usize = cols[0].parse().map_err(|_| err("bad word id"))?;
+        if id != cur.words.len() + 1 {
+            return Err(err(&format!("word id {id} out of sequence")));
+        }
+        let head = if cols[6] == "_" {
+            0
+        } else {
+            cols[6].parse().map_err(|_| err("bad head"))?
+        };
+        cur.words.push(Word {
+            form: cols[1].to_string(),
+            lemma: cols[2].to_string(),
+            upos: cols[3].to_string(),
+            xpos: cols[4].to_string(),
+            head,
+            deprel: cols[7].to_string(),
+            space_after: !cols[9].split('|').any(|m| m == "SpaceAfter=No"),
+        });
+    }
+    if !cur.words.is_empty() {
+        out.push(cur);
+    }
+    for s in &out {
+        let n = s.words.len();
+        if s.words.iter().any(|w| w.head > n) {
+            return Err(ConlluError(format!(
+                "{origin}: head beyond sentence in \"{}\"",
+                s.text
+            )));
+        }
+    }
+    Ok(out)
+}
+
+/// Writes sentences as CoNLL-U.
+pub fn write(sentences: &[Sentence]) -> String {
+    let mut out = String::new();
+    for (i, s) in sentences.iter().enumerate() {
+        let _ = writeln!(out, "# sent_id = {}", i + 1);
+        if !s.text.is_empty() {
+            let _ = writeln!(out, "# text = {}", s.text);
+        }
+        for (j, w) in s.words.iter().enumerate() {
+            let misc = if w.space_after { "_" } else { "SpaceAfter=No" };
+            let _ = writeln!(
+                out,
+                "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t{}",
+                j + 1,
+                w.form,
+                w.lemma,
+                w.upos,
+                w.xpos,
+                w.head,
+                w.deprel,
+                misc
+            );
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Reads every listed file under `dir`, skipping names that do not exist; returns the
+/// sentences and how many files were read.
+pub fn read_listed(dir: &Path, names: &[String]) -> Result<(Vec<Sentence>, usize), ConlluError> {
+    let mut all = Vec::new();
+    let mut count = 0;
+    for name in names {
+        let path = dir.join(name);
+        if !path.exists() {
+            continue;
+        }
+        all.extend(read_file(&path)?);
+        count += 1;
+    }
+    Ok((all, count))
+}
+
+/// Converts an analysed document into CoNLL-U sentences.
+pub fn from_doc(doc: &crate::Doc) -> Vec<Sentence> {
+    doc.sentences()
+        .map(|s| {
+            let base = s.token_range().start;
+            let words = s
+                .tokens()
+                .map(|t| Word {
+                    form: t.text().to_string(),
+                    lemma: t.lemma().to_string(),
+                    upos: t.upos().as_str().to_string(),
+                    xpos: t.xpos().to_string(),
+                    head: t.head().map_or(0, |h| h.i() - base + 1),
+                    deprel: t.deprel().to_string(),
+                    space_after: t.i() + 1 >= doc.len()
+                        || doc.token(t.i() + 1).span().start != t.span().end,
+                })
+                .collect();
+            Sentence {
+                text: s.text().replace('\n', " "),
+                new_doc: false,
+                new_par: false,
+                words,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,218 @@
+//! The analysed document: the text plus flat per-token arrays, with cheap views.
+
+use crate::{Names, Upos};
+use std::ops::Range;
+use std::sync::Arc;
+
+/// An analysed text. Tokens and sentences are views into flat arrays.
+pub struct Doc {
+    pub(crate) text: String,
+    names: Arc<Names>,
+    spans: Vec<(u32, u32)>,
+    tags: Vec<u16>,
+    lemma_text: String,
+    lemma_spans: Vec<(u32, u32)>,
+    heads: Vec<u32>,
+    labels: Vec<u16>,
+    sentence_of: Vec<u32>,
+    sentences: Vec<(u32, u32)>,
+}
+
+const ROOT_HEAD: u32 = u32::MAX;
+
+impl Doc {
+    pub(crate) fn with_capacity(
+        text: String,
+        names: Arc<Names>,
+        tokens: usize,
+        sentences: usize,
+    ) -> Doc {
+        Doc {
+            text,
+            names,
+            spans: Vec::with_capacity(tokens),
+            tags: Vec::with_capacity(tokens),
+            lemma_text: String::with_capacity(tokens * 6),
+            lemma_spans: Vec::with_capacity(tokens),
+            heads: Vec::with_capacity(tokens),
+            labels: Vec::with_capacity(tokens),
+            sentence_of: Vec::with_capacity(tokens),
+            sentences: Vec::with_capacity(sentences),
+        }
+    }
+
+    pub(crate) fn push_token(
+        &mut self,
+        span: Range<usize>,
+        tag: u16,
+        lemma: &str,
+        head: u32,
+        label: u16,
+    ) {
+        self.spans.push((span.start as u32, span.end as u32));
+        self.tags.push(tag);
+        let start = self.lemma_text.len() as u32;
+        self.lemma_text.push_str(lemma);
+        self.lemma_spans.push((start, self.lemma_text.len() as u32));
+        self.heads.push(head);
+        self.labels.push(label);
+        self.sentence_of.push(self.sentences.len() as u32);
+    }
+
+    pub(crate) fn push_sentence(&mut self, tokens: Range<usize>) {
+        self.sentences
+            .push((tokens.start as u32, tokens.end as u32));
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// The token at doc-level index `i` (panics when out of range, like slice indexing).
+    pub fn token(&self, i: usize) -> Token<'_> {
+        assert!(
+            i < self.len(),
+            "token index {i} out of range ({} tokens)",
+            self.len()
+        );
+        Token { doc: self, i }
+    }
+
+    pub fn tokens(&self) -> impl Iterator<Item = Token<'_>> {
+        (0..self.len()).map(move |i| Token { doc: self, i })
+    }
+
+    pub fn sentences(&self) -> impl Iterator<Item = Sentence<'_>> {
+        (0..self.sentences.len()).map(move |i| Sentence { doc: self, i })
+    }
+
+    /// The sentence at index `i` (panics when out of range).
+    pub fn sentence(&self, i: usize) -> Sentence<'_> {
+        assert!(i < self.sentences.len(), "sentence index {i} out of range");
+        Sentence { doc: self, i }
+    }
+
+    pub fn sentence_count(&self) -> usize {
+        self.sentences.len()
+    }
+}
+
+/// A token: a view of one position in a [`Doc`].
+#[derive(Clone, Copy)]
+pub struct Token<'a> {
+    doc: &'a Doc,
+    i: usize,
+}
+
+impl<'a> Token<'a> {
+    /// Doc-level index.
+    pub fn i(&self) -> usize {
+        self.i
+    }
+
+    /// The exact slice of the original text.
+    pub fn text(&self) -> &'a str {
+        &self.doc.text[self.span()]
+    }
+
+    /// Byte offsets into [`Doc::text`].
+    pub fn span(&self) -> Range<usize> {
+        let (s, e) = self.doc.spans[self.i];
+        s as usize..e as usize
+    }
+
+    pub fn upos(&self) -> Upos {
+        self.doc.names.upos[self.doc.tags[self.i] as usize]
+    }
+
+    pub fn xpos(&self) -> &'a str {
+        &self.doc.names.xpos[self.doc.tags[self.i] as usize]
+    }
+
+    pub fn lemma(&self) -> &'a str {
+        let (s, e) = self.doc.lemma_spans[self.i];
+        &self.doc.lemma_text[s as usize..e as usize]
+    }
+
+    /// The syntactic head; `None` for the sentence root.
+    pub fn head(&self) -> Option<Token<'a>> {
+        let h = self.doc.heads[self.i];
+        (h != ROOT_HEAD).then_some(Token {
+            doc: self.doc,
+            i: h as usize,
+        })
+    }
+
+    /// Full UD relation including any subtype ("nsubj:pass", "obl:tmod").
+    pub fn deprel(&self) -> &'a str {
+        &self.doc.names.deprels[self.doc.labels[self.i] as usize]
+    }
+
+    /// Dependents in text order.
+    pub fn children(&self) -> impl Iterator<Item = Token<'a>> + use<'a> {
+        let doc = self.doc;
+        let me = self.i as u32;
+        let (s, e) = doc.sentences[doc.sentence_of[self.i] as usize];
+        (s as usize..e as usize)
+            .filter(move |&j| doc.heads[j] == me)
+            .map(move |j| Token { doc, i: j })
+    }
+
+    /// Index of the sentence holding this token.
+    pub fn sentence(&self) -> usize {
+        self.doc.sentence_of[self.i] as usize
+    }
+}
+
+impl std::fmt::Debug for Token<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}/{}", self.text(), self.xpos(), self.deprel())
+    }
+}
+
+/// A sentence: a view of a token range in a [`Doc`].
+#[derive(Clone, Copy)]
+pub struct Sentence<'a> {
+    doc: &'a Doc,
+    i: usize,
+}
+
+impl<'a> Sentence<'a> {
+    pub fn index(&self) -> usize {
+        self.i
+    }
+
+    /// Bytes from the first token's start to the last token's end.
+    pub fn span(&self) -> Range<usize> {
+        let r = self.token_range();
+        self.doc.spans[r.start].0 as usize..self.doc.spans[r.end - 1].1 as usize
+    }
+
+    pub fn text(&self) -> &'a str {
+        &self.doc.text[self.span()]
+    }
+
+    pub fn tokens(&self) -> impl Iterator<Item = Token<'a>> + use<'a> {
+        let doc = self.doc;
+        self.token_range().map(move |i| Token { doc, i })
+    }
+
+    /// Doc-level token indices.
+    pub fn token_range(&self) -> Range<usize> {
+        let (s, e) = self.doc.sentences[self.i];
+        s as usize..e as usize
+    }
+
+    pub fn root(&self) -> Option<Token<'a>> {
+        self.tokens().find(|t| t.head().is_none())
+    }
+}

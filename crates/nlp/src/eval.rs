@@ -1,0 +1,242 @@
+//! Scoring against gold CoNLL-U: with gold tokenization (accuracy per word) and from raw text
+//! (F1 over character spans, as in the CoNLL 2018 shared task: words align when they cover the
+//! same characters; LAS compares the universal part of the relation).
+
+use crate::conllu::Sentence as GoldSentence;
+use crate::{Analyzer, Doc};
+use std::collections::{HashMap, HashSet};
+
+/// Word-level accuracy counts with gold tokenization.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct GoldScores {
+    pub words: usize,
+    pub upos: usize,
+    pub xpos: usize,
+    pub lemma: usize,
+    pub uas: usize,
+    /// Head and universal relation (subtype ignored), as CoNLL 2018 LAS.
+    pub las: usize,
+    /// Head and full relation including subtype.
+    pub las_full: usize,
+}
+
+fn pct(n: usize, d: usize) -> f64 {
+    if d == 0 {
+        0.0
+    } else {
+        100.0 * n as f64 / d as f64
+    }
+}
+
+impl GoldScores {
+    pub fn upos_pct(&self) -> f64 {
+        pct(self.upos, self.words)
+    }
+    pub fn xpos_pct(&self) -> f64 {
+        pct(self.xpos, self.words)
+    }
+    pub fn lemma_pct(&self) -> f64 {
+        pct(self.lemma, self.words)
+    }
+    pub fn uas_pct(&self) -> f64 {
+        pct(self.uas, self.words)
+    }
+    pub fn las_pct(&self) -> f64 {
+        pct(self.las, self.words)
+    }
+    pub fn las_full_pct(&self) -> f64 {
+        pct(self.las_full, self.words)
+    }
+}
+
+fn universal(rel: &str) -> &str {
+    rel.split(':').next().unwrap_or(rel)
+}
+
+/// Analyzes the gold sentences' words and counts agreements.
+pub fn eval_gold(analyzer: &Analyzer, gold: &[GoldSentence]) -> GoldScores {
+    let words: Vec<Vec<&str>> = gold
+        .iter()
+        .map(|s| s.words.iter().map(|w| w.form.as_str()).collect())
+        .collect();
+    let doc = analyzer.analyze_tokens(&words);
+    let mut sc = GoldScores::default();
+    let mut i = 0;
+    for s in gold {
+        let base = i;
+        for w in &s.words {
+            let t = doc.token(i);
+            sc.words += 1;
+            sc.upos += (t.upos().as_str() == w.upos) as usize;
+            sc.xpos += (t.xpos() == w.xpos) as usize;
+            sc.lemma += (t.lemma() == w.lemma) as usize;
+            let head = t.head().map_or(0, |h| h.i() - base + 1);
+            if head == w.head {
+                sc.uas += 1;
+                sc.las += (universal(t.deprel()) == universal(&w.deprel)) as usize;
+                sc.las_full += (t.deprel() == w.deprel) as usize;
+            }
+            i += 1;
+        }
+    }
+    sc
+}
+
+/// Precision/recall counts.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Prf {
+    pub gold: usize,
+    pub system: usize,
+    pub correct: usize,
+}
+
+impl Prf {
+    pub fn precision(&self) -> f64 {
+        pct(self.correct, self.system)
+    }
+    pub fn recall(&self) -> f64 {
+        pct(self.correct, self.gold)
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+/// Scores from raw text.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RawScores {
+    pub tokens: Prf,
+    pub sentences: Prf,
+    pub upos: Prf,
+    pub las: Prf,
+}
+
+/// Gold words located in a reconstructed raw text.
+pub struct RawGold {
+    pub text: String,
+    /// Byte span, UPOS, head word index (None for root), universal relation.
+    pub words: Vec<(std::ops::Range<usize>, String, Option<usize>, String)>,
+    pub sentences: Vec<std::ops::Range<usize>>,
+}
+
+/// Rebuilds the raw text from `# text` lines: sentences in a paragraph joined by a space,
+/// paragraphs by a blank line; gold words are located in it character by character.
+pub fn raw_gold(gold: &[GoldSentence]) -> RawGold {
+    let mut text = String::new();
+    let mut words = Vec::new();
+    let mut sentences = Vec::new();
+    for (k, s) in gold.iter().enumerate() {
+        if k > 0 {
+            text.push_str(if s.new_par { "\n\n" } else { " " });
+        }
+        let start = text.len();
+        let stext = if s.text.is_empty() {
+            s.words
+                .iter()
+                .map(|w| w.form.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        } else {
+            s.text.clone()
+        };
+        text.push_str(&stext);
+        let base = words.len();
+        let mut pos = start;
+        for w in &s.words {
+            while let Some(c) = text[pos..].chars().next().filter(|c| c.is_whitespace()) {
+                pos += c.len_utf8();
+            }
+            let end = if text[pos..].starts_with(&w.form) {
+                pos + w.form.len()
+            } else {
+                // Text and form disagree: cover as many non-space characters as the form has.
+                let mut e = pos;
+                for _ in w.form.chars().filter(|c| !c.is_whitespace()) {
+                    match text[e..].chars().next() {
+                        Some(c) => e += c.len_utf8(),
+                        None => break,
+                    }
+                }
+                e
+            };
+            let head = (w.head > 0).then(|| base + w.head - 1);
+            words.push((
+                pos..end,
+                w.upos.clone(),
+                head,
+                universal(&w.deprel).to_string(),
+            ));
+            pos = end;
+        }
+        if let (Some(first), Some(last)) = (words.get(base), words.last()) {
+            sentences.push(first.0.start..last.0.end);
+        }
+    }
+    RawGold {
+        text,
+        words,
+        sentences,
+    }
+}
+
+/// Analyzes the raw text of `gold` and scores tokens, sentences, UPOS and LAS.
+pub fn eval_raw(analyzer: &Analyzer, gold: &[GoldSentence]) -> RawScores {
+    let g = raw_gold(gold);
+    let doc = analyzer.analyze(&g.text);
+    score_raw(&g, &doc)
+}
+
+fn score_raw(g: &RawGold, doc: &Doc) -> RawScores {
+    let mut sc = RawScores::default();
+    let gold_index: HashMap<(usize, usize), usize> = g
+        .words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| ((w.0.start, w.0.end), i))
+        .collect();
+    let sys_to_gold: Vec<Option<usize>> = doc
+        .tokens()
+        .map(|t| gold_index.get(&(t.span().start, t.span().end)).copied())
+        .collect();
+    sc.tokens = Prf {
+        gold: g.words.len(),
+        system: doc.len(),
+        correct: sys_to_gold.iter().flatten().count(),
+    };
+    sc.upos = Prf {
+        gold: g.words.len(),
+        system: doc.len(),
+        correct: 0,
+    };
+    sc.las = sc.upos;
+    for t in doc.tokens() {
+        let Some(gi) = sys_to_gold[t.i()] else {
+            continue;
+        };
+        let gw = &g.words[gi];
+        sc.upos.correct += (t.upos().as_str() == gw.1) as usize;
+        let head_ok = match (t.head(), gw.2) {
+            (None, None) => true,
+            (Some(h), Some(gh)) => sys_to_gold[h.i()] == Some(gh),
+            _ => false,
+        };
+        sc.las.correct += (head_ok && universal(t.deprel()) == gw.3) as usize;
+    }
+    let gold_sents: HashSet<(usize, usize)> =
+        g.sentences.iter().map(|r| (r.start, r.end)).collect();
+    let sys_sents: Vec<(usize, usize)> = doc
+        .sentences()
+        .map(|s| (s.span().start, s.span().end))
+        .collect();
+    sc.sentences = Prf {
+        gold: gold_sents.len(),
+        system: sys_sents.len(),
+        correct: sys_sents.iter().filter(|s| gold_sents.contains(s)).count(),
+    };
+    sc
+}

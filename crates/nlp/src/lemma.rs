@@ -1,0 +1,221 @@
+//! Lemmatizer: a lexicon of (form, XPOS) -> lemma from the training treebanks, backed off to
+//! suffix edit rules (strip n characters, append a string) learned per XPOS and word ending.
+
+use crate::binio::{Reader, Writer};
+use std::collections::{HashMap, HashSet};
+
+/// An edit turning a lowercased form into its lemma.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Edit {
+    strip: u8,
+    append: String,
+}
+
+#[derive(Clone, Default)]
+pub(crate) struct Lemmatizer {
+    /// "form\txpos" (form as written) -> lemma.
+    lexicon: HashMap<String, String>,
+    /// "xpos\tending" -> edits, most frequent first, for endings of 0..=4 characters.
+    rules: HashMap<String, Vec<Edit>>,
+    /// Every lemma seen in training: among an ending's edits, one yielding a known lemma wins
+    /// ("expelled" -> "expel", not "expell").
+    known: HashSet<String>,
+}
+
+fn edit_between(lower: &str, lemma: &str) -> Option<Edit> {
+    let common = lower
+        .chars()
+        .zip(lemma.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let strip = lower.chars().count() - common;
+    if strip > 255 {
+        return None;
+    }
+    Some(Edit {
+        strip: strip as u8,
+        append: lemma.chars().skip(common).collect(),
+    })
+}
+
+fn apply(edit: &Edit, form: &str) -> Option<String> {
+    let n = form.chars().count();
+    if edit.strip as usize > n {
+        return None;
+    }
+    let mut s: String = form.chars().take(n - edit.strip as usize).collect();
+    s.push_str(&edit.append);
+    if s.is_empty() { None } else { Some(s) }
+}
+
+fn endings(lower: &str) -> impl Iterator<Item = &str> {
+    let starts: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
+    let n = starts.len();
+    (0..=4usize.min(n))
+        .rev()
+        .map(move |k| if k == 0 { "" } else { &lower[starts[n - k]..] })
+}
+
+/// Proper nouns keep their case; other words are lemmatised in lowercase.
+fn keeps_case(xpos: &str) -> bool {
+    xpos.starts_with("NNP") || xpos == "GW" || xpos == "ADD"
+}
+
+impl Lemmatizer {
+    pub(crate) fn learn(words: &[(&str, &str, &str)]) -> Lemmatizer {
+        let mut lex_counts: HashMap<String, HashMap<&str, u32>> = HashMap::new();
+        let mut rule_counts: HashMap<String, HashMap<Edit, u32>> = HashMap::new();
+        for &(form, xpos, lemma) in words {
+            *lex_counts
+                .entry(format!("{form}\t{xpos}"))
+                .or_default()
+                .entry(lemma)
+                .or_default() += 1;
+            let base = if keeps_case(xpos) {
+                form.to_string()
+            } else {
+                form.to_lowercase()
+            };
+            if let Some(edit) = edit_between(&base, lemma) {
+                for end in endings(&base.to_lowercase()) {
+                    *rule_counts
+                        .entry(format!("{xpos}\t{end}"))
+                        .or_default()
+                        .entry(edit.clone())
+                        .or_default() += 1;
+                }
+            }
+        }
+        let lexicon = lex_counts
+            .into_iter()
+            .filter_map(|(k, m)| {
+                let (lemma, _) = m
+                    .into_iter()
+                    .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))?;
+                Some((k, lemma.to_string()))
+            })
+            .collect();
+        let rules = rule_counts
+            .into_iter()
+            .filter_map(|(k, m)| {
+                let total: u32 = m.values().sum();
+                let mut edits: Vec<(Edit, u32)> = m.into_iter().collect();
+                edits.sort_by(|a, b| {
+                    b.1.cmp(&a.1)
+                        .then_with(|| (a.0.strip, &a.0.append).cmp(&(b.0.strip, &b.0.append)))
+                });
+                // Keep endings whose top edit is reliable; the empty ending always stays.
+                let reliable = k.ends_with('\t') || (total >= 3 && edits[0].1 * 10 >= total * 6);
+                edits.truncate(4);
+                reliable.then(|| (k, edits.into_iter().map(|(e, _)| e).collect()))
+            })
+            .collect();
+        let known = words.iter().map(|w| w.2.to_string()).collect();
+        Lemmatizer {
+            lexicon,
+            rules,
+            known,
+        }
+    }
+
+    pub(crate) fn lemma(&self, form: &str, xpos: &str, key: &mut String) -> String {
+        key.clear();
+        key.push_str(form);
+        key.push('\t');
+        key.push_str(xpos);
+        if let Some(l) = self.lexicon.get(key.as_str()) {
+            return l.clone();
+        }
+        let base = if keeps_case(xpos) {
+            form.to_string()
+        } else {
+            form.to_lowercase()
+        };
+        key.clear();
+        key.push_str(&base);
+        key.push('\t');
+        key.push_str(xpos);
+        if let Some(l) = self.lexicon.get(key.as_str()) {
+            return l.clone();
+        }
+        let lower = base.to_lowercase();
+        let mut fallback = None;
+        for end in endings(&lower) {
+            key.clear();
+            key.push_str(xpos);
+            key.push('\t');
+            key.push_str(end);
+            let Some(edits) = self.rules.get(key.as_str()) else {
+                continue;
+            };
+            // The ending's usual edit, unless it yields an unknown word while another of its
+            // edits yields a known lemma (consonant doubling: "expelled" -> "expel").
+            for edit in edits {
+                if let Some(l) = apply(edit, &base) {
+                    if self.known.contains(&l) {
+                        return l;
+                    }
+                    if fallback.is_none() && l == base {
+                        return l;
+                    }
+                    fallback.get_or_insert(l);
+                }
+            }
+        }
+        fallback.unwrap_or(base)
+    }
+
+    pub(crate) fn write(&self, w: &mut Writer) {
+        let mut lex: Vec<_> = self.lexicon.iter().collect();
+        lex.sort();
+        w.varint(lex.len() as u64);
+        for (k, v) in lex {
+            w.str(k);
+            w.str(v);
+        }
+        let mut rules: Vec<_> = self.rules.iter().collect();
+        rules.sort_by(|a, b| a.0.cmp(b.0));
+        w.varint(rules.len() as u64);
+        for (k, edits) in rules {
+            w.str(k);
+            w.varint(edits.len() as u64);
+            for e in edits {
+                w.u8(e.strip);
+                w.str(&e.append);
+            }
+        }
+        let mut known: Vec<&str> = self.known.iter().map(String::as_str).collect();
+        known.sort_unstable();
+        w.strs(known.into_iter());
+    }
+
+    pub(crate) fn read(r: &mut Reader) -> Result<Lemmatizer, String> {
+        let n = r.varint()? as usize;
+        let mut lexicon = HashMap::with_capacity(n.min(1 << 20));
+        for _ in 0..n {
+            let k = r.str()?;
+            lexicon.insert(k, r.str()?);
+        }
+        let n = r.varint()? as usize;
+        let mut rules = HashMap::with_capacity(n.min(1 << 20));
+        for _ in 0..n {
+            let k = r.str()?;
+            let m = r.varint()? as usize;
+            let mut edits = Vec::with_capacity(m.min(16));
+            for _ in 0..m {
+                let strip = r.u8()?;
+                edits.push(Edit {
+                    strip,
+                    append: r.str()?,
+                });
+            }
+            rules.insert(k, edits);
+        }
+        let known = r.strs()?.into_iter().collect();
+        Ok(Lemmatizer {
+            lexicon,
+            rules,
+            known,
+        })
+    }
+}

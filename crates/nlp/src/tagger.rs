@@ -1,0 +1,310 @@
+//! Greedy left-to-right averaged-perceptron tagger predicting a joint UPOS+XPOS class, with a
+//! tag dictionary for frequent unambiguous words.
+
+use crate::binio::{Reader, Writer};
+use crate::perceptron::{Table, Trainer, hash_str, mix};
+use crate::tokenizer::normalize_into;
+use std::collections::HashMap;
+
+/// Per-token hashed atoms, computed once and shared by the tagger and the parser.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Atoms {
+    pub lower: u64,
+    pub form: u64,
+    pub suffix: [u64; 4],
+    pub prefix1: u64,
+    pub prefix3: u64,
+    pub shape: u64,
+}
+
+const PAD: Atoms = Atoms {
+    lower: 0x5EED_0001,
+    form: 0x5EED_0001,
+    suffix: [0x5EED_0001; 4],
+    prefix1: 0x5EED_0001,
+    prefix3: 0x5EED_0001,
+    shape: 0x5EED_0001,
+};
+
+/// Word shape: X for uppercase, x lowercase, d digit, other characters as themselves; runs
+/// longer than three collapse.
+fn shape_hash(form: &str) -> u64 {
+    let mut h: u64 = 0x1234_5678;
+    let mut last = '\0';
+    let mut run = 0;
+    for c in form.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if k == last {
+            run += 1;
+            if run > 3 {
+                continue;
+            }
+        } else {
+            run = 1;
+            last = k;
+        }
+        h = mix(h, k as u64);
+    }
+    h
+}
+
+/// Fills `out` with the atoms of each word form.
+pub(crate) fn atoms_into<'a>(
+    forms: impl Iterator<Item = &'a str>,
+    out: &mut Vec<Atoms>,
+    scratch: &mut String,
+) {
+    out.clear();
+    for form in forms {
+        normalize_into(form, scratch);
+        let lower = hash_str(scratch);
+        let chars: Vec<(usize, char)> = scratch.char_indices().collect();
+        let n = chars.len();
+        let mut suffix = [0u64; 4];
+        for (k, s) in suffix.iter_mut().enumerate() {
+            let start = if n > k + 1 { chars[n - k - 1].0 } else { 0 };
+            *s = mix(hash_str(&scratch[start..]), k as u64 + 1);
+        }
+        let cut = |m: usize| if n > m { chars[m].0 } else { scratch.len() };
+        out.push(Atoms {
+            lower,
+            form: mix(hash_str(form), 7),
+            suffix,
+            prefix1: mix(hash_str(&scratch[..cut(1)]), 11),
+            prefix3: mix(hash_str(&scratch[..cut(3)]), 13),
+            shape: shape_hash(form),
+        });
+    }
+}
+
+#[derive(Clone)]
+pub(crate) struct Tagger {
+    /// Joint class names "UPOS\tXPOS".
+    pub classes: Vec<String>,
+    /// Lowercased normalised word hash -> class for frequent unambiguous words.
+    tag_dict: HashMap<u64, u16>,
+    weights: Table,
+}
+
+const START_TAG: u64 = 0xFFFF_0001;
+
+#[inline]
+fn f(t: u64, a: u64) -> u64 {
+    mix(t.wrapping_mul(0x100_0000_01B3), a)
+}
+
+#[inline]
+fn f2(t: u64, a: u64, b: u64) -> u64 {
+    mix(f(t, a), b)
+}
+
+fn features(atoms: &[Atoms], tags: &[u16], i: usize, keys: &mut Vec<u64>) {
+    keys.clear();
+    let at = |k: isize| -> &Atoms {
+        let j = i as isize + k;
+        if j < 0 || j as usize >= atoms.len() {
+            &PAD
+        } else {
+            &atoms[j as usize]
+        }
+    };
+    let tag = |k: usize| -> u64 {
+        if i >= k {
+            tags[i - k] as u64
+        } else {
+            START_TAG + k as u64
+        }
+    };
+    let w = at(0);
+    let (p1, p2, n1, n2) = (at(-1), at(-2), at(1), at(2));
+    let (t1, t2) = (tag(1), tag(2));
+    keys.extend_from_slice(&[
+        f(1, 0),
+        f(2, w.lower),
+        f(3, w.suffix[0]),
+        f(4, w.suffix[1]),
+        f(5, w.suffix[2]),
+        f(6, w.suffix[3]),
+        f(7, w.prefix1),
+        f(8, w.prefix3),
+        f(9, w.shape),
+        f(10, p1.lower),
+        f(11, n1.lower),
+        f(12, p2.lower),
+        f(13, n2.lower),
+        f(14, p1.suffix[2]),
+        f(15, n1.suffix[2]),
+        f(16, t1),
+        f2(17, t1, t2),
+        f2(18, t1, w.lower),
+        f2(19, w.lower, n1.lower),
+        f2(20, p1.lower, w.lower),
+        f(21, n1.shape),
+        f(22, p1.shape),
+        f(23, w.form),
+        f2(24, t1, w.suffix[2]),
+        f(25, n1.suffix[1]),
+        f2(26, t1, n1.lower),
+        f2(27, w.shape, n1.shape),
+    ]);
+}
+
+pub(crate) struct TaggerTrainer {
+    classes: Vec<String>,
+    class_ids: HashMap<String, u16>,
+    tag_dict: HashMap<u64, u16>,
+    trainer: Trainer,
+}
+
+impl TaggerTrainer {
+    /// Sets up classes and the tag dictionary from training words (hash, joint class).
+    pub(crate) fn new(words: &[(u64, String)], bits: u32) -> TaggerTrainer {
+        let mut class_ids: HashMap<String, u16> = HashMap::new();
+        let mut classes = Vec::new();
+        let mut counts: HashMap<u64, HashMap<u16, u32>> = HashMap::new();
+        for (h, c) in words {
+            let id = *class_ids.entry(c.clone()).or_insert_with(|| {
+                classes.push(c.clone());
+                (classes.len() - 1) as u16
+            });
+            *counts.entry(*h).or_default().entry(id).or_default() += 1;
+        }
+        let mut tag_dict = HashMap::new();
+        for (h, by_class) in counts {
+            let total: u32 = by_class.values().sum();
+            let (&best, &n) = by_class
+                .iter()
+                .max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)))
+                .unwrap();
+            if total >= 20 && n as f64 / total as f64 >= 0.995 {
+                tag_dict.insert(h, best);
+            }
+        }
+        let trainer = Trainer::new(bits, classes.len());
+        TaggerTrainer {
+            classes,
+            class_ids,
+            tag_dict,
+            trainer,
+        }
+    }
+
+    pub(crate) fn class_id(&self, c: &str) -> Option<u16> {
+        self.class_ids.get(c).copied()
+    }
+
+    /// Tags one sentence with the current weights and updates towards `gold`; returns the
+    /// number of correct tags.
+    pub(crate) fn train_sentence(
+        &mut self,
+        atoms: &[Atoms],
+        gold: &[u16],
+        out: &mut Vec<u16>,
+    ) -> usize {
+        let mut keys = Vec::with_capacity(32);
+        let mut scores = vec![0.0f32; self.trainer.table.stride()];
+        out.clear();
+        let mut correct = 0;
+        for i in 0..atoms.len() {
+            if let Some(&t) = self.tag_dict.get(&atoms[i].lower) {
+                out.push(t);
+                correct += (t == gold[i]) as usize;
+                continue;
+            }
+            features(atoms, out, i, &mut keys);
+            self.trainer.table.score(&keys, &mut scores);
+            let guess = argmax(&scores[..self.classes.len()]) as u16;
+            self.trainer.tick();
+            self.trainer
+                .update(&keys, gold[i] as usize, guess as usize, 1.0);
+            correct += (guess == gold[i]) as usize;
+            out.push(guess);
+        }
+        correct
+    }
+
+    pub(crate) fn finish(&self) -> Tagger {
+        Tagger {
+            classes: self.classes.clone(),
+            tag_dict: self.tag_dict.clone(),
+            weights: self.trainer.averaged(),
+        }
+    }
+}
+
+#[inline]
+pub(crate) fn argmax(scores: &[f32]) -> usize {
+    let mut best = 0;
+    for (i, &s) in scores.iter().enumerate() {
+        if s > scores[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+impl Tagger {
+    pub(crate) fn tag(
+        &self,
+        atoms: &[Atoms],
+        out: &mut Vec<u16>,
+        keys: &mut Vec<u64>,
+        scores: &mut Vec<f32>,
+    ) {
+        out.clear();
+        scores.resize(self.weights.stride(), 0.0);
+        for i in 0..atoms.len() {
+            if let Some(&t) = self.tag_dict.get(&atoms[i].lower) {
+                out.push(t);
+                continue;
+            }
+            features(atoms, out, i, keys);
+            self.weights.score(keys, scores);
+            out.push(argmax(&scores[..self.weights.classes()]) as u16);
+        }
+    }
+
+    pub(crate) fn write(&self, w: &mut Writer) {
+        w.strs(self.classes.iter().map(String::as_str));
+        let mut dict: Vec<(&u64, &u16)> = self.tag_dict.iter().collect();
+        dict.sort();
+        w.varint(dict.len() as u64);
+        for (h, c) in dict {
+            w.bytes(&h.to_le_bytes());
+            w.u16(*c);
+        }
+        self.weights.write(w, 1e-3);
+    }
+
+    pub(crate) fn read(r: &mut Reader) -> Result<Tagger, String> {
+        let classes = r.strs()?;
+        let n = r.varint()? as usize;
+        let mut tag_dict = HashMap::with_capacity(n.min(1 << 20));
+        for _ in 0..n {
+            let b = r.bytes()?;
+            let h = u64::from_le_bytes(b.try_into().map_err(|_| "bad tag dictionary entry")?);
+            let c = r.u16()?;
+            if c as usize >= classes.len() {
+                return Err("tag dictionary class out of range".into());
+            }
+            tag_dict.insert(h, c);
+        }
+        let weights = Table::read(r)?;
+        if weights.classes() != classes.len() {
+            return Err("tagger table does not match its classes".into());
+        }
+        Ok(Tagger {
+            classes,
+            tag_dict,
+            weights,
+        })
+    }
+}

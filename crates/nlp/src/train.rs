@@ -1,0 +1,220 @@
+//! Training: tokenizer lists, lemmatizer, tagger and parser from UD treebanks. Deterministic
+//! for a given seed and input order; single-threaded.
+
+use crate::conllu::{self, ConlluError, Sentence};
+use crate::lemma::Lemmatizer;
+use crate::parser::{GoldTree, Input, ParserTrainer};
+use crate::tagger::{self, Atoms, TaggerTrainer};
+use crate::tokenizer::TokenizerRules;
+use crate::{Analyzer, eval};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// Training settings.
+#[derive(Clone, Debug)]
+pub struct TrainConfig {
+    pub epochs: usize,
+    pub seed: u64,
+    /// log2 of the rows in each weight table.
+    pub tagger_bits: u32,
+    pub action_bits: u32,
+    pub label_bits: u32,
+}
+
+impl Default for TrainConfig {
+    fn default() -> Self {
+        TrainConfig {
+            epochs: 12,
+            seed: 1,
+            tagger_bits: 17,
+            action_bits: 20,
+            label_bits: 17,
+        }
+    }
+}
+
+/// Reads the training splits: EWT `file-lists/files.train` (paths under `sources/`) and GUM
+/// `files.train` (documents under `sources/NAME.conllu`; absent ones are skipped). Either
+/// directory may be `None`.
+pub fn read_training_sets(
+    ewt: Option<&Path>,
+    gum: Option<&Path>,
+    split: &str,
+) -> Result<Vec<Sentence>, ConlluError> {
+    let mut all = Vec::new();
+    if let Some(dir) = ewt {
+        let names = read_list(&dir.join("file-lists").join(format!("files.{split}")))?;
+        all.extend(conllu::read_listed(&dir.join("sources"), &names)?.0);
+    }
+    if let Some(dir) = gum {
+        let names: Vec<String> = read_list(&dir.join(format!("files.{split}")))?
+            .into_iter()
+            .map(|n| format!("{n}.conllu"))
+            .collect();
+        all.extend(conllu::read_listed(&dir.join("sources"), &names)?.0);
+    }
+    Ok(all)
+}
+
+fn read_list(path: &Path) -> Result<Vec<String>, ConlluError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| ConlluError(format!("{}: cannot read: {e}", path.display())))?;
+    Ok(text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(String::from)
+        .collect())
+}
+
+/// xorshift64*: a small deterministic generator for shuffling and exploration.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// Trains a model. `progress` receives one line per epoch (with dev scores when `dev` is not
+/// empty).
+pub fn train(
+    train: &[Sentence],
+    dev: &[Sentence],
+    cfg: &TrainConfig,
+    progress: &mut dyn FnMut(&str),
+) -> Analyzer {
+    let rules = TokenizerRules::learn(train);
+    let mut scratch = String::new();
+    let atoms: Vec<Vec<Atoms>> = train
+        .iter()
+        .map(|s| {
+            let mut a = Vec::new();
+            tagger::atoms_into(
+                s.words.iter().map(|w| w.form.as_str()),
+                &mut a,
+                &mut scratch,
+            );
+            a
+        })
+        .collect();
+    let class_of = |w: &conllu::Word| format!("{}\t{}", w.upos, w.xpos);
+    let tag_words: Vec<(u64, String)> = train
+        .iter()
+        .zip(&atoms)
+        .flat_map(|(s, a)| s.words.iter().zip(a).map(|(w, at)| (at.lower, class_of(w))))
+        .collect();
+    let mut tagger_trainer = TaggerTrainer::new(&tag_words, cfg.tagger_bits);
+    let gold_tags: Vec<Vec<u16>> = train
+        .iter()
+        .map(|s| {
+            s.words
+                .iter()
+                .map(|w| tagger_trainer.class_id(&class_of(w)).unwrap_or(0))
+                .collect()
+        })
+        .collect();
+
+    let mut label_ids: HashMap<&str, u16> = HashMap::new();
+    let mut labels: Vec<String> = Vec::new();
+    for s in train {
+        for w in &s.words {
+            label_ids.entry(w.deprel.as_str()).or_insert_with(|| {
+                labels.push(w.deprel.clone());
+                (labels.len() - 1) as u16
+            });
+        }
+    }
+    let gold_labels: Vec<Vec<u16>> = train
+        .iter()
+        .map(|s| {
+            s.words
+                .iter()
+                .map(|w| label_ids[w.deprel.as_str()])
+                .collect()
+        })
+        .collect();
+    let gold_heads: Vec<Vec<usize>> = train
+        .iter()
+        .map(|s| s.words.iter().map(|w| w.head).collect())
+        .collect();
+    let mut parser_trainer = ParserTrainer::new(labels, cfg.action_bits, cfg.label_bits);
+
+    let lemma_words: Vec<(&str, &str, &str)> = train
+        .iter()
+        .flat_map(|s| {
+            s.words
+                .iter()
+                .map(|w| (w.form.as_str(), w.xpos.as_str(), w.lemma.as_str()))
+        })
+        .collect();
+    let lemmatizer = Lemmatizer::learn(&lemma_words);
+
+    let mut rng = Rng(cfg.seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let mut order: Vec<usize> = (0..train.len()).collect();
+    let mut predicted = Vec::new();
+    let mut best: Option<Analyzer> = None;
+    for epoch in 1..=cfg.epochs {
+        for k in (1..order.len()).rev() {
+            order.swap(k, rng.below(k + 1));
+        }
+        let (mut tag_ok, mut head_ok, mut words) = (0usize, 0usize, 0usize);
+        for &i in &order {
+            if atoms[i].is_empty() {
+                continue;
+            }
+            tag_ok += tagger_trainer.train_sentence(&atoms[i], &gold_tags[i], &mut predicted);
+            let input = Input {
+                atoms: &atoms[i],
+                tags: &predicted,
+            };
+            let gold = GoldTree {
+                heads: &gold_heads[i],
+                labels: &gold_labels[i],
+            };
+            let explore = epoch > 1 && rng.below(10) != 0;
+            let (ok, n) = parser_trainer.train_sentence(&input, &gold, explore);
+            head_ok += ok;
+            words += n;
+        }
+        let analyzer = Analyzer::from_parts(
+            rules.clone(),
+            tagger_trainer.finish(),
+            lemmatizer.clone(),
+            parser_trainer.finish(),
+        );
+        let mut line = format!(
+            "epoch {epoch}/{}: train tags {:.2}%, train heads {:.2}%",
+            cfg.epochs,
+            100.0 * tag_ok as f64 / words.max(1) as f64,
+            100.0 * head_ok as f64 / words.max(1) as f64
+        );
+        if !dev.is_empty() {
+            let sc = eval::eval_gold(&analyzer, dev);
+            line.push_str(&format!(
+                "; dev UPOS {:.2} XPOS {:.2} lemma {:.2} UAS {:.2} LAS {:.2}",
+                sc.upos_pct(),
+                sc.xpos_pct(),
+                sc.lemma_pct(),
+                sc.uas_pct(),
+                sc.las_pct()
+            ));
+        }
+        progress(&line);
+        best = Some(analyzer);
+    }
+    best.unwrap_or_else(|| {
+        Analyzer::from_parts(
+            rules,
+            tagger_trainer.finish(),
+            lemmatizer,
+            parser_trainer.finish(),
+        )
+    })
+}

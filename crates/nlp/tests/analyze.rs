@@ -1,0 +1,142 @@
+//! Behaviour of the shipped model on news text: UD English tokenization with byte offsets,
+//! sentence splitting, tags, lemmas and the core relations of wire sentences.
+
+use attache_nlp::{Analyzer, Doc, Token, Upos};
+use std::sync::OnceLock;
+
+fn analyzer() -> &'static Analyzer {
+    static A: OnceLock<Analyzer> = OnceLock::new();
+    A.get_or_init(|| Analyzer::load_default().expect("shipped model loads"))
+}
+
+fn words(doc: &Doc) -> Vec<&str> {
+    doc.tokens().map(|t| t.text()).collect()
+}
+
+fn find<'a>(doc: &'a Doc, text: &str) -> Token<'a> {
+    doc.tokens()
+        .find(|t| t.text() == text)
+        .unwrap_or_else(|| panic!("no token {text:?} in {:?}", words(doc)))
+}
+
+#[test]
+fn clitics_and_punctuation_split_like_ud() {
+    let doc = analyzer().analyze("I don't think it's Russia's fault, they'll say.");
+    assert_eq!(
+        words(&doc),
+        [
+            "I", "do", "n't", "think", "it", "'s", "Russia", "'s", "fault", ",", "they", "'ll",
+            "say", "."
+        ]
+    );
+}
+
+#[test]
+fn curly_quotes_tokenize_like_ascii() {
+    let straight = analyzer().analyze("\"Lithuania expelled Russia's ambassador,\" he said.");
+    let curly = analyzer().analyze("“Lithuania expelled Russia’s ambassador,” he said.");
+    assert_eq!(straight.len(), curly.len());
+    for (a, b) in straight.tokens().zip(curly.tokens()) {
+        assert_eq!(a.upos(), b.upos(), "{} vs {}", a.text(), b.text());
+        assert_eq!(a.deprel(), b.deprel(), "{} vs {}", a.text(), b.text());
+    }
+    assert_eq!(find(&curly, "’s").upos(), Upos::Part);
+}
+
+#[test]
+fn numbers_abbreviations_and_urls_stay_whole() {
+    let doc = analyzer()
+        .analyze("The U.S. paid $1,000 to Mr. Smith on 3.5 acres, see https://example.com/a-b.");
+    let w = words(&doc);
+    for expected in ["U.S.", "1,000", "Mr.", "3.5", "https://example.com/a-b"] {
+        assert!(w.contains(&expected), "{expected} missing from {w:?}");
+    }
+    assert!(w.contains(&"$"));
+    assert_eq!(*w.last().unwrap(), ".");
+}
+
+#[test]
+fn spans_are_byte_offsets_into_the_text() {
+    let text = "Moscow’s “aggression” — in Ukraine.";
+    let doc = analyzer().analyze(text);
+    for t in doc.tokens() {
+        assert_eq!(&text[t.span()], t.text());
+    }
+    assert_eq!(doc.text(), text);
+}
+
+#[test]
+fn sentences_split_at_terminal_punctuation_not_abbreviations() {
+    let doc = analyzer()
+        .analyze("Mr. Di Maio spoke in the U.S. on Monday. Rome acted. \"Enough,\" he said!\n\nNew paragraph");
+    let texts: Vec<&str> = doc.sentences().map(|s| s.text()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Mr. Di Maio spoke in the U.S. on Monday.",
+            "Rome acted.",
+            "\"Enough,\" he said!",
+            "New paragraph"
+        ]
+    );
+    for s in doc.sentences() {
+        assert_eq!(
+            s.tokens().filter(|t| t.head().is_none()).count(),
+            1,
+            "{}",
+            s.text()
+        );
+        assert_eq!(s.root().map(|r| r.sentence()), Some(s.index()));
+    }
+}
+
+#[test]
+fn active_wire_sentence() {
+    let doc = analyzer().analyze("Lithuania expelled Russia's ambassador on Monday.");
+    let verb = find(&doc, "expelled");
+    assert!(verb.head().is_none(), "expelled is the root");
+    assert_eq!(verb.lemma(), "expel");
+    assert_eq!(verb.upos(), Upos::Verb);
+    assert_eq!(find(&doc, "Lithuania").deprel(), "nsubj");
+    let amb = find(&doc, "ambassador");
+    assert_eq!(amb.deprel(), "obj");
+    assert_eq!(amb.head().map(|h| h.i()), Some(verb.i()));
+    assert_eq!(find(&doc, "Russia").head().map(|h| h.i()), Some(amb.i()));
+    assert_eq!(find(&doc, "Russia").deprel(), "nmod:poss");
+    assert_eq!(find(&doc, "Monday").head().map(|h| h.i()), Some(verb.i()));
+    let kids: Vec<&str> = verb.children().map(|c| c.text()).collect();
+    assert_eq!(kids, ["Lithuania", "ambassador", "Monday", "."]);
+}
+
+#[test]
+fn passive_wire_sentence() {
+    let doc = analyzer().analyze("Russian diplomats were expelled by Poland.");
+    let verb = find(&doc, "expelled");
+    assert!(verb.head().is_none());
+    assert_eq!(find(&doc, "diplomats").deprel(), "nsubj:pass");
+    assert_eq!(find(&doc, "were").deprel(), "aux:pass");
+    assert_eq!(find(&doc, "were").lemma(), "be");
+    assert_eq!(find(&doc, "Poland").head().map(|h| h.i()), Some(verb.i()));
+    assert!(find(&doc, "Poland").deprel().starts_with("obl"));
+}
+
+#[test]
+fn reported_speech_wire_sentence() {
+    let doc = analyzer().analyze(
+        "Rome has marked 30 Russian diplomats as undesirable, Italian Foreign Minister Luigi Di Maio said.",
+    );
+    let marked = find(&doc, "marked");
+    let said = find(&doc, "said");
+    assert_eq!(
+        find(&doc, "diplomats").head().map(|h| h.i()),
+        Some(marked.i())
+    );
+    assert_eq!(find(&doc, "diplomats").deprel(), "obj");
+    assert_eq!(find(&doc, "30").deprel(), "nummod");
+    assert_eq!(find(&doc, "Rome").deprel(), "nsubj");
+    // Either analysis of reported speech links the two clauses.
+    let linked = said.head().map(|h| h.i()) == Some(marked.i())
+        || marked.head().map(|h| h.i()) == Some(said.i());
+    assert!(linked, "said and marked are linked");
+    assert_eq!(find(&doc, "Maio").upos(), Upos::Propn);
+}

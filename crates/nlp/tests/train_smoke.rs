@@ -1,0 +1,54 @@
+//! A small training run: a few hundred EWT sentences, two epochs; the result saves, loads,
+//! analyzes, and training is deterministic.
+
+use attache_nlp::{Analyzer, eval, train};
+
+#[test]
+fn small_training_run_is_deterministic_and_learns() {
+    let Some(ewt) = attache_testkit::shared_path("data/ud-english-ewt") else {
+        return;
+    };
+    let mut sentences = train::read_training_sets(Some(&ewt), None, "train").unwrap();
+    sentences.truncate(400);
+    let (train_set, held_out) = sentences.split_at(300);
+    let cfg = train::TrainConfig {
+        epochs: 2,
+        tagger_bits: 14,
+        action_bits: 14,
+        label_bits: 12,
+        ..Default::default()
+    };
+    let mut lines = Vec::new();
+    let a = train::train(train_set, held_out, &cfg, &mut |l| {
+        lines.push(l.to_string())
+    });
+    assert_eq!(lines.len(), 2, "one progress line per epoch: {lines:?}");
+    assert!(lines[1].contains("dev UPOS"), "{lines:?}");
+
+    let dir = std::env::temp_dir().join(format!("attache-nlp-smoke-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (p1, p2) = (dir.join("a.nlp"), dir.join("b.nlp"));
+    a.save(&p1).unwrap();
+    let b = train::train(train_set, held_out, &cfg, &mut |_| {});
+    b.save(&p2).unwrap();
+    assert_eq!(
+        std::fs::read(&p1).unwrap(),
+        std::fs::read(&p2).unwrap(),
+        "training is deterministic"
+    );
+
+    let loaded = Analyzer::load(&p1).unwrap();
+    let sc = eval::eval_gold(&loaded, held_out);
+    // 300 sentences teach the frequent tags and attachments, far above chance.
+    assert!(sc.upos_pct() > 70.0, "UPOS {:.2}", sc.upos_pct());
+    assert!(sc.uas_pct() > 45.0, "UAS {:.2}", sc.uas_pct());
+    let doc = loaded.analyze("The minister said it.");
+    assert_eq!(doc.sentence_count(), 1);
+    assert_eq!(
+        doc.sentence(0)
+            .tokens()
+            .filter(|t| t.head().is_none())
+            .count(),
+        1
+    );
+}
