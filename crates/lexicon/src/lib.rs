@@ -318,10 +318,7 @@ impl Lexicon {
         for candidate in [name, titled.as_str()] {
             let found = self.find(candidate);
             if let [only] = found.as_slice()
-                && candidate[..only.start]
-                    .trim()
-                    .trim_start_matches("the")
-                    .is_empty()
+                && matches!(candidate[..only.start].trim(), "" | "the" | "The")
                 && candidate[only.end..].trim().is_empty()
                 && only.entry.kind != EntryKind::Role
             {

@@ -232,6 +232,7 @@ fn user_names_resolve_to_codes() {
         ("south korea", Some("KOR")),
         ("European Union", Some("EU")),
         ("the Kremlin", Some("RUS")),
+        ("The White House", Some("USA")),
         ("Nato", Some("NATO")),
         ("diplomats", None),
         ("Italy and Spain", None),
