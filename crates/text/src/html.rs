@@ -4,7 +4,8 @@
 //! row, `div`, ...) becomes a paragraph; paragraphs are separated by one blank line (`\n\n`);
 //! `<br>` is a single `\n`; inside a paragraph every run of white space (no-break spaces
 //! included) is one ASCII space, and lines carry no leading or trailing space. `<pre>` keeps
-//! its line breaks. References are decoded. The text neither starts nor ends with white space.
+//! its line breaks. References are decoded; soft hyphens and zero-width spaces are dropped.
+//! The text neither starts nor ends with white space.
 
 use crate::bytes::{Utf8Problem, decode_utf8};
 use crate::date::parse_meta_date;
@@ -275,6 +276,11 @@ impl Layout {
                 continue;
             }
             newlines = 0;
+            // Invisible format characters split words for the coder while showing nothing
+            // on the page: soft hyphens ("diplo&shy;mats"), zero-width spaces, stray BOMs.
+            if matches!(c, '\u{AD}' | '\u{200B}' | '\u{FEFF}') {
+                continue;
+            }
             if !self.out.is_empty() {
                 match self.pending_break {
                     2 => self.out.push_str("\n\n"),
@@ -479,7 +485,7 @@ should never be chosen even though it is long, long, long, long, long</h2></arti
 <article>
   <h1>Europe&nbsp;expels   Russian
   diplomats</h1>
-  <p>Italy, Spain &amp; Denmark announced the expulsion of a total of
+  <p>Italy, Spain &amp; Denmark announced the ex&shy;pulsion of a total of
   <b>80</b> Russian diplomats.<br>Moscow called it &ldquo;short-sighted&rdquo;.</p>
   <div hidden>Subscribe now</div>
   <ul><li>Italy: 30</li><li>Spain: 25</li></ul>
