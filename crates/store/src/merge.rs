@@ -65,6 +65,18 @@ impl DateSpan {
         if self.exact { self.start } else { self.end }
     }
 
+    /// Short form for tables: "2022-04-05", "2022-04-01..2022-04-05", or "~2022-04-05" for a
+    /// window ending on the publication day.
+    pub fn short(&self) -> String {
+        if !self.exact {
+            format!("~{}", self.end)
+        } else if self.start == self.end {
+            self.start.to_string()
+        } else {
+            format!("{}..{}", self.start, self.end)
+        }
+    }
+
     pub fn describe(&self) -> String {
         let kind = if self.exact { "" } else { " (window)" };
         if self.start == self.end {
@@ -379,7 +391,14 @@ impl MergedEvent {
         if report.claim != self.claim {
             return Err("an aggregate claim and a single event".to_string());
         }
-        if report.role == Role::Report && self.direct_documents.contains(&report.document) {
+        // Two figured events of one document were kept apart by the coder; a figureless one
+        // (a country named in a list, detailed later) may still be the same event.
+        let same_document_figures = self.figures.iter().any(|f| f.document == report.document);
+        if report.role == Role::Report
+            && self.direct_documents.contains(&report.document)
+            && same_document_figures
+            && !report.figures.is_empty()
+        {
             return Err("the coder kept them apart within one document".to_string());
         }
         for (what, ours, theirs) in [

@@ -236,10 +236,25 @@ fn an_aggregate_claim_stays_a_claim_and_implies_each_actors_event() {
 }
 
 #[test]
-fn two_direct_events_of_one_document_are_kept_apart() {
-    let a = report(&expulsion("same", &["LTU"], None, Some("2022-04-04")), "X");
-    let b = report(&expulsion("same", &["LTU"], None, Some("2022-04-04")), "X");
+fn two_figured_events_of_one_document_are_kept_apart() {
+    let a = report(
+        &expulsion("same", &["LTU"], Some(1.0), Some("2022-04-04")),
+        "X",
+    );
+    let b = report(
+        &expulsion("same", &["LTU"], Some(1.0), Some("2022-04-04")),
+        "X",
+    );
     assert_eq!(merge_all(&[a, b]).len(), 2);
+}
+
+#[test]
+fn a_country_listed_without_figure_joins_its_detailed_report_in_the_same_document() {
+    let listed = report(&expulsion("same", &["DNK"], None, None), "X");
+    let detailed = report(&expulsion("same", &["DNK"], Some(15.0), None), "X");
+    let merged = merge_all(&[listed, detailed]);
+    assert_eq!(merged.len(), 1);
+    assert_eq!(merged[0].count_range(), (Some(15), Some(15)));
 }
 
 #[test]
