@@ -139,6 +139,8 @@ fn declares_latin_charset(bytes: &[u8]) -> bool {
     .any(|name| value.starts_with(name))
 }
 
+const MAX_TRACKED_DEPTH: usize = 512;
+
 /// For each token, whether it lies outside every dropped element (and outside elements
 /// marked `hidden` or `aria-hidden="true"`).
 fn visible_mask(tokens: &[Token<'_>]) -> Vec<bool> {
@@ -152,7 +154,11 @@ fn visible_mask(tokens: &[Token<'_>]) -> Vec<bool> {
             Token::Start(tag) => {
                 let encloses = !tag.self_closing && !VOID.contains(&tag.name.as_str());
                 if encloses && (!open.is_empty() || is_dropped(tag)) {
-                    open.push(&tag.name);
+                    // Beyond any real nesting depth, stop tracking: keeps the end-tag search
+                    // short on pages of endless unclosed tags.
+                    if open.len() < MAX_TRACKED_DEPTH {
+                        open.push(&tag.name);
+                    }
                     mask.push(false);
                 } else {
                     mask.push(open.is_empty());
@@ -535,6 +541,15 @@ line two</pre></div></body></html>"#;
         assert_eq!(page.title.as_deref(), Some("Lithuania expels envoy"));
         assert_eq!(page.published, NaiveDate::from_ymd_opt(2022, 4, 4));
         assert_eq!(page.site_name.as_deref(), Some("Wire"));
+    }
+
+    #[test]
+    fn truncated_pages_never_panic() {
+        let cuts = (0..PAGE.len()).filter(|&at| PAGE.is_char_boundary(at));
+        for at in cuts {
+            let _ = html_to_text(&PAGE[..at]);
+            let _ = html_to_text(&PAGE[at..]);
+        }
     }
 
     #[test]
