@@ -116,6 +116,11 @@ pub fn run(args: ExtractArgs) -> ExitCode {
         (false, OutputFormat::Table) => EventWriter::new(out, Sink::Table),
     };
     let paths = if args.paths.is_empty() {
+        if std::io::stdin().is_terminal() {
+            eprintln!(
+                "attache extract: reading one report from standard input (end it with Ctrl-D)"
+            );
+        }
         vec![PathBuf::from("-")]
     } else {
         args.paths.clone()
@@ -130,10 +135,7 @@ pub fn run(args: ExtractArgs) -> ExitCode {
                 Some(extractor) => {
                     let events: Vec<_> = pool
                         .install(|| batch.par_iter().map(|doc| extractor.extract(doc)).collect());
-                    events
-                        .iter()
-                        .flatten()
-                        .try_for_each(|event| writer.event(event))
+                    events.iter().try_for_each(|events| writer.events(events))
                 }
                 None => batch.iter().try_for_each(|doc| writer.document(doc)),
             };

@@ -16,6 +16,7 @@ fn scratch(name: &str) -> PathBuf {
 fn attache(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_attache"))
         .args(args)
+        .env_remove("COLUMNS")
         .output()
         .expect("attache runs")
 }

@@ -16,19 +16,29 @@ pub struct EventWriter<W: Write> {
     out: W,
     sink: Sink,
     written: usize,
-    /// The document whose events the table is showing, to head each document's rows.
-    table_doc: Option<String>,
 }
 
-/// Width the table is laid out for; the sentence gets what the other columns leave.
+/// Width a table row is laid out for, unless `COLUMNS` says otherwise; the sentence gets what
+/// the other columns leave.
 const TABLE_WIDTH: usize = 100;
 
-/// Table columns before the sentence: (heading, width).
+fn table_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| (60..=1000).contains(&c))
+        .unwrap_or(TABLE_WIDTH)
+}
+
+/// The sentence is never cut shorter than this (the caps below leave it at least this much).
+const MIN_SENTENCE_WIDTH: usize = 20;
+
+/// Table columns before the sentence: heading and the widest a cell may grow.
 const COLUMNS: [(&str, usize); 5] = [
     ("ACTOR", 14),
-    ("EVENT", 20),
+    ("EVENT", 24),
     ("RECIPIENT", 14),
-    ("COUNT", 7),
+    ("COUNT", 8),
     ("DATE", 10),
 ];
 
@@ -38,7 +48,6 @@ impl<W: Write> EventWriter<W> {
             out,
             sink,
             written: 0,
-            table_doc: None,
         }
     }
 
@@ -51,15 +60,22 @@ impl<W: Write> EventWriter<W> {
         self.out.flush()
     }
 
-    pub fn event(&mut self, event: &Event) -> io::Result<()> {
+    /// Writes events in order; a table gets one section per run of events of one document.
+    pub fn events(&mut self, events: &[Event]) -> io::Result<()> {
         match self.sink {
-            Sink::Jsonl | Sink::Documents => {
-                serde_json::to_writer(&mut self.out, event).map_err(io::Error::other)?;
-                self.out.write_all(b"\n")?;
+            Sink::Table => {
+                for run in events.chunk_by(|a, b| a.doc_id == b.doc_id) {
+                    self.table_section(run)?;
+                }
             }
-            Sink::Table => self.table_row(event)?,
+            Sink::Jsonl | Sink::Documents => {
+                for event in events {
+                    serde_json::to_writer(&mut self.out, event).map_err(io::Error::other)?;
+                    self.out.write_all(b"\n")?;
+                }
+            }
         }
-        self.written += 1;
+        self.written += events.len();
         Ok(())
     }
 
@@ -78,40 +94,53 @@ impl<W: Write> EventWriter<W> {
         Ok(())
     }
 
-    fn table_row(&mut self, event: &Event) -> io::Result<()> {
-        if self.table_doc.as_deref() != Some(event.doc_id.as_str()) {
-            if self.table_doc.is_some() {
-                writeln!(self.out)?;
-            }
-            let published = event.published.as_deref().unwrap_or("date unknown");
-            writeln!(self.out, "== {} ({published})", event.doc_id)?;
-            let mut heading = String::new();
-            for (name, width) in COLUMNS {
-                heading.push_str(&pad(name, width));
-                heading.push_str("  ");
-            }
-            heading.push_str("SENTENCE");
-            writeln!(self.out, "{heading}")?;
-            self.table_doc = Some(event.doc_id.clone());
+    /// One document's events: a heading line, column names, one row per event. Columns are
+    /// as wide as this document's cells need (within limits), so rows stay within the width.
+    fn table_section(&mut self, events: &[Event]) -> io::Result<()> {
+        let Some(first) = events.first() else {
+            return Ok(());
+        };
+        if self.written > 0 {
+            writeln!(self.out)?;
         }
-        let cells = [
-            actors(&event.actors),
-            event_cell(event),
-            actors(&event.recipients),
-            event.quantity.as_ref().map(count).unwrap_or_default(),
-            event_date(event),
-        ];
-        let mut row = String::new();
-        for (cell, (_, width)) in cells.iter().zip(COLUMNS) {
-            row.push_str(&pad(&shorten(cell, width), width));
-            row.push_str("  ");
+        let published = first.published.as_deref().unwrap_or("date unknown");
+        writeln!(self.out, "== {} ({published})", first.doc_id)?;
+        let rows: Vec<[String; 5]> = events
+            .iter()
+            .map(|event| {
+                [
+                    actors(&event.actors),
+                    event_cell(event),
+                    actors(&event.recipients),
+                    event.quantity.as_ref().map(count).unwrap_or_default(),
+                    event_date(event),
+                ]
+            })
+            .collect();
+        let mut widths = [0; 5];
+        for (i, (heading, max)) in COLUMNS.iter().enumerate() {
+            let widest = rows.iter().map(|row| row[i].chars().count()).max();
+            widths[i] = widest.unwrap_or(0).max(heading.len()).min(*max);
         }
-        let used: usize = COLUMNS.iter().map(|(_, w)| w + 2).sum();
-        row.push_str(&sentence_excerpt(
-            event,
-            TABLE_WIDTH.saturating_sub(used).max(20),
-        ));
-        writeln!(self.out, "{}", row.trim_end())
+        let used: usize = widths.iter().map(|w| w + 2).sum();
+        let sentence_width = table_width().saturating_sub(used).max(MIN_SENTENCE_WIDTH);
+        let mut heading = String::new();
+        for ((name, _), width) in COLUMNS.iter().zip(widths) {
+            heading.push_str(&pad(name, width));
+            heading.push_str("  ");
+        }
+        heading.push_str("SENTENCE");
+        writeln!(self.out, "{heading}")?;
+        for (event, cells) in events.iter().zip(rows) {
+            let mut row = String::new();
+            for (cell, width) in cells.iter().zip(widths) {
+                row.push_str(&pad(&shorten(cell, width), width));
+                row.push_str("  ");
+            }
+            row.push_str(&sentence_excerpt(event, sentence_width));
+            writeln!(self.out, "{}", row.trim_end())?;
+        }
+        Ok(())
     }
 }
 
@@ -217,17 +246,28 @@ pub(crate) fn sentence_excerpt(event: &Event, width: usize) -> String {
     let trigger = sentence
         .get(..trigger_byte)
         .map_or(0, |before| before.chars().count());
-    let start = trigger.saturating_sub(width / 3).min(chars.len() - width);
-    let end = start + width;
+    // Start a third of the width before the trigger, at a word boundary when one is near.
+    let mut start = trigger.saturating_sub(width / 3).min(chars.len() - width);
+    if start > 0 {
+        let limit = (start + 12).min(trigger);
+        if let Some(space) = (start..limit).find(|&i| chars[i] == ' ') {
+            start = space;
+        }
+    }
+    let mut end = (start + width).min(chars.len());
+    if end < chars.len() {
+        let floor = end.saturating_sub(12).max(start + 1);
+        if let Some(space) = (floor..end).rev().find(|&i| chars[i] == ' ') {
+            end = space + 1;
+        }
+    }
     let mut excerpt = String::new();
-    let (from, to) = (
-        if start > 0 { start + 1 } else { start },
-        if end < chars.len() { end - 1 } else { end },
-    );
     if start > 0 {
         excerpt.push('…');
+        start += 1;
     }
-    excerpt.extend(&chars[from..to]);
+    let body: String = chars[start..end.min(chars.len())].iter().collect();
+    excerpt.push_str(body.trim());
     if end < chars.len() {
         excerpt.push('…');
     }
@@ -305,7 +345,7 @@ mod tests {
         let sentence = "The moves bring the number of Russian diplomats expelled from the \
                         European Union since the invasion of Ukraine to at least 300.";
         let excerpt = sentence_excerpt(&event(sentence, "expelled"), 30);
-        assert_eq!(excerpt.chars().count(), 30);
+        assert!(excerpt.chars().count() <= 30, "{excerpt}");
         assert!(
             excerpt.starts_with('…') && excerpt.ends_with('…'),
             "{excerpt}"
@@ -322,7 +362,7 @@ mod tests {
         let sentence = "Italy, Spain, Denmark, Sweden and Estonia announced the expulsion of a \
                         total of 80 Russian diplomats, and Germany, Poland and Slovakia have \
                         taken similar actions in recent days.";
-        writer.event(&event(sentence, "expulsion")).unwrap();
+        writer.events(&[event(sentence, "expulsion")]).unwrap();
         writer.finish().unwrap();
         let text = String::from_utf8(out).unwrap();
         let lines: Vec<&str> = text.lines().collect();
@@ -332,6 +372,6 @@ mod tests {
         assert!(lines[2].contains("SANCTION/expel (not)"), "{text}");
         assert!(lines[2].contains(">=300"), "{text}");
         assert!(lines[2].contains("expulsion"), "{text}");
-        assert!(lines[2].chars().count() <= TABLE_WIDTH, "{text}");
+        assert!(lines[2].chars().count() <= table_width(), "{text}");
     }
 }
