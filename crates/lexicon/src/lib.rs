@@ -43,6 +43,8 @@ pub enum EntryKind {
     City,
     /// A place that is not a state: "Northern Ireland" (GBR), "Crimea" (UKR), "Middle East".
     Region,
+    /// A political figure, with the state or organisation they act for: "Vladimir Putin".
+    Person,
     /// A role or group that carries a sector: "Foreign Minister", "troops", "protesters".
     Role,
 }
@@ -58,6 +60,7 @@ impl EntryKind {
             Self::Media => "media",
             Self::City => "city",
             Self::Region => "region",
+            Self::Person => "person",
             Self::Role => "role",
         }
     }
@@ -72,6 +75,7 @@ impl EntryKind {
             "media" => Self::Media,
             "city" => Self::City,
             "region" => Self::Region,
+            "person" => Self::Person,
             "role" => Self::Role,
             _ => return None,
         })

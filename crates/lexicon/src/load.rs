@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 /// The data files, in load order: countries and organisations come first because the other
 /// files refer to their codes.
-pub const FILES: [&str; 12] = [
+pub const FILES: [&str; 13] = [
     "countries.tsv",
     "organisations.tsv",
     "demonyms.tsv",
@@ -17,6 +17,7 @@ pub const FILES: [&str; 12] = [
     "regions.tsv",
     "institutions.tsv",
     "media.tsv",
+    "persons.tsv",
     "roles.tsv",
     "exclusions.tsv",
 ];
@@ -28,7 +29,7 @@ macro_rules! embed {
 }
 
 /// The shipped files, compiled in; same order as [`FILES`].
-pub(crate) const EMBEDDED: [(&str, &str); 12] = embed!(
+pub(crate) const EMBEDDED: [(&str, &str); 13] = embed!(
     "countries.tsv",
     "organisations.tsv",
     "demonyms.tsv",
@@ -39,6 +40,7 @@ pub(crate) const EMBEDDED: [(&str, &str); 12] = embed!(
     "regions.tsv",
     "institutions.tsv",
     "media.tsv",
+    "persons.tsv",
     "roles.tsv",
     "exclusions.tsv",
 );

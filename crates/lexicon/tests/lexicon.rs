@@ -96,6 +96,14 @@ fn founding_article_actors() {
     has("troops", EntryKind::Role, None, Some("MIL"));
     has("civilians", EntryKind::Role, None, Some("CVL"));
     has("spokesman", EntryKind::Role, None, None);
+    has("Dmitry Peskov", EntryKind::Person, Some("RUS"), Some("GOV"));
+    has("Di Maio", EntryKind::Person, Some("ITA"), Some("GOV"));
+    has(
+        "Antonio Guterres",
+        EntryKind::Person,
+        Some("UN"),
+        Some("IGO"),
+    );
     has("Kyiv", EntryKind::Capital, Some("UKR"), Some("GOV"));
     has("Russian Federation", EntryKind::Country, Some("RUS"), None);
     // "Russia’s" (curly apostrophe): the country, without the possessive.
@@ -315,9 +323,10 @@ fn gold_standard_actor_recall() {
     let recall = hit as f64 / total.max(1) as f64;
     eprintln!("gold actor recall {hit}/{total} = {recall:.3}; misses: {misses:?}");
     assert!(total > 100, "only {total} gold actors with known codes");
-    // Most misses are people ("President Mugabe") and misspellings in the gold ("Ethopia"),
+    // Most misses are less-known people ("President Prosper Avril"), misspellings in the gold
+    // ("Ethopia") and actors implied by context ("Rwandan rebels" coded UGA),
     // which a gazetteer does not hold; the floor guards against regressions.
-    assert!(recall >= 0.82, "recall {recall:.3}; misses: {misses:?}");
+    assert!(recall >= 0.86, "recall {recall:.3}; misses: {misses:?}");
 }
 
 /// Copies the shipped files to a fresh directory with `file` replaced by `content`.
