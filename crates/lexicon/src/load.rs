@@ -6,12 +6,13 @@ use std::collections::HashMap;
 
 /// The data files, in load order: countries and organisations come first because the other
 /// files refer to their codes.
-pub const FILES: [&str; 13] = [
+pub const FILES: [&str; 14] = [
     "countries.tsv",
     "organisations.tsv",
     "demonyms.tsv",
     "capitals.tsv",
     "cities.tsv",
+    "subdivisions.tsv",
     "memberships.tsv",
     "aliases.tsv",
     "regions.tsv",
@@ -29,12 +30,13 @@ macro_rules! embed {
 }
 
 /// The shipped files, compiled in; same order as [`FILES`].
-pub(crate) const EMBEDDED: [(&str, &str); 13] = embed!(
+pub(crate) const EMBEDDED: [(&str, &str); 14] = embed!(
     "countries.tsv",
     "organisations.tsv",
     "demonyms.tsv",
     "capitals.tsv",
     "cities.tsv",
+    "subdivisions.tsv",
     "memberships.tsv",
     "aliases.tsv",
     "regions.tsv",
@@ -330,6 +332,23 @@ impl Builder {
         Ok(())
     }
 
+    fn subdivisions(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
+        for line in lines(file, text, "name, alpha3", 2, 2)? {
+            let name = line.req(0, "name")?;
+            let code = self.country_code(&line, 1)?;
+            self.phrases.add(
+                name,
+                Entry {
+                    kind: EntryKind::Region,
+                    code: Some(code.to_string()),
+                    sector: None,
+                    canonical: name.to_string(),
+                },
+            );
+        }
+        Ok(())
+    }
+
     fn memberships(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
         for line in lines(file, text, "group, member, from, until, note", 4, 5)? {
             let group = line.req(0, "group")?;
@@ -481,6 +500,7 @@ pub(crate) fn build(sources: &[(String, String)]) -> Result<Lexicon, LexiconErro
             "demonyms.tsv" => b.demonyms(file, text)?,
             "capitals.tsv" => b.capitals(file, text)?,
             "cities.tsv" => b.cities(file, text)?,
+            "subdivisions.tsv" => b.subdivisions(file, text)?,
             "memberships.tsv" => b.memberships(file, text)?,
             "exclusions.tsv" => b.exclusions(file, text)?,
             _ => b.phrases(file, text)?,

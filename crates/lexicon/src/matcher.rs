@@ -171,6 +171,29 @@ fn shouting_around(text: &str, start: usize, end: usize) -> bool {
     both || long(word_before) || long(word_after)
 }
 
+/// "Atlanta, Georgia": a place right after a city and a comma is read, when it can be, as a
+/// region of the city's country (the US state, not the country Georgia).
+fn settle_by_context(text: &str, matches: &mut [LexMatch<'_>]) {
+    for i in 1..matches.len() {
+        let (before, rest) = matches.split_at_mut(i);
+        let (city, place) = (&before[i - 1], &mut rest[0]);
+        let is_city = matches!(city.entry.kind, EntryKind::City | EntryKind::Capital);
+        if !is_city
+            || text[city.end..place.start].trim() != ","
+            || city.entry.code == place.entry.code
+        {
+            continue;
+        }
+        if let Some(region) = place
+            .readings
+            .iter()
+            .find(|e| e.kind == EntryKind::Region && e.code == city.entry.code)
+        {
+            place.entry = region;
+        }
+    }
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
@@ -219,9 +242,10 @@ impl Matcher {
                 start,
                 end,
                 entry: &entries[0],
-                alternatives: &entries[1..],
+                readings: entries,
             });
         }
+        settle_by_context(text, &mut out);
         out
     }
 
@@ -300,7 +324,7 @@ mod tests {
         );
         let lux = m.find("in Luxembourg.");
         assert_eq!(lux[0].entry.kind, EntryKind::Country);
-        assert_eq!(lux[0].alternatives[0].kind, EntryKind::City);
+        assert_eq!(lux[0].alternatives().next().unwrap().kind, EntryKind::City);
         // Non-ASCII letters are word characters too.
         assert_eq!(spans(&m, "Omanø"), vec![]);
     }

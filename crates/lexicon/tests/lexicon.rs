@@ -114,11 +114,7 @@ fn founding_article_actors() {
         .find(|m| m.text(&text) == "Luxembourg")
         .unwrap();
     assert_eq!(lux.entry.kind, EntryKind::Country);
-    assert!(
-        lux.alternatives
-            .iter()
-            .any(|a| a.kind == EntryKind::Capital)
-    );
+    assert!(lux.alternatives().any(|a| a.kind == EntryKind::Capital));
     // Nothing in the article is a city of another country or a person.
     for (phrase, _, code, _) in &readings {
         let allowed = [
@@ -154,6 +150,12 @@ fn case_and_boundaries_keep_common_words_out() {
     assert_eq!(codes("South Sudan and Sudan"), ["SSD", "SDN"]);
     assert_eq!(codes("Northern Ireland and Ireland"), ["GBR", "IRL"]);
     assert_eq!(codes("Chadwick met Americans and Latin Americans"), ["USA"]);
+    // A place after "City," is read in the city's country when it can be.
+    assert_eq!(
+        codes("Atlanta, Georgia and Tbilisi, Georgia"),
+        ["USA", "USA", "GEO", "GEO"]
+    );
+    assert_eq!(codes("Georgia and Texas"), ["GEO", "USA"]);
     // Stop phrases and shouted text.
     assert_eq!(
         codes("Guinea pigs, Georgia Tech and French fries"),
@@ -309,7 +311,7 @@ fn gold_standard_actor_recall() {
                 }
                 total += 1;
                 let ok = matches.iter().any(|m| {
-                    m.readings().any(|e| e.code.as_deref() == Some(code))
+                    m.readings.iter().any(|e| e.code.as_deref() == Some(code))
                         && actor_text.contains(m.text(text))
                 });
                 if ok {
