@@ -1,20 +1,107 @@
 //! The event coder: from an analysed document to PLOVER events.
+//!
+//! Pipeline per document: the analyzer tokenizes, tags and parses ([`attache_nlp`]); the
+//! lexicon finds actor phrases ([`attache_lexicon`]); each sentence's trigger words
+//! (`data/coder/triggers.tsv`) become frames read off the parse (who, whom, how many, when,
+//! where, according to whom); mentions of one event within the document merge. Coding
+//! decisions live in the trigger file and in `data/coder/README.md`, not in this code.
+
+mod actors;
+mod code;
+mod dates;
+mod frames;
+mod measure;
+mod merge;
+mod numbers;
+pub mod triggers;
 
 use attache_event::Event;
+use attache_lexicon::Lexicon;
+use attache_nlp::Analyzer;
 use attache_text::Document;
+use std::path::Path;
 
-/// Turns documents into events. Holds the loaded model and dictionaries; cheap to share
-/// across threads (`&Extractor` is all `extract` needs).
-pub struct Extractor {}
+pub use dates::{Direction, Interval, TimeExpr, TimeKind, find_times, resolve};
+pub use numbers::{Figure, find_figures, word_value};
+pub use triggers::{TriggerError, TriggerRule, TriggerTable};
+
+/// The trigger file compiled into the binary, so `attache` runs from anywhere.
+const TRIGGERS_TSV: &str = include_str!("../../../data/coder/triggers.tsv");
+const TRIGGERS_NAME: &str = "data/coder/triggers.tsv";
+
+/// Turns documents into events. Holds the loaded model and dictionaries; `&Extractor` is all
+/// `extract` needs, so one instance serves every thread.
+pub struct Extractor {
+    analyzer: Analyzer,
+    lexicon: &'static Lexicon,
+    triggers: TriggerTable,
+}
 
 impl Extractor {
-    /// Loads the shipped model and dictionaries.
+    /// Loads the shipped model and the dictionaries compiled into the binary.
     pub fn load_default() -> Result<Extractor, String> {
-        Ok(Extractor {})
+        let analyzer = Analyzer::load_default().map_err(|e| e.to_string())?;
+        let triggers =
+            TriggerTable::parse(TRIGGERS_NAME, TRIGGERS_TSV).map_err(|e| e.to_string())?;
+        Ok(Extractor {
+            analyzer,
+            lexicon: Lexicon::embedded(),
+            triggers,
+        })
+    }
+
+    /// Replaces the compiled-in trigger dictionary with a user's file.
+    pub fn with_triggers(mut self, path: &Path) -> Result<Extractor, String> {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        self.triggers =
+            TriggerTable::parse(&path.display().to_string(), &text).map_err(|e| e.to_string())?;
+        Ok(self)
+    }
+
+    pub fn analyzer(&self) -> &Analyzer {
+        &self.analyzer
     }
 
     /// All events of one document, ordered by first mention.
-    pub fn extract(&self, _doc: &Document) -> Vec<Event> {
-        Vec::new()
+    pub fn extract(&self, document: &Document) -> Vec<Event> {
+        let doc = self.analyzer.analyze(&document.text);
+        self.code(&document.id, &doc, document.publication.published)
+    }
+
+    /// Codes an already analysed document.
+    pub fn code(
+        &self,
+        doc_id: &str,
+        doc: &attache_nlp::Doc,
+        published: Option<chrono::NaiveDate>,
+    ) -> Vec<Event> {
+        let matches = self.lexicon.find(doc.text());
+        let cx = code::DocContext {
+            doc_id,
+            doc,
+            lexicon: self.lexicon,
+            triggers: &self.triggers,
+            published,
+            peg: code::find_peg(doc, published),
+        };
+        let mut discourse = actors::Discourse::default();
+        let mut found = Vec::new();
+        let mut next = 0;
+        for s in doc.sentences() {
+            let span = s.span();
+            while next < matches.len() && matches[next].end <= span.start {
+                next += 1;
+            }
+            let mut end = next;
+            while end < matches.len() && matches[end].start < span.end {
+                end += 1;
+            }
+            let lex = actors::SentenceLex {
+                matches: matches[next..end].to_vec(),
+            };
+            code::code_sentence(&cx, &s, &lex, &mut discourse, &mut found);
+            next = end;
+        }
+        merge::merge_document(found)
     }
 }

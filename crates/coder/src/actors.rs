@@ -1,0 +1,436 @@
+//! From a noun phrase in the parse to coded actors.
+//!
+//! A phrase's core is its head with the modifiers that name it (compounds, flat names,
+//! adjectives, possessors, numbers); relative clauses and prepositional attachments ("Russia's
+//! ambassador *to the country*") are left out, so "to the country" cannot become the actor.
+//! Dictionary matches inside the core give the country or organisation and the sector;
+//! coordination ("Italy, Spain and Denmark") gives one actor per conjunct; pronouns and bare
+//! surnames resolve through the document's [`Discourse`].
+
+use attache_event::Actor;
+use attache_lexicon::{EntryKind, LexMatch};
+use attache_nlp::{Doc, Token, Upos};
+
+/// A person named in the document, kept so later surname mentions resolve to the same actor.
+#[derive(Debug, Clone)]
+pub struct Person {
+    /// Lower-case name parts: ["jepe", "corford"].
+    pub names: Vec<String>,
+    pub country: Option<String>,
+    pub sector: Option<String>,
+    /// Byte offset of the latest mention, for resolving "he" / "him" to the nearest person.
+    pub seen_at: usize,
+}
+
+/// What the coder remembers while reading a document front to back.
+#[derive(Debug, Default)]
+pub struct Discourse {
+    pub persons: Vec<Person>,
+    /// The most recent coded subject, for "it" / "they" in a later sentence.
+    pub last_subject: Option<Actor>,
+}
+
+/// Dictionary matches of one sentence, with offsets into the document text.
+pub struct SentenceLex<'l> {
+    pub matches: Vec<LexMatch<'l>>,
+}
+
+/// Tokens of a phrase's naming core, in text order.
+pub fn core_tokens<'a>(head: Token<'a>) -> Vec<Token<'a>> {
+    let mut out = vec![head];
+    let mut stack = vec![head];
+    while let Some(t) = stack.pop() {
+        for c in t.children() {
+            let rel = c.deprel();
+            let base = rel.split(':').next().unwrap_or(rel);
+            let naming = matches!(base, "compound" | "flat" | "amod" | "nummod" | "det")
+                || rel == "nmod:poss"
+                || rel == "nmod:desc"
+                || (rel == "case" && c.text().contains('\''))
+                || (rel == "case" && c.text() == "’s");
+            // A possessor's own coordination ("Italy's and Spain's") stays inside; the head's
+            // coordination is handled by the caller, one actor per conjunct.
+            if naming {
+                out.push(c);
+                stack.push(c);
+            }
+        }
+    }
+    out.sort_by_key(|t| t.i());
+    out
+}
+
+/// The conjuncts of a head: itself plus its `conj` dependents (recursively), in text order.
+/// Coordination joins like with like, so a proper-noun conjunct of a common noun ("Russian
+/// diplomats, and Germany") is a misattached clause subject, not a second participant.
+pub fn conjuncts<'a>(head: Token<'a>) -> Vec<Token<'a>> {
+    let proper = |t: Token<'_>| t.upos() == Upos::Propn;
+    // In a list ("Italy, Spain, Denmark and Estonia") parsers often hang an item as `appos`;
+    // with coordination present, a like-for-like apposition is one more item.
+    let is_list = head.children().any(|c| c.deprel() == "conj");
+    let mut out = vec![head];
+    let mut stack = vec![head];
+    while let Some(t) = stack.pop() {
+        for c in t.children().filter(|c| {
+            (c.deprel() == "conj" || (is_list && c.deprel() == "appos"))
+                && proper(*c) == proper(head)
+        }) {
+            out.push(c);
+            stack.push(c);
+        }
+    }
+    out.sort_by_key(|t| t.i());
+    out
+}
+
+fn is_country_like(kind: EntryKind) -> bool {
+    matches!(
+        kind,
+        EntryKind::Country
+            | EntryKind::Organisation
+            | EntryKind::Seat
+            | EntryKind::Capital
+            | EntryKind::Demonym
+            | EntryKind::Media
+    )
+}
+
+/// Personal pronouns that can stand for an actor.
+fn is_actor_pronoun(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "it" | "they"
+            | "he"
+            | "she"
+            | "we"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "him"
+            | "them"
+            | "us"
+    )
+}
+
+fn is_relative_pronoun(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "whose" | "which" | "who" | "whom"
+    )
+}
+
+/// The noun a relative clause modifies, seen from the relative pronoun: the head of its
+/// `acl:relcl` clause, or when the parse missed the clause, the noun just before the pronoun
+/// ("Moscow, whose troops").
+fn relative_antecedent<'a>(doc: &'a Doc, t: Token<'a>) -> Option<Token<'a>> {
+    let mut cur = t;
+    for _ in 0..8 {
+        let Some(h) = cur.head() else { break };
+        if cur.deprel().starts_with("acl") {
+            return Some(h);
+        }
+        cur = h;
+    }
+    let doc_prev = |k: usize| (k > 0).then(|| doc.token(k - 1));
+    let mut k = t.i();
+    for _ in 0..2 {
+        let prev = doc_prev(k)?;
+        if prev.sentence() != t.sentence() {
+            return None;
+        }
+        if matches!(prev.upos(), Upos::Propn | Upos::Noun) {
+            return Some(prev);
+        }
+        k = prev.i();
+    }
+    None
+}
+
+/// The subject of the clause that reports or governs the pronoun's clause: "Estonia" for "it"
+/// in "Estonia said it would close", skipping subjects that are pronouns themselves.
+fn governing_subject(pronoun: Token<'_>) -> Option<Token<'_>> {
+    let mut verb = pronoun.head()?;
+    for _ in 0..6 {
+        if !matches!(
+            verb.deprel(),
+            "ccomp" | "conj" | "xcomp" | "advcl" | "parataxis"
+        ) {
+            return None;
+        }
+        verb = verb.head()?;
+        let subject = verb
+            .children()
+            .find(|c| c.deprel() == "nsubj" && c.i() != pronoun.i());
+        if let Some(s) = subject
+            && !is_actor_pronoun(s.text())
+        {
+            return Some(s);
+        }
+    }
+    None
+}
+
+fn is_person_pronoun(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "he" | "she" | "his" | "her" | "him"
+    )
+}
+
+/// Levenshtein distance, bounded use on short names only.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// Whether a surname as written matches a known one, allowing one slip in names of five letters
+/// or more (machine translation writes "Corford" and "Coford" for the same minister).
+fn same_name(a: &str, b: &str) -> bool {
+    a == b || (a.len() >= 5 && b.len() >= 5 && edit_distance(a, b) <= 1)
+}
+
+impl Discourse {
+    /// The person a bare name ("Coford", "Di Maio") refers to, by surname.
+    pub fn person_named(&self, names: &[String]) -> Option<&Person> {
+        let last = names.last()?;
+        self.persons
+            .iter()
+            .rev()
+            .find(|p| p.names.last().is_some_and(|s| same_name(s, last)))
+    }
+
+    pub fn remember_person(&mut self, person: Person) {
+        if let Some(known) = self.persons.iter_mut().find(|p| p.names == person.names) {
+            if known.country.is_none() {
+                known.country = person.country;
+            }
+            if known.sector.is_none() {
+                known.sector = person.sector;
+            }
+            known.seen_at = known.seen_at.max(person.seen_at);
+        } else {
+            self.persons.push(person);
+        }
+    }
+
+    /// The person mentioned last before byte offset `at`.
+    fn person_before(&self, at: usize) -> Option<&Person> {
+        self.persons
+            .iter()
+            .filter(|p| p.seen_at < at)
+            .max_by_key(|p| p.seen_at)
+    }
+}
+
+/// Resolves noun phrases to actors within one sentence.
+pub struct ActorReader<'d, 'l> {
+    pub doc: &'d Doc,
+    pub lex: &'d SentenceLex<'l>,
+}
+
+impl<'d, 'l> ActorReader<'d, 'l> {
+    fn matches_in(&self, lo: usize, hi: usize) -> impl Iterator<Item = &LexMatch<'l>> {
+        self.lex
+            .matches
+            .iter()
+            .filter(move |m| m.start >= lo && m.end <= hi)
+    }
+
+    /// Lower-case proper nouns of a core that no dictionary phrase covers: a person's name.
+    fn uncovered_names(&self, core: &[Token<'d>]) -> Vec<String> {
+        core.iter()
+            .filter(|t| t.upos() == Upos::Propn)
+            .filter(|t| {
+                !self
+                    .lex
+                    .matches
+                    .iter()
+                    .any(|m| m.start <= t.span().start && m.end >= t.span().end)
+            })
+            .map(|t| t.text().to_lowercase())
+            .collect()
+    }
+
+    /// One actor per conjunct of `head`; conjuncts that resolve to nothing are dropped.
+    pub fn actors(&self, head: Token<'d>, discourse: &mut Discourse) -> Vec<Actor> {
+        conjuncts(head)
+            .into_iter()
+            .filter_map(|h| self.actor(h, discourse))
+            .collect()
+    }
+
+    /// The actor one nominal names, if the dictionaries, the names met so far or the discourse
+    /// can tell who it is.
+    pub fn actor(&self, head: Token<'d>, discourse: &mut Discourse) -> Option<Actor> {
+        let core = core_tokens(head);
+        let lo = core.iter().map(|t| t.span().start).min()?;
+        let hi = core.iter().map(|t| t.span().end).max()?;
+        let text = self.doc.text();
+        // Leading determiners and possessive markers are not part of the name.
+        let trimmed: Vec<Token<'d>> = core
+            .iter()
+            .copied()
+            .skip_while(|t| matches!(t.upos(), Upos::Det) || t.upos() == Upos::Punct)
+            .collect();
+        let lo_text = trimmed.first().map_or(lo, |t| t.span().start);
+        let span = [lo_text, hi];
+
+        let mut country: Option<String> = None;
+        let mut sector: Option<String> = None;
+        let mut org_fallback: Option<String> = None;
+        for m in self.matches_in(lo, hi) {
+            let e = m.entry;
+            if is_country_like(e.kind) {
+                if country.is_none() {
+                    country = e.code.clone();
+                }
+                if sector.is_none() {
+                    sector = e.sector.clone();
+                }
+            } else if e.kind == EntryKind::Role {
+                // The role names the head ("Foreign Minister"), so its sector wins over a
+                // nationality's default.
+                if e.sector.is_some() {
+                    sector = e.sector.clone();
+                }
+            } else if matches!(e.kind, EntryKind::City | EntryKind::Region) {
+                org_fallback = org_fallback.or_else(|| e.code.clone());
+            }
+        }
+
+        // Names of people in the core: proper nouns no dictionary phrase covers.
+        let names = self.uncovered_names(&core);
+        if head.upos() == Upos::Propn && !names.is_empty() {
+            if let Some(p) = discourse.person_named(&names) {
+                country = country.or_else(|| p.country.clone());
+                sector = sector.or_else(|| p.sector.clone());
+            }
+            if country.is_some() || sector.is_some() {
+                discourse.remember_person(Person {
+                    names,
+                    country: country.clone(),
+                    sector: sector.clone(),
+                    seen_at: lo,
+                });
+            }
+        }
+
+        // "Moscow, whose troops ...": a relative pronoun stands for the noun its clause modifies.
+        if country.is_none()
+            && let Some(rel) = core.iter().find(|t| is_relative_pronoun(t.text()))
+            && let Some(ante) = relative_antecedent(self.doc, *rel)
+            && let Some(a) = self.actor(ante, discourse)
+        {
+            country = a.country;
+            sector = sector.or(a.sector);
+        }
+        // "Estonia said it would close ...": a pronoun subject of reported speech is the speaker.
+        if country.is_none()
+            && core.len() == 1
+            && is_actor_pronoun(head.text())
+            && let Some(speaker) = governing_subject(head)
+            && let Some(a) = self.actor(speaker, discourse)
+        {
+            country = a.country;
+            sector = sector.or(a.sector);
+        }
+        if country.is_none() && core.len() == 1 && is_actor_pronoun(head.text()) {
+            let who = if is_person_pronoun(head.text()) {
+                discourse
+                    .person_before(lo)
+                    .map(|p| (p.country.clone(), p.sector.clone()))
+            } else {
+                discourse
+                    .last_subject
+                    .as_ref()
+                    .map(|a| (a.country.clone(), a.sector.clone()))
+            };
+            if let Some((c, s)) = who {
+                country = c;
+                sector = sector.or(s);
+            }
+        }
+
+        // A city or region names who acts only through its state when nothing else does
+        // ("Kyiv said" is the Ukrainian government); cities are no actors in their own right.
+        if country.is_none() && sector.is_some() {
+            country = org_fallback;
+        }
+        let country = country?;
+        Some(Actor {
+            text: text[span[0]..span[1]].to_string(),
+            country: Some(country),
+            sector,
+            span,
+        })
+    }
+}
+
+/// Registers people named with a nationality or a role anywhere in a sentence ("Foreign
+/// Minister Jepe Corford"), taking the country from the sentence's subject when the name has
+/// none of its own, so a later "Coford tweeted" resolves.
+pub fn note_people(
+    reader: &ActorReader<'_, '_>,
+    sentence_tokens: &[Token<'_>],
+    subject_country: Option<&str>,
+    discourse: &mut Discourse,
+) {
+    for t in sentence_tokens {
+        let is_name_head = t.upos() == Upos::Propn
+            && !matches!(t.deprel(), "flat" | "compound" | "flat:name")
+            && t.children()
+                .any(|c| matches!(c.deprel(), "flat" | "compound" | "flat:name"));
+        if !is_name_head {
+            continue;
+        }
+        let core = core_tokens(*t);
+        let lo = core.iter().map(|c| c.span().start).min().unwrap_or(0);
+        let hi = core.iter().map(|c| c.span().end).max().unwrap_or(0);
+        let mut country = None;
+        let mut sector = None;
+        for m in reader.matches_in(lo, hi) {
+            if is_country_like(m.entry.kind) && country.is_none() {
+                country = m.entry.code.clone();
+            }
+            if m.entry.kind == EntryKind::Role && m.entry.sector.is_some() {
+                sector = m.entry.sector.clone();
+            }
+        }
+        let names = reader.uncovered_names(&core);
+        if names.is_empty() || (country.is_none() && sector.is_none()) {
+            continue;
+        }
+        discourse.remember_person(Person {
+            names,
+            country: country.or_else(|| subject_country.map(str::to_string)),
+            sector,
+            seen_at: lo,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn surnames_match_with_one_slip() {
+        assert!(same_name("corford", "coford"));
+        assert!(same_name("maio", "maio"));
+        assert!(!same_name("putin", "pution") || edit_distance("putin", "pution") == 1);
+        assert!(!same_name("may", "mai"), "short names must match exactly");
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+}

@@ -1,0 +1,738 @@
+//! Coding one sentence: triggers to frames, frames to events with actors, figures, dates,
+//! places and attributions; coordinated actors split, distributive lists distributed.
+
+use crate::actors::{ActorReader, Discourse, SentenceLex, note_people};
+use crate::dates::{Direction, Interval, TimeExpr, TimeKind, find_times, resolve};
+use crate::frames::{Frame, dominates, frame_span, read_frame, similar_action};
+use crate::measure::{Measured, measure, sentence_words, unit_of};
+use crate::merge::Found;
+use crate::numbers::figure_at;
+use crate::triggers::{TriggerTable, has_case};
+use attache_event::{
+    Actor, Attribution, Event, EventDate, Location, Mention, Modality, Quantity, SentenceRef,
+    Trigger,
+};
+use attache_lexicon::{EntryKind, LexMatch, Lexicon};
+use attache_nlp::{Doc, Sentence, Token, Upos};
+use chrono::NaiveDate;
+
+/// The report's news peg: the time expression of its lead sentence, which a reader applies to
+/// the report's undated events ("accelerated on Tuesday" ... "Italy announced").
+#[derive(Debug, Clone)]
+pub struct Peg {
+    pub text: String,
+    pub interval: Interval,
+}
+
+/// Everything the sentence coder reads from; built once per document.
+pub struct DocContext<'a> {
+    pub doc_id: &'a str,
+    pub doc: &'a Doc,
+    pub lexicon: &'a Lexicon,
+    pub triggers: &'a TriggerTable,
+    pub published: Option<NaiveDate>,
+    pub peg: Option<Peg>,
+}
+
+/// A time expression of the sentence with the token it attaches to.
+struct Timed {
+    expr: TimeExpr,
+    /// Doc-level token indices of the expression.
+    first: usize,
+    last: usize,
+    attach: Option<usize>,
+}
+
+fn iso(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn event_date(text: String, interval: Option<Interval>, inherited: bool) -> EventDate {
+    EventDate {
+        start: interval.map(|i| iso(i.start)),
+        end: interval.map(|i| iso(i.end)),
+        text,
+        resolved: interval.is_some(),
+        inherited,
+    }
+}
+
+impl DocContext<'_> {
+    fn span_text(&self, lo: usize, hi: usize) -> String {
+        self.doc.text()[lo..hi].to_string()
+    }
+
+    /// The time expressions of a sentence, located in the parse.
+    fn times(&self, s: &Sentence<'_>, words: &[&str]) -> Vec<Timed> {
+        let base = s.token_range().start;
+        let mut out: Vec<Timed> = find_times(words)
+            .into_iter()
+            .map(|expr| {
+                let (first, last) = (base + expr.first, base + expr.last);
+                let attach = (first..=last)
+                    .map(|i| self.doc.token(i))
+                    .find(|t| t.head().is_none_or(|h| h.i() < first || h.i() > last))
+                    .and_then(|t| t.head())
+                    .map(|h| h.i());
+                Timed {
+                    expr,
+                    first,
+                    last,
+                    attach,
+                }
+            })
+            .collect();
+        // "since the invasion of Ukraine": a period with no calendar anchor.
+        for t in s.tokens() {
+            let is_since = t.deprel().starts_with("obl")
+                && has_case(t, &["since"])
+                && !out.iter().any(|x| x.first <= t.i() && t.i() <= x.last)
+                && t.upos() != Upos::Num;
+            if is_since {
+                let sub = subtree(t);
+                let first = sub.first().map_or(t.i(), |x| x.i());
+                let last = sub.last().map_or(t.i(), |x| x.i());
+                out.push(Timed {
+                    expr: TimeExpr {
+                        kind: TimeKind::SinceEvent,
+                        first: first - base,
+                        last: last - base,
+                        since: true,
+                    },
+                    first,
+                    last,
+                    attach: t.head().map(|h| h.i()),
+                });
+            }
+        }
+        out
+    }
+
+    fn time_text(&self, t: &Timed) -> (String, [usize; 2]) {
+        let lo = self.doc.token(t.first).span().start;
+        let hi = self.doc.token(t.last).span().end;
+        (self.span_text(lo, hi), [lo, hi])
+    }
+
+    /// "according to calculations by the Financial Times", "citing Reuters".
+    fn attribution(&self, s: &Sentence<'_>, lex: &SentenceLex<'_>) -> Option<Attribution> {
+        let toks: Vec<Token<'_>> = s.tokens().collect();
+        let pos = toks.iter().position(|t| {
+            let w = t.text().to_ascii_lowercase();
+            (w == "according"
+                && toks
+                    .get(t.i() + 1 - toks[0].i())
+                    .is_some_and(|n| n.text() == "to"))
+                || w == "citing"
+        })?;
+        let start = toks[pos].span().start;
+        let end_tok = toks[pos + 1..]
+            .iter()
+            .take_while(|t| !matches!(t.text(), "." | ";" | "," | "!" | "?" | "\"" | "”"))
+            .last()?;
+        let end = end_tok.span().end;
+        let source = lex
+            .matches
+            .iter()
+            .filter(|m| m.start >= start && m.end <= end)
+            .rfind(|m| matches!(m.entry.kind, EntryKind::Media | EntryKind::Organisation))
+            .map(|m| m.entry.canonical.clone())
+            .or_else(|| {
+                // The credited body after the last "by/of/to/from".
+                let text = &self.doc.text()[start..end];
+                let tail = ["by ", "of ", "from ", "to ", "citing "]
+                    .iter()
+                    .filter_map(|p| text.rfind(p).map(|i| &text[i + p.len()..]))
+                    .min_by_key(|t| t.len())?;
+                let tail = tail.trim_start_matches("the ").trim();
+                (!tail.is_empty()).then(|| tail.to_string())
+            });
+        Some(Attribution {
+            text: self.span_text(start, end),
+            source,
+        })
+    }
+
+    /// A place named in the frame's clause: "met in Luxembourg", "on the outskirts of Kyiv".
+    fn location(
+        &self,
+        frame: &Frame<'_>,
+        lex: &SentenceLex<'_>,
+        taken: &[Actor],
+    ) -> Option<Location> {
+        for head in [frame.anchor, frame.trigger] {
+            for c in head.children() {
+                let rel = c.deprel();
+                if !(rel.starts_with("obl") || rel == "nmod" || rel == "advmod") {
+                    continue;
+                }
+                if !has_case(
+                    c,
+                    &[
+                        "in", "at", "near", "outside", "inside", "on", "across", "into",
+                    ],
+                ) {
+                    continue;
+                }
+                let sub = subtree(c);
+                let lo = sub.first()?.span().start;
+                let hi = sub.last()?.span().end;
+                let place = lex.matches.iter().find(|m| {
+                    m.start >= lo
+                        && m.end <= hi
+                        && matches!(
+                            m.entry.kind,
+                            EntryKind::City
+                                | EntryKind::Capital
+                                | EntryKind::Country
+                                | EntryKind::Region
+                        )
+                        && !taken
+                            .iter()
+                            .any(|a| a.span[0] <= m.start && m.end <= a.span[1])
+                });
+                if let Some(m) = place {
+                    return Some(Location {
+                        text: self.span_text(m.start, m.end),
+                        country: m.entry.code.clone(),
+                    });
+                }
+            }
+        }
+        None
+    }
+}
+
+/// All tokens under `t` (itself included), in text order.
+pub fn subtree(t: Token<'_>) -> Vec<Token<'_>> {
+    let mut out = vec![t];
+    let mut stack = vec![t];
+    while let Some(x) = stack.pop() {
+        for c in x.children() {
+            out.push(c);
+            stack.push(c);
+        }
+        if out.len() > 400 {
+            break;
+        }
+    }
+    out.sort_by_key(|x| x.i());
+    out
+}
+
+/// One item of "including 40 from Germany, 45 from Poland and 35 from Slovakia on Monday".
+struct DistributiveItem<'l> {
+    figure_text: [usize; 2],
+    value: crate::numbers::Figure,
+    from: LexMatch<'l>,
+    span: [usize; 2],
+    time: Option<(TimeExpr, usize, usize)>,
+}
+
+/// Reads the distributive list after "including" / "among them", if the sentence has one.
+fn distributive_items<'l>(
+    doc: &Doc,
+    s: &Sentence<'_>,
+    words: &[&str],
+    lex: &SentenceLex<'l>,
+) -> (Option<usize>, Vec<DistributiveItem<'l>>) {
+    let base = s.token_range().start;
+    let Some(at) = words
+        .iter()
+        .position(|w| w.eq_ignore_ascii_case("including") || w.eq_ignore_ascii_case("among"))
+    else {
+        return (None, Vec::new());
+    };
+    let mut items = Vec::new();
+    let mut i = at + 1;
+    while i < words.len() {
+        let Some(fig) = figure_at(words, i) else {
+            i += 1;
+            continue;
+        };
+        // The item runs to the next comma / "and" / end.
+        let mut end = fig.last + 1;
+        while end < words.len() && !matches!(words[end], "," | ";" | "." | "and") {
+            end += 1;
+        }
+        let from_at = (fig.last + 1..end).find(|k| words[*k].eq_ignore_ascii_case("from"));
+        if let Some(k) = from_at {
+            let lo = doc.token(base + k).span().end;
+            let hi = doc.token(base + end - 1).span().end;
+            let from = lex.matches.iter().find(|m| {
+                m.start >= lo
+                    && m.end <= hi
+                    && matches!(
+                        m.entry.kind,
+                        EntryKind::Country | EntryKind::Organisation | EntryKind::Capital
+                    )
+            });
+            if let Some(from) = from {
+                let item_words = &words[k + 1..end];
+                let time = find_times(item_words)
+                    .into_iter()
+                    .next()
+                    .map(|t| (t.clone(), base + k + 1 + t.first, base + k + 1 + t.last));
+                let fspan = [
+                    doc.token(base + fig.first).span().start,
+                    doc.token(base + fig.last).span().end,
+                ];
+                items.push(DistributiveItem {
+                    figure_text: fspan,
+                    value: fig.clone(),
+                    from: *from,
+                    span: [fspan[0], hi],
+                    time,
+                });
+            }
+        }
+        i = end + 1;
+    }
+    (Some(base + at), items)
+}
+
+/// Codes one sentence, appending what it reports to `out`.
+pub fn code_sentence(
+    cx: &DocContext<'_>,
+    s: &Sentence<'_>,
+    lex: &SentenceLex<'_>,
+    discourse: &mut Discourse,
+    out: &mut Vec<Found>,
+) {
+    let doc = cx.doc;
+    let words = sentence_words(s);
+    let tokens: Vec<Token<'_>> = s.tokens().collect();
+    let reader = ActorReader { doc, lex };
+
+    // The sentence's main subject, for people named without a nationality and for "it".
+    let root_subject = s.root().and_then(|r| {
+        r.children()
+            .find(|c| c.deprel() == "nsubj")
+            .and_then(|n| reader.actor(n, discourse))
+    });
+    note_people(
+        &reader,
+        &tokens,
+        root_subject.as_ref().and_then(|a| a.country.as_deref()),
+        discourse,
+    );
+
+    let times = cx.times(s, &words);
+    let attribution = cx.attribution(s, lex);
+    let sentence_ref = SentenceRef {
+        index: s.index(),
+        span: [s.span().start, s.span().end],
+        text: s.text().to_string(),
+    };
+
+    // Frames: triggers from the dictionary, and references to an earlier event ("took similar
+    // actions") that repeat its category with new actors.
+    let mut frames: Vec<Frame<'_>> = Vec::new();
+    let mut repeats: Vec<(Token<'_>, Vec<Token<'_>>)> = Vec::new();
+    for &t in &tokens {
+        if let Some(rule) = cx.triggers.rule_for(t) {
+            if let Some(f) = read_frame(doc, rule, t) {
+                frames.push(f);
+            }
+        } else if let Some(subj) = similar_action(doc, t) {
+            repeats.push((t, subj));
+        }
+    }
+
+    let is_role = |t: Token<'_>| {
+        let sp = t.span();
+        lex.matches
+            .iter()
+            .any(|m| m.entry.kind == EntryKind::Role && m.start <= sp.start && sp.end <= m.end)
+    };
+    let first_new = out.len();
+    let mut claimed: Vec<usize> = Vec::new();
+    let mut coded: Vec<(usize, Vec<Actor>, Vec<Actor>, Measured)> = Vec::new();
+    for (k, frame) in frames.iter().enumerate() {
+        let actors: Vec<Actor> = frame
+            .agents
+            .iter()
+            .flat_map(|a| reader.actors(*a, discourse))
+            .collect();
+        if actors.is_empty() {
+            continue;
+        }
+        let recipients: Vec<Actor> = frame
+            .patients
+            .iter()
+            .flat_map(|p| reader.actors(crate::frames::look_through(*p).0, discourse))
+            .collect();
+        let measured = measure(doc, s, &words, frame, &is_role);
+        coded.push((k, actors, recipients, measured));
+    }
+    // Time expressions each go to the nearest coded frame whose clause they modify.
+    let owner_of = |t: &Timed| -> Option<usize> {
+        let a = doc.token(t.attach?);
+        coded
+            .iter()
+            .filter(|(k, ..)| {
+                let f = &frames[*k];
+                dominates(a, f.anchor) || dominates(f.trigger, doc.token(t.first))
+            })
+            .min_by_key(|(k, ..)| depth_between(a, frames[*k].anchor))
+            .map(|(k, ..)| *k)
+    };
+    let owners: Vec<Option<usize>> = times.iter().map(owner_of).collect();
+    for (k, actors, recipients, measured) in coded {
+        let frame = &frames[k];
+        let dir = if frame.modality == Modality::Planned {
+            Direction::Future
+        } else {
+            Direction::Past
+        };
+        let mut mine: Vec<&Timed> = times
+            .iter()
+            .zip(&owners)
+            .filter(|(_, o)| **o == Some(k))
+            .map(|(t, _)| t)
+            .collect();
+        let nominal_attach = |t: &Timed| {
+            t.attach
+                .is_some_and(|a| matches!(doc.token(a).upos(), Upos::Noun | Upos::Propn))
+        };
+        if mine.is_empty() && times.len() == 1 && owners[0].is_none() && nominal_attach(&times[0]) {
+            // The sentence's only time expression, dating a noun rather than another clause:
+            // "the poisoning ... in 2018, after the West expelled ...".
+            mine.push(&times[0]);
+        }
+        claimed.extend(mine.iter().map(|t| t.first));
+        let date = pick_date(cx, &mine, dir, frame.modality);
+        let since = mine.iter().any(|t| t.expr.since);
+        let location = cx.location(frame, lex, &[actors.clone(), recipients.clone()].concat());
+        let codes: Vec<&str> = {
+            let mut c: Vec<&str> = actors.iter().filter_map(|a| a.country.as_deref()).collect();
+            c.sort_unstable();
+            c.dedup();
+            c
+        };
+        let group_actor = codes.iter().any(|c| cx.lexicon.is_group(c));
+        let aggregate = measured.quantity.is_some()
+            && (measured.total || codes.len() > 1 || group_actor || since);
+        let trig_span = frame.trigger.span();
+        let span = frame_span(frame);
+        let base = Event {
+            doc_id: cx.doc_id.to_string(),
+            event: frame.category,
+            mode: if frame.recoded {
+                None
+            } else {
+                frame.rule.mode.clone()
+            },
+            context: frame.rule.context.clone(),
+            cameo: if frame.recoded {
+                None
+            } else {
+                frame.rule.cameo.clone()
+            },
+            actors: actors.clone(),
+            recipients: recipients.clone(),
+            quantity: measured.quantity.clone(),
+            other_quantities: measured.others.clone(),
+            date: date.as_ref().map(|d| d.0.clone()),
+            location,
+            attribution: attribution.clone(),
+            modality: frame.modality,
+            aggregate,
+            trigger: Trigger {
+                text: frame.trigger.text().to_string(),
+                span: [trig_span.start, trig_span.end],
+            },
+            sentence: sentence_ref.clone(),
+            mentions: vec![Mention {
+                sentence: s.index(),
+                span,
+                text: cx.span_text(span[0], span[1]),
+            }],
+            published: cx.published.map(iso),
+        };
+        let interval = date.as_ref().and_then(|d| d.1);
+        if codes.len() > 1 {
+            // One group total, and one event per coordinated actor without the total.
+            if aggregate {
+                out.push(Found::new(base.clone(), interval));
+            }
+            for a in &actors {
+                let mut e = base.clone();
+                e.actors = vec![a.clone()];
+                e.aggregate = false;
+                if aggregate {
+                    e.quantity = None;
+                    e.other_quantities.clear();
+                }
+                out.push(Found::new(e, interval));
+            }
+        } else {
+            out.push(Found::new(base, interval));
+        }
+    }
+
+    // "Germany, Poland and Slovakia have taken similar actions": the latest event, new actors.
+    for (verb, subjects) in repeats {
+        let Some(antecedent) = out.iter().rev().find(|f| !f.event.aggregate).cloned() else {
+            continue;
+        };
+        let actors: Vec<Actor> = subjects
+            .iter()
+            .flat_map(|a| reader.actors(*a, discourse))
+            .collect();
+        let mine: Vec<&Timed> = times
+            .iter()
+            .filter(|t| t.attach.is_some_and(|a| dominates(doc.token(a), verb)))
+            .collect();
+        let date = pick_date(cx, &mine, Direction::Past, Modality::Asserted);
+        let vspan = verb.span();
+        let span = [
+            actors
+                .iter()
+                .map(|a| a.span[0])
+                .min()
+                .unwrap_or(vspan.start),
+            subtree(verb).last().map_or(vspan.end, |t| t.span().end),
+        ];
+        let before = antecedent.event.actor_codes();
+        for a in actors {
+            if a.country.as_deref().is_some_and(|c| before.contains(&c)) {
+                continue; // the antecedent's own actor is no repetition
+            }
+            let mut e = antecedent.event.clone();
+            e.actors = vec![a];
+            e.quantity = None;
+            e.other_quantities.clear();
+            e.aggregate = false;
+            e.modality = Modality::Asserted;
+            e.location = None;
+            e.attribution = attribution.clone();
+            e.date = date.as_ref().map(|d| d.0.clone());
+            e.trigger = Trigger {
+                text: verb.text().to_string(),
+                span: [vspan.start, vspan.end],
+            };
+            e.sentence = sentence_ref.clone();
+            e.mentions = vec![Mention {
+                sentence: s.index(),
+                span,
+                text: cx.span_text(span[0], span[1]),
+            }];
+            out.push(Found::new(e, date.as_ref().and_then(|d| d.1)));
+        }
+    }
+
+    distribute(cx, s, &words, lex, &sentence_ref, first_new, &times, out);
+
+    if let Some(subj) = root_subject {
+        discourse.last_subject = Some(subj);
+    }
+}
+
+/// Steps from `t` up to `anc` (large when `anc` is not above `t`).
+fn depth_between(anc: Token<'_>, t: Token<'_>) -> usize {
+    let mut cur = Some(t);
+    let mut n = 0;
+    while let Some(c) = cur {
+        if c.i() == anc.i() {
+            return n;
+        }
+        n += 1;
+        if n > 200 {
+            break;
+        }
+        cur = c.head();
+    }
+    usize::MAX
+}
+
+/// The date of a frame from its time expressions (a day before a range), else the news peg.
+fn pick_date(
+    cx: &DocContext<'_>,
+    mine: &[&Timed],
+    dir: Direction,
+    modality: Modality,
+) -> Option<(EventDate, Option<Interval>)> {
+    let mut best: Option<(EventDate, Option<Interval>, i64)> = None;
+    for t in mine {
+        let (text, _) = cx.time_text(t);
+        let interval = resolve(&t.expr, cx.published, dir);
+        let width = interval.map_or(i64::MAX, |i| (i.end - i.start).num_days());
+        if best.as_ref().is_none_or(|b| width < b.2) {
+            best = Some((event_date(text, interval, false), interval, width));
+        }
+    }
+    if let Some((d, i, _)) = best {
+        return Some((d, i));
+    }
+    // A reader dates an undated event the report tells as done by the report's news peg.
+    match (&cx.peg, modality) {
+        (Some(peg), Modality::Asserted) => Some((
+            event_date(peg.text.clone(), Some(peg.interval), true),
+            Some(peg.interval),
+        )),
+        _ => None,
+    }
+}
+
+/// "including 40 from Germany, 45 from Poland and 35 from Slovakia": each item is its own
+/// event. With an event in this sentence the items split it; without one, the items add their
+/// figures to the document's earlier events of those actors against the same recipient.
+#[allow(clippy::too_many_arguments)]
+fn distribute(
+    cx: &DocContext<'_>,
+    s: &Sentence<'_>,
+    words: &[&str],
+    lex: &SentenceLex<'_>,
+    sentence_ref: &SentenceRef,
+    first_new: usize,
+    times: &[Timed],
+    out: &mut Vec<Found>,
+) {
+    let doc = cx.doc;
+    let (Some(at), items) = distributive_items(doc, s, words, lex) else {
+        return;
+    };
+    if items.is_empty() {
+        return;
+    }
+    let at_byte = doc.token(at).span().start;
+    // The counted noun before the list: "Russian diplomats ..., including 40 from Germany".
+    let head = s
+        .tokens()
+        .filter(|t| t.i() < at && t.upos() == Upos::Noun)
+        .find(|t| t.deprel().starts_with("nsubj") || t.deprel() == "obj");
+    let unit = head.and_then(unit_of);
+    let outside: Vec<&str> = lex
+        .matches
+        .iter()
+        .filter(|m| m.end <= at_byte && m.entry.kind != EntryKind::Role)
+        .filter_map(|m| m.entry.code.as_deref())
+        .collect();
+    // Clause-level time expressions (outside the items) apply to every item.
+    let clause_times: Vec<&Timed> = times
+        .iter()
+        .filter(|t| {
+            !items
+                .iter()
+                .any(|it| it.time.as_ref().is_some_and(|x| x.1 == t.first))
+        })
+        .collect();
+    // Items "from" a state split an expulsion-like event of this sentence among the states that
+    // expelled; for any other event "from X" only says where people came from.
+    let here = out[first_new..].first().is_some_and(|f| {
+        matches!(
+            f.event.event,
+            attache_event::EventCategory::Sanction | attache_event::EventCategory::Coerce
+        ) && f
+            .event
+            .mode
+            .as_deref()
+            .is_some_and(|m| m == "expel" || m == "deport")
+    });
+    for item in &items {
+        let code = item.from.entry.code.clone();
+        let quantity = Quantity {
+            value: item.value.value,
+            max: item.value.max,
+            unit: unit.clone(),
+            qualifier: item.value.qualifier,
+            text: cx.span_text(item.figure_text[0], item.figure_text[1]),
+            span: item.figure_text,
+        };
+        let own_time = item.time.as_ref().map(|(expr, first, last)| Timed {
+            expr: expr.clone(),
+            first: *first,
+            last: *last,
+            attach: None,
+        });
+        let mine: Vec<&Timed> = match &own_time {
+            Some(t) => vec![t],
+            None => clause_times.clone(),
+        };
+        let date = pick_date(cx, &mine, Direction::Past, Modality::Asserted);
+        let mention = Mention {
+            sentence: s.index(),
+            span: item.span,
+            text: cx.span_text(item.span[0], item.span[1]),
+        };
+        let actor = Actor {
+            text: cx.span_text(item.from.start, item.from.end),
+            country: code.clone(),
+            sector: item.from.entry.sector.clone(),
+            span: [item.from.start, item.from.end],
+        };
+        if here {
+            let Some(parent) = out[first_new..].first().cloned() else {
+                continue;
+            };
+            let mut e = parent.event.clone();
+            e.actors = vec![actor];
+            e.quantity = Some(quantity);
+            e.other_quantities.clear();
+            e.aggregate = false;
+            e.sentence = sentence_ref.clone();
+            e.mentions = vec![mention];
+            if let Some(d) = &date {
+                e.date = Some(d.0.clone());
+            }
+            out.push(Found::new(e, date.and_then(|d| d.1).or(parent.interval)));
+            continue;
+        }
+        // Elaboration of earlier events: same actor, recipient named before the list.
+        let target = out.iter_mut().rev().find(|f| {
+            !f.event.aggregate
+                && f.event.actor_codes() == [code.as_deref().unwrap_or("")]
+                && f.event
+                    .recipient_codes()
+                    .iter()
+                    .any(|r| outside.contains(r))
+        });
+        if let Some(f) = target {
+            let e = &mut f.event;
+            if e.quantity.is_none() {
+                e.quantity = Some(quantity);
+            }
+            e.mentions.push(mention);
+            if let Some((d, interval)) = date {
+                let narrower = match (f.interval, interval) {
+                    (Some(old), Some(new)) => (new.end - new.start) < (old.end - old.start),
+                    (None, Some(_)) => true,
+                    _ => false,
+                };
+                if narrower || e.date.as_ref().is_none_or(|x| x.inherited) {
+                    e.date = Some(d);
+                    f.interval = interval;
+                }
+            }
+            *f = Found::new(f.event.clone(), f.interval);
+        }
+    }
+    // The sentence's own event now totals its items.
+    if here {
+        for f in &mut out[first_new..] {
+            if f.event.quantity.is_some() && f.event.mentions[0].span[0] < at_byte {
+                f.event.aggregate = true;
+            }
+        }
+    }
+}
+
+/// The peg of a document: the first time expression of its lead sentence that names one day.
+pub fn find_peg(doc: &Doc, published: Option<NaiveDate>) -> Option<Peg> {
+    let lead = doc.sentences().next()?;
+    let words = sentence_words(&lead);
+    let base = lead.token_range().start;
+    find_times(&words).into_iter().find_map(|t| {
+        let i = resolve(&t, published, Direction::Past)?;
+        if i.start != i.end {
+            return None;
+        }
+        let lo = doc.token(base + t.first).span().start;
+        let hi = doc.token(base + t.last).span().end;
+        Some(Peg {
+            text: doc.text()[lo..hi].to_string(),
+            interval: i,
+        })
+    })
+}

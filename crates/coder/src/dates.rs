@@ -1,0 +1,481 @@
+//! Time expressions and their resolution against the publication date.
+//!
+//! "on Monday" in a report published Tuesday 2022-04-05 is 2022-04-04; "as of April 30" is
+//! 2022-04-30; "in recent days" is a range ending on the publication date; "since the invasion" has
+//! no calendar anchor and stays unresolved with its words kept. Nothing is guessed: without a
+//! publication date, relative expressions stay unresolved too.
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+/// What a time expression says, before resolution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TimeKind {
+    Weekday(Weekday, Shift),
+    /// today = 0, yesterday = -1, tomorrow = 1.
+    RelativeDay(i64),
+    MonthDay {
+        month: u32,
+        day: u32,
+        year: Option<i32>,
+    },
+    Month {
+        month: u32,
+        year: Option<i32>,
+    },
+    Year(i32),
+    /// "last week" (-1), "this week" (0), "next week" (1).
+    Week(i64),
+    Month_(i64),
+    YearRel(i64),
+    /// "in recent days" / "in recent weeks": a window ending on publication.
+    Recent {
+        days: i64,
+    },
+    Iso(NaiveDate),
+    /// "since <something that is not a date>": kept as words.
+    SinceEvent,
+}
+
+/// "last Monday", "next Monday" or just "Monday".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shift {
+    Last,
+    This,
+    Next,
+    None,
+}
+
+/// A time expression found at words `first..=last`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeExpr {
+    pub kind: TimeKind,
+    pub first: usize,
+    pub last: usize,
+    /// "since 2018", "as of April 30": open-ended from the anchor.
+    pub since: bool,
+}
+
+/// Whether the clause reports something done (past) or to be done (future).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Past,
+    Future,
+}
+
+/// A resolved interval, inclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Interval {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn month_of(w: &str) -> Option<u32> {
+    let w = w.trim_end_matches('.').to_ascii_lowercase();
+    if let Some(i) = MONTHS.iter().position(|m| *m == w) {
+        return Some(i as u32 + 1);
+    }
+    // Abbreviations as wire copy writes them ("Jan.", "Sept."); "May" is already full.
+    let abbr = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    if w == "sept" {
+        return Some(9);
+    }
+    abbr.iter().position(|m| *m == w).map(|i| i as u32 + 1)
+}
+
+fn weekday_of(w: &str) -> Option<Weekday> {
+    Some(match w.to_ascii_lowercase().as_str() {
+        "monday" => Weekday::Mon,
+        "tuesday" => Weekday::Tue,
+        "wednesday" => Weekday::Wed,
+        "thursday" => Weekday::Thu,
+        "friday" => Weekday::Fri,
+        "saturday" => Weekday::Sat,
+        "sunday" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+fn day_number(w: &str) -> Option<u32> {
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let d: u32 = digits.parse().ok()?;
+    (1..=31).contains(&d).then_some(d)
+}
+
+fn year_number(w: &str) -> Option<i32> {
+    (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| w.parse().ok())
+        .flatten()
+        .filter(|y| (1800..=2200).contains(y))
+}
+
+/// Finds the time expressions in a word sequence, each with its leading preposition.
+pub fn find_times(words: &[&str]) -> Vec<TimeExpr> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if let Some(expr) = time_at(words, i) {
+            i = expr.last + 1;
+            out.push(expr);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn lower(words: &[&str], i: usize) -> String {
+    words
+        .get(i)
+        .map(|w| w.to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+fn time_at(words: &[&str], i: usize) -> Option<TimeExpr> {
+    let w = lower(words, i);
+    // Leading words that belong to the expression.
+    let (lead, since) = match w.as_str() {
+        "on" | "in" | "by" | "from" | "until" | "till" | "during" => (1, false),
+        "since" => (1, true),
+        "as" if lower(words, i + 1) == "of" => (2, false),
+        "earlier" | "later" if lower(words, i + 1) == "this" || lower(words, i + 1) == "on" => {
+            (1, false)
+        }
+        _ => (0, false),
+    };
+    let (kind, last) = core_at(words, i + lead)?;
+    Some(TimeExpr {
+        kind,
+        first: i,
+        last,
+        since,
+    })
+}
+
+/// The expression proper at `j`: (kind, last word index).
+fn core_at(words: &[&str], j: usize) -> Option<(TimeKind, usize)> {
+    let w = lower(words, j);
+    let next = lower(words, j + 1);
+    if let Some(wd) = weekday_of(&w) {
+        return Some((TimeKind::Weekday(wd, Shift::None), j));
+    }
+    match w.as_str() {
+        "today" | "tonight" => return Some((TimeKind::RelativeDay(0), j)),
+        "yesterday" => return Some((TimeKind::RelativeDay(-1), j)),
+        "tomorrow" => return Some((TimeKind::RelativeDay(1), j)),
+        "last" | "this" | "next" | "past" => {
+            let shift = match w.as_str() {
+                "last" | "past" => -1,
+                "this" => 0,
+                _ => 1,
+            };
+            if let Some(wd) = weekday_of(&next) {
+                let s = [Shift::Last, Shift::This, Shift::Next][(shift + 1) as usize];
+                return Some((TimeKind::Weekday(wd, s), j + 1));
+            }
+            return match next.as_str() {
+                "week" | "weekend" => Some((TimeKind::Week(shift), j + 1)),
+                "month" => Some((TimeKind::Month_(shift), j + 1)),
+                "year" => Some((TimeKind::YearRel(shift), j + 1)),
+                _ => None,
+            };
+        }
+        "recent" => {
+            return match next.as_str() {
+                "days" => Some((TimeKind::Recent { days: 7 }, j + 1)),
+                "weeks" => Some((TimeKind::Recent { days: 28 }, j + 1)),
+                "months" => Some((TimeKind::Recent { days: 92 }, j + 1)),
+                _ => None,
+            };
+        }
+        "the" if next == "past" || next == "last" => {
+            // "the past few days", "the last two weeks".
+            let unit = lower(words, j + 3);
+            let few = lower(words, j + 2);
+            if few == "few" || few == "several" {
+                return match unit.as_str() {
+                    "days" => Some((TimeKind::Recent { days: 7 }, j + 3)),
+                    "weeks" => Some((TimeKind::Recent { days: 28 }, j + 3)),
+                    _ => None,
+                };
+            }
+            return None;
+        }
+        _ => {}
+    }
+    // ISO dates: 2022-04-05.
+    if w.len() == 10
+        && w.as_bytes()[4] == b'-'
+        && let Ok(d) = NaiveDate::parse_from_str(&w, "%Y-%m-%d")
+    {
+        return Some((TimeKind::Iso(d), j));
+    }
+    if let Some(month) = month_of(&w) {
+        // "May" alone is too often a verb; require a day or year after it, or a preposition.
+        if let Some(day) = day_number(&next) {
+            let (year, last) =
+                year_after(words, j + 2).map_or((None, j + 1), |(y, l)| (Some(y), l));
+            return Some((TimeKind::MonthDay { month, day, year }, last));
+        }
+        if let Some(y) = year_number(&next) {
+            return Some((
+                TimeKind::Month {
+                    month,
+                    year: Some(y),
+                },
+                j + 1,
+            ));
+        }
+        if w != "may" && words[j].chars().next().is_some_and(char::is_uppercase) {
+            return Some((TimeKind::Month { month, year: None }, j));
+        }
+        return None;
+    }
+    if let Some(day) = day_number(&w) {
+        // "30 April", "30 April 2022".
+        if let Some(month) = month_of(&next)
+            && words[j + 1].chars().next().is_some_and(char::is_uppercase)
+        {
+            let (year, last) =
+                year_after(words, j + 2).map_or((None, j + 1), |(y, l)| (Some(y), l));
+            return Some((TimeKind::MonthDay { month, day, year }, last));
+        }
+    }
+    if let Some(y) = year_number(&w) {
+        return Some((TimeKind::Year(y), j));
+    }
+    None
+}
+
+/// ", 2022" or "2022" after a month-day.
+fn year_after(words: &[&str], k: usize) -> Option<(i32, usize)> {
+    if let Some(y) = words.get(k).and_then(|w| year_number(w)) {
+        return Some((y, k));
+    }
+    if words.get(k) == Some(&",")
+        && let Some(y) = words.get(k + 1).and_then(|w| year_number(w))
+    {
+        return Some((y, k + 1));
+    }
+    None
+}
+
+fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+fn month_interval(y: i32, m: u32) -> Option<Interval> {
+    let start = day(y, m, 1)?;
+    let next = if m == 12 {
+        day(y + 1, 1, 1)?
+    } else {
+        day(y, m + 1, 1)?
+    };
+    Some(Interval {
+        start,
+        end: next - Duration::days(1),
+    })
+}
+
+fn single(d: NaiveDate) -> Interval {
+    Interval { start: d, end: d }
+}
+
+/// Resolves an expression against the publication date; `None` when the text gives no anchor.
+pub fn resolve(expr: &TimeExpr, published: Option<NaiveDate>, dir: Direction) -> Option<Interval> {
+    let interval = match &expr.kind {
+        TimeKind::Iso(d) => single(*d),
+        TimeKind::Year(y) => Interval {
+            start: day(*y, 1, 1)?,
+            end: day(*y, 12, 31)?,
+        },
+        TimeKind::Month {
+            month,
+            year: Some(y),
+        } => month_interval(*y, *month)?,
+        TimeKind::MonthDay {
+            month,
+            day: d,
+            year: Some(y),
+        } => single(day(*y, *month, *d)?),
+        TimeKind::SinceEvent => return None,
+        _ => {
+            let pubd = published?;
+            resolve_relative(&expr.kind, pubd, dir)?
+        }
+    };
+    if expr.since {
+        // "since 2018": from the anchor's start up to publication, when that is later.
+        if let Some(p) = published
+            && p > interval.start
+        {
+            return Some(Interval {
+                start: interval.start,
+                end: p,
+            });
+        }
+    }
+    Some(interval)
+}
+
+fn resolve_relative(kind: &TimeKind, pubd: NaiveDate, dir: Direction) -> Option<Interval> {
+    Some(match kind {
+        TimeKind::RelativeDay(off) => single(pubd + Duration::days(*off)),
+        TimeKind::Weekday(wd, shift) => {
+            let today = pubd.weekday().num_days_from_monday() as i64;
+            let target = wd.num_days_from_monday() as i64;
+            let back = (today - target).rem_euclid(7); // days since the last such weekday
+            let fwd = (target - today).rem_euclid(7);
+            let offset = match (shift, dir) {
+                (Shift::Last, _) => -(if back == 0 { 7 } else { back }),
+                (Shift::Next, _) => {
+                    if fwd == 0 {
+                        7
+                    } else {
+                        fwd
+                    }
+                }
+                (Shift::This | Shift::None, Direction::Past) => -back,
+                (Shift::This | Shift::None, Direction::Future) => fwd,
+            };
+            single(pubd + Duration::days(offset))
+        }
+        TimeKind::Week(shift) => {
+            let monday = pubd - Duration::days(pubd.weekday().num_days_from_monday() as i64);
+            let start = monday + Duration::days(7 * shift);
+            Interval {
+                start,
+                end: start + Duration::days(6),
+            }
+        }
+        TimeKind::Month_(shift) => {
+            let total = pubd.year() * 12 + pubd.month0() as i32 + *shift as i32;
+            month_interval(total.div_euclid(12), total.rem_euclid(12) as u32 + 1)?
+        }
+        TimeKind::YearRel(shift) => {
+            let y = pubd.year() + *shift as i32;
+            Interval {
+                start: day(y, 1, 1)?,
+                end: day(y, 12, 31)?,
+            }
+        }
+        TimeKind::Recent { days } => Interval {
+            start: pubd - Duration::days(*days),
+            end: pubd,
+        },
+        TimeKind::MonthDay {
+            month,
+            day: d,
+            year: None,
+        } => {
+            let mut date = day(pubd.year(), *month, *d)?;
+            // A report's unyeared date is the nearest one in the direction the clause points.
+            if dir == Direction::Past && date > pubd + Duration::days(2) {
+                date = day(pubd.year() - 1, *month, *d)?;
+            } else if dir == Direction::Future && date + Duration::days(2) < pubd {
+                date = day(pubd.year() + 1, *month, *d)?;
+            }
+            single(date)
+        }
+        TimeKind::Month { month, year: None } => {
+            let mut y = pubd.year();
+            if dir == Direction::Past && *month > pubd.month() {
+                y -= 1;
+            } else if dir == Direction::Future && *month < pubd.month() {
+                y += 1;
+            }
+            month_interval(y, *month)?
+        }
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pubd() -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(2022, 4, 5) // a Tuesday
+    }
+
+    fn res(text: &str, dir: Direction) -> Option<(String, String)> {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let t = find_times(&words);
+        assert_eq!(t.len(), 1, "{text}: {t:?}");
+        resolve(&t[0], pubd(), dir).map(|i| (i.start.to_string(), i.end.to_string()))
+    }
+
+    fn d(s: &str) -> Option<(String, String)> {
+        Some((s.to_string(), s.to_string()))
+    }
+
+    #[test]
+    fn weekdays_resolve_against_publication() {
+        assert_eq!(res("expelled on Monday", Direction::Past), d("2022-04-04"));
+        assert_eq!(
+            res("accelerated on Tuesday", Direction::Past),
+            d("2022-04-05")
+        );
+        assert_eq!(
+            res("will meet on Friday", Direction::Future),
+            d("2022-04-08")
+        );
+        assert_eq!(res("said last Tuesday", Direction::Past), d("2022-03-29"));
+        assert_eq!(res("met yesterday", Direction::Past), d("2022-04-04"));
+    }
+
+    #[test]
+    fn calendar_dates() {
+        assert_eq!(
+            res("expel 14 staff as of April 30", Direction::Future),
+            d("2022-04-30")
+        );
+        assert_eq!(res("on 30 April 2021", Direction::Past), d("2021-04-30"));
+        assert_eq!(res("on Dec. 3", Direction::Past), d("2021-12-03"));
+        assert_eq!(
+            res("in 2018 after", Direction::Past),
+            Some(("2018-01-01".into(), "2018-12-31".into()))
+        );
+        assert_eq!(
+            res("said last year", Direction::Past),
+            Some(("2021-01-01".into(), "2021-12-31".into()))
+        );
+        assert_eq!(
+            res("in March", Direction::Past),
+            Some(("2022-03-01".into(), "2022-03-31".into()))
+        );
+    }
+
+    #[test]
+    fn ranges_and_unanchored() {
+        assert_eq!(
+            res("in recent days ,", Direction::Past),
+            Some(("2022-03-29".into(), "2022-04-05".into()))
+        );
+        let words: Vec<&str> = "may expel them".split_whitespace().collect();
+        assert!(find_times(&words).is_empty(), "modal 'may' is not a month");
+        let words: Vec<&str> = "on Monday".split_whitespace().collect();
+        let t = &find_times(&words)[0];
+        assert_eq!(
+            resolve(t, None, Direction::Past),
+            None,
+            "no publication date, no guess"
+        );
+    }
+}

@@ -1,0 +1,553 @@
+//! Reading one trigger's frame from the dependency parse: who acts (subject, by-agent, the
+//! subject of a governing verb), on whom (object, passive subject, "of" complement), the
+//! clause that carries it (for time, negation and modals), and the figure attached to it.
+
+use crate::triggers::{TriggerRule, has_case};
+use attache_event::{EventCategory, Modality};
+use attache_nlp::{Doc, Token, Upos};
+
+/// Verbs that report or announce an event named by a noun: "announced the expulsion".
+const CARRIER_VERBS: &[&str] = &[
+    "announce",
+    "order",
+    "decide",
+    "carry",
+    "begin",
+    "confirm",
+    "approve",
+    "impose",
+    "launch",
+    "conduct",
+    "complete",
+    "declare",
+    "stage",
+    "hold",
+    "make",
+    "issue",
+    "continue",
+    "step",
+    "start",
+    "demand",
+    "threaten",
+    "propose",
+    "plan",
+    "agree",
+    "promise",
+    "pledge",
+    "call",
+    "unveil",
+    "adopt",
+    "introduce",
+    "extend",
+    "expand",
+    "tighten",
+    "slap",
+    "level",
+    "mount",
+    "stage",
+    "receive",
+    "pay",
+    "have",
+    "take",
+    "give",
+    "deliver",
+    "send",
+    "provide",
+    "offer",
+    "reach",
+    "sign",
+    "seek",
+    "discuss",
+    "consider",
+    "hold",
+    "resume",
+    "report",
+    "open",
+];
+
+/// Governing verbs whose complement is not (yet) done.
+const PLANNING_VERBS: &[&str] = &[
+    "plan", "intend", "prepare", "aim", "seek", "want", "expect", "promise", "pledge", "vow",
+    "agree", "offer", "hope", "wish", "commit", "move", "set", "schedule", "threaten", "warn",
+];
+const HYPOTHETICAL_VERBS: &[&str] = &[
+    "consider",
+    "discuss",
+    "debate",
+    "propose",
+    "weigh",
+    "mull",
+    "urge",
+    "demand",
+    "ask",
+    "call",
+    "appeal",
+    "suggest",
+    "recommend",
+    "contemplate",
+    "explore",
+    "study",
+    "review",
+    "examine",
+    "press",
+    "push",
+];
+const NEGATING_VERBS: &[&str] = &["refuse", "decline", "deny", "fail", "reject", "rule"];
+
+/// One trigger with the tokens that carry its participants.
+#[derive(Debug, Clone)]
+pub struct Frame<'d> {
+    pub rule: &'d TriggerRule,
+    pub trigger: Token<'d>,
+    /// The verb whose clause carries the event: the trigger itself, or for a noun the verb that
+    /// reports it ("announced" in "announced the expulsion").
+    pub anchor: Token<'d>,
+    pub agents: Vec<Token<'d>>,
+    pub patients: Vec<Token<'d>>,
+    /// Where a noun such as "total" or "number" was looked through: "a total of 80 diplomats".
+    pub collective: Option<Token<'d>>,
+    pub category: EventCategory,
+    pub modality: Modality,
+    /// True when the category was changed by a governing verb ("threatened to expel").
+    pub recoded: bool,
+}
+
+fn lemma(t: Token<'_>) -> String {
+    crate::triggers::trigger_lemma(t)
+}
+
+fn is_verbal(t: Token<'_>) -> bool {
+    matches!(t.upos(), Upos::Verb | Upos::Aux) || t.xpos().starts_with("VB")
+}
+
+/// Collective nouns looked through to what they count: "a total of 80 diplomats".
+fn is_collective(word: &str) -> bool {
+    matches!(
+        word,
+        "total"
+            | "number"
+            | "group"
+            | "handful"
+            | "dozen"
+            | "dozens"
+            | "hundreds"
+            | "thousands"
+            | "batch"
+            | "contingent"
+            | "tally"
+            | "count"
+            | "score"
+            | "scores"
+            | "team"
+    )
+}
+
+/// Follows "total/number of X" down to X.
+pub fn look_through(head: Token<'_>) -> (Token<'_>, Option<Token<'_>>) {
+    if is_collective(&lemma(head))
+        && let Some(inner) = head
+            .children()
+            .find(|c| c.deprel().starts_with("nmod") && has_case(*c, &["of"]))
+    {
+        return (inner, Some(head));
+    }
+    (head, None)
+}
+
+/// A coordinated clause's subject that the parser took for a conjunct of the previous
+/// clause's object ("... 80 Russian diplomats, and Germany, Poland and Slovakia have taken"):
+/// proper nouns right before the verb (and its auxiliaries), hanging as `conj` on a common noun.
+/// Coordination joins like with like, so such a list is the verb's own subject.
+fn stranded_subject<'d>(doc: &'d Doc, verb: Token<'d>) -> Option<Token<'d>> {
+    if verb.deprel() != "conj" {
+        return None;
+    }
+    let first = verb
+        .children()
+        .filter(|c| matches!(c.deprel(), "aux" | "aux:pass" | "advmod") && c.i() < verb.i())
+        .map(|c| c.i())
+        .min()
+        .unwrap_or(verb.i());
+    let mut t = doc.token(first.checked_sub(1)?);
+    if t.upos() != Upos::Propn || t.sentence() != verb.sentence() {
+        return None;
+    }
+    while t.deprel() == "conj" {
+        let h = t.head()?;
+        if h.upos() != Upos::Propn {
+            return (h.upos() == Upos::Noun).then_some(t);
+        }
+        t = h;
+    }
+    None
+}
+
+/// Subjects of a verb, following coordination ("Estonia will close ... and expel") and control
+/// ("agreed to expel") up to the verb that has one.
+fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>, bool) {
+    if let Some(s) = stranded_subject(doc, verb) {
+        return (vec![s], false);
+    }
+    let mut v = verb;
+    for _ in 0..6 {
+        if let Some(s) = v
+            .children()
+            .find(|c| c.deprel() == "nsubj" || c.deprel() == "csubj")
+        {
+            return (vec![s], false);
+        }
+        if v.children().any(|c| c.deprel() == "nsubj:pass") {
+            // Passive: the agent is a by-phrase, the subject is what was acted on.
+            let by = v
+                .children()
+                .find(|c| c.deprel().starts_with("obl") && has_case(*c, &["by"]));
+            return (by.into_iter().collect(), true);
+        }
+        match (v.deprel(), v.head()) {
+            ("conj" | "xcomp", Some(h)) if is_verbal(h) => v = h,
+            _ => break,
+        }
+    }
+    (Vec::new(), false)
+}
+
+/// The governing verb of a clause reached through `xcomp` ("threatened to expel").
+fn governor(anchor: Token<'_>) -> Option<Token<'_>> {
+    let mut v = anchor;
+    // Coordinated verbs share their governor: "said it would close ... and expel".
+    while v.deprel() == "conj" {
+        v = v.head()?;
+    }
+    match v.deprel() {
+        "xcomp" | "ccomp" => v.head(),
+        _ => None,
+    }
+}
+
+fn has_negation(t: Token<'_>) -> bool {
+    t.children().any(|c| {
+        let w = c.text().to_ascii_lowercase();
+        (c.deprel() == "advmod" && matches!(w.as_str(), "not" | "n't" | "never" | "’t" | "n’t"))
+            || (c.deprel() == "det" && w == "no")
+    })
+}
+
+fn aux_words(t: Token<'_>) -> Vec<String> {
+    t.children()
+        .filter(|c| c.deprel() == "aux" || c.deprel() == "aux:pass")
+        .map(|c| c.text().to_ascii_lowercase())
+        .collect()
+}
+
+/// Negation, plans and hypotheses, read off the anchor and the verbs governing it.
+fn modality_of<'d>(anchor: Token<'d>, trigger: Token<'d>) -> (Modality, Option<Token<'d>>) {
+    let mut chain = vec![anchor];
+    if trigger.i() != anchor.i() {
+        chain.push(trigger);
+    }
+    let mut v = anchor;
+    while v.deprel() == "conj" {
+        match v.head() {
+            Some(h) => {
+                chain.push(h);
+                v = h;
+            }
+            None => break,
+        }
+    }
+    if chain.iter().any(|t| has_negation(*t)) {
+        return (Modality::Negated, None);
+    }
+    let gov = governor(anchor);
+    if let Some(g) = gov {
+        let gl = lemma(g);
+        if has_negation(g) && v.deprel() == "xcomp" {
+            return (Modality::Negated, gov);
+        }
+        if v.deprel() == "xcomp" {
+            if NEGATING_VERBS.contains(&gl.as_str()) {
+                return (Modality::Negated, gov);
+            }
+            if PLANNING_VERBS.contains(&gl.as_str()) {
+                return (Modality::Planned, gov);
+            }
+            if HYPOTHETICAL_VERBS.contains(&gl.as_str()) {
+                return (Modality::Hypothetical, gov);
+            }
+        }
+    }
+    // A noun carried by a verb of discussion or demand is not done: "discuss tougher sanctions".
+    if trigger.i() != anchor.i() && HYPOTHETICAL_VERBS.contains(&lemma(anchor).as_str()) {
+        return (Modality::Hypothetical, Some(anchor));
+    }
+    for t in &chain {
+        let aux = aux_words(*t);
+        if aux
+            .iter()
+            .any(|a| matches!(a.as_str(), "could" | "might" | "may" | "should" | "must"))
+        {
+            return (Modality::Hypothetical, gov);
+        }
+        if t.children().any(|c| {
+            c.deprel() == "mark"
+                && matches!(c.text().to_ascii_lowercase().as_str(), "if" | "unless")
+        }) {
+            return (Modality::Hypothetical, gov);
+        }
+        if aux.iter().any(|a| {
+            matches!(
+                a.as_str(),
+                "will" | "would" | "shall" | "'ll" | "’ll" | "wo"
+            )
+        }) {
+            return (Modality::Planned, gov);
+        }
+    }
+    // "is going to expel", "is to expel".
+    if let Some(g) = gov
+        && lemma(g) == "go"
+        && aux_words(g).iter().any(|a| a == "is" || a == "are")
+    {
+        return (Modality::Planned, gov);
+    }
+    (Modality::Asserted, gov)
+}
+
+fn is_cooperative(c: EventCategory) -> bool {
+    matches!(
+        c,
+        EventCategory::Aid
+            | EventCategory::Cooperate
+            | EventCategory::Consult
+            | EventCategory::Concede
+            | EventCategory::Retreat
+            | EventCategory::Support
+    )
+}
+
+/// A noun that modifies another ("aid workers", "protest movement") or that gives a reason
+/// ("in protest of", "in retaliation") names no event of its own.
+fn is_modifier_or_adverbial(noun: Token<'_>) -> bool {
+    if noun.deprel() == "compound" {
+        return true;
+    }
+    let bare = !noun
+        .children()
+        .any(|c| matches!(c.deprel(), "det" | "nmod:poss" | "amod" | "nummod"));
+    bare && has_case(noun, &["in", "as"])
+}
+
+/// Builds the frame of a trigger token coded by `rule`, or `None` when the token is used in a
+/// way that reports no event of its own.
+pub fn read_frame<'d>(
+    doc: &'d Doc,
+    rule: &'d TriggerRule,
+    trigger: Token<'d>,
+) -> Option<Frame<'d>> {
+    let noun = !is_verbal(trigger) && rule.upos != attache_nlp::Upos::Verb;
+    if noun && is_modifier_or_adverbial(trigger) {
+        return None;
+    }
+    let mut agents = Vec::new();
+    let mut patients = Vec::new();
+    let mut anchor = trigger;
+
+    if noun {
+        // Agent of a noun: "Poland's expulsion of", "the expulsion by Poland", "Russian strikes".
+        for c in trigger.children() {
+            match c.deprel() {
+                "nmod:poss" => agents.push(c),
+                "nmod" if has_case(c, &["by"]) => agents.push(c),
+                "nmod" if has_case(c, &["of"]) => patients.push(c),
+                "nmod" if has_case(c, &["on", "against", "to", "with", "toward", "towards"]) => {
+                    patients.push(c)
+                }
+                _ => {}
+            }
+        }
+        // The verb that reports the noun: "Italy ... announced the expulsion of ...".
+        if let Some(h) = trigger.head() {
+            let rel = trigger.deprel();
+            let carried = matches!(rel, "obj" | "nsubj:pass" | "xcomp")
+                && is_verbal(h)
+                && CARRIER_VERBS.contains(&lemma(h).as_str());
+            if carried {
+                anchor = h;
+                if agents.is_empty() {
+                    let (subj, _) = subjects_of(doc, h);
+                    agents = subj;
+                }
+            }
+        }
+        if agents.is_empty() {
+            agents.extend(trigger.children().filter(|c| {
+                c.deprel() == "amod"
+                    && c.upos() == Upos::Adj
+                    && c.text().starts_with(char::is_uppercase)
+            }));
+        }
+    } else {
+        let participle = matches!(trigger.deprel(), "acl" | "amod") && trigger.xpos() == "VBN";
+        if participle {
+            // "diplomats expelled from the EU": the modified noun was acted on.
+            if let Some(h) = trigger.head() {
+                patients.push(h);
+            }
+            for c in trigger.children() {
+                if c.deprel().starts_with("obl") && has_case(c, &["by"]) {
+                    agents.push(c);
+                } else if c.deprel().starts_with("obl")
+                    && has_case(c, &["from"])
+                    && rule.category == EventCategory::Sanction
+                {
+                    // Expelled *from* a state: that state did the expelling.
+                    agents.push(c);
+                }
+            }
+        } else {
+            let (subj, passive) = subjects_of(doc, trigger);
+            agents = subj;
+            for c in trigger.children() {
+                match c.deprel() {
+                    "obj" | "iobj" => patients.push(c),
+                    "nsubj:pass" if passive => patients.push(c),
+                    _ => {}
+                }
+            }
+            if passive && patients.is_empty() {
+                // Coordinated passives share the subject: "were expelled and banned".
+                let mut v = trigger;
+                while v.deprel() == "conj" {
+                    let Some(h) = v.head() else { break };
+                    if let Some(s) = h.children().find(|c| c.deprel() == "nsubj:pass") {
+                        patients.push(s);
+                        break;
+                    }
+                    v = h;
+                }
+            }
+            if patients.is_empty() {
+                patients.extend(trigger.children().filter(|c| {
+                    c.deprel().starts_with("obl")
+                        && has_case(
+                            *c,
+                            &["to", "against", "on", "with", "toward", "towards", "at"],
+                        )
+                }));
+            }
+        }
+    }
+
+    // Look through "a total of", "the number of".
+    let mut collective = None;
+    for p in patients.iter_mut() {
+        let (inner, coll) = look_through(*p);
+        if coll.is_some() {
+            *p = inner;
+            collective = coll;
+        } else if let Some(h) = p.head() {
+            // "the number of Russian diplomats expelled ...": the participle's noun is counted
+            // by the collective above it.
+            if p.deprel().starts_with("nmod") && is_collective(&lemma(h)) && has_case(*p, &["of"]) {
+                collective = Some(h);
+            }
+        }
+    }
+
+    let (modality, gov) = modality_of(anchor, trigger);
+    let mut category = rule.category;
+    let mut recoded = false;
+    if let Some(g) = gov {
+        let gl = lemma(g);
+        if matches!(gl.as_str(), "threaten" | "warn") && !is_cooperative(category) {
+            category = EventCategory::Threaten;
+            recoded = true;
+        } else if matches!(
+            gl.as_str(),
+            "agree" | "promise" | "pledge" | "offer" | "vow" | "commit"
+        ) && is_cooperative(category)
+        {
+            category = EventCategory::Agree;
+            recoded = true;
+        }
+    }
+    Some(Frame {
+        rule,
+        trigger,
+        anchor,
+        agents,
+        patients,
+        collective,
+        category,
+        modality,
+        recoded,
+    })
+}
+
+/// The span of a frame's clause for quoting: from its first to its last participant or trigger.
+pub fn frame_span(frame: &Frame<'_>) -> [usize; 2] {
+    let mut lo = frame.trigger.span().start.min(frame.anchor.span().start);
+    let mut hi = frame.trigger.span().end.max(frame.anchor.span().end);
+    for t in frame.agents.iter().chain(&frame.patients) {
+        for c in crate::actors::core_tokens(*t) {
+            lo = lo.min(c.span().start);
+            hi = hi.max(c.span().end);
+        }
+    }
+    [lo, hi]
+}
+
+/// Whether `anc` dominates `t` in the tree (or is `t`).
+pub fn dominates(anc: Token<'_>, t: Token<'_>) -> bool {
+    let mut cur = Some(t);
+    let mut steps = 0;
+    while let Some(c) = cur {
+        if c.i() == anc.i() {
+            return true;
+        }
+        steps += 1;
+        if steps > 200 {
+            return false;
+        }
+        cur = c.head();
+    }
+    false
+}
+
+/// "have taken similar actions", "followed suit": an event that repeats an earlier one with a new
+/// actor. Returns the verb's subjects when the verb is such a reference.
+pub fn similar_action<'d>(doc: &'d Doc, verb: Token<'d>) -> Option<Vec<Token<'d>>> {
+    if !is_verbal(verb) {
+        return None;
+    }
+    let vl = lemma(verb);
+    let obj = verb.children().find(|c| c.deprel() == "obj")?;
+    let ol = lemma(obj);
+    let refers = match vl.as_str() {
+        "follow" => ol == "suit",
+        "take" | "adopt" | "announce" => {
+            matches!(
+                ol.as_str(),
+                "action" | "measure" | "step" | "move" | "decision"
+            ) && obj.children().any(|c| {
+                c.deprel() == "amod"
+                    && matches!(
+                        lemma(c).as_str(),
+                        "similar" | "same" | "identical" | "comparable" | "reciprocal" | "like"
+                    )
+            })
+        }
+        "do" => ol == "same",
+        _ => false,
+    };
+    if !refers {
+        return None;
+    }
+    // Only a clause with its own subject repeats an event for someone new.
+    let subj: Vec<Token<'_>> = verb
+        .children()
+        .filter(|c| c.deprel() == "nsubj")
+        .chain(stranded_subject(doc, verb))
+        .collect();
+    (!subj.is_empty()).then_some(subj)
+}

@@ -1,0 +1,157 @@
+//! Within one document, mentions of the same event become one event.
+//!
+//! "Italy, Spain, ... announced the expulsion" and later "Rome has marked 30 Russian diplomats
+//! as undesirable" both report Italy's expulsion: one event, two mentions, count 30. Two mentions
+//! merge when category and mode agree, neither is an aggregate, the actor sets are equal, the
+//! recipients agree (or one side names none), the figures do not differ, the modality is not
+//! contradictory and the dates are compatible (a news-peg date is compatible with any).
+
+use crate::dates::Interval;
+use attache_event::{Event, Modality};
+
+/// An event from one mention, with what merging needs beside the record.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub event: Event,
+    pub interval: Option<Interval>,
+    /// How much the mention tells: used to pick the mention that represents the event.
+    pub weight: usize,
+}
+
+impl Found {
+    pub fn new(event: Event, interval: Option<Interval>) -> Found {
+        let e = &event;
+        let weight = usize::from(e.quantity.is_some()) * 4
+            + usize::from(e.date.as_ref().is_some_and(|d| !d.inherited)) * 2
+            + usize::from(!e.recipients.is_empty())
+            + e.other_quantities.len();
+        Found {
+            event,
+            interval,
+            weight,
+        }
+    }
+}
+
+fn codes_equal(a: &[&str], b: &[&str]) -> bool {
+    let mut a = a.to_vec();
+    let mut b = b.to_vec();
+    a.sort_unstable();
+    b.sort_unstable();
+    a == b
+}
+
+fn dates_compatible(a: &Found, b: &Found) -> bool {
+    let inherited = |f: &Found| {
+        f.event
+            .date
+            .as_ref()
+            .is_none_or(|d| d.inherited || !d.resolved)
+    };
+    if inherited(a) || inherited(b) {
+        return true;
+    }
+    match (a.interval, b.interval) {
+        (Some(x), Some(y)) => {
+            (x.start <= y.start && y.end <= x.end) || (y.start <= x.start && x.end <= y.end)
+        }
+        _ => true,
+    }
+}
+
+fn mergeable(a: &Found, b: &Found) -> bool {
+    let (x, y) = (&a.event, &b.event);
+    if x.event != y.event || x.mode != y.mode || x.aggregate || y.aggregate {
+        return false;
+    }
+    // An announcement and the report that it happened are one event; a denial or a
+    // possibility is not the same event as the deed.
+    let kind = |m: Modality| match m {
+        Modality::Asserted | Modality::Planned => 0,
+        Modality::Negated => 1,
+        Modality::Hypothetical => 2,
+    };
+    if kind(x.modality) != kind(y.modality) {
+        return false;
+    }
+    if !codes_equal(&x.actor_codes(), &y.actor_codes()) {
+        return false;
+    }
+    let (rx, ry) = (x.recipient_codes(), y.recipient_codes());
+    if !rx.is_empty() && !ry.is_empty() && !codes_equal(&rx, &ry) {
+        return false;
+    }
+    if let (Some(qx), Some(qy)) = (&x.quantity, &y.quantity)
+        && (qx.value != qy.value || qx.unit != qy.unit)
+    {
+        return false;
+    }
+    dates_compatible(a, b)
+}
+
+/// Folds `b` into `a`: mentions joined, the more informative mention's fields kept.
+fn absorb(a: &mut Found, b: Found) {
+    let (mut merged, other) = if b.weight > a.weight {
+        (b, a.clone())
+    } else {
+        (a.clone(), b)
+    };
+    let e = &mut merged.event;
+    let o = other.event;
+    let mut mentions = o.mentions;
+    mentions.extend(std::mem::take(&mut e.mentions));
+    mentions.sort_by_key(|m| m.span[0]);
+    mentions.dedup_by_key(|m| m.span);
+    e.mentions = mentions;
+    if e.recipients.is_empty() {
+        e.recipients = o.recipients;
+    }
+    if e.quantity.is_none() {
+        e.quantity = o.quantity;
+    }
+    for q in o.other_quantities {
+        if !e.other_quantities.iter().any(|x| x.span == q.span) {
+            e.other_quantities.push(q);
+        }
+    }
+    let own_date = |d: &Option<attache_event::EventDate>| {
+        d.as_ref().is_some_and(|d| !d.inherited && d.resolved)
+    };
+    if !own_date(&e.date) && (own_date(&o.date) || e.date.is_none()) {
+        e.date = o.date;
+        merged.interval = other.interval;
+    } else if let (Some(x), Some(y)) = (merged.interval, other.interval) {
+        // Both dated: keep the narrower interval ("on Monday" inside "in recent days").
+        if own_date(&o.date) && (y.end - y.start) < (x.end - x.start) {
+            e.date = o.date;
+            merged.interval = other.interval;
+        }
+    }
+    if e.location.is_none() {
+        e.location = o.location;
+    }
+    if e.attribution.is_none() {
+        e.attribution = o.attribution;
+    }
+    for c in o.context {
+        if !e.context.contains(&c) {
+            e.context.push(c);
+        }
+    }
+    merged.weight = merged.weight.max(other.weight);
+    *a = merged;
+}
+
+/// Merges the mentions of one document into events, ordered by first mention.
+pub fn merge_document(found: Vec<Found>) -> Vec<Event> {
+    let mut events: Vec<Found> = Vec::new();
+    for f in found {
+        match events.iter_mut().find(|e| mergeable(e, &f)) {
+            Some(e) => absorb(e, f),
+            None => events.push(f),
+        }
+    }
+    let mut out: Vec<Event> = events.into_iter().map(|f| f.event).collect();
+    out.sort_by_key(|e| e.mentions.first().map_or(e.trigger.span[0], |m| m.span[0]));
+    out
+}

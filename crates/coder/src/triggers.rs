@@ -1,0 +1,334 @@
+//! The trigger dictionary: which words report which PLOVER event.
+//!
+//! Rows live in `data/coder/triggers.tsv` (format documented in `data/coder/README.md`). Rows for
+//! one lemma are tried in file order and the first whose constraint holds wins, so a file can put
+//! "recall + ambassador" before a plain "recall".
+
+use attache_event::EventCategory;
+use attache_nlp::{Token, Upos};
+use std::collections::HashMap;
+use std::fmt;
+
+/// What a trigger word codes to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TriggerRule {
+    pub lemma: String,
+    pub upos: Upos,
+    pub category: EventCategory,
+    pub mode: Option<String>,
+    pub context: Vec<String>,
+    pub cameo: Option<String>,
+    pub constraint: Option<Constraint>,
+    /// 1-based line in the source file, for explaining a coding decision.
+    pub line: usize,
+}
+
+/// A condition on the trigger's dependents.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Constraint {
+    pub relation: Relation,
+    pub lemmas: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    /// A particle: "kick out".
+    Particle,
+    /// The direct object, the passive subject, or a noun trigger's "of" complement.
+    Object,
+    /// An open clausal complement: "ordered them to leave".
+    Xcomp,
+    /// A compound or adjectival modifier of a noun trigger: "air strike".
+    Compound,
+    /// Any dependent, or a dependent's dependent.
+    Any,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TriggerError {
+    pub file: String,
+    pub line: usize,
+    pub reason: String,
+}
+
+impl fmt::Display for TriggerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.reason)
+    }
+}
+
+impl std::error::Error for TriggerError {}
+
+const HEADER: &str = "lemma\tupos\tcategory\tmode\tcontext\tcameo\twith";
+
+/// All trigger rows, indexed by lemma.
+#[derive(Debug, Default)]
+pub struct TriggerTable {
+    by_lemma: HashMap<String, Vec<TriggerRule>>,
+    len: usize,
+}
+
+impl TriggerTable {
+    /// Parses the TSV text of a trigger file; `file` names it in errors.
+    pub fn parse(file: &str, text: &str) -> Result<TriggerTable, TriggerError> {
+        let err = |line: usize, reason: String| TriggerError {
+            file: file.to_string(),
+            line,
+            reason,
+        };
+        let mut table = TriggerTable::default();
+        let mut header_seen = false;
+        for (n, raw) in text.lines().enumerate() {
+            let line_no = n + 1;
+            let line = raw.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if !header_seen {
+                if line != HEADER {
+                    return Err(err(line_no, format!("expected the header line {HEADER:?}")));
+                }
+                header_seen = true;
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            if cols.len() != 7 {
+                return Err(err(
+                    line_no,
+                    format!("expected 7 tab-separated columns, found {}", cols.len()),
+                ));
+            }
+            let lemma = cols[0];
+            if lemma.is_empty() || lemma.contains(' ') || lemma != lemma.to_lowercase() {
+                return Err(err(
+                    line_no,
+                    format!("lemma {lemma:?} must be one lower-case word"),
+                ));
+            }
+            let upos = match cols[1] {
+                "VERB" => Upos::Verb,
+                "NOUN" => Upos::Noun,
+                "ADJ" => Upos::Adj,
+                other => {
+                    return Err(err(
+                        line_no,
+                        format!("upos {other:?} is not VERB, NOUN or ADJ"),
+                    ));
+                }
+            };
+            let category = EventCategory::parse(cols[2])
+                .filter(|c| c.as_str() == cols[2])
+                .ok_or_else(|| err(line_no, format!("{:?} is not a PLOVER category", cols[2])))?;
+            let optional = |s: &str| (s != "-" && !s.is_empty()).then(|| s.to_string());
+            let mode = optional(cols[3]);
+            let context = match optional(cols[4]) {
+                Some(c) => c.split(';').map(|s| s.trim().to_string()).collect(),
+                None => Vec::new(),
+            };
+            let cameo = optional(cols[5]);
+            if let Some(code) = &cameo
+                && (!(2..=4).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_digit()))
+            {
+                return Err(err(line_no, format!("cameo {code:?} must be 2-4 digits")));
+            }
+            let constraint = match optional(cols[6]) {
+                None => None,
+                Some(c) => Some(parse_constraint(&c).map_err(|r| err(line_no, r))?),
+            };
+            table.len += 1;
+            table
+                .by_lemma
+                .entry(lemma.to_string())
+                .or_default()
+                .push(TriggerRule {
+                    lemma: lemma.to_string(),
+                    upos,
+                    category,
+                    mode,
+                    context,
+                    cameo,
+                    constraint,
+                    line: line_no,
+                });
+        }
+        if !header_seen {
+            return Err(err(1, "no header line and no rows".to_string()));
+        }
+        Ok(table)
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Whether any row exists for this lemma (cheap pre-check).
+    pub fn has_lemma(&self, lemma: &str) -> bool {
+        self.by_lemma.contains_key(lemma)
+    }
+
+    /// The first rule that codes this token, if any.
+    pub fn rule_for(&self, tok: Token<'_>) -> Option<&TriggerRule> {
+        let lemma = trigger_lemma(tok);
+        let rules = self.by_lemma.get(lemma.as_str())?;
+        let upos = match tok.upos() {
+            // Taggers often call a participle in "were expelled" or "the expelled diplomats" an
+            // adjective; treat it as the verb it is.
+            Upos::Adj if tok.xpos().starts_with("VB") => Upos::Verb,
+            other => other,
+        };
+        rules
+            .iter()
+            .filter(|r| r.upos == upos)
+            .find(|r| r.constraint.as_ref().is_none_or(|c| c.holds(tok)))
+    }
+}
+
+/// The lemma a token is looked up under: lower case, and for nouns tagged as plural the
+/// lemmatizer's answer ("talks" -> "talk").
+pub fn trigger_lemma(tok: Token<'_>) -> String {
+    let lemma = tok.lemma();
+    if lemma.is_empty() || lemma == "_" {
+        tok.text().to_lowercase()
+    } else {
+        lemma.to_lowercase()
+    }
+}
+
+fn parse_constraint(spec: &str) -> Result<Constraint, String> {
+    let (rel, lemmas) = spec
+        .split_once(':')
+        .ok_or_else(|| format!("constraint {spec:?} must look like REL:lemma|lemma"))?;
+    let relation = match rel {
+        "prt" => Relation::Particle,
+        "obj" => Relation::Object,
+        "xcomp" => Relation::Xcomp,
+        "compound" => Relation::Compound,
+        "any" => Relation::Any,
+        other => {
+            return Err(format!(
+                "constraint relation {other:?} is not one of prt, obj, xcomp, compound, any"
+            ));
+        }
+    };
+    let lemmas: Vec<String> = lemmas
+        .split('|')
+        .map(|l| l.trim().to_lowercase())
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lemmas.is_empty() {
+        return Err(format!("constraint {spec:?} lists no lemma"));
+    }
+    Ok(Constraint { relation, lemmas })
+}
+
+impl Constraint {
+    fn accepts(&self, tok: Token<'_>) -> bool {
+        let lemma = trigger_lemma(tok);
+        self.lemmas.contains(&lemma)
+    }
+
+    /// Whether the trigger token's dependents satisfy this constraint.
+    pub fn holds(&self, trigger: Token<'_>) -> bool {
+        match self.relation {
+            Relation::Particle => trigger
+                .children()
+                .any(|c| c.deprel() == "compound:prt" && self.accepts(c)),
+            Relation::Object => object_heads(trigger).any(|c| {
+                // "hundreds of migrants", "700 kg of medicine": the noun that is counted.
+                self.accepts(c)
+                    || c.children().any(|g| {
+                        g.deprel().starts_with("nmod") && has_case(g, &["of"]) && self.accepts(g)
+                    })
+            }),
+            Relation::Xcomp => trigger
+                .children()
+                .any(|c| c.deprel() == "xcomp" && self.accepts(c)),
+            Relation::Compound => trigger.children().any(|c| {
+                matches!(c.deprel(), "compound" | "amod" | "nmod:npmod") && self.accepts(c)
+            }),
+            // The trigger's own infinitive marker ("to commit") says nothing about it.
+            Relation::Any => trigger
+                .children()
+                .filter(|c| c.deprel() != "mark")
+                .any(|c| {
+                    self.accepts(c)
+                        || c.children()
+                            .filter(|g| g.deprel() != "mark")
+                            .any(|g| self.accepts(g))
+                }),
+        }
+    }
+}
+
+/// The tokens that stand for what a trigger acts on: objects, passive subjects, a noun
+/// trigger's "of" complement, and the noun a participle modifies ("diplomats expelled").
+fn object_heads<'a>(trigger: Token<'a>) -> impl Iterator<Item = Token<'a>> {
+    let is_noun = matches!(trigger.upos(), Upos::Noun | Upos::Propn);
+    let participle_head = (trigger.deprel() == "acl" || trigger.deprel() == "amod")
+        .then(|| trigger.head())
+        .flatten();
+    trigger
+        .children()
+        .filter(move |c| {
+            let rel = c.deprel();
+            rel == "obj"
+                || rel == "nsubj:pass"
+                || rel == "iobj"
+                || (is_noun && rel == "nmod" && has_case(*c, &["of"]))
+        })
+        .chain(participle_head)
+}
+
+/// Whether a nominal has one of these prepositions as its `case` dependent.
+pub fn has_case(tok: Token<'_>, preps: &[&str]) -> bool {
+    tok.children()
+        .any(|c| c.deprel() == "case" && preps.iter().any(|p| c.text().eq_ignore_ascii_case(p)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_parse_with_constraints() {
+        let text = "# comment\nlemma\tupos\tcategory\tmode\tcontext\tcameo\twith\n\
+                    recall\tVERB\tSANCTION\twithdraw\tdiplomatic\t161\tobj:ambassador|envoy\n\
+                    expel\tVERB\tSANCTION\texpel\tdiplomatic\t166\t-\n";
+        let t = TriggerTable::parse("t.tsv", text).unwrap();
+        assert_eq!(t.len(), 2);
+        assert!(t.has_lemma("recall"));
+        let rule = &t.by_lemma["recall"][0];
+        assert_eq!(rule.line, 3);
+        assert_eq!(rule.constraint.as_ref().unwrap().relation, Relation::Object);
+        assert_eq!(rule.cameo.as_deref(), Some("161"));
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let text =
+            "lemma\tupos\tcategory\tmode\tcontext\tcameo\twith\nexpel\tVERB\tEXPEL\t-\t-\t-\t-\n";
+        let e = TriggerTable::parse("data/t.tsv", text).unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.to_string().starts_with("data/t.tsv:2: "), "{e}");
+        let e = TriggerTable::parse("t.tsv", "lemma\tupos\n").unwrap_err();
+        assert_eq!(e.line, 1);
+        let text = "lemma\tupos\tcategory\tmode\tcontext\tcameo\twith\nexpel\tVERB\tSANCTION\t-\t-\t16x\t-\n";
+        assert!(
+            TriggerTable::parse("t.tsv", text)
+                .unwrap_err()
+                .reason
+                .contains("cameo")
+        );
+        let text = "lemma\tupos\tcategory\tmode\tcontext\tcameo\twith\nexpel\tVERB\tSANCTION\t-\t-\t-\tfoo:x\n";
+        assert!(
+            TriggerTable::parse("t.tsv", text)
+                .unwrap_err()
+                .reason
+                .contains("relation")
+        );
+    }
+}
