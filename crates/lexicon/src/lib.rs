@@ -342,3 +342,14 @@ impl Lexicon {
             .is_some_and(|members| members.contains(&member))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_phrase_has_two_codes_of_one_kind() {
+        let conflicts = Lexicon::embedded().matcher.same_kind_conflicts();
+        assert!(conflicts.is_empty(), "{conflicts:#?}");
+    }
+}

@@ -119,6 +119,8 @@ fn lines<'s>(
     max: usize,
 ) -> Result<Vec<Line<'s>>, LexiconError> {
     let mut out = Vec::new();
+    // A byte-order mark (some editors write one) is not part of the first field.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     for (i, raw) in text.lines().enumerate() {
         let raw = raw.trim_end_matches('\r');
         if raw.trim().is_empty() || raw.trim_start().starts_with('#') {

@@ -249,6 +249,26 @@ impl Matcher {
         out
     }
 
+    /// Phrases with two readings of the same kind but different codes, "phrase: kind A/B"
+    /// (a data error unless deliberate).
+    #[cfg(test)]
+    pub(crate) fn same_kind_conflicts(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (group_id, pattern) in &self.patterns {
+            let entries = &self.entries[self.groups[*group_id].entries.clone()];
+            for (i, a) in entries.iter().enumerate() {
+                for b in &entries[i + 1..] {
+                    if a.kind == b.kind && a.code != b.code {
+                        out.push(format!("{pattern}: {} {:?}/{:?}", a.kind, a.code, b.code));
+                    }
+                }
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
     fn at_word_boundaries(&self, text: &str, start: usize, end: usize) -> bool {
         let phrase = &text[start..end];
         let first_is_word = phrase.chars().next().is_some_and(is_word_char);
