@@ -273,6 +273,8 @@ fn membership_follows_dates() {
     assert_eq!(lex.members_at("UN", "2022-01-01").unwrap().len(), 193);
     assert_eq!(lex.members_at("UNSC", "2022-06-01").unwrap().len(), 15);
     assert_eq!(lex.members_at("UNSC", "2026-06-01").unwrap().len(), 15);
+    assert_eq!(lex.members_at("COE", "2022-03-15").unwrap().len(), 47);
+    assert_eq!(lex.members_at("COE", "2022-03-16").unwrap().len(), 46);
     // A timestamp is cut to its date; a non-group or a non-date gives None.
     assert_eq!(
         lex.members_at("EU", "2022-02-24T10:00:00Z").unwrap().len(),
