@@ -54,8 +54,21 @@ CREATE TABLE events (
     count_high INTEGER,
     merged TEXT NOT NULL
 );
-CREATE INDEX events_category_day ON events(category, claim, date_start);
+-- Filters: category and mode over a period; a period alone.
+CREATE INDEX events_category_day ON events(category, mode, day);
 CREATE INDEX events_day ON events(day);
+-- Merge candidates by actor ('' for none), kind and start date. Spans longer than
+-- LONG_SPAN_DAYS are flagged so that the common short ones are found by a narrow range.
+CREATE TABLE merge_keys (
+    event INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    actor TEXT NOT NULL,
+    category TEXT NOT NULL,
+    claim INTEGER NOT NULL,
+    long_span INTEGER NOT NULL,
+    date_start TEXT
+);
+CREATE INDEX merge_keys_lookup ON merge_keys(category, claim, actor, long_span, date_start);
+CREATE INDEX merge_keys_event ON merge_keys(event);
 CREATE TABLE event_mentions (
     event INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
     mention INTEGER NOT NULL REFERENCES mentions(id) ON DELETE CASCADE,
@@ -72,6 +85,9 @@ CREATE TABLE participants (
 );
 CREATE INDEX participants_code ON participants(code, role, event);
 "#];
+
+/// Events spanning more days than this are looked up as long spans (see `merge_keys`).
+const LONG_SPAN_DAYS: i64 = 40;
 
 const ACTOR: &str = "A";
 const RECIPIENT: &str = "R";
@@ -124,7 +140,8 @@ impl SqliteStore {
         // checkpoint and cannot corrupt the file.
         self.conn
             .execute_batch(
-                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
+                 PRAGMA cache_size = -65536;",
             )
             .map_err(self.err("configuring database"))
     }
@@ -301,9 +318,34 @@ fn write_event(tx: &Transaction, id: Option<i64>, event: &MergedEvent) -> rusqli
             ))?;
             tx.prepare_cached("DELETE FROM participants WHERE event = ?1")?
                 .execute([id])?;
+            tx.prepare_cached("DELETE FROM merge_keys WHERE event = ?1")?
+                .execute([id])?;
             id
         }
     };
+    let long_span = event
+        .date
+        .is_some_and(|d| (d.end - d.start).num_days() > LONG_SPAN_DAYS);
+    let mut key = tx.prepare_cached(
+        "INSERT INTO merge_keys (event, actor, category, claim, long_span, date_start) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    let no_actor = [String::new()];
+    let actors = if event.actors.is_empty() {
+        &no_actor[..]
+    } else {
+        &event.actors[..]
+    };
+    for actor in actors {
+        key.execute(params![
+            id,
+            actor,
+            event.category.as_str(),
+            event.claim,
+            long_span,
+            event.date.map(|d| d.start.to_string())
+        ])?;
+    }
     let mut insert = tx.prepare_cached(
         "INSERT OR IGNORE INTO participants (event, role, code) VALUES (?1, ?2, ?3)",
     )?;
@@ -318,28 +360,45 @@ fn write_event(tx: &Transaction, id: Option<i64>, event: &MergedEvent) -> rusqli
 /// Stored events a report might join: same category and kind, overlapping dates, a shared
 /// actor (or both without actors). The merge rules decide among them.
 fn candidates(tx: &Transaction, report: &Report) -> rusqlite::Result<Vec<(i64, MergedEvent)>> {
-    let mut sql = String::from("SELECT id, merged FROM events WHERE category = ? AND claim = ?");
+    let actors: Vec<String> = if report.actors.is_empty() {
+        vec![String::new()]
+    } else {
+        report.actors.clone()
+    };
+    let actor_list = (0..actors.len())
+        .map(|i| format!("?{}", i + 6))
+        .collect::<Vec<_>>()
+        .join(",");
+    let keyed = format!("category = ?1 AND claim = ?2 AND actor IN ({actor_list})");
+    let sql = match report.date {
+        // A stored short span overlapping [S, E] starts within LONG_SPAN_DAYS before S.
+        Some(_) => format!(
+            "SELECT id, merged FROM events WHERE id IN (\
+             SELECT event FROM merge_keys WHERE {keyed} AND long_span = 0 \
+             AND date_start BETWEEN ?3 AND ?4 \
+             UNION SELECT event FROM merge_keys WHERE {keyed} AND long_span = 1 \
+             AND date_start <= ?4) AND date_end >= ?5 ORDER BY id"
+        ),
+        None => format!(
+            "SELECT id, merged FROM events WHERE id IN (SELECT event FROM merge_keys \
+             WHERE {keyed} AND long_span = 0 AND date_start IS NULL AND ?3 IS NULL \
+             AND ?4 IS NULL AND ?5 IS NULL) ORDER BY id"
+        ),
+    };
     let mut values: Vec<Value> = vec![
         Value::Text(report.category.as_str().to_string()),
         Value::Integer(i64::from(report.claim)),
     ];
     match report.date {
         Some(d) => {
-            sql.push_str(" AND date_start <= ? AND date_end >= ?");
+            let earliest = d.start - chrono::Duration::days(LONG_SPAN_DAYS);
+            values.push(Value::Text(earliest.to_string()));
             values.push(Value::Text(d.end.to_string()));
             values.push(Value::Text(d.start.to_string()));
         }
-        None => sql.push_str(" AND date_start IS NULL"),
+        None => values.extend([Value::Null, Value::Null, Value::Null]),
     }
-    if report.actors.is_empty() {
-        sql.push_str(" AND actors = ''");
-    } else {
-        sql.push_str(" AND id IN (SELECT event FROM participants WHERE role = 'A' AND code IN (");
-        sql.push_str(&vec!["?"; report.actors.len()].join(","));
-        sql.push_str("))");
-        values.extend(report.actors.iter().map(|a| Value::Text(a.clone())));
-    }
-    sql.push_str(" ORDER BY id");
+    values.extend(actors.into_iter().map(Value::Text));
     let mut stmt = tx.prepare_cached(&sql)?;
     let rows = stmt.query_map(params_from_iter(values), |r| {
         Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
