@@ -49,6 +49,25 @@ fn corpus(name: &str) -> PathBuf {
         feed.push('\n');
     }
     fs::write(dir.join("feed.jsonl"), feed).unwrap();
+    // The same reports as a web page (entities, inline markup, furniture) and as CSV, so that
+    // spans are checked against extracted HTML text and CSV fields too.
+    let mut page = String::from(
+        "<!doctype html><html><head><title>Expulsions</title></head><body>\
+         <nav><a href=\"/\">Home</a></nav><article><h1>Europe&rsquo;s expulsions</h1>",
+    );
+    let mut csv = String::from("id,text\n");
+    for (i, (country, count)) in countries.iter().enumerate() {
+        page.push_str(&format!(
+            "<p>{country} expelled <b>{count}</b>&nbsp;Russian diplomats on Tuesday, the \
+             foreign ministry&#8217;s spokesman said.</p>"
+        ));
+        csv.push_str(&format!(
+            "csv-{i},\"{country} expelled {count} Russian diplomats, \"\"spies\"\" all.\"\n"
+        ));
+    }
+    page.push_str("</article><footer>&copy; Example</footer></body></html>");
+    fs::write(dir.join("reports.html"), page).unwrap();
+    fs::write(dir.join("wires.csv"), csv).unwrap();
     dir
 }
 
@@ -116,9 +135,10 @@ fn events_are_json_lines_whose_spans_point_into_the_documents() {
             )
         })
         .collect();
-    assert!(texts.len() >= 16, "{} documents", texts.len());
+    assert!(texts.len() >= 25, "{} documents", texts.len());
     let stdout = String::from_utf8(events.stdout).unwrap();
     let mut count = 0;
+    let mut from_html = false;
     for line in stdout.lines() {
         let event: attache_event::Event = serde_json::from_str(line).expect("an event per line");
         let text = &texts[&event.doc_id];
@@ -135,7 +155,9 @@ fn events_are_json_lines_whose_spans_point_into_the_documents() {
             "{line}"
         );
         count += 1;
+        from_html |= event.doc_id.ends_with("reports.html");
     }
+    assert!(from_html, "no event from the HTML page:\n{stdout}");
     let stderr = String::from_utf8_lossy(&events.stderr);
     assert!(
         stderr.contains(&format!("{count} events written")),
