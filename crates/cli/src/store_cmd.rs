@@ -1,33 +1,277 @@
-use clap::Args;
+//! `attache ingest / events / tally / show / export`: the event store from the command line.
+
+mod ingest;
+mod output;
+
+use attache_event::EventCategory;
+use attache_store::{EventStore, Filter, GroupBy, GroupMembers, SqliteStore, StoreError};
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-#[derive(Args)]
-pub struct IngestArgs {}
-#[derive(Args)]
-pub struct EventsArgs {}
-#[derive(Args)]
-pub struct TallyArgs {}
-#[derive(Args)]
-pub struct ShowArgs {}
-#[derive(Args)]
-pub struct ExportArgs {}
+pub use ingest::ingest;
 
-fn todo() -> ExitCode {
-    eprintln!("attache store commands: under construction");
-    ExitCode::FAILURE
+/// Where the database is: `--db`, else `$ATTACHE_DB`, else `attache.db` here.
+#[derive(Args, Clone)]
+pub struct DbArg {
+    /// The database file [default: $ATTACHE_DB, else attache.db]
+    #[arg(long, value_name = "FILE")]
+    db: Option<PathBuf>,
 }
-pub fn ingest(_a: IngestArgs) -> ExitCode {
-    todo()
+
+impl DbArg {
+    fn path(&self) -> PathBuf {
+        self.db
+            .clone()
+            .or_else(|| {
+                std::env::var_os("ATTACHE_DB")
+                    .filter(|v| !v.is_empty())
+                    .map(PathBuf::from)
+            })
+            .unwrap_or_else(|| PathBuf::from("attache.db"))
+    }
 }
-pub fn events(_a: EventsArgs) -> ExitCode {
-    todo()
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("{text:?} is not a date (YYYY-MM-DD)"))
 }
-pub fn tally(_a: TallyArgs) -> ExitCode {
-    todo()
+
+fn parse_category(text: &str) -> Result<EventCategory, String> {
+    EventCategory::parse(text).ok_or_else(|| {
+        let names: Vec<&str> = EventCategory::ALL.iter().map(|c| c.as_str()).collect();
+        format!("{text:?} is not a PLOVER category ({})", names.join(", "))
+    })
 }
-pub fn show(_a: ShowArgs) -> ExitCode {
-    todo()
+
+/// Which events a command works on.
+#[derive(Args, Clone)]
+pub struct FilterArgs {
+    /// PLOVER category: SANCTION, PROTEST, ...
+    #[arg(long, value_name = "CATEGORY", value_parser = parse_category)]
+    event: Option<EventCategory>,
+    /// PLOVER mode: expel, ...
+    #[arg(long)]
+    mode: Option<String>,
+    /// ISO3 or organisation code; a group (EU, NATO) stands for its members at the event's date
+    #[arg(long, value_name = "CODE")]
+    actor: Option<String>,
+    /// ISO3 or organisation code; a group stands for its members at the event's date
+    #[arg(long, value_name = "CODE")]
+    recipient: Option<String>,
+    /// Events on or after this day (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    since: Option<NaiveDate>,
+    /// Events on or before this day (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    until: Option<NaiveDate>,
+    /// Words a reporting sentence contains (case-insensitive)
+    #[arg(long)]
+    text: Option<String>,
 }
-pub fn export(_a: ExportArgs) -> ExitCode {
-    todo()
+
+impl FilterArgs {
+    fn filter(&self) -> Filter {
+        let code = |c: &Option<String>| c.as_ref().map(|c| c.trim().to_ascii_uppercase());
+        Filter {
+            category: self.event,
+            mode: self.mode.clone(),
+            actor: code(&self.actor),
+            recipient: code(&self.recipient),
+            since: self.since,
+            until: self.until,
+            text: self.text.clone(),
+        }
+    }
+}
+
+/// Group membership from the embedded dictionaries.
+pub struct LexiconGroups;
+
+impl GroupMembers for LexiconGroups {
+    fn members_at(&self, group: &str, date: NaiveDate) -> Option<Vec<String>> {
+        let lexicon = attache_lexicon::Lexicon::embedded();
+        let members = lexicon.members_at(group, &date.to_string())?;
+        Some(members.into_iter().map(String::from).collect())
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Jsonl,
+    Csv,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Jsonl,
+    Csv,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TallyBy {
+    Actor,
+    Recipient,
+    Month,
+    Event,
+}
+
+#[derive(Args)]
+pub struct IngestArgs {
+    /// Files or directories (searched recursively): text, HTML, JSON Lines, CSV; `-` for stdin
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    db: DbArg,
+    /// Publication date of documents whose source gives none (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    published: Option<NaiveDate>,
+    /// CSV column holding the text
+    #[arg(long, value_name = "COL", default_value = "text")]
+    csv_text: String,
+    /// CSV column holding the document id [default: `id` if present, else path:line]
+    #[arg(long, value_name = "COL")]
+    csv_id: Option<String>,
+    /// CSV column holding the publication date [default: `published` or `date` if present]
+    #[arg(long, value_name = "COL")]
+    csv_date: Option<String>,
+    /// Documents per transaction: a killed ingest loses at most one batch
+    #[arg(long, value_name = "N", default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..))]
+    batch: u32,
+}
+
+#[derive(Args)]
+pub struct EventsArgs {
+    #[command(flatten)]
+    filter: FilterArgs,
+    #[command(flatten)]
+    db: DbArg,
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    format: ListFormat,
+}
+
+#[derive(Args)]
+pub struct TallyArgs {
+    #[command(flatten)]
+    filter: FilterArgs,
+    #[command(flatten)]
+    db: DbArg,
+    /// What a row is
+    #[arg(long, value_enum, default_value_t = TallyBy::Actor)]
+    by: TallyBy,
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    format: ListFormat,
+}
+
+#[derive(Args)]
+pub struct ShowArgs {
+    /// The event id, as `attache events` lists it
+    event_id: i64,
+    #[command(flatten)]
+    db: DbArg,
+}
+
+#[derive(Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum)]
+    format: ExportFormat,
+    #[command(flatten)]
+    filter: FilterArgs,
+    #[command(flatten)]
+    db: DbArg,
+}
+
+fn fail(command: &str, error: &StoreError) -> ExitCode {
+    eprintln!("attache {command}: {error}");
+    ExitCode::from(2)
+}
+
+/// Runs a query command, turning errors (a missing database, a broken pipe) into messages.
+fn run_query(
+    command: &str,
+    db: &DbArg,
+    body: impl FnOnce(&SqliteStore, &mut dyn std::io::Write) -> Result<(), StoreError>,
+) -> ExitCode {
+    let store = match SqliteStore::open_existing(&db.path()) {
+        Ok(store) => store,
+        Err(e) => return fail(command, &e),
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let result = body(&store, &mut out).and_then(|()| {
+        std::io::Write::flush(&mut out).map_err(|e| StoreError::new(format!("writing output: {e}")))
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        // The reader went away (`| head`): not an error of ours.
+        Err(e) if e.message.contains("Broken pipe") => ExitCode::SUCCESS,
+        Err(e) => fail(command, &e),
+    }
+}
+
+pub fn events(args: EventsArgs) -> ExitCode {
+    run_query("events", &args.db, |store, out| {
+        let events = store.events(&args.filter.filter(), &LexiconGroups)?;
+        output::write_events(out, &events, args.format)
+    })
+}
+
+pub fn tally(args: TallyArgs) -> ExitCode {
+    let by = match args.by {
+        TallyBy::Actor => GroupBy::Actor,
+        TallyBy::Recipient => GroupBy::Recipient,
+        TallyBy::Month => GroupBy::Month,
+        TallyBy::Event => GroupBy::Event,
+    };
+    run_query("tally", &args.db, |store, out| {
+        let tally = store.tally(&args.filter.filter(), by, &LexiconGroups)?;
+        output::write_tally(out, &tally, args.format)
+    })
+}
+
+pub fn show(args: ShowArgs) -> ExitCode {
+    let mut found = true;
+    let code = run_query("show", &args.db, |store, out| {
+        match store.event_detail(args.event_id)? {
+            Some(detail) => output::write_detail(out, &detail),
+            None => {
+                found = false;
+                Ok(())
+            }
+        }
+    });
+    if !found {
+        eprintln!(
+            "attache show: no event {} in {}",
+            args.event_id,
+            args.db.path().display()
+        );
+        return ExitCode::FAILURE;
+    }
+    code
+}
+
+pub fn export(args: ExportArgs) -> ExitCode {
+    run_query("export", &args.db, |store, out| {
+        let events = store.events(&args.filter.filter(), &LexiconGroups)?;
+        output::write_export(out, store, &events, args.format)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn eu_membership_follows_the_date() {
+        let day = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+        let before = LexiconGroups.members_at("EU", day("2019-06-01")).unwrap();
+        let after = LexiconGroups.members_at("EU", day("2022-04-05")).unwrap();
+        assert!(before.iter().any(|c| c == "GBR"));
+        assert!(!after.iter().any(|c| c == "GBR"));
+        assert!(after.iter().any(|c| c == "DEU"));
+        assert_eq!(LexiconGroups.members_at("DEU", day("2022-04-05")), None);
+    }
 }

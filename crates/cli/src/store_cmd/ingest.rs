@@ -1,0 +1,229 @@
+//! `attache ingest`: read documents, code them in parallel, store them in input order.
+//!
+//! The main thread reads a batch, skips documents whose stored text is unchanged, and codes the
+//! rest with rayon; a single writer thread stores each batch in one transaction while the next
+//! is being coded. A killed ingest therefore leaves whole batches only, and a rerun skips them.
+
+use super::{DbArg, IngestArgs};
+use attache_coder::Extractor;
+use attache_store::{BatchSummary, EventStore, IngestDocument, SqliteStore, content_hash};
+use attache_text::{CsvColumns, Document, ReadOptions, expand_paths, read_documents};
+use rayon::prelude::*;
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// A batch on its way to the writer, with how far through the inputs it is.
+struct Batch {
+    documents: Vec<IngestDocument>,
+    files_done: usize,
+}
+
+/// Progress on stderr: a bar redrawn in place on a terminal, a plain line now and then otherwise.
+struct Progress {
+    terminal: bool,
+    files_total: usize,
+    /// When the last plain line was written (or the run started).
+    last: Option<Instant>,
+}
+
+impl Progress {
+    fn new(files_total: usize) -> Progress {
+        Progress {
+            terminal: std::io::stderr().is_terminal(),
+            files_total,
+            last: Some(Instant::now()),
+        }
+    }
+
+    fn stored(&mut self, files_done: usize, total: &BatchSummary, last_batch: bool) {
+        let documents = total.new + total.unchanged + total.replaced;
+        let mut err = std::io::stderr().lock();
+        if self.terminal {
+            const WIDTH: usize = 30;
+            let filled = (files_done * WIDTH)
+                .checked_div(self.files_total)
+                .unwrap_or(WIDTH)
+                .min(WIDTH);
+            let _ = write!(
+                err,
+                "\r\x1b[K[{}{}] {files_done}/{} files, {documents} documents, {} events",
+                "#".repeat(filled),
+                " ".repeat(WIDTH - filled),
+                self.files_total,
+                total.events
+            );
+            if last_batch {
+                let _ = writeln!(err);
+            }
+        } else if last_batch
+            || self
+                .last
+                .is_none_or(|t| t.elapsed() >= Duration::from_secs(2))
+        {
+            self.last = Some(Instant::now());
+            let _ = writeln!(
+                err,
+                "ingest: {files_done}/{} files, {documents} documents stored, {} events",
+                self.files_total, total.events
+            );
+        }
+    }
+
+    /// Prints a message on its own line, clearing the bar first.
+    fn message(terminal: bool, text: &str) {
+        let clear = if terminal { "\r\x1b[K" } else { "" };
+        eprintln!("{clear}{text}");
+    }
+}
+
+/// Codes the documents of a batch in parallel, in input order, skipping unchanged ones.
+fn code_batch(
+    documents: Vec<Document>,
+    extractor: &Extractor,
+    lookup: &SqliteStore,
+) -> Result<Vec<IngestDocument>, attache_store::StoreError> {
+    let mut unchanged = Vec::with_capacity(documents.len());
+    for doc in &documents {
+        let stored = lookup.document_hash(&doc.id)?;
+        unchanged.push(stored.is_some_and(|h| h == content_hash(&doc.text)));
+    }
+    Ok(documents
+        .into_par_iter()
+        .zip(unchanged)
+        .map(|(document, unchanged)| {
+            // The writer sees the same hash and counts it unchanged; nothing to code.
+            let events = if unchanged {
+                Vec::new()
+            } else {
+                extractor.extract(&document)
+            };
+            IngestDocument { document, events }
+        })
+        .collect())
+}
+
+pub fn ingest(args: IngestArgs) -> ExitCode {
+    let db_path = DbArg::path(&args.db);
+    let extractor = match Extractor::load_default() {
+        Ok(extractor) => extractor,
+        Err(e) => {
+            eprintln!("attache ingest: cannot load the coder: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let (mut writer_store, lookup) = match SqliteStore::open(&db_path)
+        .and_then(|w| SqliteStore::open(&db_path).map(|r| (w, r)))
+    {
+        Ok(stores) => stores,
+        Err(e) => {
+            eprintln!("attache ingest: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let options = ReadOptions {
+        published: args.published,
+        csv: CsvColumns {
+            text: args.csv_text.clone(),
+            id: args.csv_id.clone(),
+            date: args.csv_date.clone(),
+        },
+    };
+    let inputs = expand_paths(&args.paths);
+    let mut progress = Progress::new(inputs.len());
+    let terminal = progress.terminal;
+    let batch_size = args.batch as usize;
+
+    // Two batches in flight: one being stored while the next is coded.
+    let (sender, receiver) = mpsc::sync_channel::<Batch>(1);
+    let writer = std::thread::spawn(move || {
+        let mut total = BatchSummary::default();
+        for batch in receiver {
+            match writer_store.ingest_batch(&batch.documents) {
+                Ok(summary) => total.add(&summary),
+                Err(e) => return (total, Some(e)),
+            }
+            progress.stored(batch.files_done, &total, false);
+        }
+        progress.stored(progress.files_total, &total, true);
+        (total, None)
+    });
+
+    let mut failed = 0usize;
+    let mut pending: Vec<Document> = Vec::with_capacity(batch_size);
+    let mut fatal = None;
+    // Codes a batch and hands it to the writer; `Ok(false)` once the writer has stopped.
+    let dispatch = |documents: Vec<Document>, files_done: usize| {
+        code_batch(documents, &extractor, &lookup).map(|documents| {
+            sender
+                .send(Batch {
+                    documents,
+                    files_done,
+                })
+                .is_ok()
+        })
+    };
+    'inputs: for (index, input) in inputs.iter().enumerate() {
+        let path = match input {
+            Ok(path) => path,
+            Err(e) => {
+                Progress::message(terminal, &format!("attache ingest: {e}"));
+                failed += 1;
+                continue;
+            }
+        };
+        for read in read_documents(path, &options) {
+            match read {
+                Ok(doc) => pending.push(doc),
+                Err(e) => {
+                    Progress::message(terminal, &format!("attache ingest: {e}"));
+                    failed += 1;
+                }
+            }
+            if pending.len() >= batch_size {
+                match dispatch(std::mem::take(&mut pending), index) {
+                    Ok(true) => {}
+                    Ok(false) => break 'inputs,
+                    Err(e) => {
+                        fatal = Some(e);
+                        break 'inputs;
+                    }
+                }
+            }
+        }
+    }
+    if !pending.is_empty()
+        && let Err(e) = dispatch(std::mem::take(&mut pending), inputs.len())
+    {
+        fatal = Some(e);
+    }
+    // Closing the channel lets the writer finish.
+    drop(sender);
+    let (total, write_error) = writer.join().unwrap_or_else(|_| {
+        (
+            BatchSummary::default(),
+            Some(attache_store::StoreError::new("the writer thread failed")),
+        )
+    });
+    println!(
+        "documents: {} new, {} unchanged, {} replaced, {} failed; sentences with events: {}; \
+         events: {}; mentions merged: {}",
+        total.new,
+        total.unchanged,
+        total.replaced,
+        failed,
+        total.sentences,
+        total.events,
+        total.merged
+    );
+    if let Some(e) = write_error.or(fatal) {
+        eprintln!("attache ingest: {e}");
+        return ExitCode::from(2);
+    }
+    if failed > 0 {
+        eprintln!("attache ingest: {failed} input(s) failed; the others are stored");
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
+}

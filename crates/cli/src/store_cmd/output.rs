@@ -1,0 +1,527 @@
+//! How stored events, tallies and event details are written: tables for people, JSON Lines and
+//! CSV for programs.
+
+use super::{ExportFormat, ListFormat};
+use attache_store::tally::show_range;
+use attache_store::{EventDetail, EventStore, SqliteStore, StoreError, StoredEvent, Tally};
+use serde_json::{Value, json};
+use std::io::Write;
+
+type Out<'a> = &'a mut dyn Write;
+
+fn io(e: std::io::Error) -> StoreError {
+    StoreError::new(format!("writing output: {e}"))
+}
+
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+fn csv_row(out: Out, fields: &[String]) -> Result<(), StoreError> {
+    let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+    writeln!(out, "{}", row.join(",")).map_err(io)
+}
+
+fn opt<T: ToString>(value: Option<T>) -> String {
+    value.map_or(String::new(), |v| v.to_string())
+}
+
+/// English plural of a counted unit: "diplomat" -> "diplomats"; mass nouns stay.
+fn plural(unit: &str, n: i64) -> String {
+    let mass = ["staff", "personnel", "people", "police", "military"];
+    if n == 1 || unit.is_empty() || mass.iter().any(|m| unit.ends_with(m)) || unit.ends_with('s') {
+        return unit.to_string();
+    }
+    if let Some(stem) = unit.strip_suffix('y')
+        && !stem.ends_with(['a', 'e', 'o', 'u'])
+    {
+        return format!("{stem}ies");
+    }
+    if unit.ends_with("ch") || unit.ends_with("sh") || unit.ends_with('x') {
+        return format!("{unit}es");
+    }
+    format!("{unit}s")
+}
+
+/// "(7 diplomats, 2 consulates)" for further figures, or "".
+fn others_text(others: &[(String, Option<i64>, Option<i64>)]) -> String {
+    let parts: Vec<String> = others
+        .iter()
+        .map(|(unit, lo, hi)| {
+            let n = hi.or(*lo).unwrap_or(0);
+            format!("{} {}", show_range(*lo, *hi), plural(unit, n))
+                .trim()
+                .to_string()
+        })
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("({})", parts.join(", "))
+    }
+}
+
+fn codes(list: &[String]) -> String {
+    if list.is_empty() {
+        "-".to_string()
+    } else {
+        list.join(",")
+    }
+}
+
+fn kind(stored: &StoredEvent) -> String {
+    let e = &stored.event;
+    let mut kind = match &e.mode {
+        Some(mode) => format!("{}/{mode}", e.category),
+        None => e.category.to_string(),
+    };
+    if e.claim {
+        kind.push_str(" [claim]");
+    }
+    if e.modality != attache_event::Modality::Asserted {
+        kind.push_str(&format!(" [{}]", e.modality.as_str()));
+    }
+    kind
+}
+
+/// The JSON of a stored event with the figures a reader wants first.
+fn event_json(stored: &StoredEvent) -> Value {
+    let e = &stored.event;
+    let (low, high) = e.count_range();
+    let mut value = serde_json::to_value(stored).unwrap_or(Value::Null);
+    if let Value::Object(map) = &mut value {
+        map.insert("count_low".into(), json!(low));
+        map.insert("count_high".into(), json!(high));
+        map.insert("counts_conflict".into(), json!(e.counts_conflict()));
+        let others: Vec<Value> = e
+            .other_counts()
+            .into_iter()
+            .map(|(unit, lo, hi)| json!({"unit": unit, "count_low": lo, "count_high": hi}))
+            .collect();
+        map.insert("other_counts".into(), Value::Array(others));
+        map.insert("day".into(), json!(e.day().map(|d| d.to_string())));
+    }
+    value
+}
+
+const EVENT_CSV_HEADER: [&str; 14] = [
+    "id",
+    "category",
+    "mode",
+    "modality",
+    "claim",
+    "date_start",
+    "date_end",
+    "actors",
+    "recipients",
+    "count_low",
+    "count_high",
+    "other_counts",
+    "sources",
+    "reports",
+];
+
+fn event_csv(stored: &StoredEvent) -> Vec<String> {
+    let e = &stored.event;
+    let (low, high) = e.count_range();
+    vec![
+        stored.id.to_string(),
+        e.category.to_string(),
+        e.mode.clone().unwrap_or_default(),
+        e.modality.as_str().to_string(),
+        e.claim.to_string(),
+        opt(e.date.map(|d| d.start)),
+        opt(e.date.map(|d| d.end)),
+        e.actors.join(" "),
+        e.recipients.join(" "),
+        opt(low),
+        opt(high),
+        others_text(&e.other_counts()),
+        e.sources.join("; "),
+        e.reports.to_string(),
+    ]
+}
+
+pub fn write_events(
+    out: Out,
+    events: &[StoredEvent],
+    format: ListFormat,
+) -> Result<(), StoreError> {
+    match format {
+        ListFormat::Jsonl => {
+            for stored in events {
+                writeln!(out, "{}", event_json(stored)).map_err(io)?;
+            }
+        }
+        ListFormat::Csv => {
+            csv_row(out, &EVENT_CSV_HEADER.map(String::from))?;
+            for stored in events {
+                csv_row(out, &event_csv(stored))?;
+            }
+        }
+        ListFormat::Table => {
+            writeln!(
+                out,
+                "{:>6}  {:<22}  {:<30}  {:<12}  {:<12}  {:>9}  SOURCES",
+                "ID", "DATE", "EVENT", "ACTORS", "RECIPIENTS", "COUNT"
+            )
+            .map_err(io)?;
+            for stored in events {
+                let e = &stored.event;
+                let (low, high) = e.count_range();
+                let count = format!(
+                    "{} {}",
+                    show_range(low, high),
+                    others_text(&e.other_counts())
+                );
+                writeln!(
+                    out,
+                    "{:>6}  {:<22}  {:<30}  {:<12}  {:<12}  {:>9}  {}",
+                    stored.id,
+                    e.date.map_or("undated".to_string(), |d| d.short()),
+                    kind(stored),
+                    codes(&e.actors),
+                    codes(&e.recipients),
+                    count.trim(),
+                    e.sources.join("; ")
+                )
+                .map_err(io)?;
+            }
+            writeln!(out, "{} events", events.len()).map_err(io)?;
+        }
+    }
+    Ok(())
+}
+
+pub fn write_tally(out: Out, tally: &Tally, format: ListFormat) -> Result<(), StoreError> {
+    match format {
+        ListFormat::Jsonl => {
+            for row in &tally.rows {
+                let mut value =
+                    serde_json::to_value(row).map_err(|e| StoreError::new(e.to_string()))?;
+                if let Value::Object(map) = &mut value {
+                    map.insert("claim".into(), json!(false));
+                    map.insert("by".into(), json!(tally.by));
+                }
+                writeln!(out, "{value}").map_err(io)?;
+            }
+            for claim in &tally.claims {
+                let value =
+                    serde_json::to_value(claim).map_err(|e| StoreError::new(e.to_string()))?;
+                writeln!(out, "{value}").map_err(io)?;
+            }
+        }
+        ListFormat::Csv => {
+            let header = [
+                "claim",
+                "group",
+                "count_low",
+                "count_high",
+                "events",
+                "events_without_count",
+                "conflicting",
+                "planned",
+                "shared",
+                "sources",
+                "other_counts",
+                "text",
+            ];
+            csv_row(out, &header.map(String::from))?;
+            for row in &tally.rows {
+                let others: Vec<(String, Option<i64>, Option<i64>)> = row
+                    .other_counts
+                    .iter()
+                    .map(|o| (o.unit.clone(), o.count_low, o.count_high))
+                    .collect();
+                csv_row(
+                    out,
+                    &[
+                        "false".into(),
+                        row.group.clone(),
+                        opt(row.count_low),
+                        opt(row.count_high),
+                        row.events.to_string(),
+                        row.events_without_count.to_string(),
+                        row.conflicting.to_string(),
+                        row.planned.to_string(),
+                        row.shared.to_string(),
+                        row.sources.to_string(),
+                        others_text(&others),
+                        String::new(),
+                    ],
+                )?;
+            }
+            for claim in &tally.claims {
+                csv_row(
+                    out,
+                    &[
+                        "true".into(),
+                        claim.group.clone(),
+                        opt(claim.count_low),
+                        opt(claim.count_high),
+                        "1".into(),
+                        String::new(),
+                        String::new(),
+                        String::new(),
+                        String::new(),
+                        claim.sources.len().to_string(),
+                        String::new(),
+                        claim.text.join("; "),
+                    ],
+                )?;
+            }
+        }
+        ListFormat::Table => write_tally_table(out, tally)?,
+    }
+    Ok(())
+}
+
+fn write_tally_table(out: Out, tally: &Tally) -> Result<(), StoreError> {
+    writeln!(
+        out,
+        "{:<10}  {:>9}  {:<20}  {:>6}  {:>8}  {:>7}  NOTES",
+        tally.by.to_ascii_uppercase(),
+        "COUNT",
+        "",
+        "EVENTS",
+        "NO COUNT",
+        "SOURCES"
+    )
+    .map_err(io)?;
+    for row in &tally.rows {
+        let others: Vec<(String, Option<i64>, Option<i64>)> = row
+            .other_counts
+            .iter()
+            .map(|o| (o.unit.clone(), o.count_low, o.count_high))
+            .collect();
+        let mut notes = Vec::new();
+        if row.conflicting > 0 {
+            notes.push(format!("{} with conflicting reports", row.conflicting));
+        }
+        if row.planned > 0 {
+            notes.push(format!("{} planned", row.planned));
+        }
+        if row.shared > 0 {
+            notes.push(format!("{} shared with other rows", row.shared));
+        }
+        writeln!(
+            out,
+            "{:<10}  {:>9}  {:<20}  {:>6}  {:>8}  {:>7}  {}",
+            row.group,
+            show_range(row.count_low, row.count_high),
+            others_text(&others),
+            row.events,
+            row.events_without_count,
+            row.sources,
+            notes.join("; ")
+        )
+        .map_err(io)?;
+    }
+    if !tally.claims.is_empty() {
+        writeln!(
+            out,
+            "\nClaims beside the tally (totals reported, not added into it):"
+        )
+        .map_err(io)?;
+        for claim in &tally.claims {
+            let credit = if claim.attributions.is_empty() {
+                claim.sources.join("; ")
+            } else {
+                claim.attributions.join("; ")
+            };
+            writeln!(
+                out,
+                "  {:>9}  \"{}\"  actors {}  recipients {}  {}  ({credit})  [event {}]",
+                show_range(claim.count_low, claim.count_high),
+                claim.text.join("\" / \""),
+                codes(&claim.actors),
+                codes(&claim.recipients),
+                claim.date.as_deref().unwrap_or("undated"),
+                claim.event_id
+            )
+            .map_err(io)?;
+        }
+    }
+    Ok(())
+}
+
+/// The sentence with the event's words marked «like this»: trigger, figures and participants.
+fn highlighted(record: &attache_event::Event) -> String {
+    let sentence = &record.sentence;
+    let base = sentence.span[0];
+    let mut spans: Vec<[usize; 2]> = vec![record.trigger.span];
+    spans.extend(record.quantity.iter().map(|q| q.span));
+    spans.extend(
+        record
+            .actors
+            .iter()
+            .chain(&record.recipients)
+            .map(|a| a.span),
+    );
+    let text = &sentence.text;
+    let mut marks: Vec<(usize, usize)> = spans
+        .into_iter()
+        .filter(|[s, e]| *s >= base && e > s && e - base <= text.len())
+        .map(|[s, e]| (s - base, e - base))
+        .filter(|(s, e)| text.is_char_boundary(*s) && text.is_char_boundary(*e))
+        .collect();
+    marks.sort_unstable();
+    let mut out = String::new();
+    let mut at = 0;
+    for (start, end) in marks {
+        if start < at {
+            continue; // overlapping spans: keep the first
+        }
+        out.push_str(&text[at..start]);
+        out.push('«');
+        out.push_str(&text[start..end]);
+        out.push('»');
+        at = end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+pub fn write_detail(out: Out, detail: &EventDetail) -> Result<(), StoreError> {
+    let stored = &detail.stored;
+    let e = &stored.event;
+    let (low, high) = e.count_range();
+    let w = |out: Out, line: String| writeln!(out, "{line}").map_err(io);
+    w(
+        out,
+        format!(
+            "Event {}: {} ({})",
+            stored.id,
+            kind(stored),
+            e.modality.as_str()
+        ),
+    )?;
+    w(out, format!("  actors:     {}", codes(&e.actors)))?;
+    w(out, format!("  recipients: {}", codes(&e.recipients)))?;
+    w(
+        out,
+        format!(
+            "  date:       {}",
+            e.date.map_or("undated".into(), |d| d.describe())
+        ),
+    )?;
+    let conflict = if e.counts_conflict() {
+        "  (reports disagree)"
+    } else {
+        ""
+    };
+    w(
+        out,
+        format!(
+            "  count:      {} {}{conflict}",
+            show_range(low, high),
+            others_text(&e.other_counts())
+        ),
+    )?;
+    for figure in &e.figures {
+        let credit = figure
+            .attribution
+            .as_ref()
+            .map_or(String::new(), |a| format!(", credited to {a}"));
+        w(
+            out,
+            format!(
+                "    \"{}\" in {} ({}{credit})",
+                figure.text, figure.document, figure.source
+            ),
+        )?;
+    }
+    w(out, format!("  sources:    {}", e.sources.join("; ")))?;
+    w(out, format!("Mentions ({}):", detail.mentions.len()))?;
+    for (n, m) in detail.mentions.iter().enumerate() {
+        let mut about = vec![m.source.clone().unwrap_or_else(|| "source unknown".into())];
+        about.extend(m.published.clone());
+        w(
+            out,
+            format!(
+                "  [{}] {} ({}), sentence {}",
+                n + 1,
+                m.document,
+                about.join(", "),
+                m.record.sentence.index
+            ),
+        )?;
+        if let Some(title) = &m.title {
+            w(out, format!("      title: {title}"))?;
+        }
+        w(out, format!("      {}", highlighted(&m.record)))?;
+        let role = if m.role == "report" {
+            String::new()
+        } else {
+            format!(" [{}]", m.role)
+        };
+        w(out, format!("      why: {}{role}", m.reason))?;
+    }
+    Ok(())
+}
+
+pub fn write_export(
+    out: Out,
+    store: &SqliteStore,
+    events: &[StoredEvent],
+    format: ExportFormat,
+) -> Result<(), StoreError> {
+    if format == ExportFormat::Csv {
+        let mut header: Vec<String> = EVENT_CSV_HEADER.map(String::from).to_vec();
+        header.extend(
+            [
+                "document",
+                "source",
+                "published",
+                "sentence",
+                "trigger",
+                "figure",
+                "role",
+                "reason",
+                "sentence_text",
+            ]
+            .map(String::from),
+        );
+        csv_row(out, &header)?;
+    }
+    for stored in events {
+        let Some(detail) = store.event_detail(stored.id)? else {
+            continue;
+        };
+        match format {
+            ExportFormat::Jsonl => {
+                let mut value = event_json(stored);
+                let mentions = serde_json::to_value(&detail.mentions).unwrap_or(Value::Null);
+                if let Value::Object(map) = &mut value {
+                    map.insert("mentions".into(), mentions);
+                }
+                writeln!(out, "{value}").map_err(io)?;
+            }
+            ExportFormat::Csv => {
+                for m in &detail.mentions {
+                    let mut row = event_csv(stored);
+                    row.extend([
+                        m.document.clone(),
+                        m.source.clone().unwrap_or_default(),
+                        m.published.clone().unwrap_or_default(),
+                        m.record.sentence.index.to_string(),
+                        m.record.trigger.text.clone(),
+                        m.record
+                            .quantity
+                            .as_ref()
+                            .map_or(String::new(), |q| q.text.clone()),
+                        m.role.clone(),
+                        m.reason.clone(),
+                        m.record.sentence.text.clone(),
+                    ]);
+                    csv_row(out, &row)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
