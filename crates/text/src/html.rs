@@ -2,10 +2,11 @@
 //!
 //! Layout (what spans point into): each block element (paragraph, heading, list item, table
 //! row, `div`, ...) becomes a paragraph; paragraphs are separated by one blank line (`\n\n`);
-//! `<br>` is a single `\n`; inside a paragraph every run of white space (no-break spaces
-//! included) is one ASCII space, and lines carry no leading or trailing space. `<pre>` keeps
-//! its line breaks. References are decoded; soft hyphens and zero-width spaces are dropped.
-//! The text neither starts nor ends with white space.
+//! `<br>` is a single `\n` (two in a row make a paragraph break); inside a paragraph every
+//! run of white space (no-break spaces included) is one ASCII space, and lines carry no
+//! leading or trailing space. `<pre>` keeps its line breaks. References are decoded; soft
+//! hyphens and zero-width spaces are dropped. The text neither starts nor ends with white
+//! space.
 
 use crate::bytes::{Utf8Problem, decode_utf8};
 use crate::date::parse_meta_date;
@@ -87,28 +88,30 @@ const VOID: [&str; 14] = [
 pub fn html_to_text(html: &str) -> ExtractedHtml {
     let tokens = tokenize(html);
     let mut extracted = metadata(&tokens);
-    let visible = visible_mask(&tokens);
-    let candidates = |name: &str| outermost_ranges(&tokens, &visible, name);
-    let mut best = String::new();
-    for (from, to) in candidates("article") {
-        let text = render(&tokens[from..to], &visible[from..to]);
-        if text.len() > best.len() {
-            best = text;
-        }
-    }
-    if best.is_empty() {
-        for (from, to) in candidates("main") {
-            let text = render(&tokens[from..to], &visible[from..to]);
-            if text.len() > best.len() {
-                best = text;
-            }
-        }
-    }
-    if best.is_empty() {
-        best = render(&tokens, &visible);
-    }
-    extracted.text = best;
+    let plain = article_text(&tokens, &visible_mask(&tokens, false));
+    let trimmed = article_text(&tokens, &visible_mask(&tokens, true));
+    // Boilerplate class names are a guess; trust it only while it keeps most of the text
+    // (a site may put "share" in the class of the very element that holds the story).
+    extracted.text = if trimmed.len() * 2 >= plain.len() {
+        trimmed
+    } else {
+        plain
+    };
     extracted
+}
+
+/// The text of the longest visible `<article>`, else `<main>`, else everything visible.
+fn article_text(tokens: &[Token<'_>], visible: &[bool]) -> String {
+    let longest = |name: &str| {
+        outermost_ranges(tokens, visible, name)
+            .into_iter()
+            .map(|(from, to)| render(&tokens[from..to], &visible[from..to]))
+            .max_by_key(String::len)
+            .filter(|text| !text.is_empty())
+    };
+    longest("article")
+        .or_else(|| longest("main"))
+        .unwrap_or_else(|| render(tokens, visible))
 }
 
 /// Decodes a page's bytes: UTF-8, or Windows-1252 when the bytes are not UTF-8 and the page
@@ -142,8 +145,9 @@ fn declares_latin_charset(bytes: &[u8]) -> bool {
 const MAX_TRACKED_DEPTH: usize = 512;
 
 /// For each token, whether it lies outside every dropped element (and outside elements
-/// marked `hidden` or `aria-hidden="true"`).
-fn visible_mask(tokens: &[Token<'_>]) -> Vec<bool> {
+/// marked `hidden` or `aria-hidden="true"`, and with `drop_boilerplate`, outside elements
+/// whose class or id names page furniture).
+fn visible_mask(tokens: &[Token<'_>], drop_boilerplate: bool) -> Vec<bool> {
     // Inside a dropped element every open element is tracked, so that the dropped one ends
     // at its own end tag however its content nests; unclosed inner elements (`<p>`, `<li>`)
     // are popped along with it.
@@ -153,7 +157,8 @@ fn visible_mask(tokens: &[Token<'_>]) -> Vec<bool> {
         match token {
             Token::Start(tag) => {
                 let encloses = !tag.self_closing && !VOID.contains(&tag.name.as_str());
-                if encloses && (!open.is_empty() || is_dropped(tag)) {
+                let dropped = is_dropped(tag) || (drop_boilerplate && is_boilerplate(tag));
+                if encloses && (!open.is_empty() || dropped) {
                     // Beyond any real nesting depth, stop tracking: keeps the end-tag search
                     // short on pages of endless unclosed tags.
                     if open.len() < MAX_TRACKED_DEPTH {
@@ -182,6 +187,50 @@ fn is_dropped(tag: &Tag) -> bool {
         || matches!(tag.name.as_str(), "head" | "title")
         || tag.attr("hidden").is_some()
         || tag.attr("aria-hidden") == Some("true")
+}
+
+/// Words in class names and ids that mark furniture inside articles: share bars, related
+/// links, newsletter boxes, advertisements, comments. Matched against the parts of a class
+/// or id split at `-` and `_` ("ad-slot", "related_links"), never against substrings.
+const BOILERPLATE_WORDS: [&str; 24] = [
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "breadcrumb",
+    "breadcrumbs",
+    "comments",
+    "cookie",
+    "newsletter",
+    "outbrain",
+    "paywall",
+    "popular",
+    "promo",
+    "recirc",
+    "recommended",
+    "related",
+    "share",
+    "sharing",
+    "sidebar",
+    "social",
+    "sponsored",
+    "subscribe",
+    "taboola",
+    "trending",
+];
+
+/// Whole class names of text that only screen readers are meant to see.
+const SCREEN_READER_ONLY: [&str; 3] = ["sr-only", "visually-hidden", "screen-reader-text"];
+
+fn is_boilerplate(tag: &Tag) -> bool {
+    let names = tag.attr("class").into_iter().chain(tag.attr("id"));
+    names.flat_map(str::split_whitespace).any(|name| {
+        let name = name.to_ascii_lowercase();
+        SCREEN_READER_ONLY.contains(&name.as_str())
+            || name
+                .split(['-', '_'])
+                .any(|word| BOILERPLATE_WORDS.contains(&word))
+    })
 }
 
 /// Token ranges of the outermost visible `name` elements (an unclosed one runs to the end).
@@ -251,7 +300,8 @@ struct Layout {
 impl Layout {
     fn tag(&mut self, name: &str, start: bool) {
         match name {
-            "br" => self.owe_break(1),
+            // Old pages separate paragraphs with `<br><br>`.
+            "br" => self.owe_break(if self.pending_break > 0 { 2 } else { 1 }),
             "td" | "th" => self.space = true,
             "pre" => {
                 self.owe_break(2);
@@ -494,6 +544,8 @@ should never be chosen even though it is long, long, long, long, long</h2></arti
   <p>Italy, Spain &amp; Denmark announced the ex&shy;pulsion of a total of
   <b>80</b> Russian diplomats.<br>Moscow called it &ldquo;short-sighted&rdquo;.</p>
   <div hidden>Subscribe now</div>
+  <div class="share-bar"><a href="/share">Share this story</a></div>
+  <p class="ad_slot">Advertisement</p><span class="sr-only">Skip advertisement</span>
   <ul><li>Italy: 30</li><li>Spain: 25</li></ul>
   <table><tr><td>Country</td><td>Expelled</td></tr></table>
   <form><p>Sign up for our newsletter</p></form>
@@ -541,6 +593,22 @@ line two</pre></div></body></html>"#;
         assert_eq!(page.title.as_deref(), Some("Lithuania expels envoy"));
         assert_eq!(page.published, NaiveDate::from_ymd_opt(2022, 4, 4));
         assert_eq!(page.site_name.as_deref(), Some("Wire"));
+    }
+
+    #[test]
+    fn boilerplate_classes_never_take_the_story_with_them() {
+        let html = "<div class=\"story js-share-tracking\"><p>Italy expelled 30 Russian \
+                    diplomats.</p><p>Spain expelled 25.</p></div><div class=\"related\">\
+                    <p>More</p></div>";
+        assert_eq!(
+            html_to_text(html).text,
+            "Italy expelled 30 Russian diplomats.\n\nSpain expelled 25.\n\nMore"
+        );
+        let old_style = "<body>Italy expelled 30.<br><br>Spain expelled 25.<br>Moscow replied.";
+        assert_eq!(
+            html_to_text(old_style).text,
+            "Italy expelled 30.\n\nSpain expelled 25.\nMoscow replied."
+        );
     }
 
     #[test]
