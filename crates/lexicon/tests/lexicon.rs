@@ -120,7 +120,7 @@ fn founding_article_actors() {
         let allowed = [
             "RUS", "UKR", "ITA", "ESP", "DNK", "SWE", "EST", "DEU", "POL", "SVK",
         ];
-        let allowed_more = ["LTU", "GBR", "LUX", "EU", "UN", "UNSC"];
+        let allowed_more = ["LTU", "GBR", "LUX", "EU", "UN", "UNSC", "WEST"];
         if let Some(code) = code {
             assert!(
                 allowed.contains(code) || allowed_more.contains(code),
