@@ -114,14 +114,8 @@ fn output_bytes_do_not_depend_on_threads() {
 fn events_are_json_lines_whose_spans_point_into_the_documents() {
     let dir = corpus("spans");
     let dir = dir.to_str().unwrap();
-    let events = attache(&[
-        "extract",
-        "--format",
-        "jsonl",
-        "--published",
-        "2022-04-05",
-        dir,
-    ]);
+    // No --format: output is not a terminal, so JSON Lines.
+    let events = attache(&["extract", "--published", "2022-04-05", dir]);
     let documents = attache(&["extract", "--documents", "--published", "2022-04-05", dir]);
     assert_eq!(events.status.code(), Some(0));
     let texts: std::collections::HashMap<String, String> = String::from_utf8(documents.stdout)
@@ -186,4 +180,35 @@ fn table_format_runs_and_reports() {
     }
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("documents read, 0 failed"), "{stderr}");
+}
+
+#[test]
+fn a_closed_output_pipe_ends_the_run_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let dir = scratch("pipe");
+    let feed = dir.join("many.jsonl");
+    let mut text = String::new();
+    for i in 0..20_000 {
+        let doc = serde_json::json!({"id": i, "text": format!("Report {i}: Italy expelled 30 Russian diplomats.")});
+        text.push_str(&doc.to_string());
+        text.push('\n');
+    }
+    fs::write(&feed, text).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_attache"))
+        .args(["extract", "--documents", feed.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with("{\"id\":\"0\""), "{first}");
+    // stdout is dropped here: like `| head -1`.
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("cannot write"), "{stderr}");
 }

@@ -70,7 +70,7 @@ impl<W: Write> EventWriter<W> {
             }
             Sink::Jsonl | Sink::Documents => {
                 for event in events {
-                    serde_json::to_writer(&mut self.out, event).map_err(io::Error::other)?;
+                    serde_json::to_writer(&mut self.out, event).map_err(io::Error::from)?;
                     self.out.write_all(b"\n")?;
                 }
             }
@@ -88,7 +88,7 @@ impl<W: Write> EventWriter<W> {
             title: doc.publication.title.as_deref(),
             source: doc.publication.source.as_deref(),
         };
-        serde_json::to_writer(&mut self.out, &record).map_err(io::Error::other)?;
+        serde_json::to_writer(&mut self.out, &record).map_err(io::Error::from)?;
         self.out.write_all(b"\n")?;
         self.written += 1;
         Ok(())
