@@ -21,7 +21,7 @@ pub enum NlpCommand {
         gum: Option<PathBuf>,
         #[arg(long, default_value_t = train::TrainConfig::default().epochs)]
         epochs: usize,
-        #[arg(long, default_value_t = 1)]
+        #[arg(long, default_value_t = train::TrainConfig::default().seed)]
         seed: u64,
         /// Train on at most this many sentences (for quick checks).
         #[arg(long)]

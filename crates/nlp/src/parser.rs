@@ -38,6 +38,9 @@ struct State {
     rc2: Vec<u32>,
     nl: Vec<u8>,
     nr: Vec<u8>,
+    /// Bit sets of the labels of each word's left and right dependents.
+    left_labels: Vec<u64>,
+    right_labels: Vec<u64>,
 }
 
 impl State {
@@ -54,6 +57,8 @@ impl State {
             rc2: vec![NONE; n + 1],
             nl: vec![0; n + 1],
             nr: vec![0; n + 1],
+            left_labels: vec![0; n + 1],
+            right_labels: vec![0; n + 1],
         }
     }
 
@@ -100,6 +105,16 @@ impl State {
                 self.attach(h, d);
                 Some((h, d))
             }
+        }
+    }
+
+    fn set_label(&mut self, h: u32, d: u32, label: u16) {
+        self.labels[d as usize] = label;
+        let bit = 1u64 << (label % 64);
+        if d < h {
+            self.left_labels[h as usize] |= bit;
+        } else {
+            self.right_labels[h as usize] |= bit;
         }
     }
 
@@ -247,6 +262,7 @@ fn action_features(input: &Input, st: &State, keys: &mut Vec<u64>) {
             which[x as usize] as u64
         }
     };
+    let set = |x: u32, sets: &[u64]| if x == NONE { ABSENT } else { sets[x as usize] };
     let (s0vl, s0vr, s1vr, b0vl) = (
         val(s0, &st.nl),
         val(s0, &st.nr),
@@ -330,6 +346,12 @@ fn action_features(input: &Input, st: &State, keys: &mut Vec<u64>) {
         f3(74, s0t, v.l(s0l1), v.l(s0r1)),
         f3(75, b0t, s0t, v.l(s0r1)),
         f2(76, s1t, v.l(s1r1)),
+        f2(77, s0t, set(s0, &st.left_labels)),
+        f2(78, s0t, set(s0, &st.right_labels)),
+        f2(79, b0t, set(b0, &st.left_labels)),
+        f2(80, s1t, set(s1, &st.right_labels)),
+        f2(81, s0w, set(s0, &st.left_labels)),
+        f2(82, b0w, set(b0, &st.left_labels)),
     ]);
 }
 
@@ -419,7 +441,8 @@ impl Parser {
             if let Some((h, d)) = st.apply(mv) {
                 label_features(input, &st, h, d, keys);
                 self.labeler.score(keys, scores);
-                st.labels[d as usize] = argmax(&scores[..self.labeler.classes()]) as u16;
+                let label = argmax(&scores[..self.labeler.classes()]) as u16;
+                st.set_label(h, d, label);
             }
         }
         out.heads.clear();
@@ -487,7 +510,7 @@ impl ParserTrainer {
             labeler: Trainer::new(label_bits, n),
             scratch: Scratch {
                 keys: Vec::with_capacity(96),
-                scores: vec![0.0; n.max(4) + 4],
+                scores: vec![0.0; n.div_ceil(8) * 8 + 8],
             },
         }
     }
@@ -513,7 +536,7 @@ impl ParserTrainer {
             let valid = st.valid();
             let costs = st.costs(&gold_heads);
             action_features(input, &st, keys);
-            self.actions.table.score(keys, scores);
+            self.actions.score(keys, scores);
             let guess = best_valid(&scores[..3], &valid);
             let min_cost = costs.iter().copied().min().unwrap();
             let mut best_ok = usize::MAX;
@@ -529,7 +552,7 @@ impl ParserTrainer {
             let mv = if explore { guess } else { best_ok };
             if let Some((h, d)) = st.apply(mv) {
                 label_features(input, &st, h, d, keys);
-                self.labeler.table.score(keys, scores);
+                self.labeler.score(keys, scores);
                 let predicted = argmax(&scores[..self.labels.len()]) as u16;
                 let label = if gold_heads[d as usize] == h {
                     let truth = gold.labels[d as usize];
@@ -540,7 +563,7 @@ impl ParserTrainer {
                 } else {
                     predicted
                 };
-                st.labels[d as usize] = label;
+                st.set_label(h, d, label);
             }
         }
         let correct = (0..n).filter(|&i| st.heads[i] == gold_heads[i]).count();

@@ -21,23 +21,77 @@ pub(crate) fn hash_str(s: &str) -> u64 {
     h
 }
 
-/// A weight table: `1 << bits` rows of `stride` weights (`classes` used, the rest zero).
+/// Row selection shared by training and inference tables.
+#[inline]
+fn row_of(bits: u32, key: u64) -> usize {
+    (key.wrapping_mul(0xD6E8_FEB8_6659_FD93) >> (64 - bits)) as usize
+}
+
+/// Sums the rows of `keys` into `scores[..stride]`; `get` widens one stored weight.
+#[inline(always)]
+fn accumulate<W: Copy>(
+    data: &[W],
+    bits: u32,
+    stride: usize,
+    keys: &[u64],
+    scores: &mut [f32],
+    get: impl Fn(W) -> f32,
+) {
+    if stride == 4 {
+        // Small rows: accumulate in one register; the loads are independent, so cache
+        // misses overlap.
+        let mut acc = [0.0f32; 4];
+        for &k in keys {
+            let r = row_of(bits, k) * 4;
+            let row: &[W; 4] = data[r..r + 4].try_into().unwrap();
+            for j in 0..4 {
+                acc[j] += get(row[j]);
+            }
+        }
+        scores[..4].copy_from_slice(&acc);
+        return;
+    }
+    let mut rows = [0usize; 128];
+    let n = keys.len().min(rows.len());
+    for (slot, &k) in rows.iter_mut().zip(&keys[..n]) {
+        *slot = row_of(bits, k) * stride;
+        prefetch(&data[*slot..*slot + stride]);
+    }
+    let scores = &mut scores[..stride];
+    scores.fill(0.0);
+    for &r in &rows[..n] {
+        for (s, &w) in scores.iter_mut().zip(&data[r..r + stride]) {
+            *s += get(w);
+        }
+    }
+}
+
+/// A weight table for inference: `1 << bits` rows of `stride` bfloat16 weights (`classes`
+/// used, the rest zero). Half-width weights halve the memory traffic of scoring.
 #[derive(Clone)]
 pub(crate) struct Table {
     bits: u32,
     classes: usize,
     stride: usize,
-    data: Vec<f32>,
+    data: Vec<u16>,
+}
+
+fn stride_for(classes: usize) -> usize {
+    if classes <= 4 {
+        4
+    } else {
+        classes.div_ceil(8) * 8
+    }
 }
 
 impl Table {
-    pub(crate) fn new(bits: u32, classes: usize) -> Table {
-        let stride = classes.div_ceil(4) * 4;
+    fn new(bits: u32, classes: usize) -> Table {
+        let stride = stride_for(classes);
         Table {
             bits,
             classes,
             stride,
-            data: vec![0.0; stride << bits],
+            data: vec![0; stride << bits],
         }
     }
 
@@ -49,43 +103,10 @@ impl Table {
         self.stride
     }
 
-    #[inline]
-    pub(crate) fn row_of(&self, key: u64) -> usize {
-        (key.wrapping_mul(0xD6E8_FEB8_6659_FD93) >> (64 - self.bits)) as usize
-    }
-
-    /// Adds the rows of `keys` into `scores` (length `stride`), after zeroing it.
+    /// Writes the summed scores of `keys` into `scores[..stride]`.
     #[inline]
     pub(crate) fn score(&self, keys: &[u64], scores: &mut [f32]) {
-        let stride = self.stride;
-        if stride == 4 {
-            // Small rows: accumulate in one register; the loads are independent, so cache
-            // misses overlap.
-            let mut acc = [0.0f32; 4];
-            for &k in keys {
-                let r = self.row_of(k) * 4;
-                let row: &[f32; 4] = self.data[r..r + 4].try_into().unwrap();
-                for j in 0..4 {
-                    acc[j] += row[j];
-                }
-            }
-            scores[..4].copy_from_slice(&acc);
-            return;
-        }
-        let mut rows = [0usize; 128];
-        let n = keys.len().min(rows.len());
-        for (slot, &k) in rows.iter_mut().zip(&keys[..n]) {
-            *slot = self.row_of(k) * stride;
-            prefetch(&self.data[*slot..*slot + stride]);
-        }
-        let scores = &mut scores[..stride];
-        scores.fill(0.0);
-        for &r in &rows[..n] {
-            let row = &self.data[r..r + stride];
-            for (s, w) in scores.iter_mut().zip(row) {
-                *s += *w;
-            }
-        }
+        accumulate(&self.data, self.bits, self.stride, keys, scores, from_bf16);
     }
 
     /// Writes nonzero weights sparsely as bfloat16, dropping those below `prune` in magnitude.
@@ -100,8 +121,8 @@ impl Table {
             entries.clear();
             let row = &self.data[r * self.stride..r * self.stride + self.classes];
             for (c, &v) in row.iter().enumerate() {
-                if v.abs() >= prune && v != 0.0 {
-                    entries.push((c as u8, bf16(v)));
+                if from_bf16(v).abs() >= prune {
+                    entries.push((c as u8, v));
                 }
             }
             if entries.is_empty() {
@@ -138,7 +159,7 @@ impl Table {
             let n = r.u8()? as usize + 1;
             for _ in 0..n {
                 let c = r.u8()? as usize;
-                let v = from_bf16(r.u16()?);
+                let v = r.u16()?;
                 if c >= classes {
                     return Err("table class out of range".into());
                 }
@@ -154,9 +175,9 @@ impl Table {
 
 /// Asks for every cache line of `row` ahead of use.
 #[inline(always)]
-fn prefetch(row: &[f32]) {
+fn prefetch<W>(row: &[W]) {
     #[cfg(target_arch = "x86_64")]
-    for line in row.chunks(16) {
+    for line in row.chunks(64 / std::mem::size_of::<W>().max(1)) {
         // SAFETY: prefetching is a hint; the pointer is in bounds.
         unsafe {
             std::arch::x86_64::_mm_prefetch(
@@ -175,26 +196,43 @@ fn bf16(v: f32) -> u16 {
     ((bits + 0x7FFF + ((bits >> 16) & 1)) >> 16) as u16
 }
 
+#[inline(always)]
 fn from_bf16(v: u16) -> f32 {
     f32::from_bits((v as u32) << 16)
 }
 
-/// Training state: current weights plus the running sums needed for averaging.
+/// Training state: full-precision weights plus the running sums needed for averaging.
 pub(crate) struct Trainer {
-    pub(crate) table: Table,
+    bits: u32,
+    classes: usize,
+    stride: usize,
+    weights: Vec<f32>,
     stamp_sums: Vec<f64>,
     instances: f64,
 }
 
 impl Trainer {
     pub(crate) fn new(bits: u32, classes: usize) -> Trainer {
-        let table = Table::new(bits, classes);
-        let n = table.data.len();
+        let stride = stride_for(classes);
+        let n = stride << bits;
         Trainer {
-            table,
+            bits,
+            classes,
+            stride,
+            weights: vec![0.0; n],
             stamp_sums: vec![0.0; n],
             instances: 1.0,
         }
+    }
+
+    pub(crate) fn stride(&self) -> usize {
+        self.stride
+    }
+
+    /// Scores with the current (not averaged) weights.
+    #[inline]
+    pub(crate) fn score(&self, keys: &[u64], scores: &mut [f32]) {
+        accumulate(&self.weights, self.bits, self.stride, keys, scores, |w| w);
     }
 
     /// Counts one training instance (for averaging).
@@ -207,23 +245,22 @@ impl Trainer {
         if truth == guess {
             return;
         }
-        let stride = self.table.stride;
         let c = self.instances;
         for &k in keys {
-            let r = self.table.row_of(k) * stride;
-            self.table.data[r + truth] += amount;
+            let r = row_of(self.bits, k) * self.stride;
+            self.weights[r + truth] += amount;
             self.stamp_sums[r + truth] += c * amount as f64;
-            self.table.data[r + guess] -= amount;
+            self.weights[r + guess] -= amount;
             self.stamp_sums[r + guess] -= c * amount as f64;
         }
     }
 
-    /// Averaged weights: w - sum(c * delta) / c (Daumé's trick).
+    /// Averaged weights, w - sum(c * delta) / c (Daumé's trick), rounded to bfloat16.
     pub(crate) fn averaged(&self) -> Table {
-        let mut t = self.table.clone();
+        let mut t = Table::new(self.bits, self.classes);
         let c = self.instances;
-        for (w, &s) in t.data.iter_mut().zip(&self.stamp_sums) {
-            *w = (*w as f64 - s / c) as f32;
+        for ((out, &w), &s) in t.data.iter_mut().zip(&self.weights).zip(&self.stamp_sums) {
+            *out = bf16((w as f64 - s / c) as f32);
         }
         t
     }

@@ -89,8 +89,7 @@ pub(crate) fn atoms_into<'a>(
 pub(crate) struct Tagger {
     /// Joint class names "UPOS\tXPOS".
     pub classes: Vec<String>,
-    /// Lowercased normalised word hash -> class for frequent unambiguous words.
-    tag_dict: HashMap<u64, u16>,
+    lexicon: HashMap<u64, Entry>,
     weights: Table,
 }
 
@@ -106,8 +105,18 @@ fn f2(t: u64, a: u64, b: u64) -> u64 {
     mix(f(t, a), b)
 }
 
-fn features(atoms: &[Atoms], tags: &[u16], i: usize, keys: &mut Vec<u64>) {
+/// `amb[i]` is the word's ambiguity class: the set of tags it had in training (looking ahead
+/// at the following words' classes is what a left-to-right tagger otherwise lacks).
+fn features(atoms: &[Atoms], amb: &[u64], tags: &[u16], i: usize, keys: &mut Vec<u64>) {
     keys.clear();
+    let amb_at = |k: isize| -> u64 {
+        let j = i as isize + k;
+        if j < 0 || j as usize >= amb.len() {
+            PAD.lower
+        } else {
+            amb[j as usize]
+        }
+    };
     let at = |k: isize| -> &Atoms {
         let j = i as isize + k;
         if j < 0 || j as usize >= atoms.len() {
@@ -154,13 +163,31 @@ fn features(atoms: &[Atoms], tags: &[u16], i: usize, keys: &mut Vec<u64>) {
         f(25, n1.suffix[1]),
         f2(26, t1, n1.lower),
         f2(27, w.shape, n1.shape),
+        f(28, amb[i]),
+        f(29, amb_at(1)),
+        f(30, amb_at(2)),
+        f2(31, t1, amb_at(1)),
+        f2(32, amb[i], amb_at(1)),
+        f2(33, amb_at(-1), amb[i]),
     ]);
 }
+
+/// What training said about one word (by normalised lowercase hash).
+#[derive(Clone, Copy)]
+struct Entry {
+    /// The class of a frequent word that never had another; `NOT_SURE` otherwise.
+    sure: u16,
+    /// Hash of the set of classes the word took.
+    ambiguity: u64,
+}
+
+const NOT_SURE: u16 = u16::MAX;
+const UNKNOWN_WORD: u64 = 0x0DD0_0001;
 
 pub(crate) struct TaggerTrainer {
     classes: Vec<String>,
     class_ids: HashMap<String, u16>,
-    tag_dict: HashMap<u64, u16>,
+    lexicon: HashMap<u64, Entry>,
     trainer: Trainer,
 }
 
@@ -177,22 +204,35 @@ impl TaggerTrainer {
             });
             *counts.entry(*h).or_default().entry(id).or_default() += 1;
         }
-        let mut tag_dict = HashMap::new();
+        let mut lexicon = HashMap::new();
         for (h, by_class) in counts {
             let total: u32 = by_class.values().sum();
             let (&best, &n) = by_class
                 .iter()
                 .max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)))
                 .unwrap();
-            if total >= 20 && n as f64 / total as f64 >= 0.995 {
-                tag_dict.insert(h, best);
+            let sure = if total >= 20 && n as f64 / total as f64 >= 0.995 {
+                best
+            } else {
+                NOT_SURE
+            };
+            if total < 3 && sure == NOT_SURE {
+                continue;
             }
+            let mut seen: Vec<u16> = by_class
+                .iter()
+                .filter(|&(_, &k)| k * 20 >= total)
+                .map(|(&c, _)| c)
+                .collect();
+            seen.sort_unstable();
+            let ambiguity = seen.iter().fold(0xA3B1_u64, |a, &c| mix(a, c as u64));
+            lexicon.insert(h, Entry { sure, ambiguity });
         }
         let trainer = Trainer::new(bits, classes.len());
         TaggerTrainer {
             classes,
             class_ids,
-            tag_dict,
+            lexicon,
             trainer,
         }
     }
@@ -210,17 +250,22 @@ impl TaggerTrainer {
         out: &mut Vec<u16>,
     ) -> usize {
         let mut keys = Vec::with_capacity(32);
-        let mut scores = vec![0.0f32; self.trainer.table.stride()];
+        let mut scores = vec![0.0f32; self.trainer.stride()];
         out.clear();
         let mut correct = 0;
+        let amb = ambiguities(&self.lexicon, atoms);
         for i in 0..atoms.len() {
-            if let Some(&t) = self.tag_dict.get(&atoms[i].lower) {
-                out.push(t);
-                correct += (t == gold[i]) as usize;
+            if let Some(e) = self
+                .lexicon
+                .get(&atoms[i].lower)
+                .filter(|e| e.sure != NOT_SURE)
+            {
+                out.push(e.sure);
+                correct += (e.sure == gold[i]) as usize;
                 continue;
             }
-            features(atoms, out, i, &mut keys);
-            self.trainer.table.score(&keys, &mut scores);
+            features(atoms, &amb, out, i, &mut keys);
+            self.trainer.score(&keys, &mut scores);
             let guess = argmax(&scores[..self.classes.len()]) as u16;
             self.trainer.tick();
             self.trainer
@@ -234,10 +279,17 @@ impl TaggerTrainer {
     pub(crate) fn finish(&self) -> Tagger {
         Tagger {
             classes: self.classes.clone(),
-            tag_dict: self.tag_dict.clone(),
+            lexicon: self.lexicon.clone(),
             weights: self.trainer.averaged(),
         }
     }
+}
+
+fn ambiguities(lexicon: &HashMap<u64, Entry>, atoms: &[Atoms]) -> Vec<u64> {
+    atoms
+        .iter()
+        .map(|a| lexicon.get(&a.lower).map_or(UNKNOWN_WORD, |e| e.ambiguity))
+        .collect()
 }
 
 #[inline]
@@ -261,12 +313,17 @@ impl Tagger {
     ) {
         out.clear();
         scores.resize(self.weights.stride(), 0.0);
+        let amb = ambiguities(&self.lexicon, atoms);
         for i in 0..atoms.len() {
-            if let Some(&t) = self.tag_dict.get(&atoms[i].lower) {
-                out.push(t);
+            if let Some(e) = self
+                .lexicon
+                .get(&atoms[i].lower)
+                .filter(|e| e.sure != NOT_SURE)
+            {
+                out.push(e.sure);
                 continue;
             }
-            features(atoms, out, i, keys);
+            features(atoms, &amb, out, i, keys);
             self.weights.score(keys, scores);
             out.push(argmax(&scores[..self.weights.classes()]) as u16);
         }
@@ -274,12 +331,13 @@ impl Tagger {
 
     pub(crate) fn write(&self, w: &mut Writer) {
         w.strs(self.classes.iter().map(String::as_str));
-        let mut dict: Vec<(&u64, &u16)> = self.tag_dict.iter().collect();
-        dict.sort();
-        w.varint(dict.len() as u64);
-        for (h, c) in dict {
-            w.bytes(&h.to_le_bytes());
-            w.u16(*c);
+        let mut lexicon: Vec<(&u64, &Entry)> = self.lexicon.iter().collect();
+        lexicon.sort_by_key(|(h, _)| **h);
+        w.varint(lexicon.len() as u64);
+        for (h, e) in lexicon {
+            w.u64(*h);
+            w.u16(e.sure);
+            w.u64(e.ambiguity);
         }
         self.weights.write(w, 1e-3);
     }
@@ -287,15 +345,15 @@ impl Tagger {
     pub(crate) fn read(r: &mut Reader) -> Result<Tagger, String> {
         let classes = r.strs()?;
         let n = r.varint()? as usize;
-        let mut tag_dict = HashMap::with_capacity(n.min(1 << 20));
+        let mut lexicon = HashMap::with_capacity(n.min(1 << 20));
         for _ in 0..n {
-            let b = r.bytes()?;
-            let h = u64::from_le_bytes(b.try_into().map_err(|_| "bad tag dictionary entry")?);
-            let c = r.u16()?;
-            if c as usize >= classes.len() {
-                return Err("tag dictionary class out of range".into());
+            let h = r.u64()?;
+            let sure = r.u16()?;
+            let ambiguity = r.u64()?;
+            if sure != NOT_SURE && sure as usize >= classes.len() {
+                return Err("tagger lexicon class out of range".into());
             }
-            tag_dict.insert(h, c);
+            lexicon.insert(h, Entry { sure, ambiguity });
         }
         let weights = Table::read(r)?;
         if weights.classes() != classes.len() {
@@ -303,7 +361,7 @@ impl Tagger {
         }
         Ok(Tagger {
             classes,
-            tag_dict,
+            lexicon,
             weights,
         })
     }

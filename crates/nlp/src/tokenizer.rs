@@ -382,12 +382,13 @@ impl TokenizerRules {
             t.chars()
                 .all(|c| matches!(c, ')' | ']' | '"' | '”' | '’' | '\''))
         };
-        if closing_only(tok) && i > 0 && tokens[i].start == tokens[i - 1].end {
-            let prev = &text[tokens[i - 1].clone()];
-            if !prev.chars().all(is_terminal) {
-                return false;
-            }
-        } else if !tok.chars().all(is_terminal) {
+        let quoted = closing_only(tok) && i > 0 && tokens[i].start == tokens[i - 1].end;
+        let terminal = if quoted {
+            &text[tokens[i - 1].clone()]
+        } else {
+            tok
+        };
+        if !terminal.chars().all(is_terminal) {
             return false;
         }
         // The following token must be able to open a sentence.
@@ -395,7 +396,13 @@ impl TokenizerRules {
             return false;
         }
         let first = next.chars().next().unwrap_or(' ');
-        !(first.is_lowercase() || matches!(first, ',' | ';' | ':' | '.' | ')' | ']'))
+        if matches!(first, ',' | ';' | ':' | '.' | ')' | ']') {
+            return false;
+        }
+        // Informal text starts sentences in lowercase too, but a lowercase word after a quoted
+        // question ("Why?" he asked) or an ellipsis usually continues the sentence.
+        let ellipsis = terminal.starts_with("..") || terminal.contains('…');
+        !(first.is_lowercase() && (quoted || ellipsis))
     }
 }
 

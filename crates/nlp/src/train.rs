@@ -4,7 +4,7 @@
 use crate::conllu::{self, ConlluError, Sentence};
 use crate::lemma::Lemmatizer;
 use crate::parser::{GoldTree, Input, ParserTrainer};
-use crate::tagger::{self, Atoms, TaggerTrainer};
+use crate::tagger::{self, Atoms, Tagger, TaggerTrainer};
 use crate::tokenizer::TokenizerRules;
 use crate::{Analyzer, eval};
 use std::collections::HashMap;
@@ -13,7 +13,9 @@ use std::path::Path;
 /// Training settings.
 #[derive(Clone, Debug)]
 pub struct TrainConfig {
+    /// Parser epochs.
     pub epochs: usize,
+    pub tagger_epochs: usize,
     pub seed: u64,
     /// log2 of the rows in each weight table.
     pub tagger_bits: u32,
@@ -25,7 +27,8 @@ impl Default for TrainConfig {
     fn default() -> Self {
         TrainConfig {
             epochs: 12,
-            seed: 1,
+            tagger_epochs: 6,
+            seed: 2,
             tagger_bits: 17,
             action_bits: 20,
             label_bits: 17,
@@ -104,7 +107,14 @@ pub fn train(
             a
         })
         .collect();
-    let class_of = |w: &conllu::Word| format!("{}\t{}", w.upos, w.xpos);
+    let upos_only = std::env::var("CLS").is_ok_and(|v| v == "u");
+    let class_of = |w: &conllu::Word| {
+        if upos_only {
+            format!("{}\tX", w.upos)
+        } else {
+            format!("{}\t{}", w.upos, w.xpos)
+        }
+    };
     let tag_words: Vec<(u64, String)> = train
         .iter()
         .zip(&atoms)
@@ -157,64 +167,121 @@ pub fn train(
     let lemmatizer = Lemmatizer::learn(&lemma_words);
 
     let mut rng = Rng(cfg.seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let dev_atoms: Vec<Vec<Atoms>> = dev
+        .iter()
+        .map(|s| {
+            let mut a = Vec::new();
+            tagger::atoms_into(
+                s.words.iter().map(|w| w.form.as_str()),
+                &mut a,
+                &mut scratch,
+            );
+            a
+        })
+        .collect();
+    let dev_classes: Vec<Vec<String>> = dev
+        .iter()
+        .map(|s| s.words.iter().map(class_of).collect())
+        .collect();
+
+    // Tagger and parser train together: the parser sees the tags the tagger predicted for
+    // each sentence just before learning from it, so its input is noisy early and close to
+    // test-time quality as training converges (better than gold tags on dev).
+    let mut live_tags = gold_tags.clone();
+    let mut tagger_model = tagger_trainer.finish();
     let mut order: Vec<usize> = (0..train.len()).collect();
-    let mut predicted = Vec::new();
-    let mut best: Option<Analyzer> = None;
-    for epoch in 1..=cfg.epochs {
-        for k in (1..order.len()).rev() {
-            order.swap(k, rng.below(k + 1));
-        }
+    let mut analyzer: Option<Analyzer> = None;
+    for epoch in 1..=cfg.epochs.max(cfg.tagger_epochs) {
+        shuffle(&mut order, &mut rng);
+        let (tagging, parsing) = (epoch <= cfg.tagger_epochs, epoch <= cfg.epochs);
         let (mut tag_ok, mut head_ok, mut words) = (0usize, 0usize, 0usize);
         for &i in &order {
             if atoms[i].is_empty() {
                 continue;
             }
-            tag_ok += tagger_trainer.train_sentence(&atoms[i], &gold_tags[i], &mut predicted);
-            let input = Input {
-                atoms: &atoms[i],
-                tags: &predicted,
-            };
-            let gold = GoldTree {
-                heads: &gold_heads[i],
-                labels: &gold_labels[i],
-            };
-            let explore = epoch > 1 && rng.below(10) != 0;
-            let (ok, n) = parser_trainer.train_sentence(&input, &gold, explore);
-            head_ok += ok;
-            words += n;
+            words += atoms[i].len();
+            if tagging {
+                tag_ok +=
+                    tagger_trainer.train_sentence(&atoms[i], &gold_tags[i], &mut live_tags[i]);
+            }
+            if parsing {
+                let input = Input {
+                    atoms: &atoms[i],
+                    tags: &live_tags[i],
+                };
+                let gold = GoldTree {
+                    heads: &gold_heads[i],
+                    labels: &gold_labels[i],
+                };
+                let explore = epoch > 1 && rng.below(10) != 0;
+                head_ok += parser_trainer.train_sentence(&input, &gold, explore).0;
+            }
         }
-        let analyzer = Analyzer::from_parts(
-            rules.clone(),
-            tagger_trainer.finish(),
-            lemmatizer.clone(),
-            parser_trainer.finish(),
-        );
-        let mut line = format!(
-            "epoch {epoch}/{}: train tags {:.2}%, train heads {:.2}%",
-            cfg.epochs,
-            100.0 * tag_ok as f64 / words.max(1) as f64,
-            100.0 * head_ok as f64 / words.max(1) as f64
-        );
-        if !dev.is_empty() {
-            let sc = eval::eval_gold(&analyzer, dev);
-            line.push_str(&format!(
-                "; dev UPOS {:.2} XPOS {:.2} lemma {:.2} UAS {:.2} LAS {:.2}",
-                sc.upos_pct(),
-                sc.xpos_pct(),
-                sc.lemma_pct(),
-                sc.uas_pct(),
-                sc.las_pct()
+        let pct = |n: usize| 100.0 * n as f64 / words.max(1) as f64;
+        if tagging {
+            tagger_model = tagger_trainer.finish();
+            let (upos, xpos) = tag_accuracy(&tagger_model, &dev_atoms, &dev_classes);
+            progress(&format!(
+                "tagger epoch {epoch}/{}: train {:.2}%; dev UPOS {upos:.2} XPOS {xpos:.2}",
+                cfg.tagger_epochs,
+                pct(tag_ok)
             ));
         }
-        progress(&line);
-        best = Some(analyzer);
+        if parsing {
+            let a = Analyzer::from_parts(
+                rules.clone(),
+                tagger_model.clone(),
+                lemmatizer.clone(),
+                parser_trainer.finish(),
+            );
+            let mut line = format!(
+                "parser epoch {epoch}/{}: train heads {:.2}%",
+                cfg.epochs,
+                pct(head_ok)
+            );
+            if !dev.is_empty() {
+                let sc = eval::eval_gold(&a, dev);
+                line.push_str(&format!(
+                    "; dev UPOS {:.2} XPOS {:.2} lemma {:.2} UAS {:.2} LAS {:.2}",
+                    sc.upos_pct(),
+                    sc.xpos_pct(),
+                    sc.lemma_pct(),
+                    sc.uas_pct(),
+                    sc.las_pct()
+                ));
+            }
+            progress(&line);
+            analyzer = Some(a);
+        }
     }
-    best.unwrap_or_else(|| {
-        Analyzer::from_parts(
-            rules,
-            tagger_trainer.finish(),
-            lemmatizer,
-            parser_trainer.finish(),
-        )
-    })
+    match analyzer {
+        Some(a) if cfg.epochs >= cfg.tagger_epochs => a,
+        _ => Analyzer::from_parts(rules, tagger_model, lemmatizer, parser_trainer.finish()),
+    }
+}
+
+fn shuffle(order: &mut [usize], rng: &mut Rng) {
+    for k in (1..order.len()).rev() {
+        order.swap(k, rng.below(k + 1));
+    }
+}
+
+/// UPOS and XPOS accuracy of `t` on sentences given as atoms and gold "UPOS\tXPOS" classes.
+fn tag_accuracy(t: &Tagger, atoms: &[Vec<Atoms>], gold: &[Vec<String>]) -> (f64, f64) {
+    let (mut upos, mut xpos, mut n) = (0, 0, 0);
+    let (mut tags, mut keys, mut scores) = (Vec::new(), Vec::new(), Vec::new());
+    for (a, g) in atoms.iter().zip(gold) {
+        t.tag(a, &mut tags, &mut keys, &mut scores);
+        for (&p, g) in tags.iter().zip(g) {
+            let (pu, px) = t.classes[p as usize].split_once('\t').unwrap_or(("", ""));
+            let (gu, gx) = g.split_once('\t').unwrap_or(("", ""));
+            upos += (pu == gu) as usize;
+            xpos += (px == gx) as usize;
+            n += 1;
+        }
+    }
+    (
+        100.0 * upos as f64 / n.max(1) as f64,
+        100.0 * xpos as f64 / n.max(1) as f64,
+    )
 }

@@ -13,6 +13,7 @@ fn small_training_run_is_deterministic_and_learns() {
     let (train_set, held_out) = sentences.split_at(300);
     let cfg = train::TrainConfig {
         epochs: 2,
+        tagger_epochs: 2,
         tagger_bits: 14,
         action_bits: 14,
         label_bits: 12,
@@ -22,8 +23,13 @@ fn small_training_run_is_deterministic_and_learns() {
     let a = train::train(train_set, held_out, &cfg, &mut |l| {
         lines.push(l.to_string())
     });
-    assert_eq!(lines.len(), 2, "one progress line per epoch: {lines:?}");
-    assert!(lines[1].contains("dev UPOS"), "{lines:?}");
+    // One tagger and one parser line per epoch, the parser's with dev scores.
+    assert_eq!(lines.len(), 4, "{lines:?}");
+    assert!(lines[0].starts_with("tagger epoch 1/2"), "{lines:?}");
+    assert!(
+        lines[3].starts_with("parser epoch 2/2") && lines[3].contains("dev UPOS"),
+        "{lines:?}"
+    );
 
     let dir = std::env::temp_dir().join(format!("attache-nlp-smoke-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
