@@ -37,6 +37,15 @@ CREATE TABLE mentions (
     record TEXT NOT NULL
 );
 CREATE INDEX mentions_document ON mentions(document);
+-- Words of the reporting sentences, for `--text`; kept in step with `mentions` by triggers.
+CREATE VIRTUAL TABLE mentions_text USING fts5(sentence_text, content = 'mentions', content_rowid = 'id');
+CREATE TRIGGER mentions_text_insert AFTER INSERT ON mentions BEGIN
+    INSERT INTO mentions_text (rowid, sentence_text) VALUES (new.id, new.sentence_text);
+END;
+CREATE TRIGGER mentions_text_delete AFTER DELETE ON mentions BEGIN
+    INSERT INTO mentions_text (mentions_text, rowid, sentence_text)
+    VALUES ('delete', old.id, old.sentence_text);
+END;
 -- Events merged across documents; `merged` holds the full merged record as JSON, the other
 -- columns copy what filters need.
 CREATE TABLE events (
@@ -591,15 +600,19 @@ fn filter_sql(filter: &Filter, codes: &[(&str, Vec<String>)]) -> (String, Vec<Va
         values.push(Value::Text(until.to_string()));
     }
     if let Some(text) = &filter.text {
-        sql.push_str(
-            " AND EXISTS (SELECT 1 FROM event_mentions em JOIN mentions m ON m.id = em.mention \
-             WHERE em.event = events.id AND m.sentence_text LIKE ? ESCAPE '\\')",
-        );
-        let escaped = text
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_");
-        values.push(Value::Text(format!("%{escaped}%")));
+        // Every word must occur in one reporting sentence; each is quoted so that user text
+        // is never read as FTS syntax.
+        let words: Vec<String> = text
+            .split_whitespace()
+            .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+            .collect();
+        if !words.is_empty() {
+            sql.push_str(
+                " AND id IN (SELECT em.event FROM event_mentions em WHERE em.mention IN \
+                 (SELECT rowid FROM mentions_text WHERE mentions_text MATCH ?))",
+            );
+            values.push(Value::Text(words.join(" ")));
+        }
     }
     for (role, wanted) in codes {
         sql.push_str(&format!(

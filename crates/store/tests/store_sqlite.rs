@@ -450,3 +450,62 @@ fn text_filter_and_show_detail_explain_the_merge() {
     );
     assert!(store.event_detail(9999).unwrap().is_none());
 }
+
+#[test]
+fn text_with_search_syntax_is_taken_literally() {
+    let mut store = SqliteStore::open(&fresh_db("text-syntax")).unwrap();
+    store.ingest_batch(&wire_reports()).unwrap();
+    for text in ["\"at most", "NEAR(", "Spain OR", "* -x"] {
+        let filter = Filter {
+            text: Some(text.to_string()),
+            ..Filter::default()
+        };
+        assert!(store.events(&filter, &FakeEu).unwrap().is_empty(), "{text}");
+    }
+    let filter = Filter {
+        text: Some("citing SECURITY".to_string()),
+        ..Filter::default()
+    };
+    assert_eq!(store.events(&filter, &FakeEu).unwrap().len(), 1);
+}
+
+#[test]
+fn a_claim_over_a_long_period_is_found_again_by_a_later_report() {
+    let mut store = SqliteStore::open(&fresh_db("long-span")).unwrap();
+    let claim = |id: &str, outlet: &str, published: &str| {
+        let mut doc = coded(
+            &Wire {
+                id,
+                outlet,
+                published,
+                sentence: "Europe has expelled at least 300 Russian diplomats since the invasion.",
+            },
+            &[Expulsion {
+                actor: "EU",
+                actor_words: "Europe",
+                count: Some((300.0, "at least 300", Qualifier::AtLeast)),
+                aggregate: true,
+                ..Default::default()
+            }],
+        );
+        doc.events[0].date = Some(EventDate {
+            start: Some("2022-02-24".to_string()),
+            end: Some(published.to_string()),
+            text: "since the invasion".to_string(),
+            resolved: true,
+            inherited: false,
+        });
+        doc
+    };
+    store
+        .ingest_batch(&[claim("ft", "Financial Times", "2022-04-20")])
+        .unwrap();
+    // A report a week later covers a longer period that contains the first: one claim.
+    let summary = store
+        .ingest_batch(&[claim("bbc", "BBC", "2022-04-27")])
+        .unwrap();
+    assert_eq!((summary.merged, summary.new_events), (1, 0));
+    let events = store.events(&Filter::default(), &FakeEu).unwrap();
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].event.sources, ["Financial Times", "BBC"]);
+}
