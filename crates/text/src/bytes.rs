@@ -12,6 +12,11 @@ pub(crate) const SNIFF_BYTES: usize = 8192;
 /// archive or office file given by mistake.
 pub(crate) fn binary_reason(head: &[u8]) -> Option<String> {
     let head = &head[..head.len().min(SNIFF_BYTES)];
+    if looks_utf16(head) {
+        return Some(
+            "UTF-16 encoded text; convert it to UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)".to_string(),
+        );
+    }
     if let Some(at) = head.iter().position(|&b| b == 0) {
         return Some(format!("binary file (NUL byte at offset {at}), not text"));
     }
@@ -26,6 +31,23 @@ pub(crate) fn binary_reason(head: &[u8]) -> Option<String> {
         ));
     }
     None
+}
+
+/// A UTF-16 byte-order mark, or NUL in every other byte as Latin-script UTF-16 has.
+fn looks_utf16(head: &[u8]) -> bool {
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        return true;
+    }
+    let pairs = head.len() / 2;
+    if pairs < 4 {
+        return false;
+    }
+    let nul_at = |parity: usize| {
+        head.chunks_exact(2)
+            .filter(|pair| pair[parity] == 0 && pair[1 - parity] != 0)
+            .count()
+    };
+    nul_at(0).max(nul_at(1)) * 10 >= pairs * 9
 }
 
 /// Where invalid UTF-8 starts: 1-based line and the byte offset from the start of `bytes`.
@@ -133,6 +155,18 @@ mod tests {
         let noise: Vec<u8> = (1u8..32).cycle().take(200).collect();
         assert!(binary_reason(&noise).is_some());
         assert!(binary_reason("Plain text,\twith tabs\r\nand lines.".as_bytes()).is_none());
+    }
+
+    #[test]
+    fn utf16_is_named_as_such() {
+        let le: Vec<u8> = "Italy expelled 30."
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert!(binary_reason(&le).unwrap().starts_with("UTF-16"));
+        let mut be = vec![0xFE, 0xFF];
+        be.extend("Rome".encode_utf16().flat_map(u16::to_be_bytes));
+        assert!(binary_reason(&be).unwrap().starts_with("UTF-16"));
     }
 
     #[test]

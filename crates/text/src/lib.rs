@@ -14,6 +14,7 @@ mod date;
 mod entities;
 mod error;
 mod html;
+mod html_meta;
 mod html_tokens;
 mod jsonl;
 mod paths;
