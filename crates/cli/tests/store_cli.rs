@@ -310,3 +310,44 @@ fn several_outlets_reports_merge_and_conflicts_show_as_ranges() {
     let csv = stdout(&attache(&db, &["export", "--format", "csv"]));
     assert!(csv.starts_with("id,category,mode"), "{csv}");
 }
+
+#[test]
+fn an_eu_actor_filter_expands_to_the_members_at_each_events_date() {
+    let db = scratch("eu").join("attache.db");
+    let reports = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/store/eu.jsonl");
+    let ingest = attache(&db, &["ingest", reports.to_str().unwrap()]);
+    assert!(ingest.status.success(), "{}", stderr(&ingest));
+    let actors = |extra: &[&str]| -> Vec<String> {
+        let args = [
+            &[
+                "events",
+                "--recipient",
+                "RUS",
+                "--actor",
+                "EU",
+                "--format",
+                "jsonl",
+            ],
+            extra,
+        ]
+        .concat();
+        let mut found: Vec<String> = jsonl(&attache(&db, &args))
+            .iter()
+            .map(|e| {
+                format!(
+                    "{} {}",
+                    e["actors"][0].as_str().unwrap(),
+                    e["day"].as_str().unwrap()
+                )
+            })
+            .collect();
+        found.sort();
+        found
+    };
+    // Britain counts as EU in 2018, not in 2022; Norway never.
+    assert_eq!(
+        actors(&[]),
+        ["DEU 2021-12-01", "DEU 2022-04-04", "GBR 2018-03-14"]
+    );
+    assert_eq!(actors(&["--since", "2022-02-24"]), ["DEU 2022-04-04"]);
+}
