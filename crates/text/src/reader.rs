@@ -145,6 +145,12 @@ impl DocumentReader {
         if bytes.len() > self.max_bytes {
             return Err(too_big(bytes.len() as u64));
         }
+        // The head was checked on opening; a NUL further on still means this is no text file.
+        if let Some(at) = bytes.iter().position(|&b| b == 0) {
+            let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
+            let reason = format!("binary data (NUL byte at offset {at}), not text");
+            return Err(InputError::at_line(&self.name, line, reason));
+        }
         strip_bom(&mut bytes);
         let mut publication = Publication::default();
         let text = if is_html {
@@ -278,6 +284,15 @@ mod tests {
             );
             assert!(got[0].contains(reason), "{got:?} lacks {reason}");
         }
+        let late_nul = dir.join("late.txt");
+        let mut bytes = "text\n".repeat(3000).into_bytes();
+        bytes.push(0);
+        fs::write(&late_nul, bytes).unwrap();
+        let got = shown(&late_nul, &ReadOptions::default());
+        assert!(
+            got[0].ends_with("late.txt:3001: binary data (NUL byte at offset 15000), not text"),
+            "{got:?}"
+        );
         let latin = shown(&dir.join("latin.txt"), &ReadOptions::default());
         assert!(latin[0].contains("latin.txt:2: "), "{latin:?}");
         let missing = shown(&dir.join("gone.txt"), &ReadOptions::default());
