@@ -8,12 +8,14 @@
 //! - the matched prediction is the event of the gold category whose actor and recipient codes
 //!   agree best with the gold ones (first in order on ties);
 //! - actor (recipient) codes are right when the set of the matched event's codes equals the set
-//!   of gold source (target) codes; reported over matched records and over all gold records;
+//!   of gold source (target) codes, an organisation standing for its type where the gold gives
+//!   the type (UN for IGO); reported over matched records and over all gold records;
 //! - a gold figure is found when a quantity of the matched event has its value (numeric gold)
 //!   or quotes its words (gold such as "thousands").
 
 use crate::metrics::{Prf, Ratio};
 use attache_event::{Event, EventCategory, Quantity};
+use attache_lexicon::Lexicon;
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -384,9 +386,23 @@ fn best_match<'a>(record: &GoldRecord, events: &'a [Event]) -> Option<&'a Event>
     best.map(|(event, _)| event)
 }
 
+/// Whether predicted codes equal the gold ones as sets. Where the gold gives an organisation
+/// type (IGO, NGO), as PLOVER coders do, a predicted organisation of that type in attache's
+/// lexicon (UN, UNSC, WFP are IGO) stands for it.
 fn same_codes(gold: &[String], predicted: &[&str]) -> bool {
+    let lexicon = Lexicon::embedded();
     let gold: BTreeSet<&str> = gold.iter().map(String::as_str).collect();
-    let predicted: BTreeSet<String> = predicted.iter().map(|c| c.to_ascii_uppercase()).collect();
+    let predicted: BTreeSet<String> = predicted
+        .iter()
+        .map(|code| {
+            let code = code.to_ascii_uppercase();
+            let sector = lexicon
+                .organisation(&code)
+                .and_then(|org| org.sector.as_deref())
+                .filter(|sector| !gold.contains(code.as_str()) && gold.contains(sector));
+            sector.map_or(code, str::to_string)
+        })
+        .collect();
     gold.len() == predicted.len() && predicted.iter().all(|c| gold.contains(c.as_str()))
 }
 

@@ -158,3 +158,15 @@ fn no_predictions_score_zero_without_dividing_by_zero() {
     assert_eq!(json["category"]["fn"], 4);
     assert_eq!(json["category"]["f1"], 0.0);
 }
+
+#[test]
+fn an_organisation_stands_for_the_type_the_gold_gives() {
+    let text = r#"{"id": "un", "event": "AGREE", "source": [{"actorText": "The Security Council", "code": "IGO"}], "target": [{"actorText": "Lebanon", "code": "LBN"}], "text": "The Security Council agreed to extend the mandate of the force in Lebanon."}"#;
+    let gold = plover::parse_gold(text, "g.jsonl").unwrap();
+    let right = plover::score(&gold, &[vec![event("AGREE", &["UNSC"], &["LBN"])]]);
+    assert_eq!(right.actor.matched.correct, 1);
+    // A country is no organisation type, and a type does not stand for a country.
+    let wrong = plover::score(&gold, &[vec![event("AGREE", &["USA"], &["UN"])]]);
+    assert_eq!(wrong.actor.matched.correct, 0);
+    assert_eq!(wrong.recipient.matched.correct, 0);
+}
