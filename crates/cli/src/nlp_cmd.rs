@@ -27,9 +27,10 @@ pub enum NlpCommand {
         #[arg(long)]
         max_sentences: Option<usize>,
     },
-    /// Score a model on a CoNLL-U file.
+    /// Score a model on CoNLL-U files (scores pooled over all of them).
     Eval {
-        file: PathBuf,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
         /// Analyse the raw text (from `# text` lines) instead of the gold tokens.
         #[arg(long)]
         raw: bool,
@@ -62,7 +63,7 @@ pub fn run(cmd: NlpCommand) -> ExitCode {
             seed,
             max_sentences,
         } => run_train(&out, ewt, gum, epochs, seed, max_sentences),
-        NlpCommand::Eval { file, raw, model } => run_eval(&file, raw, model.as_deref()),
+        NlpCommand::Eval { files, raw, model } => run_eval(&files, raw, model.as_deref()),
         NlpCommand::Parse {
             file,
             format: Format::Conllu,
@@ -158,26 +159,29 @@ fn run_train(
     Ok(())
 }
 
-fn run_eval(file: &Path, raw: bool, model: Option<&Path>) -> Result<(), String> {
-    let gold = conllu::read_file(file).map_err(|e| e.to_string())?;
+fn run_eval(files: &[PathBuf], raw: bool, model: Option<&Path>) -> Result<(), String> {
+    let mut gold = Vec::new();
+    for file in files {
+        gold.extend(conllu::read_file(file).map_err(|e| e.to_string())?);
+    }
+    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    let name = names.join(" ");
     let analyzer = load(model)?;
     let started = Instant::now();
     if raw {
         let sc = eval::eval_raw(&analyzer, &gold);
         println!(
             "{}: raw text, {} gold words, {} gold sentences",
-            file.display(),
-            sc.tokens.gold,
-            sc.sentences.gold
+            name, sc.tokens.gold, sc.sentences.gold
         );
-        for (name, p) in [
+        for (metric, p) in [
             ("Tokens", sc.tokens),
             ("Sentences", sc.sentences),
             ("UPOS", sc.upos),
             ("LAS", sc.las),
         ] {
             println!(
-                "{name:<10} P {:6.2}  R {:6.2}  F1 {:6.2}",
+                "{metric:<10} P {:6.2}  R {:6.2}  F1 {:6.2}",
                 p.precision(),
                 p.recall(),
                 p.f1()
@@ -185,7 +189,7 @@ fn run_eval(file: &Path, raw: bool, model: Option<&Path>) -> Result<(), String> 
         }
     } else {
         let sc = eval::eval_gold(&analyzer, &gold);
-        println!("{}: gold tokenization, {} words", file.display(), sc.words);
+        println!("{name}: gold tokenization, {} words", sc.words);
         println!("UPOS     {:6.2}", sc.upos_pct());
         println!("XPOS     {:6.2}", sc.xpos_pct());
         println!("Lemma    {:6.2}", sc.lemma_pct());

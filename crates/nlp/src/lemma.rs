@@ -2,6 +2,7 @@
 //! suffix edit rules (strip n characters, append a string) learned per XPOS and word ending.
 
 use crate::binio::{Reader, Writer};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 /// An edit turning a lowercased form into its lemma.
@@ -118,13 +119,13 @@ impl Lemmatizer {
         }
     }
 
-    pub(crate) fn lemma(&self, form: &str, xpos: &str, key: &mut String) -> String {
+    pub(crate) fn lemma(&self, form: &str, xpos: &str, key: &mut String) -> Cow<'_, str> {
         key.clear();
         key.push_str(form);
         key.push('\t');
         key.push_str(xpos);
         if let Some(l) = self.lexicon.get(key.as_str()) {
-            return l.clone();
+            return Cow::Borrowed(l);
         }
         let base = if keeps_case(xpos) {
             form.to_string()
@@ -136,7 +137,7 @@ impl Lemmatizer {
         key.push('\t');
         key.push_str(xpos);
         if let Some(l) = self.lexicon.get(key.as_str()) {
-            return l.clone();
+            return Cow::Borrowed(l);
         }
         let lower = base.to_lowercase();
         let mut fallback = None;
@@ -153,16 +154,16 @@ impl Lemmatizer {
             for edit in edits {
                 if let Some(l) = apply(edit, &base) {
                     if self.known.contains(&l) {
-                        return l;
+                        return Cow::Owned(l);
                     }
                     if fallback.is_none() && l == base {
-                        return l;
+                        return Cow::Owned(l);
                     }
                     fallback.get_or_insert(l);
                 }
             }
         }
-        fallback.unwrap_or(base)
+        Cow::Owned(fallback.unwrap_or(base))
     }
 
     pub(crate) fn write(&self, w: &mut Writer) {

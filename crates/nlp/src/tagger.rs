@@ -66,14 +66,21 @@ pub(crate) fn atoms_into<'a>(
     for form in forms {
         normalize_into(form, scratch);
         let lower = hash_str(scratch);
-        let chars: Vec<(usize, char)> = scratch.char_indices().collect();
-        let n = chars.len();
+        // Byte offsets where the last 1..=4 characters start (0 when the word is shorter).
+        let mut ends = [0usize; 4];
+        for (k, (i, _)) in scratch.char_indices().rev().take(4).enumerate() {
+            ends[k] = i;
+        }
         let mut suffix = [0u64; 4];
         for (k, s) in suffix.iter_mut().enumerate() {
-            let start = if n > k + 1 { chars[n - k - 1].0 } else { 0 };
-            *s = mix(hash_str(&scratch[start..]), k as u64 + 1);
+            *s = mix(hash_str(&scratch[ends[k]..]), k as u64 + 1);
         }
-        let cut = |m: usize| if n > m { chars[m].0 } else { scratch.len() };
+        let cut = |m: usize| {
+            scratch
+                .char_indices()
+                .nth(m)
+                .map_or(scratch.len(), |(i, _)| i)
+        };
         out.push(Atoms {
             lower,
             form: mix(hash_str(form), 7),
