@@ -12,6 +12,7 @@
 mod output;
 
 use attache_coder::Extractor;
+use attache_event::Event;
 use attache_text::{
     CsvColumns, Document, ReadOptions, expand_paths, parse_published, read_documents,
 };
@@ -30,7 +31,7 @@ pub struct ExtractArgs {
     /// in sorted order). Other extensions are sniffed. `-` or nothing reads standard input.
     paths: Vec<PathBuf>,
     /// Publication date of documents that carry none; relative dates count from it.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_published)]
     published: Option<NaiveDate>,
     /// Output: JSON Lines (one event per line) or an aligned table. Default: table on a
     /// terminal, jsonl otherwise.
@@ -58,10 +59,6 @@ pub struct ExtractArgs {
 enum OutputFormat {
     Jsonl,
     Table,
-}
-
-fn parse_date(value: &str) -> Result<NaiveDate, String> {
-    parse_published(value)
 }
 
 /// A batch is handed to the workers when it holds this many documents or this much text,
@@ -128,14 +125,29 @@ pub fn run(args: ExtractArgs) -> ExitCode {
 
     let (batches, received) = mpsc::sync_channel::<Vec<Document>>(BATCHES_IN_FLIGHT);
     let mut write_error = None;
-    let (documents, failures) = std::thread::scope(|scope| {
+    let mut coder_failures = 0;
+    let (documents, read_failures) = std::thread::scope(|scope| {
         let reader = scope.spawn(move || read_batches(&paths, &opts, batches));
         for batch in received {
             let result = match &extractor {
                 Some(extractor) => {
-                    let events: Vec<_> = pool
-                        .install(|| batch.par_iter().map(|doc| extractor.extract(doc)).collect());
-                    events.iter().try_for_each(|events| writer.events(events))
+                    let coded: Vec<_> =
+                        pool.install(|| batch.par_iter().map(|doc| code(extractor, doc)).collect());
+                    coded
+                        .iter()
+                        .zip(&batch)
+                        .try_for_each(|(events, doc)| match events {
+                            Some(events) => writer.events(events),
+                            None => {
+                                coder_failures += 1;
+                                eprintln!(
+                                    "attache extract: {}: the coder failed on this document \
+                                 (a bug: please report it with the document)",
+                                    doc.id
+                                );
+                                Ok(())
+                            }
+                        })
                 }
                 None => batch.iter().try_for_each(|doc| writer.document(doc)),
             };
@@ -147,6 +159,7 @@ pub fn run(args: ExtractArgs) -> ExitCode {
         }
         reader.join().unwrap_or((0, 1))
     });
+    let failures = read_failures + coder_failures;
     let written = writer.written();
     let flushed = writer.finish();
     match write_error.or(flushed.err()) {
@@ -171,6 +184,12 @@ pub fn run(args: ExtractArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The events of one document, or `None` when the coder panicked on it: one document must
+/// not end a run over millions (the panic message is on stderr already).
+fn code(extractor: &Extractor, doc: &Document) -> Option<Vec<Event>> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract(doc))).ok()
 }
 
 /// Reads every input in order, sending documents in batches and reporting each bad input on

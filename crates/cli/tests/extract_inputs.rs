@@ -346,3 +346,38 @@ fn directories_are_walked_in_sorted_order() {
     assert_eq!(texts, ["First.", "Second.", "Third."]);
     assert_eq!(docs[1]["id"], s(&dir.join("b/nested/story")));
 }
+
+#[test]
+fn founding_article_as_a_web_page_reads_back_as_its_text() {
+    let Some(sample) = attache_testkit::shared_path("samples/expulsions-2022-04-05.txt") else {
+        return;
+    };
+    let text = fs::read_to_string(sample).unwrap();
+    // The page a site would serve: paragraphs in <p>, quotes as references, furniture around.
+    let paragraphs: String = text
+        .split("\n\n")
+        .map(|p| {
+            let p = p
+                .replace('&', "&amp;")
+                .replace('’', "&rsquo;")
+                .replace('‘', "&#8216;")
+                .replace('“', "&ldquo;")
+                .replace('”', "&#x201D;");
+            format!("\n    <p>\n      {p}\n    </p>")
+        })
+        .collect();
+    let page = format!(
+        "<!doctype html><html><head><title>Europe expels Russian diplomats</title>\
+         <meta property=\"article:published_time\" content=\"2022-04-05T16:31:00Z\"></head>\
+         <body><header><nav>World | Europe</nav></header><main><article>{paragraphs}\
+         <div class=\"share-tools\">Share on X</div></article>\
+         <aside>Most read: Lithuania expels envoy</aside></main></body></html>"
+    );
+    let dir = scratch("founding-html");
+    let path = dir.join("expulsions.html");
+    fs::write(&path, page).unwrap();
+    let (docs, stderr, code) = read_back(&[s(&path)]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(docs[0]["text"], text.trim());
+    assert_eq!(docs[0]["published"], "2022-04-05");
+}
