@@ -29,6 +29,7 @@ use std::sync::mpsc;
 pub struct ExtractArgs {
     /// Inputs: .txt, .html/.htm, .jsonl, .csv/.tsv files, or directories (walked recursively
     /// in sorted order). Other extensions are sniffed. `-` or nothing reads standard input.
+    #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// Publication date of documents that carry none; relative dates count from it.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_published)]
