@@ -159,11 +159,19 @@ fn visible_mask(tokens: &[Token<'_>], drop_boilerplate: bool) -> Vec<bool> {
     // are popped along with it.
     let mut open: Vec<&str> = Vec::new();
     let mut mask = Vec::with_capacity(tokens.len());
+    // A `<header>` inside an article is the article's own (headline, standfirst, byline),
+    // not the site's masthead.
+    let mut articles = 0usize;
     for token in tokens {
         match token {
             Token::Start(tag) => {
                 let encloses = !tag.self_closing && !VOID.contains(&tag.name.as_str());
-                let dropped = is_dropped(tag) || (drop_boilerplate && is_boilerplate(tag));
+                let article_header = tag.name == "header" && articles > 0;
+                let dropped = (is_dropped(tag) && !article_header)
+                    || (drop_boilerplate && is_boilerplate(tag));
+                if encloses && open.is_empty() && !dropped && tag.name == "article" {
+                    articles += 1;
+                }
                 if encloses && (!open.is_empty() || dropped) {
                     // Beyond any real nesting depth, stop tracking: keeps the end-tag search
                     // short on pages of endless unclosed tags.
@@ -180,7 +188,12 @@ fn visible_mask(tokens: &[Token<'_>], drop_boilerplate: bool) -> Vec<bool> {
                     open.truncate(at);
                     mask.push(false);
                 }
-                None => mask.push(open.is_empty()),
+                None => {
+                    if name == "article" && open.is_empty() {
+                        articles = articles.saturating_sub(1);
+                    }
+                    mask.push(open.is_empty());
+                }
             },
             Token::Text(_) | Token::Raw(_) => mask.push(open.is_empty()),
         }
@@ -379,8 +392,8 @@ mod tests {
 should never be chosen even though it is long, long, long, long, long</h2></article></aside>
 <main>
 <article>
-  <h1>Europe&nbsp;expels   Russian
-  diplomats</h1>
+  <header><h1>Europe&nbsp;expels   Russian
+  diplomats</h1></header>
   <p>Italy, Spain &amp; Denmark announced the ex&shy;pulsion of a total of
   <b>80</b> Russian diplomats.<br>Moscow called it &ldquo;short-sighted&rdquo;.</p>
   <div hidden>Subscribe now</div>
