@@ -117,7 +117,16 @@ fn parse_record(
     };
     let text = match record.remove("text") {
         Some(Value::String(text)) => text,
-        Some(Value::Null) | None => return Err("record has no \"text\" field".to_string()),
+        Some(Value::Null) | None => {
+            let mut fields: Vec<&str> = record.keys().map(String::as_str).take(9).collect();
+            if fields.len() == 9 {
+                fields[8] = "...";
+            }
+            return Err(format!(
+                "record has no \"text\" field (it has: {})",
+                fields.join(", ")
+            ));
+        }
         Some(other) => {
             return Err(format!(
                 "field \"text\" must be a string, found {}",
@@ -232,7 +241,10 @@ mod tests {
                 .unwrap_err()
                 .contains("truncated")
         );
-        assert!(parse(r#"{"id": "a"}"#).unwrap_err().contains("no \"text\""));
+        assert_eq!(
+            parse(r#"{"id": "a", "body": "x"}"#).unwrap_err(),
+            "record has no \"text\" field (it has: body, id)"
+        );
         assert!(
             parse(r#"{"text": 5}"#)
                 .unwrap_err()

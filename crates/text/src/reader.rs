@@ -108,10 +108,9 @@ impl DocumentReader {
                 None
             }
             InputFormat::Csv | InputFormat::Tsv => {
-                let delimiter = if format == InputFormat::Csv {
-                    b','
-                } else {
-                    b'\t'
+                let delimiter = match format {
+                    InputFormat::Tsv => b'\t',
+                    _ => csv_delimiter(head),
                 };
                 self.state = State::Csv(Box::new(CsvRecords::new(input, delimiter)));
                 None
@@ -183,6 +182,19 @@ impl DocumentReader {
             text,
             publication,
         })
+    }
+}
+
+/// A comma, unless the header line has none and semicolons instead: spreadsheets in locales
+/// that write decimal commas save "CSV" that way.
+fn csv_delimiter(head: &[u8]) -> u8 {
+    let header = head.split(|&b| b == b'\n').next().unwrap_or(head);
+    let commas = header.iter().filter(|&&b| b == b',').count();
+    let semicolons = header.iter().filter(|&&b| b == b';').count();
+    if commas == 0 && semicolons > 0 {
+        b';'
+    } else {
+        b','
     }
 }
 
@@ -342,8 +354,24 @@ mod tests {
             got[2].starts_with(&format!("{name}:4: line is 323 bytes")),
             "{got:?}"
         );
-        assert_eq!(got[3], format!("{name}:5: record has no \"text\" field"));
+        assert_eq!(
+            got[3],
+            format!("{name}:5: record has no \"text\" field (it has: id, title)")
+        );
         assert_eq!(got[4], "e Some(2000-01-01)");
+    }
+
+    #[test]
+    fn semicolon_csv_is_recognised() {
+        let dir = scratch("semicolon");
+        let path = dir.join("export.csv");
+        fs::write(
+            &path,
+            "id;text;published\nr1;\"Italy expelled 30; Spain 25.\";2022-04-05\n",
+        )
+        .unwrap();
+        let got = shown(&path, &ReadOptions::default());
+        assert_eq!(got, ["r1 [Some(2022-04-05)] Italy expelled 30; Spain 25."]);
     }
 
     #[test]
