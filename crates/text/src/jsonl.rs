@@ -1,6 +1,6 @@
 //! JSON Lines: one document per line, `{"id", "text", "published"?, "url"?, "title"?, "source"?}`.
 
-use crate::bytes::{Line, decode_utf8, read_capped_line};
+use crate::bytes::{Line, read_capped_line};
 use crate::error::human_size;
 use crate::paths::io_reason;
 use crate::reader::Input;
@@ -70,18 +70,18 @@ impl JsonlRecords {
                 continue;
             }
             self.records = self.records.saturating_add(1);
-            let text = match decode_utf8(bytes.to_vec()) {
+            let text = match std::str::from_utf8(bytes) {
                 Ok(text) => text,
-                Err(problem) => {
+                Err(e) => {
                     let reason = format!(
                         "invalid UTF-8 at byte {} of the line (the file must be UTF-8 encoded)",
-                        problem.offset + 1
+                        e.valid_up_to() + 1
                     );
                     return Some(Err(InputError::at_line(path, line, reason)));
                 }
             };
             return Some(
-                parse_record(&text, path, line, opts)
+                parse_record(text, path, line, opts)
                     .map_err(|reason| InputError::at_line(path, line, reason)),
             );
         }

@@ -362,6 +362,24 @@ mod tests {
     }
 
     #[test]
+    fn invalid_utf8_in_a_jsonl_line_is_that_line_only() {
+        let dir = scratch("jsonl-utf8");
+        let path = dir.join("feed.jsonl");
+        fs::write(
+            &path,
+            b"{\"text\": \"caf\xe9\"}\n{\"id\": \"ok\", \"text\": \"fine\"}\n",
+        )
+        .unwrap();
+        let got = shown(&path, &ReadOptions::default());
+        assert_eq!(got.len(), 2);
+        assert!(
+            got[0].ends_with("feed.jsonl:1: invalid UTF-8 at byte 14 of the line (the file must be UTF-8 encoded)"),
+            "{got:?}"
+        );
+        assert_eq!(got[1], "ok [None] fine");
+    }
+
+    #[test]
     fn semicolon_csv_is_recognised() {
         let dir = scratch("semicolon");
         let path = dir.join("export.csv");
