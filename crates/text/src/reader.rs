@@ -247,6 +247,12 @@ mod tests {
     }
 
     #[test]
+    fn readers_can_move_to_another_thread() {
+        fn send<T: Send>() {}
+        send::<DocumentReader>();
+    }
+
+    #[test]
     fn text_files_are_kept_as_they_are() {
         let dir = scratch("text");
         let path = dir.join("a.txt");
