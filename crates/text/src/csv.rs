@@ -150,12 +150,6 @@ impl CsvRecords {
                 if byte == b'\n' {
                     self.newlines += 1;
                 }
-                let mut keep = |field: &mut Vec<u8>, byte: u8| {
-                    size += 1;
-                    if size <= max_bytes as u64 {
-                        field.push(byte);
-                    }
-                };
                 let ends_field = byte == delimiter && state != FieldState::Quoted;
                 let ends_record = byte == b'\n' && state != FieldState::Quoted;
                 if ends_field || ends_record {
@@ -168,21 +162,21 @@ impl CsvRecords {
                     continue;
                 }
                 state = match (state, byte) {
-                    // A carriage return outside quotes belongs to a CRLF line end.
                     (FieldState::Quoted, b'"') => FieldState::QuoteInQuoted,
                     (FieldState::Quoted, _) => {
-                        keep(&mut field, byte);
+                        keep(&mut field, &mut size, max_bytes, byte);
                         FieldState::Quoted
                     }
+                    // A carriage return outside quotes belongs to a CRLF line end.
                     (_, b'\r') => state,
                     (FieldState::Start, b'"') => FieldState::Quoted,
                     (FieldState::QuoteInQuoted, b'"') => {
-                        keep(&mut field, b'"');
+                        keep(&mut field, &mut size, max_bytes, b'"');
                         FieldState::Quoted
                     }
                     // Text after a closing quote (`"a"b`) is malformed; keep it rather than lose it.
                     (_, _) => {
-                        keep(&mut field, byte);
+                        keep(&mut field, &mut size, max_bytes, byte);
                         FieldState::Unquoted
                     }
                 };
@@ -202,6 +196,14 @@ impl CsvRecords {
             return Ok(RawRecord::TooLong { line, len: size });
         }
         Ok(RawRecord::Fields { line, fields })
+    }
+}
+
+/// Appends a byte of field content while the record is within the cap; counts it always.
+fn keep(field: &mut Vec<u8>, size: &mut u64, max_bytes: usize, byte: u8) {
+    *size += 1;
+    if *size <= max_bytes as u64 {
+        field.push(byte);
     }
 }
 
