@@ -41,11 +41,23 @@ struct State {
     /// Bit sets of the labels of each word's left and right dependents.
     left_labels: Vec<u64>,
     right_labels: Vec<u64>,
+    /// Punctuation tokens before each position.
+    punct_before: Vec<u16>,
 }
 
 impl State {
-    fn new(n: usize) -> State {
+    fn new(input: &Input) -> State {
+        let n = input.atoms.len();
+        let mut punct_before = Vec::with_capacity(n + 2);
+        let mut count = 0u16;
+        for a in input.atoms {
+            punct_before.push(count);
+            count += a.punct as u16;
+        }
+        punct_before.push(count);
+        punct_before.push(count);
         State {
+            punct_before,
             n,
             stack: Vec::with_capacity(n),
             b0: 0,
@@ -262,6 +274,17 @@ fn action_features(input: &Input, st: &State, keys: &mut Vec<u64>) {
             which[x as usize] as u64
         }
     };
+    // Punctuation strictly between two positions, capped.
+    let between = |a: u32, b: u32| -> u64 {
+        if a == NONE || b == NONE || b <= a {
+            return 9;
+        }
+        (st.punct_before[b as usize] - st.punct_before[a as usize + 1]).min(3) as u64
+    };
+    let (p01, p10) = (between(s0, b0), between(s1, s0));
+    let next_of = |x: u32| if x == NONE { NONE } else { x + 1 };
+    let prev_of = |x: u32| if x == NONE || x == 0 { NONE } else { x - 1 };
+    let (s0n, s0p, b0p) = (next_of(s0), prev_of(s0), prev_of(b0));
     let set = |x: u32, sets: &[u64]| if x == NONE { ABSENT } else { sets[x as usize] };
     let (s0vl, s0vr, s1vr, b0vl) = (
         val(s0, &st.nl),
@@ -352,6 +375,14 @@ fn action_features(input: &Input, st: &State, keys: &mut Vec<u64>) {
         f2(80, s1t, set(s1, &st.right_labels)),
         f2(81, s0w, set(s0, &st.left_labels)),
         f2(82, b0w, set(b0, &st.left_labels)),
+        f3(83, s0t, b0t, p01),
+        f3(84, s1t, s0t, p10),
+        f2(85, s0w, p01),
+        f3(86, s0t, v.t(s0n), b0t),
+        f3(87, s0t, v.t(b0p), b0t),
+        f3(88, v.t(s0p), s0t, b0t),
+        f2(89, b0wt, v.t(b0p)),
+        f2(90, s0wt, v.t(s0n)),
     ]);
 }
 
@@ -431,7 +462,7 @@ impl Parser {
         scores: &mut Vec<f32>,
     ) {
         let n = input.atoms.len();
-        let mut st = State::new(n);
+        let mut st = State::new(input);
         scores.resize(self.labeler.stride().max(self.actions.stride()), 0.0);
         while !st.done() {
             let valid = st.valid();
@@ -530,7 +561,7 @@ impl ParserTrainer {
             .iter()
             .map(|&h| if h == 0 { n as u32 } else { h as u32 - 1 })
             .collect();
-        let mut st = State::new(n);
+        let mut st = State::new(input);
         let Scratch { keys, scores } = &mut self.scratch;
         while !st.done() {
             let valid = st.valid();

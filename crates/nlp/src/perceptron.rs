@@ -40,9 +40,14 @@ fn accumulate<W: Copy>(
     if stride == 4 {
         // Small rows: accumulate in one register; the loads are independent, so cache
         // misses overlap.
+        let mut rows = [0usize; 128];
+        let n = keys.len().min(rows.len());
+        for (slot, &k) in rows.iter_mut().zip(&keys[..n]) {
+            *slot = row_of(bits, k) * 4;
+            prefetch(&data[*slot..*slot + 4]);
+        }
         let mut acc = [0.0f32; 4];
-        for &k in keys {
-            let r = row_of(bits, k) * 4;
+        for &r in &rows[..n] {
             let row: &[W; 4] = data[r..r + 4].try_into().unwrap();
             for j in 0..4 {
                 acc[j] += get(row[j]);

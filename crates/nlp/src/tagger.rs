@@ -15,6 +15,11 @@ pub(crate) struct Atoms {
     pub prefix1: u64,
     pub prefix3: u64,
     pub shape: u64,
+    /// The word is punctuation only.
+    pub punct: bool,
+    /// The word starts with a letter / an uppercase letter.
+    pub alpha: bool,
+    pub capitalised: bool,
 }
 
 const PAD: Atoms = Atoms {
@@ -24,6 +29,9 @@ const PAD: Atoms = Atoms {
     prefix1: 0x5EED_0001,
     prefix3: 0x5EED_0001,
     shape: 0x5EED_0001,
+    punct: false,
+    alpha: false,
+    capitalised: false,
 };
 
 /// Word shape: X for uppercase, x lowercase, d digit, other characters as themselves; runs
@@ -88,6 +96,9 @@ pub(crate) fn atoms_into<'a>(
             prefix1: mix(hash_str(&scratch[..cut(1)]), 11),
             prefix3: mix(hash_str(&scratch[..cut(3)]), 13),
             shape: shape_hash(form),
+            punct: form.chars().all(|c| !c.is_alphanumeric()),
+            alpha: form.starts_with(char::is_alphabetic),
+            capitalised: form.starts_with(char::is_uppercase),
         });
     }
 }
@@ -112,9 +123,26 @@ fn f2(t: u64, a: u64, b: u64) -> u64 {
     mix(f(t, a), b)
 }
 
+#[inline]
+fn f3(t: u64, a: u64, b: u64, c: u64) -> u64 {
+    mix(f2(t, a, b), c)
+}
+
+/// How title-cased the sentence is (0..=3): headlines capitalise common nouns, informal text
+/// lowercases names, and the share of capitalised words tells the tagger which it is reading.
+fn title_case_bucket(atoms: &[Atoms]) -> u64 {
+    let words = atoms.iter().filter(|a| a.alpha).count();
+    let capitalised = atoms.iter().filter(|a| a.alpha && a.capitalised).count();
+    if words == 0 {
+        0
+    } else {
+        (capitalised * 4 / (words + 1)) as u64
+    }
+}
+
 /// `amb[i]` is the word's ambiguity class: the set of tags it had in training (looking ahead
 /// at the following words' classes is what a left-to-right tagger otherwise lacks).
-fn features(atoms: &[Atoms], amb: &[u64], tags: &[u16], i: usize, keys: &mut Vec<u64>) {
+fn features(atoms: &[Atoms], amb: &[u64], title: u64, tags: &[u16], i: usize, keys: &mut Vec<u64>) {
     keys.clear();
     let amb_at = |k: isize| -> u64 {
         let j = i as isize + k;
@@ -176,6 +204,8 @@ fn features(atoms: &[Atoms], amb: &[u64], tags: &[u16], i: usize, keys: &mut Vec
         f2(31, t1, amb_at(1)),
         f2(32, amb[i], amb_at(1)),
         f2(33, amb_at(-1), amb[i]),
+        f3(34, w.shape, title, (i == 0) as u64),
+        f2(35, w.lower, title),
     ]);
 }
 
@@ -261,6 +291,7 @@ impl TaggerTrainer {
         out.clear();
         let mut correct = 0;
         let amb = ambiguities(&self.lexicon, atoms);
+        let title = title_case_bucket(atoms);
         for i in 0..atoms.len() {
             if let Some(e) = self
                 .lexicon
@@ -271,7 +302,7 @@ impl TaggerTrainer {
                 correct += (e.sure == gold[i]) as usize;
                 continue;
             }
-            features(atoms, &amb, out, i, &mut keys);
+            features(atoms, &amb, title, out, i, &mut keys);
             self.trainer.score(&keys, &mut scores);
             let guess = argmax(&scores[..self.classes.len()]) as u16;
             self.trainer.tick();
@@ -321,6 +352,7 @@ impl Tagger {
         out.clear();
         scores.resize(self.weights.stride(), 0.0);
         let amb = ambiguities(&self.lexicon, atoms);
+        let title = title_case_bucket(atoms);
         for i in 0..atoms.len() {
             if let Some(e) = self
                 .lexicon
@@ -330,7 +362,7 @@ impl Tagger {
                 out.push(e.sure);
                 continue;
             }
-            features(atoms, &amb, out, i, keys);
+            features(atoms, &amb, title, out, i, keys);
             self.weights.score(keys, scores);
             out.push(argmax(&scores[..self.weights.classes()]) as u16);
         }
