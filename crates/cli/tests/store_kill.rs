@@ -1,6 +1,6 @@
 //! Killing `attache ingest` mid-way leaves a consistent database that a rerun completes.
 
-use attache_store::{EventStore, SqliteStore};
+use attache_store::{EventStore, Filter, NoGroups, SqliteStore};
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -113,4 +113,13 @@ fn a_killed_ingest_is_completed_by_a_rerun() {
     let complete = store.stats().unwrap();
     assert_eq!(complete.documents, DOCUMENTS);
     assert_eq!(store.check_consistency().unwrap(), Vec::<String>::new());
+    // The connection opened before the rerun searches the text the rerun added.
+    let text = Filter {
+        text: Some("foreign ministry".to_string()),
+        ..Filter::default()
+    };
+    let fresh = SqliteStore::open(&db).unwrap();
+    let found = store.events(&text, &NoGroups).unwrap().len();
+    assert_eq!(found, fresh.events(&text, &NoGroups).unwrap().len());
+    assert!(found > after_kill.events, "{found} events found");
 }

@@ -8,7 +8,9 @@ use crate::{
 use attache_event::Event;
 use attache_text::Document;
 use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension, Transaction, params, params_from_iter};
+use rusqlite::{
+    Connection, OptionalExtension, Transaction, TransactionBehavior, params, params_from_iter,
+};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -155,28 +157,39 @@ impl SqliteStore {
             .map_err(self.err("configuring database"))
     }
 
+    /// Applies the migrations this database lacks. Each runs in an immediate transaction that
+    /// re-reads the version, so two processes opening a new database at once cannot both
+    /// apply it.
     fn migrate(&mut self) -> Result<(), StoreError> {
-        let version: i64 = self
-            .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(self.err("reading schema version"))?;
-        let version = usize::try_from(version).unwrap_or(usize::MAX);
-        if version > MIGRATIONS.len() {
-            return Err(StoreError::new(format!(
-                "{}: schema version {version} is newer than this attache knows ({}); upgrade attache",
-                self.path.display(),
-                MIGRATIONS.len()
-            )));
-        }
-        for (index, sql) in MIGRATIONS.iter().enumerate().skip(version) {
-            let err = sql_error(&self.path, &format!("applying migration {}", index + 1));
-            let tx = self.conn.transaction().map_err(&err)?;
-            tx.execute_batch(sql).map_err(&err)?;
-            tx.pragma_update(None, "user_version", (index + 1) as i64)
+        let read_version = |conn: &Connection| -> rusqlite::Result<usize> {
+            let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            Ok(usize::try_from(version).unwrap_or(usize::MAX))
+        };
+        loop {
+            let version = read_version(&self.conn).map_err(self.err("reading schema version"))?;
+            if version > MIGRATIONS.len() {
+                return Err(StoreError::new(format!(
+                    "{}: schema version {version} is newer than this attache knows ({}); upgrade attache",
+                    self.path.display(),
+                    MIGRATIONS.len()
+                )));
+            }
+            if version == MIGRATIONS.len() {
+                return Ok(());
+            }
+            let err = sql_error(&self.path, &format!("applying migration {}", version + 1));
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
                 .map_err(&err)?;
+            // Another process may have migrated while this one waited for the lock.
+            if read_version(&tx).map_err(&err)? == version {
+                tx.execute_batch(MIGRATIONS[version]).map_err(&err)?;
+                tx.pragma_update(None, "user_version", (version + 1) as i64)
+                    .map_err(&err)?;
+            }
             tx.commit().map_err(&err)?;
         }
-        Ok(())
     }
 
     pub fn path(&self) -> &Path {
@@ -188,6 +201,16 @@ impl SqliteStore {
     pub fn check_consistency(&self) -> Result<Vec<String>, StoreError> {
         let err = self.err("checking consistency");
         let mut problems = Vec::new();
+        // FTS5's part of the integrity check reads the index structure this connection cached
+        // when it last used it; after another process has written, that copy is stale and the
+        // check reports corruption that a fresh connection does not see. A query refreshes it.
+        self.conn
+            .query_row(
+                "SELECT count(*) FROM mentions_text WHERE mentions_text MATCH 'refresh'",
+                [],
+                |r| r.get::<_, i64>(0),
+            )
+            .map_err(&err)?;
         let mut stmt = self.conn.prepare("PRAGMA integrity_check").map_err(&err)?;
         let rows: Vec<String> = stmt
             .query_map([], |r| r.get(0))

@@ -509,3 +509,27 @@ fn a_claim_over_a_long_period_is_found_again_by_a_later_report() {
     assert_eq!(events.len(), 1);
     assert_eq!(events[0].event.sources, ["Financial Times", "BBC"]);
 }
+
+#[test]
+fn a_reader_opened_before_another_writer_sees_a_consistent_index() {
+    let path = fresh_db("two-connections");
+    let reader = SqliteStore::open(&path).unwrap();
+    assert!(reader.check_consistency().unwrap().is_empty());
+    let mut writer = SqliteStore::open(&path).unwrap();
+    for round in 0..50 {
+        let docs: Vec<IngestDocument> = wire_reports()
+            .into_iter()
+            .map(|mut d| {
+                d.document.id = format!("{}-{round}", d.document.id);
+                d
+            })
+            .collect();
+        writer.ingest_batch(&docs).unwrap();
+    }
+    let filter = Filter {
+        text: Some("citing security".to_string()),
+        ..Filter::default()
+    };
+    assert_eq!(reader.events(&filter, &FakeEu).unwrap().len(), 1);
+    assert_eq!(reader.check_consistency().unwrap(), Vec::<String>::new());
+}

@@ -10,6 +10,7 @@ use attache_store::{BatchSummary, EventStore, IngestDocument, SqliteStore, conte
 use attache_text::{CsvColumns, Document, ReadOptions, expand_paths, read_documents};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
+use std::panic::AssertUnwindSafe;
 use std::process::ExitCode;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -78,30 +79,47 @@ impl Progress {
     }
 }
 
-/// Codes the documents of a batch in parallel, in input order, skipping unchanged ones.
+/// Codes the documents of a batch in parallel, in input order, skipping unchanged ones. A
+/// document the coder fails on (a panic) is left out and reported, not the whole run.
 fn code_batch(
     documents: Vec<Document>,
     extractor: &Extractor,
     lookup: &SqliteStore,
-) -> Result<Vec<IngestDocument>, attache_store::StoreError> {
+) -> Result<(Vec<IngestDocument>, Vec<String>), attache_store::StoreError> {
     let mut unchanged = Vec::with_capacity(documents.len());
     for doc in &documents {
         let stored = lookup.document_hash(&doc.id)?;
         unchanged.push(stored.is_some_and(|h| h == content_hash(&doc.text)));
     }
-    Ok(documents
+    let coded: Vec<Result<IngestDocument, String>> = documents
         .into_par_iter()
         .zip(unchanged)
         .map(|(document, unchanged)| {
             // The writer sees the same hash and counts it unchanged; nothing to code.
-            let events = if unchanged {
-                Vec::new()
-            } else {
-                extractor.extract(&document)
-            };
-            IngestDocument { document, events }
+            if unchanged {
+                return Ok(IngestDocument {
+                    document,
+                    events: Vec::new(),
+                });
+            }
+            match std::panic::catch_unwind(AssertUnwindSafe(|| extractor.extract(&document))) {
+                Ok(events) => Ok(IngestDocument { document, events }),
+                Err(_) => Err(format!(
+                    "{}: the coder failed on this document; not stored",
+                    document.id
+                )),
+            }
         })
-        .collect())
+        .collect();
+    let mut stored = Vec::with_capacity(coded.len());
+    let mut failures = Vec::new();
+    for item in coded {
+        match item {
+            Ok(document) => stored.push(document),
+            Err(message) => failures.push(message),
+        }
+    }
+    Ok((stored, failures))
 }
 
 pub fn ingest(args: IngestArgs) -> ExitCode {
@@ -154,37 +172,46 @@ pub fn ingest(args: IngestArgs) -> ExitCode {
     let mut pending: Vec<Document> = Vec::with_capacity(batch_size);
     let mut fatal = None;
     // Codes a batch and hands it to the writer; `Ok(false)` once the writer has stopped.
+    // Codes a batch and hands it to the writer: whether the writer still runs, and the
+    // documents the coder failed on.
     let dispatch = |documents: Vec<Document>, files_done: usize| {
-        code_batch(documents, &extractor, &lookup).map(|documents| {
-            sender
+        code_batch(documents, &extractor, &lookup).map(|(documents, failures)| {
+            let sent = sender
                 .send(Batch {
                     documents,
                     files_done,
                 })
-                .is_ok()
+                .is_ok();
+            (sent, failures)
         })
+    };
+    let report_failures = |failures: Vec<String>| {
+        for failure in &failures {
+            Progress::message(terminal, &format!("attache ingest: {failure}"));
+        }
+        failures.len()
     };
     'inputs: for (index, input) in inputs.iter().enumerate() {
         let path = match input {
             Ok(path) => path,
             Err(e) => {
-                Progress::message(terminal, &format!("attache ingest: {e}"));
-                failed += 1;
+                failed += report_failures(vec![e.to_string()]);
                 continue;
             }
         };
         for read in read_documents(path, &options) {
             match read {
                 Ok(doc) => pending.push(doc),
-                Err(e) => {
-                    Progress::message(terminal, &format!("attache ingest: {e}"));
-                    failed += 1;
-                }
+                Err(e) => failed += report_failures(vec![e.to_string()]),
             }
             if pending.len() >= batch_size {
                 match dispatch(std::mem::take(&mut pending), index) {
-                    Ok(true) => {}
-                    Ok(false) => break 'inputs,
+                    Ok((sent, failures)) => {
+                        failed += report_failures(failures);
+                        if !sent {
+                            break 'inputs;
+                        }
+                    }
                     Err(e) => {
                         fatal = Some(e);
                         break 'inputs;
@@ -193,10 +220,11 @@ pub fn ingest(args: IngestArgs) -> ExitCode {
             }
         }
     }
-    if !pending.is_empty()
-        && let Err(e) = dispatch(std::mem::take(&mut pending), inputs.len())
-    {
-        fatal = Some(e);
+    if !pending.is_empty() {
+        match dispatch(std::mem::take(&mut pending), inputs.len()) {
+            Ok((_, failures)) => failed += report_failures(failures),
+            Err(e) => fatal = Some(e),
+        }
     }
     // Closing the channel lets the writer finish.
     drop(sender);
