@@ -3,14 +3,33 @@
 
 use serde_json::Value;
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-fn scratch(name: &str) -> PathBuf {
+/// A fresh directory under the system temp dir for one test, removed when the test passes
+/// (kept for inspection when it fails).
+struct Scratch(PathBuf);
+
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        if !std::thread::panicking() {
+            let _ = fs::remove_dir_all(&self.0);
+        }
+    }
+}
+
+fn scratch(name: &str) -> Scratch {
     let dir = std::env::temp_dir().join(format!("attache-extract-{}-{name}", std::process::id()));
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).unwrap();
-    dir
+    Scratch(dir)
 }
 
 fn attache(args: &[&str]) -> Output {
@@ -23,7 +42,7 @@ fn attache(args: &[&str]) -> Output {
 
 /// Many documents: the founding article (when ../shared is there) and reports written for
 /// this test, as files and as JSON Lines.
-fn corpus(name: &str) -> PathBuf {
+fn corpus(name: &str) -> Scratch {
     let dir = scratch(name);
     if let Some(sample) = attache_testkit::shared_path("samples/expulsions-2022-04-05.txt") {
         fs::copy(sample, dir.join("expulsions-2022-04-05.txt")).unwrap();
