@@ -28,6 +28,9 @@ pub struct Discourse {
     pub persons: Vec<Person>,
     /// The most recent coded subject, for "it" / "they" in a later sentence.
     pub last_subject: Option<Actor>,
+    /// Whether that subject was plural ("Germany and Poland", "the allies"): "they" needs a
+    /// plural antecedent and "it" a singular one.
+    pub last_subject_plural: bool,
 }
 
 /// Dictionary matches of one sentence, with offsets into the document text.
@@ -68,12 +71,15 @@ pub fn conjuncts<'a>(head: Token<'a>) -> Vec<Token<'a>> {
     // In a list ("Italy, Spain, Denmark and Estonia") parsers often hang an item as `appos`;
     // with coordination present, a like-for-like apposition is one more item.
     let is_list = head.children().any(|c| c.deprel() == "conj");
+    let list_item = |c: Token<'_>| {
+        matches!(c.deprel(), "appos" | "nmod:unmarked" | "dep" | "list")
+            && !c.children().any(|g| g.deprel() == "case")
+    };
     let mut out = vec![head];
     let mut stack = vec![head];
     while let Some(t) = stack.pop() {
         for c in t.children().filter(|c| {
-            (c.deprel() == "conj" || (is_list && c.deprel() == "appos"))
-                && proper(*c) == proper(head)
+            (c.deprel() == "conj" || (is_list && list_item(*c))) && proper(*c) == proper(head)
         }) {
             out.push(c);
             stack.push(c);
@@ -92,6 +98,7 @@ fn is_country_like(kind: EntryKind) -> bool {
             | EntryKind::Capital
             | EntryKind::Demonym
             | EntryKind::Media
+            | EntryKind::Person
     )
 }
 
@@ -111,6 +118,40 @@ fn is_actor_pronoun(word: &str) -> bool {
             | "him"
             | "them"
             | "us"
+    )
+}
+
+/// Nouns that name a part, a number or the members of a body.
+fn is_part_noun(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "member"
+            | "members"
+            | "group"
+            | "leader"
+            | "head"
+            | "official"
+            | "representative"
+            | "delegation"
+            | "thousand"
+            | "thousands"
+            | "hundred"
+            | "hundreds"
+            | "dozen"
+            | "dozens"
+            | "number"
+            | "part"
+            | "some"
+            | "many"
+            | "most"
+            | "one"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "minister"
+            | "chief"
+            | "army"
+            | "government"
     )
 }
 
@@ -248,8 +289,24 @@ impl<'d, 'l> ActorReader<'d, 'l> {
             .filter(move |m| m.start >= lo && m.end <= hi)
     }
 
-    /// Lower-case proper nouns of a core that no dictionary phrase covers: a person's name.
+    /// A person's name in a core: the proper nouns no dictionary phrase covers, or the name of
+    /// a person the dictionary knows ("Antonio Guterres"), lower case, one entry per word.
     fn uncovered_names(&self, core: &[Token<'d>]) -> Vec<String> {
+        let (lo, hi) = (
+            core.first().map_or(0, |t| t.span().start),
+            core.last().map_or(0, |t| t.span().end),
+        );
+        if let Some(p) = self
+            .matches_in(lo, hi)
+            .find(|m| m.entry.kind == EntryKind::Person)
+        {
+            return p
+                .entry
+                .canonical
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .collect();
+        }
         core.iter()
             .filter(|t| t.upos() == Upos::Propn)
             .filter(|t| {
@@ -340,6 +397,7 @@ impl<'d, 'l> ActorReader<'d, 'l> {
         if country.is_none()
             && core.len() == 1
             && is_actor_pronoun(head.text())
+            && head.deprel().starts_with("nsubj")
             && let Some(speaker) = governing_subject(head)
             && let Some(a) = self.actor(speaker, discourse)
         {
@@ -352,9 +410,16 @@ impl<'d, 'l> ActorReader<'d, 'l> {
                     .person_before(lo)
                     .map(|p| (p.country.clone(), p.sector.clone()))
             } else {
+                let word = head.text().to_ascii_lowercase();
+                let plural = matches!(word.as_str(), "they" | "them" | "their");
+                let singular = matches!(word.as_str(), "it" | "its");
                 discourse
                     .last_subject
                     .as_ref()
+                    .filter(|_| {
+                        (plural && discourse.last_subject_plural)
+                            || (singular && !discourse.last_subject_plural)
+                    })
                     .map(|a| (a.country.clone(), a.sector.clone()))
             };
             if let Some((c, s)) = who {
@@ -363,6 +428,40 @@ impl<'d, 'l> ActorReader<'d, 'l> {
             }
         }
 
+        // "A member of the Syrian parliament", "thousands of Nigerians", "leaders of Romania's
+        // government": a part or a number of a body is coded as the body.
+        if country.is_none()
+            && is_part_noun(&crate::triggers::trigger_lemma(head))
+            && let Some(whole) = head
+                .children()
+                .find(|c| c.deprel().starts_with("nmod") && crate::triggers::has_case(*c, &["of"]))
+            && let Some(a) = self.actor(whole, discourse)
+        {
+            country = a.country;
+            sector = sector.or(a.sector);
+        }
+        // "Security forces in Guinea", "militants from Iraq": a group known by its sector is
+        // placed by the state its prepositional phrase names.
+        if country.is_none() && sector.is_some() {
+            country = head
+                .children()
+                .filter(|c| {
+                    c.deprel().starts_with("nmod")
+                        && crate::triggers::has_case(*c, &["in", "from", "of"])
+                })
+                .find_map(|c| {
+                    let sp = c.span();
+                    self.lex
+                        .matches
+                        .iter()
+                        .find(|m| {
+                            m.start <= sp.start
+                                && sp.end <= m.end
+                                && matches!(m.entry.kind, EntryKind::Country | EntryKind::Capital)
+                        })
+                        .and_then(|m| m.entry.code.clone())
+                });
+        }
         // A city or region names who acts only through its state when nothing else does
         // ("Kyiv said" is the Ukrainian government); cities are no actors in their own right.
         if country.is_none() && sector.is_some() {

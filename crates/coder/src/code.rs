@@ -304,18 +304,32 @@ pub fn code_sentence(
     let tokens: Vec<Token<'_>> = s.tokens().collect();
     let reader = ActorReader { doc, lex };
 
-    // The sentence's main subject, for people named without a nationality and for "it".
+    // The sentence's main subject, for "it" in a later sentence.
     let root_subject = s.root().and_then(|r| {
         r.children()
             .find(|c| c.deprel() == "nsubj")
             .and_then(|n| reader.actor(n, discourse))
     });
-    note_people(
-        &reader,
-        &tokens,
-        root_subject.as_ref().and_then(|a| a.country.as_deref()),
-        discourse,
-    );
+    // People named with a role but no nationality ("Foreign Minister Jeppe Kofod") act for the
+    // state that is the sentence's first subject ("Denmark expelled ..., Kofod said").
+    let state_subject = tokens
+        .iter()
+        .filter(|t| t.deprel() == "nsubj")
+        .find_map(|t| {
+            let sp = t.span();
+            lex.matches
+                .iter()
+                .find(|m| {
+                    m.start <= sp.start
+                        && sp.end <= m.end
+                        && matches!(
+                            m.entry.kind,
+                            EntryKind::Country | EntryKind::Capital | EntryKind::Seat
+                        )
+                })
+                .and_then(|m| m.entry.code.clone())
+        });
+    note_people(&reader, &tokens, state_subject.as_deref(), discourse);
 
     let times = cx.times(s, &words);
     let attribution = cx.attribution(s, lex);
@@ -329,15 +343,39 @@ pub fn code_sentence(
     // actions") that repeat its category with new actors.
     let mut frames: Vec<Frame<'_>> = Vec::new();
     let mut repeats: Vec<(Token<'_>, Vec<Token<'_>>)> = Vec::new();
+    let mut demanded: Vec<Token<'_>> = Vec::new();
     for &t in &tokens {
-        if let Some(rule) = cx.triggers.rule_for(t) {
+        if let Some(rule) = cx.triggers.rule_for(doc, t) {
             if let Some(f) = read_frame(doc, rule, t) {
                 frames.push(f);
             }
         } else if let Some(subj) = similar_action(doc, t) {
             repeats.push((t, subj));
+        } else if let Some(clause) = obligation_clause(t) {
+            // "Russia said Sudan must return the helicopter": a demand on Sudan.
+            if let Some(f) = read_frame(doc, cx.triggers.obligation(), t) {
+                frames.push(f);
+                demanded.push(clause);
+            }
         }
     }
+    // What is demanded is not reported as done: the demand stands for it.
+    frames.retain(|f| !demanded.iter().any(|c| dominates(*c, f.anchor)));
+
+    // A noun trigger that is what a verb trigger acts on ("lifted the curfew", "rejected the
+    // offer", "violated the ceasefire") is that event's object, not an event of its own.
+    let verb_triggers: Vec<usize> = frames
+        .iter()
+        .filter(|f| f.trigger.upos() != Upos::Noun)
+        .map(|f| f.trigger.i())
+        .collect();
+    frames.retain(|f| {
+        f.trigger.upos() != Upos::Noun
+            || !f
+                .trigger
+                .head()
+                .is_some_and(|h| verb_triggers.contains(&h.i()))
+    });
 
     let is_role = |t: Token<'_>| {
         let sp = t.span();
@@ -345,7 +383,7 @@ pub fn code_sentence(
             .iter()
             .any(|m| m.entry.kind == EntryKind::Role && m.start <= sp.start && sp.end <= m.end)
     };
-    let first_new = out.len();
+    let mut template: Option<Found> = None;
     let mut claimed: Vec<usize> = Vec::new();
     let mut coded: Vec<(usize, Vec<Actor>, Vec<Actor>, Measured)> = Vec::new();
     for (k, frame) in frames.iter().enumerate() {
@@ -354,30 +392,97 @@ pub fn code_sentence(
             .iter()
             .flat_map(|a| reader.actors(*a, discourse))
             .collect();
-        if actors.is_empty() {
+        // An expulsion whose doer the dictionaries do not know ("European states expelled 100
+        // ..., including 40 from Germany") is still the template its distributive list splits.
+        if actors.is_empty() && !is_expulsion(frame.rule.mode.as_deref()) {
             continue;
         }
         let recipients: Vec<Actor> = frame
             .patients
             .iter()
-            .flat_map(|p| reader.actors(crate::frames::look_through(*p).0, discourse))
+            .flat_map(|p| reader.actors(crate::frames::look_through(doc, *p).0, discourse))
             .collect();
         let measured = measure(doc, s, &words, frame, &is_role);
         coded.push((k, actors, recipients, measured));
     }
+    // Coordinated verbs share whom they act on: "close two Russian consulates and expel 14
+    // staff" (the staff of those consulates).
+    for i in 0..coded.len() {
+        if !coded[i].2.is_empty() {
+            continue;
+        }
+        let anchor = frames[coded[i].0].anchor;
+        let partner = coded
+            .iter()
+            .position(|(k, _, r, _)| !r.is_empty() && coordinated(frames[*k].anchor, anchor));
+        if let Some(p) = partner {
+            coded[i].2 = coded[p].2.clone();
+        }
+    }
     // Time expressions each go to the nearest coded frame whose clause they modify.
+    // Events with a known doer claim time expressions before templates without one do.
     let owner_of = |t: &Timed| -> Option<usize> {
         let a = doc.token(t.attach?);
         coded
             .iter()
             .filter(|(k, ..)| {
                 let f = &frames[*k];
-                dominates(a, f.anchor) || dominates(f.trigger, doc.token(t.first))
+                // "Finland said on Monday it would expel ...": the day of saying does not date
+                // what is reported.
+                let reported = a.i() != f.anchor.i() && is_saying(a);
+                (dominates(a, f.anchor) && !reported) || dominates(f.trigger, doc.token(t.first))
             })
-            .min_by_key(|(k, ..)| depth_between(a, frames[*k].anchor))
+            .min_by_key(|(k, actors, ..)| (actors.is_empty(), depth_between(a, frames[*k].anchor)))
             .map(|(k, ..)| *k)
     };
-    let owners: Vec<Option<usize>> = times.iter().map(owner_of).collect();
+    let mut owners: Vec<Option<usize>> = times.iter().map(owner_of).collect();
+    let coded_empty: Vec<usize> = coded
+        .iter()
+        .filter(|(_, a, ..)| a.is_empty())
+        .map(|(k, ..)| *k)
+        .collect();
+    // A time expression the parse hung on no event's clause ("... expel 14 staff, seven of whom
+    // have diplomatic status, as of April 30") dates the nearest event before it in the text,
+    // and the events coordinated with that one.
+    let mut shared: Vec<(usize, usize)> = Vec::new(); // (time index, frame index)
+    for (ti, t) in times.iter().enumerate() {
+        let verbal = t
+            .attach
+            .is_some_and(|a| !matches!(doc.token(a).upos(), Upos::Noun | Upos::Propn));
+        // A clause with its own subject, or one that repeats an event, keeps its time.
+        let own_clause = t.attach.is_some_and(|a| {
+            let a = doc.token(a);
+            // A relative clause ("seven of whom have ...") belongs to its noun, not a new event.
+            let relative = a.deprel().starts_with("acl")
+                || a.children().any(|c| {
+                    c.deprel() == "nsubj"
+                        && (c.upos() == Upos::Num
+                            || matches!(
+                                c.text().to_ascii_lowercase().as_str(),
+                                "who" | "which" | "that"
+                            ))
+                });
+            (!relative && a.children().any(|c| c.deprel() == "nsubj"))
+                || repeats.iter().any(|(v, _)| dominates(*v, a))
+        });
+        if owners[ti].is_some() || !verbal || own_clause {
+            continue;
+        }
+        let nearest = coded
+            .iter()
+            .map(|(k, ..)| *k)
+            .filter(|k| frames[*k].trigger.i() < t.first)
+            .max_by_key(|k| frames[*k].trigger.i());
+        if let Some(n) = nearest {
+            owners[ti] = Some(n);
+            let near = frames[n].anchor;
+            for (k, ..) in &coded {
+                if *k != n && coordinated(frames[*k].anchor, near) {
+                    shared.push((ti, *k));
+                }
+            }
+        }
+    }
     for (k, actors, recipients, measured) in coded {
         let frame = &frames[k];
         let dir = if frame.modality == Modality::Planned {
@@ -387,15 +492,17 @@ pub fn code_sentence(
         };
         let mut mine: Vec<&Timed> = times
             .iter()
-            .zip(&owners)
-            .filter(|(_, o)| **o == Some(k))
-            .map(|(t, _)| t)
+            .enumerate()
+            .filter(|(ti, _)| owners[*ti] == Some(k) || shared.contains(&(*ti, k)))
+            .map(|(_, t)| t)
             .collect();
         let nominal_attach = |t: &Timed| {
             t.attach
                 .is_some_and(|a| matches!(doc.token(a).upos(), Upos::Noun | Upos::Propn))
         };
-        if mine.is_empty() && times.len() == 1 && owners[0].is_none() && nominal_attach(&times[0]) {
+        let unclaimed = |o: Option<usize>| o.is_none_or(|o| coded_empty.contains(&o));
+        if mine.is_empty() && times.len() == 1 && unclaimed(owners[0]) && nominal_attach(&times[0])
+        {
             // The sentence's only time expression, dating a noun rather than another clause:
             // "the poisoning ... in 2018, after the West expelled ...".
             mine.push(&times[0]);
@@ -410,7 +517,15 @@ pub fn code_sentence(
             c.dedup();
             c
         };
-        let group_actor = codes.iter().any(|c| cx.lexicon.is_group(c));
+        // A group of states, or a bloc without fixed membership ("the West"), acts through its
+        // members: a figure it is credited with totals their actions.
+        let group_actor = codes.iter().any(|c| {
+            cx.lexicon.is_group(c)
+                || cx
+                    .lexicon
+                    .organisation(c)
+                    .is_some_and(|o| o.sector.is_none())
+        });
         let aggregate = measured.quantity.is_some()
             && (measured.total || codes.len() > 1 || group_actor || since);
         let trig_span = frame.trigger.span();
@@ -466,7 +581,12 @@ pub fn code_sentence(
                 }
                 out.push(Found::new(e, interval));
             }
+        } else if actors.is_empty() {
+            template = template.or(Some(Found::new(base, interval)));
         } else {
+            if is_expulsion(base.mode.as_deref()) {
+                template = template.or(Some(Found::new(base.clone(), interval)));
+            }
             out.push(Found::new(base, interval));
         }
     }
@@ -522,11 +642,73 @@ pub fn code_sentence(
         }
     }
 
-    distribute(cx, s, &words, lex, &sentence_ref, first_new, &times, out);
+    distribute(cx, s, &words, lex, &sentence_ref, template, &times, out);
 
     if let Some(subj) = root_subject {
+        let plural = s
+            .root()
+            .and_then(|r| r.children().find(|c| c.deprel() == "nsubj"))
+            .is_some_and(|n| {
+                matches!(n.xpos(), "NNS" | "NNPS") || n.children().any(|c| c.deprel() == "conj")
+            });
         discourse.last_subject = Some(subj);
+        discourse.last_subject_plural = plural;
     }
+}
+
+/// Verbs that report speech rather than perform an act.
+fn is_saying(t: Token<'_>) -> bool {
+    matches!(
+        crate::triggers::trigger_lemma(t).as_str(),
+        "say"
+            | "tell"
+            | "add"
+            | "state"
+            | "report"
+            | "quote"
+            | "claim"
+            | "insist"
+            | "stress"
+            | "confirm"
+            | "write"
+            | "tweet"
+            | "note"
+            | "explain"
+            | "believe"
+            | "think"
+    )
+}
+
+/// A verb of saying whose complement clause carries "must" / "should" / "has to": the clause.
+fn obligation_clause(t: Token<'_>) -> Option<Token<'_>> {
+    const SAYING: &[&str] = &[
+        "say", "insist", "tell", "state", "add", "stress", "declare", "announce", "conclude",
+        "write", "argue", "believe",
+    ];
+    if !SAYING.contains(&crate::triggers::trigger_lemma(t).as_str()) {
+        return None;
+    }
+    t.children().filter(|c| c.deprel() == "ccomp").find(|c| {
+        c.children().any(|a| {
+            a.deprel() == "aux"
+                && matches!(
+                    a.text().to_ascii_lowercase().as_str(),
+                    "must" | "should" | "ought"
+                )
+        })
+    })
+}
+
+fn is_expulsion(mode: Option<&str>) -> bool {
+    matches!(mode, Some("expel" | "deport"))
+}
+
+/// Whether two verbs are conjuncts of one another.
+fn coordinated(a: Token<'_>, b: Token<'_>) -> bool {
+    let under = |x: Token<'_>, y: Token<'_>| {
+        x.deprel() == "conj" && x.head().is_some_and(|h| h.i() == y.i())
+    };
+    under(a, b) || under(b, a)
 }
 
 /// Steps from `t` up to `anc` (large when `anc` is not above `t`).
@@ -585,7 +767,7 @@ fn distribute(
     words: &[&str],
     lex: &SentenceLex<'_>,
     sentence_ref: &SentenceRef,
-    first_new: usize,
+    template: Option<Found>,
     times: &[Timed],
     out: &mut Vec<Found>,
 ) {
@@ -618,18 +800,7 @@ fn distribute(
                 .any(|it| it.time.as_ref().is_some_and(|x| x.1 == t.first))
         })
         .collect();
-    // Items "from" a state split an expulsion-like event of this sentence among the states that
-    // expelled; for any other event "from X" only says where people came from.
-    let here = out[first_new..].first().is_some_and(|f| {
-        matches!(
-            f.event.event,
-            attache_event::EventCategory::Sanction | attache_event::EventCategory::Coerce
-        ) && f
-            .event
-            .mode
-            .as_deref()
-            .is_some_and(|m| m == "expel" || m == "deport")
-    });
+
     for item in &items {
         let code = item.from.entry.code.clone();
         let quantity = Quantity {
@@ -662,10 +833,9 @@ fn distribute(
             sector: item.from.entry.sector.clone(),
             span: [item.from.start, item.from.end],
         };
-        if here {
-            let Some(parent) = out[first_new..].first().cloned() else {
-                continue;
-            };
+        // Items "from" a state split an expulsion of this sentence among the states that
+        // expelled; for any other event "from X" only says where people came from.
+        if let Some(parent) = &template {
             let mut e = parent.event.clone();
             e.actors = vec![actor];
             e.quantity = Some(quantity);
@@ -709,9 +879,17 @@ fn distribute(
         }
     }
     // The sentence's own event now totals its items.
-    if here {
-        for f in &mut out[first_new..] {
-            if f.event.quantity.is_some() && f.event.mentions[0].span[0] < at_byte {
+    if let Some(parent) = &template {
+        for f in out.iter_mut() {
+            let before_list = f
+                .event
+                .mentions
+                .first()
+                .is_some_and(|m| m.span[0] < at_byte);
+            if f.event.trigger.span == parent.event.trigger.span
+                && f.event.quantity.is_some()
+                && before_list
+            {
                 f.event.aggregate = true;
             }
         }

@@ -67,8 +67,33 @@ const CARRIER_VERBS: &[&str] = &[
 
 /// Governing verbs whose complement is not (yet) done.
 const PLANNING_VERBS: &[&str] = &[
-    "plan", "intend", "prepare", "aim", "seek", "want", "expect", "promise", "pledge", "vow",
-    "agree", "offer", "hope", "wish", "commit", "move", "set", "schedule", "threaten", "warn",
+    "plan",
+    "intend",
+    "prepare",
+    "aim",
+    "seek",
+    "want",
+    "expect",
+    "promise",
+    "pledge",
+    "vow",
+    "agree",
+    "offer",
+    "hope",
+    "wish",
+    "commit",
+    "move",
+    "set",
+    "schedule",
+    "threaten",
+    "warn",
+    // Predicative adjectives of intent: "is willing to withdraw", "prepared to lift".
+    "willing",
+    "prepared",
+    "ready",
+    "committed",
+    "determined",
+    "eager",
 ];
 const HYPOTHETICAL_VERBS: &[&str] = &[
     "consider",
@@ -142,16 +167,42 @@ fn is_collective(word: &str) -> bool {
     )
 }
 
-/// Follows "total/number of X" down to X.
-pub fn look_through(head: Token<'_>) -> (Token<'_>, Option<Token<'_>>) {
-    if is_collective(&lemma(head))
-        && let Some(inner) = head
+/// Follows "total/number of X" down to X, by the parse or, where the parse hung X elsewhere,
+/// by the words.
+pub fn look_through<'d>(doc: &'d Doc, head: Token<'d>) -> (Token<'d>, Option<Token<'d>>) {
+    if is_collective(&lemma(head)) {
+        let inner = head
             .children()
             .find(|c| c.deprel().starts_with("nmod") && has_case(*c, &["of"]))
-    {
-        return (inner, Some(head));
+            .or_else(|| of_phrase_after(doc, head));
+        if let Some(inner) = inner {
+            return (inner, Some(head));
+        }
     }
     (head, None)
+}
+
+/// The head noun of an "of" phrase right after `t` in the text ("expulsion of 15 Russian
+/// diplomats", "a total of 80 Russian diplomats"): the last noun of the run of determiners,
+/// numbers, adjectives and nouns after "of".
+pub fn of_phrase_after<'d>(doc: &'d Doc, t: Token<'d>) -> Option<Token<'d>> {
+    let of = t.i() + 1;
+    if of >= doc.len() || !doc.token(of).text().eq_ignore_ascii_case("of") {
+        return None;
+    }
+    let mut head = None;
+    for i in of + 1..doc.len() {
+        let w = doc.token(i);
+        if w.sentence() != t.sentence() {
+            break;
+        }
+        match w.upos() {
+            Upos::Noun | Upos::Propn => head = Some(w),
+            Upos::Det | Upos::Num | Upos::Adj if head.is_none() => {}
+            _ => break,
+        }
+    }
+    head
 }
 
 /// A coordinated clause's subject that the parser took for a conjunct of the previous
@@ -188,6 +239,15 @@ fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>, bool) {
     if let Some(s) = stranded_subject(doc, verb) {
         return (vec![s], false);
     }
+    // A finite verb hung on a noun as a reduced relative ("after EU finance ministers met in
+    // Luxembourg" with "met" as `acl`): finite verbs are not participles; the noun is the subject.
+    if verb.deprel() == "acl"
+        && matches!(verb.xpos(), "VBD" | "VBZ" | "VBP")
+        && !verb.children().any(|c| c.deprel().starts_with("nsubj"))
+        && let Some(h) = verb.head()
+    {
+        return (vec![h], false);
+    }
     let mut v = verb;
     for _ in 0..6 {
         if let Some(s) = v
@@ -205,10 +265,48 @@ fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>, bool) {
         }
         match (v.deprel(), v.head()) {
             ("conj" | "xcomp", Some(h)) if is_verbal(h) => v = h,
+            // "was attacked by militiamen ..., killing 156": the participle's doer is the
+            // clause's agent.
+            ("advcl", Some(h)) if is_verbal(h) && v.xpos() == "VBG" && !has_mark(v) => v = h,
+            // "began a hunger strike to protest": a purpose infinitive shares the subject.
+            ("advcl", Some(h)) if is_verbal(h) && has_mark_word(v, "to") => v = h,
             _ => break,
         }
     }
     (Vec::new(), false)
+}
+
+/// The noun phrase right after an active verb that the parser hung elsewhere ("Rome has marked
+/// 30 Russian diplomats as undesirable, ... said" with "diplomats" made the subject of "said").
+/// Returns its head: the last noun of the run of determiners, numbers, adjectives and nouns.
+fn adjacent_object<'d>(doc: &'d Doc, verb: Token<'d>) -> Option<Token<'d>> {
+    let mut head = None;
+    for i in verb.i() + 1..doc.len() {
+        let t = doc.token(i);
+        if t.sentence() != verb.sentence() {
+            break;
+        }
+        match t.upos() {
+            Upos::Noun | Upos::Propn => head = Some(t),
+            Upos::Det | Upos::Num | Upos::Adj => {
+                if head.is_some() {
+                    break;
+                }
+            }
+            Upos::Adv if head.is_none() && i == verb.i() + 1 => {}
+            _ => break,
+        }
+    }
+    head
+}
+
+fn has_mark(v: Token<'_>) -> bool {
+    v.children().any(|c| c.deprel() == "mark")
+}
+
+fn has_mark_word(v: Token<'_>, word: &str) -> bool {
+    v.children()
+        .any(|c| c.deprel() == "mark" && c.text().eq_ignore_ascii_case(word))
 }
 
 /// The governing verb of a clause reached through `xcomp` ("threatened to expel").
@@ -358,12 +456,22 @@ pub fn read_frame<'d>(
             match c.deprel() {
                 "nmod:poss" => agents.push(c),
                 "nmod" if has_case(c, &["by"]) => agents.push(c),
-                "nmod" if has_case(c, &["of"]) => patients.push(c),
+                // "the expulsion of 12 diplomats by Germany" with "by Germany" on "diplomats".
+                "nmod" if has_case(c, &["of"]) => {
+                    patients.push(c);
+                    agents.extend(
+                        c.children()
+                            .filter(|g| g.deprel().starts_with("nmod") && has_case(*g, &["by"])),
+                    );
+                }
                 "nmod" if has_case(c, &["on", "against", "to", "with", "toward", "towards"]) => {
                     patients.push(c)
                 }
                 _ => {}
             }
+        }
+        if patients.is_empty() {
+            patients.extend(of_phrase_after(doc, trigger));
         }
         // The verb that reports the noun: "Italy ... announced the expulsion of ...".
         if let Some(h) = trigger.head() {
@@ -376,6 +484,13 @@ pub fn read_frame<'d>(
                 if agents.is_empty() {
                     let (subj, _) = subjects_of(doc, h);
                     agents = subj;
+                }
+                // "imposed sanctions on Iran": the target may hang on the carrying verb.
+                if !patients.iter().any(|p| !has_case(*p, &["of"])) {
+                    patients.extend(h.children().filter(|c| {
+                        c.deprel().starts_with("obl")
+                            && has_case(*c, &["on", "against", "to", "with", "toward", "towards"])
+                    }));
                 }
             }
         }
@@ -407,12 +522,32 @@ pub fn read_frame<'d>(
         } else {
             let (subj, passive) = subjects_of(doc, trigger);
             agents = subj;
+            if passive && agents.is_empty() {
+                // "declared persona non grata by Bulgaria": the by-phrase may hang one level down.
+                agents.extend(
+                    trigger
+                        .children()
+                        .flat_map(|c| c.children())
+                        .filter(|g| g.deprel().starts_with("nmod") && has_case(*g, &["by"]))
+                        .take(1),
+                );
+            }
             for c in trigger.children() {
                 match c.deprel() {
                     "obj" | "iobj" => patients.push(c),
                     "nsubj:pass" if passive => patients.push(c),
+                    // A bare noun phrase the parser called oblique is an object: "expel 14 staff".
+                    "obl"
+                        if !c.children().any(|g| g.deprel() == "case")
+                            && matches!(c.upos(), Upos::Noun | Upos::Propn | Upos::Pron) =>
+                    {
+                        patients.push(c)
+                    }
                     _ => {}
                 }
+            }
+            if !passive && patients.is_empty() {
+                patients.extend(adjacent_object(doc, trigger));
             }
             if passive && patients.is_empty() {
                 // Coordinated passives share the subject: "were expelled and banned".
@@ -426,14 +561,36 @@ pub fn read_frame<'d>(
                     v = h;
                 }
             }
+            // "send arms to Pakistan", "granted asylum to five Panamanian officers": who receives
+            // is in an oblique, on the verb or on its object. Objects stay first (they are what
+            // is counted); phrases that name no actor drop out when actors are read.
+            // "demanded that the US cancel ...": who is to act is the complement's subject.
             if patients.is_empty() {
-                patients.extend(trigger.children().filter(|c| {
-                    c.deprel().starts_with("obl")
-                        && has_case(
-                            *c,
-                            &["to", "against", "on", "with", "toward", "towards", "at"],
-                        )
-                }));
+                for c in trigger.children().filter(|c| c.deprel() == "ccomp") {
+                    patients.extend(c.children().filter(|g| g.deprel().starts_with("nsubj")));
+                }
+            }
+            let recipient_case = ["to", "against", "on", "with", "toward", "towards", "at"];
+            let objects: Vec<Token<'d>> = patients.clone();
+            patients.extend(
+                trigger
+                    .children()
+                    .filter(|c| c.deprel().starts_with("obl") && has_case(*c, &recipient_case)),
+            );
+            // "sent 500 tons of rice to Sri Lanka": also on what a measure noun counts.
+            let inner: Vec<Token<'d>> = objects
+                .iter()
+                .flat_map(|o| {
+                    o.children()
+                        .filter(|c| c.deprel().starts_with("nmod") && has_case(*c, &["of"]))
+                })
+                .collect();
+            for o in objects.into_iter().chain(inner) {
+                patients.extend(
+                    o.children().filter(|c| {
+                        c.deprel().starts_with("nmod") && has_case(*c, &recipient_case)
+                    }),
+                );
             }
         }
     }
@@ -441,7 +598,7 @@ pub fn read_frame<'d>(
     // Look through "a total of", "the number of".
     let mut collective = None;
     for p in patients.iter_mut() {
-        let (inner, coll) = look_through(*p);
+        let (inner, coll) = look_through(doc, *p);
         if coll.is_some() {
             *p = inner;
             collective = coll;
@@ -470,6 +627,12 @@ pub fn read_frame<'d>(
             category = EventCategory::Agree;
             recoded = true;
         }
+    }
+    // PLOVER codes an announced intention to cooperate ("will provide aid", "would meet") as
+    // AGREE; announced sanctions and force keep their category with modality "planned".
+    if modality == Modality::Planned && is_cooperative(category) {
+        category = EventCategory::Agree;
+        recoded = true;
     }
     Some(Frame {
         rule,
@@ -543,11 +706,12 @@ pub fn similar_action<'d>(doc: &'d Doc, verb: Token<'d>) -> Option<Vec<Token<'d>
     if !refers {
         return None;
     }
-    // Only a clause with its own subject repeats an event for someone new.
-    let subj: Vec<Token<'_>> = verb
-        .children()
-        .filter(|c| c.deprel() == "nsubj")
-        .chain(stranded_subject(doc, verb))
-        .collect();
+    // Only a clause with its own subject repeats an event for someone new. A common noun whose
+    // conjuncts are proper nouns ("80 Russian diplomats, and Germany, Poland and Slovakia have
+    // taken") belongs to the previous clause; the stranded proper nouns are the subject.
+    let subj: Vec<Token<'_>> = match stranded_subject(doc, verb) {
+        Some(s) => vec![s],
+        None => verb.children().filter(|c| c.deprel() == "nsubj").collect(),
+    };
     (!subj.is_empty()).then_some(subj)
 }

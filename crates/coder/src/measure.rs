@@ -3,7 +3,7 @@
 //! diplomatic status" (a further figure for the same event).
 
 use crate::frames::Frame;
-use crate::numbers::{Figure, figure_at, find_figures};
+use crate::numbers::{Figure, figure_at};
 use crate::triggers::{has_case, trigger_lemma};
 use attache_event::{Qualifier, Quantity};
 use attache_nlp::{Doc, Sentence, Token, Upos};
@@ -44,7 +44,9 @@ fn to_quantity(
 
 /// Unit of a counted noun: its lemma, singular and lower case ("diplomats" -> "diplomat").
 pub fn unit_of(head: Token<'_>) -> Option<String> {
-    matches!(head.upos(), Upos::Noun).then(|| trigger_lemma(head))
+    // A capitalised common noun ("the Russian Consulate") may be tagged a proper noun.
+    (head.upos() == Upos::Noun || (head.upos() == Upos::Propn && head.xpos() == "NNP"))
+        .then(|| trigger_lemma(head).to_lowercase())
 }
 
 /// Figures whose number lies in `lo..=hi` (sentence-relative word indices).
@@ -76,15 +78,37 @@ pub fn measure(
 ) -> Measured {
     let mut out = Measured::default();
     let base = s.token_range().start;
-    let Some(&patient) = frame.patients.first() else {
+    let Some(&first) = frame.patients.first() else {
         return out;
+    };
+    // "declared the Russian ambassador persona non grata": the parse may make the person a
+    // compound of another noun; the person is what is counted.
+    let patient = if is_role(first) || first.children().any(|c| c.deprel() == "nummod") {
+        first
+    } else {
+        first
+            .children()
+            .filter(|c| c.deprel() == "compound" && is_role(*c))
+            .last()
+            .unwrap_or(first)
     };
     let unit = unit_of(patient);
     let phrase_start = frame.collective.unwrap_or(patient);
     let core = crate::actors::core_tokens(phrase_start);
     let lo = core.iter().map(|t| t.i()).min().unwrap_or(patient.i()) - base;
     let hi = patient.i() - base;
-    let figs = figures_in(words, lo, hi);
+    let mut figs = figures_in(words, lo, hi);
+    if figs.is_empty() && lo > 0 {
+        // A number the parse left outside the phrase but that stands right before it:
+        // "Forty-five Russian diplomats" with "Forty" hung on the verb.
+        let start = lo.saturating_sub(4);
+        figs.extend(
+            (start..lo)
+                .filter_map(|i| figure_at(words, i))
+                .filter(|f| f.last + 1 == lo)
+                .take(1),
+        );
+    }
     if let Some(fig) = figs.last() {
         out.total = fig.total;
         out.quantity = Some(to_quantity(doc, s, fig, patient.i(), unit.clone()));
@@ -108,11 +132,12 @@ pub fn measure(
                 break;
             }
         }
-    } else if patient.xpos() == "NN"
+    } else if matches!(patient.xpos(), "NN" | "NNP")
         && is_role(patient)
-        && patient
-            .children()
-            .any(|c| matches!(c.deprel(), "det" | "nmod:poss"))
+        && [patient, first].iter().any(|p| {
+            p.children()
+                .any(|c| matches!(c.deprel(), "det" | "nmod:poss"))
+        })
     {
         // One named role holder: "Russia's ambassador" is one ambassador.
         let sp = patient.span();
@@ -129,67 +154,52 @@ pub fn measure(
     out
 }
 
-/// "14 staff, seven of whom have diplomatic status": a subset figure in a relative clause.
+/// "14 staff, seven of whom have diplomatic status": a subset figure right after the counted
+/// noun. Read from the words, since parsers attach such clauses in many ways.
 fn subset_figures(doc: &Doc, s: &Sentence<'_>, words: &[&str], head: Token<'_>) -> Vec<Quantity> {
     let base = s.token_range().start;
-    let mut out = Vec::new();
-    for rel in head.children().filter(|c| c.deprel().starts_with("acl")) {
-        let Some(subj) = rel
-            .children()
-            .find(|c| c.deprel().starts_with("nsubj") && c.upos() == Upos::Num)
-        else {
-            continue;
-        };
-        let of_whom = subj.children().any(|c| {
-            c.deprel().starts_with("nmod")
-                && matches!(
-                    c.text().to_ascii_lowercase().as_str(),
-                    "whom" | "which" | "them"
-                )
-        });
-        if !of_whom {
-            continue;
-        }
-        let Some(fig) = find_figures(&words[subj.i() - base..=subj.i() - base]).pop() else {
-            continue;
-        };
-        let fig = Figure {
-            first: fig.first + subj.i() - base,
-            last: fig.last + subj.i() - base,
-            number_first: fig.number_first + subj.i() - base,
-            ..fig
-        };
-        // The subset's unit from what it has: "diplomatic status" -> diplomat.
-        let unit = rel
-            .children()
-            .find(|c| c.deprel() == "obj")
-            .and_then(|o| {
-                o.children()
-                    .find(|c| c.deprel() == "amod")
-                    .map(|a| status_unit(&trigger_lemma(a)))
-            })
-            .or_else(|| unit_of(head));
-        let end = rel.span().end.max(
-            rel.children()
-                .map(|c| {
-                    crate::actors::core_tokens(c)
-                        .last()
-                        .map_or(0, |t| t.span().end)
-                })
-                .max()
-                .unwrap_or(0),
-        );
-        let start = doc.token(base + fig.first).span().start;
-        out.push(Quantity {
-            value: fig.value,
-            max: fig.max,
-            unit,
-            qualifier: fig.qualifier,
-            text: doc.text()[start..end].to_string(),
-            span: [start, end],
-        });
+    let h = head.i() - base;
+    let mut k = h + 1;
+    if words.get(k) == Some(&",") {
+        k += 1;
     }
-    out
+    let Some(fig) = figure_at(words, k) else {
+        return Vec::new();
+    };
+    let after = fig.last + 1;
+    let of_whom = words
+        .get(after)
+        .is_some_and(|w| w.eq_ignore_ascii_case("of"))
+        && words
+            .get(after + 1)
+            .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "whom" | "which" | "them"));
+    if !of_whom {
+        return Vec::new();
+    }
+    // The clause runs to the next comma or the sentence end.
+    let end = (after + 2..words.len())
+        .find(|i| matches!(words[*i], "," | ";" | "." | ")"))
+        .unwrap_or(words.len());
+    let clause: Vec<String> = words[after + 2..end]
+        .iter()
+        .map(|w| w.to_ascii_lowercase())
+        .collect();
+    // "diplomatic status" -> diplomat; otherwise the counted noun's own unit.
+    let unit = clause
+        .windows(2)
+        .find(|p| p[1] == "status")
+        .map(|p| status_unit(&p[0]))
+        .or_else(|| unit_of(head));
+    let start = doc.token(base + fig.first).span().start;
+    let stop = doc.token(base + end - 1).span().end;
+    vec![Quantity {
+        value: fig.value,
+        max: fig.max,
+        unit,
+        qualifier: fig.qualifier,
+        text: doc.text()[start..stop].to_string(),
+        span: [start, stop],
+    }]
 }
 
 /// The person noun an adjective of status stands for: "diplomatic status" -> "diplomat".

@@ -144,6 +144,18 @@ fn read_number(words: &[&str], i: usize) -> Option<(f64, usize, bool)> {
                 continue;
             }
         }
+        // "Forty-five" tokenized as "Forty", "-", "five".
+        if (next == "-" || next == "–")
+            && (20.0..100.0).contains(&value)
+            && value % 10.0 == 0.0
+            && let Some(v) = lower(end + 2)
+                .and_then(|w| unit_word(&w))
+                .filter(|v| *v < 10.0)
+        {
+            value += v;
+            end += 2;
+            continue;
+        }
         if next == "and"
             && value >= 100.0
             && let Some(v) = lower(end + 2).and_then(|w| unit_word(&w))
@@ -299,6 +311,7 @@ mod tests {
         assert_eq!(one("1,000 troops").value, 1000.0);
         assert_eq!(one("twenty-five people").value, 25.0);
         assert_eq!(one("twenty five people").value, 25.0);
+        assert_eq!(one("Forty - five diplomats").value, 45.0);
         assert_eq!(one("2.5 million dollars").value, 2_500_000.0);
         assert_eq!(one("two hundred and five").value, 205.0);
         assert_eq!(one("a dozen soldiers").value, 12.0);

@@ -5,7 +5,7 @@
 //! "recall + ambassador" before a plain "recall".
 
 use attache_event::EventCategory;
-use attache_nlp::{Token, Upos};
+use attache_nlp::{Doc, Token, Upos};
 use std::collections::HashMap;
 use std::fmt;
 
@@ -66,6 +66,23 @@ const HEADER: &str = "lemma\tupos\tcategory\tmode\tcontext\tcameo\twith";
 pub struct TriggerTable {
     by_lemma: HashMap<String, Vec<TriggerRule>>,
     len: usize,
+    /// "X said Y must ...": a demand made through a modal of obligation (CAMEO 10).
+    obligation: TriggerRule,
+}
+
+impl Default for TriggerRule {
+    fn default() -> Self {
+        TriggerRule {
+            lemma: String::new(),
+            upos: Upos::Verb,
+            category: EventCategory::Request,
+            mode: None,
+            context: Vec::new(),
+            cameo: Some("10".to_string()),
+            constraint: None,
+            line: 0,
+        }
+    }
 }
 
 impl TriggerTable {
@@ -161,6 +178,11 @@ impl TriggerTable {
         self.len
     }
 
+    /// The rule for demands made with "must" / "should" in reported speech.
+    pub fn obligation(&self) -> &TriggerRule {
+        &self.obligation
+    }
+
     pub fn is_empty(&self) -> bool {
         self.len == 0
     }
@@ -171,20 +193,51 @@ impl TriggerTable {
     }
 
     /// The first rule that codes this token, if any.
-    pub fn rule_for(&self, tok: Token<'_>) -> Option<&TriggerRule> {
+    pub fn rule_for(&self, doc: &Doc, tok: Token<'_>) -> Option<&TriggerRule> {
         let lemma = trigger_lemma(tok);
-        let rules = self.by_lemma.get(lemma.as_str())?;
         let upos = match tok.upos() {
             // Taggers often call a participle in "were expelled" or "the expelled diplomats" an
             // adjective; treat it as the verb it is.
             Upos::Adj if tok.xpos().starts_with("VB") => Upos::Verb,
             other => other,
         };
+        let rules = match self.by_lemma.get(lemma.as_str()) {
+            Some(r) => r,
+            // A lemmatizer slip on an inflected verb ("mobilized" -> "mobile"): try the
+            // regular stems of the surface form.
+            None if upos == Upos::Verb => verb_stems(&tok.text().to_lowercase())
+                .into_iter()
+                .find_map(|stem| self.by_lemma.get(stem.as_str()))?,
+            None => return None,
+        };
         rules
             .iter()
             .filter(|r| r.upos == upos)
-            .find(|r| r.constraint.as_ref().is_none_or(|c| c.holds(tok)))
+            .find(|r| r.constraint.as_ref().is_none_or(|c| c.holds(doc, tok)))
     }
+}
+
+/// Regular base forms of an inflected verb: "mobilized" -> mobiliz, mobilize; "shelled" ->
+/// shell; "bombing" -> bomb, bombe.
+fn verb_stems(word: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for suffix in ["ing", "ed", "es", "s"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if stem.len() < 3 {
+                continue;
+            }
+            out.push(stem.to_string());
+            out.push(format!("{stem}e"));
+            let b = stem.as_bytes();
+            if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
+                out.push(stem[..stem.len() - 1].to_string()); // "shelled" -> "shel" -> no; "planned" -> "plan"
+            }
+            if let Some(y) = stem.strip_suffix('i') {
+                out.push(format!("{y}y")); // "carried" -> "carry"
+            }
+        }
+    }
+    out
 }
 
 /// The lemma a token is looked up under: lower case, and for nouns tagged as plural the
@@ -231,8 +284,21 @@ impl Constraint {
         self.lemmas.contains(&lemma)
     }
 
+    /// The word within the trigger's clause a few words on, whatever the parse made of it:
+    /// "marked 30 Russian diplomats as undesirable".
+    fn follows(&self, doc: &Doc, trigger: Token<'_>) -> bool {
+        (trigger.i() + 1..doc.len())
+            .map(|i| doc.token(i))
+            .take_while(|t| t.sentence() == trigger.sentence())
+            .take(8)
+            .take_while(|t| !matches!(t.text(), "," | ";" | "." | ":"))
+            // Content words only: a preposition a few words on ("call ... on") is no evidence.
+            .filter(|t| matches!(t.upos(), Upos::Noun | Upos::Propn | Upos::Adj | Upos::Verb))
+            .any(|t| self.accepts(t))
+    }
+
     /// Whether the trigger token's dependents satisfy this constraint.
-    pub fn holds(&self, trigger: Token<'_>) -> bool {
+    pub fn holds(&self, doc: &Doc, trigger: Token<'_>) -> bool {
         match self.relation {
             Relation::Particle => trigger
                 .children()
@@ -251,15 +317,18 @@ impl Constraint {
                 matches!(c.deprel(), "compound" | "amod" | "nmod:npmod") && self.accepts(c)
             }),
             // The trigger's own infinitive marker ("to commit") says nothing about it.
-            Relation::Any => trigger
-                .children()
-                .filter(|c| c.deprel() != "mark")
-                .any(|c| {
-                    self.accepts(c)
-                        || c.children()
-                            .filter(|g| g.deprel() != "mark")
-                            .any(|g| self.accepts(g))
-                }),
+            Relation::Any => {
+                trigger
+                    .children()
+                    .filter(|c| c.deprel() != "mark")
+                    .any(|c| {
+                        self.accepts(c)
+                            || c.children()
+                                .filter(|g| g.deprel() != "mark")
+                                .any(|g| self.accepts(g))
+                    })
+                    || self.follows(doc, trigger)
+            }
         }
     }
 }
