@@ -2,6 +2,7 @@
 //! suffix edit rules (strip n characters, append a string) learned per XPOS and word ending.
 
 use crate::binio::{Reader, Writer};
+use crate::perceptron::FastMap;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
@@ -15,7 +16,7 @@ struct Edit {
 #[derive(Clone, Default)]
 pub(crate) struct Lemmatizer {
     /// "form\txpos" (form as written) -> lemma.
-    lexicon: HashMap<String, String>,
+    lexicon: FastMap<String, String>,
     /// "xpos\tending" -> edits, most frequent first, for endings of 0..=4 characters.
     rules: HashMap<String, Vec<Edit>>,
     /// Every lemma seen in training: among an ending's edits, one yielding a known lemma wins
@@ -192,7 +193,8 @@ impl Lemmatizer {
 
     pub(crate) fn read(r: &mut Reader) -> Result<Lemmatizer, String> {
         let n = r.varint()? as usize;
-        let mut lexicon = HashMap::with_capacity(n.min(1 << 20));
+        let mut lexicon = FastMap::default();
+        lexicon.reserve(n.min(1 << 20));
         for _ in 0..n {
             let k = r.str()?;
             lexicon.insert(k, r.str()?);

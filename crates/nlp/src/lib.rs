@@ -9,6 +9,7 @@ mod binio;
 pub mod conllu;
 mod doc;
 pub mod eval;
+mod hugebuf;
 mod lemma;
 mod model;
 mod parser;

@@ -2,6 +2,7 @@
 //! table; a row holds one weight per class, so scoring a feature is a contiguous vector add.
 
 use crate::binio::{Reader, Writer};
+use crate::hugebuf::HugeBuf;
 
 /// Mixes feature atoms into a 64-bit key.
 #[inline]
@@ -78,7 +79,7 @@ pub(crate) struct Table {
     bits: u32,
     classes: usize,
     stride: usize,
-    data: Vec<u16>,
+    data: HugeBuf,
 }
 
 fn stride_for(classes: usize) -> usize {
@@ -96,7 +97,7 @@ impl Table {
             bits,
             classes,
             stride,
-            data: vec![0; stride << bits],
+            data: HugeBuf::zeroed(stride << bits),
         }
     }
 
@@ -270,3 +271,29 @@ impl Trainer {
         t
     }
 }
+
+/// Hasher for the lexicons: FNV-1a over bytes, one multiply for integer keys (the tagger's keys
+/// are already hashes). Much cheaper than SipHash on the per-token lookups; the maps hold
+/// training data, not untrusted input.
+#[derive(Default)]
+pub(crate) struct FastHasher(u64);
+
+impl std::hash::Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0 ^ 0xcbf2_9ce4_8422_2325;
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = mix(self.0, v);
+    }
+}
+
+pub(crate) type FastMap<K, V> =
+    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;

@@ -2,7 +2,7 @@
 //! tag dictionary for frequent unambiguous words.
 
 use crate::binio::{Reader, Writer};
-use crate::perceptron::{Table, Trainer, hash_str, mix};
+use crate::perceptron::{FastMap, Table, Trainer, hash_str, mix};
 use crate::tokenizer::normalize_into;
 use std::collections::HashMap;
 
@@ -107,7 +107,7 @@ pub(crate) fn atoms_into<'a>(
 pub(crate) struct Tagger {
     /// Joint class names "UPOS\tXPOS".
     pub classes: Vec<String>,
-    lexicon: HashMap<u64, Entry>,
+    lexicon: FastMap<u64, Entry>,
     weights: Table,
 }
 
@@ -224,7 +224,7 @@ const UNKNOWN_WORD: u64 = 0x0DD0_0001;
 pub(crate) struct TaggerTrainer {
     classes: Vec<String>,
     class_ids: HashMap<String, u16>,
-    lexicon: HashMap<u64, Entry>,
+    lexicon: FastMap<u64, Entry>,
     trainer: Trainer,
 }
 
@@ -241,7 +241,7 @@ impl TaggerTrainer {
             });
             *counts.entry(*h).or_default().entry(id).or_default() += 1;
         }
-        let mut lexicon = HashMap::new();
+        let mut lexicon = FastMap::default();
         for (h, by_class) in counts {
             let total: u32 = by_class.values().sum();
             let (&best, &n) = by_class
@@ -323,7 +323,7 @@ impl TaggerTrainer {
     }
 }
 
-fn ambiguities(lexicon: &HashMap<u64, Entry>, atoms: &[Atoms]) -> Vec<u64> {
+fn ambiguities(lexicon: &FastMap<u64, Entry>, atoms: &[Atoms]) -> Vec<u64> {
     atoms
         .iter()
         .map(|a| lexicon.get(&a.lower).map_or(UNKNOWN_WORD, |e| e.ambiguity))
@@ -384,7 +384,8 @@ impl Tagger {
     pub(crate) fn read(r: &mut Reader) -> Result<Tagger, String> {
         let classes = r.strs()?;
         let n = r.varint()? as usize;
-        let mut lexicon = HashMap::with_capacity(n.min(1 << 20));
+        let mut lexicon = FastMap::default();
+        lexicon.reserve(n.min(1 << 20));
         for _ in 0..n {
             let h = r.u64()?;
             let sure = r.u16()?;
