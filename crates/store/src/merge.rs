@@ -203,6 +203,8 @@ pub struct Report {
     pub actors: Vec<String>,
     pub recipients: Vec<String>,
     pub date: Option<DateSpan>,
+    /// For a planned action, the day it was announced (the publication date).
+    pub announced: Option<NaiveDate>,
     pub figures: Vec<Figure>,
     pub role: Role,
     pub document: String,
@@ -250,6 +252,7 @@ impl Report {
                 .map(String::from)
                 .collect(),
             date: report_date(event, published),
+            announced: published.filter(|_| event.modality == Modality::Planned),
             figures,
             role: Role::Report,
             document: event.doc_id.clone(),
@@ -302,6 +305,30 @@ fn report_date(event: &Event, published: Option<NaiveDate>) -> Option<DateSpan> 
     published.map(window)
 }
 
+/// The days a date (with its announcement, for a planned action) may match: what a store
+/// searches when looking for events a report may join.
+pub fn lookup_span(date: Option<DateSpan>, announced: Option<NaiveDate>) -> Option<DateSpan> {
+    let mut span = date?;
+    if let Some(day) = announced {
+        span.start = span.start.min(day - Duration::days(UNDATED_WINDOW_DAYS));
+        span.end = span.end.max(day);
+    }
+    Some(span)
+}
+
+/// Whether `other` falls between the announcement of a planned action and its date: "Estonia
+/// announced expulsions" on the day it said it "would expel 14 staff as of April 30".
+fn announcement_fits(planned: &DateSpan, announced: Option<NaiveDate>, other: &DateSpan) -> bool {
+    announced.is_some_and(|day| {
+        let span = DateSpan {
+            start: day - Duration::days(UNDATED_WINDOW_DAYS),
+            end: planned.end.max(day),
+            exact: false,
+        };
+        span.overlaps(other)
+    })
+}
+
 /// Modalities that may merge: a planned action and the report that it happened are one event;
 /// denials and hypotheticals stay with their own kind.
 fn modality_kind(m: Modality) -> u8 {
@@ -342,6 +369,9 @@ pub struct MergedEvent {
     pub actors: Vec<String>,
     pub recipients: Vec<String>,
     pub date: Option<DateSpan>,
+    /// The earliest announcement of the event while it was planned.
+    #[serde(default)]
+    pub announced: Option<NaiveDate>,
     /// Every figure reported, with its document and outlet.
     pub figures: Vec<Figure>,
     pub sources: Vec<String>,
@@ -361,6 +391,7 @@ impl MergedEvent {
             actors: Vec::new(),
             recipients: Vec::new(),
             date: report.date,
+            announced: None,
             figures: Vec::new(),
             sources: Vec::new(),
             documents: Vec::new(),
@@ -413,6 +444,20 @@ impl MergedEvent {
             (None, None) => "neither dated".to_string(),
             (Some(ours), Some(theirs)) if ours.compatible(theirs) => {
                 format!("date {} fits {}", theirs.describe(), ours.describe())
+            }
+            (Some(ours), Some(theirs)) if announcement_fits(ours, self.announced, theirs) => {
+                format!(
+                    "date {} fits the plan announced for {}",
+                    theirs.describe(),
+                    ours.describe()
+                )
+            }
+            (Some(ours), Some(theirs)) if announcement_fits(theirs, report.announced, ours) => {
+                format!(
+                    "planned for {} and announced within {}",
+                    theirs.describe(),
+                    ours.describe()
+                )
             }
             (ours, theirs) => {
                 let show = |d: &Option<DateSpan>| d.map_or("undated".into(), |d| d.describe());
@@ -489,6 +534,10 @@ impl MergedEvent {
                 }
             }
         }
+        self.announced = match (self.announced, report.announced) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         self.date = match (self.date, report.date) {
             (Some(a), Some(b)) => Some(a.narrowed(&b)),
             (a, b) => a.or(b),

@@ -294,3 +294,23 @@ fn iso_spans_cover_days_months_and_years() {
     );
     assert_eq!(parse_iso_span("soon"), None);
 }
+
+#[test]
+fn an_announcement_joins_the_action_it_plans_for_a_later_date() {
+    // "Estonia announced the expulsion" on publication day; "Estonia will expel 14 staff as of
+    // April 30" in the same report.
+    let announced = report(&expulsion("ft", &["EST"], None, None), "FT");
+    let mut plan = expulsion("ft", &["EST"], Some(14.0), Some("2022-04-30"));
+    plan.modality = Modality::Planned;
+    let plan = report(&plan, "FT");
+    let merged = merge_all(&[announced, plan.clone()]);
+    assert_eq!(merged.len(), 1, "{merged:#?}");
+    assert_eq!(merged[0].date.map(|d| d.start), Some(day("2022-04-30")));
+    assert_eq!(merged[0].count_range(), (Some(14), Some(14)));
+    // An expulsion by the same country months later is not what was planned.
+    let later = report(&expulsion("x", &["EST"], None, Some("2022-09-01")), "ERR");
+    assert!(merged[0].accepts(&later).is_err());
+    // Nor is one a month before the announcement.
+    let before = report(&expulsion("y", &["EST"], None, Some("2022-03-01")), "ERR");
+    assert!(MergedEvent::new(&plan).accepts(&before).is_err());
+}

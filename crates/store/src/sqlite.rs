@@ -355,9 +355,8 @@ fn write_event(tx: &Transaction, id: Option<i64>, event: &MergedEvent) -> rusqli
             id
         }
     };
-    let long_span = event
-        .date
-        .is_some_and(|d| (d.end - d.start).num_days() > LONG_SPAN_DAYS);
+    let lookup = merge::lookup_span(event.date, event.announced);
+    let long_span = lookup.is_some_and(|d| (d.end - d.start).num_days() > LONG_SPAN_DAYS);
     let mut key = tx.prepare_cached(
         "INSERT INTO merge_keys (event, actor, category, claim, long_span, date_start) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -375,7 +374,7 @@ fn write_event(tx: &Transaction, id: Option<i64>, event: &MergedEvent) -> rusqli
             event.category.as_str(),
             event.claim,
             long_span,
-            event.date.map(|d| d.start.to_string())
+            lookup.map(|d| d.start.to_string())
         ])?;
     }
     let mut insert = tx.prepare_cached(
@@ -402,7 +401,8 @@ fn candidates(tx: &Transaction, report: &Report) -> rusqlite::Result<Vec<(i64, M
         .collect::<Vec<_>>()
         .join(",");
     let keyed = format!("category = ?1 AND claim = ?2 AND actor IN ({actor_list})");
-    let sql = match report.date {
+    let lookup = merge::lookup_span(report.date, report.announced);
+    let sql = match lookup {
         // A stored short span overlapping [S, E] starts within LONG_SPAN_DAYS before S.
         Some(_) => format!(
             "SELECT id, merged FROM events WHERE id IN (\
@@ -421,7 +421,7 @@ fn candidates(tx: &Transaction, report: &Report) -> rusqlite::Result<Vec<(i64, M
         Value::Text(report.category.as_str().to_string()),
         Value::Integer(i64::from(report.claim)),
     ];
-    match report.date {
+    match lookup {
         Some(d) => {
             let earliest = d.start - chrono::Duration::days(LONG_SPAN_DAYS);
             values.push(Value::Text(earliest.to_string()));

@@ -533,3 +533,54 @@ fn a_reader_opened_before_another_writer_sees_a_consistent_index() {
     assert_eq!(reader.events(&filter, &FakeEu).unwrap().len(), 1);
     assert_eq!(reader.check_consistency().unwrap(), Vec::<String>::new());
 }
+
+#[test]
+fn a_planned_expulsion_and_its_announcement_are_one_event_in_either_order() {
+    let plan = || {
+        let mut doc = coded(
+            &Wire {
+                id: "err-plan",
+                outlet: "ERR",
+                published: "2022-04-05",
+                sentence: "Estonia will expel 14 Russian embassy staff as of April 30.",
+            },
+            &[Expulsion {
+                actor: "EST",
+                actor_words: "Estonia",
+                trigger: "expel",
+                count: Some((14.0, "14", Qualifier::Exact)),
+                date: Some("2022-04-30"),
+                ..Default::default()
+            }],
+        );
+        doc.events[0].modality = Modality::Planned;
+        doc
+    };
+    let announcement = || {
+        coded(
+            &Wire {
+                id: "ap-announce",
+                outlet: "AP",
+                published: "2022-04-05",
+                sentence: "Estonia announced the expulsion of Russian diplomats.",
+            },
+            &[Expulsion {
+                actor: "EST",
+                actor_words: "Estonia",
+                trigger: "expulsion",
+                ..Default::default()
+            }],
+        )
+    };
+    for (name, docs) in [
+        ("plan-first", [plan(), announcement()]),
+        ("announcement-first", [announcement(), plan()]),
+    ] {
+        let mut store = SqliteStore::open(&fresh_db(name)).unwrap();
+        store.ingest_batch(&docs).unwrap();
+        let events = store.events(&Filter::default(), &FakeEu).unwrap();
+        assert_eq!(events.len(), 1, "{name}: {events:#?}");
+        assert_eq!(events[0].event.count_range(), (Some(14), Some(14)));
+        assert_eq!(events[0].event.sources.len(), 2);
+    }
+}
