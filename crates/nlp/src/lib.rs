@@ -242,6 +242,7 @@ impl Analyzer {
         for range in sentences {
             let forms = spans[range.clone()].iter().map(|s| &doc.text[s.clone()]);
             tagger::atoms_into(forms, &mut work.atoms, &mut work.scratch);
+            self.tagger.fill_ambiguity(&mut work.atoms);
             self.tagger.tag(
                 &work.atoms,
                 &mut work.tags,

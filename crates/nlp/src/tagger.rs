@@ -20,6 +20,8 @@ pub(crate) struct Atoms {
     /// The word starts with a letter / an uppercase letter.
     pub alpha: bool,
     pub capitalised: bool,
+    /// Ambiguity class from the tagger's lexicon (set by `fill_ambiguity`).
+    pub ambiguity: u64,
 }
 
 const PAD: Atoms = Atoms {
@@ -32,6 +34,7 @@ const PAD: Atoms = Atoms {
     punct: false,
     alpha: false,
     capitalised: false,
+    ambiguity: 0x5EED_0001,
 };
 
 /// Word shape: X for uppercase, x lowercase, d digit, other characters as themselves; runs
@@ -99,6 +102,7 @@ pub(crate) fn atoms_into<'a>(
             punct: form.chars().all(|c| !c.is_alphanumeric()),
             alpha: form.starts_with(char::is_alphabetic),
             capitalised: form.starts_with(char::is_uppercase),
+            ambiguity: UNKNOWN_WORD,
         });
     }
 }
@@ -140,18 +144,10 @@ fn title_case_bucket(atoms: &[Atoms]) -> u64 {
     }
 }
 
-/// `amb[i]` is the word's ambiguity class: the set of tags it had in training (looking ahead
+/// `w.ambiguity` is the word's ambiguity class: the set of tags it had in training (looking ahead
 /// at the following words' classes is what a left-to-right tagger otherwise lacks).
-fn features(atoms: &[Atoms], amb: &[u64], title: u64, tags: &[u16], i: usize, keys: &mut Vec<u64>) {
+fn features(atoms: &[Atoms], title: u64, tags: &[u16], i: usize, keys: &mut Vec<u64>) {
     keys.clear();
-    let amb_at = |k: isize| -> u64 {
-        let j = i as isize + k;
-        if j < 0 || j as usize >= amb.len() {
-            PAD.lower
-        } else {
-            amb[j as usize]
-        }
-    };
     let at = |k: isize| -> &Atoms {
         let j = i as isize + k;
         if j < 0 || j as usize >= atoms.len() {
@@ -198,12 +194,12 @@ fn features(atoms: &[Atoms], amb: &[u64], title: u64, tags: &[u16], i: usize, ke
         f(25, n1.suffix[1]),
         f2(26, t1, n1.lower),
         f2(27, w.shape, n1.shape),
-        f(28, amb[i]),
-        f(29, amb_at(1)),
-        f(30, amb_at(2)),
-        f2(31, t1, amb_at(1)),
-        f2(32, amb[i], amb_at(1)),
-        f2(33, amb_at(-1), amb[i]),
+        f(28, w.ambiguity),
+        f(29, at(1).ambiguity),
+        f(30, at(2).ambiguity),
+        f2(31, t1, at(1).ambiguity),
+        f2(32, w.ambiguity, at(1).ambiguity),
+        f2(33, at(-1).ambiguity, w.ambiguity),
         f3(34, w.shape, title, (i == 0) as u64),
         f2(35, w.lower, title),
     ]);
@@ -274,6 +270,10 @@ impl TaggerTrainer {
         }
     }
 
+    pub(crate) fn fill_ambiguity(&self, atoms: &mut [Atoms]) {
+        fill_ambiguity(&self.lexicon, atoms);
+    }
+
     pub(crate) fn class_id(&self, c: &str) -> Option<u16> {
         self.class_ids.get(c).copied()
     }
@@ -290,7 +290,6 @@ impl TaggerTrainer {
         let mut scores = vec![0.0f32; self.trainer.stride()];
         out.clear();
         let mut correct = 0;
-        let amb = ambiguities(&self.lexicon, atoms);
         let title = title_case_bucket(atoms);
         for i in 0..atoms.len() {
             if let Some(e) = self
@@ -302,7 +301,7 @@ impl TaggerTrainer {
                 correct += (e.sure == gold[i]) as usize;
                 continue;
             }
-            features(atoms, &amb, title, out, i, &mut keys);
+            features(atoms, title, out, i, &mut keys);
             self.trainer.score(&keys, &mut scores);
             let guess = argmax(&scores[..self.classes.len()]) as u16;
             self.trainer.tick();
@@ -323,11 +322,10 @@ impl TaggerTrainer {
     }
 }
 
-fn ambiguities(lexicon: &FastMap<u64, Entry>, atoms: &[Atoms]) -> Vec<u64> {
-    atoms
-        .iter()
-        .map(|a| lexicon.get(&a.lower).map_or(UNKNOWN_WORD, |e| e.ambiguity))
-        .collect()
+fn fill_ambiguity(lexicon: &FastMap<u64, Entry>, atoms: &mut [Atoms]) {
+    for a in atoms {
+        a.ambiguity = lexicon.get(&a.lower).map_or(UNKNOWN_WORD, |e| e.ambiguity);
+    }
 }
 
 #[inline]
@@ -342,6 +340,11 @@ pub(crate) fn argmax(scores: &[f32]) -> usize {
 }
 
 impl Tagger {
+    /// Sets each word's ambiguity class; call before `tag` and parsing.
+    pub(crate) fn fill_ambiguity(&self, atoms: &mut [Atoms]) {
+        fill_ambiguity(&self.lexicon, atoms);
+    }
+
     pub(crate) fn tag(
         &self,
         atoms: &[Atoms],
@@ -351,7 +354,6 @@ impl Tagger {
     ) {
         out.clear();
         scores.resize(self.weights.stride(), 0.0);
-        let amb = ambiguities(&self.lexicon, atoms);
         let title = title_case_bucket(atoms);
         for i in 0..atoms.len() {
             if let Some(e) = self
@@ -362,7 +364,7 @@ impl Tagger {
                 out.push(e.sure);
                 continue;
             }
-            features(atoms, &amb, title, out, i, keys);
+            features(atoms, title, out, i, keys);
             self.weights.score(keys, scores);
             out.push(argmax(&scores[..self.weights.classes()]) as u16);
         }

@@ -121,6 +121,10 @@ pub fn train(
         .flat_map(|(s, a)| s.words.iter().zip(a).map(|(w, at)| (at.lower, class_of(w))))
         .collect();
     let mut tagger_trainer = TaggerTrainer::new(&tag_words, cfg.tagger_bits);
+    let mut atoms = atoms;
+    for a in &mut atoms {
+        tagger_trainer.fill_ambiguity(a);
+    }
     let gold_tags: Vec<Vec<u16>> = train
         .iter()
         .map(|s| {
@@ -176,6 +180,7 @@ pub fn train(
                 &mut a,
                 &mut scratch,
             );
+            tagger_trainer.fill_ambiguity(&mut a);
             a
         })
         .collect();
