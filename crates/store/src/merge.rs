@@ -6,112 +6,15 @@
 //! compatible and the figures do not contradict. Figures that differ within the reporting
 //! tolerance are kept side by side: the event then shows a range, never an average.
 
+pub use crate::dates::{DateSpan, UNDATED_WINDOW_DAYS, lookup_span, parse_iso_span};
+use crate::dates::{announcement_fits, report_date};
 use attache_event::{Event, EventCategory, Modality, Qualifier};
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
-
-/// How far before its publication (or its inherited news peg) an event without its own date
-/// may have happened. Reports carry recent news; a week keeps "again a month later" apart.
-pub const UNDATED_WINDOW_DAYS: i64 = 7;
 
 /// Two figures of the same thing are taken as reports of one count when the larger is at most
 /// this much above the smaller (plus one, for small counts): 25 and 27 agree, 3 and 40 do not.
 pub const REPORTING_TOLERANCE: f64 = 0.2;
-
-/// When an event happened, as far as a report lets us say.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DateSpan {
-    pub start: NaiveDate,
-    pub end: NaiveDate,
-    /// True when the event's own clause gives the date; false for a window derived from the
-    /// publication date or the report's news peg.
-    pub exact: bool,
-}
-
-impl DateSpan {
-    fn contains(&self, other: &DateSpan) -> bool {
-        self.start <= other.start && other.end <= self.end
-    }
-
-    fn overlaps(&self, other: &DateSpan) -> bool {
-        self.start <= other.end && other.start <= self.end
-    }
-
-    /// Same day, or one range containing the other; a window only needs to overlap.
-    fn compatible(&self, other: &DateSpan) -> bool {
-        if self.exact && other.exact {
-            self.contains(other) || other.contains(self)
-        } else {
-            self.overlaps(other)
-        }
-    }
-
-    /// The narrowest span both reports allow; an exact date beats a window.
-    fn narrowed(&self, other: &DateSpan) -> DateSpan {
-        match (self.exact, other.exact) {
-            (true, false) => *self,
-            (false, true) => *other,
-            _ => DateSpan {
-                start: self.start.max(other.start),
-                end: self.end.min(other.end),
-                exact: self.exact,
-            },
-        }
-    }
-
-    /// The day the event is filed under: its start when dated, else the end of its window
-    /// (the publication day).
-    pub fn day(&self) -> NaiveDate {
-        if self.exact { self.start } else { self.end }
-    }
-
-    /// Short form for tables: "2022-04-05", "2022-04-01..2022-04-05", or "~2022-04-05" for a
-    /// window ending on the publication day.
-    pub fn short(&self) -> String {
-        if !self.exact {
-            format!("~{}", self.end)
-        } else if self.start == self.end {
-            self.start.to_string()
-        } else {
-            format!("{}..{}", self.start, self.end)
-        }
-    }
-
-    pub fn describe(&self) -> String {
-        let kind = if self.exact { "" } else { " (window)" };
-        if self.start == self.end {
-            format!("{}{kind}", self.start)
-        } else {
-            format!("{}..{}{kind}", self.start, self.end)
-        }
-    }
-}
-
-/// Parses "2022-04-05", "2022-04" or "2022" into the days it covers.
-pub fn parse_iso_span(text: &str) -> Option<(NaiveDate, NaiveDate)> {
-    let text = text.trim();
-    if let Ok(day) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-        return Some((day, day));
-    }
-    let mut parts = text.split('-');
-    let year: i32 = parts.next()?.parse().ok()?;
-    match parts.next() {
-        Some(month) => {
-            let month: u32 = month.parse().ok()?;
-            let first = NaiveDate::from_ymd_opt(year, month, 1)?;
-            let next = if month == 12 {
-                NaiveDate::from_ymd_opt(year + 1, 1, 1)?
-            } else {
-                NaiveDate::from_ymd_opt(year, month + 1, 1)?
-            };
-            Some((first, next - Duration::days(1)))
-        }
-        None => Some((
-            NaiveDate::from_ymd_opt(year, 1, 1)?,
-            NaiveDate::from_ymd_opt(year, 12, 31)?,
-        )),
-    }
-}
 
 /// One figure a report gives, with where it came from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -275,58 +178,6 @@ impl Report {
         reports.insert(0, direct);
         reports
     }
-}
-
-fn report_date(event: &Event, published: Option<NaiveDate>) -> Option<DateSpan> {
-    let window = |end: NaiveDate| DateSpan {
-        start: end - Duration::days(UNDATED_WINDOW_DAYS),
-        end,
-        exact: false,
-    };
-    let resolved = event.date.as_ref().filter(|d| d.resolved);
-    if let Some(date) = resolved
-        && let Some((start, first_end)) = date.start.as_deref().and_then(parse_iso_span)
-    {
-        let end = date
-            .end
-            .as_deref()
-            .and_then(parse_iso_span)
-            .map_or(first_end, |(_, e)| e)
-            .max(start);
-        // A date inherited from the lead's news peg is not the clause's own time: the event
-        // is near it, so it is treated like a window.
-        let (start, exact) = if date.inherited {
-            (start - Duration::days(UNDATED_WINDOW_DAYS), false)
-        } else {
-            (start, true)
-        };
-        return Some(DateSpan { start, end, exact });
-    }
-    published.map(window)
-}
-
-/// The days a date (with its announcement, for a planned action) may match: what a store
-/// searches when looking for events a report may join.
-pub fn lookup_span(date: Option<DateSpan>, announced: Option<NaiveDate>) -> Option<DateSpan> {
-    let mut span = date?;
-    if let Some(day) = announced {
-        span.start = span.start.min(day - Duration::days(UNDATED_WINDOW_DAYS));
-        span.end = span.end.max(day);
-    }
-    Some(span)
-}
-
-/// Whether `other` falls between the announcement of a planned action and its date: "Estonia
-/// announced expulsions" on the day it said it "would expel 14 staff as of April 30".
-fn announcement_fits(planned: &DateSpan, announced: Option<NaiveDate>, other: &DateSpan) -> bool {
-    announced.is_some_and(|day| {
-        let span = DateSpan {
-            start: day - Duration::days(UNDATED_WINDOW_DAYS),
-            end: planned.end.max(day),
-            exact: false,
-        };
-        span.overlaps(other)
-    })
 }
 
 /// Modalities that may merge: a planned action and the report that it happened are one event;

@@ -1,0 +1,123 @@
+//! The schema and its migrations.
+
+use super::sql_error;
+use crate::StoreError;
+use rusqlite::{Connection, TransactionBehavior};
+use std::path::Path;
+
+/// Schema versions, oldest first; `PRAGMA user_version` records how many have been applied.
+/// Append new migrations; never edit an applied one.
+const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    url TEXT,
+    title TEXT,
+    source TEXT,
+    published TEXT,
+    hash TEXT NOT NULL,
+    text TEXT NOT NULL,
+    -- how many coded events the document gave: its mentions rows, checked for consistency
+    event_count INTEGER NOT NULL
+);
+-- One coded event of one document (all its places in that document already merged).
+CREATE TABLE mentions (
+    id INTEGER PRIMARY KEY,
+    document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL,
+    sentence INTEGER NOT NULL,
+    sentence_text TEXT NOT NULL,
+    spans TEXT NOT NULL,
+    record TEXT NOT NULL
+);
+CREATE INDEX mentions_document ON mentions(document);
+-- Words of the reporting sentences, for `--text`; kept in step with `mentions` by triggers.
+CREATE VIRTUAL TABLE mentions_text USING fts5(sentence_text, content = 'mentions', content_rowid = 'id');
+CREATE TRIGGER mentions_text_insert AFTER INSERT ON mentions BEGIN
+    INSERT INTO mentions_text (rowid, sentence_text) VALUES (new.id, new.sentence_text);
+END;
+CREATE TRIGGER mentions_text_delete AFTER DELETE ON mentions BEGIN
+    INSERT INTO mentions_text (mentions_text, rowid, sentence_text)
+    VALUES ('delete', old.id, old.sentence_text);
+END;
+-- Events merged across documents; `merged` holds the full merged record as JSON, the other
+-- columns copy what filters need.
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    category TEXT NOT NULL,
+    mode TEXT,
+    modality TEXT NOT NULL,
+    claim INTEGER NOT NULL,
+    actors TEXT NOT NULL,
+    recipients TEXT NOT NULL,
+    date_start TEXT,
+    date_end TEXT,
+    day TEXT,
+    count_low INTEGER,
+    count_high INTEGER,
+    merged TEXT NOT NULL
+);
+-- Filters: category and mode over a period; a period alone.
+CREATE INDEX events_category_day ON events(category, mode, day);
+CREATE INDEX events_day ON events(day);
+-- Merge candidates by actor ('' for none), kind and start date. Spans longer than
+-- LONG_SPAN_DAYS are flagged so that the common short ones are found by a narrow range.
+CREATE TABLE merge_keys (
+    event INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    actor TEXT NOT NULL,
+    category TEXT NOT NULL,
+    claim INTEGER NOT NULL,
+    long_span INTEGER NOT NULL,
+    date_start TEXT
+);
+CREATE INDEX merge_keys_lookup ON merge_keys(category, claim, actor, long_span, date_start);
+CREATE INDEX merge_keys_event ON merge_keys(event);
+CREATE TABLE event_mentions (
+    event INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    mention INTEGER NOT NULL REFERENCES mentions(id) ON DELETE CASCADE,
+    role TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    PRIMARY KEY (event, mention, role)
+);
+CREATE INDEX event_mentions_mention ON event_mentions(mention);
+CREATE TABLE participants (
+    event INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    role TEXT NOT NULL,
+    code TEXT NOT NULL,
+    PRIMARY KEY (event, role, code)
+);
+CREATE INDEX participants_code ON participants(code, role, event);
+"#];
+
+/// Applies the migrations this database lacks. Each runs in an immediate transaction that
+/// re-reads the version, so two processes opening a new database at once cannot both
+/// apply it.
+pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
+    let read_version = |conn: &Connection| -> rusqlite::Result<usize> {
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        Ok(usize::try_from(version).unwrap_or(usize::MAX))
+    };
+    loop {
+        let version = read_version(conn).map_err(sql_error(path, "reading schema version"))?;
+        if version > MIGRATIONS.len() {
+            return Err(StoreError::new(format!(
+                "{}: schema version {version} is newer than this attache knows ({}); upgrade attache",
+                path.display(),
+                MIGRATIONS.len()
+            )));
+        }
+        if version == MIGRATIONS.len() {
+            return Ok(());
+        }
+        let err = sql_error(path, &format!("applying migration {}", version + 1));
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(&err)?;
+        // Another process may have migrated while this one waited for the lock.
+        if read_version(&tx).map_err(&err)? == version {
+            tx.execute_batch(MIGRATIONS[version]).map_err(&err)?;
+            tx.pragma_update(None, "user_version", (version + 1) as i64)
+                .map_err(&err)?;
+        }
+        tx.commit().map_err(&err)?;
+    }
+}

@@ -1,0 +1,355 @@
+//! Storing documents: mentions, merging into events, replacing a document's reports.
+
+use super::{ACTOR, RECIPIENT, parse_merged};
+use crate::merge::{self, MergedEvent, Report, Role};
+use crate::{BatchSummary, IngestDocument, content_hash};
+use attache_event::Event;
+use attache_text::Document;
+use rusqlite::types::Value;
+use rusqlite::{OptionalExtension, Transaction, params, params_from_iter};
+use std::collections::BTreeSet;
+
+/// Events spanning more days than this are looked up as long spans (see `merge_keys`).
+const LONG_SPAN_DAYS: i64 = 40;
+
+/// The outlet a document stands for: its source, else its URL's host, else its id.
+fn outlet(document: &Document) -> String {
+    let publication = &document.publication;
+    if let Some(source) = publication
+        .source
+        .as_deref()
+        .filter(|s| !s.trim().is_empty())
+    {
+        return source.trim().to_string();
+    }
+    if let Some(url) = publication.url.as_deref() {
+        let rest = url.split_once("://").map_or(url, |(_, r)| r);
+        let host = rest.split('/').next().unwrap_or(rest);
+        if !host.is_empty() {
+            return host.trim_start_matches("www.").to_string();
+        }
+    }
+    document.id.clone()
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("store records serialise")
+}
+
+fn insert_document(tx: &Transaction, item: &IngestDocument, hash: &str) -> rusqlite::Result<()> {
+    let doc = &item.document;
+    let p = &doc.publication;
+    tx.prepare_cached(
+        "INSERT INTO documents (id, url, title, source, published, hash, text, event_count) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![
+        doc.id,
+        p.url,
+        p.title,
+        p.source,
+        p.published.map(|d| d.to_string()),
+        hash,
+        doc.text,
+        item.events.len() as i64
+    ])?;
+    Ok(())
+}
+
+fn insert_mention(tx: &Transaction, ordinal: usize, event: &Event) -> rusqlite::Result<i64> {
+    let mut spans: Vec<[usize; 2]> = vec![event.trigger.span];
+    spans.extend(event.mentions.iter().map(|m| m.span));
+    tx.prepare_cached(
+        "INSERT INTO mentions (document, ordinal, sentence, sentence_text, spans, record) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![
+        event.doc_id,
+        ordinal as i64,
+        event.sentence.index as i64,
+        event.sentence.text,
+        to_json(&spans),
+        to_json(event)
+    ])?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// Writes a merged event's row (new when `id` is `None`) and its participants.
+fn write_event(tx: &Transaction, id: Option<i64>, event: &MergedEvent) -> rusqlite::Result<i64> {
+    let (low, high) = event.count_range();
+    let values = params![
+        event.category.as_str(),
+        event.mode,
+        event.modality.as_str(),
+        event.claim,
+        event.actors.join(" "),
+        event.recipients.join(" "),
+        event.date.map(|d| d.start.to_string()),
+        event.date.map(|d| d.end.to_string()),
+        event.day().map(|d| d.to_string()),
+        low,
+        high,
+        to_json(event),
+    ];
+    let id = match id {
+        None => {
+            tx.prepare_cached(
+                "INSERT INTO events (category, mode, modality, claim, actors, recipients, \
+                 date_start, date_end, day, count_low, count_high, merged) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            )?
+            .execute(values)?;
+            tx.last_insert_rowid()
+        }
+        Some(id) => {
+            tx.prepare_cached(
+                "UPDATE events SET category = ?1, mode = ?2, modality = ?3, claim = ?4, \
+                 actors = ?5, recipients = ?6, date_start = ?7, date_end = ?8, day = ?9, \
+                 count_low = ?10, count_high = ?11, merged = ?12 WHERE id = ?13",
+            )?
+            .execute(rusqlite::params_from_iter(
+                values.iter().copied().chain([&id as &dyn rusqlite::ToSql]),
+            ))?;
+            tx.prepare_cached("DELETE FROM participants WHERE event = ?1")?
+                .execute([id])?;
+            tx.prepare_cached("DELETE FROM merge_keys WHERE event = ?1")?
+                .execute([id])?;
+            id
+        }
+    };
+    let lookup = merge::lookup_span(event.date, event.announced);
+    let long_span = lookup.is_some_and(|d| (d.end - d.start).num_days() > LONG_SPAN_DAYS);
+    let mut key = tx.prepare_cached(
+        "INSERT INTO merge_keys (event, actor, category, claim, long_span, date_start) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    let no_actor = [String::new()];
+    let actors = if event.actors.is_empty() {
+        &no_actor[..]
+    } else {
+        &event.actors[..]
+    };
+    for actor in actors {
+        key.execute(params![
+            id,
+            actor,
+            event.category.as_str(),
+            event.claim,
+            long_span,
+            lookup.map(|d| d.start.to_string())
+        ])?;
+    }
+    let mut insert = tx.prepare_cached(
+        "INSERT OR IGNORE INTO participants (event, role, code) VALUES (?1, ?2, ?3)",
+    )?;
+    for (role, codes) in [(ACTOR, &event.actors), (RECIPIENT, &event.recipients)] {
+        for code in codes {
+            insert.execute(params![id, role, code])?;
+        }
+    }
+    Ok(id)
+}
+
+/// Stored events a report might join: same category and kind, overlapping dates, a shared
+/// actor (or both without actors). The merge rules decide among them.
+fn candidates(tx: &Transaction, report: &Report) -> rusqlite::Result<Vec<(i64, MergedEvent)>> {
+    let actors: Vec<String> = if report.actors.is_empty() {
+        vec![String::new()]
+    } else {
+        report.actors.clone()
+    };
+    let actor_list = (0..actors.len())
+        .map(|i| format!("?{}", i + 6))
+        .collect::<Vec<_>>()
+        .join(",");
+    let keyed = format!("category = ?1 AND claim = ?2 AND actor IN ({actor_list})");
+    let lookup = merge::lookup_span(report.date, report.announced);
+    let sql = match lookup {
+        // A stored short span overlapping [S, E] starts within LONG_SPAN_DAYS before S.
+        Some(_) => format!(
+            "SELECT id, merged FROM events WHERE id IN (\
+             SELECT event FROM merge_keys WHERE {keyed} AND long_span = 0 \
+             AND date_start BETWEEN ?3 AND ?4 \
+             UNION SELECT event FROM merge_keys WHERE {keyed} AND long_span = 1 \
+             AND date_start <= ?4) AND date_end >= ?5 ORDER BY id"
+        ),
+        None => format!(
+            "SELECT id, merged FROM events WHERE id IN (SELECT event FROM merge_keys \
+             WHERE {keyed} AND long_span = 0 AND date_start IS NULL AND ?3 IS NULL \
+             AND ?4 IS NULL AND ?5 IS NULL) ORDER BY id"
+        ),
+    };
+    let mut values: Vec<Value> = vec![
+        Value::Text(report.category.as_str().to_string()),
+        Value::Integer(i64::from(report.claim)),
+    ];
+    match lookup {
+        Some(d) => {
+            let earliest = d.start - chrono::Duration::days(LONG_SPAN_DAYS);
+            values.push(Value::Text(earliest.to_string()));
+            values.push(Value::Text(d.end.to_string()));
+            values.push(Value::Text(d.start.to_string()));
+        }
+        None => values.extend([Value::Null, Value::Null, Value::Null]),
+    }
+    values.extend(actors.into_iter().map(Value::Text));
+    let mut stmt = tx.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params_from_iter(values), |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, json) = row?;
+        out.push((id, parse_merged(&json, id)?));
+    }
+    Ok(out)
+}
+
+fn link(
+    tx: &Transaction,
+    event: i64,
+    mention: i64,
+    role: &Role,
+    reason: &str,
+) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO event_mentions (event, mention, role, reason) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![event, mention, role.key(), reason])?;
+    Ok(())
+}
+
+/// Removes a document's mentions and rebuilds (or drops) the events they were part of.
+fn remove_document(tx: &Transaction, id: &str) -> rusqlite::Result<()> {
+    let affected: Vec<i64> = tx
+        .prepare_cached(
+            "SELECT DISTINCT em.event FROM event_mentions em JOIN mentions m ON m.id = em.mention \
+             WHERE m.document = ?1",
+        )?
+        .query_map([id], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    tx.prepare_cached("DELETE FROM mentions WHERE document = ?1")?
+        .execute([id])?;
+    tx.prepare_cached("DELETE FROM documents WHERE id = ?1")?
+        .execute([id])?;
+    for event in affected {
+        rebuild_event(tx, event)?;
+    }
+    Ok(())
+}
+
+/// Refolds an event from the reports still linked to it, oldest first.
+fn rebuild_event(tx: &Transaction, event: i64) -> rusqlite::Result<()> {
+    // Each row: the link's role, the coded record, and the document it came from.
+    let rows: Vec<(String, String, Document)> = tx
+        .prepare_cached(
+            "SELECT em.role, m.record, d.source, d.url, d.published, d.id FROM event_mentions em \
+             JOIN mentions m ON m.id = em.mention JOIN documents d ON d.id = m.document \
+             WHERE em.event = ?1 ORDER BY m.id",
+        )?
+        .query_map([event], |r| {
+            let published: Option<String> = r.get(4)?;
+            let document = Document {
+                id: r.get(5)?,
+                text: String::new(),
+                publication: attache_text::Publication {
+                    published: published.as_deref().and_then(|p| p.parse().ok()),
+                    url: r.get(3)?,
+                    title: None,
+                    source: r.get(2)?,
+                },
+            };
+            Ok((r.get(0)?, r.get(1)?, document))
+        })?
+        .collect::<Result<_, _>>()?;
+    let mut merged: Option<MergedEvent> = None;
+    for (role, record, document) in rows {
+        let record: Event = serde_json::from_str(&record).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(
+                1,
+                rusqlite::types::Type::Text,
+                format!("mention of {}: unreadable record: {e}", document.id).into(),
+            )
+        })?;
+        let role = Role::from_key(&role);
+        let reports =
+            Report::from_event(&record, &outlet(&document), document.publication.published);
+        let Some(report) = reports.into_iter().find(|r| Some(&r.role) == role.as_ref()) else {
+            continue;
+        };
+        match merged.as_mut() {
+            Some(m) => m.absorb(&report),
+            None => merged = Some(MergedEvent::new(&report)),
+        }
+    }
+    match merged {
+        Some(m) => {
+            write_event(tx, Some(event), &m)?;
+        }
+        None => {
+            tx.prepare_cached("DELETE FROM events WHERE id = ?1")?
+                .execute([event])?;
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn store_document(
+    tx: &Transaction,
+    item: &IngestDocument,
+    summary: &mut BatchSummary,
+) -> rusqlite::Result<()> {
+    let doc = &item.document;
+    let hash = content_hash(&doc.text);
+    let existing: Option<String> = tx
+        .prepare_cached("SELECT hash FROM documents WHERE id = ?1")?
+        .query_row([&doc.id], |r| r.get(0))
+        .optional()?;
+    match existing {
+        Some(old) if old == hash => {
+            summary.unchanged += 1;
+            return Ok(());
+        }
+        Some(_) => {
+            remove_document(tx, &doc.id)?;
+            summary.replaced += 1;
+        }
+        None => summary.new += 1,
+    }
+    insert_document(tx, item, &hash)?;
+    let source = outlet(doc);
+    let mut sentences = BTreeSet::new();
+    for (ordinal, event) in item.events.iter().enumerate() {
+        // The coder names the document; the store keys mentions by the id it stores.
+        let mut event = event.clone();
+        event.doc_id.clone_from(&doc.id);
+        sentences.insert(event.sentence.index);
+        let mention = insert_mention(tx, ordinal, &event)?;
+        summary.events += 1;
+        for report in Report::from_event(&event, &source, doc.publication.published) {
+            let found = candidates(tx, &report)?;
+            match merge::choose(found.iter().map(|(_, m)| m), &report) {
+                Some((index, reason)) => {
+                    let (id, mut merged) = found.into_iter().nth(index).expect("chosen index");
+                    merged.absorb(&report);
+                    write_event(tx, Some(id), &merged)?;
+                    link(tx, id, mention, &report.role, &reason)?;
+                    summary.merged += 1;
+                }
+                None => {
+                    let id = write_event(tx, None, &MergedEvent::new(&report))?;
+                    let reason = match &report.role {
+                        Role::Report => "first report of this event".to_string(),
+                        Role::Implied { actor } => {
+                            format!("{actor} is named in an aggregate claim; no count of its own")
+                        }
+                    };
+                    link(tx, id, mention, &report.role, &reason)?;
+                    summary.new_events += 1;
+                }
+            }
+        }
+    }
+    summary.sentences += sentences.len();
+    Ok(())
+}
