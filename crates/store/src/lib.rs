@@ -191,12 +191,26 @@ pub trait EventStore {
     }
 }
 
-/// The content hash of a document's text (FNV-1a 64, hex): stable across runs and platforms.
-pub fn content_hash(text: &str) -> String {
+/// The hash that decides whether a stored document changed: FNV-1a 64 (hex) over its text and
+/// publication details, so that a corrected date or outlet also replaces the old version.
+/// Stable across runs and platforms.
+pub fn content_hash(document: &Document) -> String {
+    let p = &document.publication;
+    let published = p.published.map(|d| d.to_string());
+    let parts = [
+        Some(document.text.as_str()),
+        published.as_deref(),
+        p.url.as_deref(),
+        p.title.as_deref(),
+        p.source.as_deref(),
+    ];
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in text.as_bytes() {
-        hash ^= u64::from(*byte);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    for part in parts {
+        // A separator byte that text cannot contain keeps ("ab", "c") apart from ("a", "bc").
+        for byte in part.unwrap_or("").bytes().chain([0xff]) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
     }
     format!("{hash:016x}")
 }

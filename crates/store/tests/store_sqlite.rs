@@ -584,3 +584,16 @@ fn a_planned_expulsion_and_its_announcement_are_one_event_in_either_order() {
         assert_eq!(events[0].event.sources.len(), 2);
     }
 }
+
+#[test]
+fn a_corrected_publication_date_replaces_the_stored_document() {
+    let mut store = SqliteStore::open(&fresh_db("corrected-date")).unwrap();
+    let mut docs = wire_reports();
+    docs.truncate(1);
+    store.ingest_batch(&docs).unwrap();
+    docs[0].document.publication.published = Some(day("2022-04-06"));
+    let summary = store.ingest_batch(&docs).unwrap();
+    assert_eq!((summary.replaced, summary.unchanged), (1, 0));
+    assert_eq!(store.stats().unwrap().documents, 1);
+    assert!(store.check_consistency().unwrap().is_empty());
+}

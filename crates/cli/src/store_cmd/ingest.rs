@@ -89,7 +89,7 @@ fn code_batch(
     let mut unchanged = Vec::with_capacity(documents.len());
     for doc in &documents {
         let stored = lookup.document_hash(&doc.id)?;
-        unchanged.push(stored.is_some_and(|h| h == content_hash(&doc.text)));
+        unchanged.push(stored.is_some_and(|h| h == content_hash(doc)));
     }
     let coded: Vec<Result<IngestDocument, String>> = documents
         .into_par_iter()

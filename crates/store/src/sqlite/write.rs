@@ -300,7 +300,7 @@ pub(super) fn store_document(
     summary: &mut BatchSummary,
 ) -> rusqlite::Result<()> {
     let doc = &item.document;
-    let hash = content_hash(&doc.text);
+    let hash = content_hash(doc);
     let existing: Option<String> = tx
         .prepare_cached("SELECT hash FROM documents WHERE id = ?1")?
         .query_row([&doc.id], |r| r.get(0))
