@@ -321,16 +321,71 @@ impl<'d, 'l> ActorReader<'d, 'l> {
     }
 
     /// One actor per conjunct of `head`; conjuncts that resolve to nothing are dropped.
+    /// Coordinated nationalities on one noun ("Hungarian and Romanian officials") are one actor
+    /// each too.
     pub fn actors(&self, head: Token<'d>, discourse: &mut Discourse) -> Vec<Actor> {
-        conjuncts(head)
-            .into_iter()
-            .filter_map(|h| self.actor(h, discourse))
-            .collect()
+        let mut out = Vec::new();
+        for h in conjuncts(head) {
+            let split = self.coordinated_modifiers(h);
+            if split.is_empty() {
+                out.extend(self.actor(h, discourse));
+            } else {
+                out.extend(split);
+            }
+        }
+        out
+    }
+
+    /// "Hungarian and Romanian officials", "U.S. and Russian negotiators": an actor per
+    /// coordinated nationality modifier, with the head noun's sector.
+    fn coordinated_modifiers(&self, head: Token<'d>) -> Vec<Actor> {
+        let Some(first) = head.children().find(|c| {
+            matches!(c.deprel(), "amod" | "compound") && c.children().any(|g| g.deprel() == "conj")
+        }) else {
+            return Vec::new();
+        };
+        let sector = {
+            let sp = head.span();
+            self.matches_in(sp.start, sp.end)
+                .find(|m| m.entry.kind == EntryKind::Role)
+                .and_then(|m| m.entry.sector.clone())
+        };
+        let text = self.doc.text();
+        let mods = std::iter::once(first).chain(first.children().filter(|g| g.deprel() == "conj"));
+        let actors: Vec<Actor> = mods
+            .filter_map(|m| {
+                let sp = m.span();
+                let found = self
+                    .matches_in(sp.start, sp.end)
+                    .find(|x| is_country_like(x.entry.kind))?;
+                Some(Actor {
+                    text: text[sp.start..head.span().end].to_string(),
+                    country: found.entry.code.clone(),
+                    sector: sector.clone().or_else(|| found.entry.sector.clone()),
+                    span: [sp.start, head.span().end],
+                })
+            })
+            .collect();
+        if actors.len() > 1 { actors } else { Vec::new() }
     }
 
     /// The actor one nominal names, if the dictionaries, the names met so far or the discourse
     /// can tell who it is.
     pub fn actor(&self, head: Token<'d>, discourse: &mut Discourse) -> Option<Actor> {
+        self.actor_within(head, discourse, 0)
+    }
+
+    /// `actor`, following antecedents and wholes at most a few steps: a misparse can make a
+    /// relative pronoun part of its own antecedent, and resolution must still end.
+    fn actor_within(
+        &self,
+        head: Token<'d>,
+        discourse: &mut Discourse,
+        depth: usize,
+    ) -> Option<Actor> {
+        if depth > 3 {
+            return None;
+        }
         let core = core_tokens(head);
         let lo = core.iter().map(|t| t.span().start).min()?;
         let hi = core.iter().map(|t| t.span().end).max()?;
@@ -388,7 +443,7 @@ impl<'d, 'l> ActorReader<'d, 'l> {
         if country.is_none()
             && let Some(rel) = core.iter().find(|t| is_relative_pronoun(t.text()))
             && let Some(ante) = relative_antecedent(self.doc, *rel)
-            && let Some(a) = self.actor(ante, discourse)
+            && let Some(a) = self.actor_within(ante, discourse, depth + 1)
         {
             country = a.country;
             sector = sector.or(a.sector);
@@ -399,7 +454,7 @@ impl<'d, 'l> ActorReader<'d, 'l> {
             && is_actor_pronoun(head.text())
             && head.deprel().starts_with("nsubj")
             && let Some(speaker) = governing_subject(head)
-            && let Some(a) = self.actor(speaker, discourse)
+            && let Some(a) = self.actor_within(speaker, discourse, depth + 1)
         {
             country = a.country;
             sector = sector.or(a.sector);
@@ -435,7 +490,16 @@ impl<'d, 'l> ActorReader<'d, 'l> {
             && let Some(whole) = head
                 .children()
                 .find(|c| c.deprel().starts_with("nmod") && crate::triggers::has_case(*c, &["of"]))
-            && let Some(a) = self.actor(whole, discourse)
+            && let Some(a) = self.actor_within(whole, discourse, depth + 1)
+        {
+            country = a.country;
+            sector = sector.or(a.sector);
+        }
+        // "Salaheddine Sidhoum, Algeria's leading human rights activist": an apposition says
+        // whom a name stands for.
+        if country.is_none()
+            && let Some(appos) = head.children().find(|c| c.deprel() == "appos")
+            && let Some(a) = self.actor_within(appos, discourse, depth + 1)
         {
             country = a.country;
             sector = sector.or(a.sector);

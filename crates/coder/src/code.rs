@@ -8,6 +8,7 @@ use crate::measure::{Measured, measure, sentence_words, unit_of};
 use crate::merge::Found;
 use crate::numbers::figure_at;
 use crate::triggers::{TriggerTable, has_case};
+use attache_event::EventCategory;
 use attache_event::{
     Actor, Attribution, Event, EventDate, Location, Mention, Modality, Quantity, SentenceRef,
     Trigger,
@@ -394,14 +395,26 @@ pub fn code_sentence(
             .collect();
         // An expulsion whose doer the dictionaries do not know ("European states expelled 100
         // ..., including 40 from Germany") is still the template its distributive list splits.
-        if actors.is_empty() && !is_expulsion(frame.rule.mode.as_deref()) {
+        // Violence and coercion are reported with their victims even when the doer is not
+        // named ("three Iraqi civilians have been killed in a suicide car bombing").
+        let victims_suffice = matches!(
+            frame.category,
+            EventCategory::Assault | EventCategory::Coerce
+        );
+        if actors.is_empty() && !is_expulsion(frame.rule.mode.as_deref()) && !victims_suffice {
             continue;
         }
+        let obligation = std::ptr::eq(frame.rule, cx.triggers.obligation());
         let recipients: Vec<Actor> = frame
             .patients
             .iter()
             .flat_map(|p| reader.actors(crate::frames::look_through(doc, *p).0, discourse))
             .collect();
+        // A demand is coded only when the text names who must act; a deed without a doer only
+        // when it names whom it hit.
+        if (obligation || (actors.is_empty() && victims_suffice)) && recipients.is_empty() {
+            continue;
+        }
         let measured = measure(doc, s, &words, frame, &is_role);
         coded.push((k, actors, recipients, measured));
     }
@@ -581,7 +594,7 @@ pub fn code_sentence(
                 }
                 out.push(Found::new(e, interval));
             }
-        } else if actors.is_empty() {
+        } else if actors.is_empty() && is_expulsion(base.mode.as_deref()) {
             template = template.or(Some(Found::new(base, interval)));
         } else {
             if is_expulsion(base.mode.as_deref()) {
@@ -683,7 +696,6 @@ fn is_saying(t: Token<'_>) -> bool {
 fn obligation_clause(t: Token<'_>) -> Option<Token<'_>> {
     const SAYING: &[&str] = &[
         "say", "insist", "tell", "state", "add", "stress", "declare", "announce", "conclude",
-        "write", "argue", "believe",
     ];
     if !SAYING.contains(&crate::triggers::trigger_lemma(t).as_str()) {
         return None;
