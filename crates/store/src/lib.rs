@@ -10,6 +10,8 @@ mod dates;
 pub mod merge;
 mod sqlite;
 pub mod tally;
+#[cfg(test)]
+mod test_events;
 
 use attache_event::{Event, EventCategory};
 use attache_text::Document;

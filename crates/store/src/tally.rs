@@ -259,3 +259,103 @@ pub fn show_range(low: Option<i64>, high: Option<i64>) -> String {
         (None, Some(h)) => format!("<={h}"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::NoGroups;
+    use crate::merge::MergedEvent;
+    use crate::test_events::{expulsion, merge_all, quantity, report};
+
+    fn stored(events: Vec<MergedEvent>) -> Vec<StoredEvent> {
+        events
+            .into_iter()
+            .enumerate()
+            .map(|(i, event)| StoredEvent {
+                id: i as i64 + 1,
+                event,
+            })
+            .collect()
+    }
+
+    fn row<'a>(tally: &'a Tally, group: &str) -> &'a TallyRow {
+        tally.rows.iter().find(|r| r.group == group).unwrap()
+    }
+
+    #[test]
+    fn ranges_missing_counts_and_sources_add_up_per_group() {
+        let events = stored(merge_all(&[
+            report(
+                &expulsion("a", &["DEU"], Some(40.0), Some("2022-04-04")),
+                "DW",
+            ),
+            report(
+                &expulsion("b", &["DEU"], Some(36.0), Some("2022-04-04")),
+                "Reuters",
+            ),
+            report(&expulsion("c", &["DEU"], None, Some("2022-05-10")), "AFP"),
+            report(&expulsion("d", &["ESP"], None, Some("2022-04-05")), "AFP"),
+        ]));
+        let tally = tally(&events, &Filter::default(), GroupBy::Actor, &NoGroups);
+        let deu = row(&tally, "DEU");
+        assert_eq!((deu.count_low, deu.count_high), (Some(36), None));
+        assert_eq!(
+            (deu.events, deu.events_without_count, deu.conflicting),
+            (2, 1, 1)
+        );
+        assert_eq!(deu.source_names, ["DW", "Reuters", "AFP"]);
+        let esp = row(&tally, "ESP");
+        assert_eq!((esp.count_low, esp.count_high), (None, None));
+        assert_eq!(show_range(deu.count_low, deu.count_high), "36+");
+        assert_eq!(show_range(Some(25), Some(27)), "25-27");
+    }
+
+    #[test]
+    fn denials_and_hypotheticals_are_not_tallied_and_plans_are_flagged() {
+        let mut denied = expulsion("a", &["HUN"], Some(5.0), Some("2022-04-05"));
+        denied.modality = Modality::Negated;
+        let mut maybe = expulsion("b", &["AUT"], Some(4.0), Some("2022-04-05"));
+        maybe.modality = Modality::Hypothetical;
+        let mut plan = expulsion("c", &["EST"], Some(14.0), Some("2022-04-30"));
+        plan.modality = Modality::Planned;
+        let events = stored(merge_all(&[
+            report(&denied, "X"),
+            report(&maybe, "Y"),
+            report(&plan, "Z"),
+        ]));
+        let tally = tally(&events, &Filter::default(), GroupBy::Actor, &NoGroups);
+        assert_eq!(tally.rows.len(), 1);
+        assert_eq!(row(&tally, "EST").planned, 1);
+    }
+
+    #[test]
+    fn a_joint_event_is_in_each_actors_row_and_a_claim_in_none() {
+        let joint = expulsion("a", &["LVA", "LTU"], Some(3.0), Some("2022-04-05"));
+        let mut total = expulsion("b", &["ITA", "ESP"], None, Some("2022-04-05"));
+        total.aggregate = true;
+        total.quantity = Some(quantity(80.0, "diplomat", attache_event::Qualifier::Exact));
+        let events = stored(merge_all(&[report(&joint, "X"), report(&total, "Y")]));
+        let tally = tally(&events, &Filter::default(), GroupBy::Actor, &NoGroups);
+        for country in ["LVA", "LTU"] {
+            let r = row(&tally, country);
+            assert_eq!((r.count_low, r.shared), (Some(3), 1));
+        }
+        assert!(tally.rows.iter().all(|r| r.group != "ITA"));
+        assert_eq!(tally.claims.len(), 1);
+        assert_eq!(tally.claims[0].count_low, Some(80));
+        assert_eq!(tally.claims[0].group, "ITA+ESP");
+    }
+
+    #[test]
+    fn a_filtered_role_keeps_only_the_selected_codes_as_rows() {
+        let joint = expulsion("a", &["LVA", "LTU"], Some(3.0), Some("2022-04-05"));
+        let events = stored(merge_all(&[report(&joint, "X")]));
+        let filter = Filter {
+            actor: Some("LTU".to_string()),
+            ..Filter::default()
+        };
+        let tally = tally(&events, &filter, GroupBy::Actor, &NoGroups);
+        assert_eq!(tally.rows.len(), 1);
+        assert_eq!(tally.rows[0].group, "LTU");
+    }
+}
