@@ -63,12 +63,17 @@ fn accumulate<W: Copy>(
         *slot = row_of(bits, k) * stride;
         prefetch(&data[*slot..*slot + stride]);
     }
-    let scores = &mut scores[..stride];
-    scores.fill(0.0);
-    for &r in &rows[..n] {
-        for (s, &w) in scores.iter_mut().zip(&data[r..r + stride]) {
-            *s += get(w);
+    // Eight classes at a time, accumulated in registers across all rows (the rows' lines are
+    // cached after the first pass), instead of reloading and storing every score per row.
+    for (c, out) in scores[..stride].chunks_exact_mut(8).enumerate() {
+        let mut acc = [0.0f32; 8];
+        for &r in &rows[..n] {
+            let w: &[W; 8] = data[r + c * 8..r + c * 8 + 8].try_into().unwrap();
+            for j in 0..8 {
+                acc[j] += get(w[j]);
+            }
         }
+        out.copy_from_slice(&acc);
     }
 }
 
