@@ -171,7 +171,6 @@ pub fn ingest(args: IngestArgs) -> ExitCode {
     let mut failed = 0usize;
     let mut pending: Vec<Document> = Vec::with_capacity(batch_size);
     let mut fatal = None;
-    // Codes a batch and hands it to the writer; `Ok(false)` once the writer has stopped.
     // Codes a batch and hands it to the writer: whether the writer still runs, and the
     // documents the coder failed on.
     let dispatch = |documents: Vec<Document>, files_done: usize| {
