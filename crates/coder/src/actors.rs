@@ -166,13 +166,18 @@ fn is_relative_pronoun(word: &str) -> bool {
 /// `acl:relcl` clause, or when the parse missed the clause, the noun just before the pronoun
 /// ("Moscow, whose troops").
 fn relative_antecedent<'a>(doc: &'a Doc, t: Token<'a>) -> Option<Token<'a>> {
+    // Up to the verb of the pronoun's own clause; only if that clause modifies a noun is the
+    // noun the antecedent.
     let mut cur = t;
-    for _ in 0..8 {
+    for _ in 0..4 {
         let Some(h) = cur.head() else { break };
-        if cur.deprel().starts_with("acl") {
-            return Some(h);
-        }
         cur = h;
+        if matches!(cur.upos(), Upos::Verb | Upos::Aux) || cur.xpos().starts_with("VB") {
+            if cur.deprel().starts_with("acl") {
+                return cur.head();
+            }
+            break;
+        }
     }
     let doc_prev = |k: usize| (k > 0).then(|| doc.token(k - 1));
     let mut k = t.i();

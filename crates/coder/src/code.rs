@@ -425,9 +425,15 @@ pub fn code_sentence(
             continue;
         }
         let anchor = frames[coded[i].0].anchor;
-        let partner = coded
-            .iter()
-            .position(|(k, _, r, _)| !r.is_empty() && coordinated(frames[*k].anchor, anchor));
+        let doers = |a: &[Actor]| {
+            let mut c: Vec<Option<String>> = a.iter().map(|x| x.country.clone()).collect();
+            c.sort();
+            c
+        };
+        let mine = doers(&coded[i].1);
+        let partner = coded.iter().position(|(k, a, r, _)| {
+            !r.is_empty() && coordinated(frames[*k].anchor, anchor) && doers(a) == mine
+        });
         if let Some(p) = partner {
             coded[i].2 = coded[p].2.clone();
         }

@@ -256,6 +256,13 @@ fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>, bool) {
         {
             return (vec![s], false);
         }
+        // A "passive" subject beside a direct object and without a passive auxiliary is the
+        // parser's slip for an active subject: "whose troops apparently killed civilians".
+        let slip = v.children().any(|c| c.deprel() == "obj")
+            && !v.children().any(|c| c.deprel() == "aux:pass");
+        if slip && let Some(s) = v.children().find(|c| c.deprel() == "nsubj:pass") {
+            return (vec![s], false);
+        }
         if v.children().any(|c| c.deprel() == "nsubj:pass") {
             // Passive: the agent is a by-phrase, the subject is what was acted on.
             let by = v
@@ -265,6 +272,8 @@ fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>, bool) {
         }
         match (v.deprel(), v.head()) {
             ("conj" | "xcomp", Some(h)) if is_verbal(h) => v = h,
+            // "it is willing to withdraw": control through a predicative adjective.
+            ("xcomp", Some(h)) if h.upos() == Upos::Adj => v = h,
             // "was attacked by militiamen ..., killing 156": the participle's doer is the
             // clause's agent.
             ("advcl", Some(h)) if is_verbal(h) && v.xpos() == "VBG" && !has_mark(v) => v = h,
