@@ -42,17 +42,17 @@ struct State {
     left_labels: Vec<u64>,
     right_labels: Vec<u64>,
     /// Punctuation tokens before each position.
-    punct_before: Vec<u16>,
+    punct_before: Vec<u32>,
 }
 
 impl State {
     fn new(input: &Input) -> State {
         let n = input.atoms.len();
         let mut punct_before = Vec::with_capacity(n + 2);
-        let mut count = 0u16;
+        let mut count = 0u32;
         for a in input.atoms {
             punct_before.push(count);
-            count += a.punct as u16;
+            count += a.punct as u32;
         }
         punct_before.push(count);
         punct_before.push(count);

@@ -155,7 +155,13 @@ impl Table {
     pub(crate) fn read(r: &mut Reader) -> Result<Table, String> {
         let bits = r.u8()? as u32;
         let classes = r.u16()? as usize;
-        if !(4..=26).contains(&bits) || classes == 0 || classes > 256 {
+        // Refuse shapes no trainer writes before allocating: a damaged header must not ask for
+        // gigabytes.
+        if !(4..=24).contains(&bits)
+            || classes == 0
+            || classes > 256
+            || (stride_for(classes) << bits) > 1 << 28
+        {
             return Err(format!("bad table shape ({bits} bits, {classes} classes)"));
         }
         let mut t = Table::new(bits, classes);

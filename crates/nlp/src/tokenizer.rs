@@ -401,7 +401,10 @@ impl TokenizerRules {
         }
         // Informal text starts sentences in lowercase too, but a lowercase word after a quoted
         // question ("Why?" he asked) or an ellipsis usually continues the sentence.
-        let ellipsis = terminal.starts_with("..") || terminal.contains('…');
+        // A spaced ellipsis (". . .") is a run of single-period tokens.
+        let at = if quoted { i - 1 } else { i };
+        let spaced = terminal == "." && at > 0 && &text[tokens[at - 1].clone()] == ".";
+        let ellipsis = terminal.starts_with("..") || terminal.contains('…') || spaced;
         !(first.is_lowercase() && (quoted || ellipsis))
     }
 }

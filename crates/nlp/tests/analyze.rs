@@ -140,3 +140,48 @@ fn reported_speech_wire_sentence() {
     assert!(linked, "said and marked are linked");
     assert_eq!(find(&doc, "Maio").upos(), Upos::Propn);
 }
+
+#[test]
+fn unusual_input_gives_well_formed_documents() {
+    let long = "word ".repeat(3000);
+    let texts = [
+        "",
+        "   \n\n  ",
+        "…",
+        "😀 🇺🇦!!",
+        "東京は大きい。",
+        "a",
+        "''",
+        "((((",
+        "U.S.",
+        "http://x.y/ .",
+        "-- -- --",
+        "a\u{0}b c\u{200b}d",
+        long.as_str(),
+    ];
+    for text in texts {
+        let doc = analyzer().analyze(text);
+        assert_eq!(doc.text(), text);
+        let mut covered = 0;
+        for s in doc.sentences() {
+            assert_eq!(
+                s.tokens().filter(|t| t.head().is_none()).count(),
+                1,
+                "{text:?}"
+            );
+            covered += s.token_range().len();
+        }
+        assert_eq!(
+            covered,
+            doc.len(),
+            "every token is in one sentence: {text:?}"
+        );
+        for t in doc.tokens() {
+            assert_eq!(&text[t.span()], t.text());
+            assert!(!t.text().trim().is_empty(), "{text:?}");
+            if let Some(h) = t.head() {
+                assert_eq!(h.sentence(), t.sentence());
+            }
+        }
+    }
+}
