@@ -643,6 +643,19 @@ pub fn read_frame<'d>(
         category = EventCategory::Agree;
         recoded = true;
     }
+    // Refusing to cooperate is REJECT: "refused to deploy peacekeepers", "will not accept
+    // refugees". A plain past negation ("did not meet") only denies the event.
+    let refusal = gov.is_some_and(|g| NEGATING_VERBS.contains(&lemma(g).as_str()))
+        || aux_words(anchor)
+            .iter()
+            .any(|a| matches!(a.as_str(), "will" | "would" | "wo"));
+    if modality == Modality::Negated
+        && refusal
+        && (is_cooperative(category) || category == EventCategory::Agree)
+    {
+        category = EventCategory::Reject;
+        recoded = true;
+    }
     Some(Frame {
         rule,
         trigger,

@@ -423,10 +423,11 @@ const CASES: &[Case] = &[
         Some(1.0),
         A,
     ),
+    // Refusing to cooperate is REJECT (CAMEO 12), not a negated release.
     case(
         "Ethiopia refused to release the detained journalists.",
-        C::Retreat,
-        Some("release"),
+        C::Reject,
+        None,
         &["ETH"],
         &[],
         None,
