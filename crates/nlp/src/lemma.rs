@@ -2,7 +2,7 @@
 //! suffix edit rules (strip n characters, append a string) learned per XPOS and word ending.
 
 use crate::binio::{Reader, Writer};
-use crate::perceptron::FastMap;
+use crate::perceptron::{FastMap, hash_str, mix};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
@@ -15,8 +15,8 @@ struct Edit {
 
 #[derive(Clone, Default)]
 pub(crate) struct Lemmatizer {
-    /// "form\txpos" (form as written) -> lemma.
-    lexicon: FastMap<String, String>,
+    /// Hash of (form, XPOS) -> lemma; forms as written and lowercased.
+    lexicon: FastMap<u64, String>,
     /// "xpos\tending" -> edits, most frequent first, for endings of 0..=4 characters.
     rules: HashMap<String, Vec<Edit>>,
     /// Every lemma seen in training: among an ending's edits, one yielding a known lemma wins
@@ -63,13 +63,18 @@ fn keeps_case(xpos: &str) -> bool {
     xpos.starts_with("NNP") || xpos == "GW" || xpos == "ADD"
 }
 
+/// Lexicon key: the lookups hash two short strings instead of building and comparing one.
+fn lexicon_key(form: &str, xpos: &str) -> u64 {
+    mix(hash_str(form), hash_str(xpos))
+}
+
 impl Lemmatizer {
     pub(crate) fn learn(words: &[(&str, &str, &str)]) -> Lemmatizer {
-        let mut lex_counts: HashMap<String, HashMap<&str, u32>> = HashMap::new();
+        let mut lex_counts: HashMap<u64, HashMap<&str, u32>> = HashMap::new();
         let mut rule_counts: HashMap<String, HashMap<Edit, u32>> = HashMap::new();
         for &(form, xpos, lemma) in words {
             *lex_counts
-                .entry(format!("{form}\t{xpos}"))
+                .entry(lexicon_key(form, xpos))
                 .or_default()
                 .entry(lemma)
                 .or_default() += 1;
@@ -121,11 +126,7 @@ impl Lemmatizer {
     }
 
     pub(crate) fn lemma(&self, form: &str, xpos: &str, key: &mut String) -> Cow<'_, str> {
-        key.clear();
-        key.push_str(form);
-        key.push('\t');
-        key.push_str(xpos);
-        if let Some(l) = self.lexicon.get(key.as_str()) {
+        if let Some(l) = self.lexicon.get(&lexicon_key(form, xpos)) {
             return Cow::Borrowed(l);
         }
         let base = if keeps_case(xpos) {
@@ -133,11 +134,7 @@ impl Lemmatizer {
         } else {
             form.to_lowercase()
         };
-        key.clear();
-        key.push_str(&base);
-        key.push('\t');
-        key.push_str(xpos);
-        if let Some(l) = self.lexicon.get(key.as_str()) {
+        if let Some(l) = self.lexicon.get(&lexicon_key(&base, xpos)) {
             return Cow::Borrowed(l);
         }
         let lower = base.to_lowercase();
@@ -172,7 +169,7 @@ impl Lemmatizer {
         lex.sort();
         w.varint(lex.len() as u64);
         for (k, v) in lex {
-            w.str(k);
+            w.u64(*k);
             w.str(v);
         }
         let mut rules: Vec<_> = self.rules.iter().collect();
@@ -196,7 +193,7 @@ impl Lemmatizer {
         let mut lexicon = FastMap::default();
         lexicon.reserve(n.min(1 << 20));
         for _ in 0..n {
-            let k = r.str()?;
+            let k = r.u64()?;
             lexicon.insert(k, r.str()?);
         }
         let n = r.varint()? as usize;
