@@ -63,12 +63,13 @@ bytes=$(echo "$counts" | sed -E 's/.*bytes=([0-9]+).*/\1/')
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# measure NAME COMMAND...: runs the command $runs times, prints one row of figures from the
-# fastest run (the least disturbed on a shared machine) and the largest peak RSS.
+# measure NAME COMMAND...: runs the command $runs times and prints one row: the fastest wall
+# time and the smallest CPU time (user + system, all threads; the runs least disturbed on a
+# shared machine), and the largest peak RSS. Sentences per CPU-second is the per-core rate.
 measure() {
   local name=$1
   shift
-  local best= rss=n/a run start end status
+  local wall= cpu= rss=n/a run start end status
   for ((run = 0; run < runs; run++)); do
     rm -f "$work"/bench.db*
     status=0
@@ -83,23 +84,28 @@ measure() {
       echo "$name: exit $status; last lines of stderr:" >&2
       tail -n 5 "$work/stderr" >&2
     fi
-    best=$(awk -v s="$start" -v e="$end" -v b="$best" 'BEGIN {
+    wall=$(awk -v s="$start" -v e="$end" -v b="$wall" 'BEGIN {
       t = e - s; if (b == "" || t < b) b = t; print b }')
     if [ -n "$timer" ]; then
+      cpu=$(awk -F': ' -v b="$cpu" '/User time|System time/ { t += $2 }
+        END { if (b == "" || t < b) b = t; print b }' "$work/time")
       rss=$(awk -F': ' -v r="$rss" '/Maximum resident set size/ {
         m = $2 / 1024; if (r == "n/a" || m > r) r = m; printf "%.0f", r }' "$work/time")
     fi
   done
-  awk -v name="$name" -v t="$best" -v d="$documents" -v n="$sentences" \
+  awk -v name="$name" -v t="$wall" -v c="$cpu" -v d="$documents" -v n="$sentences" \
     -v b="$bytes" -v rss="$rss" 'BEGIN {
       rate = n > 0 ? sprintf("%.0f", n / t) : "n/a";
-      printf "%-26s %8.2f %9.0f %12s %7.2f %9s\n", name, t, d / t, rate, b / 1e6 / t, rss
+      cpu_rate = (n > 0 && c > 0) ? sprintf("%.0f", n / c) : "n/a";
+      printf "%-26s %8.2f %9.0f %12s %7.2f %12s %9s\n", name, t, d / t, rate, b / 1e6 / t,
+        cpu_rate, rss
     }'
 }
 
 echo
 echo "== commands: $documents documents, $sentences sentences, $((bytes / 1000)) kB of text, $cores cores =="
-printf "%-26s %8s %9s %12s %7s %9s\n" "run" "seconds" "docs/s" "sentences/s" "MB/s" "RSS (MB)"
+printf "%-26s %8s %9s %12s %7s %12s %9s\n" "run" "seconds" "docs/s" "sentences/s" "MB/s" \
+  "sent/CPU-s" "RSS (MB)"
 measure "extract --threads 1" "$bin" extract --format jsonl --threads 1 "$corpus"
 measure "extract --threads $cores" "$bin" extract --format jsonl --threads "$cores" "$corpus"
 ingest_threads=
