@@ -94,34 +94,14 @@ pub fn train(
     progress: &mut dyn FnMut(&str),
 ) -> Analyzer {
     let rules = TokenizerRules::learn(train);
-    let mut scratch = String::new();
-    let atoms: Vec<Vec<Atoms>> = train
-        .iter()
-        .map(|s| {
-            let mut a = Vec::new();
-            tagger::atoms_into(
-                s.words.iter().map(|w| w.form.as_str()),
-                &mut a,
-                &mut scratch,
-            );
-            a
-        })
-        .collect();
-    let upos_only = std::env::var("CLS").is_ok_and(|v| v == "u");
-    let class_of = |w: &conllu::Word| {
-        if upos_only {
-            format!("{}\tX", w.upos)
-        } else {
-            format!("{}\t{}", w.upos, w.xpos)
-        }
-    };
+    let mut atoms = sentence_atoms(train);
+    let class_of = |w: &conllu::Word| format!("{}\t{}", w.upos, w.xpos);
     let tag_words: Vec<(u64, String)> = train
         .iter()
         .zip(&atoms)
         .flat_map(|(s, a)| s.words.iter().zip(a).map(|(w, at)| (at.lower, class_of(w))))
         .collect();
     let mut tagger_trainer = TaggerTrainer::new(&tag_words, cfg.tagger_bits);
-    let mut atoms = atoms;
     for a in &mut atoms {
         tagger_trainer.fill_ambiguity(a);
     }
@@ -171,19 +151,10 @@ pub fn train(
     let lemmatizer = Lemmatizer::learn(&lemma_words);
 
     let mut rng = Rng(cfg.seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
-    let dev_atoms: Vec<Vec<Atoms>> = dev
-        .iter()
-        .map(|s| {
-            let mut a = Vec::new();
-            tagger::atoms_into(
-                s.words.iter().map(|w| w.form.as_str()),
-                &mut a,
-                &mut scratch,
-            );
-            tagger_trainer.fill_ambiguity(&mut a);
-            a
-        })
-        .collect();
+    let mut dev_atoms = sentence_atoms(dev);
+    for a in &mut dev_atoms {
+        tagger_trainer.fill_ambiguity(a);
+    }
     let dev_classes: Vec<Vec<String>> = dev
         .iter()
         .map(|s| s.words.iter().map(class_of).collect())
@@ -263,6 +234,23 @@ pub fn train(
         Some(a) if cfg.epochs >= cfg.tagger_epochs => a,
         _ => Analyzer::from_parts(rules, tagger_model, lemmatizer, parser_trainer.finish()),
     }
+}
+
+/// Per-word atoms of each sentence's gold words.
+fn sentence_atoms(sentences: &[Sentence]) -> Vec<Vec<Atoms>> {
+    let mut scratch = String::new();
+    sentences
+        .iter()
+        .map(|s| {
+            let mut a = Vec::new();
+            tagger::atoms_into(
+                s.words.iter().map(|w| w.form.as_str()),
+                &mut a,
+                &mut scratch,
+            );
+            a
+        })
+        .collect()
 }
 
 fn shuffle(order: &mut [usize], rng: &mut Rng) {
