@@ -33,9 +33,29 @@ pub struct Discourse {
     pub last_subject_plural: bool,
 }
 
-/// Dictionary matches of one sentence, with offsets into the document text.
+/// Dictionary matches of one sentence, with offsets into the document text, sorted and
+/// non-overlapping (leftmost-longest), so range queries are binary searches: coding stays
+/// near-linear even on a pathological run-on sentence.
 pub struct SentenceLex<'l> {
     pub matches: Vec<LexMatch<'l>>,
+}
+
+impl<'l> SentenceLex<'l> {
+    /// Matches lying within `lo..hi`.
+    pub fn within(&self, lo: usize, hi: usize) -> impl Iterator<Item = &LexMatch<'l>> {
+        let first = self.matches.partition_point(|m| m.start < lo);
+        self.matches[first..]
+            .iter()
+            .take_while(move |m| m.start < hi)
+            .filter(move |m| m.end <= hi)
+    }
+
+    /// The match that covers `lo..hi`, if one does.
+    pub fn covering(&self, lo: usize, hi: usize) -> Option<&LexMatch<'l>> {
+        let i = self.matches.partition_point(|m| m.start <= lo);
+        let m = self.matches.get(i.checked_sub(1)?)?;
+        (m.start <= lo && hi <= m.end).then_some(m)
+    }
 }
 
 /// Tokens of a phrase's naming core, in text order.
@@ -288,10 +308,7 @@ pub struct ActorReader<'d, 'l> {
 
 impl<'d, 'l> ActorReader<'d, 'l> {
     fn matches_in(&self, lo: usize, hi: usize) -> impl Iterator<Item = &LexMatch<'l>> {
-        self.lex
-            .matches
-            .iter()
-            .filter(move |m| m.start >= lo && m.end <= hi)
+        self.lex.within(lo, hi)
     }
 
     /// A person's name in a core: the proper nouns no dictionary phrase covers, or the name of
@@ -314,13 +331,7 @@ impl<'d, 'l> ActorReader<'d, 'l> {
         }
         core.iter()
             .filter(|t| t.upos() == Upos::Propn)
-            .filter(|t| {
-                !self
-                    .lex
-                    .matches
-                    .iter()
-                    .any(|m| m.start <= t.span().start && m.end >= t.span().end)
-            })
+            .filter(|t| self.lex.covering(t.span().start, t.span().end).is_none())
             .map(|t| t.text().to_lowercase())
             .collect()
     }
@@ -521,13 +532,8 @@ impl<'d, 'l> ActorReader<'d, 'l> {
                 .find_map(|c| {
                     let sp = c.span();
                     self.lex
-                        .matches
-                        .iter()
-                        .find(|m| {
-                            m.start <= sp.start
-                                && sp.end <= m.end
-                                && matches!(m.entry.kind, EntryKind::Country | EntryKind::Capital)
-                        })
+                        .covering(sp.start, sp.end)
+                        .filter(|m| matches!(m.entry.kind, EntryKind::Country | EntryKind::Capital))
                         .and_then(|m| m.entry.code.clone())
                 });
         }

@@ -133,10 +133,10 @@ impl DocContext<'_> {
             .last()?;
         let end = end_tok.span().end;
         let source = lex
-            .matches
-            .iter()
-            .filter(|m| m.start >= start && m.end <= end)
-            .rfind(|m| matches!(m.entry.kind, EntryKind::Media | EntryKind::Organisation))
+            .within(start, end)
+            .filter(|m| matches!(m.entry.kind, EntryKind::Media | EntryKind::Organisation))
+            .last()
+            .filter(|m| matches!(m.entry.kind, EntryKind::Media | EntryKind::Organisation))
             .map(|m| m.entry.canonical.clone())
             .or_else(|| {
                 // The credited body after the last "by/of/to/from".
@@ -178,19 +178,16 @@ impl DocContext<'_> {
                 let sub = subtree(c);
                 let lo = sub.first()?.span().start;
                 let hi = sub.last()?.span().end;
-                let place = lex.matches.iter().find(|m| {
-                    m.start >= lo
-                        && m.end <= hi
-                        && matches!(
-                            m.entry.kind,
-                            EntryKind::City
-                                | EntryKind::Capital
-                                | EntryKind::Country
-                                | EntryKind::Region
-                        )
-                        && !taken
-                            .iter()
-                            .any(|a| a.span[0] <= m.start && m.end <= a.span[1])
+                let place = lex.within(lo, hi).find(|m| {
+                    matches!(
+                        m.entry.kind,
+                        EntryKind::City
+                            | EntryKind::Capital
+                            | EntryKind::Country
+                            | EntryKind::Region
+                    ) && !taken
+                        .iter()
+                        .any(|a| a.span[0] <= m.start && m.end <= a.span[1])
                 });
                 if let Some(m) = place {
                     return Some(Location {
@@ -260,13 +257,11 @@ fn distributive_items<'l>(
         if let Some(k) = from_at {
             let lo = doc.token(base + k).span().end;
             let hi = doc.token(base + end - 1).span().end;
-            let from = lex.matches.iter().find(|m| {
-                m.start >= lo
-                    && m.end <= hi
-                    && matches!(
-                        m.entry.kind,
-                        EntryKind::Country | EntryKind::Organisation | EntryKind::Capital
-                    )
+            let from = lex.within(lo, hi).find(|m| {
+                matches!(
+                    m.entry.kind,
+                    EntryKind::Country | EntryKind::Organisation | EntryKind::Capital
+                )
             });
             if let Some(from) = from {
                 let item_words = &words[k + 1..end];
@@ -318,15 +313,12 @@ pub fn code_sentence(
         .filter(|t| t.deprel() == "nsubj")
         .find_map(|t| {
             let sp = t.span();
-            lex.matches
-                .iter()
-                .find(|m| {
-                    m.start <= sp.start
-                        && sp.end <= m.end
-                        && matches!(
-                            m.entry.kind,
-                            EntryKind::Country | EntryKind::Capital | EntryKind::Seat
-                        )
+            lex.covering(sp.start, sp.end)
+                .filter(|m| {
+                    matches!(
+                        m.entry.kind,
+                        EntryKind::Country | EntryKind::Capital | EntryKind::Seat
+                    )
                 })
                 .and_then(|m| m.entry.code.clone())
         });
@@ -380,9 +372,8 @@ pub fn code_sentence(
 
     let is_role = |t: Token<'_>| {
         let sp = t.span();
-        lex.matches
-            .iter()
-            .any(|m| m.entry.kind == EntryKind::Role && m.start <= sp.start && sp.end <= m.end)
+        lex.covering(sp.start, sp.end)
+            .is_some_and(|m| m.entry.kind == EntryKind::Role)
     };
     let mut template: Option<Found> = None;
     let mut claimed: Vec<usize> = Vec::new();
@@ -440,19 +431,38 @@ pub fn code_sentence(
     }
     // Time expressions each go to the nearest coded frame whose clause they modify.
     // Events with a known doer claim time expressions before templates without one do.
+    // Which frames sit under which token, found once: a run-on sentence with hundreds of
+    // events and dates must not cost events x dates x depth.
+    let mut under: std::collections::HashMap<usize, Vec<(usize, usize)>> = Default::default();
+    let mut by_trigger: std::collections::HashMap<usize, usize> = Default::default();
+    for (k, ..) in &coded {
+        for (depth, anc) in ancestors(frames[*k].anchor).enumerate() {
+            under.entry(anc.i()).or_default().push((*k, depth));
+        }
+        by_trigger.insert(frames[*k].trigger.i(), *k);
+    }
+    let has_doer = |k: usize| coded.iter().any(|(j, a, ..)| *j == k && !a.is_empty());
     let owner_of = |t: &Timed| -> Option<usize> {
         let a = doc.token(t.attach?);
-        coded
-            .iter()
-            .filter(|(k, ..)| {
-                let f = &frames[*k];
-                // "Finland said on Monday it would expel ...": the day of saying does not date
-                // what is reported.
-                let reported = a.i() != f.anchor.i() && is_saying(a);
-                (dominates(a, f.anchor) && !reported) || dominates(f.trigger, doc.token(t.first))
-            })
-            .min_by_key(|(k, actors, ..)| (actors.is_empty(), depth_between(a, frames[*k].anchor)))
-            .map(|(k, ..)| *k)
+        // Frames whose clause the expression modifies ("Finland said on Monday it would
+        // expel": the day of saying does not date what is reported) ...
+        let mut candidates: Vec<(usize, usize)> = under
+            .get(&a.i())
+            .into_iter()
+            .flatten()
+            .filter(|(k, _)| a.i() == frames[*k].anchor.i() || !is_saying(a))
+            .copied()
+            .collect();
+        // ... and frames whose trigger phrase contains it ("the expulsion on Monday of").
+        candidates.extend(
+            ancestors(doc.token(t.first))
+                .filter_map(|x| by_trigger.get(&x.i()))
+                .map(|k| (*k, depth_between(a, frames[*k].anchor))),
+        );
+        candidates
+            .into_iter()
+            .min_by_key(|(k, depth)| (!has_doer(*k), *depth))
+            .map(|(k, _)| k)
     };
     let mut owners: Vec<Option<usize>> = times.iter().map(owner_of).collect();
     let coded_empty: Vec<usize> = coded
@@ -727,6 +737,11 @@ fn coordinated(a: Token<'_>, b: Token<'_>) -> bool {
         x.deprel() == "conj" && x.head().is_some_and(|h| h.i() == y.i())
     };
     under(a, b) || under(b, a)
+}
+
+/// `t` and the tokens above it, nearest first, at most 200 (a bound against malformed trees).
+fn ancestors(t: Token<'_>) -> impl Iterator<Item = Token<'_>> {
+    std::iter::successors(Some(t), |x| x.head()).take(200)
 }
 
 /// Steps from `t` up to `anc` (large when `anc` is not above `t`).

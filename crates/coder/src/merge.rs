@@ -90,12 +90,13 @@ fn mergeable(a: &Found, b: &Found) -> bool {
 }
 
 /// Folds `b` into `a`: mentions joined, the more informative mention's fields kept.
-fn absorb(a: &mut Found, b: Found) {
-    let (mut merged, other) = if b.weight > a.weight {
-        (b, a.clone())
-    } else {
-        (a.clone(), b)
-    };
+fn absorb(a: &mut Found, mut b: Found) {
+    // The heavier mention stays in place; the other is folded in. Nothing is cloned: events
+    // carry their sentence text, and a long document has many.
+    if b.weight > a.weight {
+        std::mem::swap(a, &mut b);
+    }
+    let (merged, other) = (a, b);
     let e = &mut merged.event;
     let o = other.event;
     let mut mentions = o.mentions;
@@ -139,7 +140,6 @@ fn absorb(a: &mut Found, b: Found) {
         }
     }
     merged.weight = merged.weight.max(other.weight);
-    *a = merged;
 }
 
 /// Merges the mentions of one document into events, ordered by first mention.

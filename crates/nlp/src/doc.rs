@@ -16,6 +16,10 @@ pub struct Doc {
     labels: Vec<u16>,
     sentence_of: Vec<u32>,
     sentences: Vec<(u32, u32)>,
+    /// Children of each token, built on first use: offsets (one per token, plus one) into a
+    /// list of child indices in text order. Keeps `children()` O(children) rather than
+    /// O(sentence length), which matters on run-on sentences of thousands of tokens.
+    children: std::sync::OnceLock<(Vec<u32>, Vec<u32>)>,
 }
 
 const ROOT_HEAD: u32 = u32::MAX;
@@ -38,7 +42,33 @@ impl Doc {
             labels: Vec::with_capacity(tokens),
             sentence_of: Vec::with_capacity(tokens),
             sentences: Vec::with_capacity(sentences),
+            children: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The children index (see the field); tokens are only pushed before a `Doc` is handed out.
+    fn child_index(&self) -> &(Vec<u32>, Vec<u32>) {
+        self.children.get_or_init(|| {
+            let n = self.heads.len();
+            let mut offsets = vec![0u32; n + 1];
+            for &h in &self.heads {
+                if h != ROOT_HEAD {
+                    offsets[h as usize + 1] += 1;
+                }
+            }
+            for i in 0..n {
+                offsets[i + 1] += offsets[i];
+            }
+            let mut fill = offsets.clone();
+            let mut kids = vec![0u32; offsets[n] as usize];
+            for (j, &h) in self.heads.iter().enumerate() {
+                if h != ROOT_HEAD {
+                    kids[fill[h as usize] as usize] = j as u32;
+                    fill[h as usize] += 1;
+                }
+            }
+            (offsets, kids)
+        })
     }
 
     pub(crate) fn push_token(
@@ -160,11 +190,10 @@ impl<'a> Token<'a> {
     /// Dependents in text order.
     pub fn children(&self) -> impl Iterator<Item = Token<'a>> + use<'a> {
         let doc = self.doc;
-        let me = self.i as u32;
-        let (s, e) = doc.sentences[doc.sentence_of[self.i] as usize];
-        (s as usize..e as usize)
-            .filter(move |&j| doc.heads[j] == me)
-            .map(move |j| Token { doc, i: j })
+        let (offsets, kids) = doc.child_index();
+        kids[offsets[self.i] as usize..offsets[self.i + 1] as usize]
+            .iter()
+            .map(move |&j| Token { doc, i: j as usize })
     }
 
     /// Index of the sentence holding this token.
