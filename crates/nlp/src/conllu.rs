@@ -50,12 +50,14 @@ pub fn read_file(path: &Path) -> Result<Vec<Sentence>, ConlluError> {
 pub fn parse(data: &str, origin: &str) -> Result<Vec<Sentence>, ConlluError> {
     let mut out = Vec::new();
     let mut cur = Sentence::default();
+    let mut multiword: Option<(usize, bool)> = None;
     for (lineno, line) in data.lines().enumerate() {
         let line = line.trim_end_matches('\r');
         if line.is_empty() {
             if !cur.words.is_empty() {
                 out.push(std::mem::take(&mut cur));
             }
+            multiword = None;
             continue;
         }
         if let Some(comment) = line.strip_prefix('#') {
@@ -78,7 +80,14 @@ pub fn parse(data: &str, origin: &str) -> Result<Vec<Sentence>, ConlluError> {
                 cols.len()
             )));
         }
-        if cols[0].contains('-') || cols[0].contains('.') {
+        if let Some((_, last)) = cols[0].split_once('-') {
+            // A multiword token: its words are written together; the space after it belongs
+            // to its last word.
+            let last: usize = last.parse().map_err(|_| err("bad multiword token range"))?;
+            multiword = Some((last, !cols[9].split('|').any(|m| m == "SpaceAfter=No")));
+            continue;
+        }
+        if cols[0].contains('.') {
             continue;
         }
         let id: usize = cols[0].parse().map_err(|_| err("bad word id"))?;
@@ -97,7 +106,11 @@ pub fn parse(data: &str, origin: &str) -> Result<Vec<Sentence>, ConlluError> {
             xpos: cols[4].to_string(),
             head,
             deprel: cols[7].to_string(),
-            space_after: !cols[9].split('|').any(|m| m == "SpaceAfter=No"),
+            space_after: match multiword {
+                Some((last, space)) if id == last => space,
+                Some((last, _)) if id < last => false,
+                _ => !cols[9].split('|').any(|m| m == "SpaceAfter=No"),
+            },
         });
     }
     if !cur.words.is_empty() {

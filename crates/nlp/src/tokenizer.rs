@@ -72,9 +72,11 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// A number such as 1,000 or 3.5 or 10:30 or 713-853-3989: digits joined by separators.
+/// A number such as 1,000 or -3.5 or 10:30 or 713-853-3989: digits joined by separators, with
+/// an optional sign. A single hyphen between short digit groups is a range or a score ("5-3",
+/// "1-4"), which UD splits.
 fn is_number_like(s: &str) -> bool {
-    let b = s.as_bytes();
+    let b = s.strip_prefix(['-', '+']).unwrap_or(s).as_bytes();
     if b.is_empty() || !b[0].is_ascii_digit() || !b[b.len() - 1].is_ascii_digit() {
         return false;
     }
@@ -88,7 +90,8 @@ fn is_number_like(s: &str) -> bool {
             return false;
         }
     }
-    true
+    let hyphens = b.iter().filter(|&&c| c == b'-').count();
+    hyphens != 1 || b.split(|&c| c == b'-').all(|group| group.len() >= 3)
 }
 
 fn is_url_or_email(s: &str) -> bool {
@@ -132,11 +135,17 @@ impl TokenizerRules {
         let mut whole_count: HashMap<String, u32> = HashMap::new();
         let mut split_count: HashMap<String, u32> = HashMap::new();
         let mut joined: HashMap<String, (Vec<u8>, u32)> = HashMap::new();
+        // How often each alphabetic form stands as one word ("its" the possessive), against
+        // how often it is written for two ("its" = "it s").
+        let mut word_count: HashMap<String, u32> = HashMap::new();
         let mut norm = String::new();
         for s in sentences {
             let w = &s.words;
             for (i, word) in w.iter().enumerate() {
                 normalize_into(&word.form, &mut norm);
+                if norm.chars().all(char::is_alphabetic) {
+                    *word_count.entry(norm.clone()).or_default() += 1;
+                }
                 if norm.chars().any(|c| !is_word_char(c)) && norm.chars().count() > 1 {
                     *whole_count.entry(norm.clone()).or_default() += 1;
                 }
@@ -176,7 +185,7 @@ impl TokenizerRules {
             .collect();
         let splits = joined
             .into_iter()
-            .filter(|(_, (_, n))| *n >= 3)
+            .filter(|(k, (_, n))| *n >= 3 && *n > word_count.get(k).copied().unwrap_or(0))
             .map(|(k, (lens, _))| (k, lens))
             .collect();
         TokenizerRules { whole, splits }
@@ -218,10 +227,17 @@ impl TokenizerRules {
         out: &mut Vec<Range<usize>>,
         scratch: &mut String,
     ) {
-        if is_url_or_email(&text[s..e]) {
+        // Brackets and quotes around a URL or address ("<name@host.com>") are tokens.
+        let unwrapped = text[s..e].trim_start_matches(['<', '(', '[', '"', '\'', '“', '‘']);
+        if is_url_or_email(unwrapped) {
+            for (i, c) in text[s..e - unwrapped.len()].char_indices() {
+                out.push(s + i..s + i + c.len_utf8());
+            }
+            s = e - unwrapped.len();
             // Sentence punctuation after a URL is not part of it.
-            let url = text[s..e]
-                .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '"', '\'', '”', '’']);
+            let url = text[s..e].trim_end_matches([
+                '.', ',', ';', ':', '!', '?', ')', ']', '>', '"', '\'', '”', '’',
+            ]);
             let url_end = s + url.len().max(1);
             out.push(s..url_end);
             for (i, c) in text[url_end..e].char_indices() {
@@ -316,6 +332,20 @@ impl TokenizerRules {
                 }
                 return;
             }
+        }
+        // Unknown runs of symbols ("-$") split where the symbol changes.
+        if !body.chars().any(is_word_char) {
+            let mut piece = s;
+            let mut prev = None;
+            for (i, c) in body.char_indices() {
+                if prev.is_some_and(|p| p != c) {
+                    out.push(piece..s + i);
+                    piece = s + i;
+                }
+                prev = Some(c);
+            }
+            out.push(piece..e);
+            return;
         }
         // Word-internal hyphens, slashes and commas separate words ("search-engine", "and/or").
         let mut piece = s;

@@ -185,3 +185,30 @@ fn unusual_input_gives_well_formed_documents() {
         }
     }
 }
+
+#[test]
+fn treebank_conventions_for_contractions_numbers_and_addresses() {
+    let cases: [(&str, &[&str]); 6] = [
+        ("I cannot go", &["I", "can", "not", "go"]),
+        (
+            "you dont know its name",
+            &["you", "do", "nt", "know", "its", "name"],
+        ),
+        (
+            "won 5-3 on 2-4 May",
+            &["won", "5", "-", "3", "on", "2", "-", "4", "May"],
+        ),
+        ("call 713-853-3989 now", &["call", "713-853-3989", "now"]),
+        (
+            "lost -6,363,217 -$ 55",
+            &["lost", "-6,363,217", "-", "$", "55"],
+        ),
+        (
+            "<vijay@funb.com> wrote",
+            &["<", "vijay@funb.com", ">", "wrote"],
+        ),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(words(&analyzer().analyze(text)), expected, "{text}");
+    }
+}
