@@ -385,6 +385,23 @@ impl<'d, 'l> ActorReader<'d, 'l> {
         if actors.len() > 1 { actors } else { Vec::new() }
     }
 
+    /// A group known only by its role ("demonstrators", "riot police"): no country, a sector.
+    pub fn sector_actor(&self, head: Token<'d>) -> Option<Actor> {
+        let core = core_tokens(head);
+        let lo = core.first()?.span().start;
+        let hi = core.last()?.span().end;
+        let sector = self
+            .matches_in(lo, hi)
+            .filter(|m| m.entry.kind == EntryKind::Role)
+            .find_map(|m| m.entry.sector.clone())?;
+        Some(Actor {
+            text: self.doc.text()[lo..hi].to_string(),
+            country: None,
+            sector: Some(sector),
+            span: [lo, hi],
+        })
+    }
+
     /// The actor one nominal names, if the dictionaries, the names met so far or the discourse
     /// can tell who it is.
     pub fn actor(&self, head: Token<'d>, discourse: &mut Discourse) -> Option<Actor> {

@@ -379,11 +379,27 @@ pub fn code_sentence(
     let mut claimed: Vec<usize> = Vec::new();
     let mut coded: Vec<(usize, Vec<Actor>, Vec<Actor>, Measured)> = Vec::new();
     for (k, frame) in frames.iter().enumerate() {
-        let actors: Vec<Actor> = frame
+        let mut actors: Vec<Actor> = frame
             .agents
             .iter()
             .flat_map(|a| reader.actors(*a, discourse))
             .collect();
+        // "Demonstrators in Baghdad blocked a road": protesters known only by what they are
+        // protest where they are.
+        if actors.is_empty()
+            && frame.category == EventCategory::Protest
+            && let Some(place) = cx.location(frame, lex, &[]).and_then(|l| l.country)
+        {
+            actors = frame
+                .agents
+                .iter()
+                .filter_map(|a| reader.sector_actor(*a))
+                .map(|mut a| {
+                    a.country = Some(place.clone());
+                    a
+                })
+                .collect();
+        }
         // An expulsion whose doer the dictionaries do not know ("European states expelled 100
         // ..., including 40 from Germany") is still the template its distributive list splits.
         // Violence and coercion are reported with their victims even when the doer is not

@@ -639,6 +639,18 @@ pub fn read_frame<'d>(
     }
     // PLOVER codes an announced intention to cooperate ("will provide aid", "would meet") as
     // AGREE; announced sanctions and force keep their category with modality "planned".
+    // An announced act with a condition attached is an ultimatum ("will withdraw its force
+    // unless ..."), and an announced protest is a threat of one ("said they would boycott"):
+    // PLOVER's THREATEN (CAMEO 13).
+    let ultimatum = anchor.children().any(|c| {
+        c.deprel() == "advcl"
+            && c.children()
+                .any(|m| m.deprel() == "mark" && m.text().eq_ignore_ascii_case("unless"))
+    });
+    if modality == Modality::Planned && (ultimatum || category == EventCategory::Protest) {
+        category = EventCategory::Threaten;
+        recoded = true;
+    }
     if modality == Modality::Planned && is_cooperative(category) {
         category = EventCategory::Agree;
         recoded = true;
