@@ -233,7 +233,6 @@ fn query_commands_explain_a_missing_database_and_unknown_events() {
 }
 
 #[test]
-#[ignore = "needs coder: reports opening with a dateline (\"ROME, April 5 (Reuters) - Italy expelled\") are not coded yet"]
 fn several_outlets_reports_merge_and_conflicts_show_as_ranges() {
     let db = scratch("wire").join("attache.db");
     let ingest = attache(&db, &["ingest", wire_reports().to_str().unwrap()]);

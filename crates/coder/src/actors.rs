@@ -175,6 +175,31 @@ fn is_part_noun(lemma: &str) -> bool {
     )
 }
 
+/// Days and months, which a parse can take for names: never actors.
+fn is_time_word(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
 fn is_relative_pronoun(word: &str) -> bool {
     matches!(
         word.to_ascii_lowercase().as_str(),
@@ -416,7 +441,7 @@ impl<'d, 'l> ActorReader<'d, 'l> {
         discourse: &mut Discourse,
         depth: usize,
     ) -> Option<Actor> {
-        if depth > 3 {
+        if depth > 3 || is_time_word(head.text()) {
             return None;
         }
         let core = core_tokens(head);
@@ -531,6 +556,8 @@ impl<'d, 'l> ActorReader<'d, 'l> {
         // "Salaheddine Sidhoum, Algeria's leading human rights activist": an apposition says
         // whom a name stands for.
         if country.is_none()
+            && head.upos() == Upos::Propn
+            && !is_time_word(head.text())
             && let Some(appos) = head.children().find(|c| c.deprel() == "appos")
             && let Some(a) = self.actor_within(appos, discourse, depth + 1)
         {

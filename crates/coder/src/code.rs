@@ -132,22 +132,29 @@ impl DocContext<'_> {
             .take_while(|t| !matches!(t.text(), "." | ";" | "," | "!" | "?" | "\"" | "”"))
             .last()?;
         let end = end_tok.span().end;
-        let source = lex
+        let credited = lex
             .within(start, end)
             .filter(|m| matches!(m.entry.kind, EntryKind::Media | EntryKind::Organisation))
-            .last()
-            .filter(|m| matches!(m.entry.kind, EntryKind::Media | EntryKind::Organisation))
-            .map(|m| m.entry.canonical.clone())
-            .or_else(|| {
-                // The credited body after the last "by/of/to/from".
-                let text = &self.doc.text()[start..end];
-                let tail = ["by ", "of ", "from ", "to ", "citing "]
-                    .iter()
-                    .filter_map(|p| text.rfind(p).map(|i| &text[i + p.len()..]))
-                    .min_by_key(|t| t.len())?;
-                let tail = tail.trim_start_matches("the ").trim();
-                (!tail.is_empty()).then(|| tail.to_string())
-            });
+            .last();
+        // "citing national security" gives a reason, "citing Reuters" a source: "citing"
+        // counts only with a source the dictionaries know, or people who speak ("officials").
+        let citing = toks[pos].text().eq_ignore_ascii_case("citing");
+        let speakers = lex
+            .within(start, end)
+            .any(|m| matches!(m.entry.kind, EntryKind::Person | EntryKind::Role));
+        if citing && credited.is_none() && !speakers {
+            return None;
+        }
+        let source = credited.map(|m| m.entry.canonical.clone()).or_else(|| {
+            // The credited body after the last "by/of/to/from".
+            let text = &self.doc.text()[start..end];
+            let tail = ["by ", "of ", "from ", "to ", "citing "]
+                .iter()
+                .filter_map(|p| text.rfind(p).map(|i| &text[i + p.len()..]))
+                .min_by_key(|t| t.len())?;
+            let tail = tail.trim_start_matches("the ").trim();
+            (!tail.is_empty()).then(|| tail.to_string())
+        });
         Some(Attribution {
             text: self.span_text(start, end),
             source,

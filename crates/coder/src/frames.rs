@@ -250,11 +250,14 @@ fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>, bool) {
     }
     let mut v = verb;
     for _ in 0..6 {
-        if let Some(s) = v
+        // Every subject the parse gives: a dateline ("ROME, April 5 (Reuters) - Italy
+        // expelled") can read as a second subject; the one that names no actor drops out.
+        let subjects: Vec<Token<'_>> = v
             .children()
-            .find(|c| c.deprel() == "nsubj" || c.deprel() == "csubj")
-        {
-            return (vec![s], false);
+            .filter(|c| c.deprel() == "nsubj" || c.deprel() == "csubj")
+            .collect();
+        if !subjects.is_empty() {
+            return (subjects, false);
         }
         // A "passive" subject beside a direct object and without a passive auxiliary is the
         // parser's slip for an active subject: "whose troops apparently killed civilians".
