@@ -37,15 +37,26 @@ impl DateSpan {
     }
 
     /// The narrowest span both reports allow; an exact date beats a window.
+    /// Spans that do not overlap (an announcement and the later day of the planned action)
+    /// keep the later one: the day the event takes place.
     pub(crate) fn narrowed(&self, other: &DateSpan) -> DateSpan {
         match (self.exact, other.exact) {
             (true, false) => *self,
             (false, true) => *other,
+            _ if !self.overlaps(other) => *self.max_by_start(other),
             _ => DateSpan {
                 start: self.start.max(other.start),
                 end: self.end.min(other.end),
                 exact: self.exact,
             },
+        }
+    }
+
+    fn max_by_start<'a>(&'a self, other: &'a DateSpan) -> &'a DateSpan {
+        if other.start > self.start {
+            other
+        } else {
+            self
         }
     }
 

@@ -216,6 +216,22 @@ fn iso_spans_cover_days_months_and_years() {
 }
 
 #[test]
+fn an_announcement_dated_by_its_own_words_joins_the_later_plan_and_keeps_the_plans_date() {
+    // "... announced the expulsion ..., and others have acted in recent days" (exact range).
+    let mut announced = expulsion("ft", &["EST"], None, Some("2022-03-29"));
+    announced.date.as_mut().unwrap().end = Some("2022-04-05".to_string());
+    let mut plan = expulsion("ft", &["EST"], Some(14.0), Some("2022-04-30"));
+    plan.modality = Modality::Planned;
+    let merged = merge_all(&[report(&announced, "FT"), report(&plan, "FT")]);
+    assert_eq!(merged.len(), 1, "{merged:#?}");
+    let date = merged[0].date.unwrap();
+    assert_eq!(
+        (date.start, date.end),
+        (day("2022-04-30"), day("2022-04-30"))
+    );
+}
+
+#[test]
 fn an_announcement_joins_the_action_it_plans_for_a_later_date() {
     // "Estonia announced the expulsion" on publication day; "Estonia will expel 14 staff as of
     // April 30" in the same report.
