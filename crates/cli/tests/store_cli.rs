@@ -83,7 +83,6 @@ fn ingesting_the_founding_article_twice_reports_it_unchanged() {
 }
 
 #[test]
-#[ignore = "needs coder: passed with the coder of bd86f59; at abec403 \"including 40 from Germany, 45 from Poland and 35 from Slovakia\" is no longer coded"]
 fn the_founding_article_tallies_each_country_with_claims_beside() {
     let Some(article) = attache_testkit::shared_path("samples/expulsions-2022-04-05.txt") else {
         return;
@@ -234,7 +233,6 @@ fn query_commands_explain_a_missing_database_and_unknown_events() {
 }
 
 #[test]
-#[ignore = "needs coder: reports opening with a dateline (\"ROME, April 5 (Reuters) - Italy expelled\") are not coded yet"]
 fn several_outlets_reports_merge_and_conflicts_show_as_ranges() {
     let db = scratch("wire").join("attache.db");
     let ingest = attache(&db, &["ingest", wire_reports().to_str().unwrap()]);
