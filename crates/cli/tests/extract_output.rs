@@ -3,33 +3,12 @@
 
 use serde_json::Value;
 use std::fs;
-use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-/// A fresh directory under the system temp dir for one test, removed when the test passes
-/// (kept for inspection when it fails).
-struct Scratch(PathBuf);
-
-impl std::ops::Deref for Scratch {
-    type Target = Path;
-    fn deref(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        if !std::thread::panicking() {
-            let _ = fs::remove_dir_all(&self.0);
-        }
-    }
-}
+use attache_testkit::ScratchDir as Scratch;
 
 fn scratch(name: &str) -> Scratch {
-    let dir = std::env::temp_dir().join(format!("attache-extract-{}-{name}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    Scratch(dir)
+    Scratch::new("extract", name)
 }
 
 fn attache(args: &[&str]) -> Output {

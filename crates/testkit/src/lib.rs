@@ -34,3 +34,33 @@ pub fn shared_path(rel: &str) -> Option<PathBuf> {
     eprintln!("SKIPPED: {} not found (shared data absent)", path.display());
     None
 }
+
+/// A fresh directory under the system temp dir for one test, removed when the test passes and
+/// kept for inspection when it fails.
+pub struct ScratchDir(PathBuf);
+
+impl ScratchDir {
+    /// `$TMPDIR/attache-<prefix>-<pid>-<name>`, emptied first.
+    pub fn new(prefix: &str, name: &str) -> ScratchDir {
+        let dir =
+            std::env::temp_dir().join(format!("attache-{prefix}-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir is writable");
+        ScratchDir(dir)
+    }
+}
+
+impl std::ops::Deref for ScratchDir {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for ScratchDir {
+    fn drop(&mut self) {
+        if !std::thread::panicking() {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+}

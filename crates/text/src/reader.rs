@@ -229,30 +229,10 @@ mod tests {
     use chrono::NaiveDate;
     use std::fs;
 
-    /// A fresh directory under the system temp dir for one test, removed when the test
-    /// passes (kept for inspection when it fails).
-    struct Scratch(PathBuf);
-
-    impl std::ops::Deref for Scratch {
-        type Target = Path;
-        fn deref(&self) -> &Path {
-            &self.0
-        }
-    }
-
-    impl Drop for Scratch {
-        fn drop(&mut self) {
-            if !std::thread::panicking() {
-                let _ = fs::remove_dir_all(&self.0);
-            }
-        }
-    }
+    use attache_testkit::ScratchDir as Scratch;
 
     fn scratch(name: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!("attache-text-{}-{name}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        Scratch(dir)
+        Scratch::new("text", name)
     }
 
     fn shown(path: &Path, opts: &ReadOptions) -> Vec<String> {
