@@ -365,6 +365,18 @@ impl<'d, 'l> ActorReader<'d, 'l> {
     /// Coordinated nationalities on one noun ("Hungarian and Romanian officials") are one actor
     /// each too.
     pub fn actors(&self, head: Token<'d>, discourse: &mut Discourse) -> Vec<Actor> {
+        // "Belgium, the Netherlands and Ireland said they would expel": a plural pronoun
+        // subject of reported speech stands for every speaker.
+        if head.deprel().starts_with("nsubj")
+            && matches!(head.text().to_ascii_lowercase().as_str(), "they" | "we")
+            && let Some(speaker) = governing_subject(head)
+            && !conjuncts(speaker).len().eq(&1)
+        {
+            return conjuncts(speaker)
+                .into_iter()
+                .filter_map(|h| self.actor(h, discourse))
+                .collect();
+        }
         let mut out = Vec::new();
         for h in conjuncts(head) {
             let split = self.coordinated_modifiers(h);

@@ -369,12 +369,38 @@ pub fn code_sentence(
         .filter(|f| f.trigger.upos() != Upos::Noun)
         .map(|f| f.trigger.i())
         .collect();
+    // Except where the verb performs what the noun names ("ordered the expulsion of 35
+    // diplomats", "announced sanctions"): then the noun's event is the one, and the verb's goes.
+    let performs = |verb: Token<'_>| {
+        matches!(
+            crate::triggers::trigger_lemma(verb).as_str(),
+            "order"
+                | "announce"
+                | "decide"
+                | "approve"
+                | "impose"
+                | "declare"
+                | "conduct"
+                | "launch"
+                | "begin"
+                | "complete"
+        )
+    };
+    let performed: Vec<usize> = frames
+        .iter()
+        .filter(|f| f.trigger.upos() == Upos::Noun && f.trigger.deprel() == "obj")
+        .filter_map(|f| f.trigger.head())
+        .filter(|h| verb_triggers.contains(&h.i()) && performs(*h))
+        .map(|h| h.i())
+        .collect();
     frames.retain(|f| {
-        f.trigger.upos() != Upos::Noun
-            || !f
-                .trigger
+        if f.trigger.upos() == Upos::Noun {
+            !f.trigger
                 .head()
-                .is_some_and(|h| verb_triggers.contains(&h.i()))
+                .is_some_and(|h| verb_triggers.contains(&h.i()) && !performed.contains(&h.i()))
+        } else {
+            !performed.contains(&f.trigger.i())
+        }
     });
 
     let is_role = |t: Token<'_>| {

@@ -172,6 +172,7 @@ fn read_number(words: &[&str], i: usize) -> Option<(f64, usize, bool)> {
 /// Qualifier phrases that precede a number, longest first.
 const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["a", "total", "of"], Qualifier::Exact),
+    (&["a", "combined"], Qualifier::Exact),
     (&["at", "least"], Qualifier::AtLeast),
     (&["no", "fewer", "than"], Qualifier::AtLeast),
     (&["no", "less", "than"], Qualifier::AtLeast),
@@ -226,7 +227,7 @@ pub fn figure_at(words: &[&str], i: usize) -> Option<Figure> {
     for (phrase, q) in QUALIFIERS {
         if phrase.len() < lower.len() && phrase.iter().zip(&lower).all(|(a, b)| a == b) {
             qualifier = *q;
-            total = phrase == &["a", "total", "of"];
+            total = phrase == &["a", "total", "of"] || phrase == &["a", "combined"];
             start = i + phrase.len();
             break;
         }
@@ -331,6 +332,7 @@ mod tests {
         assert_eq!(f.value, 80.0);
         assert_eq!(one("dozens of people").qualifier, Qualifier::AtLeast);
         assert!(one("80 diplomats in total").total);
+        assert!(one("a combined 43 diplomats").total);
     }
 
     #[test]
