@@ -210,7 +210,10 @@ pub fn of_phrase_after<'d>(doc: &'d Doc, t: Token<'d>) -> Option<Token<'d>> {
 /// proper nouns right before the verb (and its auxiliaries), hanging as `conj` on a common noun.
 /// Coordination joins like with like, so such a list is the verb's own subject.
 fn stranded_subject<'d>(doc: &'d Doc, verb: Token<'d>) -> Option<Token<'d>> {
-    if verb.deprel() != "conj" {
+    // A second clause the parse hung on the first as a conjunct or an adverbial clause.
+    if !matches!(verb.deprel(), "conj" | "advcl" | "parataxis")
+        || verb.children().any(|c| c.deprel().starts_with("nsubj"))
+    {
         return None;
     }
     let first = verb
