@@ -23,6 +23,9 @@ pub enum NlpCommand {
         epochs: usize,
         #[arg(long, default_value_t = train::TrainConfig::default().seed)]
         seed: u64,
+        /// Models trained on different shuffles and averaged into one.
+        #[arg(long, default_value_t = train::TrainConfig::default().members)]
+        members: usize,
         /// Train on at most this many sentences (for quick checks).
         #[arg(long)]
         max_sentences: Option<usize>,
@@ -61,8 +64,17 @@ pub fn run(cmd: NlpCommand) -> ExitCode {
             gum,
             epochs,
             seed,
+            members,
             max_sentences,
-        } => run_train(&out, ewt, gum, epochs, seed, max_sentences),
+        } => {
+            let cfg = train::TrainConfig {
+                epochs,
+                seed,
+                members,
+                ..Default::default()
+            };
+            run_train(&out, ewt, gum, &cfg, max_sentences)
+        }
         NlpCommand::Eval { files, raw, model } => run_eval(&files, raw, model.as_deref()),
         NlpCommand::Parse {
             file,
@@ -105,8 +117,7 @@ fn run_train(
     out: &Path,
     ewt: Option<PathBuf>,
     gum: Option<PathBuf>,
-    epochs: usize,
-    seed: u64,
+    cfg: &train::TrainConfig,
     max_sentences: Option<usize>,
 ) -> Result<(), String> {
     let ewt = ewt.unwrap_or_else(|| default_data_dir("ud-english-ewt"));
@@ -137,12 +148,7 @@ fn run_train(
             ewt.display()
         ));
     }
-    let cfg = train::TrainConfig {
-        epochs,
-        seed,
-        ..Default::default()
-    };
-    let analyzer = train::train(&train_set, &dev, &cfg, &mut |line| {
+    let analyzer = train::train(&train_set, &dev, cfg, &mut |line| {
         eprintln!("[{:>6.1}s] {line}", started.elapsed().as_secs_f64())
     });
     if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {

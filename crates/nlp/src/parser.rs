@@ -454,6 +454,17 @@ struct Scratch {
 }
 
 impl Parser {
+    /// Averages the weights of parsers trained on the same data.
+    pub(crate) fn average(members: Vec<&Parser>) -> Parser {
+        let actions: Vec<&Table> = members.iter().map(|m| &m.actions).collect();
+        let labeler: Vec<&Table> = members.iter().map(|m| &m.labeler).collect();
+        Parser {
+            labels: members[0].labels.clone(),
+            actions: Table::average(&actions),
+            labeler: Table::average(&labeler),
+        }
+    }
+
     pub(crate) fn parse(
         &self,
         input: &Input,

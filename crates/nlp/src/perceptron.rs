@@ -114,6 +114,17 @@ impl Table {
         self.stride
     }
 
+    /// The element-wise mean of tables of one shape.
+    pub(crate) fn average(tables: &[&Table]) -> Table {
+        let first = tables[0];
+        let mut t = Table::new(first.bits, first.classes);
+        let n = tables.len() as f32;
+        for (i, out) in t.data.iter_mut().enumerate() {
+            *out = bf16(tables.iter().map(|x| from_bf16(x.data[i])).sum::<f32>() / n);
+        }
+        t
+    }
+
     /// Writes the summed scores of `keys` into `scores[..stride]`.
     #[inline]
     pub(crate) fn score(&self, keys: &[u64], scores: &mut [f32]) {

@@ -340,6 +340,16 @@ pub(crate) fn argmax(scores: &[f32]) -> usize {
 }
 
 impl Tagger {
+    /// Averages the weights of taggers trained on the same data.
+    pub(crate) fn average(members: Vec<&Tagger>) -> Tagger {
+        let tables: Vec<&Table> = members.iter().map(|m| &m.weights).collect();
+        Tagger {
+            classes: members[0].classes.clone(),
+            lexicon: members[0].lexicon.clone(),
+            weights: Table::average(&tables),
+        }
+    }
+
     /// Sets each word's ambiguity class; call before `tag` and parsing.
     pub(crate) fn fill_ambiguity(&self, atoms: &mut [Atoms]) {
         fill_ambiguity(&self.lexicon, atoms);

@@ -3,7 +3,7 @@
 
 use crate::conllu::{self, ConlluError, Sentence};
 use crate::lemma::Lemmatizer;
-use crate::parser::{GoldTree, Input, ParserTrainer};
+use crate::parser::{GoldTree, Input, Parser, ParserTrainer};
 use crate::tagger::{self, Atoms, Tagger, TaggerTrainer};
 use crate::tokenizer::TokenizerRules;
 use crate::{Analyzer, eval};
@@ -17,6 +17,8 @@ pub struct TrainConfig {
     pub epochs: usize,
     pub tagger_epochs: usize,
     pub seed: u64,
+    /// Models trained on different shuffles (seed, seed + 1, ...) and averaged.
+    pub members: usize,
     /// log2 of the rows in each weight table.
     pub tagger_bits: u32,
     pub action_bits: u32,
@@ -28,7 +30,8 @@ impl Default for TrainConfig {
         TrainConfig {
             epochs: 12,
             tagger_epochs: 6,
-            seed: 2,
+            seed: 1,
+            members: 3,
             tagger_bits: 17,
             action_bits: 20,
             label_bits: 17,
@@ -101,16 +104,18 @@ pub fn train(
         .zip(&atoms)
         .flat_map(|(s, a)| s.words.iter().zip(a).map(|(w, at)| (at.lower, class_of(w))))
         .collect();
-    let mut tagger_trainer = TaggerTrainer::new(&tag_words, cfg.tagger_bits);
+    // Classes, tag dictionary and ambiguity classes come from the data alone; every member's
+    // tagger shares them.
+    let reference = TaggerTrainer::new(&tag_words, 4);
     for a in &mut atoms {
-        tagger_trainer.fill_ambiguity(a);
+        reference.fill_ambiguity(a);
     }
     let gold_tags: Vec<Vec<u16>> = train
         .iter()
         .map(|s| {
             s.words
                 .iter()
-                .map(|w| tagger_trainer.class_id(&class_of(w)).unwrap_or(0))
+                .map(|w| reference.class_id(&class_of(w)).unwrap_or(0))
                 .collect()
         })
         .collect();
@@ -138,7 +143,6 @@ pub fn train(
         .iter()
         .map(|s| s.words.iter().map(|w| w.head).collect())
         .collect();
-    let mut parser_trainer = ParserTrainer::new(labels, cfg.action_bits, cfg.label_bits);
 
     let lemma_words: Vec<(&str, &str, &str)> = train
         .iter()
@@ -150,90 +154,110 @@ pub fn train(
         .collect();
     let lemmatizer = Lemmatizer::learn(&lemma_words);
 
-    let mut rng = Rng(cfg.seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let mut dev_atoms = sentence_atoms(dev);
     for a in &mut dev_atoms {
-        tagger_trainer.fill_ambiguity(a);
+        reference.fill_ambiguity(a);
     }
     let dev_classes: Vec<Vec<String>> = dev
         .iter()
         .map(|s| s.words.iter().map(class_of).collect())
         .collect();
 
-    // Tagger and parser train together: the parser sees the tags the tagger predicted for
-    // each sentence just before learning from it, so its input is noisy early and close to
-    // test-time quality as training converges (better than gold tags on dev).
-    let mut live_tags = gold_tags.clone();
-    let mut tagger_model = tagger_trainer.finish();
-    let mut order: Vec<usize> = (0..train.len()).collect();
-    let mut analyzer: Option<Analyzer> = None;
-    for epoch in 1..=cfg.epochs.max(cfg.tagger_epochs) {
-        shuffle(&mut order, &mut rng);
-        let (tagging, parsing) = (epoch <= cfg.tagger_epochs, epoch <= cfg.epochs);
-        let (mut tag_ok, mut head_ok, mut words) = (0usize, 0usize, 0usize);
-        for &i in &order {
-            if atoms[i].is_empty() {
-                continue;
+    // Several members trained on different shuffles are averaged into one model (weight
+    // averaging, like bagging: steadier than any single run, and no slower to apply).
+    let mut members: Vec<(Tagger, Parser)> = Vec::new();
+    for member in 0..cfg.members.max(1) {
+        let mut rng = Rng((cfg.seed + member as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+        let mut tagger_trainer = TaggerTrainer::new(&tag_words, cfg.tagger_bits);
+        let mut parser_trainer =
+            ParserTrainer::new(labels.clone(), cfg.action_bits, cfg.label_bits);
+        // Tagger and parser train together: the parser sees the tags the tagger predicted for
+        // each sentence just before learning from it, so its input is noisy early and close to
+        // test-time quality as training converges (better than gold tags on dev).
+        let mut live_tags = gold_tags.clone();
+        let mut tagger_model = tagger_trainer.finish();
+        let mut order: Vec<usize> = (0..train.len()).collect();
+        for epoch in 1..=cfg.epochs.max(cfg.tagger_epochs) {
+            shuffle(&mut order, &mut rng);
+            let (tagging, parsing) = (epoch <= cfg.tagger_epochs, epoch <= cfg.epochs);
+            let (mut tag_ok, mut head_ok, mut words) = (0usize, 0usize, 0usize);
+            for &i in &order {
+                if atoms[i].is_empty() {
+                    continue;
+                }
+                words += atoms[i].len();
+                if tagging {
+                    tag_ok +=
+                        tagger_trainer.train_sentence(&atoms[i], &gold_tags[i], &mut live_tags[i]);
+                }
+                if parsing {
+                    let input = Input {
+                        atoms: &atoms[i],
+                        tags: &live_tags[i],
+                    };
+                    let gold = GoldTree {
+                        heads: &gold_heads[i],
+                        labels: &gold_labels[i],
+                    };
+                    let explore = epoch > 1 && rng.below(10) != 0;
+                    head_ok += parser_trainer.train_sentence(&input, &gold, explore).0;
+                }
             }
-            words += atoms[i].len();
+            let pct = |n: usize| 100.0 * n as f64 / words.max(1) as f64;
             if tagging {
-                tag_ok +=
-                    tagger_trainer.train_sentence(&atoms[i], &gold_tags[i], &mut live_tags[i]);
-            }
-            if parsing {
-                let input = Input {
-                    atoms: &atoms[i],
-                    tags: &live_tags[i],
-                };
-                let gold = GoldTree {
-                    heads: &gold_heads[i],
-                    labels: &gold_labels[i],
-                };
-                let explore = epoch > 1 && rng.below(10) != 0;
-                head_ok += parser_trainer.train_sentence(&input, &gold, explore).0;
-            }
-        }
-        let pct = |n: usize| 100.0 * n as f64 / words.max(1) as f64;
-        if tagging {
-            tagger_model = tagger_trainer.finish();
-            let (upos, xpos) = tag_accuracy(&tagger_model, &dev_atoms, &dev_classes);
-            progress(&format!(
-                "tagger epoch {epoch}/{}: train {:.2}%; dev UPOS {upos:.2} XPOS {xpos:.2}",
-                cfg.tagger_epochs,
-                pct(tag_ok)
-            ));
-        }
-        if parsing {
-            let a = Analyzer::from_parts(
-                rules.clone(),
-                tagger_model.clone(),
-                lemmatizer.clone(),
-                parser_trainer.finish(),
-            );
-            let mut line = format!(
-                "parser epoch {epoch}/{}: train heads {:.2}%",
-                cfg.epochs,
-                pct(head_ok)
-            );
-            if !dev.is_empty() {
-                let sc = eval::eval_gold(&a, dev);
-                line.push_str(&format!(
-                    "; dev UPOS {:.2} XPOS {:.2} lemma {:.2} UAS {:.2} LAS {:.2}",
-                    sc.upos_pct(),
-                    sc.xpos_pct(),
-                    sc.lemma_pct(),
-                    sc.uas_pct(),
-                    sc.las_pct()
+                tagger_model = tagger_trainer.finish();
+                let (upos, xpos) = tag_accuracy(&tagger_model, &dev_atoms, &dev_classes);
+                progress(&format!(
+                    "tagger epoch {epoch}/{}: train {:.2}%; dev UPOS {upos:.2} XPOS {xpos:.2}",
+                    cfg.tagger_epochs,
+                    pct(tag_ok)
                 ));
             }
-            progress(&line);
-            analyzer = Some(a);
+            if parsing {
+                let a = Analyzer::from_parts(
+                    rules.clone(),
+                    tagger_model.clone(),
+                    lemmatizer.clone(),
+                    parser_trainer.finish(),
+                );
+                let mut line = format!(
+                    "parser epoch {epoch}/{}: train heads {:.2}%",
+                    cfg.epochs,
+                    pct(head_ok)
+                );
+                if !dev.is_empty() {
+                    let sc = eval::eval_gold(&a, dev);
+                    line.push_str(&format!(
+                        "; dev UPOS {:.2} XPOS {:.2} lemma {:.2} UAS {:.2} LAS {:.2}",
+                        sc.upos_pct(),
+                        sc.xpos_pct(),
+                        sc.lemma_pct(),
+                        sc.uas_pct(),
+                        sc.las_pct()
+                    ));
+                }
+                progress(&line);
+            }
         }
+        let parser_model = parser_trainer.finish();
+        members.push((tagger_model, parser_model));
     }
-    match analyzer {
-        Some(a) if cfg.epochs >= cfg.tagger_epochs => a,
-        _ => Analyzer::from_parts(rules, tagger_model, lemmatizer, parser_trainer.finish()),
+    let tagger_model = Tagger::average(members.iter().map(|m| &m.0).collect());
+    let parser_model = Parser::average(members.iter().map(|m| &m.1).collect());
+    let a = Analyzer::from_parts(rules, tagger_model, lemmatizer, parser_model);
+    if members.len() > 1 && !dev.is_empty() {
+        let sc = eval::eval_gold(&a, dev);
+        progress(&format!(
+            "average of {} members: dev UPOS {:.2} XPOS {:.2} lemma {:.2} UAS {:.2} LAS {:.2}",
+            members.len(),
+            sc.upos_pct(),
+            sc.xpos_pct(),
+            sc.lemma_pct(),
+            sc.uas_pct(),
+            sc.las_pct()
+        ));
     }
+    a
 }
 
 /// Per-word atoms of each sentence's gold words.

@@ -14,6 +14,7 @@ fn small_training_run_is_deterministic_and_learns() {
     let cfg = train::TrainConfig {
         epochs: 2,
         tagger_epochs: 2,
+        members: 2,
         tagger_bits: 14,
         action_bits: 14,
         label_bits: 12,
@@ -23,13 +24,15 @@ fn small_training_run_is_deterministic_and_learns() {
     let a = train::train(train_set, held_out, &cfg, &mut |l| {
         lines.push(l.to_string())
     });
-    // One tagger and one parser line per epoch, the parser's with dev scores.
-    assert_eq!(lines.len(), 4, "{lines:?}");
+    // Per member, one tagger and one parser line per epoch (the parser's with dev scores);
+    // then the averaged model's dev scores.
+    assert_eq!(lines.len(), 9, "{lines:?}");
     assert!(lines[0].starts_with("tagger epoch 1/2"), "{lines:?}");
     assert!(
         lines[3].starts_with("parser epoch 2/2") && lines[3].contains("dev UPOS"),
         "{lines:?}"
     );
+    assert!(lines[8].starts_with("average of 2 members"), "{lines:?}");
 
     let dir = std::env::temp_dir().join(format!("attache-nlp-smoke-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
