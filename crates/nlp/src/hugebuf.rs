@@ -16,6 +16,7 @@ unsafe impl Send for HugeBuf {}
 // SAFETY: shared access is read-only through `Deref`.
 unsafe impl Sync for HugeBuf {}
 
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 const HUGE: usize = 2 << 20;
 
 #[cfg(target_os = "linux")]
