@@ -212,3 +212,18 @@ fn treebank_conventions_for_contractions_numbers_and_addresses() {
         assert_eq!(words(&analyzer().analyze(text)), expected, "{text}");
     }
 }
+
+#[test]
+fn analyzer_is_shared_across_threads() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<Analyzer>();
+    let a = analyzer();
+    let counts: Vec<usize> = std::thread::scope(|s| {
+        let handles: Vec<_> = ["Poland expelled 45 diplomats.", "Moscow vowed to respond."]
+            .into_iter()
+            .map(|t| s.spawn(move || a.analyze(t).len()))
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert_eq!(counts, [5, 5]);
+}
