@@ -8,6 +8,7 @@
 
 mod actors;
 mod code;
+mod dateline;
 mod dates;
 mod frames;
 mod measure;
@@ -64,8 +65,24 @@ impl Extractor {
 
     /// All events of one document, ordered by first mention.
     pub fn extract(&self, document: &Document) -> Vec<Event> {
-        let doc = self.analyzer.analyze(&document.text);
-        self.code(&document.id, &doc, document.publication.published)
+        let text = &document.text;
+        let Some(line) = dateline::find(text) else {
+            let doc = self.analyzer.analyze(text);
+            return self.code(&document.id, &doc, document.publication.published);
+        };
+        // Analysis without the dateline; its date, when it has one, is the news peg.
+        let doc = self.analyzer.analyze(&dateline::blank(text, &line));
+        let published = document.publication.published;
+        let peg = line.date.and_then(|(s, e)| {
+            let words: Vec<&str> = text[s..e].split_whitespace().collect();
+            let expr = dates::find_times(&words).into_iter().next()?;
+            let interval = dates::resolve(&expr, published, Direction::Past)?;
+            Some(code::Peg {
+                text: text[s..e].to_string(),
+                interval,
+            })
+        });
+        self.code_with_peg(&document.id, &doc, published, peg)
     }
 
     /// Codes an already analysed document.
@@ -75,6 +92,16 @@ impl Extractor {
         doc: &attache_nlp::Doc,
         published: Option<chrono::NaiveDate>,
     ) -> Vec<Event> {
+        self.code_with_peg(doc_id, doc, published, None)
+    }
+
+    fn code_with_peg(
+        &self,
+        doc_id: &str,
+        doc: &attache_nlp::Doc,
+        published: Option<chrono::NaiveDate>,
+        peg: Option<code::Peg>,
+    ) -> Vec<Event> {
         let matches = self.lexicon.find(doc.text());
         let cx = code::DocContext {
             doc_id,
@@ -82,7 +109,7 @@ impl Extractor {
             lexicon: self.lexicon,
             triggers: &self.triggers,
             published,
-            peg: code::find_peg(doc, published),
+            peg: peg.or_else(|| code::find_peg(doc, published)),
         };
         let mut discourse = actors::Discourse::default();
         let mut found = Vec::new();
