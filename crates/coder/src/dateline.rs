@@ -29,8 +29,11 @@ fn pattern() -> &'static Regex {
 
 /// Finds a dateline at the very start of `text`.
 pub fn find(text: &str) -> Option<Dateline> {
-    let head = &text[..text.len().min(160)];
-    let head = &head[..(0..=head.len()).rev().find(|&i| head.is_char_boundary(i))?];
+    // Datelines are short: look at the first 160 bytes, cut at a character boundary.
+    let cut = (0..=text.len().min(160))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))?;
+    let head = &text[..cut];
     let caps = pattern().captures(head)?;
     let whole = caps.get(0)?;
     // The place must be in capitals, not a sentence that starts with a capitalised word.
