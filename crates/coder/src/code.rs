@@ -2,28 +2,19 @@
 //! places and attributions; coordinated actors split, distributive lists distributed.
 
 use crate::actors::{ActorReader, Discourse, SentenceLex, note_people};
-use crate::dates::{Direction, Interval, TimeExpr, TimeKind, find_times, resolve};
+use crate::dates::Direction;
+use crate::distribute::distribute;
 use crate::frames::{Frame, dominates, frame_span, read_frame, similar_action};
-use crate::measure::{Measured, measure, sentence_words, unit_of};
+use crate::measure::{Measured, measure, sentence_words};
 use crate::merge::Found;
-use crate::numbers::figure_at;
+use crate::timing::{Peg, Timed, ancestors, depth_between, iso, pick_date};
 use crate::triggers::{TriggerTable, has_case};
-use attache_event::EventCategory;
 use attache_event::{
-    Actor, Attribution, Event, EventDate, Location, Mention, Modality, Quantity, SentenceRef,
-    Trigger,
+    Actor, Attribution, Event, EventCategory, Location, Mention, Modality, SentenceRef, Trigger,
 };
-use attache_lexicon::{EntryKind, LexMatch, Lexicon};
+use attache_lexicon::{EntryKind, Lexicon};
 use attache_nlp::{Doc, Sentence, Token, Upos};
 use chrono::NaiveDate;
-
-/// The report's news peg: the time expression of its lead sentence, which a reader applies to
-/// the report's undated events ("accelerated on Tuesday" ... "Italy announced").
-#[derive(Debug, Clone)]
-pub struct Peg {
-    pub text: String,
-    pub interval: Interval,
-}
 
 /// Everything the sentence coder reads from; built once per document.
 pub struct DocContext<'a> {
@@ -35,84 +26,9 @@ pub struct DocContext<'a> {
     pub peg: Option<Peg>,
 }
 
-/// A time expression of the sentence with the token it attaches to.
-struct Timed {
-    expr: TimeExpr,
-    /// Doc-level token indices of the expression.
-    first: usize,
-    last: usize,
-    attach: Option<usize>,
-}
-
-fn iso(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
-
-fn event_date(text: String, interval: Option<Interval>, inherited: bool) -> EventDate {
-    EventDate {
-        start: interval.map(|i| iso(i.start)),
-        end: interval.map(|i| iso(i.end)),
-        text,
-        resolved: interval.is_some(),
-        inherited,
-    }
-}
-
 impl DocContext<'_> {
-    fn span_text(&self, lo: usize, hi: usize) -> String {
+    pub(crate) fn span_text(&self, lo: usize, hi: usize) -> String {
         self.doc.text()[lo..hi].to_string()
-    }
-
-    /// The time expressions of a sentence, located in the parse.
-    fn times(&self, s: &Sentence<'_>, words: &[&str]) -> Vec<Timed> {
-        let base = s.token_range().start;
-        let mut out: Vec<Timed> = find_times(words)
-            .into_iter()
-            .map(|expr| {
-                let (first, last) = (base + expr.first, base + expr.last);
-                let attach = (first..=last)
-                    .map(|i| self.doc.token(i))
-                    .find(|t| t.head().is_none_or(|h| h.i() < first || h.i() > last))
-                    .and_then(|t| t.head())
-                    .map(|h| h.i());
-                Timed {
-                    expr,
-                    first,
-                    last,
-                    attach,
-                }
-            })
-            .collect();
-        // "since the invasion of Ukraine": a period with no calendar anchor.
-        for t in s.tokens() {
-            let is_since = t.deprel().starts_with("obl")
-                && has_case(t, &["since"])
-                && !out.iter().any(|x| x.first <= t.i() && t.i() <= x.last)
-                && t.upos() != Upos::Num;
-            if is_since {
-                let sub = subtree(t);
-                let first = sub.first().map_or(t.i(), |x| x.i());
-                let last = sub.last().map_or(t.i(), |x| x.i());
-                out.push(Timed {
-                    expr: TimeExpr {
-                        kind: TimeKind::SinceEvent,
-                        first: first - base,
-                        last: last - base,
-                        since: true,
-                    },
-                    first,
-                    last,
-                    attach: t.head().map(|h| h.i()),
-                });
-            }
-        }
-        out
-    }
-
-    fn time_text(&self, t: &Timed) -> (String, [usize; 2]) {
-        let lo = self.doc.token(t.first).span().start;
-        let hi = self.doc.token(t.last).span().end;
-        (self.span_text(lo, hi), [lo, hi])
     }
 
     /// "according to calculations by the Financial Times", "citing Reuters".
@@ -223,75 +139,6 @@ pub fn subtree(t: Token<'_>) -> Vec<Token<'_>> {
     }
     out.sort_by_key(|x| x.i());
     out
-}
-
-/// One item of "including 40 from Germany, 45 from Poland and 35 from Slovakia on Monday".
-struct DistributiveItem<'l> {
-    figure_text: [usize; 2],
-    value: crate::numbers::Figure,
-    from: LexMatch<'l>,
-    span: [usize; 2],
-    time: Option<(TimeExpr, usize, usize)>,
-}
-
-/// Reads the distributive list after "including" / "among them", if the sentence has one.
-fn distributive_items<'l>(
-    doc: &Doc,
-    s: &Sentence<'_>,
-    words: &[&str],
-    lex: &SentenceLex<'l>,
-) -> (Option<usize>, Vec<DistributiveItem<'l>>) {
-    let base = s.token_range().start;
-    let Some(at) = words
-        .iter()
-        .position(|w| w.eq_ignore_ascii_case("including") || w.eq_ignore_ascii_case("among"))
-    else {
-        return (None, Vec::new());
-    };
-    let mut items = Vec::new();
-    let mut i = at + 1;
-    while i < words.len() {
-        let Some(fig) = figure_at(words, i) else {
-            i += 1;
-            continue;
-        };
-        // The item runs to the next comma / "and" / end.
-        let mut end = fig.last + 1;
-        while end < words.len() && !matches!(words[end], "," | ";" | "." | "and") {
-            end += 1;
-        }
-        let from_at = (fig.last + 1..end).find(|k| words[*k].eq_ignore_ascii_case("from"));
-        if let Some(k) = from_at {
-            let lo = doc.token(base + k).span().end;
-            let hi = doc.token(base + end - 1).span().end;
-            let from = lex.within(lo, hi).find(|m| {
-                matches!(
-                    m.entry.kind,
-                    EntryKind::Country | EntryKind::Organisation | EntryKind::Capital
-                )
-            });
-            if let Some(from) = from {
-                let item_words = &words[k + 1..end];
-                let time = find_times(item_words)
-                    .into_iter()
-                    .next()
-                    .map(|t| (t.clone(), base + k + 1 + t.first, base + k + 1 + t.last));
-                let fspan = [
-                    doc.token(base + fig.first).span().start,
-                    doc.token(base + fig.last).span().end,
-                ];
-                items.push(DistributiveItem {
-                    figure_text: fspan,
-                    value: fig.clone(),
-                    from: *from,
-                    span: [fspan[0], hi],
-                    time,
-                });
-            }
-        }
-        i = end + 1;
-    }
-    (Some(base + at), items)
 }
 
 /// Codes one sentence, appending what it reports to `out`.
@@ -786,213 +633,4 @@ fn coordinated(a: Token<'_>, b: Token<'_>) -> bool {
         x.deprel() == "conj" && x.head().is_some_and(|h| h.i() == y.i())
     };
     under(a, b) || under(b, a)
-}
-
-/// `t` and the tokens above it, nearest first, at most 200 (a bound against malformed trees).
-fn ancestors(t: Token<'_>) -> impl Iterator<Item = Token<'_>> {
-    std::iter::successors(Some(t), |x| x.head()).take(200)
-}
-
-/// Steps from `t` up to `anc` (large when `anc` is not above `t`).
-fn depth_between(anc: Token<'_>, t: Token<'_>) -> usize {
-    let mut cur = Some(t);
-    let mut n = 0;
-    while let Some(c) = cur {
-        if c.i() == anc.i() {
-            return n;
-        }
-        n += 1;
-        if n > 200 {
-            break;
-        }
-        cur = c.head();
-    }
-    usize::MAX
-}
-
-/// The date of a frame from its time expressions (a day before a range), else the news peg.
-fn pick_date(
-    cx: &DocContext<'_>,
-    mine: &[&Timed],
-    dir: Direction,
-    modality: Modality,
-) -> Option<(EventDate, Option<Interval>)> {
-    let mut best: Option<(EventDate, Option<Interval>, i64)> = None;
-    for t in mine {
-        let (text, _) = cx.time_text(t);
-        let interval = resolve(&t.expr, cx.published, dir);
-        let width = interval.map_or(i64::MAX, |i| (i.end - i.start).num_days());
-        if best.as_ref().is_none_or(|b| width < b.2) {
-            best = Some((event_date(text, interval, false), interval, width));
-        }
-    }
-    if let Some((d, i, _)) = best {
-        return Some((d, i));
-    }
-    // A reader dates an undated event the report tells as done by the report's news peg.
-    match (&cx.peg, modality) {
-        (Some(peg), Modality::Asserted) => Some((
-            event_date(peg.text.clone(), Some(peg.interval), true),
-            Some(peg.interval),
-        )),
-        _ => None,
-    }
-}
-
-/// "including 40 from Germany, 45 from Poland and 35 from Slovakia": each item is its own
-/// event. With an event in this sentence the items split it; without one, the items add their
-/// figures to the document's earlier events of those actors against the same recipient.
-#[allow(clippy::too_many_arguments)]
-fn distribute(
-    cx: &DocContext<'_>,
-    s: &Sentence<'_>,
-    words: &[&str],
-    lex: &SentenceLex<'_>,
-    sentence_ref: &SentenceRef,
-    template: Option<Found>,
-    times: &[Timed],
-    out: &mut Vec<Found>,
-) {
-    let doc = cx.doc;
-    let (Some(at), items) = distributive_items(doc, s, words, lex) else {
-        return;
-    };
-    if items.is_empty() {
-        return;
-    }
-    let at_byte = doc.token(at).span().start;
-    // The counted noun before the list: "Russian diplomats ..., including 40 from Germany".
-    let head = s
-        .tokens()
-        .filter(|t| t.i() < at && t.upos() == Upos::Noun)
-        .find(|t| t.deprel().starts_with("nsubj") || t.deprel() == "obj");
-    let unit = head.and_then(unit_of);
-    let outside: Vec<&str> = lex
-        .matches
-        .iter()
-        .filter(|m| m.end <= at_byte && m.entry.kind != EntryKind::Role)
-        .filter_map(|m| m.entry.code.as_deref())
-        .collect();
-    // Clause-level time expressions (outside the items) apply to every item.
-    let clause_times: Vec<&Timed> = times
-        .iter()
-        .filter(|t| {
-            !items
-                .iter()
-                .any(|it| it.time.as_ref().is_some_and(|x| x.1 == t.first))
-        })
-        .collect();
-
-    for item in &items {
-        let code = item.from.entry.code.clone();
-        let quantity = Quantity {
-            value: item.value.value,
-            max: item.value.max,
-            unit: unit.clone(),
-            qualifier: item.value.qualifier,
-            text: cx.span_text(item.figure_text[0], item.figure_text[1]),
-            span: item.figure_text,
-        };
-        let own_time = item.time.as_ref().map(|(expr, first, last)| Timed {
-            expr: expr.clone(),
-            first: *first,
-            last: *last,
-            attach: None,
-        });
-        let mine: Vec<&Timed> = match &own_time {
-            Some(t) => vec![t],
-            None => clause_times.clone(),
-        };
-        let date = pick_date(cx, &mine, Direction::Past, Modality::Asserted);
-        let mention = Mention {
-            sentence: s.index(),
-            span: item.span,
-            text: cx.span_text(item.span[0], item.span[1]),
-        };
-        let actor = Actor {
-            text: cx.span_text(item.from.start, item.from.end),
-            country: code.clone(),
-            sector: item.from.entry.sector.clone(),
-            span: [item.from.start, item.from.end],
-        };
-        // Items "from" a state split an expulsion of this sentence among the states that
-        // expelled; for any other event "from X" only says where people came from.
-        if let Some(parent) = &template {
-            let mut e = parent.event.clone();
-            e.actors = vec![actor];
-            e.quantity = Some(quantity);
-            e.other_quantities.clear();
-            e.aggregate = false;
-            e.sentence = sentence_ref.clone();
-            e.mentions = vec![mention];
-            if let Some(d) = &date {
-                e.date = Some(d.0.clone());
-            }
-            out.push(Found::new(e, date.and_then(|d| d.1).or(parent.interval)));
-            continue;
-        }
-        // Elaboration of earlier events: same actor, recipient named before the list.
-        let target = out.iter_mut().rev().find(|f| {
-            !f.event.aggregate
-                && f.event.actor_codes() == [code.as_deref().unwrap_or("")]
-                && f.event
-                    .recipient_codes()
-                    .iter()
-                    .any(|r| outside.contains(r))
-        });
-        if let Some(f) = target {
-            let e = &mut f.event;
-            if e.quantity.is_none() {
-                e.quantity = Some(quantity);
-            }
-            e.mentions.push(mention);
-            if let Some((d, interval)) = date {
-                let narrower = match (f.interval, interval) {
-                    (Some(old), Some(new)) => (new.end - new.start) < (old.end - old.start),
-                    (None, Some(_)) => true,
-                    _ => false,
-                };
-                if narrower || e.date.as_ref().is_none_or(|x| x.inherited) {
-                    e.date = Some(d);
-                    f.interval = interval;
-                }
-            }
-            *f = Found::new(f.event.clone(), f.interval);
-        }
-    }
-    // The sentence's own event now totals its items.
-    if let Some(parent) = &template {
-        for f in out.iter_mut() {
-            let before_list = f
-                .event
-                .mentions
-                .first()
-                .is_some_and(|m| m.span[0] < at_byte);
-            if f.event.trigger.span == parent.event.trigger.span
-                && f.event.quantity.is_some()
-                && before_list
-            {
-                f.event.aggregate = true;
-            }
-        }
-    }
-}
-
-/// The peg of a document: the first time expression of its lead sentence that names one day.
-pub fn find_peg(doc: &Doc, published: Option<NaiveDate>) -> Option<Peg> {
-    let lead = doc.sentences().next()?;
-    let words = sentence_words(&lead);
-    let base = lead.token_range().start;
-    find_times(&words).into_iter().find_map(|t| {
-        let i = resolve(&t, published, Direction::Past)?;
-        if i.start != i.end {
-            return None;
-        }
-        let lo = doc.token(base + t.first).span().start;
-        let hi = doc.token(base + t.last).span().end;
-        Some(Peg {
-            text: doc.text()[lo..hi].to_string(),
-            interval: i,
-        })
-    })
 }

@@ -2,7 +2,11 @@
 //! subject of a governing verb), on whom (object, passive subject, "of" complement), the
 //! clause that carries it (for time, negation and modals), and the figure attached to it.
 
+use crate::modality::{NEGATING_VERBS, aux_words, modality_of};
+use crate::repair::{adjacent_object, stranded_subject};
 use crate::triggers::{TriggerRule, has_case};
+
+pub use crate::repair::of_phrase_after;
 use attache_event::{EventCategory, Modality};
 use attache_nlp::{Doc, Token, Upos};
 
@@ -65,60 +69,6 @@ const CARRIER_VERBS: &[&str] = &[
     "open",
 ];
 
-/// Governing verbs whose complement is not (yet) done.
-const PLANNING_VERBS: &[&str] = &[
-    "plan",
-    "intend",
-    "prepare",
-    "aim",
-    "seek",
-    "want",
-    "expect",
-    "promise",
-    "pledge",
-    "vow",
-    "agree",
-    "offer",
-    "hope",
-    "wish",
-    "commit",
-    "move",
-    "set",
-    "schedule",
-    "threaten",
-    "warn",
-    // Predicative adjectives of intent: "is willing to withdraw", "prepared to lift".
-    "willing",
-    "prepared",
-    "ready",
-    "committed",
-    "determined",
-    "eager",
-];
-const HYPOTHETICAL_VERBS: &[&str] = &[
-    "consider",
-    "discuss",
-    "debate",
-    "propose",
-    "weigh",
-    "mull",
-    "urge",
-    "demand",
-    "ask",
-    "call",
-    "appeal",
-    "suggest",
-    "recommend",
-    "contemplate",
-    "explore",
-    "study",
-    "review",
-    "examine",
-    "press",
-    "push",
-];
-const NEGATING_VERBS: &[&str] = &["refuse", "decline", "deny", "fail", "reject", "rule"];
-
 /// One trigger with the tokens that carry its participants.
 #[derive(Debug, Clone)]
 pub struct Frame<'d> {
@@ -137,7 +87,7 @@ pub struct Frame<'d> {
     pub recoded: bool,
 }
 
-fn lemma(t: Token<'_>) -> String {
+pub(crate) fn lemma(t: Token<'_>) -> String {
     crate::triggers::trigger_lemma(t)
 }
 
@@ -180,60 +130,6 @@ pub fn look_through<'d>(doc: &'d Doc, head: Token<'d>) -> (Token<'d>, Option<Tok
         }
     }
     (head, None)
-}
-
-/// The head noun of an "of" phrase right after `t` in the text ("expulsion of 15 Russian
-/// diplomats", "a total of 80 Russian diplomats"): the last noun of the run of determiners,
-/// numbers, adjectives and nouns after "of".
-pub fn of_phrase_after<'d>(doc: &'d Doc, t: Token<'d>) -> Option<Token<'d>> {
-    let of = t.i() + 1;
-    if of >= doc.len() || !doc.token(of).text().eq_ignore_ascii_case("of") {
-        return None;
-    }
-    let mut head = None;
-    for i in of + 1..doc.len() {
-        let w = doc.token(i);
-        if w.sentence() != t.sentence() {
-            break;
-        }
-        match w.upos() {
-            Upos::Noun | Upos::Propn => head = Some(w),
-            Upos::Det | Upos::Num | Upos::Adj if head.is_none() => {}
-            _ => break,
-        }
-    }
-    head
-}
-
-/// A coordinated clause's subject that the parser took for a conjunct of the previous
-/// clause's object ("... 80 Russian diplomats, and Germany, Poland and Slovakia have taken"):
-/// proper nouns right before the verb (and its auxiliaries), hanging as `conj` on a common noun.
-/// Coordination joins like with like, so such a list is the verb's own subject.
-fn stranded_subject<'d>(doc: &'d Doc, verb: Token<'d>) -> Option<Token<'d>> {
-    // A second clause the parse hung on the first as a conjunct or an adverbial clause.
-    if !matches!(verb.deprel(), "conj" | "advcl" | "parataxis")
-        || verb.children().any(|c| c.deprel().starts_with("nsubj"))
-    {
-        return None;
-    }
-    let first = verb
-        .children()
-        .filter(|c| matches!(c.deprel(), "aux" | "aux:pass" | "advmod") && c.i() < verb.i())
-        .map(|c| c.i())
-        .min()
-        .unwrap_or(verb.i());
-    let mut t = doc.token(first.checked_sub(1)?);
-    if t.upos() != Upos::Propn || t.sentence() != verb.sentence() {
-        return None;
-    }
-    while t.deprel() == "conj" {
-        let h = t.head()?;
-        if h.upos() != Upos::Propn {
-            return (h.upos() == Upos::Noun).then_some(t);
-        }
-        t = h;
-    }
-    None
 }
 
 /// Subjects of a verb, following coordination ("Estonia will close ... and expel") and control
@@ -291,30 +187,6 @@ fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>, bool) {
     (Vec::new(), false)
 }
 
-/// The noun phrase right after an active verb that the parser hung elsewhere ("Rome has marked
-/// 30 Russian diplomats as undesirable, ... said" with "diplomats" made the subject of "said").
-/// Returns its head: the last noun of the run of determiners, numbers, adjectives and nouns.
-fn adjacent_object<'d>(doc: &'d Doc, verb: Token<'d>) -> Option<Token<'d>> {
-    let mut head = None;
-    for i in verb.i() + 1..doc.len() {
-        let t = doc.token(i);
-        if t.sentence() != verb.sentence() {
-            break;
-        }
-        match t.upos() {
-            Upos::Noun | Upos::Propn => head = Some(t),
-            Upos::Det | Upos::Num | Upos::Adj => {
-                if head.is_some() {
-                    break;
-                }
-            }
-            Upos::Adv if head.is_none() && i == verb.i() + 1 => {}
-            _ => break,
-        }
-    }
-    head
-}
-
 fn has_mark(v: Token<'_>) -> bool {
     v.children().any(|c| c.deprel() == "mark")
 }
@@ -322,108 +194,6 @@ fn has_mark(v: Token<'_>) -> bool {
 fn has_mark_word(v: Token<'_>, word: &str) -> bool {
     v.children()
         .any(|c| c.deprel() == "mark" && c.text().eq_ignore_ascii_case(word))
-}
-
-/// The governing verb of a clause reached through `xcomp` ("threatened to expel").
-fn governor(anchor: Token<'_>) -> Option<Token<'_>> {
-    let mut v = anchor;
-    // Coordinated verbs share their governor: "said it would close ... and expel".
-    while v.deprel() == "conj" {
-        v = v.head()?;
-    }
-    match v.deprel() {
-        "xcomp" | "ccomp" => v.head(),
-        _ => None,
-    }
-}
-
-fn has_negation(t: Token<'_>) -> bool {
-    t.children().any(|c| {
-        let w = c.text().to_ascii_lowercase();
-        (c.deprel() == "advmod" && matches!(w.as_str(), "not" | "n't" | "never" | "’t" | "n’t"))
-            || (c.deprel() == "det" && w == "no")
-    })
-}
-
-fn aux_words(t: Token<'_>) -> Vec<String> {
-    t.children()
-        .filter(|c| c.deprel() == "aux" || c.deprel() == "aux:pass")
-        .map(|c| c.text().to_ascii_lowercase())
-        .collect()
-}
-
-/// Negation, plans and hypotheses, read off the anchor and the verbs governing it.
-fn modality_of<'d>(anchor: Token<'d>, trigger: Token<'d>) -> (Modality, Option<Token<'d>>) {
-    let mut chain = vec![anchor];
-    if trigger.i() != anchor.i() {
-        chain.push(trigger);
-    }
-    let mut v = anchor;
-    while v.deprel() == "conj" {
-        match v.head() {
-            Some(h) => {
-                chain.push(h);
-                v = h;
-            }
-            None => break,
-        }
-    }
-    if chain.iter().any(|t| has_negation(*t)) {
-        return (Modality::Negated, None);
-    }
-    let gov = governor(anchor);
-    if let Some(g) = gov {
-        let gl = lemma(g);
-        if has_negation(g) && v.deprel() == "xcomp" {
-            return (Modality::Negated, gov);
-        }
-        if v.deprel() == "xcomp" {
-            if NEGATING_VERBS.contains(&gl.as_str()) {
-                return (Modality::Negated, gov);
-            }
-            if PLANNING_VERBS.contains(&gl.as_str()) {
-                return (Modality::Planned, gov);
-            }
-            if HYPOTHETICAL_VERBS.contains(&gl.as_str()) {
-                return (Modality::Hypothetical, gov);
-            }
-        }
-    }
-    // A noun carried by a verb of discussion or demand is not done: "discuss tougher sanctions".
-    if trigger.i() != anchor.i() && HYPOTHETICAL_VERBS.contains(&lemma(anchor).as_str()) {
-        return (Modality::Hypothetical, Some(anchor));
-    }
-    for t in &chain {
-        let aux = aux_words(*t);
-        if aux
-            .iter()
-            .any(|a| matches!(a.as_str(), "could" | "might" | "may" | "should" | "must"))
-        {
-            return (Modality::Hypothetical, gov);
-        }
-        if t.children().any(|c| {
-            c.deprel() == "mark"
-                && matches!(c.text().to_ascii_lowercase().as_str(), "if" | "unless")
-        }) {
-            return (Modality::Hypothetical, gov);
-        }
-        if aux.iter().any(|a| {
-            matches!(
-                a.as_str(),
-                "will" | "would" | "shall" | "'ll" | "’ll" | "wo"
-            )
-        }) {
-            return (Modality::Planned, gov);
-        }
-    }
-    // "is going to expel", "is to expel".
-    if let Some(g) = gov
-        && lemma(g) == "go"
-        && aux_words(g).iter().any(|a| a == "is" || a == "are")
-    {
-        return (Modality::Planned, gov);
-    }
-    (Modality::Asserted, gov)
 }
 
 fn is_cooperative(c: EventCategory) -> bool {

@@ -10,10 +10,15 @@ mod actors;
 mod code;
 mod dateline;
 mod dates;
+mod discourse;
+mod distribute;
 mod frames;
 mod measure;
 mod merge;
+mod modality;
 mod numbers;
+mod repair;
+mod timing;
 pub mod triggers;
 
 use attache_event::Event;
@@ -77,7 +82,7 @@ impl Extractor {
             let words: Vec<&str> = text[s..e].split_whitespace().collect();
             let expr = dates::find_times(&words).into_iter().next()?;
             let interval = dates::resolve(&expr, published, Direction::Past)?;
-            Some(code::Peg {
+            Some(timing::Peg {
                 text: text[s..e].to_string(),
                 interval,
             })
@@ -100,7 +105,7 @@ impl Extractor {
         doc_id: &str,
         doc: &attache_nlp::Doc,
         published: Option<chrono::NaiveDate>,
-        peg: Option<code::Peg>,
+        peg: Option<timing::Peg>,
     ) -> Vec<Event> {
         let matches = self.lexicon.find(doc.text());
         let cx = code::DocContext {
@@ -109,7 +114,7 @@ impl Extractor {
             lexicon: self.lexicon,
             triggers: &self.triggers,
             published,
-            peg: peg.or_else(|| code::find_peg(doc, published)),
+            peg: peg.or_else(|| timing::find_peg(doc, published)),
         };
         let mut discourse = actors::Discourse::default();
         let mut found = Vec::new();

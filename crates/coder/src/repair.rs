@@ -1,0 +1,83 @@
+//! Checks of the parse against the words where a parser's mistake is common and cheap to
+//! recognise: a subject stranded as a conjunct of the previous object, an object hung on
+//! another verb, an "of" phrase the parse lost.
+
+use attache_nlp::{Doc, Token, Upos};
+
+/// The head noun of an "of" phrase right after `t` in the text ("expulsion of 15 Russian
+/// diplomats", "a total of 80 Russian diplomats"): the last noun of the run of determiners,
+/// numbers, adjectives and nouns after "of".
+pub fn of_phrase_after<'d>(doc: &'d Doc, t: Token<'d>) -> Option<Token<'d>> {
+    let of = t.i() + 1;
+    if of >= doc.len() || !doc.token(of).text().eq_ignore_ascii_case("of") {
+        return None;
+    }
+    let mut head = None;
+    for i in of + 1..doc.len() {
+        let w = doc.token(i);
+        if w.sentence() != t.sentence() {
+            break;
+        }
+        match w.upos() {
+            Upos::Noun | Upos::Propn => head = Some(w),
+            Upos::Det | Upos::Num | Upos::Adj if head.is_none() => {}
+            _ => break,
+        }
+    }
+    head
+}
+
+/// A coordinated clause's subject that the parser took for a conjunct of the previous
+/// clause's object ("... 80 Russian diplomats, and Germany, Poland and Slovakia have taken"):
+/// proper nouns right before the verb (and its auxiliaries), hanging as `conj` on a common noun.
+/// Coordination joins like with like, so such a list is the verb's own subject.
+pub(crate) fn stranded_subject<'d>(doc: &'d Doc, verb: Token<'d>) -> Option<Token<'d>> {
+    // A second clause the parse hung on the first as a conjunct or an adverbial clause.
+    if !matches!(verb.deprel(), "conj" | "advcl" | "parataxis")
+        || verb.children().any(|c| c.deprel().starts_with("nsubj"))
+    {
+        return None;
+    }
+    let first = verb
+        .children()
+        .filter(|c| matches!(c.deprel(), "aux" | "aux:pass" | "advmod") && c.i() < verb.i())
+        .map(|c| c.i())
+        .min()
+        .unwrap_or(verb.i());
+    let mut t = doc.token(first.checked_sub(1)?);
+    if t.upos() != Upos::Propn || t.sentence() != verb.sentence() {
+        return None;
+    }
+    while t.deprel() == "conj" {
+        let h = t.head()?;
+        if h.upos() != Upos::Propn {
+            return (h.upos() == Upos::Noun).then_some(t);
+        }
+        t = h;
+    }
+    None
+}
+
+/// The noun phrase right after an active verb that the parser hung elsewhere ("Rome has marked
+/// 30 Russian diplomats as undesirable, ... said" with "diplomats" made the subject of "said").
+/// Returns its head: the last noun of the run of determiners, numbers, adjectives and nouns.
+pub(crate) fn adjacent_object<'d>(doc: &'d Doc, verb: Token<'d>) -> Option<Token<'d>> {
+    let mut head = None;
+    for i in verb.i() + 1..doc.len() {
+        let t = doc.token(i);
+        if t.sentence() != verb.sentence() {
+            break;
+        }
+        match t.upos() {
+            Upos::Noun | Upos::Propn => head = Some(t),
+            Upos::Det | Upos::Num | Upos::Adj => {
+                if head.is_some() {
+                    break;
+                }
+            }
+            Upos::Adv if head.is_none() && i == verb.i() + 1 => {}
+            _ => break,
+        }
+    }
+    head
+}
