@@ -444,6 +444,13 @@ pub fn read_frame<'d>(
         category = EventCategory::Reject;
         recoded = true;
     }
+    // The promise, the threat, the refusal is itself what happened: "threatened to attack" is
+    // an asserted THREATEN, not a planned attack.
+    let modality = if recoded {
+        Modality::Asserted
+    } else {
+        modality
+    };
     Some(Frame {
         rule,
         trigger,

@@ -329,7 +329,7 @@ const CASES: &[Case] = &[
         &["PRK"],
         &["KOR"],
         None,
-        M::Planned,
+        A,
     ),
     case(
         "Japan sent 500 tons of rice to Sri Lanka.",
@@ -356,7 +356,7 @@ const CASES: &[Case] = &[
         &["MEX"],
         &[],
         None,
-        M::Planned,
+        A,
     ),
     // An announced intention to aid is AGREE in PLOVER (CAMEO 033).
     case(
@@ -366,7 +366,7 @@ const CASES: &[Case] = &[
         &["EGY"],
         &["SDN"],
         None,
-        M::Planned,
+        A,
     ),
     case(
         "The Kremlin accused Washington of meddling.",
@@ -431,7 +431,7 @@ const CASES: &[Case] = &[
         &["ETH"],
         &[],
         None,
-        M::Negated,
+        A,
     ),
 ];
 

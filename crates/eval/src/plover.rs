@@ -2,8 +2,8 @@
 //! one gold event (`event`, `source`, `target`, and `size`/`dead`/`injured` where given).
 //!
 //! Scoring, per record (see docs/eval.md for the full statement):
-//! - the system's predicted categories for the record's text are the distinct categories of all
-//!   its events; the gold category among them is a true positive, each other one a false
+//! - the system's predicted categories for the record's text are the distinct categories of its
+//!   asserted and planned events (negated and hypothetical ones claim nothing happened); the gold category among them is a true positive, each other one a false
 //!   positive, and a gold category not among them a false negative;
 //! - the matched prediction is the event of the gold category whose actor and recipient codes
 //!   agree best with the gold ones (first in order on ties);
@@ -14,7 +14,7 @@
 //!   or quotes its words (gold such as "thousands").
 
 use crate::metrics::{Prf, Ratio};
-use attache_event::{Event, EventCategory, Quantity};
+use attache_event::{Event, EventCategory, Modality, Quantity};
 use attache_lexicon::Lexicon;
 use serde::Serialize;
 use serde_json::Value;
@@ -263,7 +263,15 @@ pub fn score(gold: &GoldFile, predicted: &[Vec<Event>]) -> PloverReport {
     let mut per_field = [Ratio::default(); 3];
     let mut misses = Vec::new();
 
-    for (record, events) in gold.records.iter().zip(predicted) {
+    for (record, all_events) in gold.records.iter().zip(predicted) {
+        // What the system says happened or was announced; a denied ("did not expel") or merely
+        // possible ("could expel") event is no claim that an event of its category occurred.
+        let events: Vec<Event> = all_events
+            .iter()
+            .filter(|e| matches!(e.modality, Modality::Asserted | Modality::Planned))
+            .cloned()
+            .collect();
+        let events = events.as_slice();
         let categories: BTreeSet<EventCategory> = events.iter().map(|e| e.event).collect();
         let mut problems = Vec::new();
         rows[row(record.category)].gold += 1;
