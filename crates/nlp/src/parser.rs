@@ -4,7 +4,7 @@
 //! so later decisions see the labels of finished dependents.
 
 use crate::binio::{Reader, Writer};
-use crate::perceptron::{Table, Trainer, mix};
+use crate::perceptron::{Table, Trainer, f, f2, f3, mix};
 use crate::tagger::{Atoms, argmax};
 
 const SHIFT: usize = 0;
@@ -181,19 +181,6 @@ impl State {
     }
 }
 
-#[inline]
-fn f(t: u64, a: u64) -> u64 {
-    mix(t.wrapping_mul(0x100_0000_01B3), a)
-}
-#[inline]
-fn f2(t: u64, a: u64, b: u64) -> u64 {
-    mix(f(t, a), b)
-}
-#[inline]
-fn f3(t: u64, a: u64, b: u64, c: u64) -> u64 {
-    mix(f2(t, a, b), c)
-}
-
 const ABSENT: u64 = 0xA85E_0001;
 const ROOT: u64 = 0x0000_F007;
 
@@ -203,23 +190,21 @@ struct View<'a> {
 }
 
 impl View<'_> {
-    fn w(&self, x: u32) -> u64 {
+    /// An atom of word `x`, or the markers for no word and for the root.
+    fn atom(&self, x: u32, of_word: impl Fn(usize) -> u64) -> u64 {
         if x == NONE {
             ABSENT
         } else if x as usize == self.st.n {
             ROOT
         } else {
-            self.input.atoms[x as usize].lower
+            of_word(x as usize)
         }
     }
+    fn w(&self, x: u32) -> u64 {
+        self.atom(x, |i| self.input.atoms[i].lower)
+    }
     fn t(&self, x: u32) -> u64 {
-        if x == NONE {
-            ABSENT
-        } else if x as usize == self.st.n {
-            ROOT
-        } else {
-            self.input.tags[x as usize] as u64
-        }
+        self.atom(x, |i| self.input.tags[i] as u64)
     }
     fn l(&self, x: u32) -> u64 {
         if x == NONE {

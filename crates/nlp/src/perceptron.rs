@@ -11,6 +11,22 @@ pub(crate) fn mix(a: u64, b: u64) -> u64 {
     x ^ (x >> 31)
 }
 
+/// Feature key of template `t` over one atom (`f`), two (`f2`) or three (`f3`).
+#[inline]
+pub(crate) fn f(t: u64, a: u64) -> u64 {
+    mix(t.wrapping_mul(0x100_0000_01B3), a)
+}
+
+#[inline]
+pub(crate) fn f2(t: u64, a: u64, b: u64) -> u64 {
+    mix(f(t, a), b)
+}
+
+#[inline]
+pub(crate) fn f3(t: u64, a: u64, b: u64, c: u64) -> u64 {
+    mix(f2(t, a, b), c)
+}
+
 /// FNV-1a over bytes: hashes a word once per token.
 #[inline]
 pub(crate) fn hash_str(s: &str) -> u64 {

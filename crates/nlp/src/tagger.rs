@@ -2,7 +2,7 @@
 //! tag dictionary for frequent unambiguous words.
 
 use crate::binio::{Reader, Writer};
-use crate::perceptron::{FastMap, Table, Trainer, hash_str, mix};
+use crate::perceptron::{FastMap, Table, Trainer, f, f2, f3, hash_str, mix};
 use crate::tokenizer::normalize_into;
 use std::collections::HashMap;
 
@@ -116,21 +116,6 @@ pub(crate) struct Tagger {
 }
 
 const START_TAG: u64 = 0xFFFF_0001;
-
-#[inline]
-fn f(t: u64, a: u64) -> u64 {
-    mix(t.wrapping_mul(0x100_0000_01B3), a)
-}
-
-#[inline]
-fn f2(t: u64, a: u64, b: u64) -> u64 {
-    mix(f(t, a), b)
-}
-
-#[inline]
-fn f3(t: u64, a: u64, b: u64, c: u64) -> u64 {
-    mix(f2(t, a, b), c)
-}
 
 /// How title-cased the sentence is (0..=3): headlines capitalise common nouns, informal text
 /// lowercases names, and the share of capitalised words tells the tagger which it is reading.
