@@ -292,11 +292,32 @@ pub fn code_sentence(
             continue;
         }
         let obligation = std::ptr::eq(frame.rule, cx.triggers.obligation());
-        let recipients: Vec<Actor> = frame
+        let mut recipients: Vec<Actor> = frame
             .patients
             .iter()
             .flat_map(|p| reader.actors(crate::frames::look_through(doc, *p).0, discourse))
             .collect();
+        // People known only by what they are ("arrested 12 protesters", "killed civilians near
+        // Kharkiv") belong to where it happened; for a government acting on its own people
+        // (arrests, bans, crackdowns) without a place, to the acting state, as event coders
+        // conventionally code domestic targets.
+        if recipients.is_empty() {
+            let place = cx.location(frame, lex, &actors).and_then(|l| l.country);
+            let domestic = matches!(frame.category, EventCategory::Coerce)
+                .then(|| actors.first().and_then(|a| a.country.clone()))
+                .flatten();
+            if let Some(country) = place.or(domestic) {
+                recipients = frame
+                    .patients
+                    .iter()
+                    .filter_map(|p| reader.sector_actor(crate::frames::look_through(doc, *p).0))
+                    .map(|mut a| {
+                        a.country = Some(country.clone());
+                        a
+                    })
+                    .collect();
+            }
+        }
         // A demand is coded only when the text names who must act; a deed without a doer only
         // when it names whom it hit.
         if (obligation || (actors.is_empty() && victims_suffice)) && recipients.is_empty() {
