@@ -70,10 +70,16 @@ impl Extractor {
 
     /// All events of one document, ordered by first mention.
     pub fn extract(&self, document: &Document) -> Vec<Event> {
+        self.extract_counted(document).0
+    }
+
+    /// The events of one document and the number of sentences it was read as.
+    pub fn extract_counted(&self, document: &Document) -> (Vec<Event>, usize) {
         let text = &document.text;
         let Some(line) = dateline::find(text) else {
             let doc = self.analyzer.analyze(text);
-            return self.code(&document.id, &doc, document.publication.published);
+            let events = self.code(&document.id, &doc, document.publication.published);
+            return (events, doc.sentence_count());
         };
         // Analysis without the dateline; its date, when it has one, is the news peg.
         let doc = self.analyzer.analyze(&dateline::blank(text, &line));
@@ -87,7 +93,8 @@ impl Extractor {
                 interval,
             })
         });
-        self.code_with_peg(&document.id, &doc, published, peg)
+        let events = self.code_with_peg(&document.id, &doc, published, peg);
+        (events, doc.sentence_count())
     }
 
     /// Codes an already analysed document.

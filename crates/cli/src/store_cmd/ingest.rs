@@ -79,31 +79,36 @@ impl Progress {
     }
 }
 
+/// Documents coded for a batch, the failures, and the sentences the coder read.
+type Coded = (Vec<IngestDocument>, Vec<String>, usize);
+
 /// Codes the documents of a batch in parallel, in input order, skipping unchanged ones. A
 /// document the coder fails on (a panic) is left out and reported, not the whole run.
 fn code_batch(
     documents: Vec<Document>,
     extractor: &Extractor,
     lookup: &SqliteStore,
-) -> Result<(Vec<IngestDocument>, Vec<String>), attache_store::StoreError> {
+) -> Result<Coded, attache_store::StoreError> {
     let mut unchanged = Vec::with_capacity(documents.len());
     for doc in &documents {
         let stored = lookup.document_hash(&doc.id)?;
         unchanged.push(stored.is_some_and(|h| h == content_hash(doc)));
     }
-    let coded: Vec<Result<IngestDocument, String>> = documents
+    let coded: Vec<Result<(IngestDocument, usize), String>> = documents
         .into_par_iter()
         .zip(unchanged)
         .map(|(document, unchanged)| {
             // The writer sees the same hash and counts it unchanged; nothing to code.
             if unchanged {
-                return Ok(IngestDocument {
+                let skipped = IngestDocument {
                     document,
                     events: Vec::new(),
-                });
+                };
+                return Ok((skipped, 0));
             }
-            match std::panic::catch_unwind(AssertUnwindSafe(|| extractor.extract(&document))) {
-                Ok(events) => Ok(IngestDocument { document, events }),
+            let extract = || extractor.extract_counted(&document);
+            match std::panic::catch_unwind(AssertUnwindSafe(extract)) {
+                Ok((events, sentences)) => Ok((IngestDocument { document, events }, sentences)),
                 Err(_) => Err(format!(
                     "{}: the coder failed on this document; not stored",
                     document.id
@@ -113,13 +118,17 @@ fn code_batch(
         .collect();
     let mut stored = Vec::with_capacity(coded.len());
     let mut failures = Vec::new();
+    let mut sentences = 0;
     for item in coded {
         match item {
-            Ok(document) => stored.push(document),
+            Ok((document, read)) => {
+                stored.push(document);
+                sentences += read;
+            }
             Err(message) => failures.push(message),
         }
     }
-    Ok((stored, failures))
+    Ok((stored, failures, sentences))
 }
 
 pub fn ingest(args: IngestArgs) -> ExitCode {
@@ -169,19 +178,20 @@ pub fn ingest(args: IngestArgs) -> ExitCode {
     });
 
     let mut failed = 0usize;
+    let mut sentences = 0usize;
     let mut pending: Vec<Document> = Vec::with_capacity(batch_size);
     let mut fatal = None;
     // Codes a batch and hands it to the writer: whether the writer still runs, and the
     // documents the coder failed on.
     let dispatch = |documents: Vec<Document>, files_done: usize| {
-        code_batch(documents, &extractor, &lookup).map(|(documents, failures)| {
+        code_batch(documents, &extractor, &lookup).map(|(documents, failures, read)| {
             let sent = sender
                 .send(Batch {
                     documents,
                     files_done,
                 })
                 .is_ok();
-            (sent, failures)
+            (sent, failures, read)
         })
     };
     let report_failures = |failures: Vec<String>| {
@@ -205,8 +215,9 @@ pub fn ingest(args: IngestArgs) -> ExitCode {
             }
             if pending.len() >= batch_size {
                 match dispatch(std::mem::take(&mut pending), index) {
-                    Ok((sent, failures)) => {
+                    Ok((sent, failures, read)) => {
                         failed += report_failures(failures);
+                        sentences += read;
                         if !sent {
                             break 'inputs;
                         }
@@ -221,7 +232,10 @@ pub fn ingest(args: IngestArgs) -> ExitCode {
     }
     if !pending.is_empty() {
         match dispatch(std::mem::take(&mut pending), inputs.len()) {
-            Ok((_, failures)) => failed += report_failures(failures),
+            Ok((_, failures, read)) => {
+                failed += report_failures(failures);
+                sentences += read;
+            }
             Err(e) => fatal = Some(e),
         }
     }
@@ -234,12 +248,13 @@ pub fn ingest(args: IngestArgs) -> ExitCode {
         )
     });
     println!(
-        "documents: {} new, {} unchanged, {} replaced, {} failed; sentences with events: {}; \
+        "documents: {} new, {} unchanged, {} replaced, {} failed; sentences: {} ({} with events); \
          events: {}; mentions merged: {}",
         total.new,
         total.unchanged,
         total.replaced,
         failed,
+        sentences,
         total.sentences,
         total.events,
         total.merged
