@@ -323,6 +323,18 @@ pub fn code_sentence(
         if (obligation || (actors.is_empty() && victims_suffice)) && recipients.is_empty() {
             continue;
         }
+        // ... and whom it hit must be people ("civilians", "Armenians"), not things ("bombs").
+        let people = frame.patients.iter().any(|p| {
+            let head = crate::frames::look_through(doc, *p).0;
+            let sp = head.span();
+            is_role(head)
+                || lex
+                    .covering(sp.start, sp.end)
+                    .is_some_and(|m| m.entry.kind == EntryKind::Demonym)
+        });
+        if actors.is_empty() && victims_suffice && !people {
+            continue;
+        }
         let measured = measure(doc, s, &words, frame, &is_role);
         coded.push((k, actors, recipients, measured));
     }

@@ -253,6 +253,12 @@ pub fn figure_at(words: &[&str], i: usize) -> Option<Figure> {
         });
     }
     let (value, end, vague) = read_number(words, start)?;
+    // "a 15-year-old ban", "a 24-hour strike", "a two-day visit": a number hyphenated to the
+    // next word modifies a noun; it counts nothing.
+    let hyphenated = |k: usize| words.get(k).is_some_and(|w| matches!(*w, "-" | "–"));
+    if hyphenated(end + 1) && words.get(end + 2).is_some_and(|w| word_value(w).is_none()) {
+        return None;
+    }
     let mut fig = Figure {
         value,
         max: None,
@@ -333,6 +339,18 @@ mod tests {
         assert_eq!(one("dozens of people").qualifier, Qualifier::AtLeast);
         assert!(one("80 diplomats in total").total);
         assert!(one("a combined 43 diplomats").total);
+    }
+
+    #[test]
+    fn hyphenated_modifiers_count_nothing() {
+        let words: Vec<&str> = "a 15 - year - old ban after a two - day visit"
+            .split_whitespace()
+            .collect();
+        assert!(
+            find_figures(&words).is_empty(),
+            "{:?}",
+            find_figures(&words)
+        );
     }
 
     #[test]
