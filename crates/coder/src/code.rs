@@ -7,7 +7,7 @@ use crate::distribute::distribute;
 use crate::frames::{Frame, dominates, frame_span, read_frame, similar_action};
 use crate::measure::{Measured, measure, sentence_words};
 use crate::merge::Found;
-use crate::timing::{Peg, Timed, ancestors, depth_between, iso, pick_date};
+use crate::timing::{Peg, Timed, assign_times, iso, pick_date};
 use crate::triggers::{TriggerTable, has_case};
 use attache_event::{
     Actor, Attribution, Event, EventCategory, Location, Mention, Modality, SentenceRef, Trigger,
@@ -256,7 +256,6 @@ pub fn code_sentence(
             .is_some_and(|m| m.entry.kind == EntryKind::Role)
     };
     let mut template: Option<Found> = None;
-    let mut claimed: Vec<usize> = Vec::new();
     let mut coded: Vec<(usize, Vec<Actor>, Vec<Actor>, Measured)> = Vec::new();
     for (k, frame) in frames.iter().enumerate() {
         let mut actors: Vec<Actor> = frame
@@ -358,89 +357,9 @@ pub fn code_sentence(
             coded[i].2 = coded[p].2.clone();
         }
     }
-    // Time expressions each go to the nearest coded frame whose clause they modify.
-    // Events with a known doer claim time expressions before templates without one do.
-    // Which frames sit under which token, found once: a run-on sentence with hundreds of
-    // events and dates must not cost events x dates x depth.
-    let mut under: std::collections::HashMap<usize, Vec<(usize, usize)>> = Default::default();
-    let mut by_trigger: std::collections::HashMap<usize, usize> = Default::default();
-    for (k, ..) in &coded {
-        for (depth, anc) in ancestors(frames[*k].anchor).enumerate() {
-            under.entry(anc.i()).or_default().push((*k, depth));
-        }
-        by_trigger.insert(frames[*k].trigger.i(), *k);
-    }
-    let has_doer = |k: usize| coded.iter().any(|(j, a, ..)| *j == k && !a.is_empty());
-    let owner_of = |t: &Timed| -> Option<usize> {
-        let a = doc.token(t.attach?);
-        // Frames whose clause the expression modifies ("Finland said on Monday it would
-        // expel": the day of saying does not date what is reported) ...
-        let mut candidates: Vec<(usize, usize)> = under
-            .get(&a.i())
-            .into_iter()
-            .flatten()
-            .filter(|(k, _)| a.i() == frames[*k].anchor.i() || !is_saying(a))
-            .copied()
-            .collect();
-        // ... and frames whose trigger phrase contains it ("the expulsion on Monday of").
-        candidates.extend(
-            ancestors(doc.token(t.first))
-                .filter_map(|x| by_trigger.get(&x.i()))
-                .map(|k| (*k, depth_between(a, frames[*k].anchor))),
-        );
-        candidates
-            .into_iter()
-            .min_by_key(|(k, depth)| (!has_doer(*k), *depth))
-            .map(|(k, _)| k)
-    };
-    let mut owners: Vec<Option<usize>> = times.iter().map(owner_of).collect();
-    let coded_empty: Vec<usize> = coded
-        .iter()
-        .filter(|(_, a, ..)| a.is_empty())
-        .map(|(k, ..)| *k)
-        .collect();
-    // A time expression the parse hung on no event's clause ("... expel 14 staff, seven of whom
-    // have diplomatic status, as of April 30") dates the nearest event before it in the text,
-    // and the events coordinated with that one.
-    let mut shared: Vec<(usize, usize)> = Vec::new(); // (time index, frame index)
-    for (ti, t) in times.iter().enumerate() {
-        let verbal = t
-            .attach
-            .is_some_and(|a| !matches!(doc.token(a).upos(), Upos::Noun | Upos::Propn));
-        // A clause with its own subject, or one that repeats an event, keeps its time.
-        let own_clause = t.attach.is_some_and(|a| {
-            let a = doc.token(a);
-            // A relative clause ("seven of whom have ...") belongs to its noun, not a new event.
-            let relative = a.deprel().starts_with("acl")
-                || a.children().any(|c| {
-                    c.deprel() == "nsubj"
-                        && (c.upos() == Upos::Num
-                            || matches!(
-                                c.text().to_ascii_lowercase().as_str(),
-                                "who" | "which" | "that"
-                            ))
-                });
-            (!relative && a.children().any(|c| c.deprel() == "nsubj"))
-                || repeats.iter().any(|(v, _)| dominates(*v, a))
-        });
-        if owners[ti].is_some() || !verbal || own_clause {
-            continue;
-        }
-        let nearest = coded
-            .iter()
-            .map(|(k, ..)| *k)
-            .filter(|k| frames[*k].trigger.i() < t.first)
-            .max_by_key(|k| frames[*k].trigger.i());
-        if let Some(n) = nearest {
-            owners[ti] = Some(n);
-            let near = frames[n].anchor;
-            for (k, ..) in &coded {
-                if *k != n && coordinated(frames[*k].anchor, near) {
-                    shared.push((ti, *k));
-                }
-            }
-        }
-    }
+    let doers: Vec<(usize, bool)> = coded.iter().map(|(k, a, ..)| (*k, !a.is_empty())).collect();
+    let repeat_verbs: Vec<Token<'_>> = repeats.iter().map(|(v, _)| *v).collect();
+    let dated = assign_times(doc, &frames, &doers, &times, &repeat_verbs);
     for (k, actors, recipients, measured) in coded {
         let frame = &frames[k];
         let dir = if frame.modality == Modality::Planned {
@@ -448,24 +367,7 @@ pub fn code_sentence(
         } else {
             Direction::Past
         };
-        let mut mine: Vec<&Timed> = times
-            .iter()
-            .enumerate()
-            .filter(|(ti, _)| owners[*ti] == Some(k) || shared.contains(&(*ti, k)))
-            .map(|(_, t)| t)
-            .collect();
-        let nominal_attach = |t: &Timed| {
-            t.attach
-                .is_some_and(|a| matches!(doc.token(a).upos(), Upos::Noun | Upos::Propn))
-        };
-        let unclaimed = |o: Option<usize>| o.is_none_or(|o| coded_empty.contains(&o));
-        if mine.is_empty() && times.len() == 1 && unclaimed(owners[0]) && nominal_attach(&times[0])
-        {
-            // The sentence's only time expression, dating a noun rather than another clause:
-            // "the poisoning ... in 2018, after the West expelled ...".
-            mine.push(&times[0]);
-        }
-        claimed.extend(mine.iter().map(|t| t.first));
+        let mine: Vec<&Timed> = dated[k].iter().map(|&ti| &times[ti]).collect();
         let date = pick_date(cx, &mine, dir, frame.modality);
         let since = mine.iter().any(|t| t.expr.since);
         let location = cx.location(frame, lex, &[actors.clone(), recipients.clone()].concat());
@@ -614,29 +516,6 @@ pub fn code_sentence(
     }
 }
 
-/// Verbs that report speech rather than perform an act.
-fn is_saying(t: Token<'_>) -> bool {
-    matches!(
-        crate::triggers::trigger_lemma(t).as_str(),
-        "say"
-            | "tell"
-            | "add"
-            | "state"
-            | "report"
-            | "quote"
-            | "claim"
-            | "insist"
-            | "stress"
-            | "confirm"
-            | "write"
-            | "tweet"
-            | "note"
-            | "explain"
-            | "believe"
-            | "think"
-    )
-}
-
 /// A verb of saying whose complement clause carries "must" / "should" / "has to": the clause.
 fn obligation_clause(t: Token<'_>) -> Option<Token<'_>> {
     const SAYING: &[&str] = &[
@@ -661,7 +540,7 @@ fn is_expulsion(mode: Option<&str>) -> bool {
 }
 
 /// Whether two verbs are conjuncts of one another.
-fn coordinated(a: Token<'_>, b: Token<'_>) -> bool {
+pub(crate) fn coordinated(a: Token<'_>, b: Token<'_>) -> bool {
     let under = |x: Token<'_>, y: Token<'_>| {
         x.deprel() == "conj" && x.head().is_some_and(|h| h.i() == y.i())
     };

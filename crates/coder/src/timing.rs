@@ -1,8 +1,9 @@
 //! When: time expressions of a sentence located in the parse, the date each event takes, and
 //! the report's news peg.
 
-use crate::code::{DocContext, subtree};
+use crate::code::{DocContext, coordinated, subtree};
 use crate::dates::{Direction, Interval, TimeExpr, TimeKind, find_times, resolve};
+use crate::frames::{Frame, dominates};
 use crate::measure::sentence_words;
 use crate::triggers::has_case;
 use attache_event::{EventDate, Modality};
@@ -162,4 +163,142 @@ pub fn find_peg(doc: &Doc, published: Option<NaiveDate>) -> Option<Peg> {
             interval: i,
         })
     })
+}
+
+/// Which time expressions date which frame, as indices into `times` per frame index: each
+/// expression goes to the nearest frame whose clause it modifies (frames with a known doer
+/// first); one the parse hung on no event's clause dates the nearest event before it and the
+/// events coordinated with that one; a sentence's only expression dating a noun ("the poisoning
+/// ... in 2018, after the West expelled ...") dates an event that has none.
+pub(crate) fn assign_times(
+    doc: &Doc,
+    frames: &[Frame<'_>],
+    doers: &[(usize, bool)],
+    times: &[Timed],
+    repeat_verbs: &[Token<'_>],
+) -> Vec<Vec<usize>> {
+    // Time expressions each go to the nearest coded frame whose clause they modify.
+    // Events with a known doer claim time expressions before templates without one do.
+    // Which frames sit under which token, found once: a run-on sentence with hundreds of
+    // events and dates must not cost events x dates x depth.
+    let mut under: std::collections::HashMap<usize, Vec<(usize, usize)>> = Default::default();
+    let mut by_trigger: std::collections::HashMap<usize, usize> = Default::default();
+    for (k, _) in doers {
+        for (depth, anc) in ancestors(frames[*k].anchor).enumerate() {
+            under.entry(anc.i()).or_default().push((*k, depth));
+        }
+        by_trigger.insert(frames[*k].trigger.i(), *k);
+    }
+    let has_doer = |k: usize| doers.iter().any(|(j, d)| *j == k && *d);
+    let owner_of = |t: &Timed| -> Option<usize> {
+        let a = doc.token(t.attach?);
+        // Frames whose clause the expression modifies ("Finland said on Monday it would
+        // expel": the day of saying does not date what is reported) ...
+        let mut candidates: Vec<(usize, usize)> = under
+            .get(&a.i())
+            .into_iter()
+            .flatten()
+            .filter(|(k, _)| a.i() == frames[*k].anchor.i() || !is_saying(a))
+            .copied()
+            .collect();
+        // ... and frames whose trigger phrase contains it ("the expulsion on Monday of").
+        candidates.extend(
+            ancestors(doc.token(t.first))
+                .filter_map(|x| by_trigger.get(&x.i()))
+                .map(|k| (*k, depth_between(a, frames[*k].anchor))),
+        );
+        candidates
+            .into_iter()
+            .min_by_key(|(k, depth)| (!has_doer(*k), *depth))
+            .map(|(k, _)| k)
+    };
+    let mut owners: Vec<Option<usize>> = times.iter().map(owner_of).collect();
+    let coded_empty: Vec<usize> = doers.iter().filter(|(_, d)| !d).map(|(k, _)| *k).collect();
+    // A time expression the parse hung on no event's clause ("... expel 14 staff, seven of whom
+    // have diplomatic status, as of April 30") dates the nearest event before it in the text,
+    // and the events coordinated with that one.
+    let mut shared: Vec<(usize, usize)> = Vec::new(); // (time index, frame index)
+    for (ti, t) in times.iter().enumerate() {
+        let verbal = t
+            .attach
+            .is_some_and(|a| !matches!(doc.token(a).upos(), Upos::Noun | Upos::Propn));
+        // A clause with its own subject, or one that repeats an event, keeps its time.
+        let own_clause = t.attach.is_some_and(|a| {
+            let a = doc.token(a);
+            // A relative clause ("seven of whom have ...") belongs to its noun, not a new event.
+            let relative = a.deprel().starts_with("acl")
+                || a.children().any(|c| {
+                    c.deprel() == "nsubj"
+                        && (c.upos() == Upos::Num
+                            || matches!(
+                                c.text().to_ascii_lowercase().as_str(),
+                                "who" | "which" | "that"
+                            ))
+                });
+            (!relative && a.children().any(|c| c.deprel() == "nsubj"))
+                || repeat_verbs.iter().any(|v| dominates(*v, a))
+        });
+        if owners[ti].is_some() || !verbal || own_clause {
+            continue;
+        }
+        let nearest = doers
+            .iter()
+            .map(|(k, _)| *k)
+            .filter(|k| frames[*k].trigger.i() < t.first)
+            .max_by_key(|k| frames[*k].trigger.i());
+        if let Some(n) = nearest {
+            owners[ti] = Some(n);
+            let near = frames[n].anchor;
+            for (k, _) in doers {
+                if *k != n && coordinated(frames[*k].anchor, near) {
+                    shared.push((ti, *k));
+                }
+            }
+        }
+    }
+    let mut dated: Vec<Vec<usize>> = vec![Vec::new(); frames.len()];
+    for (ti, owner) in owners.iter().enumerate() {
+        if let Some(k) = owner {
+            dated[*k].push(ti);
+        }
+    }
+    for (ti, k) in shared {
+        dated[k].push(ti);
+    }
+    let nominal = |t: &Timed| {
+        t.attach
+            .is_some_and(|a| matches!(doc.token(a).upos(), Upos::Noun | Upos::Propn))
+    };
+    let unclaimed = |o: Option<usize>| o.is_none_or(|o| coded_empty.contains(&o));
+    if times.len() == 1 && unclaimed(owners[0]) && nominal(&times[0]) {
+        for (k, _) in doers {
+            if dated[*k].is_empty() {
+                dated[*k].push(0);
+            }
+        }
+    }
+    dated
+}
+
+/// Verbs that report speech rather than perform an act.
+fn is_saying(t: Token<'_>) -> bool {
+    matches!(
+        crate::triggers::trigger_lemma(t).as_str(),
+        "say"
+            | "tell"
+            | "add"
+            | "state"
+            | "report"
+            | "quote"
+            | "claim"
+            | "insist"
+            | "stress"
+            | "confirm"
+            | "write"
+            | "tweet"
+            | "note"
+            | "explain"
+            | "believe"
+            | "think"
+    )
 }
