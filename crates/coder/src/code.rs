@@ -334,7 +334,18 @@ pub fn code_sentence(
         if actors.is_empty() && victims_suffice && !people {
             continue;
         }
-        let measured = measure(doc, s, &words, frame, &is_role);
+        let mut measured = measure(doc, s, &words, frame, &is_role);
+        if measured.quantity.is_none()
+            && matches!(
+                frame.category,
+                EventCategory::Protest | EventCategory::Mobilize
+            )
+        {
+            measured.quantity = frame
+                .agents
+                .iter()
+                .find_map(|a| crate::measure::group_size(doc, s, &words, *a));
+        }
         coded.push((k, actors, recipients, measured));
     }
     // Coordinated verbs share whom they act on: "close two Russian consulates and expel 14

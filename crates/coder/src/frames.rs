@@ -151,9 +151,20 @@ fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>, bool) {
     for _ in 0..6 {
         // Every subject the parse gives: a dateline ("ROME, April 5 (Reuters) - Italy
         // expelled") can read as a second subject; the one that names no actor drops out.
+        // A quantifier phrase read as the subject ("Up to 1,000 ethnic Turks began" with "Up"
+        // as subject) stands for the noun it quantifies.
         let subjects: Vec<Token<'_>> = v
             .children()
             .filter(|c| c.deprel() == "nsubj" || c.deprel() == "csubj")
+            .map(|c| {
+                if matches!(c.upos(), Upos::Adp | Upos::Adv) {
+                    c.children()
+                        .find(|g| matches!(g.upos(), Upos::Noun | Upos::Propn))
+                        .unwrap_or(c)
+                } else {
+                    c
+                }
+            })
             .collect();
         if !subjects.is_empty() {
             return (subjects, false);

@@ -154,6 +154,23 @@ pub fn measure(
     out
 }
 
+/// The size of a group that acts ("Up to 1,000 ethnic Turks began a hunger strike",
+/// "thousands of protesters marched"): PLOVER's size of a protest or a mobilisation.
+pub fn group_size(
+    doc: &Doc,
+    s: &Sentence<'_>,
+    words: &[&str],
+    head: Token<'_>,
+) -> Option<Quantity> {
+    let base = s.token_range().start;
+    let (head, collective) = crate::frames::look_through(doc, head);
+    let start = collective.unwrap_or(head);
+    let core = crate::actors::core_tokens(start);
+    let lo = core.iter().map(|t| t.i()).min().unwrap_or(start.i()) - base;
+    let fig = figures_in(words, lo, head.i() - base).pop()?;
+    Some(to_quantity(doc, s, &fig, head.i(), unit_of(head)))
+}
+
 /// "14 staff, seven of whom have diplomatic status": a subset figure right after the counted
 /// noun. Read from the words, since parsers attach such clauses in many ways.
 fn subset_figures(doc: &Doc, s: &Sentence<'_>, words: &[&str], head: Token<'_>) -> Vec<Quantity> {
