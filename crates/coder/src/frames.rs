@@ -141,7 +141,7 @@ fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>, bool) {
     // A finite verb hung on a noun as a reduced relative ("after EU finance ministers met in
     // Luxembourg" with "met" as `acl`): finite verbs are not participles; the noun is the subject.
     if verb.deprel() == "acl"
-        && matches!(verb.xpos(), "VBD" | "VBZ" | "VBP")
+        && (matches!(verb.xpos(), "VBD" | "VBZ" | "VBP") || heads_verbless_sentence(verb))
         && !verb.children().any(|c| c.deprel().starts_with("nsubj"))
         && let Some(h) = verb.head()
     {
@@ -196,6 +196,14 @@ fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>, bool) {
         }
     }
     (Vec::new(), false)
+}
+
+/// Whether `verb` hangs on a noun that is the root of its sentence: a sentence with no verb of
+/// its own ("The Azerbaijani parliament threatened ..." parsed with "parliament" as root), so
+/// the participle is really the sentence's verb and the noun its subject.
+fn heads_verbless_sentence(verb: Token<'_>) -> bool {
+    verb.head()
+        .is_some_and(|h| h.head().is_none() && matches!(h.upos(), Upos::Noun | Upos::Propn))
 }
 
 fn has_mark(v: Token<'_>) -> bool {
@@ -298,7 +306,9 @@ pub fn read_frame<'d>(
             }));
         }
     } else {
-        let participle = matches!(trigger.deprel(), "acl" | "amod") && trigger.xpos() == "VBN";
+        let participle = matches!(trigger.deprel(), "acl" | "amod")
+            && trigger.xpos() == "VBN"
+            && !heads_verbless_sentence(trigger);
         if participle {
             // "diplomats expelled from the EU": the modified noun was acted on.
             if let Some(h) = trigger.head() {
@@ -367,6 +377,29 @@ pub fn read_frame<'d>(
                 }
             }
             let recipient_case = ["to", "against", "on", "with", "toward", "towards", "at"];
+            // A threat is aimed at whom the threatened act would hit ("threatened to break
+            // relations with Russia") and at whom its condition names ("unless the Kremlin
+            // closed ...", "if Hamas ran").
+            if rule.category == EventCategory::Threaten && patients.is_empty() {
+                let act = trigger.children().find(|c| {
+                    c.deprel() == "xcomp" || (c.deprel() == "advcl" && has_mark_word(*c, "to"))
+                });
+                for clause in act.into_iter().chain(std::iter::once(trigger)) {
+                    for c in clause.children() {
+                        let rel = c.deprel();
+                        if clause.i() != trigger.i()
+                            && (rel == "obj"
+                                || (rel.starts_with("obl") && has_case(c, &recipient_case)))
+                        {
+                            patients.push(c);
+                        }
+                        if rel == "advcl" && (has_mark_word(c, "unless") || has_mark_word(c, "if"))
+                        {
+                            patients.extend(c.children().filter(|g| g.deprel() == "nsubj"));
+                        }
+                    }
+                }
+            }
             let objects: Vec<Token<'d>> = patients.clone();
             patients.extend(
                 trigger
