@@ -285,9 +285,18 @@ pub fn read_frame<'d>(
                 && CARRIER_VERBS.contains(&lemma(h).as_str());
             if carried {
                 anchor = h;
-                if agents.is_empty() {
+                // "Israel mounted its invasion": a possessive pronoun is the carrier's subject.
+                let pronouns = agents.iter().all(|a| {
+                    matches!(
+                        a.text().to_ascii_lowercase().as_str(),
+                        "its" | "their" | "his" | "her"
+                    )
+                });
+                if agents.is_empty() || pronouns {
                     let (subj, _) = subjects_of(doc, h);
-                    agents = subj;
+                    if !subj.is_empty() {
+                        agents = subj;
+                    }
                 }
                 // "imposed sanctions on Iran": the target may hang on the carrying verb.
                 if !patients.iter().any(|p| !has_case(*p, &["of"])) {

@@ -126,7 +126,13 @@ pub(crate) fn modality_of<'d>(
                 return (Modality::Hypothetical, gov);
             }
         }
+        // "demanded that Hamas renounce ...", "urged that talks resume": what is demanded is
+        // not done.
+        if v.deprel() == "ccomp" && HYPOTHETICAL_VERBS.contains(&gl.as_str()) {
+            return (Modality::Hypothetical, gov);
+        }
     }
+
     // A noun carried by a verb of discussion or demand is not done: "discuss tougher sanctions".
     if trigger.i() != anchor.i() && HYPOTHETICAL_VERBS.contains(&lemma(anchor).as_str()) {
         return (Modality::Hypothetical, Some(anchor));
