@@ -169,10 +169,10 @@ fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>, bool) {
         if !subjects.is_empty() {
             return (subjects, false);
         }
-        // A "passive" subject beside a direct object and without a passive auxiliary is the
-        // parser's slip for an active subject: "whose troops apparently killed civilians".
-        let slip = v.children().any(|c| c.deprel() == "obj")
-            && !v.children().any(|c| c.deprel() == "aux:pass");
+        // A finite passive has its passive auxiliary; a "passive" subject without one is the
+        // parser's slip for an active subject: "whose troops apparently killed civilians",
+        // "the Turkish and Greek sides have agreed".
+        let slip = !v.children().any(|c| c.deprel() == "aux:pass");
         if slip && let Some(s) = v.children().find(|c| c.deprel() == "nsubj:pass") {
             return (vec![s], false);
         }
