@@ -12,6 +12,11 @@ use attache_nlp::{Doc, Token, Upos};
 
 /// Verbs that report or announce an event named by a noun: "announced the expulsion".
 const CARRIER_VERBS: &[&str] = &[
+    "reiterate",
+    "renew",
+    "repeat",
+    "voice",
+    "express",
     "announce",
     "order",
     "decide",
@@ -270,6 +275,13 @@ pub fn read_frame<'d>(
                 }
                 "nmod" if has_case(c, &["on", "against", "to", "with", "toward", "towards"]) => {
                     patients.push(c)
+                }
+                // "its demand that Israel ease restrictions": who is to act.
+                "acl" | "ccomp" | "acl:relcl"
+                    if c.children()
+                        .any(|m| m.deprel() == "mark" && m.text().eq_ignore_ascii_case("that")) =>
+                {
+                    patients.extend(c.children().filter(|g| g.deprel() == "nsubj"))
                 }
                 _ => {}
             }
