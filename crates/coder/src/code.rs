@@ -206,6 +206,18 @@ pub fn code_sentence(
             }
         }
     }
+    // What is rejected or alleged is not reported as done: "rejected a US offer to host a
+    // summit", "accused the United States of violating human rights".
+    let disputed: Vec<Token<'_>> = frames
+        .iter()
+        .filter(|f| matches!(f.category, EventCategory::Reject | EventCategory::Accuse))
+        .map(|f| f.trigger)
+        .collect();
+    frames.retain(|f| {
+        !disputed
+            .iter()
+            .any(|t| t.i() != f.trigger.i() && t.i() != f.anchor.i() && dominates(*t, f.anchor))
+    });
     // What is demanded is not reported as done: the demand stands for it.
     frames.retain(|f| !demanded.iter().any(|c| dominates(*c, f.anchor)));
 
