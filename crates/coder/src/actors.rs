@@ -396,7 +396,14 @@ impl<'d, 'l> ActorReader<'d, 'l> {
         let mut country: Option<String> = None;
         let mut sector: Option<String> = None;
         let mut org_fallback: Option<String> = None;
-        for m in self.matches_in(lo, hi) {
+        // A dictionary phrase the parse split across two subjects ("Bosnian Serbs" read as two
+        // nominals) still names the head it covers.
+        let head_span = head.span();
+        let straddling = self
+            .lex
+            .covering(head_span.start, head_span.end)
+            .filter(|m| m.start < lo || m.end > hi);
+        for m in self.matches_in(lo, hi).chain(straddling) {
             let e = m.entry;
             if is_country_like(e.kind) {
                 if country.is_none() {
