@@ -15,6 +15,19 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
+/// The tally the founding article and the wire reports are checked with.
+const EXPULSIONS_OF_RUSSIANS_BY_ACTOR: [&str; 9] = [
+    "tally",
+    "--event",
+    "SANCTION",
+    "--mode",
+    "expel",
+    "--recipient",
+    "RUS",
+    "--by",
+    "actor",
+];
+
 fn attache(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_attache"))
         .args(args)
@@ -98,17 +111,7 @@ fn the_founding_article_tallies_each_country_with_claims_beside() {
         ],
     );
     assert!(ingest.status.success(), "{}", stderr(&ingest));
-    let query = [
-        "tally",
-        "--event",
-        "SANCTION",
-        "--mode",
-        "expel",
-        "--recipient",
-        "RUS",
-        "--by",
-        "actor",
-    ];
+    let query = EXPULSIONS_OF_RUSSIANS_BY_ACTOR;
     let rows = jsonl(&attache(
         &db,
         &[&query[..], &["--format", "jsonl"]].concat(),
@@ -239,19 +242,7 @@ fn several_outlets_reports_merge_and_conflicts_show_as_ranges() {
     assert!(ingest.status.success(), "{}", stderr(&ingest));
     let rows = jsonl(&attache(
         &db,
-        &[
-            "tally",
-            "--event",
-            "SANCTION",
-            "--mode",
-            "expel",
-            "--recipient",
-            "RUS",
-            "--by",
-            "actor",
-            "--format",
-            "jsonl",
-        ],
+        &[&EXPULSIONS_OF_RUSSIANS_BY_ACTOR[..], &["--format", "jsonl"]].concat(),
     ));
     // Italy: three outlets on the April expulsion, one on May's: two events.
     let italy = row(&rows, "ITA");

@@ -232,7 +232,7 @@ pub fn code_sentence(
     // diplomats", "announced sanctions"): then the noun's event is the one, and the verb's goes.
     let performs = |verb: Token<'_>| {
         matches!(
-            crate::triggers::trigger_lemma(verb).as_str(),
+            &*crate::triggers::trigger_lemma(verb),
             "order"
                 | "announce"
                 | "decide"
@@ -544,7 +544,7 @@ fn obligation_clause(t: Token<'_>) -> Option<Token<'_>> {
     const SAYING: &[&str] = &[
         "say", "insist", "tell", "state", "add", "stress", "declare", "announce", "conclude",
     ];
-    if !SAYING.contains(&crate::triggers::trigger_lemma(t).as_str()) {
+    if !SAYING.contains(&&*crate::triggers::trigger_lemma(t)) {
         return None;
     }
     t.children().filter(|c| c.deprel() == "ccomp").find(|c| {

@@ -198,7 +198,7 @@ pub(crate) fn distribute(
                     f.interval = interval;
                 }
             }
-            *f = Found::new(f.event.clone(), f.interval);
+            f.reweigh();
         }
     }
     // The sentence's own event now totals its items.

@@ -92,9 +92,7 @@ pub struct Frame<'d> {
     pub recoded: bool,
 }
 
-pub(crate) fn lemma(t: Token<'_>) -> String {
-    crate::triggers::trigger_lemma(t)
-}
+pub(crate) use crate::triggers::trigger_lemma as lemma;
 
 fn is_verbal(t: Token<'_>) -> bool {
     matches!(t.upos(), Upos::Verb | Upos::Aux) || t.xpos().starts_with("VB")
@@ -294,7 +292,7 @@ pub fn read_frame<'d>(
             let rel = trigger.deprel();
             let carried = matches!(rel, "obj" | "nsubj:pass" | "xcomp")
                 && is_verbal(h)
-                && CARRIER_VERBS.contains(&lemma(h).as_str());
+                && CARRIER_VERBS.contains(&&*lemma(h));
             if carried {
                 anchor = h;
                 // "Israel mounted its invasion": a possessive pronoun is the carrier's subject.
@@ -466,11 +464,11 @@ pub fn read_frame<'d>(
     let mut recoded = false;
     if let Some(g) = gov {
         let gl = lemma(g);
-        if matches!(gl.as_str(), "threaten" | "warn") && !is_cooperative(category) {
+        if matches!(&*gl, "threaten" | "warn") && !is_cooperative(category) {
             category = EventCategory::Threaten;
             recoded = true;
         } else if matches!(
-            gl.as_str(),
+            &*gl,
             "agree" | "promise" | "pledge" | "offer" | "vow" | "commit"
         ) && is_cooperative(category)
         {
@@ -498,7 +496,7 @@ pub fn read_frame<'d>(
     }
     // Refusing to cooperate is REJECT: "refused to deploy peacekeepers", "will not accept
     // refugees". A plain past negation ("did not meet") only denies the event.
-    let refusal = gov.is_some_and(|g| NEGATING_VERBS.contains(&lemma(g).as_str()))
+    let refusal = gov.is_some_and(|g| NEGATING_VERBS.contains(&&*lemma(g)))
         || aux_words(anchor)
             .iter()
             .any(|a| matches!(a.as_str(), "will" | "would" | "wo"));
@@ -568,19 +566,17 @@ pub fn similar_action<'d>(doc: &'d Doc, verb: Token<'d>) -> Option<Vec<Token<'d>
     let vl = lemma(verb);
     let obj = verb.children().find(|c| c.deprel() == "obj")?;
     let ol = lemma(obj);
-    let refers = match vl.as_str() {
+    let refers = match &*vl {
         "follow" => ol == "suit",
         "take" | "adopt" | "announce" => {
-            matches!(
-                ol.as_str(),
-                "action" | "measure" | "step" | "move" | "decision"
-            ) && obj.children().any(|c| {
-                c.deprel() == "amod"
-                    && matches!(
-                        lemma(c).as_str(),
-                        "similar" | "same" | "identical" | "comparable" | "reciprocal" | "like"
-                    )
-            })
+            matches!(&*ol, "action" | "measure" | "step" | "move" | "decision")
+                && obj.children().any(|c| {
+                    c.deprel() == "amod"
+                        && matches!(
+                            &*lemma(c),
+                            "similar" | "same" | "identical" | "comparable" | "reciprocal" | "like"
+                        )
+                })
         }
         "do" => ol == "same",
         _ => false,

@@ -19,7 +19,7 @@ mod modality;
 mod numbers;
 mod repair;
 mod timing;
-pub mod triggers;
+mod triggers;
 
 use attache_event::Event;
 use attache_lexicon::Lexicon;
@@ -27,8 +27,7 @@ use attache_nlp::Analyzer;
 use attache_text::Document;
 use std::path::Path;
 
-pub use dates::{Direction, Interval, TimeExpr, TimeKind, find_times, resolve};
-pub use numbers::{Figure, find_figures, word_value};
+use dates::Direction;
 pub use triggers::{TriggerError, TriggerRule, TriggerTable};
 
 /// The trigger file compiled into the binary, so `attache` runs from anywhere.

@@ -20,16 +20,22 @@ pub struct Found {
 
 impl Found {
     pub fn new(event: Event, interval: Option<Interval>) -> Found {
-        let e = &event;
-        let weight = usize::from(e.quantity.is_some()) * 4
+        let mut found = Found {
+            event,
+            interval,
+            weight: 0,
+        };
+        found.reweigh();
+        found
+    }
+
+    /// Recomputes the weight after the event was changed in place.
+    pub fn reweigh(&mut self) {
+        let e = &self.event;
+        self.weight = usize::from(e.quantity.is_some()) * 4
             + usize::from(e.date.as_ref().is_some_and(|d| !d.inherited)) * 2
             + usize::from(!e.recipients.is_empty())
             + e.other_quantities.len();
-        Found {
-            event,
-            interval,
-            weight,
-        }
     }
 }
 

@@ -116,25 +116,25 @@ pub(crate) fn modality_of<'d>(
             return (Modality::Negated, gov);
         }
         if v.deprel() == "xcomp" {
-            if NEGATING_VERBS.contains(&gl.as_str()) {
+            if NEGATING_VERBS.contains(&&*gl) {
                 return (Modality::Negated, gov);
             }
-            if PLANNING_VERBS.contains(&gl.as_str()) {
+            if PLANNING_VERBS.contains(&&*gl) {
                 return (Modality::Planned, gov);
             }
-            if HYPOTHETICAL_VERBS.contains(&gl.as_str()) {
+            if HYPOTHETICAL_VERBS.contains(&&*gl) {
                 return (Modality::Hypothetical, gov);
             }
         }
         // "demanded that Hamas renounce ...", "urged that talks resume": what is demanded is
         // not done.
-        if v.deprel() == "ccomp" && HYPOTHETICAL_VERBS.contains(&gl.as_str()) {
+        if v.deprel() == "ccomp" && HYPOTHETICAL_VERBS.contains(&&*gl) {
             return (Modality::Hypothetical, gov);
         }
     }
 
     // A noun carried by a verb of discussion or demand is not done: "discuss tougher sanctions".
-    if trigger.i() != anchor.i() && HYPOTHETICAL_VERBS.contains(&lemma(anchor).as_str()) {
+    if trigger.i() != anchor.i() && HYPOTHETICAL_VERBS.contains(&&*lemma(anchor)) {
         return (Modality::Hypothetical, Some(anchor));
     }
     for t in &chain {

@@ -198,21 +198,6 @@ const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["some", "estimated"], Qualifier::Approx),
 ];
 
-/// Finds every figure in a word sequence, left to right, qualifiers included.
-pub fn find_figures(words: &[&str]) -> Vec<Figure> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < words.len() {
-        let Some(fig) = figure_at(words, i) else {
-            i += 1;
-            continue;
-        };
-        i = fig.last + 1;
-        out.push(fig);
-    }
-    out
-}
-
 /// A figure whose first word (qualifier or number) is at `i`.
 pub fn figure_at(words: &[&str], i: usize) -> Option<Figure> {
     let lower: Vec<String> = words
@@ -303,6 +288,21 @@ pub fn figure_at(words: &[&str], i: usize) -> Option<Figure> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Finds every figure in a word sequence, left to right, qualifiers included.
+    pub fn find_figures(words: &[&str]) -> Vec<Figure> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let Some(fig) = figure_at(words, i) else {
+                i += 1;
+                continue;
+            };
+            i = fig.last + 1;
+            out.push(fig);
+        }
+        out
+    }
 
     fn one(text: &str) -> Figure {
         let words: Vec<&str> = text.split_whitespace().collect();

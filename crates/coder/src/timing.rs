@@ -283,7 +283,7 @@ pub(crate) fn assign_times(
 /// Verbs that report speech rather than perform an act.
 fn is_saying(t: Token<'_>) -> bool {
     matches!(
-        crate::triggers::trigger_lemma(t).as_str(),
+        &*crate::triggers::trigger_lemma(t),
         "say"
             | "tell"
             | "add"

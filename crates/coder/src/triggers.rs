@@ -6,6 +6,7 @@
 
 use attache_event::EventCategory;
 use attache_nlp::{Doc, Token, Upos};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 
@@ -201,7 +202,7 @@ impl TriggerTable {
             Upos::Adj if tok.xpos().starts_with("VB") => Upos::Verb,
             other => other,
         };
-        let rules = match self.by_lemma.get(lemma.as_str()) {
+        let rules = match self.by_lemma.get(&*lemma) {
             Some(r) => r,
             // A lemmatizer slip on an inflected verb ("mobilized" -> "mobile"): try the
             // regular stems of the surface form.
@@ -242,12 +243,19 @@ fn verb_stems(word: &str) -> Vec<String> {
 
 /// The lemma a token is looked up under: lower case, and for nouns tagged as plural the
 /// lemmatizer's answer ("talks" -> "talk").
-pub fn trigger_lemma(tok: Token<'_>) -> String {
+/// Borrowed when the lemmatizer's answer is already lower case (nearly always): it is looked up
+/// for every token.
+pub fn trigger_lemma<'a>(tok: Token<'a>) -> Cow<'a, str> {
     let lemma = tok.lemma();
-    if lemma.is_empty() || lemma == "_" {
-        tok.text().to_lowercase()
+    let word = if lemma.is_empty() || lemma == "_" {
+        tok.text()
     } else {
-        lemma.to_lowercase()
+        lemma
+    };
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
     }
 }
 
@@ -281,7 +289,7 @@ fn parse_constraint(spec: &str) -> Result<Constraint, String> {
 impl Constraint {
     fn accepts(&self, tok: Token<'_>) -> bool {
         let lemma = trigger_lemma(tok);
-        self.lemmas.contains(&lemma)
+        self.lemmas.iter().any(|l| *l == *lemma)
     }
 
     /// The word within the trigger's clause a few words on, whatever the parse made of it:
