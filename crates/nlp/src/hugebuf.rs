@@ -4,17 +4,21 @@
 
 use std::ops::{Deref, DerefMut};
 
-pub(crate) struct HugeBuf {
-    ptr: *mut u16,
+pub(crate) struct HugeBuf<T: Word> {
+    ptr: *mut T,
     len: usize,
     mapping: Option<(*mut u8, usize)>,
-    fallback: Vec<u16>,
+    fallback: Vec<T>,
 }
 
+/// Element types for which all-zero memory is the value zero.
+pub(crate) trait Word: Copy + Default + Send + Sync + 'static {}
+impl Word for u8 {}
+
 // SAFETY: the buffer is uniquely owned memory, like a Vec.
-unsafe impl Send for HugeBuf {}
+unsafe impl<T: Word> Send for HugeBuf<T> {}
 // SAFETY: shared access is read-only through `Deref`.
-unsafe impl Sync for HugeBuf {}
+unsafe impl<T: Word> Sync for HugeBuf<T> {}
 
 #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 const HUGE: usize = 2 << 20;
@@ -32,9 +36,9 @@ mod sys {
     pub const MADV_HUGEPAGE: i32 = 14;
 }
 
-impl HugeBuf {
-    pub(crate) fn zeroed(len: usize) -> HugeBuf {
-        let bytes = len * std::mem::size_of::<u16>();
+impl<T: Word> HugeBuf<T> {
+    pub(crate) fn zeroed(len: usize) -> HugeBuf<T> {
+        let bytes = len * std::mem::size_of::<T>();
         #[cfg(target_os = "linux")]
         if bytes >= HUGE {
             let total = bytes + HUGE;
@@ -60,14 +64,14 @@ impl HugeBuf {
                     );
                 }
                 return HugeBuf {
-                    ptr: aligned as *mut u16,
+                    ptr: aligned as *mut T,
                     len,
                     mapping: Some((base, total)),
                     fallback: Vec::new(),
                 };
             }
         }
-        let mut fallback = vec![0u16; len];
+        let mut fallback = vec![T::default(); len];
         HugeBuf {
             ptr: fallback.as_mut_ptr(),
             len,
@@ -77,19 +81,19 @@ impl HugeBuf {
     }
 }
 
-impl Deref for HugeBuf {
-    type Target = [u16];
-    fn deref(&self) -> &[u16] {
+impl<T: Word> Deref for HugeBuf<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
         if self.mapping.is_none() {
             return &self.fallback;
         }
-        // SAFETY: `ptr` points to `len` zero-initialised u16 inside a live mapping.
+        // SAFETY: `ptr` points to `len` zero-initialised `T` inside a live mapping.
         unsafe { std::slice::from_raw_parts(self.ptr, self.len) }
     }
 }
 
-impl DerefMut for HugeBuf {
-    fn deref_mut(&mut self) -> &mut [u16] {
+impl<T: Word> DerefMut for HugeBuf<T> {
+    fn deref_mut(&mut self) -> &mut [T] {
         if self.mapping.is_none() {
             return &mut self.fallback;
         }
@@ -98,15 +102,15 @@ impl DerefMut for HugeBuf {
     }
 }
 
-impl Clone for HugeBuf {
-    fn clone(&self) -> HugeBuf {
+impl<T: Word> Clone for HugeBuf<T> {
+    fn clone(&self) -> HugeBuf<T> {
         let mut copy = HugeBuf::zeroed(self.len);
         copy.copy_from_slice(self);
         copy
     }
 }
 
-impl Drop for HugeBuf {
+impl<T: Word> Drop for HugeBuf<T> {
     fn drop(&mut self) {
         #[cfg(target_os = "linux")]
         if let Some((base, total)) = self.mapping {

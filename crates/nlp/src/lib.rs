@@ -14,6 +14,7 @@ mod lemma;
 mod model;
 mod parser;
 mod perceptron;
+mod table;
 mod tagger;
 mod tokenizer;
 pub mod train;

@@ -4,7 +4,8 @@
 //! so later decisions see the labels of finished dependents.
 
 use crate::binio::{Reader, Writer};
-use crate::perceptron::{Table, Trainer, f, f2, f3, mix};
+use crate::perceptron::{Trainer, f, f2, f3, mix};
+use crate::table::Table;
 use crate::tagger::{Atoms, argmax};
 
 const SHIFT: usize = 0;

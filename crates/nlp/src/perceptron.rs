@@ -1,8 +1,8 @@
 //! Averaged perceptron over hashed features. Each feature key selects one row of a fixed-size
 //! table; a row holds one weight per class, so scoring a feature is a contiguous vector add.
+//! Training keeps full-precision weights here; the trained model is a [`Table`].
 
-use crate::binio::{Reader, Writer};
-use crate::hugebuf::HugeBuf;
+use crate::table::Table;
 
 /// Mixes feature atoms into a 64-bit key.
 #[inline]
@@ -40,20 +40,13 @@ pub(crate) fn hash_str(s: &str) -> u64 {
 
 /// Row selection shared by training and inference tables.
 #[inline]
-fn row_of(bits: u32, key: u64) -> usize {
+pub(crate) fn row_of(bits: u32, key: u64) -> usize {
     (key.wrapping_mul(0xD6E8_FEB8_6659_FD93) >> (64 - bits)) as usize
 }
 
-/// Sums the rows of `keys` into `scores[..stride]`; `get` widens one stored weight.
+/// Sums the rows of `keys` into `scores[..stride]` (training weights).
 #[inline(always)]
-fn accumulate<W: Copy>(
-    data: &[W],
-    bits: u32,
-    stride: usize,
-    keys: &[u64],
-    scores: &mut [f32],
-    get: impl Fn(W) -> f32,
-) {
+fn accumulate(data: &[f32], bits: u32, stride: usize, keys: &[u64], scores: &mut [f32]) {
     if stride == 4 {
         // Small rows: accumulate in one register; the loads are independent, so cache
         // misses overlap.
@@ -65,9 +58,9 @@ fn accumulate<W: Copy>(
         }
         let mut acc = [0.0f32; 4];
         for &r in &rows[..n] {
-            let row: &[W; 4] = data[r..r + 4].try_into().unwrap();
+            let row: &[f32; 4] = data[r..r + 4].try_into().unwrap();
             for j in 0..4 {
-                acc[j] += get(row[j]);
+                acc[j] += row[j];
             }
         }
         scores[..4].copy_from_slice(&acc);
@@ -84,23 +77,13 @@ fn accumulate<W: Copy>(
     for (c, out) in scores[..stride].chunks_exact_mut(8).enumerate() {
         let mut acc = [0.0f32; 8];
         for &r in &rows[..n] {
-            let w: &[W; 8] = data[r + c * 8..r + c * 8 + 8].try_into().unwrap();
+            let w: &[f32; 8] = data[r + c * 8..r + c * 8 + 8].try_into().unwrap();
             for j in 0..8 {
-                acc[j] += get(w[j]);
+                acc[j] += w[j];
             }
         }
         out.copy_from_slice(&acc);
     }
-}
-
-/// A weight table for inference: `1 << bits` rows of `stride` bfloat16 weights (`classes`
-/// used, the rest zero). Half-width weights halve the memory traffic of scoring.
-#[derive(Clone)]
-pub(crate) struct Table {
-    bits: u32,
-    classes: usize,
-    stride: usize,
-    data: HugeBuf,
 }
 
 fn stride_for(classes: usize) -> usize {
@@ -111,117 +94,11 @@ fn stride_for(classes: usize) -> usize {
     }
 }
 
-impl Table {
-    fn new(bits: u32, classes: usize) -> Table {
-        let stride = stride_for(classes);
-        Table {
-            bits,
-            classes,
-            stride,
-            data: HugeBuf::zeroed(stride << bits),
-        }
-    }
-
-    pub(crate) fn classes(&self) -> usize {
-        self.classes
-    }
-
-    pub(crate) fn stride(&self) -> usize {
-        self.stride
-    }
-
-    /// The element-wise mean of tables of one shape.
-    pub(crate) fn average(tables: &[&Table]) -> Table {
-        let first = tables[0];
-        let mut t = Table::new(first.bits, first.classes);
-        let n = tables.len() as f32;
-        for (i, out) in t.data.iter_mut().enumerate() {
-            *out = bf16(tables.iter().map(|x| from_bf16(x.data[i])).sum::<f32>() / n);
-        }
-        t
-    }
-
-    /// Writes the summed scores of `keys` into `scores[..stride]`.
-    #[inline]
-    pub(crate) fn score(&self, keys: &[u64], scores: &mut [f32]) {
-        accumulate(&self.data, self.bits, self.stride, keys, scores, from_bf16);
-    }
-
-    /// Writes nonzero weights sparsely as bfloat16, dropping those below `prune` in magnitude.
-    pub(crate) fn write(&self, w: &mut Writer, prune: f32) {
-        w.u8(self.bits as u8);
-        w.u16(self.classes as u16);
-        let mut prev = 0usize;
-        let mut entries: Vec<(u8, u16)> = Vec::with_capacity(self.classes);
-        let mut rows = 0u64;
-        let mut body = Writer::default();
-        for r in 0..(1usize << self.bits) {
-            entries.clear();
-            let row = &self.data[r * self.stride..r * self.stride + self.classes];
-            for (c, &v) in row.iter().enumerate() {
-                if from_bf16(v).abs() >= prune {
-                    entries.push((c as u8, v));
-                }
-            }
-            if entries.is_empty() {
-                continue;
-            }
-            body.varint((r - prev) as u64);
-            prev = r;
-            body.u8(entries.len() as u8 - 1);
-            for &(c, v) in &entries {
-                body.u8(c);
-                body.u16(v);
-            }
-            rows += 1;
-        }
-        w.varint(rows);
-        w.bytes(&body.into_bytes());
-    }
-
-    pub(crate) fn read(r: &mut Reader) -> Result<Table, String> {
-        let bits = r.u8()? as u32;
-        let classes = r.u16()? as usize;
-        // Refuse shapes no trainer writes before allocating: a damaged header must not ask for
-        // gigabytes.
-        if !(4..=24).contains(&bits)
-            || classes == 0
-            || classes > 256
-            || (stride_for(classes) << bits) > 1 << 28
-        {
-            return Err(format!("bad table shape ({bits} bits, {classes} classes)"));
-        }
-        let mut t = Table::new(bits, classes);
-        let rows = r.varint()?;
-        let mut r = Reader::new(r.bytes()?);
-        let mut row = 0usize;
-        for _ in 0..rows {
-            row += r.varint()? as usize;
-            if row >= 1 << bits {
-                return Err("table row out of range".into());
-            }
-            let n = r.u8()? as usize + 1;
-            for _ in 0..n {
-                let c = r.u8()? as usize;
-                let v = r.u16()?;
-                if c >= classes {
-                    return Err("table class out of range".into());
-                }
-                t.data[row * t.stride + c] = v;
-            }
-        }
-        if !r.at_end() {
-            return Err("table has trailing bytes".into());
-        }
-        Ok(t)
-    }
-}
-
 /// Asks for every cache line of `row` ahead of use.
 #[inline(always)]
-fn prefetch<W>(row: &[W]) {
+fn prefetch(row: &[f32]) {
     #[cfg(target_arch = "x86_64")]
-    for line in row.chunks(64 / std::mem::size_of::<W>().max(1)) {
+    for line in row.chunks(16) {
         // SAFETY: prefetching is a hint; the pointer is in bounds.
         unsafe {
             std::arch::x86_64::_mm_prefetch(
@@ -232,17 +109,6 @@ fn prefetch<W>(row: &[W]) {
     }
     #[cfg(not(target_arch = "x86_64"))]
     let _ = row;
-}
-
-fn bf16(v: f32) -> u16 {
-    // Round to nearest: keep the top 16 bits of the f32.
-    let bits = v.to_bits();
-    ((bits + 0x7FFF + ((bits >> 16) & 1)) >> 16) as u16
-}
-
-#[inline(always)]
-fn from_bf16(v: u16) -> f32 {
-    f32::from_bits((v as u32) << 16)
 }
 
 /// Training state: full-precision weights plus the running sums needed for averaging.
@@ -276,7 +142,7 @@ impl Trainer {
     /// Scores with the current (not averaged) weights.
     #[inline]
     pub(crate) fn score(&self, keys: &[u64], scores: &mut [f32]) {
-        accumulate(&self.weights, self.bits, self.stride, keys, scores, |w| w);
+        accumulate(&self.weights, self.bits, self.stride, keys, scores);
     }
 
     /// Counts one training instance (for averaging).
@@ -299,14 +165,13 @@ impl Trainer {
         }
     }
 
-    /// Averaged weights, w - sum(c * delta) / c (Daumé's trick), rounded to bfloat16.
+    /// Averaged weights, w - sum(c * delta) / c (Daumé's trick), as an inference table.
     pub(crate) fn averaged(&self) -> Table {
-        let mut t = Table::new(self.bits, self.classes);
         let c = self.instances;
-        for ((out, &w), &s) in t.data.iter_mut().zip(&self.weights).zip(&self.stamp_sums) {
-            *out = bf16((w as f64 - s / c) as f32);
-        }
-        t
+        Table::from_weights(self.bits, self.classes, |r, class| {
+            let i = r * self.stride + class;
+            (self.weights[i] as f64 - self.stamp_sums[i] / c) as f32
+        })
     }
 }
 

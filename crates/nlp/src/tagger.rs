@@ -2,7 +2,8 @@
 //! tag dictionary for frequent unambiguous words.
 
 use crate::binio::{Reader, Writer};
-use crate::perceptron::{FastMap, Table, Trainer, f, f2, f3, hash_str, mix};
+use crate::perceptron::{FastMap, Trainer, f, f2, f3, hash_str, mix};
+use crate::table::Table;
 use crate::tokenizer::normalize_into;
 use std::collections::HashMap;
 
@@ -132,25 +133,25 @@ fn title_case_bucket(atoms: &[Atoms]) -> u64 {
 /// `w.ambiguity` is the word's ambiguity class: the set of tags it had in training (looking ahead
 /// at the following words' classes is what a left-to-right tagger otherwise lacks).
 fn features(atoms: &[Atoms], title: u64, tags: &[u16], i: usize, keys: &mut Vec<u64>) {
+    word_features(atoms, title, i, keys);
+    history_features(atoms, tags, i, keys);
+}
+
+fn neighbour(atoms: &[Atoms], i: usize, k: isize) -> &Atoms {
+    let j = i as isize + k;
+    if j < 0 || j as usize >= atoms.len() {
+        &PAD
+    } else {
+        &atoms[j as usize]
+    }
+}
+
+/// The features of word `i` that do not look at the tags chosen before it (replaces `keys`).
+fn word_features(atoms: &[Atoms], title: u64, i: usize, keys: &mut Vec<u64>) {
     keys.clear();
-    let at = |k: isize| -> &Atoms {
-        let j = i as isize + k;
-        if j < 0 || j as usize >= atoms.len() {
-            &PAD
-        } else {
-            &atoms[j as usize]
-        }
-    };
-    let tag = |k: usize| -> u64 {
-        if i >= k {
-            tags[i - k] as u64
-        } else {
-            START_TAG + k as u64
-        }
-    };
+    let at = |k: isize| neighbour(atoms, i, k);
     let w = at(0);
     let (p1, p2, n1, n2) = (at(-1), at(-2), at(1), at(2));
-    let (t1, t2) = (tag(1), tag(2));
     keys.extend_from_slice(&[
         f(1, 0),
         f(2, w.lower),
@@ -167,26 +168,41 @@ fn features(atoms: &[Atoms], title: u64, tags: &[u16], i: usize, keys: &mut Vec<
         f(13, n2.lower),
         f(14, p1.suffix[2]),
         f(15, n1.suffix[2]),
-        f(16, t1),
-        f2(17, t1, t2),
-        f2(18, t1, w.lower),
         f2(19, w.lower, n1.lower),
         f2(20, p1.lower, w.lower),
         f(21, n1.shape),
         f(22, p1.shape),
         f(23, w.form),
-        f2(24, t1, w.suffix[2]),
         f(25, n1.suffix[1]),
-        f2(26, t1, n1.lower),
         f2(27, w.shape, n1.shape),
         f(28, w.ambiguity),
         f(29, at(1).ambiguity),
         f(30, at(2).ambiguity),
-        f2(31, t1, at(1).ambiguity),
         f2(32, w.ambiguity, at(1).ambiguity),
         f2(33, at(-1).ambiguity, w.ambiguity),
         f3(34, w.shape, title, (i == 0) as u64),
         f2(35, w.lower, title),
+    ]);
+}
+
+/// The features of word `i` over the two tags before it (appended to `keys`).
+fn history_features(atoms: &[Atoms], tags: &[u16], i: usize, keys: &mut Vec<u64>) {
+    let tag = |k: usize| -> u64 {
+        if i >= k {
+            tags[i - k] as u64
+        } else {
+            START_TAG + k as u64
+        }
+    };
+    let (w, n1) = (neighbour(atoms, i, 0), neighbour(atoms, i, 1));
+    let (t1, t2) = (tag(1), tag(2));
+    keys.extend_from_slice(&[
+        f(16, t1),
+        f2(17, t1, t2),
+        f2(18, t1, w.lower),
+        f2(24, t1, w.suffix[2]),
+        f2(26, t1, n1.lower),
+        f2(31, t1, n1.ambiguity),
     ]);
 }
 
@@ -348,20 +364,51 @@ impl Tagger {
         scores: &mut Vec<f32>,
     ) {
         out.clear();
-        scores.resize(self.weights.stride(), 0.0);
+        let stride = self.weights.stride();
+        let classes = self.weights.classes();
         let title = title_case_bucket(atoms);
-        for i in 0..atoms.len() {
-            if let Some(e) = self
-                .lexicon
-                .get(&atoms[i].lower)
-                .filter(|e| e.sure != NOT_SURE)
-            {
-                out.push(e.sure);
+        let sure = |a: &Atoms| {
+            self.lexicon
+                .get(&a.lower)
+                .map(|e| e.sure)
+                .filter(|&c| c != NOT_SURE)
+        };
+        // First the word features of every word the model decides: these lookups do not wait
+        // for earlier decisions, so the next word's rows are fetched while this word's are
+        // summed. Then, left to right, only the few tag-history features wait for the tag before.
+        let n = atoms.len();
+        scores.clear();
+        scores.resize(stride * (n + 1), 0.0);
+        let mut next_keys = Vec::with_capacity(32);
+        let models = |i: usize| (i < n && sure(&atoms[i]).is_none()).then_some(i);
+        let mut pending = (0..n).find_map(models);
+        if let Some(i) = pending {
+            word_features(atoms, title, i, keys);
+        }
+        while let Some(i) = pending {
+            pending = (i + 1..n).find_map(models);
+            if let Some(j) = pending {
+                word_features(atoms, title, j, &mut next_keys);
+                self.weights.prefetch(&next_keys);
+            }
+            self.weights
+                .score(keys, &mut scores[i * stride..(i + 1) * stride]);
+            std::mem::swap(keys, &mut next_keys);
+        }
+        let (words, history) = scores.split_at_mut(n * stride);
+        for i in 0..n {
+            if let Some(class) = sure(&atoms[i]) {
+                out.push(class);
                 continue;
             }
-            features(atoms, title, out, i, keys);
-            self.weights.score(keys, scores);
-            out.push(argmax(&scores[..self.weights.classes()]) as u16);
+            keys.clear();
+            history_features(atoms, out, i, keys);
+            self.weights.score(keys, history);
+            let word = &mut words[i * stride..i * stride + classes];
+            for (s, h) in word.iter_mut().zip(history.iter()) {
+                *s += h;
+            }
+            out.push(argmax(word) as u16);
         }
     }
 
