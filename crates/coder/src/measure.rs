@@ -115,13 +115,17 @@ pub fn measure(
     } else if let Some(coll) = frame.collective {
         // "bring the number of X ... to at least 300": the figure hangs on the verb.
         out.total = true;
-        // The parse may hang "to 300" on the clause verb or on the participle itself.
-        let holders = coll.head().into_iter().chain([frame.trigger]);
+        // The parse may hang "to 300" on the clause verb, on the participle itself, or (a
+        // prepositional phrase attached one level too low) on the counted noun or "number".
+        let holders = coll
+            .head()
+            .into_iter()
+            .chain([frame.trigger, patient, coll]);
         for verb in holders {
-            for obl in verb
-                .children()
-                .filter(|c| c.deprel().starts_with("obl") && has_case(*c, &["to", "at"]))
-            {
+            for obl in verb.children().filter(|c| {
+                (c.deprel().starts_with("obl") || c.deprel().starts_with("nmod"))
+                    && has_case(*c, &["to", "at"])
+            }) {
                 let sub = crate::actors::core_tokens(obl);
                 let lo = sub.iter().map(|t| t.i()).min().unwrap_or(obl.i()) - base;
                 if let Some(fig) = figures_in(words, lo, obl.i() - base).last() {

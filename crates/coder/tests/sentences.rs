@@ -58,6 +58,17 @@ const fn case(
 const A: M = M::Asserted;
 
 const CASES: &[Case] = &[
+    // Reported speech after the clause, which the shipped parser reads with "diplomats" as
+    // the speaker's subject (see `reported_speech_wire_sentence` in the nlp tests).
+    case(
+        "Rome has marked 30 Russian diplomats as undesirable, Italian Foreign Minister Luigi Di Maio said.",
+        C::Sanction,
+        Some("expel"),
+        &["ITA"],
+        &["RUS"],
+        Some(30.0),
+        A,
+    ),
     case(
         "Germany will expel four Russian diplomats, the foreign ministry said.",
         C::Sanction,

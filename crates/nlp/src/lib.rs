@@ -121,6 +121,8 @@ pub struct Analyzer {
     lemmatizer: lemma::Lemmatizer,
     parser: Parser,
     names: Arc<Names>,
+    /// UPOS of each tagger class, for the parser's coarse-tag features.
+    upos_of_class: Vec<u8>,
 }
 
 /// Reusable per-call buffers.
@@ -128,6 +130,7 @@ pub struct Analyzer {
 struct Work {
     atoms: Vec<Atoms>,
     tags: Vec<u16>,
+    alts: Vec<u16>,
     keys: Vec<u64>,
     scores: Vec<f32>,
     out: Output,
@@ -148,6 +151,7 @@ impl Analyzer {
             upos.push(Upos::from_name(u).unwrap_or(Upos::X));
             xpos.push(x.to_string());
         }
+        let upos_of_class = upos.iter().map(|&u| u as u8).collect();
         let names = Arc::new(Names {
             upos,
             xpos,
@@ -159,6 +163,7 @@ impl Analyzer {
             lemmatizer,
             parser,
             names,
+            upos_of_class,
         }
     }
 
@@ -247,12 +252,15 @@ impl Analyzer {
             self.tagger.tag(
                 &work.atoms,
                 &mut work.tags,
+                &mut work.alts,
                 &mut work.keys,
                 &mut work.scores,
             );
             let input = Input {
                 atoms: &work.atoms,
                 tags: &work.tags,
+                alts: &work.alts,
+                upos_of_class: &self.upos_of_class,
             };
             self.parser
                 .parse(&input, &mut work.out, &mut work.keys, &mut work.scores);

@@ -18,6 +18,10 @@ const NO_LABEL: u16 = u16::MAX;
 pub(crate) struct Input<'a> {
     pub atoms: &'a [Atoms],
     pub tags: &'a [u16],
+    /// The tagger's runner-up class and how close it came (see `tagger::runner_up`).
+    pub alts: &'a [u16],
+    /// UPOS (as `Upos as u8`) of each tag class.
+    pub upos_of_class: &'a [u8],
 }
 
 /// Parser output: head (word index, or NONE for the root) and label id per word.
@@ -207,6 +211,20 @@ impl View<'_> {
     fn t(&self, x: u32) -> u64 {
         self.atom(x, |i| self.input.tags[i] as u64)
     }
+    /// The word's UPOS: triples of fine tags are too sparse to learn well.
+    fn u(&self, x: u32) -> u64 {
+        self.atom(x, |i| {
+            let class = self.input.tags[i] as usize;
+            self.input
+                .upos_of_class
+                .get(class)
+                .map_or(ABSENT, |&u| u as u64)
+        })
+    }
+    /// The tagger's runner-up class for the word and its margin.
+    fn alt(&self, x: u32) -> u64 {
+        self.atom(x, |i| self.input.alts[i] as u64)
+    }
     fn l(&self, x: u32) -> u64 {
         if x == NONE {
             ABSENT
@@ -234,7 +252,7 @@ fn action_features(input: &Input, st: &State, keys: &mut Vec<u64>) {
     let v = View { input, st };
     let (s0, s1, s2) = (st.s(0), st.s(1), st.s(2));
     let (b0, b1, b2) = (st.b(0), st.b(1), st.b(2));
-    let (s0w, s0t, s1w, s1t, s2t) = (v.w(s0), v.t(s0), v.w(s1), v.t(s1), v.t(s2));
+    let (s0w, s0t, s1w, s1t) = (v.w(s0), v.t(s0), v.w(s1), v.t(s1));
     let (b0w, b0t, b1w, b1t, b2w, b2t) = (v.w(b0), v.t(b0), v.w(b1), v.t(b1), v.w(b2), v.t(b2));
     let s0wt = mix(s0w, s0t);
     let s1wt = mix(s1w, s1t);
@@ -306,10 +324,10 @@ fn action_features(input: &Input, st: &State, keys: &mut Vec<u64>) {
         f2(25, s1t, s0t),
         f2(26, s1wt, s0t),
         f2(27, s1t, s0wt),
-        f3(28, b0t, b1t, b2t),
-        f3(29, s0t, b0t, b1t),
-        f3(30, s1t, s0t, b0t),
-        f3(31, s2t, s1t, s0t),
+        f3(28, v.u(b0), v.u(b1), v.u(b2)),
+        f3(29, v.u(s0), v.u(b0), v.u(b1)),
+        f3(30, v.u(s1), v.u(s0), v.u(b0)),
+        f3(31, v.u(s2), v.u(s1), v.u(s0)),
         f3(32, s0t, v.t(s0l1), b0t),
         f3(33, s0t, v.t(s0r1), b0t),
         f3(34, s0t, b0t, v.t(b0l1)),
@@ -369,6 +387,10 @@ fn action_features(input: &Input, st: &State, keys: &mut Vec<u64>) {
         f3(88, v.t(s0p), s0t, b0t),
         f2(89, b0wt, v.t(b0p)),
         f2(90, s0wt, v.t(s0n)),
+        f2(91, b0t, v.alt(b0)),
+        f2(92, s0t, v.alt(s0)),
+        f3(93, s0t, v.alt(s0), b0t),
+        f3(94, s0t, b0t, v.alt(b0)),
     ]);
 }
 

@@ -206,6 +206,36 @@ fn history_features(atoms: &[Atoms], tags: &[u16], i: usize, keys: &mut Vec<u64>
     ]);
 }
 
+/// The tagger's doubt about a word, for the parser: the runner-up class and how far behind the
+/// winner it came (`class | bucket << 8`, buckets 0..=2 from close to distant), or
+/// `clear_winner` of the winner when the runner-up is far behind. Parse errors follow tagging
+/// errors (with gold tags EWT dev LAS is 4.5 points higher), and most tagging errors are close
+/// calls; knowing them lets the parser hedge (EWT dev LAS +0.2).
+fn runner_up(scores: &[f32], best: usize) -> u16 {
+    let mut second = usize::MAX;
+    for (c, &v) in scores.iter().enumerate() {
+        if c != best && (second == usize::MAX || v > scores[second]) {
+            second = c;
+        }
+    }
+    let gap = if second == usize::MAX {
+        f32::INFINITY
+    } else {
+        scores[best] - scores[second]
+    };
+    match gap {
+        g if g < 1.0 => second as u16,
+        g if g < 3.0 => second as u16 | 1 << 8,
+        g if g < 8.0 => second as u16 | 2 << 8,
+        _ => clear_winner(best as u16),
+    }
+}
+
+/// The `runner_up` value of a word whose class is not in doubt.
+pub(crate) fn clear_winner(class: u16) -> u16 {
+    class | 3 << 8
+}
+
 /// What training said about one word (by normalised lowercase hash).
 #[derive(Clone, Copy)]
 struct Entry {
@@ -275,6 +305,11 @@ impl TaggerTrainer {
         fill_ambiguity(&self.lexicon, atoms);
     }
 
+    /// Class names ("UPOS\tXPOS") by id.
+    pub(crate) fn classes(&self) -> &[String] {
+        &self.classes
+    }
+
     pub(crate) fn class_id(&self, c: &str) -> Option<u16> {
         self.class_ids.get(c).copied()
     }
@@ -286,10 +321,12 @@ impl TaggerTrainer {
         atoms: &[Atoms],
         gold: &[u16],
         out: &mut Vec<u16>,
+        alts: &mut Vec<u16>,
     ) -> usize {
         let mut keys = Vec::with_capacity(32);
         let mut scores = vec![0.0f32; self.trainer.stride()];
         out.clear();
+        alts.clear();
         let mut correct = 0;
         let title = title_case_bucket(atoms);
         for i in 0..atoms.len() {
@@ -299,12 +336,14 @@ impl TaggerTrainer {
                 .filter(|e| e.sure != NOT_SURE)
             {
                 out.push(e.sure);
+                alts.push(clear_winner(e.sure));
                 correct += (e.sure == gold[i]) as usize;
                 continue;
             }
             features(atoms, title, out, i, &mut keys);
             self.trainer.score(&keys, &mut scores);
             let guess = argmax(&scores[..self.classes.len()]) as u16;
+            alts.push(runner_up(&scores[..self.classes.len()], guess as usize));
             self.trainer.tick();
             self.trainer
                 .update(&keys, gold[i] as usize, guess as usize, 1.0);
@@ -360,10 +399,12 @@ impl Tagger {
         &self,
         atoms: &[Atoms],
         out: &mut Vec<u16>,
+        alts: &mut Vec<u16>,
         keys: &mut Vec<u64>,
         scores: &mut Vec<f32>,
     ) {
         out.clear();
+        alts.clear();
         let stride = self.weights.stride();
         let classes = self.weights.classes();
         let title = title_case_bucket(atoms);
@@ -399,6 +440,7 @@ impl Tagger {
         for i in 0..n {
             if let Some(class) = sure(&atoms[i]) {
                 out.push(class);
+                alts.push(clear_winner(class));
                 continue;
             }
             keys.clear();
@@ -408,7 +450,9 @@ impl Tagger {
             for (s, h) in word.iter_mut().zip(history.iter()) {
                 *s += h;
             }
-            out.push(argmax(word) as u16);
+            let best = argmax(word);
+            out.push(best as u16);
+            alts.push(runner_up(word, best));
         }
     }
 

@@ -110,6 +110,14 @@ pub fn train(
     for a in &mut atoms {
         reference.fill_ambiguity(a);
     }
+    let upos_of_class: Vec<u8> = reference
+        .classes()
+        .iter()
+        .map(|c| {
+            let upos = c.split('\t').next().unwrap_or("X");
+            crate::Upos::from_name(upos).unwrap_or(crate::Upos::X) as u8
+        })
+        .collect();
     let gold_tags: Vec<Vec<u16>> = train
         .iter()
         .map(|s| {
@@ -175,6 +183,10 @@ pub fn train(
         // each sentence just before learning from it, so its input is noisy early and close to
         // test-time quality as training converges (better than gold tags on dev).
         let mut live_tags = gold_tags.clone();
+        let mut live_alts: Vec<Vec<u16>> = gold_tags
+            .iter()
+            .map(|t| t.iter().map(|&c| tagger::clear_winner(c)).collect())
+            .collect();
         let mut tagger_model = tagger_trainer.finish();
         let mut order: Vec<usize> = (0..train.len()).collect();
         for epoch in 1..=cfg.epochs.max(cfg.tagger_epochs) {
@@ -187,13 +199,19 @@ pub fn train(
                 }
                 words += atoms[i].len();
                 if tagging {
-                    tag_ok +=
-                        tagger_trainer.train_sentence(&atoms[i], &gold_tags[i], &mut live_tags[i]);
+                    tag_ok += tagger_trainer.train_sentence(
+                        &atoms[i],
+                        &gold_tags[i],
+                        &mut live_tags[i],
+                        &mut live_alts[i],
+                    );
                 }
                 if parsing {
                     let input = Input {
                         atoms: &atoms[i],
                         tags: &live_tags[i],
+                        alts: &live_alts[i],
+                        upos_of_class: &upos_of_class,
                     };
                     let gold = GoldTree {
                         heads: &gold_heads[i],
@@ -286,9 +304,10 @@ fn shuffle(order: &mut [usize], rng: &mut Rng) {
 /// UPOS and XPOS accuracy of `t` on sentences given as atoms and gold "UPOS\tXPOS" classes.
 fn tag_accuracy(t: &Tagger, atoms: &[Vec<Atoms>], gold: &[Vec<String>]) -> (f64, f64) {
     let (mut upos, mut xpos, mut n) = (0, 0, 0);
-    let (mut tags, mut keys, mut scores) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut tags, mut alts, mut keys, mut scores) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for (a, g) in atoms.iter().zip(gold) {
-        t.tag(a, &mut tags, &mut keys, &mut scores);
+        t.tag(a, &mut tags, &mut alts, &mut keys, &mut scores);
         for (&p, g) in tags.iter().zip(g) {
             let (pu, px) = t.classes[p as usize].split_once('\t').unwrap_or(("", ""));
             let (gu, gx) = g.split_once('\t').unwrap_or(("", ""));
