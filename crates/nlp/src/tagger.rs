@@ -212,17 +212,13 @@ fn history_features(atoms: &[Atoms], tags: &[u16], i: usize, keys: &mut Vec<u64>
 /// errors (with gold tags EWT dev LAS is 4.5 points higher), and most tagging errors are close
 /// calls; knowing them lets the parser hedge (EWT dev LAS +0.2).
 fn runner_up(scores: &[f32], best: usize) -> u16 {
-    let mut second = usize::MAX;
+    let (mut second, mut second_score) = (usize::MAX, f32::NEG_INFINITY);
     for (c, &v) in scores.iter().enumerate() {
-        if c != best && (second == usize::MAX || v > scores[second]) {
-            second = c;
+        if c != best && v > second_score {
+            (second, second_score) = (c, v);
         }
     }
-    let gap = if second == usize::MAX {
-        f32::INFINITY
-    } else {
-        scores[best] - scores[second]
-    };
+    let gap = scores[best] - second_score;
     match gap {
         g if g < 1.0 => second as u16,
         g if g < 3.0 => second as u16 | 1 << 8,
@@ -408,12 +404,12 @@ impl Tagger {
         let stride = self.weights.stride();
         let classes = self.weights.classes();
         let title = title_case_bucket(atoms);
-        let sure = |a: &Atoms| {
-            self.lexicon
-                .get(&a.lower)
-                .map(|e| e.sure)
-                .filter(|&c| c != NOT_SURE)
-        };
+        // The class of each word the lexicon is sure of, NOT_SURE for the rest.
+        out.extend(
+            atoms
+                .iter()
+                .map(|a| self.lexicon.get(&a.lower).map_or(NOT_SURE, |e| e.sure)),
+        );
         // First the word features of every word the model decides: these lookups do not wait
         // for earlier decisions, so the next word's rows are fetched while this word's are
         // summed. Then, left to right, only the few tag-history features wait for the tag before.
@@ -421,7 +417,7 @@ impl Tagger {
         scores.clear();
         scores.resize(stride * (n + 1), 0.0);
         let mut next_keys = Vec::with_capacity(32);
-        let models = |i: usize| (i < n && sure(&atoms[i]).is_none()).then_some(i);
+        let models = |i: usize| (i < n && out[i] == NOT_SURE).then_some(i);
         let mut pending = (0..n).find_map(models);
         if let Some(i) = pending {
             word_features(atoms, title, i, keys);
@@ -438,9 +434,8 @@ impl Tagger {
         }
         let (words, history) = scores.split_at_mut(n * stride);
         for i in 0..n {
-            if let Some(class) = sure(&atoms[i]) {
-                out.push(class);
-                alts.push(clear_winner(class));
+            if out[i] != NOT_SURE {
+                alts.push(clear_winner(out[i]));
                 continue;
             }
             keys.clear();
@@ -451,7 +446,7 @@ impl Tagger {
                 *s += h;
             }
             let best = argmax(word);
-            out.push(best as u16);
+            out[i] = best as u16;
             alts.push(runner_up(word, best));
         }
     }
