@@ -232,6 +232,23 @@ pub(crate) fn clear_winner(class: u16) -> u16 {
     class | 3 << 8
 }
 
+/// Hash of the classes a word took in at least 5% of its `counts` (less one occurrence of
+/// `without`), or UNKNOWN_WORD when fewer than 3 occurrences remain.
+fn ambiguity_class(counts: &HashMap<u16, u32>, without: Option<u16>) -> u64 {
+    let less = |c: u16| (without == Some(c)) as u32;
+    let total: u32 = counts.iter().map(|(&c, &k)| k - less(c)).sum();
+    if total < 3 {
+        return UNKNOWN_WORD;
+    }
+    let mut seen: Vec<u16> = counts
+        .iter()
+        .filter(|&(&c, &k)| (k - less(c)) * 20 >= total && k > less(c))
+        .map(|(&c, _)| c)
+        .collect();
+    seen.sort_unstable();
+    seen.iter().fold(0xA3B1_u64, |a, &c| mix(a, c as u64))
+}
+
 /// What training said about one word (by normalised lowercase hash).
 #[derive(Clone, Copy)]
 struct Entry {
@@ -245,6 +262,8 @@ const NOT_SURE: u16 = u16::MAX;
 const UNKNOWN_WORD: u64 = 0x0DD0_0001;
 
 pub(crate) struct TaggerTrainer {
+    /// Training counts of each word's classes.
+    counts: HashMap<u64, HashMap<u16, u32>>,
     classes: Vec<String>,
     class_ids: HashMap<String, u16>,
     lexicon: FastMap<u64, Entry>,
@@ -265,7 +284,7 @@ impl TaggerTrainer {
             *counts.entry(*h).or_default().entry(id).or_default() += 1;
         }
         let mut lexicon = FastMap::default();
-        for (h, by_class) in counts {
+        for (&h, by_class) in &counts {
             let total: u32 = by_class.values().sum();
             let (&best, &n) = by_class
                 .iter()
@@ -279,17 +298,12 @@ impl TaggerTrainer {
             if total < 3 && sure == NOT_SURE {
                 continue;
             }
-            let mut seen: Vec<u16> = by_class
-                .iter()
-                .filter(|&(_, &k)| k * 20 >= total)
-                .map(|(&c, _)| c)
-                .collect();
-            seen.sort_unstable();
-            let ambiguity = seen.iter().fold(0xA3B1_u64, |a, &c| mix(a, c as u64));
+            let ambiguity = ambiguity_class(by_class, None);
             lexicon.insert(h, Entry { sure, ambiguity });
         }
         let trainer = Trainer::new(bits, classes.len());
         TaggerTrainer {
+            counts,
             classes,
             class_ids,
             lexicon,
@@ -299,6 +313,18 @@ impl TaggerTrainer {
 
     pub(crate) fn fill_ambiguity(&self, atoms: &mut [Atoms]) {
         fill_ambiguity(&self.lexicon, atoms);
+    }
+
+    /// Ambiguity classes of training words as if each occurrence had not been counted (leave
+    /// one out): a word seen three times in training is, in any one of its sentences, a word
+    /// seen twice, and test text meets such words with no class to go on.
+    pub(crate) fn fill_ambiguity_held_out(&self, atoms: &mut [Atoms], gold: &[u16]) {
+        for (a, &class) in atoms.iter_mut().zip(gold) {
+            a.ambiguity = self
+                .counts
+                .get(&a.lower)
+                .map_or(UNKNOWN_WORD, |c| ambiguity_class(c, Some(class)));
+        }
     }
 
     /// Class names ("UPOS\tXPOS") by id.

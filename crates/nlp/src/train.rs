@@ -31,7 +31,7 @@ impl Default for TrainConfig {
             epochs: 12,
             tagger_epochs: 6,
             seed: 1,
-            members: 3,
+            members: 6,
             tagger_bits: 17,
             action_bits: 20,
             label_bits: 17,
@@ -107,9 +107,6 @@ pub fn train(
     // Classes, tag dictionary and ambiguity classes come from the data alone; every member's
     // tagger shares them.
     let reference = TaggerTrainer::new(&tag_words, 4);
-    for a in &mut atoms {
-        reference.fill_ambiguity(a);
-    }
     let upos_of_class: Vec<u8> = reference
         .classes()
         .iter()
@@ -127,6 +124,9 @@ pub fn train(
                 .collect()
         })
         .collect();
+    for (a, gold) in atoms.iter_mut().zip(&gold_tags) {
+        reference.fill_ambiguity_held_out(a, gold);
+    }
 
     let mut label_ids: HashMap<&str, u16> = HashMap::new();
     let mut labels: Vec<String> = Vec::new();
