@@ -5,8 +5,9 @@ use serde_json::Value;
 use std::process::Command;
 
 /// Category F1 (micro) that `attache eval plover` must reach on plover-gsr-dev.jsonl: the
-/// measured 0.714 (precision 0.862, recall 0.610) less a margin for retrained models.
-const PLOVER_DEV_F1_FLOOR: f64 = 0.67;
+/// measured 0.743 (precision 0.863, recall 0.652) less a margin for retrained models (which
+/// have moved it by up to 0.03).
+const PLOVER_DEV_F1_FLOOR: f64 = 0.70;
 
 fn eval_plover(args: &[&str]) -> (i32, String, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_attache"))

@@ -1,12 +1,12 @@
 //! `attache nlp eval` with the shipped model on the EWT test file: the acceptance bars
 //! (gold tokenization: UPOS >= 95.5, LAS >= 84.0; raw text: token F1 >= 98, sentence F1 >= 80)
 //! where the shipped model meets them, and a regression floor at the measured figure where it
-//! does not yet (LAS: 82.5 measured; the 84.0 bar is open work, see docs/nlp.md);
+//! does not yet (LAS: 82.86 measured; the 84.0 bar is open work, see docs/nlp.md);
 //! `attache nlp parse` writes CoNLL-U.
 
 /// The LAS the issue asks for, and the floor the shipped model is held to meanwhile.
 const LAS_BAR: f64 = 84.0;
-const LAS_FLOOR: f64 = 82.0;
+const LAS_FLOOR: f64 = 82.5;
 
 use std::process::Command;
 
