@@ -122,9 +122,13 @@ pub fn measure(
             .into_iter()
             .chain([frame.trigger, patient, coll]);
         for verb in holders {
+            // On the nouns only "to" counts: "the number of diplomats at 3 consulates" is
+            // not a total.
+            let on_noun = verb.i() == patient.i() || verb.i() == coll.i();
+            let cases: &[&str] = if on_noun { &["to"] } else { &["to", "at"] };
             for obl in verb.children().filter(|c| {
                 (c.deprel().starts_with("obl") || c.deprel().starts_with("nmod"))
-                    && has_case(*c, &["to", "at"])
+                    && has_case(*c, cases)
             }) {
                 let sub = crate::actors::core_tokens(obl);
                 let lo = sub.iter().map(|t| t.i()).min().unwrap_or(obl.i()) - base;

@@ -12,8 +12,12 @@ pub(crate) struct HugeBuf<T: Word> {
 }
 
 /// Element types for which all-zero memory is the value zero.
-pub(crate) trait Word: Copy + Default + Send + Sync + 'static {}
-impl Word for u8 {}
+///
+/// # Safety
+/// Every all-zero bit pattern must be a valid value of the type.
+pub(crate) unsafe trait Word: Copy + Default + Send + Sync + 'static {}
+// SAFETY: zero is a valid u8.
+unsafe impl Word for u8 {}
 
 // SAFETY: the buffer is uniquely owned memory, like a Vec.
 unsafe impl<T: Word> Send for HugeBuf<T> {}

@@ -2,9 +2,9 @@
 //! suffix edit rules (strip n characters, append a string) learned per XPOS and word ending.
 
 use crate::binio::{Reader, Writer};
-use crate::perceptron::{FastMap, hash_str, mix};
+use crate::perceptron::{FastMap, FastSet, hash_str, mix};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// An edit turning a lowercased form into its lemma.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -18,10 +18,10 @@ pub(crate) struct Lemmatizer {
     /// Hash of (form, XPOS) -> lemma; forms as written and lowercased.
     lexicon: FastMap<u64, String>,
     /// "xpos\tending" -> edits, most frequent first, for endings of 0..=4 characters.
-    rules: HashMap<String, Vec<Edit>>,
+    rules: FastMap<String, Vec<Edit>>,
     /// Every lemma seen in training: among an ending's edits, one yielding a known lemma wins
     /// ("expelled" -> "expel", not "expell").
-    known: HashSet<String>,
+    known: FastSet<String>,
 }
 
 fn edit_between(lower: &str, lemma: &str) -> Option<Edit> {
@@ -197,7 +197,8 @@ impl Lemmatizer {
             lexicon.insert(k, r.str()?);
         }
         let n = r.varint()? as usize;
-        let mut rules = HashMap::with_capacity(n.min(1 << 20));
+        let mut rules = FastMap::default();
+        rules.reserve(n.min(1 << 20));
         for _ in 0..n {
             let k = r.str()?;
             let m = r.varint()? as usize;

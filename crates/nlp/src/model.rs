@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 
 pub(crate) const DEFAULT_NAME: &str = "en.nlp";
 const MAGIC: &[u8; 12] = b"ATTACHE-NLP\n";
-const VERSION: u32 = 1;
+/// Bumped whenever the features change meaning, so that a model trained for other features is
+/// refused rather than read as noise (2: UPOS tag triples and the tagger's runner-up class).
+const VERSION: u32 = 2;
 const END: u32 = 0x454E_4421;
 
 /// Why a model could not be loaded or saved; the message names the file.
@@ -57,7 +59,7 @@ pub(crate) fn load(path: &Path) -> Result<Analyzer, ModelError> {
 fn read_body(r: &mut Reader) -> Result<Analyzer, String> {
     let whole = r.strs()?.into_iter().collect();
     let n = r.varint()? as usize;
-    let mut splits = std::collections::HashMap::new();
+    let mut splits = crate::perceptron::FastMap::default();
     for _ in 0..n.min(1 << 20) {
         let k = r.str()?;
         let lens = r.bytes()?.to_vec();

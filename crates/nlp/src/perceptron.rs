@@ -47,6 +47,7 @@ pub(crate) fn row_of(bits: u32, key: u64) -> usize {
 /// Sums the rows of `keys` into `scores[..stride]` (training weights).
 #[inline(always)]
 fn accumulate(data: &[f32], bits: u32, stride: usize, keys: &[u64], scores: &mut [f32]) {
+    debug_assert!(keys.len() <= 128, "a decision has at most 128 features");
     if stride == 4 {
         // Small rows: accumulate in one register; the loads are independent, so cache
         // misses overlap.
@@ -200,3 +201,5 @@ impl std::hash::Hasher for FastHasher {
 
 pub(crate) type FastMap<K, V> =
     std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
+pub(crate) type FastSet<K> =
+    std::collections::HashSet<K, std::hash::BuildHasherDefault<FastHasher>>;

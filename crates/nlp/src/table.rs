@@ -16,9 +16,10 @@ struct Quarter;
 
 impl Quarter {
     /// Rounds to the nearest quarter float; magnitudes below the smallest normal half (6e-5,
-    /// far below the pruning threshold) become zero, those above the largest saturate.
+    /// far below the pruning threshold) and NaN become zero, those above the largest (infinity
+    /// included) saturate.
     fn encode(v: f32) -> u8 {
-        if !v.is_finite() || v.abs() < 6.103_515_6e-5 {
+        if v.is_nan() || v.abs() < 6.103_515_6e-5 {
             return 0;
         }
         let sign = ((v.to_bits() >> 24) & 0x80) as u8;
@@ -134,6 +135,7 @@ impl Table {
     /// Writes the summed scores of `keys` into `scores[..stride]`.
     #[inline]
     pub(crate) fn score(&self, keys: &[u64], scores: &mut [f32]) {
+        debug_assert!(keys.len() <= 128, "a decision has at most 128 features");
         let mut rows = [0usize; 128];
         let n = keys.len().min(rows.len());
         for (slot, &k) in rows.iter_mut().zip(&keys[..n]) {
@@ -204,7 +206,7 @@ impl Table {
         // gigabytes.
         if !(4..=24).contains(&bits)
             || classes == 0
-            || classes > 256
+            || classes > 255
             || (stride_for(classes) << bits) > 1 << 28
         {
             return Err(format!("bad table shape ({bits} bits, {classes} classes)"));
@@ -214,10 +216,11 @@ impl Table {
         let mut r = Reader::new(r.bytes()?);
         let mut row = 0usize;
         for _ in 0..rows {
-            row += r.varint()? as usize;
-            if row >= 1 << bits {
-                return Err("table row out of range".into());
-            }
+            row = usize::try_from(r.varint()?)
+                .ok()
+                .and_then(|step| row.checked_add(step))
+                .filter(|&next| next < 1 << bits)
+                .ok_or("table row out of range")?;
             let n = r.u8()? as usize + 1;
             for _ in 0..n {
                 let c = r.u8()? as usize;
@@ -270,27 +273,17 @@ mod simd {
         // SAFETY: all reads are inside rows, which lie in `data` (caller's contract).
         unsafe {
             if stride == 4 {
-                // Two rows of four per vector; the halves are added at the end.
-                let mut acc = _mm256_setzero_ps();
-                let mut pairs = rows.chunks_exact(2);
-                for pair in &mut pairs {
-                    let lo = (base.add(pair[0]) as *const u32).read_unaligned();
-                    let hi = (base.add(pair[1]) as *const u32).read_unaligned();
-                    let both = _mm_cvtsi64_si128(((hi as u64) << 32 | lo as u64) as i64);
-                    acc = _mm256_add_ps(
+                // One row of four at a time, in the portable path's order (same sums).
+                let mut acc = _mm_setzero_ps();
+                for &r in rows {
+                    let row = (base.add(r) as *const u32).read_unaligned();
+                    let bytes = _mm_cvtsi32_si128(row as i32);
+                    acc = _mm_add_ps(
                         acc,
-                        _mm256_cvtph_ps(_mm_slli_epi16::<8>(_mm_cvtepu8_epi16(both))),
+                        _mm_cvtph_ps(_mm_slli_epi16::<8>(_mm_cvtepu8_epi16(bytes))),
                     );
                 }
-                let mut sum =
-                    _mm_add_ps(_mm256_castps256_ps128(acc), _mm256_extractf128_ps::<1>(acc));
-                if let [r] = pairs.remainder() {
-                    let one = (base.add(*r) as *const u32).read_unaligned();
-                    let v = _mm_cvtsi32_si128(one as i32);
-                    let w = _mm256_cvtph_ps(_mm_slli_epi16::<8>(_mm_cvtepu8_epi16(v)));
-                    sum = _mm_add_ps(sum, _mm256_castps256_ps128(w));
-                }
-                _mm_storeu_ps(scores.as_mut_ptr(), sum);
+                _mm_storeu_ps(scores.as_mut_ptr(), acc);
                 return;
             }
             // Eight classes at a time, summed in a register across all rows.
@@ -347,7 +340,11 @@ mod tests {
     #[test]
     fn both_scoring_paths_agree() {
         for classes in [3, 51, 108] {
-            let t = Table::from_weights(8, classes, |r, c| ((r * 7 + c * 13) % 23) as f32 - 11.0);
+            // Weights over twenty binary orders of magnitude, so that sums round.
+            let t = Table::from_weights(8, classes, |r, c| {
+                let k = (r * 7 + c * 13) % 23;
+                (k as f32 - 11.0) * 2f32.powi((r * 5 + c) as i32 % 21 - 10) * 1.37
+            });
             // Every byte value, subnormals and infinities too, decodes alike on both paths.
             let mut all = t.clone();
             for (i, b) in all.data.iter_mut().enumerate() {

@@ -4,7 +4,8 @@
 //! "cannot") are collected from the training treebanks by [`TokenizerRules::learn`].
 
 use crate::conllu::Sentence;
-use std::collections::{HashMap, HashSet};
+use crate::perceptron::{FastMap, FastSet};
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// Lists learned from treebank tokenization.
@@ -12,10 +13,10 @@ use std::ops::Range;
 pub struct TokenizerRules {
     /// Normalised lowercase tokens containing punctuation that are kept whole ("u.s.", "e-mail",
     /// "--", ":)", "o'clock").
-    pub(crate) whole: HashSet<String>,
+    pub(crate) whole: FastSet<String>,
     /// Normalised lowercase words written without an apostrophe but split into syntactic words,
     /// with the byte lengths of the pieces ("cannot" -> [3, 3]).
-    pub(crate) splits: HashMap<String, Vec<u8>>,
+    pub(crate) splits: FastMap<String, Vec<u8>>,
 }
 
 /// Folds typographic quotes and apostrophes to ASCII and lowercases, so that `’s` and `'s`
