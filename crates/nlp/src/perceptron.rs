@@ -2,7 +2,7 @@
 //! table; a row holds one weight per class, so scoring a feature is a contiguous vector add.
 //! Training keeps full-precision weights here; the trained model is a [`Table`].
 
-use crate::table::Table;
+use crate::table::{Table, prefetch};
 
 /// Mixes feature atoms into a 64-bit key.
 #[inline]
@@ -93,23 +93,6 @@ fn stride_for(classes: usize) -> usize {
     } else {
         classes.div_ceil(8) * 8
     }
-}
-
-/// Asks for every cache line of `row` ahead of use.
-#[inline(always)]
-fn prefetch(row: &[f32]) {
-    #[cfg(target_arch = "x86_64")]
-    for line in row.chunks(16) {
-        // SAFETY: prefetching is a hint; the pointer is in bounds.
-        unsafe {
-            std::arch::x86_64::_mm_prefetch(
-                line.as_ptr() as *const i8,
-                std::arch::x86_64::_MM_HINT_T0,
-            );
-        }
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = row;
 }
 
 /// Training state: full-precision weights plus the running sums needed for averaging.

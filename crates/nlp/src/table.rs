@@ -300,9 +300,9 @@ mod simd {
 
 /// Asks for every cache line of `row` ahead of use.
 #[inline(always)]
-fn prefetch(row: &[u8]) {
+pub(crate) fn prefetch<T>(row: &[T]) {
     #[cfg(target_arch = "x86_64")]
-    for line in row.chunks(64) {
+    for line in row.chunks(64 / std::mem::size_of::<T>().max(1)) {
         // SAFETY: prefetching is a hint; the pointer is in bounds.
         unsafe {
             std::arch::x86_64::_mm_prefetch(
