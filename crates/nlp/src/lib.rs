@@ -113,6 +113,12 @@ pub(crate) struct Names {
     pub deprels: Vec<String>,
 }
 
+/// A tagger class ("UPOS\tXPOS") as its UPOS and XPOS.
+pub(crate) fn split_class(class: &str) -> (Upos, &str) {
+    let (u, x) = class.split_once('\t').unwrap_or((class, "_"));
+    (Upos::from_name(u).unwrap_or(Upos::X), x)
+}
+
 /// The whole pipeline: tokenizer rules, tagger, lemmatizer and parser. `Send + Sync`; share
 /// one instance across threads.
 pub struct Analyzer {
@@ -147,8 +153,8 @@ impl Analyzer {
         let mut upos = Vec::new();
         let mut xpos = Vec::new();
         for c in &tagger.classes {
-            let (u, x) = c.split_once('\t').unwrap_or((c.as_str(), "_"));
-            upos.push(Upos::from_name(u).unwrap_or(Upos::X));
+            let (u, x) = split_class(c);
+            upos.push(u);
             xpos.push(x.to_string());
         }
         let upos_of_class = upos.iter().map(|&u| u as u8).collect();

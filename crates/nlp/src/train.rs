@@ -110,10 +110,7 @@ pub fn train(
     let upos_of_class: Vec<u8> = reference
         .classes()
         .iter()
-        .map(|c| {
-            let upos = c.split('\t').next().unwrap_or("X");
-            crate::Upos::from_name(upos).unwrap_or(crate::Upos::X) as u8
-        })
+        .map(|c| crate::split_class(c).0 as u8)
         .collect();
     let gold_tags: Vec<Vec<u16>> = train
         .iter()
