@@ -4,25 +4,17 @@
 
 use std::ops::{Deref, DerefMut};
 
-pub(crate) struct HugeBuf<T: Word> {
-    ptr: *mut T,
+pub(crate) struct HugeBuf {
+    ptr: *mut u8,
     len: usize,
     mapping: Option<(*mut u8, usize)>,
-    fallback: Vec<T>,
+    fallback: Vec<u8>,
 }
 
-/// Element types for which all-zero memory is the value zero.
-///
-/// # Safety
-/// Every all-zero bit pattern must be a valid value of the type.
-pub(crate) unsafe trait Word: Copy + Default + Send + Sync + 'static {}
-// SAFETY: zero is a valid u8.
-unsafe impl Word for u8 {}
-
 // SAFETY: the buffer is uniquely owned memory, like a Vec.
-unsafe impl<T: Word> Send for HugeBuf<T> {}
+unsafe impl Send for HugeBuf {}
 // SAFETY: shared access is read-only through `Deref`.
-unsafe impl<T: Word> Sync for HugeBuf<T> {}
+unsafe impl Sync for HugeBuf {}
 
 #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 const HUGE: usize = 2 << 20;
@@ -40,12 +32,12 @@ mod sys {
     pub const MADV_HUGEPAGE: i32 = 14;
 }
 
-impl<T: Word> HugeBuf<T> {
-    pub(crate) fn zeroed(len: usize) -> HugeBuf<T> {
-        let bytes = len * std::mem::size_of::<T>();
+impl HugeBuf {
+    /// `len` zero bytes.
+    pub(crate) fn zeroed(len: usize) -> HugeBuf {
         #[cfg(target_os = "linux")]
-        if bytes >= HUGE {
-            let total = bytes + HUGE;
+        if len >= HUGE {
+            let total = len + HUGE;
             // SAFETY: an anonymous private mapping; checked for failure before use.
             let base = unsafe {
                 sys::mmap(
@@ -59,23 +51,23 @@ impl<T: Word> HugeBuf<T> {
             };
             if !base.is_null() && base as isize != -1 {
                 let aligned = (base as usize).div_ceil(HUGE) * HUGE;
-                // SAFETY: `aligned..aligned + bytes` lies inside the mapping; madvise is a hint.
+                // SAFETY: `aligned..aligned + len` lies inside the mapping; madvise is a hint.
                 unsafe {
                     sys::madvise(
                         aligned as *mut u8,
-                        bytes.div_ceil(HUGE) * HUGE,
+                        len.div_ceil(HUGE) * HUGE,
                         sys::MADV_HUGEPAGE,
                     );
                 }
                 return HugeBuf {
-                    ptr: aligned as *mut T,
+                    ptr: aligned as *mut u8,
                     len,
                     mapping: Some((base, total)),
                     fallback: Vec::new(),
                 };
             }
         }
-        let mut fallback = vec![T::default(); len];
+        let mut fallback = vec![0u8; len];
         HugeBuf {
             ptr: fallback.as_mut_ptr(),
             len,
@@ -85,19 +77,19 @@ impl<T: Word> HugeBuf<T> {
     }
 }
 
-impl<T: Word> Deref for HugeBuf<T> {
-    type Target = [T];
-    fn deref(&self) -> &[T] {
+impl Deref for HugeBuf {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
         if self.mapping.is_none() {
             return &self.fallback;
         }
-        // SAFETY: `ptr` points to `len` zero-initialised `T` inside a live mapping.
+        // SAFETY: `ptr` points to `len` zero-initialised bytes inside a live mapping.
         unsafe { std::slice::from_raw_parts(self.ptr, self.len) }
     }
 }
 
-impl<T: Word> DerefMut for HugeBuf<T> {
-    fn deref_mut(&mut self) -> &mut [T] {
+impl DerefMut for HugeBuf {
+    fn deref_mut(&mut self) -> &mut [u8] {
         if self.mapping.is_none() {
             return &mut self.fallback;
         }
@@ -106,15 +98,15 @@ impl<T: Word> DerefMut for HugeBuf<T> {
     }
 }
 
-impl<T: Word> Clone for HugeBuf<T> {
-    fn clone(&self) -> HugeBuf<T> {
+impl Clone for HugeBuf {
+    fn clone(&self) -> HugeBuf {
         let mut copy = HugeBuf::zeroed(self.len);
         copy.copy_from_slice(self);
         copy
     }
 }
 
-impl<T: Word> Drop for HugeBuf<T> {
+impl Drop for HugeBuf {
     fn drop(&mut self) {
         #[cfg(target_os = "linux")]
         if let Some((base, total)) = self.mapping {

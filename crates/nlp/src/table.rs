@@ -82,7 +82,7 @@ pub(crate) struct Table {
     bits: u32,
     classes: usize,
     stride: usize,
-    data: HugeBuf<u8>,
+    data: HugeBuf,
 }
 
 impl Table {
