@@ -2,6 +2,8 @@
 
 use attache_nlp::{Analyzer, conllu, eval, train};
 use clap::{Subcommand, ValueEnum};
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -40,6 +42,14 @@ pub enum NlpCommand {
         /// Model file (default: $ATTACHE_MODEL or models/en.nlp).
         #[arg(long)]
         model: Option<PathBuf>,
+        /// Also write the system's analysis as CoNLL-U here (for standard scorers such as
+        /// the CoNLL 2018 `conll18_ud_eval.py`).
+        #[arg(long, value_name = "FILE")]
+        predictions: Option<PathBuf>,
+        /// Also print labelled attachment precision, recall and F1 per universal relation
+        /// (gold tokenization only).
+        #[arg(long, conflicts_with = "raw")]
+        by_relation: bool,
     },
     /// Analyse a text file.
     Parse {
@@ -75,7 +85,20 @@ pub fn run(cmd: NlpCommand) -> ExitCode {
             };
             run_train(&out, ewt, gum, &cfg, max_sentences)
         }
-        NlpCommand::Eval { files, raw, model } => run_eval(&files, raw, model.as_deref()),
+        NlpCommand::Eval {
+            files,
+            raw,
+            model,
+            predictions,
+            by_relation,
+        } => {
+            let report = EvalReport {
+                raw,
+                predictions,
+                by_relation,
+            };
+            run_eval(&files, &report, model.as_deref())
+        }
         NlpCommand::Parse {
             file,
             format: Format::Conllu,
@@ -165,7 +188,14 @@ fn run_train(
     Ok(())
 }
 
-fn run_eval(files: &[PathBuf], raw: bool, model: Option<&Path>) -> Result<(), String> {
+/// What `nlp eval` prints and writes besides the scores.
+struct EvalReport {
+    raw: bool,
+    predictions: Option<PathBuf>,
+    by_relation: bool,
+}
+
+fn run_eval(files: &[PathBuf], report: &EvalReport, model: Option<&Path>) -> Result<(), String> {
     let mut gold = Vec::new();
     for file in files {
         gold.extend(conllu::read_file(file).map_err(|e| e.to_string())?);
@@ -174,9 +204,13 @@ fn run_eval(files: &[PathBuf], raw: bool, model: Option<&Path>) -> Result<(), St
     let name = names.join(" ");
     let analyzer = load(model)?;
     let started = Instant::now();
-    if raw {
-        let sc = eval::eval_raw(&analyzer, &gold);
-        println!(
+    let mut out = String::new();
+    let doc = if report.raw {
+        let g = eval::raw_gold(&gold);
+        let doc = analyzer.analyze(&g.text);
+        let sc = eval::score_raw(&g, &doc);
+        let _ = writeln!(
+            out,
             "{}: raw text, {} gold words, {} gold sentences",
             name, sc.tokens.gold, sc.sentences.gold
         );
@@ -186,28 +220,67 @@ fn run_eval(files: &[PathBuf], raw: bool, model: Option<&Path>) -> Result<(), St
             ("UPOS", sc.upos),
             ("LAS", sc.las),
         ] {
-            println!(
+            let _ = writeln!(
+                out,
                 "{metric:<10} P {:6.2}  R {:6.2}  F1 {:6.2}",
                 p.precision(),
                 p.recall(),
                 p.f1()
             );
         }
+        doc
     } else {
-        let sc = eval::eval_gold(&analyzer, &gold);
-        println!("{name}: gold tokenization, {} words", sc.words);
-        println!("UPOS     {:6.2}", sc.upos_pct());
-        println!("XPOS     {:6.2}", sc.xpos_pct());
-        println!("Lemma    {:6.2}", sc.lemma_pct());
-        println!("UAS      {:6.2}", sc.uas_pct());
-        println!("LAS      {:6.2}", sc.las_pct());
-        println!(
+        let doc = eval::analyze_gold(&analyzer, &gold);
+        let sc = eval::score_gold(&doc, &gold);
+        let _ = writeln!(out, "{name}: gold tokenization, {} words", sc.words);
+        let _ = writeln!(out, "UPOS     {:6.2}", sc.upos_pct());
+        let _ = writeln!(out, "XPOS     {:6.2}", sc.xpos_pct());
+        let _ = writeln!(out, "Lemma    {:6.2}", sc.lemma_pct());
+        let _ = writeln!(out, "UAS      {:6.2}", sc.uas_pct());
+        let _ = writeln!(out, "LAS      {:6.2}", sc.las_pct());
+        let _ = writeln!(
+            out,
             "LAS-full {:6.2}  (relation subtypes compared too)",
             sc.las_full_pct()
         );
-    }
+        if report.by_relation {
+            let rows = eval::relation_scores(&doc, &gold);
+            write_relations(&mut out, &rows, sc.words - sc.las);
+        }
+        doc
+    };
     eprintln!("analysed in {:.2}s", started.elapsed().as_secs_f64());
+    emit(&out)?;
+    if let Some(path) = &report.predictions {
+        std::fs::write(path, conllu::write(&conllu::from_doc(&doc)))
+            .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+        eprintln!("wrote the analysis to {}", path.display());
+    }
     Ok(())
+}
+
+/// One line per universal relation. The last column is the share of all LAS errors that are
+/// this relation's gold words missed, which says where the errors are.
+fn write_relations(out: &mut String, rows: &[(String, eval::Prf)], errors: usize) {
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "{:<12} {:>6} {:>6} {:>7} {:>7} {:>7} {:>10}",
+        "relation", "gold", "system", "P", "R", "F1", "of errors"
+    );
+    for (rel, p) in rows.iter().filter(|(_, p)| p.gold > 0) {
+        let missed = p.gold - p.correct;
+        let _ = writeln!(
+            out,
+            "{rel:<12} {:>6} {:>6} {:>7.2} {:>7.2} {:>7.2} {:>9.1}%",
+            p.gold,
+            p.system,
+            p.precision(),
+            p.recall(),
+            p.f1(),
+            100.0 * missed as f64 / errors.max(1) as f64
+        );
+    }
 }
 
 fn run_parse(file: &Path, model: Option<&Path>) -> Result<(), String> {
@@ -215,6 +288,19 @@ fn run_parse(file: &Path, model: Option<&Path>) -> Result<(), String> {
         .map_err(|e| format!("{}: cannot read: {e}", file.display()))?;
     let analyzer = load(model)?;
     let doc = analyzer.analyze(&text);
-    print!("{}", conllu::write(&conllu::from_doc(&doc)));
-    Ok(())
+    emit(&conllu::write(&conllu::from_doc(&doc)))
+}
+
+/// Writes to stdout; a closed pipe (`| head`) is the reader's choice, not a failure.
+fn emit(text: &str) -> Result<(), String> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot write output: {e}"))
+        }
+        _ => Ok(()),
+    }
 }

@@ -114,6 +114,101 @@ fn parse_writes_conllu() {
     );
 }
 
+/// `attache nlp parse big.txt | head` ends quietly and successfully when `head` stops
+/// reading, as `extract` does, instead of panicking with a backtrace.
+#[cfg(unix)]
+#[test]
+fn closed_stdout_ends_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let dir = std::env::temp_dir().join(format!("attache-nlp-pipe-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("big.txt");
+    // Far more CoNLL-U than a pipe buffers, so the writer meets the closed pipe.
+    std::fs::write(
+        &input,
+        "Poland expelled 45 Russian diplomats.\n".repeat(5000),
+    )
+    .unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_attache"))
+        .args(["nlp", "parse", input.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 64];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap(); // then dropped: closed
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Two sentences in gold CoNLL-U: enough to check the report's shape without ../shared.
+const SMALL_GOLD: &str = "# text = Poland expelled 45 Russian diplomats.
+1\tPoland\tPoland\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\texpelled\texpel\tVERB\tVBD\t_\t0\troot\t_\t_
+3\t45\t45\tNUM\tCD\t_\t5\tnummod\t_\t_
+4\tRussian\tRussian\tADJ\tJJ\t_\t5\tamod\t_\t_
+5\tdiplomats\tdiplomat\tNOUN\tNNS\t_\t2\tobj\t_\tSpaceAfter=No
+6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+# text = Moscow vowed to respond.
+1\tMoscow\tMoscow\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\tvowed\tvow\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tto\tto\tPART\tTO\t_\t4\tmark\t_\t_
+4\trespond\trespond\tVERB\tVB\t_\t2\txcomp\t_\tSpaceAfter=No
+5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+";
+
+#[test]
+fn eval_writes_predictions_and_scores_each_relation() {
+    let dir = std::env::temp_dir().join(format!("attache-nlp-eval-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let gold = dir.join("gold.conllu");
+    std::fs::write(&gold, SMALL_GOLD).unwrap();
+    let predictions = dir.join("system.conllu");
+    let report = attache(&[
+        "nlp",
+        "eval",
+        gold.to_str().unwrap(),
+        "--by-relation",
+        "--predictions",
+        predictions.to_str().unwrap(),
+    ]);
+    // Every gold relation has a row with its gold count; the rows follow the scores.
+    let rows: Vec<Vec<&str>> = report
+        .lines()
+        .skip_while(|l| !l.starts_with("relation"))
+        .skip(1)
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    let gold_count = |rel: &str| {
+        rows.iter()
+            .find(|r| r[0] == rel)
+            .unwrap_or_else(|| panic!("no {rel} row in:\n{report}"))[1]
+    };
+    assert_eq!(
+        (gold_count("nsubj"), gold_count("punct"), gold_count("obj")),
+        ("2", "2", "1")
+    );
+    // The analysis is CoNLL-U over the gold words, sentence by sentence.
+    let written = std::fs::read_to_string(&predictions).unwrap();
+    let system = attache_nlp::conllu::parse(&written, "system.conllu").unwrap();
+    let forms = |s: &attache_nlp::conllu::Sentence| -> Vec<String> {
+        s.words.iter().map(|w| w.form.clone()).collect()
+    };
+    let gold_sentences = attache_nlp::conllu::parse(SMALL_GOLD, "gold").unwrap();
+    assert_eq!(
+        system.iter().map(forms).collect::<Vec<_>>(),
+        gold_sentences.iter().map(forms).collect::<Vec<_>>()
+    );
+    assert_eq!(system[0].words[1].lemma, "expel");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 #[test]
 fn missing_model_is_a_clear_error() {
     let out = Command::new(env!("CARGO_BIN_EXE_attache"))

@@ -53,33 +53,71 @@ fn universal(rel: &str) -> &str {
     rel.split(':').next().unwrap_or(rel)
 }
 
-/// Analyzes the gold sentences' words and counts agreements.
+/// Analyzes the gold sentences' words (gold tokenization) and counts agreements.
 pub fn eval_gold(analyzer: &Analyzer, gold: &[GoldSentence]) -> GoldScores {
+    score_gold(&analyze_gold(analyzer, gold), gold)
+}
+
+/// Analyzes the gold sentences' words as given: one system sentence per gold sentence.
+pub fn analyze_gold(analyzer: &Analyzer, gold: &[GoldSentence]) -> Doc {
     let words: Vec<Vec<&str>> = gold
         .iter()
         .map(|s| s.words.iter().map(|w| w.form.as_str()).collect())
         .collect();
-    let doc = analyzer.analyze_tokens(&words);
-    let mut sc = GoldScores::default();
+    analyzer.analyze_tokens(&words)
+}
+
+/// The system's head of each word as a 1-based index in its sentence, 0 for the root.
+fn sentence_heads<'d>(
+    doc: &'d Doc,
+    gold: &'d [GoldSentence],
+) -> impl Iterator<Item = (crate::Token<'d>, &'d crate::conllu::Word, usize)> {
     let mut i = 0;
-    for s in gold {
+    gold.iter().flat_map(move |s| {
         let base = i;
-        for w in &s.words {
-            let t = doc.token(i);
-            sc.words += 1;
-            sc.upos += (t.upos().as_str() == w.upos) as usize;
-            sc.xpos += (t.xpos() == w.xpos) as usize;
-            sc.lemma += (t.lemma() == w.lemma) as usize;
+        i += s.words.len();
+        s.words.iter().enumerate().map(move |(k, w)| {
+            let t = doc.token(base + k);
             let head = t.head().map_or(0, |h| h.i() - base + 1);
-            if head == w.head {
-                sc.uas += 1;
-                sc.las += (universal(t.deprel()) == universal(&w.deprel)) as usize;
-                sc.las_full += (t.deprel() == w.deprel) as usize;
-            }
-            i += 1;
+            (t, w, head)
+        })
+    })
+}
+
+/// Scores a document made by [`analyze_gold`] against its gold sentences.
+pub fn score_gold(doc: &Doc, gold: &[GoldSentence]) -> GoldScores {
+    let mut sc = GoldScores::default();
+    for (t, w, head) in sentence_heads(doc, gold) {
+        sc.words += 1;
+        sc.upos += (t.upos().as_str() == w.upos) as usize;
+        sc.xpos += (t.xpos() == w.xpos) as usize;
+        sc.lemma += (t.lemma() == w.lemma) as usize;
+        if head == w.head {
+            sc.uas += 1;
+            sc.las += (universal(t.deprel()) == universal(&w.deprel)) as usize;
+            sc.las_full += (t.deprel() == w.deprel) as usize;
         }
     }
     sc
+}
+
+/// Per universal relation, with gold tokenization: gold words bearing it, system words given
+/// it, and words with both the right head and it (precision, recall and F1 of labelled
+/// attachment per relation, as the CoNLL 2018 evaluation's per-relation table). Sorted by
+/// gold count, most frequent first.
+pub fn relation_scores(doc: &Doc, gold: &[GoldSentence]) -> Vec<(String, Prf)> {
+    let mut by: HashMap<&str, Prf> = HashMap::new();
+    for (t, w, head) in sentence_heads(doc, gold) {
+        let (g, s) = (universal(&w.deprel), universal(t.deprel()));
+        by.entry(g).or_default().gold += 1;
+        by.entry(s).or_default().system += 1;
+        if g == s && head == w.head {
+            by.entry(g).or_default().correct += 1;
+        }
+    }
+    let mut rows: Vec<(String, Prf)> = by.into_iter().map(|(r, p)| (r.to_string(), p)).collect();
+    rows.sort_by(|a, b| b.1.gold.cmp(&a.1.gold).then_with(|| a.0.cmp(&b.0)));
+    rows
 }
 
 /// Precision/recall counts.
@@ -191,7 +229,8 @@ pub fn eval_raw(analyzer: &Analyzer, gold: &[GoldSentence]) -> RawScores {
     score_raw(&g, &doc)
 }
 
-fn score_raw(g: &RawGold, doc: &Doc) -> RawScores {
+/// Scores a document made from `g.text` against the gold words located in it.
+pub fn score_raw(g: &RawGold, doc: &Doc) -> RawScores {
     let mut sc = RawScores::default();
     let gold_index: HashMap<(usize, usize), usize> = g
         .words
