@@ -31,6 +31,11 @@ pub enum NlpCommand {
         /// Train on at most this many sentences (for quick checks).
         #[arg(long)]
         max_sentences: Option<usize>,
+        /// Train a beam parser with this beam (1: greedy). A beam of 8 with `--epochs 16` is
+        /// about 0.8 LAS more accurate on EWT and about 8 times slower to run; it takes about
+        /// 20 minutes to train.
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=64))]
+        beam: u16,
     },
     /// Score a model on CoNLL-U files (scores pooled over all of them).
     Eval {
@@ -50,6 +55,9 @@ pub enum NlpCommand {
         /// (gold tokenization only).
         #[arg(long, conflicts_with = "raw")]
         by_relation: bool,
+        /// Decode with this parser beam instead of the one the model was trained with.
+        #[arg(long, value_parser = clap::value_parser!(u16).range(1..=64))]
+        beam: Option<u16>,
     },
     /// Analyse a text file.
     Parse {
@@ -58,6 +66,9 @@ pub enum NlpCommand {
         format: Format,
         #[arg(long)]
         model: Option<PathBuf>,
+        /// Decode with this parser beam instead of the one the model was trained with.
+        #[arg(long, value_parser = clap::value_parser!(u16).range(1..=64))]
+        beam: Option<u16>,
     },
 }
 
@@ -76,11 +87,13 @@ pub fn run(cmd: NlpCommand) -> ExitCode {
             seed,
             members,
             max_sentences,
+            beam,
         } => {
             let cfg = train::TrainConfig {
                 epochs,
                 seed,
                 members,
+                beam: beam as usize,
                 ..Default::default()
             };
             run_train(&out, ewt, gum, &cfg, max_sentences)
@@ -91,19 +104,21 @@ pub fn run(cmd: NlpCommand) -> ExitCode {
             model,
             predictions,
             by_relation,
+            beam,
         } => {
             let report = EvalReport {
                 raw,
                 predictions,
                 by_relation,
             };
-            run_eval(&files, &report, model.as_deref())
+            run_eval(&files, &report, model.as_deref(), beam)
         }
         NlpCommand::Parse {
             file,
             format: Format::Conllu,
             model,
-        } => run_parse(&file, model.as_deref()),
+            beam,
+        } => run_parse(&file, model.as_deref(), beam),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -125,14 +140,22 @@ fn default_data_dir(name: &str) -> PathBuf {
         .join(name)
 }
 
-fn load(model: Option<&Path>) -> Result<Analyzer, String> {
+fn load(model: Option<&Path>, beam: Option<u16>) -> Result<Analyzer, String> {
     let started = Instant::now();
-    let a = match model {
+    let mut a = match model {
         Some(p) => Analyzer::load(p),
         None => Analyzer::load_default(),
     }
     .map_err(|e| e.to_string())?;
-    eprintln!("model loaded in {:.2}s", started.elapsed().as_secs_f64());
+    if let Some(width) = beam {
+        a = a.with_beam(width as usize);
+    }
+    eprintln!(
+        "model loaded in {:.2}s; parser beam {} (trained with {})",
+        started.elapsed().as_secs_f64(),
+        a.beam(),
+        a.trained_beam()
+    );
     Ok(a)
 }
 
@@ -195,14 +218,19 @@ struct EvalReport {
     by_relation: bool,
 }
 
-fn run_eval(files: &[PathBuf], report: &EvalReport, model: Option<&Path>) -> Result<(), String> {
+fn run_eval(
+    files: &[PathBuf],
+    report: &EvalReport,
+    model: Option<&Path>,
+    beam: Option<u16>,
+) -> Result<(), String> {
     let mut gold = Vec::new();
     for file in files {
         gold.extend(conllu::read_file(file).map_err(|e| e.to_string())?);
     }
     let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
     let name = names.join(" ");
-    let analyzer = load(model)?;
+    let analyzer = load(model, beam)?;
     let started = Instant::now();
     let mut out = String::new();
     let doc = if report.raw {
@@ -283,10 +311,10 @@ fn write_relations(out: &mut String, rows: &[(String, eval::Prf)], errors: usize
     }
 }
 
-fn run_parse(file: &Path, model: Option<&Path>) -> Result<(), String> {
+fn run_parse(file: &Path, model: Option<&Path>, beam: Option<u16>) -> Result<(), String> {
     let text = std::fs::read_to_string(file)
         .map_err(|e| format!("{}: cannot read: {e}", file.display()))?;
-    let analyzer = load(model)?;
+    let analyzer = load(model, beam)?;
     let doc = analyzer.analyze(&text);
     emit(&conllu::write(&conllu::from_doc(&doc)))
 }

@@ -129,6 +129,8 @@ pub struct Analyzer {
     names: Arc<Names>,
     /// UPOS of each tagger class, for the parser's coarse-tag features.
     upos_of_class: Vec<u8>,
+    /// Parser beam: the model's own unless set with `with_beam`.
+    beam: usize,
 }
 
 /// Reusable per-call buffers.
@@ -164,6 +166,7 @@ impl Analyzer {
             deprels: parser.labels.clone(),
         });
         Analyzer {
+            beam: parser.beam,
             rules,
             tagger,
             lemmatizer,
@@ -204,6 +207,24 @@ impl Analyzer {
             }
         }
         Analyzer::load(built)
+    }
+
+    /// Decodes with a beam of `width` hypotheses (at least 1, at most 64) instead of the
+    /// model's own. A beam-trained model is most accurate at its training beam and poor when
+    /// decoded greedily; a greedy model does not gain from a beam.
+    pub fn with_beam(mut self, width: usize) -> Analyzer {
+        self.beam = width.clamp(1, parser::MAX_BEAM);
+        self
+    }
+
+    /// The beam the parser decodes with (1: greedy).
+    pub fn beam(&self) -> usize {
+        self.beam
+    }
+
+    /// The beam the parser was trained with (1: greedy).
+    pub fn trained_beam(&self) -> usize {
+        self.parser.beam
     }
 
     /// Writes the model file.
@@ -268,8 +289,13 @@ impl Analyzer {
                 alts: &work.alts,
                 upos_of_class: &self.upos_of_class,
             };
-            self.parser
-                .parse(&input, &mut work.out, &mut work.keys, &mut work.scores);
+            self.parser.parse(
+                &input,
+                &mut work.out,
+                &mut work.keys,
+                &mut work.scores,
+                self.beam,
+            );
             let base = range.start as u32;
             for (k, span) in spans[range.clone()].iter().enumerate() {
                 let tag = work.tags[k];

@@ -11,8 +11,9 @@ use std::path::{Path, PathBuf};
 pub(crate) const DEFAULT_NAME: &str = "en.nlp";
 const MAGIC: &[u8; 12] = b"ATTACHE-NLP\n";
 /// Bumped whenever the features change meaning, so that a model trained for other features is
-/// refused rather than read as noise (2: UPOS tag triples and the tagger's runner-up class).
-const VERSION: u32 = 2;
+/// refused rather than read as noise (2: UPOS tag triples and the tagger's runner-up class;
+/// 3: the parser records the beam it was trained with).
+const VERSION: u32 = 3;
 const END: u32 = 0x454E_4421;
 
 /// Why a model could not be loaded or saved; the message names the file.

@@ -149,6 +149,16 @@ impl Trainer {
         }
     }
 
+    /// Adds `amount` to `class`'s weight for every key (structured updates).
+    pub(crate) fn add(&mut self, keys: &[u64], class: usize, amount: f32) {
+        let c = self.instances;
+        for &k in keys {
+            let r = row_of(self.bits, k) * self.stride;
+            self.weights[r + class] += amount;
+            self.stamp_sums[r + class] += c * amount as f64;
+        }
+    }
+
     /// Averaged weights, w - sum(c * delta) / c (Daumé's trick), as an inference table.
     pub(crate) fn averaged(&self) -> Table {
         let c = self.instances;

@@ -23,6 +23,9 @@ pub struct TrainConfig {
     pub tagger_bits: u32,
     pub action_bits: u32,
     pub label_bits: u32,
+    /// Parser beam: 1 trains the greedy parser; wider trains a beam parser (slower to train
+    /// and to run, more accurate), which the model then decodes with that beam.
+    pub beam: usize,
 }
 
 impl Default for TrainConfig {
@@ -35,6 +38,7 @@ impl Default for TrainConfig {
             tagger_bits: 17,
             action_bits: 20,
             label_bits: 17,
+            beam: 1,
         }
     }
 }
@@ -175,7 +179,7 @@ pub fn train(
         let mut rng = Rng((cfg.seed + member as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
         let mut tagger_trainer = TaggerTrainer::new(&tag_words, cfg.tagger_bits);
         let mut parser_trainer =
-            ParserTrainer::new(labels.clone(), cfg.action_bits, cfg.label_bits);
+            ParserTrainer::new(labels.clone(), cfg.action_bits, cfg.label_bits, cfg.beam);
         // Tagger and parser train together: the parser sees the tags the tagger predicted for
         // each sentence just before learning from it, so its input is noisy early and close to
         // test-time quality as training converges (better than gold tags on dev).
@@ -215,7 +219,7 @@ pub fn train(
                         labels: &gold_labels[i],
                     };
                     let explore = epoch > 1 && rng.below(10) != 0;
-                    head_ok += parser_trainer.train_sentence(&input, &gold, explore).0;
+                    head_ok += parser_trainer.train(&input, &gold, explore).0;
                 }
             }
             let pct = |n: usize| 100.0 * n as f64 / words.max(1) as f64;

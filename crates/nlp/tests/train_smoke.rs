@@ -61,3 +61,42 @@ fn small_training_run_is_deterministic_and_learns() {
         1
     );
 }
+
+/// A beam parser trains, records its beam in the model file, decodes with it by default, and
+/// beats its own greedy decoding (it scores whole move sequences, not single moves).
+#[test]
+fn small_beam_training_run_keeps_its_beam() {
+    let Some(ewt) = attache_testkit::shared_path("data/ud-english-ewt") else {
+        return;
+    };
+    let mut sentences = train::read_training_sets(Some(&ewt), None, "train").unwrap();
+    sentences.truncate(500);
+    let (train_set, held_out) = sentences.split_at(400);
+    let cfg = train::TrainConfig {
+        epochs: 3,
+        tagger_epochs: 3,
+        members: 1,
+        tagger_bits: 14,
+        action_bits: 15,
+        label_bits: 12,
+        beam: 4,
+        ..Default::default()
+    };
+    let a = train::train(train_set, &[], &cfg, &mut |_| {});
+    let dir = std::env::temp_dir().join(format!("attache-nlp-beam-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("beam.nlp");
+    a.save(&path).unwrap();
+    let loaded = Analyzer::load(&path).unwrap();
+    assert_eq!((loaded.beam(), loaded.trained_beam()), (4, 4));
+    let beam = eval::eval_gold(&loaded, held_out);
+    let greedy = eval::eval_gold(&Analyzer::load(&path).unwrap().with_beam(1), held_out);
+    assert!(beam.uas_pct() > 45.0, "UAS {:.2}", beam.uas_pct());
+    assert!(
+        beam.uas_pct() > greedy.uas_pct(),
+        "beam UAS {:.2} vs greedy decoding {:.2}",
+        beam.uas_pct(),
+        greedy.uas_pct()
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -1,0 +1,224 @@
+//! Beam search over arc-hybrid moves, and its training: the structured perceptron with
+//! max-violation updates (Huang, Fayong and Guo 2012).
+//!
+//! A beam-trained parser scores whole move sequences, so it is decoded with the beam it was
+//! trained for (greedy decoding of it is worse than a greedy-trained parser). Every
+//! sentence takes exactly 2n moves (each word is shifted once and attached once), so all
+//! hypotheses finish together. Labels stay greedy: each arc is labelled as it is built.
+
+use super::features::{action_features, label_features};
+use super::state::State;
+use super::{GoldTree, Input, NONE, Parser, ParserTrainer, Scratch};
+use crate::tagger::argmax;
+
+/// One hypothesis: its configuration, total move score, and last step in the history arena.
+struct Hypothesis {
+    st: State,
+    score: f32,
+    step: u32,
+    /// Every move so far is the oracle's.
+    gold: bool,
+}
+
+/// A move in a hypothesis's history: the previous step, the range of its feature keys in the
+/// key arena, and the move. Histories share prefixes, as a tree of steps.
+#[derive(Clone, Copy)]
+struct Step {
+    prev: u32,
+    keys: (u32, u32),
+    mv: u8,
+}
+
+/// Labels a new arc with the labeller's best guess.
+fn label_arc(
+    labeler: &crate::table::Table,
+    input: &Input,
+    st: &mut State,
+    (h, d): (u32, u32),
+    keys: &mut Vec<u64>,
+    scores: &mut [f32],
+) {
+    label_features(input, st, h, d, keys);
+    labeler.score(keys, scores);
+    let label = argmax(&scores[..labeler.classes()]) as u16;
+    st.set_label(h, d, label);
+}
+
+impl Parser {
+    /// The best configuration found by a beam of `width` hypotheses.
+    pub(super) fn beam_search(
+        &self,
+        input: &Input,
+        keys: &mut Vec<u64>,
+        scores: &mut [f32],
+        width: usize,
+    ) -> State {
+        let mut beam = vec![(State::new(input), 0.0f32)];
+        let mut next: Vec<(State, f32)> = Vec::with_capacity(width);
+        let mut moves: Vec<(usize, usize, f32)> = Vec::with_capacity(3 * width);
+        while !beam[0].0.done() {
+            moves.clear();
+            for (i, (st, total)) in beam.iter().enumerate() {
+                let valid = st.valid();
+                action_features(input, st, keys);
+                self.actions.score(keys, scores);
+                moves.extend(
+                    (0..3)
+                        .filter(|&m| valid[m])
+                        .map(|m| (i, m, total + scores[m])),
+                );
+            }
+            keep_best(&mut moves, width);
+            next.clear();
+            for &(i, m, total) in &moves {
+                let mut st = beam[i].0.clone();
+                if let Some(arc) = st.apply(m) {
+                    label_arc(&self.labeler, input, &mut st, arc, keys, scores);
+                }
+                next.push((st, total));
+            }
+            std::mem::swap(&mut beam, &mut next);
+        }
+        beam.swap_remove(0).0
+    }
+}
+
+/// Keeps the `width` highest-scoring moves, best first (ties: earlier hypothesis, lower move,
+/// so decoding is deterministic).
+fn keep_best(moves: &mut Vec<(usize, usize, f32)>, width: usize) {
+    moves.sort_by(|a, b| b.2.total_cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
+    moves.truncate(width);
+}
+
+impl ParserTrainer {
+    /// Beam search on one sentence with the current weights, then one structured update at
+    /// the step where the best hypothesis outscores the oracle's prefix by the most. The
+    /// oracle follows the dynamic oracle's cheapest moves (so non-projective trees have a
+    /// best reachable path too); its arcs are labelled with the gold label and train the
+    /// labeller, as in greedy training. Returns (correct heads of the best hypothesis, words).
+    pub(crate) fn train_sentence_beam(
+        &mut self,
+        input: &Input,
+        gold: &GoldTree,
+        width: usize,
+    ) -> (usize, usize) {
+        let n = input.atoms.len();
+        let gold_heads = gold.heads_from_zero(n);
+        let labels = self.labels.len();
+        let Scratch { keys, scores } = &mut self.scratch;
+        let mut steps: Vec<Step> = Vec::new();
+        let mut arena: Vec<u64> = Vec::new();
+        let mut beam = vec![Hypothesis {
+            st: State::new(input),
+            score: 0.0,
+            step: NONE,
+            gold: true,
+        }];
+        let mut next: Vec<Hypothesis> = Vec::with_capacity(width);
+        let (mut oracle, mut oracle_score, mut oracle_step) = (State::new(input), 0.0f32, NONE);
+        let mut ranges: Vec<(u32, u32)> = Vec::with_capacity(width);
+        let mut moves: Vec<(usize, usize, f32)> = Vec::with_capacity(3 * width);
+        // (violation, oracle step, best hypothesis's step)
+        let mut worst: Option<(f32, u32, u32)> = None;
+        while !beam[0].st.done() {
+            moves.clear();
+            ranges.clear();
+            for (i, h) in beam.iter().enumerate() {
+                let valid = h.st.valid();
+                action_features(input, &h.st, keys);
+                ranges.push((arena.len() as u32, (arena.len() + keys.len()) as u32));
+                arena.extend_from_slice(keys);
+                self.actions.score(keys, scores);
+                moves.extend(
+                    (0..3)
+                        .filter(|&m| valid[m])
+                        .map(|m| (i, m, h.score + scores[m])),
+                );
+            }
+            // The oracle's move: cheapest, the model's favourite among equals.
+            action_features(input, &oracle, keys);
+            let range = (arena.len() as u32, (arena.len() + keys.len()) as u32);
+            arena.extend_from_slice(keys);
+            self.actions.score(keys, scores);
+            let costs = oracle.costs(&gold_heads);
+            let cheapest = *costs.iter().min().unwrap();
+            let gm = (0..3)
+                .filter(|&m| costs[m] == cheapest)
+                .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
+                .unwrap();
+            oracle_score += scores[gm];
+            steps.push(Step {
+                prev: oracle_step,
+                keys: range,
+                mv: gm as u8,
+            });
+            oracle_step = (steps.len() - 1) as u32;
+            if let Some((h, d)) = oracle.apply(gm) {
+                label_features(input, &oracle, h, d, keys);
+                self.labeler.score(keys, scores);
+                let predicted = argmax(&scores[..labels]);
+                let label = if gold_heads[d as usize] == h {
+                    let truth = gold.labels[d as usize];
+                    self.labeler.update(keys, truth as usize, predicted, 1.0);
+                    truth
+                } else {
+                    predicted as u16
+                };
+                oracle.set_label(h, d, label);
+            }
+            self.actions.tick();
+            self.labeler.tick();
+
+            keep_best(&mut moves, width);
+            next.clear();
+            for &(i, m, total) in &moves {
+                steps.push(Step {
+                    prev: beam[i].step,
+                    keys: ranges[i],
+                    mv: m as u8,
+                });
+                let mut st = beam[i].st.clone();
+                if let Some((h, d)) = st.apply(m) {
+                    // Arcs to the gold head take the gold label, as on the oracle's path, so
+                    // the oracle's hypothesis stays identical to the oracle's configuration.
+                    label_features(input, &st, h, d, keys);
+                    self.labeler.score(keys, scores);
+                    let label = if gold_heads[d as usize] == h {
+                        gold.labels[d as usize]
+                    } else {
+                        argmax(&scores[..labels]) as u16
+                    };
+                    st.set_label(h, d, label);
+                }
+                next.push(Hypothesis {
+                    st,
+                    score: total,
+                    step: (steps.len() - 1) as u32,
+                    gold: beam[i].gold && m == gm,
+                });
+            }
+            std::mem::swap(&mut beam, &mut next);
+            let violation = beam[0].score - oracle_score;
+            if !beam[0].gold && violation >= 0.0 && worst.is_none_or(|w| violation > w.0) {
+                worst = Some((violation, oracle_step, beam[0].step));
+            }
+        }
+        if let Some((_, mut o, mut b)) = worst {
+            // Both histories have the same length; where they made the same move from the
+            // same features the updates cancel, so those steps are skipped.
+            while o != NONE && b != NONE {
+                let (so, sb) = (steps[o as usize], steps[b as usize]);
+                let ko = &arena[so.keys.0 as usize..so.keys.1 as usize];
+                let kb = &arena[sb.keys.0 as usize..sb.keys.1 as usize];
+                if so.mv != sb.mv || ko != kb {
+                    self.actions.add(ko, so.mv as usize, 1.0);
+                    self.actions.add(kb, sb.mv as usize, -1.0);
+                }
+                (o, b) = (so.prev, sb.prev);
+            }
+        }
+        let st = &beam[0].st;
+        let correct = (0..n).filter(|&i| st.heads[i] == gold_heads[i]).count();
+        (correct, n)
+    }
+}
