@@ -32,8 +32,8 @@ pub enum NlpCommand {
         #[arg(long)]
         max_sentences: Option<usize>,
         /// Train a beam parser with this beam (1: greedy). A beam of 8 with `--epochs 16` is
-        /// about 0.8 LAS more accurate on EWT and about 8 times slower to run; it takes about
-        /// 20 minutes to train.
+        /// about 0.8 LAS more accurate on EWT and about 6 times slower to run; it takes about
+        /// 16 minutes to train on one core.
         #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=64))]
         beam: u16,
     },

@@ -29,21 +29,6 @@ struct Step {
     mv: u8,
 }
 
-/// Labels a new arc with the labeller's best guess.
-fn label_arc(
-    labeler: &crate::table::Table,
-    input: &Input,
-    st: &mut State,
-    (h, d): (u32, u32),
-    keys: &mut Vec<u64>,
-    scores: &mut [f32],
-) {
-    label_features(input, st, h, d, keys);
-    labeler.score(keys, scores);
-    let label = argmax(&scores[..labeler.classes()]) as u16;
-    st.set_label(h, d, label);
-}
-
 impl Parser {
     /// The best configuration found by a beam of `width` hypotheses.
     pub(super) fn beam_search(
@@ -73,7 +58,7 @@ impl Parser {
             for &(i, m, total) in &moves {
                 let mut st = beam[i].0.clone();
                 if let Some(arc) = st.apply(m) {
-                    label_arc(&self.labeler, input, &mut st, arc, keys, scores);
+                    self.label_arc(input, &mut st, arc, keys, scores);
                 }
                 next.push((st, total));
             }

@@ -88,11 +88,8 @@ impl Parser {
             action_features(input, &st, keys);
             self.actions.score(keys, scores);
             let mv = best_valid(&scores[..3], &valid);
-            if let Some((h, d)) = st.apply(mv) {
-                label_features(input, &st, h, d, keys);
-                self.labeler.score(keys, scores);
-                let label = argmax(&scores[..self.labeler.classes()]) as u16;
-                st.set_label(h, d, label);
+            if let Some(arc) = st.apply(mv) {
+                self.label_arc(input, &mut st, arc, keys, scores);
             }
         }
         out.heads.clear();
@@ -105,6 +102,21 @@ impl Parser {
             });
             out.labels.push(st.labels[i]);
         }
+    }
+
+    /// Labels an arc just built with the labeller's best guess.
+    fn label_arc(
+        &self,
+        input: &Input,
+        st: &mut State,
+        (h, d): (u32, u32),
+        keys: &mut Vec<u64>,
+        scores: &mut [f32],
+    ) {
+        label_features(input, st, h, d, keys);
+        self.labeler.score(keys, scores);
+        let label = argmax(&scores[..self.labeler.classes()]) as u16;
+        st.set_label(h, d, label);
     }
 
     pub(crate) fn write(&self, w: &mut Writer) {
