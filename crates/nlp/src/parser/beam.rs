@@ -8,7 +8,7 @@
 
 use super::features::{action_features, label_features};
 use super::state::State;
-use super::{GoldTree, Input, NONE, Parser, ParserTrainer, Scratch};
+use super::{GoldTree, Input, NONE, Parser, ParserTrainer, Scratch, oracle_move};
 use crate::tagger::argmax;
 
 /// One hypothesis: its configuration, total move score, and last step in the history arena.
@@ -120,17 +120,11 @@ impl ParserTrainer {
                         .map(|m| (i, m, h.score + scores[m])),
                 );
             }
-            // The oracle's move: cheapest, the model's favourite among equals.
             action_features(input, &oracle, keys);
             let range = (arena.len() as u32, (arena.len() + keys.len()) as u32);
             arena.extend_from_slice(keys);
             self.actions.score(keys, scores);
-            let costs = oracle.costs(&gold_heads);
-            let cheapest = *costs.iter().min().unwrap();
-            let gm = (0..3)
-                .filter(|&m| costs[m] == cheapest)
-                .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
-                .unwrap();
+            let gm = oracle_move(&oracle.costs(&gold_heads), scores);
             oracle_score += scores[gm];
             steps.push(Step {
                 prev: oracle_step,

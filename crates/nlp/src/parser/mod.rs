@@ -156,6 +156,19 @@ fn best_valid(scores: &[f32], valid: &[bool; 3]) -> usize {
     best
 }
 
+/// The oracle's move: the cheapest (fewest gold arcs lost), the model's favourite among equally
+/// cheap ones (the first on ties).
+fn oracle_move(costs: &[u32; 3], scores: &[f32]) -> usize {
+    let cheapest = *costs.iter().min().unwrap();
+    let mut best = usize::MAX;
+    for m in 0..3 {
+        if costs[m] == cheapest && (best == usize::MAX || scores[m] > scores[best]) {
+            best = m;
+        }
+    }
+    best
+}
+
 pub(crate) struct ParserTrainer {
     labels: Vec<String>,
     actions: Trainer,
@@ -237,15 +250,9 @@ impl ParserTrainer {
             action_features(input, &st, keys);
             self.actions.score(keys, scores);
             let guess = best_valid(&scores[..3], &valid);
-            let min_cost = costs.iter().copied().min().unwrap();
-            let mut best_ok = usize::MAX;
-            for m in 0..3 {
-                if costs[m] == min_cost && (best_ok == usize::MAX || scores[m] > scores[best_ok]) {
-                    best_ok = m;
-                }
-            }
+            let best_ok = oracle_move(&costs, scores);
             self.actions.tick();
-            if costs[guess] != min_cost {
+            if costs[guess] != costs[best_ok] {
                 self.actions.update(keys, best_ok, guess, 1.0);
             }
             let mv = if explore { guess } else { best_ok };
