@@ -296,7 +296,7 @@ fn write_relations(out: &mut String, rows: &[(String, eval::Prf)], errors: usize
         "{:<12} {:>6} {:>6} {:>7} {:>7} {:>7} {:>10}",
         "relation", "gold", "system", "P", "R", "F1", "of errors"
     );
-    for (rel, p) in rows.iter().filter(|(_, p)| p.gold > 0) {
+    for (rel, p) in rows {
         let missed = p.gold - p.correct;
         let _ = writeln!(
             out,

@@ -201,3 +201,85 @@ impl ParserTrainer {
         (correct, n)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{GoldTree, Input, Output, ParserTrainer};
+    use crate::tagger::{Atoms, atoms_into};
+
+    /// Words, tag classes, heads (1-based, 0 = root) and label ids of one sentence.
+    type Tree = (
+        &'static str,
+        &'static [u16],
+        &'static [usize],
+        &'static [u16],
+    );
+
+    /// A tiny treebank.
+    const SENTENCES: &[Tree] = &[
+        (
+            "Poland expelled diplomats .",
+            &[0, 1, 2, 3],
+            &[2, 0, 2, 2],
+            &[0, 1, 2, 3],
+        ),
+        (
+            "Italy expelled thirty diplomats",
+            &[0, 1, 4, 2],
+            &[2, 0, 4, 2],
+            &[0, 1, 4, 2],
+        ),
+        ("Moscow protested .", &[0, 1, 3], &[2, 0, 2], &[0, 1, 3]),
+        ("diplomats left", &[2, 1], &[2, 0], &[0, 1]),
+        (
+            "Lithuania expelled the ambassador .",
+            &[0, 1, 5, 2, 3],
+            &[2, 0, 4, 2, 2],
+            &[0, 1, 5, 2, 3],
+        ),
+    ];
+    const LABELS: [&str; 6] = ["nsubj", "root", "obj", "punct", "nummod", "det"];
+    const UPOS: [u8; 6] = [11, 15, 7, 12, 8, 4];
+
+    fn atoms(text: &str) -> Vec<Atoms> {
+        let mut out = Vec::new();
+        atoms_into(text.split(' '), &mut out, &mut String::new());
+        out
+    }
+
+    /// Max-violation updates learn a handful of trees well enough to parse them back exactly,
+    /// and the parser made records its beam.
+    #[test]
+    fn beam_training_learns_small_trees() {
+        let labels = LABELS.iter().map(|l| l.to_string()).collect();
+        let mut trainer = ParserTrainer::new(labels, 12, 10, 2);
+        let inputs: Vec<Vec<Atoms>> = SENTENCES.iter().map(|s| atoms(s.0)).collect();
+        let alts: Vec<Vec<u16>> = SENTENCES.iter().map(|s| vec![0; s.1.len()]).collect();
+        let input = |i: usize| Input {
+            atoms: &inputs[i],
+            tags: SENTENCES[i].1,
+            alts: &alts[i],
+            upos_of_class: &UPOS,
+        };
+        for _ in 0..10 {
+            for (i, (_, _, heads, labels)) in SENTENCES.iter().enumerate() {
+                let gold = GoldTree { heads, labels };
+                // Beam updates alone, so that the test fails if they do not learn.
+                trainer.train_sentence_beam(&input(i), &gold, 2);
+            }
+        }
+        let parser = trainer.finish();
+        assert_eq!(parser.beam, 2);
+        let (mut out, mut keys, mut scores) = (Output::default(), Vec::new(), Vec::new());
+        for (i, (text, _, heads, labels)) in SENTENCES.iter().enumerate() {
+            parser.parse(&input(i), &mut out, &mut keys, &mut scores, parser.beam);
+            let got: Vec<usize> = out
+                .heads
+                .iter()
+                .map(|&h| if h == u32::MAX { 0 } else { h as usize + 1 })
+                .collect();
+            assert_eq!(&got, heads, "{text}");
+            assert_eq!(&out.labels, labels, "{text}");
+        }
+    }
+}

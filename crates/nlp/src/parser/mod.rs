@@ -128,10 +128,11 @@ impl Parser {
 
     pub(crate) fn read(r: &mut Reader) -> Result<Parser, String> {
         let labels = r.strs()?;
-        let beam = r.varint()? as usize;
-        if !(1..=MAX_BEAM).contains(&beam) {
+        let beam = r.varint()?;
+        if !(1..=MAX_BEAM as u64).contains(&beam) {
             return Err(format!("parser beam {beam} outside 1..={MAX_BEAM}"));
         }
+        let beam = beam as usize;
         let actions = Table::read(r)?;
         let labeler = Table::read(r)?;
         if actions.classes() != 3 || labeler.classes() != labels.len() {
@@ -282,6 +283,34 @@ impl ParserTrainer {
             beam: self.beam,
             actions: self.actions.averaged(),
             labeler: self.labeler.averaged(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A model asking for a beam outside 1..=MAX_BEAM is refused with a message, not used.
+    #[test]
+    fn out_of_range_beam_is_refused() {
+        let trainer = ParserTrainer::new(vec!["root".into()], 4, 4, 1);
+        for (beam, ok) in [
+            (0, false),
+            (1, true),
+            (MAX_BEAM, true),
+            (MAX_BEAM + 1, false),
+        ] {
+            let mut parser = trainer.finish();
+            parser.beam = beam;
+            let mut w = Writer::default();
+            parser.write(&mut w);
+            let bytes = w.into_bytes();
+            let read = Parser::read(&mut Reader::new(&bytes));
+            match read {
+                Ok(p) => assert!(ok && p.beam == beam, "beam {beam} read back as {}", p.beam),
+                Err(e) => assert!(!ok && e.contains(&format!("beam {beam}")), "{e}"),
+            }
         }
     }
 }
