@@ -159,12 +159,13 @@ impl ParserTrainer {
                 let mut st = beam[i].st.clone();
                 if let Some((h, d)) = st.apply(m) {
                     // Arcs to the gold head take the gold label, as on the oracle's path, so
-                    // the oracle's hypothesis stays identical to the oracle's configuration.
-                    label_features(input, &st, h, d, keys);
-                    self.labeler.score(keys, scores);
+                    // the oracle's hypothesis stays identical to the oracle's configuration;
+                    // only the others need the labeller.
                     let label = if gold_heads[d as usize] == h {
                         gold.labels[d as usize]
                     } else {
+                        label_features(input, &st, h, d, keys);
+                        self.labeler.score(keys, scores);
                         argmax(&scores[..labels]) as u16
                     };
                     st.set_label(h, d, label);
