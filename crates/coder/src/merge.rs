@@ -1,13 +1,16 @@
 //! Within one document, mentions of the same event become one event.
 //!
 //! "Italy, Spain, ... announced the expulsion" and later "Rome has marked 30 Russian diplomats
-//! as undesirable" both report Italy's expulsion: one event, two mentions, count 30. Two mentions
-//! merge when category and mode agree, neither is an aggregate, the actor sets are equal, the
-//! recipients agree (or one side names none), the figures do not differ, the modality is not
-//! contradictory and the dates are compatible (a news-peg date is compatible with any).
+//! as undesirable" both report Italy's expulsion: one event, two mentions, count 30. Whether two
+//! mentions are one event is the same-event rule of [`attache_merge`] under
+//! [`Policy::WITHIN_DOCUMENT`]: category and mode agree, neither is an aggregate, the actor sets
+//! are equal, the recipients agree (or one side names none), the figures do not differ, the
+//! modality is of one kind and the dates are compatible (a news-peg date is compatible with any).
+//! This module folds the mentions that rule joins.
 
 use crate::dates::Interval;
-use attache_event::{Event, Modality};
+use attache_event::{Event, Quantity};
+use attache_merge::{Count, DateSpan, Evidence, Policy, decide};
 
 /// An event from one mention, with what merging needs beside the record.
 #[derive(Debug, Clone)]
@@ -39,60 +42,42 @@ impl Found {
     }
 }
 
-fn codes_equal(a: &[&str], b: &[&str]) -> bool {
-    let mut a = a.to_vec();
-    let mut b = b.to_vec();
-    a.sort_unstable();
-    b.sort_unstable();
-    a == b
+/// What the same-event rule needs of a mention: its own date only when the clause gives one
+/// (an inherited or unresolved date is no evidence), its headline figure only.
+fn evidence(found: &Found) -> Evidence<'_> {
+    let e = &found.event;
+    let own_date = e.date.as_ref().is_some_and(|d| !d.inherited && d.resolved);
+    Evidence {
+        category: e.event,
+        mode: e.mode.as_deref(),
+        modality: e.modality,
+        claim: e.aggregate,
+        actors: e.actor_codes(),
+        recipients: e.recipient_codes(),
+        date: found.interval.filter(|_| own_date).map(|i| DateSpan {
+            start: i.start,
+            end: i.end,
+            exact: true,
+        }),
+        announced: None,
+        counts: e.quantity.iter().map(|q| headline(q, &e.doc_id)).collect(),
+    }
 }
 
-fn dates_compatible(a: &Found, b: &Found) -> bool {
-    let inherited = |f: &Found| {
-        f.event
-            .date
-            .as_ref()
-            .is_none_or(|d| d.inherited || !d.resolved)
-    };
-    if inherited(a) || inherited(b) {
-        return true;
-    }
-    match (a.interval, b.interval) {
-        (Some(x), Some(y)) => {
-            (x.start <= y.start && y.end <= x.end) || (y.start <= x.start && x.end <= y.end)
-        }
-        _ => true,
+fn headline<'a>(q: &'a Quantity, source: &'a str) -> Count<'a> {
+    Count {
+        value: q.value,
+        max: q.max,
+        unit: q.unit.as_deref(),
+        qualifier: q.qualifier,
+        main: true,
+        text: &q.text,
+        source,
     }
 }
 
 fn mergeable(a: &Found, b: &Found) -> bool {
-    let (x, y) = (&a.event, &b.event);
-    if x.event != y.event || x.mode != y.mode || x.aggregate || y.aggregate {
-        return false;
-    }
-    // An announcement and the report that it happened are one event; a denial or a
-    // possibility is not the same event as the deed.
-    let kind = |m: Modality| match m {
-        Modality::Asserted | Modality::Planned => 0,
-        Modality::Negated => 1,
-        Modality::Hypothetical => 2,
-    };
-    if kind(x.modality) != kind(y.modality) {
-        return false;
-    }
-    if !codes_equal(&x.actor_codes(), &y.actor_codes()) {
-        return false;
-    }
-    let (rx, ry) = (x.recipient_codes(), y.recipient_codes());
-    if !rx.is_empty() && !ry.is_empty() && !codes_equal(&rx, &ry) {
-        return false;
-    }
-    if let (Some(qx), Some(qy)) = (&x.quantity, &y.quantity)
-        && (qx.value != qy.value || qx.unit != qy.unit)
-    {
-        return false;
-    }
-    dates_compatible(a, b)
+    decide(&evidence(a), &evidence(b), &Policy::WITHIN_DOCUMENT).merge
 }
 
 /// Folds `b` into `a`: mentions joined, the more informative mention's fields kept.

@@ -139,6 +139,27 @@ impl Modality {
             Self::Hypothetical => "hypothetical",
         }
     }
+
+    /// Which mentions this one may be merged with: an announcement and the report that it
+    /// happened are one event; a denial or a possibility is not the same event as the deed.
+    pub fn merge_class(self) -> MergeClass {
+        match self {
+            Self::Asserted | Self::Planned => MergeClass::Occurrence,
+            Self::Negated => MergeClass::Denial,
+            Self::Hypothetical => MergeClass::Possibility,
+        }
+    }
+}
+
+/// The kinds of modality that never merge with each other (see [`Modality::merge_class`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MergeClass {
+    /// It happened, or it is announced to happen.
+    Occurrence,
+    /// It is said not to have happened.
+    Denial,
+    /// It may happen.
+    Possibility,
 }
 
 /// One participant: the words of the text and the code they resolve to.

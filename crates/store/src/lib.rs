@@ -6,7 +6,6 @@
 //! event becomes a stored mention, merged with other documents' reports of the same event by the
 //! rules of [`merge`]. Queries return [`StoredEvent`]s; [`tally`] counts them per group.
 
-mod dates;
 pub mod merge;
 mod sqlite;
 pub mod tally;

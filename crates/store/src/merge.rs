@@ -4,17 +4,15 @@
 //! A report joins a merged event when category and mode agree, modality is of the same kind,
 //! both are claims or both are not, actor and recipient sets are compatible, dates are
 //! compatible and the figures do not contradict. Figures that differ within the reporting
-//! tolerance are kept side by side: the event then shows a range, never an average.
+//! tolerance are kept side by side: the event then shows a range, never an average. The rule
+//! itself is [`attache_merge::decide`] with [`Policy::ACROSS_DOCUMENTS`]; this module keeps
+//! what a merged event then says.
 
-pub use crate::dates::{DateSpan, UNDATED_WINDOW_DAYS, lookup_span, parse_iso_span};
-use crate::dates::{announcement_fits, report_date};
 use attache_event::{Event, EventCategory, Modality, Qualifier};
+use attache_merge::{Count, Decision, Evidence, Policy, decide, report_date};
+pub use attache_merge::{DateSpan, UNDATED_WINDOW_DAYS, lookup_span, parse_iso_span};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
-
-/// Two figures of the same thing are taken as reports of one count when the larger is at most
-/// this much above the smaller (plus one, for small counts): 25 and 27 agree, 3 and 40 do not.
-pub const REPORTING_TOLERANCE: f64 = 0.2;
 
 /// One figure a report gives, with where it came from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -37,32 +35,20 @@ pub struct Figure {
 impl Figure {
     /// Lowest and highest count the figure allows; `None` where the report leaves it open.
     pub fn bounds(&self) -> (Option<i64>, Option<i64>) {
-        let v = self.value.round() as i64;
-        match self.qualifier {
-            Qualifier::Exact | Qualifier::Approx => (Some(v), Some(v)),
-            Qualifier::AtLeast => (Some(v), None),
-            Qualifier::MoreThan => (Some(v + 1), None),
-            Qualifier::AtMost => (None, Some(v)),
-            Qualifier::LessThan => (None, Some((v - 1).max(0))),
-            Qualifier::Range => (Some(v), Some(self.max.map_or(v, |m| m.round() as i64))),
-        }
+        self.count().bounds()
     }
 
-    /// Whether two figures can be comparing the same thing at all.
-    fn comparable(&self, other: &Figure) -> bool {
-        match (&self.unit, &other.unit) {
-            (Some(a), Some(b)) => a == b,
-            _ => self.main && other.main,
+    /// The figure as the same-event rule sees it.
+    pub fn count(&self) -> Count<'_> {
+        Count {
+            value: self.value,
+            max: self.max,
+            unit: self.unit.as_deref(),
+            qualifier: self.qualifier,
+            main: self.main,
+            text: &self.text,
+            source: &self.source,
         }
-    }
-
-    /// Whether two comparable figures could be two reports of one count.
-    fn agrees(&self, other: &Figure) -> bool {
-        let (a_lo, a_hi) = self.bounds();
-        let (b_lo, b_hi) = other.bounds();
-        let lo = a_lo.unwrap_or(0).max(b_lo.unwrap_or(0)) as f64;
-        let hi = a_hi.unwrap_or(i64::MAX).min(b_hi.unwrap_or(i64::MAX)) as f64;
-        lo <= hi * (1.0 + REPORTING_TOLERANCE) + 1.0
     }
 }
 
@@ -180,32 +166,19 @@ impl Report {
     }
 }
 
-/// Modalities that may merge: a planned action and the report that it happened are one event;
-/// denials and hypotheticals stay with their own kind.
-fn modality_kind(m: Modality) -> u8 {
-    match m {
-        Modality::Asserted | Modality::Planned => 0,
-        Modality::Negated => 1,
-        Modality::Hypothetical => 2,
-    }
-}
-
-fn sets_compatible(a: &[String], b: &[String]) -> bool {
-    let a_in_b = a.iter().all(|x| b.contains(x));
-    let b_in_a = b.iter().all(|x| a.contains(x));
-    let shared = a.iter().any(|x| b.contains(x));
-    (a_in_b && b_in_a) || (shared && (a_in_b || b_in_a))
-}
-
-fn same_set(a: &[String], b: &[String]) -> bool {
-    a.len() == b.len() && a.iter().all(|x| b.contains(x))
-}
-
-fn show_set(codes: &[String]) -> String {
-    if codes.is_empty() {
-        "{}".to_string()
-    } else {
-        format!("{{{}}}", codes.join(","))
+impl Report {
+    fn evidence(&self) -> Evidence<'_> {
+        Evidence {
+            category: self.category,
+            mode: self.mode.as_deref(),
+            modality: self.modality,
+            claim: self.claim,
+            actors: self.actors.iter().map(String::as_str).collect(),
+            recipients: self.recipients.iter().map(String::as_str).collect(),
+            date: self.date,
+            announced: self.announced,
+            counts: self.figures.iter().map(Figure::count).collect(),
+        }
     }
 }
 
@@ -253,118 +226,43 @@ impl MergedEvent {
         event
     }
 
-    /// Whether `report` describes this event; `Ok` says why it may merge, `Err` why not.
-    pub fn accepts(&self, report: &Report) -> Result<String, String> {
-        if report.category != self.category {
-            return Err(format!("category {} vs {}", report.category, self.category));
-        }
-        let mode = match (&self.mode, &report.mode) {
-            (Some(a), Some(b)) if a != b => return Err(format!("mode {b} vs {a}")),
-            (Some(m), _) | (None, Some(m)) => format!("{}/{m}", self.category),
-            (None, None) => self.category.to_string(),
-        };
-        if modality_kind(report.modality) != modality_kind(self.modality) {
-            return Err(format!(
-                "modality {} vs {}",
-                report.modality.as_str(),
-                self.modality.as_str()
-            ));
-        }
-        if report.claim != self.claim {
-            return Err("an aggregate claim and a single event".to_string());
-        }
+    /// Whether `report` describes this event, why (or why not), and how well it fits.
+    pub fn accepts(&self, report: &Report) -> Decision {
+        let decision = decide(
+            &self.evidence(),
+            &report.evidence(),
+            &Policy::ACROSS_DOCUMENTS,
+        );
         // Two figured events of one document were kept apart by the coder; a figureless one
         // (a country named in a list, detailed later) may still be the same event.
         let same_document_figures = self.figures.iter().any(|f| f.document == report.document);
-        if report.role == Role::Report
+        if decision.merge
+            && report.role == Role::Report
             && self.direct_documents.contains(&report.document)
             && same_document_figures
             && !report.figures.is_empty()
         {
-            return Err("the coder kept them apart within one document".to_string());
+            return Decision {
+                merge: false,
+                reason: "the coder kept them apart within one document".to_string(),
+                score: 0,
+            };
         }
-        for (what, ours, theirs) in [
-            ("actors", &self.actors, &report.actors),
-            ("recipients", &self.recipients, &report.recipients),
-        ] {
-            if !sets_compatible(ours, theirs) {
-                return Err(format!("{what} {} vs {}", show_set(theirs), show_set(ours)));
-            }
-        }
-        let date = match (&self.date, &report.date) {
-            (None, None) => "neither dated".to_string(),
-            (Some(ours), Some(theirs)) if ours.compatible(theirs) => {
-                format!("date {} fits {}", theirs.describe(), ours.describe())
-            }
-            (Some(ours), Some(theirs)) if announcement_fits(ours, self.announced, theirs) => {
-                format!(
-                    "date {} fits the plan announced for {}",
-                    theirs.describe(),
-                    ours.describe()
-                )
-            }
-            (Some(ours), Some(theirs)) if announcement_fits(theirs, report.announced, ours) => {
-                format!(
-                    "planned for {} and announced within {}",
-                    theirs.describe(),
-                    ours.describe()
-                )
-            }
-            (ours, theirs) => {
-                let show = |d: &Option<DateSpan>| d.map_or("undated".into(), |d| d.describe());
-                return Err(format!("date {} vs {}", show(theirs), show(ours)));
-            }
-        };
-        let counts = self.figures_verdict(report)?;
-        Ok(format!(
-            "same {mode}, {} {}; actors {}, recipients {}; {date}; {counts}",
-            report.modality.as_str(),
-            if self.claim { "claim" } else { "event" },
-            show_set(&report.actors),
-            show_set(&report.recipients),
-        ))
+        decision
     }
 
-    fn figures_verdict(&self, report: &Report) -> Result<String, String> {
-        let mut compared = false;
-        for theirs in &report.figures {
-            for ours in &self.figures {
-                if theirs.comparable(ours) {
-                    compared = true;
-                    if theirs.agrees(ours) {
-                        let verdict = if theirs.bounds() == ours.bounds() {
-                            "agrees with"
-                        } else {
-                            "differs within tolerance from"
-                        };
-                        return Ok(format!(
-                            "count \"{}\" {verdict} \"{}\" ({})",
-                            theirs.text, ours.text, ours.source
-                        ));
-                    }
-                }
-            }
+    fn evidence(&self) -> Evidence<'_> {
+        Evidence {
+            category: self.category,
+            mode: self.mode.as_deref(),
+            modality: self.modality,
+            claim: self.claim,
+            actors: self.actors.iter().map(String::as_str).collect(),
+            recipients: self.recipients.iter().map(String::as_str).collect(),
+            date: self.date,
+            announced: self.announced,
+            counts: self.figures.iter().map(Figure::count).collect(),
         }
-        if compared {
-            let shown: Vec<&str> = self.figures.iter().map(|f| f.text.as_str()).collect();
-            let theirs: Vec<&str> = report.figures.iter().map(|f| f.text.as_str()).collect();
-            return Err(format!("counts {theirs:?} contradict {shown:?}"));
-        }
-        Ok("no counts to compare".to_string())
-    }
-
-    /// How well a compatible report fits, to choose among several candidates.
-    pub fn affinity(&self, report: &Report) -> u32 {
-        let mut score = 0;
-        score += 4 * u32::from(same_set(&self.actors, &report.actors));
-        score += 2 * u32::from(same_set(&self.recipients, &report.recipients));
-        score += 2 * u32::from(self.date.is_some() && self.date == report.date);
-        let exact_figure = report.figures.iter().any(|t| {
-            self.figures
-                .iter()
-                .any(|o| t.comparable(o) && t.bounds() == o.bounds())
-        });
-        score + u32::from(exact_figure)
     }
 
     /// Adds a report that [`accepts`](Self::accepts) allowed (or rebuilds from stored ones).
@@ -506,16 +404,14 @@ pub fn choose<'a>(
     candidates: impl IntoIterator<Item = &'a MergedEvent>,
     report: &Report,
 ) -> Option<(usize, String)> {
-    let mut best: Option<(usize, String, u32)> = None;
+    let mut best: Option<(usize, Decision)> = None;
     for (index, candidate) in candidates.into_iter().enumerate() {
-        if let Ok(reason) = candidate.accepts(report) {
-            let score = candidate.affinity(report);
-            if best.as_ref().is_none_or(|(_, _, s)| score > *s) {
-                best = Some((index, reason, score));
-            }
+        let decision = candidate.accepts(report);
+        if decision.merge && best.as_ref().is_none_or(|(_, b)| decision.score > b.score) {
+            best = Some((index, decision));
         }
     }
-    best.map(|(index, reason, _)| (index, reason))
+    best.map(|(index, decision)| (index, decision.reason))
 }
 
 #[cfg(test)]

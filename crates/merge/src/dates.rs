@@ -28,7 +28,7 @@ impl DateSpan {
     }
 
     /// Same day, or one range containing the other; a window only needs to overlap.
-    pub(crate) fn compatible(&self, other: &DateSpan) -> bool {
+    pub fn compatible(&self, other: &DateSpan) -> bool {
         if self.exact && other.exact {
             self.contains(other) || other.contains(self)
         } else {
@@ -39,7 +39,7 @@ impl DateSpan {
     /// The narrowest span both reports allow; an exact date beats a window.
     /// Spans that do not overlap (an announcement and the later day of the planned action)
     /// keep the later one: the day the event takes place.
-    pub(crate) fn narrowed(&self, other: &DateSpan) -> DateSpan {
+    pub fn narrowed(&self, other: &DateSpan) -> DateSpan {
         match (self.exact, other.exact) {
             (true, false) => *self,
             (false, true) => *other,
@@ -114,7 +114,7 @@ pub fn parse_iso_span(text: &str) -> Option<(NaiveDate, NaiveDate)> {
     }
 }
 
-pub(crate) fn report_date(event: &Event, published: Option<NaiveDate>) -> Option<DateSpan> {
+pub fn report_date(event: &Event, published: Option<NaiveDate>) -> Option<DateSpan> {
     let window = |end: NaiveDate| DateSpan {
         start: end - Duration::days(UNDATED_WINDOW_DAYS),
         end,
@@ -155,7 +155,7 @@ pub fn lookup_span(date: Option<DateSpan>, announced: Option<NaiveDate>) -> Opti
 
 /// Whether `other` falls between the announcement of a planned action and its date: "Estonia
 /// announced expulsions" on the day it said it "would expel 14 staff as of April 30".
-pub(crate) fn announcement_fits(
+pub fn announcement_fits(
     planned: &DateSpan,
     announced: Option<NaiveDate>,
     other: &DateSpan,

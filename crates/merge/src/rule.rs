@@ -1,0 +1,347 @@
+//! [`decide`]: the evidence of two mentions in, a decision with its reason out.
+
+use crate::dates::{DateSpan, announcement_fits};
+use attache_event::{EventCategory, Modality, Qualifier};
+use chrono::NaiveDate;
+
+/// A figure as the rule sees it: what it counts, and the words and outlet that report it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Count<'a> {
+    pub value: f64,
+    pub max: Option<f64>,
+    pub unit: Option<&'a str>,
+    pub qualifier: Qualifier,
+    /// The mention's headline figure, as opposed to a further one ("seven of whom ...").
+    pub main: bool,
+    /// The words of the report: "at least 300".
+    pub text: &'a str,
+    /// The outlet that reported it.
+    pub source: &'a str,
+}
+
+impl Count<'_> {
+    /// Lowest and highest count the figure allows; `None` where the report leaves it open.
+    pub fn bounds(&self) -> (Option<i64>, Option<i64>) {
+        let v = self.value.round() as i64;
+        match self.qualifier {
+            Qualifier::Exact | Qualifier::Approx => (Some(v), Some(v)),
+            Qualifier::AtLeast => (Some(v), None),
+            Qualifier::MoreThan => (Some(v + 1), None),
+            Qualifier::AtMost => (None, Some(v)),
+            Qualifier::LessThan => (None, Some((v - 1).max(0))),
+            Qualifier::Range => (Some(v), Some(self.max.map_or(v, |m| m.round() as i64))),
+        }
+    }
+
+    /// Whether two figures can be counting the same thing at all.
+    pub fn comparable(&self, other: &Count) -> bool {
+        match (self.unit, other.unit) {
+            (Some(a), Some(b)) => a == b,
+            _ => self.main && other.main,
+        }
+    }
+
+    /// Whether two comparable figures could be two reports of one count: the larger is at
+    /// most `tolerance` above the smaller, plus one for small counts.
+    pub fn agrees(&self, other: &Count, tolerance: f64) -> bool {
+        let (a_lo, a_hi) = self.bounds();
+        let (b_lo, b_hi) = other.bounds();
+        let lo = a_lo.unwrap_or(0).max(b_lo.unwrap_or(0)) as f64;
+        let hi = a_hi.unwrap_or(i64::MAX).min(b_hi.unwrap_or(i64::MAX)) as f64;
+        lo <= hi * (1.0 + tolerance) + 1.0
+    }
+}
+
+/// What one side tells about its event: a single mention, or an event already merged.
+#[derive(Debug, Clone)]
+pub struct Evidence<'a> {
+    pub category: EventCategory,
+    pub mode: Option<&'a str>,
+    pub modality: Modality,
+    /// An aggregate claim ("a total of 80", "at least 300 since the invasion").
+    pub claim: bool,
+    /// Actor codes, without repeats.
+    pub actors: Vec<&'a str>,
+    pub recipients: Vec<&'a str>,
+    /// When it happened, as far as the mention lets us say; `None` when undated.
+    pub date: Option<DateSpan>,
+    /// For a planned action, the day it was announced.
+    pub announced: Option<NaiveDate>,
+    pub counts: Vec<Count<'a>>,
+}
+
+/// How two sets of actor (or recipient) codes must relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetRule {
+    /// The same codes.
+    Equal,
+    /// The same codes, or one side names none.
+    EqualOrEitherEmpty,
+    /// The same codes, or one set inside the other with at least one code shared.
+    Nested,
+}
+
+/// Whether aggregate claims merge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClaimRule {
+    /// An aggregate claim never merges with anything.
+    Never,
+    /// Claims merge with claims, single events with single events.
+    SameKind,
+}
+
+/// How the figures of two mentions must agree.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum FigureRule {
+    /// The headline figures, where both give one, have the same value and unit.
+    Identical,
+    /// Some comparable pair of figures agrees within the tolerance (see [`Count::agrees`]),
+    /// or no pair is comparable.
+    Within { tolerance: f64 },
+}
+
+/// The settings that make the rule strict within a document and tolerant across documents.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Policy {
+    pub name: &'static str,
+    /// Whether a mention without a mode may merge with one that has a mode.
+    pub open_mode: bool,
+    pub claims: ClaimRule,
+    pub actors: SetRule,
+    pub recipients: SetRule,
+    pub figures: FigureRule,
+    /// Whether a mention without its own date may merge with a dated one.
+    pub undated_matches_any: bool,
+}
+
+impl Policy {
+    /// Within one document, mentions of one event repeat its participants and figure
+    /// exactly; a date left out ("the expulsion") is the date given elsewhere.
+    pub const WITHIN_DOCUMENT: Policy = Policy {
+        name: "within a document",
+        open_mode: false,
+        claims: ClaimRule::Never,
+        actors: SetRule::Equal,
+        recipients: SetRule::EqualOrEitherEmpty,
+        figures: FigureRule::Identical,
+        undated_matches_any: true,
+    };
+
+    /// Across documents, outlets report one event with different detail and figures: two
+    /// figures of the same thing are one count when the larger is at most 20% (plus one)
+    /// above the smaller: 25 and 27 agree, 3 and 40 do not.
+    pub const ACROSS_DOCUMENTS: Policy = Policy {
+        name: "across documents",
+        open_mode: true,
+        claims: ClaimRule::SameKind,
+        actors: SetRule::Nested,
+        recipients: SetRule::Nested,
+        figures: FigureRule::Within { tolerance: 0.2 },
+        undated_matches_any: false,
+    };
+}
+
+/// Whether two mentions are one event, why (or why not), and how well they fit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    pub merge: bool,
+    /// "same SANCTION/expel, asserted event; actors {ITA}, ...", or what keeps them apart.
+    pub reason: String,
+    /// How well the mentions fit, to choose among candidates that merge: higher is better.
+    pub score: u32,
+}
+
+impl Decision {
+    fn keep_apart(reason: String) -> Decision {
+        Decision {
+            merge: false,
+            reason,
+            score: 0,
+        }
+    }
+}
+
+/// Decides whether `theirs` (a new mention) is the event `ours` describes.
+pub fn decide(ours: &Evidence, theirs: &Evidence, policy: &Policy) -> Decision {
+    match reason_to_merge(ours, theirs, policy) {
+        Ok(reason) => Decision {
+            merge: true,
+            reason,
+            score: affinity(ours, theirs),
+        },
+        Err(why_not) => Decision::keep_apart(why_not),
+    }
+}
+
+/// `Ok` with why they may merge, `Err` with what keeps them apart.
+fn reason_to_merge(ours: &Evidence, theirs: &Evidence, policy: &Policy) -> Result<String, String> {
+    if theirs.category != ours.category {
+        return Err(format!("category {} vs {}", theirs.category, ours.category));
+    }
+    let mode = match (ours.mode, theirs.mode) {
+        (Some(a), Some(b)) if a != b => return Err(format!("mode {b} vs {a}")),
+        (a, b) if !policy.open_mode && a != b => {
+            return Err(format!(
+                "mode {} vs {}",
+                b.unwrap_or("none"),
+                a.unwrap_or("none")
+            ));
+        }
+        (Some(m), _) | (None, Some(m)) => format!("{}/{m}", ours.category),
+        (None, None) => ours.category.to_string(),
+    };
+    if theirs.modality.merge_class() != ours.modality.merge_class() {
+        return Err(format!(
+            "modality {} vs {}",
+            theirs.modality.as_str(),
+            ours.modality.as_str()
+        ));
+    }
+    let claims_apart = match policy.claims {
+        ClaimRule::Never => ours.claim || theirs.claim,
+        ClaimRule::SameKind => ours.claim != theirs.claim,
+    };
+    if claims_apart {
+        return Err("an aggregate claim and a single event".to_string());
+    }
+    for (what, rule, ours, theirs) in [
+        ("actors", policy.actors, &ours.actors, &theirs.actors),
+        (
+            "recipients",
+            policy.recipients,
+            &ours.recipients,
+            &theirs.recipients,
+        ),
+    ] {
+        if !sets_fit(rule, ours, theirs) {
+            return Err(format!("{what} {} vs {}", show_set(theirs), show_set(ours)));
+        }
+    }
+    let date = dates_verdict(ours, theirs, policy)?;
+    let counts = figures_verdict(ours, theirs, policy.figures)?;
+    Ok(format!(
+        "same {mode}, {} {}; actors {}, recipients {}; {date}; {counts}",
+        theirs.modality.as_str(),
+        if ours.claim { "claim" } else { "event" },
+        show_set(&theirs.actors),
+        show_set(&theirs.recipients),
+    ))
+}
+
+fn dates_verdict(ours: &Evidence, theirs: &Evidence, policy: &Policy) -> Result<String, String> {
+    match (&ours.date, &theirs.date) {
+        (None, None) => Ok("neither dated".to_string()),
+        (Some(o), Some(t)) if o.compatible(t) => {
+            Ok(format!("date {} fits {}", t.describe(), o.describe()))
+        }
+        (Some(o), Some(t)) if announcement_fits(o, ours.announced, t) => Ok(format!(
+            "date {} fits the plan announced for {}",
+            t.describe(),
+            o.describe()
+        )),
+        (Some(o), Some(t)) if announcement_fits(t, theirs.announced, o) => Ok(format!(
+            "planned for {} and announced within {}",
+            t.describe(),
+            o.describe()
+        )),
+        (Some(_), None) | (None, Some(_)) if policy.undated_matches_any => {
+            Ok("one undated, taken as the other's date".to_string())
+        }
+        (o, t) => {
+            let show = |d: &Option<DateSpan>| d.map_or("undated".into(), |d| d.describe());
+            Err(format!("date {} vs {}", show(t), show(o)))
+        }
+    }
+}
+
+fn figures_verdict(ours: &Evidence, theirs: &Evidence, rule: FigureRule) -> Result<String, String> {
+    let contradiction = || {
+        let shown: Vec<&str> = ours.counts.iter().map(|f| f.text).collect();
+        let theirs: Vec<&str> = theirs.counts.iter().map(|f| f.text).collect();
+        format!("counts {theirs:?} contradict {shown:?}")
+    };
+    match rule {
+        FigureRule::Identical => match (headline(ours), headline(theirs)) {
+            (Some(o), Some(t)) if o.value != t.value || o.unit != t.unit => Err(contradiction()),
+            (Some(o), Some(t)) => Ok(format!("count \"{}\" agrees with \"{}\"", t.text, o.text)),
+            _ => Ok("no counts to compare".to_string()),
+        },
+        FigureRule::Within { tolerance } => {
+            let mut compared = false;
+            for t in &theirs.counts {
+                for o in &ours.counts {
+                    if t.comparable(o) {
+                        compared = true;
+                        if t.agrees(o, tolerance) {
+                            let verdict = if t.bounds() == o.bounds() {
+                                "agrees with"
+                            } else {
+                                "differs within tolerance from"
+                            };
+                            return Ok(format!(
+                                "count \"{}\" {verdict} \"{}\" ({})",
+                                t.text, o.text, o.source
+                            ));
+                        }
+                    }
+                }
+            }
+            if compared {
+                return Err(contradiction());
+            }
+            Ok("no counts to compare".to_string())
+        }
+    }
+}
+
+fn headline<'a>(evidence: &Evidence<'a>) -> Option<Count<'a>> {
+    evidence.counts.iter().find(|c| c.main).copied()
+}
+
+/// How well two compatible mentions fit, to choose among several candidates.
+fn affinity(ours: &Evidence, theirs: &Evidence) -> u32 {
+    let mut score = 0;
+    score += 4 * u32::from(same_set(&ours.actors, &theirs.actors));
+    score += 2 * u32::from(same_set(&ours.recipients, &theirs.recipients));
+    score += 2 * u32::from(ours.date.is_some() && ours.date == theirs.date);
+    let exact_figure = theirs.counts.iter().any(|t| {
+        ours.counts
+            .iter()
+            .any(|o| t.comparable(o) && t.bounds() == o.bounds())
+    });
+    score + u32::from(exact_figure)
+}
+
+fn sets_fit(rule: SetRule, a: &[&str], b: &[&str]) -> bool {
+    match rule {
+        SetRule::Equal => same_codes(a, b),
+        SetRule::EqualOrEitherEmpty => a.is_empty() || b.is_empty() || same_codes(a, b),
+        SetRule::Nested => {
+            let a_in_b = a.iter().all(|x| b.contains(x));
+            let b_in_a = b.iter().all(|x| a.contains(x));
+            let shared = a.iter().any(|x| b.contains(x));
+            (a_in_b && b_in_a) || (shared && (a_in_b || b_in_a))
+        }
+    }
+}
+
+/// The same codes, counting repeats.
+fn same_codes(a: &[&str], b: &[&str]) -> bool {
+    let mut a = a.to_vec();
+    let mut b = b.to_vec();
+    a.sort_unstable();
+    b.sort_unstable();
+    a == b
+}
+
+fn same_set(a: &[&str], b: &[&str]) -> bool {
+    a.len() == b.len() && a.iter().all(|x| b.contains(x))
+}
+
+fn show_set(codes: &[&str]) -> String {
+    if codes.is_empty() {
+        "{}".to_string()
+    } else {
+        format!("{{{}}}", codes.join(","))
+    }
+}
