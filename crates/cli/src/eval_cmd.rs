@@ -16,6 +16,8 @@ pub enum EvalCommand {
     Plover(PloverArgs),
     /// Check the per-actor tally of a few reports against expected counts.
     Tally(TallyArgs),
+    /// Score the date finder on TimeML gold (TempEval-3): extent F1 and value accuracy.
+    Dates(crate::eval_dates_cmd::DatesArgs),
 }
 
 #[derive(Args)]
@@ -47,6 +49,7 @@ pub fn run(cmd: EvalCommand) -> ExitCode {
     let result = match cmd {
         EvalCommand::Plover(args) => run_plover(args),
         EvalCommand::Tally(args) => run_tally(args),
+        EvalCommand::Dates(args) => crate::eval_dates_cmd::run(args),
     };
     result.unwrap_or_else(|message| {
         eprintln!("attache eval: {message}");

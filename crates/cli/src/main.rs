@@ -5,6 +5,7 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 mod eval_cmd;
+mod eval_dates_cmd;
 mod extract_cmd;
 mod nlp_cmd;
 mod store_cmd;

@@ -51,6 +51,8 @@ pub struct TimeExpr {
     pub kind: TimeKind,
     pub first: usize,
     pub last: usize,
+    /// The first word of the expression proper, after any leading preposition ("on", "as of").
+    pub core: usize,
     /// "since 2018", "as of April 30": open-ended from the anchor.
     pub since: bool,
 }
@@ -164,6 +166,7 @@ fn time_at(words: &[&str], i: usize) -> Option<TimeExpr> {
         kind,
         first: i,
         last,
+        core: i + lead,
         since,
     })
 }

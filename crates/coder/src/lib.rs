@@ -18,6 +18,7 @@ mod merge;
 mod modality;
 mod numbers;
 mod repair;
+pub mod timex;
 mod timing;
 mod triggers;
 
@@ -94,6 +95,16 @@ impl Extractor {
         });
         let events = self.code_with_peg(&document.id, &doc, published, peg);
         (events, doc.sentence_count())
+    }
+
+    /// The date expressions of a text with their TimeML values, resolved against `published`
+    /// (what `attache eval dates` scores).
+    pub fn find_dates(
+        &self,
+        text: &str,
+        published: Option<chrono::NaiveDate>,
+    ) -> Vec<timex::FoundDate> {
+        timex::find_dates(&self.analyzer.analyze(text), published)
     }
 
     /// Codes an already analysed document.

@@ -77,6 +77,7 @@ impl DocContext<'_> {
                         kind: TimeKind::SinceEvent,
                         first: first - base,
                         last: last - base,
+                        core: first - base,
                         since: true,
                     },
                     first,

@@ -5,12 +5,16 @@
 //! - [`tally`]: per-actor counts extracted from a few documents against expected counts, so a
 //!   report's tally (the founding article's expulsions) is a regression test.
 //!
+//! - [`dates`]: the date finder on TimeML gold (TempEval-3): extent F1 and value accuracy.
+//!
 //! Scoring is separate from extraction ([`plover::score`], [`tally::score`] take events), so the
 //! scorers are tested on hand-made events; [`run_plover`] and [`run_tally`] extract and score.
 
+pub mod dates;
 pub mod metrics;
 pub mod plover;
 pub mod tally;
+pub mod timeml;
 
 use attache_coder::Extractor;
 use attache_event::Event;
@@ -48,4 +52,38 @@ pub fn run_tally(loaded: &tally::LoadedTally, extractor: &Extractor) -> tally::T
         .flat_map(|doc| extractor.extract(doc))
         .collect();
     tally::score(loaded, &events)
+}
+
+/// Finds the dates of each TimeML document (its creation date as publication date) and scores
+/// them; with `predictions`, writes each document there as TimeML with the dates found.
+pub fn run_dates(
+    docs: &[timeml::TimemlDoc],
+    extractor: &Extractor,
+    predictions: Option<&std::path::Path>,
+) -> Result<dates::DatesReport, String> {
+    let mut report = dates::DatesReport::default();
+    for doc in docs {
+        let found: Vec<timeml::Timex> = extractor
+            .find_dates(&doc.text, doc.creation)
+            .into_iter()
+            .map(|f| timeml::Timex {
+                span: f.span,
+                kind: "DATE".to_string(),
+                value: f.value.unwrap_or_else(|| "XXXX-XX-XX".to_string()),
+                text: f.text,
+            })
+            .collect();
+        dates::score_document(&mut report, doc, &found);
+        if let Some(dir) = predictions {
+            let name = doc
+                .path
+                .file_name()
+                .ok_or("a document path without a name")?;
+            let out = dir.join(name);
+            std::fs::write(&out, timeml::write_back(doc, &found))
+                .map_err(|e| format!("{}: {e}", out.display()))?;
+        }
+    }
+    report.finish();
+    Ok(report)
 }

@@ -1,0 +1,140 @@
+//! The date finder on its own: every time expression of a document with its TimeML value
+//! (`2022-04-05`, `2022-W14`, `2022-Q1`, `PAST_REF`), read by the tense of the clause it
+//! modifies. `attache eval dates` scores this against TimeML gold; the coder dates events with
+//! the same expressions and the same resolution.
+
+use crate::dates::{Direction, TimeExpr, find_times, resolve};
+use crate::measure::sentence_words;
+use crate::modality::PLANNING_VERBS;
+use crate::timing::ancestors;
+use attache_nlp::{Doc, Token, Upos};
+use chrono::NaiveDate;
+
+/// A date expression found in a document's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundDate {
+    /// Byte span of the expression proper (without a leading "on", "in", "as of").
+    pub span: [usize; 2],
+    pub text: String,
+    /// TimeML value (`2022-04-05`, `2022-04`, `2022`, `2022-W14`, `2022-Q1`, `2022-SU`, `199`,
+    /// `PAST_REF`, `PRESENT_REF`, `FUTURE_REF`), or `None` when the text gives no anchor.
+    pub value: Option<String>,
+    /// Whether the clause the expression modifies tells of the future.
+    pub future: bool,
+}
+
+/// Every date expression of an analysed document, resolved against `published`.
+pub fn find_dates(doc: &Doc, published: Option<NaiveDate>) -> Vec<FoundDate> {
+    let mut out = Vec::new();
+    for s in doc.sentences() {
+        let words = sentence_words(&s);
+        let base = s.token_range().start;
+        for expr in find_times(&words) {
+            let (first, last) = (base + expr.core, base + expr.last);
+            let dir = attach_of(doc, base + expr.first, last)
+                .and_then(clause_direction)
+                .unwrap_or(Direction::Past);
+            let lo = doc.token(first).span().start;
+            let hi = doc.token(last).span().end;
+            out.push(FoundDate {
+                span: [lo, hi],
+                text: doc.text()[lo..hi].to_string(),
+                value: timeml_value(&expr, published, dir),
+                future: dir == Direction::Future,
+            });
+        }
+    }
+    out
+}
+
+/// The token outside `first..=last` that the expression hangs on.
+pub(crate) fn attach_of(doc: &Doc, first: usize, last: usize) -> Option<Token<'_>> {
+    (first..=last)
+        .map(|i| doc.token(i))
+        .find(|t| t.head().is_none_or(|h| h.i() < first || h.i() > last))
+        .and_then(|t| t.head())
+}
+
+/// The TimeML value of an expression: the resolved interval written at the expression's
+/// granularity.
+pub(crate) fn timeml_value(
+    expr: &TimeExpr,
+    published: Option<NaiveDate>,
+    dir: Direction,
+) -> Option<String> {
+    use crate::dates::TimeKind as K;
+    let i = resolve(
+        &TimeExpr {
+            since: false,
+            ..expr.clone()
+        },
+        published,
+        dir,
+    )?;
+    Some(match &expr.kind {
+        K::Iso(_) | K::RelativeDay(_) | K::Weekday(..) | K::MonthDay { .. } => {
+            i.start.format("%Y-%m-%d").to_string()
+        }
+        K::Month { .. } | K::Month_(_) => i.start.format("%Y-%m").to_string(),
+        K::Year(_) | K::YearRel(_) => i.start.format("%Y").to_string(),
+        K::Week(_) => i.start.format("%G-W%V").to_string(),
+        K::Recent { .. } => "PAST_REF".to_string(),
+        K::SinceEvent => return None,
+    })
+}
+
+/// Whether the clause of `t` tells of what is to come or of what was: "will hold talks on
+/// Friday", "is scheduled to take place on February 20" point forward; "met on Friday" back.
+/// `None` when the verb does not say (a present tense, a verbless headline).
+pub(crate) fn clause_direction(t: Token<'_>) -> Option<Direction> {
+    let verb = ancestors(t).take(4).find(|x| is_predicate(*x))?;
+    let mut v = verb;
+    for _ in 0..4 {
+        if let Some(d) = own_tense(v) {
+            return Some(d);
+        }
+        // Coordinated verbs share their tense; an infinitive under a planning verb is to come.
+        match v.deprel() {
+            "conj" => v = v.head()?,
+            "xcomp" => {
+                let gov = v.head()?;
+                if is_planning(gov) {
+                    return Some(Direction::Future);
+                }
+                v = gov;
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+fn is_predicate(t: Token<'_>) -> bool {
+    matches!(t.upos(), Upos::Verb | Upos::Aux) || t.children().any(|c| c.deprel() == "cop")
+}
+
+fn is_planning(t: Token<'_>) -> bool {
+    let lemma = t.lemma().to_ascii_lowercase();
+    PLANNING_VERBS.contains(&lemma.as_str()) || matches!(lemma.as_str(), "due" | "slate")
+}
+
+/// The tense the verb's own form and auxiliaries mark.
+fn own_tense(v: Token<'_>) -> Option<Direction> {
+    let mut past = v.xpos() == "VBD";
+    for c in v.children() {
+        if !c.deprel().starts_with("aux") && c.deprel() != "cop" {
+            continue;
+        }
+        let w = c.text().to_ascii_lowercase();
+        if matches!(w.as_str(), "will" | "'ll" | "’ll" | "shall" | "wo") {
+            return Some(Direction::Future);
+        }
+        if c.xpos() == "VBD" || matches!(w.as_str(), "had" | "did" | "was" | "were") {
+            past = true;
+        }
+        if matches!(w.as_str(), "has" | "have" | "'ve" | "’ve") {
+            past = true;
+        }
+    }
+    past.then_some(Direction::Past)
+}
