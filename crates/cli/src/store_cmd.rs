@@ -188,13 +188,14 @@ fn fail(command: &str, error: &StoreError) -> ExitCode {
     ExitCode::from(2)
 }
 
-/// Runs a query command, turning errors (a missing database, a broken pipe) into messages.
+/// Runs a query command on a database opened read-only, turning errors (a missing database,
+/// another program's file, a broken pipe) into messages.
 fn run_query(
     command: &str,
     db: &DbArg,
     body: impl FnOnce(&SqliteStore, &mut dyn std::io::Write) -> Result<(), StoreError>,
 ) -> ExitCode {
-    let store = match SqliteStore::open_existing(&db.path()) {
+    let store = match SqliteStore::open_read_only(&db.path()) {
         Ok(store) => store,
         Err(e) => return fail(command, &e),
     };

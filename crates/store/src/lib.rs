@@ -19,7 +19,7 @@ use serde::Serialize;
 use std::fmt;
 
 pub use merge::{DateSpan, Figure, MergedEvent};
-pub use sqlite::SqliteStore;
+pub use sqlite::{APPLICATION_ID, SqliteStore};
 pub use tally::{ClaimRow, GroupBy, Tally, TallyRow};
 
 /// A storage failure, naming the database and what was being done.

@@ -140,6 +140,15 @@ pub fn ingest(args: IngestArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let inputs = expand_paths(&args.paths);
+    // Nothing to read: report it without creating a database.
+    if inputs.iter().all(Result::is_err) {
+        for input in inputs.iter().filter_map(|i| i.as_ref().err()) {
+            eprintln!("attache ingest: {input}");
+        }
+        eprintln!("attache ingest: no input could be read; nothing stored");
+        return ExitCode::FAILURE;
+    }
     let (mut writer_store, lookup) = match SqliteStore::open(&db_path)
         .and_then(|w| SqliteStore::open(&db_path).map(|r| (w, r)))
     {
@@ -157,7 +166,6 @@ pub fn ingest(args: IngestArgs) -> ExitCode {
             date: args.csv_date.clone(),
         },
     };
-    let inputs = expand_paths(&args.paths);
     let mut progress = Progress::new(inputs.len());
     let terminal = progress.terminal;
     let batch_size = args.batch as usize;

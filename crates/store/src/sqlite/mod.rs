@@ -1,7 +1,10 @@
 //! The embedded SQLite backend: one file, WAL journal, versioned migrations.
 
+mod open;
 mod schema;
 mod write;
+
+pub use open::APPLICATION_ID;
 
 use write::store_document;
 
@@ -12,7 +15,7 @@ use crate::{
 };
 use attache_event::Event;
 use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension, params_from_iter};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params_from_iter};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -32,9 +35,10 @@ fn sql_error(path: &Path, doing: &str) -> impl Fn(rusqlite::Error) -> StoreError
 }
 
 impl SqliteStore {
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// Opens the database at `path` for writing, creating it if needed, and brings its schema
+    /// up to date. A file that is not an attache database is refused untouched.
     pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
-        let conn = Connection::open(path).map_err(sql_error(path, "cannot open database"))?;
+        let conn = open::read_write(path)?;
         let mut store = SqliteStore {
             conn,
             path: path.to_path_buf(),
@@ -44,7 +48,20 @@ impl SqliteStore {
         Ok(store)
     }
 
-    /// Opens an existing database; a missing file is an error rather than a new database.
+    /// Opens an existing attache database for queries only: nothing is written to it (no
+    /// journal mode, no migration), so a read-only file or folder can be queried. A missing
+    /// file, an empty one, another program's database or an older schema is an error.
+    pub fn open_read_only(path: &Path) -> Result<SqliteStore, StoreError> {
+        let conn = open::read_only(path)?;
+        schema::check_current(&conn, path)?;
+        Ok(SqliteStore {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Opens an existing database for writing; a missing file is an error rather than a new
+    /// database.
     pub fn open_existing(path: &Path) -> Result<SqliteStore, StoreError> {
         if !path.exists() {
             return Err(StoreError::new(format!(
@@ -60,9 +77,6 @@ impl SqliteStore {
     }
 
     fn configure(&self) -> Result<(), StoreError> {
-        self.conn
-            .busy_timeout(std::time::Duration::from_secs(30))
-            .map_err(self.err("setting busy timeout"))?;
         // WAL: readers never block the writer; NORMAL sync is durable at each commit's
         // checkpoint and cannot corrupt the file.
         self.conn
@@ -196,7 +210,12 @@ impl EventStore for SqliteStore {
 
     fn ingest_batch(&mut self, batch: &[IngestDocument]) -> Result<BatchSummary, StoreError> {
         let err = sql_error(&self.path, "storing a batch");
-        let tx = self.conn.transaction().map_err(&err)?;
+        // The write lock up front: a deferred transaction that reads first and then writes
+        // cannot wait for a busy lock (SQLite fails it at once to avoid a deadlock).
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(&err)?;
         let mut summary = BatchSummary::default();
         for item in batch {
             store_document(&tx, item, &mut summary).map_err(|e| {

@@ -121,3 +121,26 @@ pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreErr
         tx.commit().map_err(&err)?;
     }
 }
+
+/// For a read-only connection, which cannot migrate: the schema must be the one this attache
+/// writes.
+pub(super) fn check_current(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(sql_error(path, "reading schema version"))?;
+    let known = MIGRATIONS.len() as i64;
+    if version > known {
+        return Err(StoreError::new(format!(
+            "{}: schema version {version} is newer than this attache knows ({known}); upgrade attache",
+            path.display()
+        )));
+    }
+    if version < known {
+        return Err(StoreError::new(format!(
+            "{}: schema version {version} is older than this attache's ({known}); \
+             `attache ingest` upgrades it",
+            path.display()
+        )));
+    }
+    Ok(())
+}
