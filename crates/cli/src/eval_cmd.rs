@@ -18,6 +18,8 @@ pub enum EvalCommand {
     Tally(TallyArgs),
     /// Score the date finder on TimeML gold (TempEval-3): extent F1 and value accuracy.
     Dates(crate::eval_dates_cmd::DatesArgs),
+    /// Score merging on ECB+ (one event, many reports; never two events as one).
+    Merge(crate::eval_merge_cmd::MergeArgs),
 }
 
 #[derive(Args)]
@@ -50,6 +52,7 @@ pub fn run(cmd: EvalCommand) -> ExitCode {
         EvalCommand::Plover(args) => run_plover(args),
         EvalCommand::Tally(args) => run_tally(args),
         EvalCommand::Dates(args) => crate::eval_dates_cmd::run(args),
+        EvalCommand::Merge(args) => crate::eval_merge_cmd::run(args),
     };
     result.unwrap_or_else(|message| {
         eprintln!("attache eval: {message}");

@@ -78,7 +78,7 @@ impl DocContext<'_> {
     }
 
     /// A place named in the frame's clause: "met in Luxembourg", "on the outskirts of Kyiv".
-    fn location(
+    pub(crate) fn location(
         &self,
         frame: &Frame<'_>,
         lex: &SentenceLex<'_>,

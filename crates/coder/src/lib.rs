@@ -14,6 +14,7 @@ mod discourse;
 mod distribute;
 mod frames;
 mod measure;
+mod mention;
 mod merge;
 mod modality;
 mod numbers;
@@ -29,6 +30,7 @@ use attache_text::Document;
 use std::path::Path;
 
 use dates::Direction;
+pub use mention::{GENERIC_MODE, MentionCode};
 pub use triggers::{TriggerError, TriggerRule, TriggerTable};
 
 /// The trigger file compiled into the binary, so `attache` runs from anywhere.

@@ -11,6 +11,9 @@
 //! scorers are tested on hand-made events; [`run_plover`] and [`run_tally`] extract and score.
 
 pub mod dates;
+pub mod coref;
+pub mod ecbplus;
+pub mod merging;
 pub mod metrics;
 pub mod plover;
 pub mod tally;
