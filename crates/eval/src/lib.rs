@@ -4,7 +4,7 @@
 //!   accuracy on PLOVER gold standard records (one sentence, one gold event each).
 //! - [`tally`]: per-actor counts extracted from a few documents against expected counts, so a
 //!   report's tally (the founding article's expulsions) is a regression test.
-//!
+//! - [`merging`]: merging on ECB+ ([`ecbplus`]) with the coreference scorers of [`coref`].
 //! - [`dates`]: the date finder on TimeML gold (TempEval-3): extent F1 and value accuracy.
 //!
 //! Scoring is separate from extraction ([`plover::score`], [`tally::score`] take events), so the
