@@ -21,7 +21,10 @@ fn dev_topics_are_read_and_scored_in_both_settings() {
         .flat_map(|t| &t.documents)
         .map(|d| d.actions.len())
         .sum();
-    assert_eq!(gold, 1245, "action mentions in the annotated sentences of the dev topics");
+    assert_eq!(
+        gold, 1245,
+        "action mentions in the annotated sentences of the dev topics"
+    );
 
     let extractor = Extractor::load_default().expect("model loads");
     let scores = merging::run_gold(&topics, &extractor);
@@ -29,10 +32,16 @@ fn dev_topics_are_read_and_scored_in_both_settings() {
     assert_eq!(scores.mentions, 1245, "every gold mention is coded");
     // The published same-lemma baselines with gold mentions are in the 0.70s CoNLL F1.
     let lemma = scores.lemma.conll_f1();
-    assert!((0.65..0.8).contains(&lemma), "lemma baseline CoNLL F1 {lemma}");
+    assert!(
+        (0.65..0.8).contains(&lemma),
+        "lemma baseline CoNLL F1 {lemma}"
+    );
 
     let e2e = merging::run_end_to_end(&topics, &extractor).expect("stores open");
     eprint!("{}", e2e.render_text());
     assert_eq!(e2e.gold_mentions, 1245);
-    assert!(e2e.mentions > 0, "some extracted events align with gold mentions");
+    assert!(
+        e2e.mentions > 0,
+        "some extracted events align with gold mentions"
+    );
 }
