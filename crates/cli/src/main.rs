@@ -9,6 +9,7 @@ mod eval_dates_cmd;
 mod eval_merge_cmd;
 mod extract_cmd;
 mod nlp_cmd;
+mod serve_cmd;
 mod store_cmd;
 
 #[derive(Parser)]
@@ -42,6 +43,8 @@ enum Command {
     /// Score attache against gold standards.
     #[command(subcommand)]
     Eval(eval_cmd::EvalCommand),
+    /// Browse the store in a web browser, or query it as JSON (read-only).
+    Serve(serve_cmd::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -55,5 +58,6 @@ fn main() -> ExitCode {
         Command::Show(args) => store_cmd::show(args),
         Command::Export(args) => store_cmd::export(args),
         Command::Eval(cmd) => eval_cmd::run(cmd),
+        Command::Serve(args) => serve_cmd::run(args),
     }
 }

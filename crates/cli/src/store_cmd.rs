@@ -4,6 +4,7 @@ mod ingest;
 mod output;
 
 use attache_event::EventCategory;
+use attache_store::filter::{parse_category, parse_code, parse_date};
 use attache_store::{EventStore, Filter, GroupBy, GroupMembers, SqliteStore, StoreError};
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
@@ -21,7 +22,7 @@ pub struct DbArg {
 }
 
 impl DbArg {
-    fn path(&self) -> PathBuf {
+    pub(crate) fn path(&self) -> PathBuf {
         self.db
             .clone()
             .or_else(|| {
@@ -31,18 +32,6 @@ impl DbArg {
             })
             .unwrap_or_else(|| PathBuf::from("attache.db"))
     }
-}
-
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("{text:?} is not a date (YYYY-MM-DD)"))
-}
-
-fn parse_category(text: &str) -> Result<EventCategory, String> {
-    EventCategory::parse(text).ok_or_else(|| {
-        let names: Vec<&str> = EventCategory::ALL.iter().map(|c| c.as_str()).collect();
-        format!("{text:?} is not a PLOVER category ({})", names.join(", "))
-    })
 }
 
 /// Which events a command works on.
@@ -55,10 +44,10 @@ pub struct FilterArgs {
     #[arg(long)]
     mode: Option<String>,
     /// ISO3 or organisation code; a group (EU, NATO) stands for its members at the event's date
-    #[arg(long, value_name = "CODE")]
+    #[arg(long, value_name = "CODE", value_parser = parse_code)]
     actor: Option<String>,
     /// ISO3 or organisation code; a group stands for its members at the event's date
-    #[arg(long, value_name = "CODE")]
+    #[arg(long, value_name = "CODE", value_parser = parse_code)]
     recipient: Option<String>,
     /// Events on or after this day (YYYY-MM-DD)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -73,12 +62,12 @@ pub struct FilterArgs {
 
 impl FilterArgs {
     fn filter(&self) -> Filter {
-        let code = |c: &Option<String>| c.as_ref().map(|c| c.trim().to_ascii_uppercase());
+        // Values were parsed by attache_store::filter, the parser the HTTP API shares.
         Filter {
             category: self.event,
             mode: self.mode.clone(),
-            actor: code(&self.actor),
-            recipient: code(&self.recipient),
+            actor: self.actor.clone(),
+            recipient: self.recipient.clone(),
             since: self.since,
             until: self.until,
             text: self.text.clone(),

@@ -6,6 +6,7 @@
 //! event becomes a stored mention, merged with other documents' reports of the same event by the
 //! rules of [`merge`]. Queries return [`StoredEvent`]s; [`tally`] counts them per group.
 
+pub mod filter;
 pub mod merge;
 mod sqlite;
 pub mod tally;
@@ -18,8 +19,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use std::fmt;
 
+pub use filter::{FilterError, FilterParams};
 pub use merge::{DateSpan, Figure, MergedEvent};
-pub use sqlite::{APPLICATION_ID, SqliteStore};
+pub use sqlite::{APPLICATION_ID, DocumentMention, SqliteStore, StoredDocument};
 pub use tally::{ClaimRow, GroupBy, Tally, TallyRow};
 
 /// A storage failure, naming the database and what was being done.

@@ -1,9 +1,11 @@
 //! The embedded SQLite backend: one file, WAL journal, versioned migrations.
 
+mod documents;
 mod open;
 mod schema;
 mod write;
 
+pub use documents::{DocumentMention, StoredDocument};
 pub use open::APPLICATION_ID;
 
 use write::store_document;

@@ -1,0 +1,121 @@
+//! The one parser of event filters, shared by the command line (`attache events --actor POL`)
+//! and the HTTP API (`/api/events?actor=POL`), so that both accept and refuse the same values
+//! with the same messages.
+
+use crate::Filter;
+use attache_event::EventCategory;
+use chrono::NaiveDate;
+use std::fmt;
+
+/// A filter as text, the way a command line or a URL gives it: every field optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FilterParams {
+    pub event: Option<String>,
+    pub mode: Option<String>,
+    pub actor: Option<String>,
+    pub recipient: Option<String>,
+    pub since: Option<String>,
+    pub until: Option<String>,
+    pub text: Option<String>,
+}
+
+/// A filter value that does not parse, naming the field ("since") and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FilterError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl fmt::Display for FilterError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+impl std::error::Error for FilterError {}
+
+/// A day as `YYYY-MM-DD`.
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("{text:?} is not a date (YYYY-MM-DD)"))
+}
+
+/// A PLOVER category name (`SANCTION`, `protest`, ...).
+pub fn parse_category(text: &str) -> Result<EventCategory, String> {
+    EventCategory::parse(text).ok_or_else(|| {
+        let names: Vec<&str> = EventCategory::ALL.iter().map(|c| c.as_str()).collect();
+        format!("{text:?} is not a PLOVER category ({})", names.join(", "))
+    })
+}
+
+/// An actor or recipient code as stored: trimmed, upper case.
+pub fn parse_code(text: &str) -> Result<String, String> {
+    Ok(text.trim().to_ascii_uppercase())
+}
+
+impl FilterParams {
+    /// The filter these values describe, or the first value that does not parse.
+    pub fn parse(&self) -> Result<Filter, FilterError> {
+        fn field<T>(
+            name: &'static str,
+            value: &Option<String>,
+            parse: impl Fn(&str) -> Result<T, String>,
+        ) -> Result<Option<T>, FilterError> {
+            value
+                .as_deref()
+                .map(|v| {
+                    parse(v).map_err(|message| FilterError {
+                        field: name,
+                        message,
+                    })
+                })
+                .transpose()
+        }
+        Ok(Filter {
+            category: field("event", &self.event, parse_category)?,
+            mode: self.mode.clone(),
+            actor: field("actor", &self.actor, parse_code)?,
+            recipient: field("recipient", &self.recipient, parse_code)?,
+            since: field("since", &self.since, parse_date)?,
+            until: field("until", &self.until, parse_date)?,
+            text: self.text.clone(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_what_the_command_line_accepts() {
+        let params = FilterParams {
+            event: Some("sanction".into()),
+            actor: Some(" pol ".into()),
+            since: Some("2022-04-01".into()),
+            ..FilterParams::default()
+        };
+        let filter = params.parse().unwrap();
+        assert_eq!(filter.category, Some(EventCategory::Sanction));
+        assert_eq!(filter.actor.as_deref(), Some("POL"));
+        assert_eq!(filter.since, NaiveDate::from_ymd_opt(2022, 4, 1));
+    }
+
+    #[test]
+    fn names_the_field_that_does_not_parse() {
+        let bad_date = FilterParams {
+            until: Some("2022-13-01".into()),
+            ..FilterParams::default()
+        };
+        let error = bad_date.parse().unwrap_err();
+        assert_eq!(error.field, "until");
+        assert!(error.message.contains("not a date"), "{error}");
+        let bad_category = FilterParams {
+            event: Some("PICNIC".into()),
+            ..FilterParams::default()
+        };
+        let error = bad_category.parse().unwrap_err();
+        assert_eq!(error.field, "event");
+        assert!(error.message.contains("SANCTION"), "{error}");
+    }
+}
