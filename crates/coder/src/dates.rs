@@ -5,6 +5,7 @@
 //! no calendar anchor and stays unresolved with its words kept. Nothing is guessed: without a
 //! publication date, relative expressions stay unresolved too.
 
+use crate::timewords::{Reference, Unit, YearRef, extra_at, resolve_extra};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 /// What a time expression says, before resolution.
@@ -34,6 +35,43 @@ pub enum TimeKind {
     Iso(NaiveDate),
     /// "since <something that is not a date>": kept as words.
     SinceEvent,
+    /// "the third quarter", "this year's third quarter", "the third quarter of 1984".
+    Quarter {
+        n: u32,
+        year: YearRef,
+    },
+    /// "the first half of 1990".
+    Half {
+        n: u32,
+        year: YearRef,
+    },
+    /// "this quarter" (0), "the quarter", "the latest quarter" (-1, the last one reported);
+    /// with `true`, a year before that ("the year-earlier quarter").
+    QuarterRel(i64, bool),
+    /// "the winter of 1994", "spring 1998".
+    Season {
+        s: u32,
+        year: YearRef,
+    },
+    /// "last fall" (-1), "this summer" (0), "next spring" (1).
+    SeasonShift {
+        s: u32,
+        shift: i64,
+    },
+    /// "the 1990s": 199.
+    Decade(i32),
+    /// "two weeks ago", "a year earlier".
+    Ago {
+        unit: Unit,
+        n: i64,
+    },
+    /// "last June" (-1), "this September" (0), "next March" (1).
+    MonthShift {
+        month: u32,
+        shift: i64,
+    },
+    /// "now", "recently", "the future": no calendar date.
+    Reference(Reference),
 }
 
 /// "last Monday", "next Monday" or just "Monday".
@@ -62,6 +100,8 @@ pub struct TimeExpr {
 pub enum Direction {
     Past,
     Future,
+    /// The verb does not say (a present tense, a verbless phrase): the nearest such date.
+    Nearest,
 }
 
 /// A resolved interval, inclusive.
@@ -86,7 +126,7 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-fn month_of(w: &str) -> Option<u32> {
+pub(crate) fn month_of(w: &str) -> Option<u32> {
     let w = w.trim_end_matches('.').to_ascii_lowercase();
     if let Some(i) = MONTHS.iter().position(|m| *m == w) {
         return Some(i as u32 + 1);
@@ -120,7 +160,7 @@ fn day_number(w: &str) -> Option<u32> {
     (1..=31).contains(&d).then_some(d)
 }
 
-fn year_number(w: &str) -> Option<i32> {
+pub(crate) fn year_number(w: &str) -> Option<i32> {
     (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
         .then(|| w.parse().ok())
         .flatten()
@@ -156,9 +196,7 @@ fn time_at(words: &[&str], i: usize) -> Option<TimeExpr> {
         "on" | "in" | "by" | "from" | "until" | "till" | "during" => (1, false),
         "since" => (1, true),
         "as" if lower(words, i + 1) == "of" => (2, false),
-        "earlier" | "later" if lower(words, i + 1) == "this" || lower(words, i + 1) == "on" => {
-            (1, false)
-        }
+        "earlier" | "later" if lower(words, i + 1) == "on" => (1, false),
         _ => (0, false),
     };
     let (kind, last) = core_at(words, i + lead)?;
@@ -175,7 +213,22 @@ fn time_at(words: &[&str], i: usize) -> Option<TimeExpr> {
 fn core_at(words: &[&str], j: usize) -> Option<(TimeKind, usize)> {
     let w = lower(words, j);
     let next = lower(words, j + 1);
+    // "early November", "mid-November", "earlier this year", "late last week".
+    if matches!(w.as_str(), "early" | "late" | "mid" | "earlier" | "later") {
+        let k = if next == "-" { j + 2 } else { j + 1 };
+        return core_at(words, k).filter(|(kind, _)| !matches!(kind, TimeKind::Reference(_)));
+    }
+    if let Some(found) = extra_at(words, j) {
+        return Some(found);
+    }
     if let Some(wd) = weekday_of(&w) {
+        // "Friday, Oct. 23": the calendar date, written from the weekday.
+        let k = if next == "," { j + 2 } else { j + 1 };
+        if let Some((kind @ TimeKind::MonthDay { .. }, last)) = core_at(words, k)
+            && month_of(&lower(words, k)).is_some()
+        {
+            return Some((kind, last));
+        }
         return Some((TimeKind::Weekday(wd, Shift::None), j));
     }
     match w.as_str() {
@@ -317,7 +370,22 @@ pub fn resolve(expr: &TimeExpr, published: Option<NaiveDate>, dir: Direction) ->
             day: d,
             year: Some(y),
         } => single(day(*y, *month, *d)?),
-        TimeKind::SinceEvent => return None,
+        TimeKind::SinceEvent | TimeKind::Reference(Reference::Past | Reference::Future) => {
+            return None;
+        }
+        TimeKind::Decade(_)
+        | TimeKind::Quarter {
+            year: YearRef::Abs(_),
+            ..
+        }
+        | TimeKind::Half {
+            year: YearRef::Abs(_),
+            ..
+        }
+        | TimeKind::Season {
+            year: YearRef::Abs(_),
+            ..
+        } => resolve_extra(&expr.kind, published.unwrap_or_default(), dir)?,
         _ => {
             let pubd = published?;
             resolve_relative(&expr.kind, pubd, dir)?
@@ -354,7 +422,7 @@ fn resolve_relative(kind: &TimeKind, pubd: NaiveDate, dir: Direction) -> Option<
                         fwd
                     }
                 }
-                (Shift::This | Shift::None, Direction::Past) => -back,
+                (Shift::This | Shift::None, Direction::Past | Direction::Nearest) => -back,
                 (Shift::This | Shift::None, Direction::Future) => fwd,
             };
             single(pubd + Duration::days(offset))
@@ -393,6 +461,17 @@ fn resolve_relative(kind: &TimeKind, pubd: NaiveDate, dir: Direction) -> Option<
                 date = day(pubd.year() - 1, *month, *d)?;
             } else if dir == Direction::Future && date + Duration::days(2) < pubd {
                 date = day(pubd.year() + 1, *month, *d)?;
+            } else if dir == Direction::Nearest {
+                date = [pubd.year() - 1, pubd.year() + 1]
+                    .into_iter()
+                    .filter_map(|y| day(y, *month, *d))
+                    .fold(date, |best, c| {
+                        if (c - pubd).num_days().abs() < (best - pubd).num_days().abs() {
+                            c
+                        } else {
+                            best
+                        }
+                    });
             }
             single(date)
         }
@@ -402,10 +481,17 @@ fn resolve_relative(kind: &TimeKind, pubd: NaiveDate, dir: Direction) -> Option<
                 y -= 1;
             } else if dir == Direction::Future && *month < pubd.month() {
                 y += 1;
+            } else if dir == Direction::Nearest {
+                let diff = *month as i32 - pubd.month() as i32;
+                if diff > 6 {
+                    y -= 1;
+                } else if diff < -6 {
+                    y += 1;
+                }
             }
             month_interval(y, *month)?
         }
-        _ => return None,
+        other => return resolve_extra(other, pubd, dir),
     })
 }
 

@@ -19,6 +19,7 @@ mod merge;
 mod modality;
 mod numbers;
 mod repair;
+mod timewords;
 pub mod timex;
 mod timing;
 mod triggers;

@@ -3,12 +3,12 @@
 //! modifies. `attache eval dates` scores this against TimeML gold; the coder dates events with
 //! the same expressions and the same resolution.
 
-use crate::dates::{Direction, TimeExpr, find_times, resolve};
-use crate::measure::sentence_words;
+use crate::dates::{Direction, Interval, TimeExpr, TimeKind, find_times, resolve};
 use crate::modality::PLANNING_VERBS;
+use crate::timewords::{Unit, extra_value};
 use crate::timing::ancestors;
 use attache_nlp::{Doc, Token, Upos};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 /// A date expression found in a document's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,28 +23,51 @@ pub struct FoundDate {
     pub future: bool,
 }
 
-/// Every date expression of an analysed document, resolved against `published`.
+/// Every date expression of an analysed document, resolved against `published`. The words are
+/// read across sentence breaks (a splitter may break "Feb. 1" after "Feb.").
 pub fn find_dates(doc: &Doc, published: Option<NaiveDate>) -> Vec<FoundDate> {
+    let words: Vec<&str> = doc.tokens().map(|t| t.text()).collect();
     let mut out = Vec::new();
-    for s in doc.sentences() {
-        let words = sentence_words(&s);
-        let base = s.token_range().start;
-        for expr in find_times(&words) {
-            let (first, last) = (base + expr.core, base + expr.last);
-            let dir = attach_of(doc, base + expr.first, last)
-                .and_then(clause_direction)
-                .unwrap_or(Direction::Past);
-            let lo = doc.token(first).span().start;
-            let hi = doc.token(last).span().end;
-            out.push(FoundDate {
-                span: [lo, hi],
-                text: doc.text()[lo..hi].to_string(),
-                value: timeml_value(&expr, published, dir),
-                future: dir == Direction::Future,
-            });
+    // The quarter a report is about, which "the quarter" and "a year earlier" refer to.
+    let mut reported: Option<Interval> = None;
+    for expr in find_times(&words) {
+        let dir = attach_of(doc, expr.first, expr.last)
+            .and_then(clause_direction)
+            .unwrap_or(Direction::Nearest);
+        let mut value = timeml_value(&expr, published, dir);
+        if let Some(q) = reported {
+            value = refer_to_quarter(&expr.kind, q).or(value);
         }
+        if let Some(interval) = resolve(&expr, published, dir)
+            && matches!(expr.kind, TimeKind::Quarter { .. })
+        {
+            reported = Some(interval);
+        }
+        let lo = doc.token(expr.core).span().start;
+        let hi = doc.token(expr.last).span().end;
+        out.push(FoundDate {
+            span: [lo, hi],
+            text: doc.text()[lo..hi].to_string(),
+            value,
+            future: dir == Direction::Future,
+        });
     }
     out
+}
+
+/// "the quarter" and "a year earlier" in a report about a quarter: that quarter, or the same
+/// quarter a year before.
+fn refer_to_quarter(kind: &TimeKind, q: Interval) -> Option<String> {
+    let (y, n) = (q.start.year(), q.start.month0() / 3 + 1);
+    match kind {
+        TimeKind::QuarterRel(-1, false) => Some(format!("{y}-Q{n}")),
+        TimeKind::QuarterRel(-1, true)
+        | TimeKind::Ago {
+            unit: Unit::Year,
+            n: 1,
+        } => Some(format!("{}-Q{n}", y - 1)),
+        _ => None,
+    }
 }
 
 /// The token outside `first..=last` that the expression hangs on.
@@ -70,7 +93,24 @@ pub(crate) fn timeml_value(
         },
         published,
         dir,
-    )?;
+    );
+    let base = matches!(
+        expr.kind,
+        K::Iso(_)
+            | K::RelativeDay(_)
+            | K::Weekday(..)
+            | K::MonthDay { .. }
+            | K::Month { .. }
+            | K::Month_(_)
+            | K::Year(_)
+            | K::YearRel(_)
+            | K::Week(_)
+            | K::Recent { .. }
+    );
+    if !base {
+        return extra_value(&expr.kind, i);
+    }
+    let i = i?;
     Some(match &expr.kind {
         K::Iso(_) | K::RelativeDay(_) | K::Weekday(..) | K::MonthDay { .. } => {
             i.start.format("%Y-%m-%d").to_string()
@@ -79,7 +119,7 @@ pub(crate) fn timeml_value(
         K::Year(_) | K::YearRel(_) => i.start.format("%Y").to_string(),
         K::Week(_) => i.start.format("%G-W%V").to_string(),
         K::Recent { .. } => "PAST_REF".to_string(),
-        K::SinceEvent => return None,
+        _ => return None,
     })
 }
 
@@ -87,7 +127,7 @@ pub(crate) fn timeml_value(
 /// Friday", "is scheduled to take place on February 20" point forward; "met on Friday" back.
 /// `None` when the verb does not say (a present tense, a verbless headline).
 pub(crate) fn clause_direction(t: Token<'_>) -> Option<Direction> {
-    let verb = ancestors(t).take(4).find(|x| is_predicate(*x))?;
+    let verb = ancestors(t).take(2).find(|x| is_predicate(*x))?;
     let mut v = verb;
     for _ in 0..4 {
         if let Some(d) = own_tense(v) {
