@@ -109,3 +109,46 @@ fn dev_null_is_not_a_database() {
     }
     assert_eq!(stamp(), before, "/dev/null-journal was written");
 }
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Events stored for document `id`, read through `attache export`.
+fn events_of(dir: &Path, id: &str) -> usize {
+    let output = attache(dir, &["export", "--format", "jsonl"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    stdout(&output)
+        .lines()
+        .filter(|line| line.contains(&format!("\"{id}\"")))
+        .count()
+}
+
+#[test]
+fn a_document_written_earlier_in_the_run_is_not_judged_against_the_old_database() {
+    let dir = scratch("reingest");
+    let line = |text: &str| {
+        format!(
+            "{{\"id\": \"x\", \"source\": \"Wire\", \"published\": \"2022-04-05\", \"text\": \"{text}\"}}\n"
+        )
+    };
+    let t1 = "Italy expelled 30 Russian diplomats on Tuesday, citing national security.";
+    let t2 = "Denmark expelled 15 Russian diplomats on Tuesday.";
+    fs::write(dir.join("one.jsonl"), line(t1)).unwrap();
+    fs::write(dir.join("two.jsonl"), format!("{}{}", line(t2), line(t1))).unwrap();
+    let first = attache(&dir, &["ingest", "one.jsonl"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let with_t1 = events_of(&dir, "x");
+    assert!(with_t1 > 0, "the first ingest coded nothing");
+    // X is replaced by T2 and then by T1 again: it must end with T1's events.
+    let second = attache(&dir, &["ingest", "two.jsonl"]);
+    assert!(second.status.success(), "{}", stderr(&second));
+    assert_eq!(events_of(&dir, "x"), with_t1, "{}", stdout(&second));
+    let third = attache(&dir, &["ingest", "one.jsonl"]);
+    assert!(
+        stdout(&third).contains("0 new, 1 unchanged"),
+        "{}",
+        stdout(&third)
+    );
+    assert_eq!(events_of(&dir, "x"), with_t1);
+}

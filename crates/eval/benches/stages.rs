@@ -81,10 +81,7 @@ fn run() -> Result<(), String> {
     let (extract_time, extracted) = best_of(args.repeat, || {
         documents
             .iter()
-            .map(|document| IngestDocument {
-                events: extractor.extract(document),
-                document: document.clone(),
-            })
+            .map(|document| IngestDocument::coded(document.clone(), extractor.extract(document)))
             .collect::<Vec<_>>()
     });
     let events: usize = extracted.iter().map(|d| d.events.len()).sum();

@@ -108,6 +108,7 @@ fn document(n: usize, rng: &mut Lcg) -> IngestDocument {
             },
         },
         events: vec![event],
+        coded: true,
     }
 }
 

@@ -51,6 +51,31 @@ impl std::error::Error for StoreError {}
 pub struct IngestDocument {
     pub document: Document,
     pub events: Vec<Event>,
+    /// False when the caller skipped coding because the stored text looked the same: the
+    /// store then keeps the stored version if it still is, and otherwise stores nothing and
+    /// names the document in [`BatchSummary::stale`], so that no uncoded text ever replaces
+    /// coded events.
+    pub coded: bool,
+}
+
+impl IngestDocument {
+    /// A document with the events the coder found in it.
+    pub fn coded(document: Document, events: Vec<Event>) -> IngestDocument {
+        IngestDocument {
+            document,
+            events,
+            coded: true,
+        }
+    }
+
+    /// A document not coded because its stored version looked unchanged.
+    pub fn uncoded(document: Document) -> IngestDocument {
+        IngestDocument {
+            document,
+            events: Vec::new(),
+            coded: false,
+        }
+    }
 }
 
 /// What happened to one document.
@@ -77,6 +102,10 @@ pub struct BatchSummary {
     pub merged: usize,
     /// Merged events created.
     pub new_events: usize,
+    /// Ids of uncoded documents whose stored version had changed by the time they were
+    /// written (another writer, or an earlier document of the run): not stored; code them and
+    /// store them again.
+    pub stale: Vec<String>,
 }
 
 impl BatchSummary {
@@ -88,6 +117,7 @@ impl BatchSummary {
         self.events += other.events;
         self.merged += other.merged;
         self.new_events += other.new_events;
+        self.stale.extend(other.stale.iter().cloned());
     }
 }
 

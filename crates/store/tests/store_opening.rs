@@ -66,6 +66,7 @@ fn report(id: &str) -> IngestDocument {
             },
         },
         events: vec![event],
+        coded: true,
     }
 }
 
@@ -314,4 +315,30 @@ fn a_writer_waits_for_another_writers_transaction() {
     other.join().unwrap();
     assert!(stored.is_ok(), "{:?}", stored.err());
     assert_eq!(store.stats().unwrap().documents, 2);
+}
+
+#[test]
+fn an_uncoded_document_never_replaces_a_changed_stored_version() {
+    let dir = ScratchDir::new("store-open", "stale");
+    let mut store = SqliteStore::open(&dir.join("attache.db")).unwrap();
+    store.ingest_batch(&[report("x")]).unwrap();
+    // Another writer (or an earlier document of the run) replaces X's text...
+    let mut changed = report("x");
+    changed.document.text.push_str(" Denmark expelled 15.");
+    store.ingest_batch(&[changed]).unwrap();
+    // ...after this caller had judged X unchanged and skipped coding it.
+    let summary = store
+        .ingest_batch(&[IngestDocument::uncoded(report("x").document)])
+        .unwrap();
+    assert_eq!(summary.stale, ["x"]);
+    assert_eq!((summary.replaced, summary.unchanged), (0, 0));
+    assert_eq!(
+        store.stats().unwrap().mentions,
+        1,
+        "the coded events were dropped"
+    );
+    let summary = store
+        .ingest_batch(&[IngestDocument::uncoded(report("y").document)])
+        .unwrap();
+    assert_eq!(summary.stale, ["y"], "an uncoded new document was stored");
 }

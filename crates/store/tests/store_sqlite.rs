@@ -134,6 +134,7 @@ fn coded(wire: &Wire, expulsions: &[Expulsion]) -> IngestDocument {
             },
         },
         events,
+        coded: true,
     }
 }
 

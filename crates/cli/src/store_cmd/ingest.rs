@@ -9,10 +9,11 @@ use attache_coder::Extractor;
 use attache_store::{BatchSummary, EventStore, IngestDocument, SqliteStore, content_hash};
 use attache_text::{CsvColumns, Document, ReadOptions, expand_paths, read_documents};
 use rayon::prelude::*;
+use std::collections::HashSet;
 use std::io::{IsTerminal, Write};
 use std::panic::AssertUnwindSafe;
 use std::process::ExitCode;
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 /// A batch on its way to the writer, with how far through the inputs it is.
@@ -82,17 +83,35 @@ impl Progress {
 /// Documents coded for a batch, the failures, and the sentences the coder read.
 type Coded = (Vec<IngestDocument>, Vec<String>, usize);
 
+/// Codes one document; a coder failure (a panic) is an error naming it, not the end of the run.
+fn code_one(extractor: &Extractor, document: Document) -> Result<(IngestDocument, usize), String> {
+    let extract = || extractor.extract_counted(&document);
+    match std::panic::catch_unwind(AssertUnwindSafe(extract)) {
+        Ok((events, sentences)) => Ok((IngestDocument::coded(document, events), sentences)),
+        Err(_) => Err(format!(
+            "{}: the coder failed on this document; not stored",
+            document.id
+        )),
+    }
+}
+
 /// Codes the documents of a batch in parallel, in input order, skipping unchanged ones. A
 /// document the coder fails on (a panic) is left out and reported, not the whole run.
+///
+/// `lookup` shows the database as it was before this run's later writes, so a document is
+/// skipped only when its id has not been seen earlier in the run (`seen`); the store still
+/// refuses an uncoded document whose stored version has changed since (see `stale`).
 fn code_batch(
     documents: Vec<Document>,
     extractor: &Extractor,
     lookup: &SqliteStore,
+    seen: &mut HashSet<String>,
 ) -> Result<Coded, attache_store::StoreError> {
     let mut unchanged = Vec::with_capacity(documents.len());
     for doc in &documents {
+        let first_time = seen.insert(doc.id.clone());
         let stored = lookup.document_hash(&doc.id)?;
-        unchanged.push(stored.is_some_and(|h| h == content_hash(doc)));
+        unchanged.push(first_time && stored.is_some_and(|h| h == content_hash(doc)));
     }
     let coded: Vec<Result<(IngestDocument, usize), String>> = documents
         .into_par_iter()
@@ -100,20 +119,9 @@ fn code_batch(
         .map(|(document, unchanged)| {
             // The writer sees the same hash and counts it unchanged; nothing to code.
             if unchanged {
-                let skipped = IngestDocument {
-                    document,
-                    events: Vec::new(),
-                };
-                return Ok((skipped, 0));
+                return Ok((IngestDocument::uncoded(document), 0));
             }
-            let extract = || extractor.extract_counted(&document);
-            match std::panic::catch_unwind(AssertUnwindSafe(extract)) {
-                Ok((events, sentences)) => Ok((IngestDocument { document, events }, sentences)),
-                Err(_) => Err(format!(
-                    "{}: the coder failed on this document; not stored",
-                    document.id
-                )),
-            }
+            code_one(extractor, document)
         })
         .collect();
     let mut stored = Vec::with_capacity(coded.len());
@@ -129,6 +137,58 @@ fn code_batch(
         }
     }
     Ok((stored, failures, sentences))
+}
+
+/// What the writer stored, with what it had to code again.
+#[derive(Default)]
+struct Written {
+    summary: BatchSummary,
+    /// Documents coded again that the coder failed on.
+    failures: Vec<String>,
+    /// Sentences read by coding again.
+    sentences: usize,
+}
+
+impl Written {
+    fn add(&mut self, other: Written) {
+        self.summary.add(&other.summary);
+        self.failures.extend(other.failures);
+        self.sentences += other.sentences;
+    }
+}
+
+/// Stores a batch; documents skipped as unchanged whose stored version changed meanwhile
+/// (the store names them stale) are coded now and stored in a second transaction.
+fn store_batch(
+    store: &mut SqliteStore,
+    documents: Vec<IngestDocument>,
+    extractor: &Extractor,
+) -> Result<Written, attache_store::StoreError> {
+    let mut summary = store.ingest_batch(&documents)?;
+    let stale: HashSet<String> = std::mem::take(&mut summary.stale).into_iter().collect();
+    let mut written = Written {
+        summary,
+        ..Written::default()
+    };
+    if stale.is_empty() {
+        return Ok(written);
+    }
+    let mut recoded = Vec::new();
+    for item in documents
+        .into_iter()
+        .filter(|d| stale.contains(&d.document.id))
+    {
+        match code_one(extractor, item.document) {
+            Ok((document, read)) => {
+                recoded.push(document);
+                written.sentences += read;
+            }
+            Err(message) => written.failures.push(message),
+        }
+    }
+    let again = store.ingest_batch(&recoded)?;
+    written.summary.add(&again);
+    Ok(written)
 }
 
 pub fn ingest(args: IngestArgs) -> ExitCode {
@@ -168,20 +228,28 @@ pub fn ingest(args: IngestArgs) -> ExitCode {
     };
     let mut progress = Progress::new(inputs.len());
     let terminal = progress.terminal;
+    let mut seen = HashSet::new();
     let batch_size = args.batch as usize;
 
     // Two batches in flight: one being stored while the next is coded.
     let (sender, receiver) = mpsc::sync_channel::<Batch>(1);
+    let extractor = Arc::new(extractor);
+    let writer_extractor = Arc::clone(&extractor);
     let writer = std::thread::spawn(move || {
-        let mut total = BatchSummary::default();
+        let mut total = Written::default();
         for batch in receiver {
-            match writer_store.ingest_batch(&batch.documents) {
-                Ok(summary) => total.add(&summary),
+            match store_batch(&mut writer_store, batch.documents, &writer_extractor) {
+                Ok(written) => {
+                    for failure in &written.failures {
+                        Progress::message(terminal, &format!("attache ingest: {failure}"));
+                    }
+                    total.add(written);
+                }
                 Err(e) => return (total, Some(e)),
             }
-            progress.stored(batch.files_done, &total, false);
+            progress.stored(batch.files_done, &total.summary, false);
         }
-        progress.stored(progress.files_total, &total, true);
+        progress.stored(progress.files_total, &total.summary, true);
         (total, None)
     });
 
@@ -191,8 +259,8 @@ pub fn ingest(args: IngestArgs) -> ExitCode {
     let mut fatal = None;
     // Codes a batch and hands it to the writer: whether the writer still runs, and the
     // documents the coder failed on.
-    let dispatch = |documents: Vec<Document>, files_done: usize| {
-        code_batch(documents, &extractor, &lookup).map(|(documents, failures, read)| {
+    let mut dispatch = |documents: Vec<Document>, files_done: usize| {
+        code_batch(documents, &extractor, &lookup, &mut seen).map(|(documents, failures, read)| {
             let sent = sender
                 .send(Batch {
                     documents,
@@ -249,12 +317,15 @@ pub fn ingest(args: IngestArgs) -> ExitCode {
     }
     // Closing the channel lets the writer finish.
     drop(sender);
-    let (total, write_error) = writer.join().unwrap_or_else(|_| {
+    let (written, write_error) = writer.join().unwrap_or_else(|_| {
         (
-            BatchSummary::default(),
+            Written::default(),
             Some(attache_store::StoreError::new("the writer thread failed")),
         )
     });
+    let total = written.summary;
+    failed += written.failures.len();
+    sentences += written.sentences;
     println!(
         "documents: {} new, {} unchanged, {} replaced, {} failed; sentences: {} ({} with events); \
          events: {}; mentions merged: {}",

@@ -310,6 +310,11 @@ pub(super) fn store_document(
             summary.unchanged += 1;
             return Ok(());
         }
+        // The caller judged it unchanged against an older state: its events are not known.
+        _ if !item.coded => {
+            summary.stale.push(doc.id.clone());
+            return Ok(());
+        }
         Some(_) => {
             remove_document(tx, &doc.id)?;
             summary.replaced += 1;
