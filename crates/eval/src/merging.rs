@@ -219,7 +219,7 @@ pub fn end_to_end_topic(topic: &EcbTopic, extractor: &Extractor) -> Result<Topic
         .map(|doc| {
             let document = document(doc);
             let events = extractor.extract(&document);
-            IngestDocument { document, events }
+            IngestDocument::coded(document, events)
         })
         .collect();
     store.ingest_batch(&batch).map_err(|e| e.to_string())?;
