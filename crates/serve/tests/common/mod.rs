@@ -62,9 +62,9 @@ pub fn founding_store(dir: &Path) -> PathBuf {
     ];
     let batch: Vec<IngestDocument> = docs
         .into_iter()
-        .map(|document| IngestDocument {
-            events: extractor().extract(&document),
-            document,
+        .map(|document| {
+            let events = extractor().extract(&document);
+            IngestDocument::coded(document, events)
         })
         .collect();
     let path = dir.join("events.db");
