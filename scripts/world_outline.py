@@ -44,16 +44,20 @@ def rings_of(geometry):
 
 
 def path_of(points):
+    """One ring as SVG path data; a ring that crosses the antimeridian (Russia, Fiji) is split
+    there rather than drawn across the whole map."""
     out = []
     last = None
     for lon, lat in points:
         point = (round(lon, 1), round(-lat, 1))
-        if point != last:
-            out.append("%g %g" % point)
-            last = point
+        if point == last:
+            continue
+        jump = last is None or abs(point[0] - last[0]) > 180
+        out.append(("M" if jump else "L") + "%g %g" % point)
+        last = point
     if len(out) < 3:
         return ""
-    return "M" + "L".join(out) + "Z"
+    return "".join(out) + "Z"
 
 
 def main():

@@ -64,7 +64,7 @@ async function api(path, params) {
 const main = () => document.getElementById("main");
 
 function show(...nodes) {
-  main().replaceChildren(...nodes);
+  main().replaceChildren(...nodes.flat());
 }
 
 function showError(error) {
@@ -180,7 +180,7 @@ async function drawEvents() {
   };
   const rows = page.events.map((e) => el("tr", { data: { id: e.id } },
     el("td", {}, el("a", { href: "/event/" + e.id }, "#" + e.id)),
-    el("td", {}, dateText(e)),
+    el("td", { class: "date" }, dateText(e)),
     el("td", {}, kind(e), e.modality !== "asserted" ? el("span", { class: "quiet" }, " (" + e.modality + ")") : null),
     el("td", {}, codes(e.actors)),
     el("td", {}, codes(e.recipients)),
@@ -232,7 +232,7 @@ async function drawTally() {
     if (row.planned) notes.push(`${row.planned} planned`);
     if (row.conflicting) notes.push(`${row.conflicting} with differing counts`);
     if (row.shared) notes.push(`${row.shared} shared with other rows`);
-    for (const o of row.other_counts) notes.push(`${count(o.count_low, o.count_high)} ${o.unit}`);
+    for (const o of row.other_counts) notes.push(`also ${count(o.count_low, o.count_high)} (unit: ${o.unit})`);
     notes.push(row.source_names.join(", "));
     grid.append(
       el("a", { class: "group", href: target, data: { group: row.group } }, row.group),
@@ -270,7 +270,7 @@ async function drawEvent(id) {
   document.title = `attache · event ${event.id}`;
   const facts = el("dl", { class: "facts" },
     el("dt", {}, "Date"), el("dd", {}, dateText(event)),
-    el("dt", {}, "Count"), el("dd", {}, count(event.count_low, event.count_high) + (event.unit ? " " + event.unit : "")),
+    el("dt", {}, "Count"), el("dd", {}, count(event.count_low, event.count_high) + (event.unit ? ` (unit: ${event.unit})` : "")),
     el("dt", {}, "Actors"), el("dd", {}, codes(event.actors)),
     el("dt", {}, "Recipients"), el("dd", {}, codes(event.recipients)),
     el("dt", {}, "Modality"), el("dd", {}, event.modality + (event.claim ? " · aggregate claim" : "")),

@@ -166,7 +166,7 @@ fn an_event_shows_its_sentences_cut_at_what_was_coded() {
             .map(|s| s["text"].as_str().unwrap())
             .collect();
         let start = passage["start"].as_u64().unwrap() as usize;
-        let source = std::fs::read_to_string(attache_testkit::workspace_root().join(FOUNDING));
+        let source = std::fs::read_to_string(common::root().join(FOUNDING));
         assert_eq!(&source.unwrap()[start..start + text.len()], text);
     }
 }

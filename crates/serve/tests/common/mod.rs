@@ -2,6 +2,8 @@
 //! loopback port, and plain HTTP requests over std::net.
 #![allow(dead_code)]
 
+pub mod webdriver;
+
 use attache_coder::Extractor;
 use attache_store::{EventStore, GroupMembers, IngestDocument, SqliteStore};
 use attache_text::{Document, Publication};
@@ -16,6 +18,11 @@ pub const FOUNDING: &str = "examples/expulsions-2022-04-05.txt";
 pub const HOSTILE_TITLE: &str = "<script>alert(1)</script> Hungary";
 pub const HOSTILE_TEXT: &str = "Hungary expelled 12 Russian diplomats on Monday, \
     <script>alert(1)</script> the foreign ministry said.\n";
+
+/// The workspace root, from this crate's own manifest directory.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
 
 /// Group membership from the embedded dictionaries, as the command line uses it.
 pub struct LexiconGroups;
@@ -49,17 +56,25 @@ fn document(id: &str, text: String, title: Option<&str>, url: Option<&str>) -> D
 /// The store `attache ingest examples/expulsions-2022-04-05.txt --published 2022-04-05` makes,
 /// with the hostile report beside it.
 pub fn founding_store(dir: &Path) -> PathBuf {
-    let root = attache_testkit::workspace_root();
-    let text = std::fs::read_to_string(root.join(FOUNDING)).expect("the founding article");
-    let docs = [
-        document(FOUNDING, text, None, None),
-        document(
+    store(dir, true)
+}
+
+/// The founding article's store alone.
+pub fn founding_store_only(dir: &Path) -> PathBuf {
+    store(dir, false)
+}
+
+fn store(dir: &Path, with_hostile: bool) -> PathBuf {
+    let text = std::fs::read_to_string(root().join(FOUNDING)).expect("the founding article");
+    let mut docs = vec![document(FOUNDING, text, None, None)];
+    if with_hostile {
+        docs.push(document(
             "hostile-report.txt",
             HOSTILE_TEXT.to_string(),
             Some(HOSTILE_TITLE),
             Some("https://example.org/<script>"),
-        ),
-    ];
+        ));
+    }
     let batch: Vec<IngestDocument> = docs
         .into_iter()
         .map(|document| {
