@@ -20,6 +20,8 @@ pub enum EvalCommand {
     Dates(crate::eval_dates_cmd::DatesArgs),
     /// Score merging on ECB+ (one event, many reports; never two events as one).
     Merge(crate::eval_merge_cmd::MergeArgs),
+    /// Score whole articles against a hand-coded event gold (data/eval/bbc-dev-gold.tsv).
+    Events(crate::eval_events_cmd::EventsArgs),
 }
 
 #[derive(Args)]
@@ -53,6 +55,7 @@ pub fn run(cmd: EvalCommand) -> ExitCode {
         EvalCommand::Tally(args) => run_tally(args),
         EvalCommand::Dates(args) => crate::eval_dates_cmd::run(args),
         EvalCommand::Merge(args) => crate::eval_merge_cmd::run(args),
+        EvalCommand::Events(args) => return crate::eval_events_cmd::run(args),
     };
     result.unwrap_or_else(|message| {
         eprintln!("attache eval: {message}");

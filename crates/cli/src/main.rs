@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 mod eval_cmd;
 mod eval_dates_cmd;
+mod eval_events_cmd;
 mod eval_merge_cmd;
 mod extract_cmd;
 mod nlp_cmd;

@@ -71,6 +71,11 @@ impl Extractor {
         &self.analyzer
     }
 
+    /// The trigger dictionary in use (for diagnostics such as `attache eval events`).
+    pub fn triggers(&self) -> &TriggerTable {
+        &self.triggers
+    }
+
     /// All events of one document, ordered by first mention.
     pub fn extract(&self, document: &Document) -> Vec<Event> {
         self.extract_counted(document).0

@@ -2,6 +2,8 @@
 //!
 //! - [`plover`]: category precision/recall/F1, actor and recipient country accuracy and count
 //!   accuracy on PLOVER gold standard records (one sentence, one gold event each).
+//! - [`events`]: whole articles against the hand-coded BBC development gold: event recall and
+//!   precision, category accuracy, actor and recipient accuracy of matched events.
 //! - [`tally`]: per-actor counts extracted from a few documents against expected counts, so a
 //!   report's tally (the founding article's expulsions) is a regression test.
 //! - [`merging`]: merging on ECB+ ([`ecbplus`]) with the coreference scorers of [`coref`].
@@ -13,6 +15,7 @@
 pub mod coref;
 pub mod dates;
 pub mod ecbplus;
+pub mod events;
 pub mod merging;
 pub mod metrics;
 pub mod plover;
@@ -89,4 +92,62 @@ pub fn run_dates(
     }
     report.finish();
     Ok(report)
+}
+/// Scores the gold's articles of `corpus` (a JSON Lines file such as the BBC benchmark's
+/// `bbc-news.jsonl`; publication dates as the corpus gives them, none for the BBC): extracted
+/// here, or read from `events`, a JSON Lines file written by `attache extract` (to score
+/// another build's output). Fails, naming the file, when an article or a gold quote is not in
+/// the corpus or an event line does not parse.
+pub fn run_events(
+    gold: &events::EventGold,
+    gold_name: &str,
+    corpus: &std::path::Path,
+    extractor: &Extractor,
+    events: Option<&std::path::Path>,
+) -> Result<events::EventsReport, String> {
+    let texts = read_articles(gold, corpus, extractor)?;
+    events::check_quotes(gold, gold_name, &texts)?;
+    let predicted = match events {
+        Some(path) => events::read_predictions(path, &texts)?,
+        None => texts
+            .iter()
+            .map(|(id, article)| (id.clone(), extractor.extract(&article.document)))
+            .collect(),
+    };
+    let mut report = events::score(gold, &texts, &predicted);
+    events::refine_misses(&mut report, gold, &texts, extractor);
+    Ok(report)
+}
+
+/// The gold's articles from the corpus, with their sentences as the analyzer splits them.
+fn read_articles(
+    gold: &events::EventGold,
+    corpus: &std::path::Path,
+    extractor: &Extractor,
+) -> Result<std::collections::BTreeMap<String, events::ArticleText>, String> {
+    let wanted: std::collections::BTreeSet<&str> =
+        gold.articles.iter().map(String::as_str).collect();
+    let mut texts = std::collections::BTreeMap::new();
+    let opts = attache_text::ReadOptions::default();
+    for document in attache_text::read_documents(corpus, &opts) {
+        let document = document.map_err(|e| e.to_string())?;
+        if !wanted.contains(document.id.as_str()) || texts.contains_key(&document.id) {
+            continue;
+        }
+        let sentences = extractor
+            .analyzer()
+            .analyze(&document.text)
+            .sentences()
+            .map(|s| [s.span().start, s.span().end])
+            .collect();
+        let id = document.id.clone();
+        texts.insert(
+            id,
+            events::ArticleText {
+                document,
+                sentences,
+            },
+        );
+    }
+    Ok(texts)
 }
