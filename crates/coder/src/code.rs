@@ -7,7 +7,7 @@ use crate::distribute::distribute;
 use crate::frames::{Frame, dominates, frame_span, read_frame, similar_action};
 use crate::measure::{Measured, measure, sentence_words};
 use crate::merge::Found;
-use crate::timing::{Peg, Timed, assign_times, iso, pick_date};
+use crate::timing::{Peg, Timed, assign_times, pick_date};
 use crate::triggers::{TriggerTable, has_case};
 use attache_event::{
     Actor, Attribution, Event, EventCategory, Location, Mention, Modality, SentenceRef, Trigger,
@@ -446,7 +446,7 @@ pub fn code_sentence(
                 span,
                 text: cx.span_text(span[0], span[1]),
             }],
-            published: cx.published.map(iso),
+            published: cx.published,
         };
         let interval = date.as_ref().and_then(|d| d.1);
         if codes.len() > 1 {

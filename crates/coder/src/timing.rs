@@ -27,14 +27,10 @@ pub(crate) struct Timed {
     pub attach: Option<usize>,
 }
 
-pub(crate) fn iso(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
-
 fn event_date(text: String, interval: Option<Interval>, inherited: bool) -> EventDate {
     EventDate {
-        start: interval.map(|i| iso(i.start)),
-        end: interval.map(|i| iso(i.end)),
+        start: interval.map(|i| i.start),
+        end: interval.map(|i| i.end),
         text,
         resolved: interval.is_some(),
         inherited,

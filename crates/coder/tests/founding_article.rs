@@ -44,8 +44,8 @@ fn count(e: &Event) -> Option<f64> {
     e.quantity.as_ref().map(|q| q.value)
 }
 
-fn start(e: &Event) -> Option<&str> {
-    e.date.as_ref().and_then(|d| d.start.as_deref())
+fn start(e: &Event) -> Option<String> {
+    e.date.as_ref().and_then(|d| d.start).map(|d| d.to_string())
 }
 
 #[test]
@@ -68,7 +68,7 @@ fn per_state_expulsions_with_counts_and_dates() {
         assert_eq!(count(e), n, "{code} count: {e:#?}");
         assert_eq!(e.recipient_codes(), ["RUS"], "{code} recipient");
         if let Some(d) = date {
-            assert_eq!(start(e), Some(d), "{code} date: {:?}", e.date);
+            assert_eq!(start(e).as_deref(), Some(d), "{code} date: {:?}", e.date);
         }
         assert_eq!(e.cameo.as_deref(), Some("166"));
         assert!(e.context.iter().any(|c| c == "diplomatic"));
@@ -101,7 +101,7 @@ fn estonia_keeps_staff_diplomats_and_consulates() {
         .expect("consulate closure coded");
     assert_eq!(closure.event, EventCategory::Sanction);
     assert_eq!(count(closure), Some(2.0));
-    assert_eq!(start(closure), Some("2022-04-30"));
+    assert_eq!(start(closure).as_deref(), Some("2022-04-30"));
 }
 
 #[test]
@@ -136,7 +136,7 @@ fn aggregates_are_claims_not_per_state_events() {
         west.quantity.as_ref().unwrap().qualifier,
         Qualifier::MoreThan
     );
-    assert_eq!(start(west), Some("2018-01-01"));
+    assert_eq!(start(west).as_deref(), Some("2018-01-01"));
 }
 
 #[test]

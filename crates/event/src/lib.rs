@@ -3,6 +3,7 @@
 //! Field names follow the JSON contract of `attache extract --format jsonl`; renaming one is a
 //! breaking change for every user's pipeline, so add fields rather than rename them.
 
+pub use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -189,9 +190,10 @@ pub struct Quantity {
 /// When the event happened, resolved against the publication date where the text allows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventDate {
-    /// ISO 8601 date, or null when `resolved` is false.
-    pub start: Option<String>,
-    pub end: Option<String>,
+    /// First day, written as an ISO 8601 date ("2022-04-05"); null when `resolved` is false.
+    pub start: Option<NaiveDate>,
+    /// Last day (the same as `start` for a single day).
+    pub end: Option<NaiveDate>,
     pub text: String,
     /// False when the text gives no anchor: the words are kept and no date is guessed.
     pub resolved: bool,
@@ -260,9 +262,9 @@ pub struct Event {
     pub trigger: Trigger,
     pub sentence: SentenceRef,
     pub mentions: Vec<Mention>,
-    /// The publication date of the source document, when known.
+    /// The publication date of the source document, when known ("2022-04-05").
     #[serde(default)]
-    pub published: Option<String>,
+    pub published: Option<NaiveDate>,
 }
 
 impl Event {

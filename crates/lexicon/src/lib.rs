@@ -11,12 +11,14 @@
 //! let text = "Rome has marked 30 Russian diplomats as undesirable.";
 //! let found: Vec<_> = lex.find(text).iter().map(|m| m.entry.canonical.as_str()).collect();
 //! assert_eq!(found, ["Rome", "Russian", "diplomat"]);
-//! assert_eq!(lex.members_at("NATO", "2023-04-04").unwrap().contains(&"FIN"), true);
+//! let day = attache_lexicon::NaiveDate::from_ymd_opt(2023, 4, 4).unwrap();
+//! assert_eq!(lex.members_at("NATO", day).unwrap().contains(&"FIN"), true);
 //! ```
 
 mod load;
 mod matcher;
 
+pub use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
@@ -162,17 +164,16 @@ pub struct Organisation {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Membership {
     pub member: String,
-    /// First day of membership (YYYY-MM-DD); `None` when it predates the lexicon's records.
-    pub from: Option<String>,
+    /// First day of membership; `None` when it predates the lexicon's records.
+    pub from: Option<NaiveDate>,
     /// Last day of membership; `None` while still a member.
-    pub until: Option<String>,
+    pub until: Option<NaiveDate>,
 }
 
 impl Membership {
-    /// Whether this membership covers `date` (YYYY-MM-DD; ISO strings compare as dates).
-    pub fn covers(&self, date: &str) -> bool {
-        self.from.as_deref().is_none_or(|from| from <= date)
-            && self.until.as_deref().is_none_or(|until| date <= until)
+    /// Whether this membership covers `date`.
+    pub fn covers(&self, date: NaiveDate) -> bool {
+        self.from.is_none_or(|from| from <= date) && self.until.is_none_or(|until| date <= until)
     }
 }
 
@@ -282,10 +283,8 @@ impl Lexicon {
         self.memberships.get(code).map(Vec::as_slice)
     }
 
-    /// Member state codes of a group at `date` (YYYY-MM-DD, a longer ISO timestamp is cut to
-    /// its date), sorted; `None` if `code` is not a group or `date` is not a date.
-    pub fn members_at(&self, code: &str, date: &str) -> Option<Vec<&str>> {
-        let date = load::parse_date(date.get(..10).unwrap_or(date))?;
+    /// Member state codes of a group at `date`, sorted; `None` if `code` is not a group.
+    pub fn members_at(&self, code: &str, date: NaiveDate) -> Option<Vec<&str>> {
         let rows = self.memberships.get(code)?;
         let mut members: Vec<&str> = rows
             .iter()
@@ -337,7 +336,7 @@ impl Lexicon {
     }
 
     /// Whether `member` belongs to `group` at `date`; false when either is unknown.
-    pub fn is_member_at(&self, group: &str, member: &str, date: &str) -> bool {
+    pub fn is_member_at(&self, group: &str, member: &str, date: NaiveDate) -> bool {
         self.members_at(group, date)
             .is_some_and(|members| members.contains(&member))
     }

@@ -2,6 +2,7 @@
 
 use crate::matcher::PhraseTable;
 use crate::{Country, Entry, EntryKind, Lexicon, LexiconError, Membership, Organisation};
+use chrono::NaiveDate;
 use std::collections::HashMap;
 
 /// The data files, in load order: countries and organisations come first because the other
@@ -53,8 +54,8 @@ pub const SECTORS: [&str; 23] = [
     "OPP", "PTY", "EDU", "LAB", "REF", "REL", "HLH", "CRM", "AGR", "ELI",
 ];
 
-/// Checks a YYYY-MM-DD date (month 1-12, day 1-31) and returns it.
-pub(crate) fn parse_date(s: &str) -> Option<&str> {
+/// Reads a YYYY-MM-DD calendar date (four-digit year, two-digit month and day).
+pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
     let b = s.as_bytes();
     let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) || !digits(5..7) {
@@ -63,9 +64,7 @@ pub(crate) fn parse_date(s: &str) -> Option<&str> {
     if !digits(8..10) {
         return None;
     }
-    let month: u32 = s[5..7].parse().ok()?;
-    let day: u32 = s[8..10].parse().ok()?;
-    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(s)
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
 }
 
 /// One data line split into fields, with where it came from for error messages.
@@ -360,11 +359,11 @@ impl Builder {
                 )));
             }
             let member = self.country_code(&line, 1)?;
-            let date = |i: usize| -> Result<Option<String>, LexiconError> {
+            let date = |i: usize| -> Result<Option<NaiveDate>, LexiconError> {
                 match line.opt(i) {
                     None => Ok(None),
                     Some(d) => parse_date(d)
-                        .map(|d| Some(d.to_string()))
+                        .map(Some)
                         .ok_or_else(|| line.error(format!("{d:?} is not a date (YYYY-MM-DD)"))),
                 }
             };

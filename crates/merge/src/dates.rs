@@ -88,32 +88,8 @@ impl DateSpan {
     }
 }
 
-/// Parses "2022-04-05", "2022-04" or "2022" into the days it covers.
-pub fn parse_iso_span(text: &str) -> Option<(NaiveDate, NaiveDate)> {
-    let text = text.trim();
-    if let Ok(day) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-        return Some((day, day));
-    }
-    let mut parts = text.split('-');
-    let year: i32 = parts.next()?.parse().ok()?;
-    match parts.next() {
-        Some(month) => {
-            let month: u32 = month.parse().ok()?;
-            let first = NaiveDate::from_ymd_opt(year, month, 1)?;
-            let next = if month == 12 {
-                NaiveDate::from_ymd_opt(year + 1, 1, 1)?
-            } else {
-                NaiveDate::from_ymd_opt(year, month + 1, 1)?
-            };
-            Some((first, next - Duration::days(1)))
-        }
-        None => Some((
-            NaiveDate::from_ymd_opt(year, 1, 1)?,
-            NaiveDate::from_ymd_opt(year, 12, 31)?,
-        )),
-    }
-}
-
+/// When a coded event happened: its own resolved date (a news-peg date widened to a window),
+/// else a window ending on its publication date.
 pub fn report_date(event: &Event, published: Option<NaiveDate>) -> Option<DateSpan> {
     let window = |end: NaiveDate| DateSpan {
         start: end - Duration::days(UNDATED_WINDOW_DAYS),
@@ -122,14 +98,9 @@ pub fn report_date(event: &Event, published: Option<NaiveDate>) -> Option<DateSp
     };
     let resolved = event.date.as_ref().filter(|d| d.resolved);
     if let Some(date) = resolved
-        && let Some((start, first_end)) = date.start.as_deref().and_then(parse_iso_span)
+        && let Some(start) = date.start
     {
-        let end = date
-            .end
-            .as_deref()
-            .and_then(parse_iso_span)
-            .map_or(first_end, |(_, e)| e)
-            .max(start);
+        let end = date.end.unwrap_or(start).max(start);
         // A date inherited from the lead's news peg is not the clause's own time: the event
         // is near it, so it is treated like a window.
         let (start, exact) = if date.inherited {

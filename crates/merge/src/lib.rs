@@ -11,7 +11,5 @@
 pub mod dates;
 mod rule;
 
-pub use dates::{
-    DateSpan, UNDATED_WINDOW_DAYS, announcement_fits, lookup_span, parse_iso_span, report_date,
-};
+pub use dates::{DateSpan, UNDATED_WINDOW_DAYS, announcement_fits, lookup_span, report_date};
 pub use rule::{ClaimRule, Count, Decision, Evidence, FigureRule, Policy, SetRule, decide};

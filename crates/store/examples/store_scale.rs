@@ -71,7 +71,7 @@ fn document(n: usize, rng: &mut Lcg) -> IngestDocument {
         }),
         other_quantities: Vec::new(),
         date: Some(EventDate {
-            start: Some(day.to_string()),
+            start: Some(day),
             end: None,
             text: day.to_string(),
             resolved: true,

@@ -167,7 +167,7 @@ pub struct MentionDetail {
     pub title: Option<String>,
     pub source: Option<String>,
     pub url: Option<String>,
-    pub published: Option<String>,
+    pub published: Option<NaiveDate>,
     /// "report", or "implied:ESP" for an actor's share of an aggregate claim.
     pub role: String,
     /// Why the report was merged into the event.

@@ -10,7 +10,7 @@
 
 use attache_event::{Event, EventCategory, Modality, Qualifier};
 use attache_merge::{Count, Decision, Evidence, Policy, decide, report_date};
-pub use attache_merge::{DateSpan, UNDATED_WINDOW_DAYS, lookup_span, parse_iso_span};
+pub use attache_merge::{DateSpan, UNDATED_WINDOW_DAYS, lookup_span};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -105,12 +105,7 @@ impl Report {
     /// an aggregate claim over several actors. `source` names the outlet; `published` is the
     /// document's publication date when the event does not carry one.
     pub fn from_event(event: &Event, source: &str, published: Option<NaiveDate>) -> Vec<Report> {
-        let published = event
-            .published
-            .as_deref()
-            .and_then(parse_iso_span)
-            .map(|(day, _)| day)
-            .or(published);
+        let published = event.published.or(published);
         let attribution = event
             .attribution
             .as_ref()

@@ -50,7 +50,7 @@ fn conflicting_counts_of_one_expulsion_show_as_a_range() {
 fn the_same_country_expelling_again_a_month_later_is_a_second_event() {
     let first = expulsion("a", &["DEU"], Some(40.0), Some("2022-04-04"));
     let mut later = expulsion("b", &["DEU"], Some(40.0), None);
-    later.published = Some("2022-05-10".to_string());
+    later.published = Some(day("2022-05-10"));
     let merged = merge_all(&[report(&first, "Reuters"), report(&later, "DW")]);
     assert_eq!(merged.len(), 2);
     let decision = merged[0].accepts(&report(&later, "DW"));
@@ -98,7 +98,7 @@ fn different_actors_or_categories_never_merge() {
 #[test]
 fn a_range_of_days_contains_a_day_within_it() {
     let mut week = expulsion("a", &["SVK"], Some(35.0), Some("2022-03-28"));
-    week.date.as_mut().unwrap().end = Some("2022-04-04".to_string());
+    week.date.as_mut().unwrap().end = Some(day("2022-04-04"));
     let monday = expulsion("b", &["SVK"], Some(35.0), Some("2022-04-04"));
     let merged = merge_all(&[report(&week, "X"), report(&monday, "Y")]);
     assert_eq!(merged.len(), 1);
@@ -207,23 +207,10 @@ fn open_ended_figures_leave_the_upper_end_open() {
 }
 
 #[test]
-fn iso_spans_cover_days_months_and_years() {
-    assert_eq!(
-        parse_iso_span("2022-02"),
-        Some((day("2022-02-01"), day("2022-02-28")))
-    );
-    assert_eq!(
-        parse_iso_span("2022"),
-        Some((day("2022-01-01"), day("2022-12-31")))
-    );
-    assert_eq!(parse_iso_span("soon"), None);
-}
-
-#[test]
 fn an_announcement_dated_by_its_own_words_joins_the_later_plan_and_keeps_the_plans_date() {
     // "... announced the expulsion ..., and others have acted in recent days" (exact range).
     let mut announced = expulsion("ft", &["EST"], None, Some("2022-03-29"));
-    announced.date.as_mut().unwrap().end = Some("2022-04-05".to_string());
+    announced.date.as_mut().unwrap().end = Some(day("2022-04-05"));
     let mut plan = expulsion("ft", &["EST"], Some(14.0), Some("2022-04-30"));
     plan.modality = Modality::Planned;
     let merged = merge_all(&[report(&announced, "FT"), report(&plan, "FT")]);

@@ -40,7 +40,7 @@ pub fn expulsion(doc: &str, actors: &[&str], count: Option<f64>, date: Option<&s
         quantity: count.map(|v| quantity(v, "diplomat", Qualifier::Exact)),
         other_quantities: Vec::new(),
         date: date.map(|d| EventDate {
-            start: Some(d.to_string()),
+            start: Some(d.parse().expect("a YYYY-MM-DD date")),
             end: None,
             text: d.to_string(),
             resolved: true,

@@ -94,7 +94,7 @@ fn coded(wire: &Wire, expulsions: &[Expulsion]) -> IngestDocument {
                 }),
                 other_quantities: Vec::new(),
                 date: x.date.map(|d| EventDate {
-                    start: Some(d.to_string()),
+                    start: Some(day(d)),
                     end: None,
                     text: d.to_string(),
                     resolved: true,
@@ -490,8 +490,8 @@ fn a_claim_over_a_long_period_is_found_again_by_a_later_report() {
             }],
         );
         doc.events[0].date = Some(EventDate {
-            start: Some("2022-02-24".to_string()),
-            end: Some(published.to_string()),
+            start: Some(day("2022-02-24")),
+            end: Some(day(published)),
             text: "since the invasion".to_string(),
             resolved: true,
             inherited: false,

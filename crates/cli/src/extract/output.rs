@@ -83,7 +83,7 @@ impl<W: Write> EventWriter<W> {
         let record = DocumentRecord {
             id: &doc.id,
             text: &doc.text,
-            published: doc.publication.published.map(|d| d.to_string()),
+            published: doc.publication.published,
             url: doc.publication.url.as_deref(),
             title: doc.publication.title.as_deref(),
             source: doc.publication.source.as_deref(),
@@ -103,7 +103,9 @@ impl<W: Write> EventWriter<W> {
         if self.written > 0 {
             writeln!(self.out)?;
         }
-        let published = first.published.as_deref().unwrap_or("date unknown");
+        let published = first
+            .published
+            .map_or_else(|| "date unknown".to_string(), |d| d.to_string());
         writeln!(self.out, "== {} ({published})", first.doc_id)?;
         let rows: Vec<[String; 5]> = events
             .iter()
@@ -149,7 +151,7 @@ impl<W: Write> EventWriter<W> {
 struct DocumentRecord<'a> {
     id: &'a str,
     text: &'a str,
-    published: Option<String>,
+    published: Option<chrono::NaiveDate>,
     url: Option<&'a str>,
     title: Option<&'a str>,
     source: Option<&'a str>,
@@ -210,7 +212,9 @@ fn number(value: f64) -> String {
 
 fn event_date(event: &Event) -> String {
     match &event.date {
-        Some(date) => date.start.clone().unwrap_or_else(|| "?".to_string()),
+        Some(date) => date
+            .start
+            .map_or_else(|| "?".to_string(), |d| d.to_string()),
         None => String::new(),
     }
 }
@@ -323,7 +327,7 @@ mod tests {
                 text: sentence.to_string(),
             },
             mentions: Vec::new(),
-            published: Some("2022-04-05".to_string()),
+            published: "2022-04-05".parse().ok(),
         }
     }
 

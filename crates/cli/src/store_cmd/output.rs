@@ -439,7 +439,7 @@ pub fn write_detail(out: Out, detail: &EventDetail) -> Result<(), StoreError> {
     w(out, format!("Mentions ({}):", detail.mentions.len()))?;
     for (n, m) in detail.mentions.iter().enumerate() {
         let mut about = vec![m.source.clone().unwrap_or_else(|| "source unknown".into())];
-        about.extend(m.published.clone());
+        about.extend(m.published.map(|d| d.to_string()));
         w(
             out,
             format!(
@@ -507,7 +507,7 @@ pub fn write_export(
                     row.extend([
                         m.document.clone(),
                         m.source.clone().unwrap_or_default(),
-                        m.published.clone().unwrap_or_default(),
+                        m.published.map(|d| d.to_string()).unwrap_or_default(),
                         m.record.sentence.index.to_string(),
                         m.record.trigger.text.clone(),
                         m.record

@@ -341,7 +341,9 @@ impl EventStore for SqliteStore {
                     title: r.get(2)?,
                     source: r.get(3)?,
                     url: r.get(4)?,
-                    published: r.get(5)?,
+                    published: r
+                        .get::<_, Option<String>>(5)?
+                        .and_then(|day| day.parse().ok()),
                     role: r.get(6)?,
                     reason: r.get(7)?,
                     record,
