@@ -12,7 +12,7 @@ use crate::code::{DocContext, subtree};
 use crate::dates::Direction;
 use crate::frames::{Frame, frame_span, look_through, read_frame};
 use crate::measure::{measure, sentence_words};
-use crate::timing::{Timed, assign_times, iso, pick_date};
+use crate::timing::{Timed, assign_times, pick_date};
 use crate::triggers::TriggerRule;
 use attache_event::{ByteSpan, Event, EventCategory, Mention, Modality, SentenceRef, Trigger};
 use attache_lexicon::EntryKind;
@@ -230,6 +230,6 @@ fn code_frame(
             span,
             text: cx.span_text(span[0], span[1]),
         }],
-        published: cx.published.map(iso),
+        published: cx.published,
     }
 }

@@ -30,7 +30,7 @@ pub struct LexiconGroups;
 impl GroupMembers for LexiconGroups {
     fn members_at(&self, group: &str, date: NaiveDate) -> Option<Vec<String>> {
         let lexicon = attache_lexicon::Lexicon::embedded();
-        let members = lexicon.members_at(group, &date.to_string())?;
+        let members = lexicon.members_at(group, date)?;
         Some(members.into_iter().map(String::from).collect())
     }
 }
