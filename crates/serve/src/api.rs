@@ -55,12 +55,15 @@ async fn health(State(state): State<Arc<AppState>>, query: Pairs) -> Answer<Heal
     }))
 }
 
-/// The matching events, on a blocking thread.
-async fn matching(state: &Arc<AppState>, filter: Filter) -> Result<Vec<StoredEvent>, ApiError> {
-    let groups = Arc::clone(&state.groups);
+/// The matching events (cached while the database does not change), on a blocking thread.
+async fn matching(
+    state: &Arc<AppState>,
+    filter: Filter,
+) -> Result<Arc<Vec<StoredEvent>>, ApiError> {
+    let shared = Arc::clone(state);
     state
         .pool
-        .run(move |store| Ok(store.events(&filter, groups.as_ref())?))
+        .run(move |store| shared.cache.events(store, &filter, shared.groups.as_ref()))
         .await
 }
 
@@ -73,42 +76,50 @@ struct EventPage {
     events: Vec<EventSummary>,
 }
 
-fn compare(a: &EventSummary, b: &EventSummary, key: SortKey) -> Ordering {
+/// What an event sorts by.
+struct SortKeys<'a> {
+    event: &'a StoredEvent,
+    day: Option<chrono::NaiveDate>,
+    count: Option<i64>,
+}
+
+fn sort_and_page(events: &[StoredEvent], sort: Sort, page: Page) -> Vec<EventSummary> {
+    let mut keyed: Vec<SortKeys> = events
+        .iter()
+        .map(|event| {
+            let (low, high) = event.event.count_range();
+            SortKeys {
+                event,
+                day: event.event.day(),
+                count: high.or(low),
+            }
+        })
+        .collect();
     // Events without a date or count go last whichever way the rest is sorted.
-    fn known<T: Ord>(a: Option<T>, b: Option<T>) -> Ordering {
+    fn known<T: Ord>(a: Option<T>, b: Option<T>, descending: bool) -> Ordering {
         match (a, b) {
+            (Some(a), Some(b)) if descending => b.cmp(&a),
             (Some(a), Some(b)) => a.cmp(&b),
             (Some(_), None) => Ordering::Less,
             (None, Some(_)) => Ordering::Greater,
             (None, None) => Ordering::Equal,
         }
     }
-    match key {
-        SortKey::Id => a.stored.id.cmp(&b.stored.id),
-        SortKey::Date => known(a.day, b.day),
-        SortKey::Count => known(a.count_high.or(a.count_low), b.count_high.or(b.count_low)),
-    }
-}
-
-fn sort_and_page(mut events: Vec<EventSummary>, sort: Sort, page: Page) -> Vec<EventSummary> {
-    events.sort_by(|a, b| {
-        let order = compare(a, b, sort.key);
-        let known = |e: &EventSummary| match sort.key {
-            SortKey::Id => true,
-            SortKey::Date => e.day.is_some(),
-            SortKey::Count => e.count_low.is_some() || e.count_high.is_some(),
+    keyed.sort_by(|a, b| {
+        let (ida, idb) = (a.event.id, b.event.id);
+        let order = match sort.key {
+            SortKey::Id if sort.descending => idb.cmp(&ida),
+            SortKey::Id => ida.cmp(&idb),
+            SortKey::Date => known(a.day, b.day, sort.descending),
+            SortKey::Count => known(a.count, b.count, sort.descending),
         };
-        let order = if sort.descending && known(a) && known(b) {
-            order.reverse()
-        } else {
-            order
-        };
-        order.then(a.stored.id.cmp(&b.stored.id))
+        order.then(ida.cmp(&idb))
     });
-    events
+    keyed
         .into_iter()
         .skip(page.offset)
         .take(page.limit)
+        .map(|k| EventSummary::new(k.event.clone()))
         .collect()
 }
 
@@ -117,7 +128,6 @@ async fn events(State(state): State<Arc<AppState>>, query: Pairs) -> Answer<Even
     let (filter, page, sort) = (params.filter()?, params.page()?, params.sort()?);
     let events = matching(&state, filter).await?;
     let total = events.len();
-    let summaries = events.into_iter().map(EventSummary::new).collect();
     Ok(Json(EventPage {
         total,
         offset: page.offset,
@@ -131,7 +141,7 @@ async fn events(State(state): State<Arc<AppState>>, query: Pairs) -> Answer<Even
                 SortKey::Count => "count",
             }
         ),
-        events: sort_and_page(summaries, sort, page),
+        events: sort_and_page(&events, sort, page),
     }))
 }
 
@@ -177,10 +187,14 @@ async fn event(
 async fn tally(State(state): State<Arc<AppState>>, query: Pairs) -> Answer<attache_store::Tally> {
     let params = params(query, &["by"])?;
     let (filter, by) = (params.filter()?, params.group_by()?);
-    let groups = Arc::clone(&state.groups);
+    let shared = Arc::clone(&state);
     let tally = state
         .pool
-        .run(move |store| Ok(store.tally(&filter, by, groups.as_ref())?))
+        .run(move |store| {
+            let groups = shared.groups.as_ref();
+            let events = shared.cache.events(store, &filter, groups)?;
+            Ok(attache_store::tally::tally(&events, &filter, by, groups))
+        })
         .await?;
     Ok(Json(tally))
 }

@@ -10,6 +10,7 @@
 pub mod access;
 mod api;
 mod assets;
+mod cache;
 mod error;
 mod params;
 mod pool;
@@ -53,6 +54,7 @@ impl ServeConfig {
 /// What the handlers share.
 pub(crate) struct AppState {
     pub pool: Arc<pool::Pool>,
+    pub cache: cache::EventCache,
     pub groups: Groups,
     pub access: Access,
     pub request_timeout: Duration,
@@ -117,6 +119,7 @@ fn router(state: Arc<AppState>) -> Router {
 pub fn start(config: ServeConfig, groups: Groups) -> Result<RunningServer, ServeError> {
     let access = Access::new(config.addr, config.token.clone())?;
     let pool = pool::Pool::open(&config.db)?;
+    let cache = cache::EventCache::open(&config.db)?;
     let listener = std::net::TcpListener::bind(config.addr).map_err(|e| ServeError::Bind {
         addr: config.addr,
         message: e.to_string(),
@@ -131,6 +134,7 @@ pub fn start(config: ServeConfig, groups: Groups) -> Result<RunningServer, Serve
     let access = access.with_bound(addr);
     let state = Arc::new(AppState {
         pool: Arc::new(pool),
+        cache,
         groups,
         access,
         request_timeout: config.request_timeout,

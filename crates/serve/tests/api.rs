@@ -317,3 +317,17 @@ fn beyond_loopback_every_request_carries_the_token() {
     assert_eq!(foreign.status, 200);
     server.stop().unwrap();
 }
+
+#[test]
+fn answers_follow_a_later_ingest() {
+    let dir = ScratchDir::new("serve-api", "later");
+    let db = common::founding_store_only(&dir);
+    let server = start(&db, None);
+    let before = get(server.addr(), "/api/events?actor=HUN").json();
+    assert_eq!(before["total"], 0);
+    // Another process (here, another connection) ingests while the server runs.
+    common::ingest_hostile(&db);
+    let after = get(server.addr(), "/api/events?actor=HUN").json();
+    assert_eq!(after["total"], 1, "{after}");
+    server.stop().unwrap();
+}

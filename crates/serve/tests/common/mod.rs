@@ -64,16 +64,29 @@ pub fn founding_store_only(dir: &Path) -> PathBuf {
     store(dir, false)
 }
 
+/// Adds the hostile report to an existing store, as a second `attache ingest` would.
+pub fn ingest_hostile(db: &Path) {
+    let document = hostile();
+    let events = extractor().extract(&document);
+    let batch = [IngestDocument::coded(document, events)];
+    let mut store = SqliteStore::open(db).expect("the store");
+    store.ingest_batch(&batch).expect("ingest");
+}
+
+fn hostile() -> Document {
+    document(
+        "hostile-report.txt",
+        HOSTILE_TEXT.to_string(),
+        Some(HOSTILE_TITLE),
+        Some("https://example.org/<script>"),
+    )
+}
+
 fn store(dir: &Path, with_hostile: bool) -> PathBuf {
     let text = std::fs::read_to_string(root().join(FOUNDING)).expect("the founding article");
     let mut docs = vec![document(FOUNDING, text, None, None)];
     if with_hostile {
-        docs.push(document(
-            "hostile-report.txt",
-            HOSTILE_TEXT.to_string(),
-            Some(HOSTILE_TITLE),
-            Some("https://example.org/<script>"),
-        ));
+        docs.push(hostile());
     }
     let batch: Vec<IngestDocument> = docs
         .into_iter()

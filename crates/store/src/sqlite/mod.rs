@@ -1,6 +1,7 @@
 //! The embedded SQLite backend: one file, WAL journal, versioned migrations.
 
 mod documents;
+mod generation;
 mod open;
 mod schema;
 mod write;
