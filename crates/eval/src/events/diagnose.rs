@@ -52,7 +52,7 @@ pub(crate) fn label(event: &Event) -> String {
 /// The classes of miss, in the order the report lists them when counts tie.
 pub const MISS_REASONS: [&str; 7] = [
     "no event coded in the sentence",
-    "wrong category",
+    "only other categories coded in the sentence",
     "actor has no country",
     "actor has another country",
     "actor sector differs (gold actor has no country)",

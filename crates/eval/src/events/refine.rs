@@ -8,10 +8,10 @@ use attache_nlp::Doc;
 
 /// The finer classes that replace "no event coded in the sentence".
 pub const NOTHING_CODED_REASONS: [&str; 4] = [
-    "nothing coded: no trigger word in the quote, actor not named in the sentence",
-    "nothing coded: no trigger word in the quote, actor named in the sentence",
-    "nothing coded: trigger word in the quote, actor not named in the sentence",
-    "nothing coded: trigger word in the quote, actor named in the sentence",
+    "nothing coded: no trigger fires in the quote, actor not named in the sentence",
+    "nothing coded: no trigger fires in the quote, actor named in the sentence",
+    "nothing coded: a trigger fires in the quote, actor not named in the sentence",
+    "nothing coded: a trigger fires in the quote, actor named in the sentence",
 ];
 
 /// What the article's analysis says about one gold quote.
