@@ -10,6 +10,7 @@ mod eval_events_cmd;
 mod eval_merge_cmd;
 mod extract_cmd;
 mod nlp_cmd;
+mod reader_args;
 mod serve_cmd;
 mod store_cmd;
 

@@ -1,11 +1,13 @@
 //! `attache ingest / events / tally / show / export`: the event store from the command line.
 
 mod ingest;
-mod output;
 
+use crate::reader_args::ReaderArgs;
 use attache_event::EventCategory;
+use attache_printer::store as output;
+pub use attache_printer::{ExportFormat, ListFormat, PrintError};
 use attache_store::filter::{parse_category, parse_code, parse_date};
-use attache_store::{EventStore, Filter, GroupBy, GroupMembers, SqliteStore, StoreError};
+use attache_store::{EventStore, Filter, GroupBy, GroupMembers, SqliteStore};
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
@@ -87,19 +89,6 @@ impl GroupMembers for LexiconGroups {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ListFormat {
-    Table,
-    Jsonl,
-    Csv,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    Jsonl,
-    Csv,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TallyBy {
     Actor,
     Recipient,
@@ -114,18 +103,8 @@ pub struct IngestArgs {
     paths: Vec<PathBuf>,
     #[command(flatten)]
     db: DbArg,
-    /// Publication date of documents whose source gives none (YYYY-MM-DD)
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    published: Option<NaiveDate>,
-    /// CSV column holding the text
-    #[arg(long, value_name = "COL", default_value = "text")]
-    csv_text: String,
-    /// CSV column holding the document id [default: `id` if present, else path:line]
-    #[arg(long, value_name = "COL")]
-    csv_id: Option<String>,
-    /// CSV column holding the publication date [default: `published` or `date` if present]
-    #[arg(long, value_name = "COL")]
-    csv_date: Option<String>,
+    #[command(flatten)]
+    reader: ReaderArgs,
     /// Documents per transaction: a killed ingest loses at most one batch
     #[arg(long, value_name = "N", default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..))]
     batch: u32,
@@ -172,7 +151,7 @@ pub struct ExportArgs {
     db: DbArg,
 }
 
-fn fail(command: &str, error: &StoreError) -> ExitCode {
+fn fail(command: &str, error: &dyn std::fmt::Display) -> ExitCode {
     eprintln!("attache {command}: {error}");
     ExitCode::from(2)
 }
@@ -182,7 +161,7 @@ fn fail(command: &str, error: &StoreError) -> ExitCode {
 fn run_query(
     command: &str,
     db: &DbArg,
-    body: impl FnOnce(&SqliteStore, &mut dyn std::io::Write) -> Result<(), StoreError>,
+    body: impl FnOnce(&SqliteStore, &mut dyn std::io::Write) -> Result<(), PrintError>,
 ) -> ExitCode {
     let store = match SqliteStore::open_read_only(&db.path()) {
         Ok(store) => store,
@@ -190,13 +169,12 @@ fn run_query(
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let result = body(&store, &mut out).and_then(|()| {
-        std::io::Write::flush(&mut out).map_err(|e| StoreError::new(format!("writing output: {e}")))
-    });
+    let result = body(&store, &mut out)
+        .and_then(|()| std::io::Write::flush(&mut out).map_err(PrintError::from));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         // The reader went away (`| head`): not an error of ours.
-        Err(e) if e.message.contains("Broken pipe") => ExitCode::SUCCESS,
+        Err(e) if e.is_closed_pipe() => ExitCode::SUCCESS,
         Err(e) => fail(command, &e),
     }
 }

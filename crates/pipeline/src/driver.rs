@@ -103,25 +103,25 @@ impl<'a> Pipeline<'a> {
     }
 
     /// Runs the inputs (paths as [`attache_text::expand_paths`] gives them) through the coder
-    /// into `sink`. Each failure goes to `report` as it is met, in input order; a sink error
-    /// stops the run and is returned.
+    /// into `sink`. Each failure goes to `report` as it is met, in input order. A sink error
+    /// stops the run; what was read until then is summed up either way.
     pub fn run<S: Sink>(
         &self,
         inputs: Vec<Result<PathBuf, InputError>>,
         sink: &mut S,
         report: &mut dyn FnMut(&Failure),
-    ) -> Result<Summary, S::Error> {
+    ) -> (Summary, Result<(), S::Error>) {
         let (batches, received) = mpsc::sync_channel::<Vec<Item>>(BATCHES_IN_FLIGHT);
         let mut summary = Summary::default();
-        std::thread::scope(|scope| {
+        let result = std::thread::scope(|scope| {
             scope.spawn(|| self.read_batches(inputs, batches));
             for batch in received {
                 // Leaving the loop drops the receiver, which stops the reader.
                 self.code_batch(batch, sink, report, &mut summary)?;
             }
             sink.finish()
-        })?;
-        Ok(summary)
+        });
+        (summary, result)
     }
 
     fn code_batch<S: Sink>(
@@ -161,7 +161,10 @@ impl<'a> Pipeline<'a> {
         Ok(())
     }
 
-    fn code_all(&self, work: Vec<Result<(Document, usize, bool), Failure>>) -> Vec<Result<Coded, Failure>> {
+    fn code_all(
+        &self,
+        work: Vec<Result<(Document, usize, bool), Failure>>,
+    ) -> Vec<Result<Coded, Failure>> {
         work.into_par_iter()
             .map(|item| {
                 let (document, inputs_done, code) = item?;

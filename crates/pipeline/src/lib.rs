@@ -11,4 +11,4 @@ mod driver;
 mod store_sink;
 
 pub use driver::{Coded, Failure, Pipeline, Sink, Summary};
-pub use store_sink::StoreSink;
+pub use store_sink::{Progress, StoreSink, Stored};

@@ -1,10 +1,13 @@
 //! [`StoreSink`]: coded documents into the event store, one transaction per batch, stored on
 //! a thread of its own while the next batch is coded.
 
-use crate::{Coded, Sink};
+use crate::{Coded, Failure, Sink};
+use attache_coder::Extractor;
 use attache_store::{BatchSummary, EventStore, IngestDocument, StoreError};
 use attache_text::Document;
-use std::sync::mpsc;
+use std::collections::HashSet;
+use std::panic::AssertUnwindSafe;
+use std::sync::{Arc, mpsc};
 use std::thread::JoinHandle;
 
 /// A batch on its way to the writer, with how far through the inputs it is.
@@ -13,63 +16,78 @@ struct Batch {
     inputs_done: usize,
 }
 
-type Writer = JoinHandle<(BatchSummary, Option<StoreError>)>;
+/// What the writer stored, with what it had to code again.
+#[derive(Debug, Default)]
+pub struct Stored {
+    pub summary: BatchSummary,
+    /// Documents the writer had to code again (see [`BatchSummary::stale`]) and the coder
+    /// failed on.
+    pub failed: usize,
+    /// Sentences read by coding again.
+    pub sentences: usize,
+}
+
+/// What the writer tells after each committed batch.
+pub struct Progress<'a> {
+    /// Inputs read to the end before the batch's last document.
+    pub inputs_done: usize,
+    pub stored: &'a Stored,
+    /// Documents coded again in this batch that the coder failed on.
+    pub failures: &'a [Failure],
+}
+
+type Writer = JoinHandle<(Stored, Option<StoreError>)>;
 
 /// Stores coded documents: each batch in one transaction (a killed run loses at most one
-/// batch), documents the store holds unchanged skipped before coding.
+/// batch). A document is left uncoded when the store holds it unchanged, at its id's first
+/// appearance in the run; the store itself decides "unchanged" inside the write transaction
+/// and names any uncoded document whose stored version changed meanwhile as stale, which the
+/// writer then codes and stores again, so uncoded text never replaces coded events.
 pub struct StoreSink<L: EventStore> {
     /// A second connection, to ask which documents are unchanged while the writer writes.
     lookup: L,
+    seen: HashSet<String>,
     batch: usize,
     pending: Vec<IngestDocument>,
     inputs_done: usize,
     sender: Option<mpsc::SyncSender<Batch>>,
     writer: Option<Writer>,
-    total: BatchSummary,
+    stored: Stored,
 }
 
 impl<L: EventStore> StoreSink<L> {
     /// Writes through `store` on a thread of its own, `batch` documents per transaction;
-    /// `stored` hears of each committed batch (inputs read so far, running totals).
+    /// `progress` hears of each committed batch.
     pub fn new<W: EventStore + Send + 'static>(
-        mut store: W,
+        store: W,
         lookup: L,
+        extractor: Arc<Extractor>,
         batch: usize,
-        mut stored: impl FnMut(usize, &BatchSummary) + Send + 'static,
+        progress: impl FnMut(Progress) + Send + 'static,
     ) -> StoreSink<L> {
         // One batch waits while another is stored.
         let (sender, receiver) = mpsc::sync_channel::<Batch>(1);
-        let writer = std::thread::spawn(move || {
-            let mut total = BatchSummary::default();
-            for batch in receiver {
-                match store.ingest_batch(&batch.documents) {
-                    Ok(summary) => total.add(&summary),
-                    Err(e) => return (total, Some(e)),
-                }
-                stored(batch.inputs_done, &total);
-            }
-            (total, None)
-        });
+        let writer = std::thread::spawn(move || write_all(store, &extractor, receiver, progress));
         StoreSink {
             lookup,
+            seen: HashSet::new(),
             batch: batch.max(1),
             pending: Vec::new(),
             inputs_done: 0,
             sender: Some(sender),
             writer: Some(writer),
-            total: BatchSummary::default(),
+            stored: Stored::default(),
         }
     }
 
     /// What was stored: complete after [`Sink::finish`].
-    pub fn total(&self) -> &BatchSummary {
-        &self.total
+    pub fn stored(&self) -> &Stored {
+        &self.stored
     }
 
     fn send(&mut self) -> Result<(), StoreError> {
-        let documents = std::mem::take(&mut self.pending);
         let batch = Batch {
-            documents,
+            documents: std::mem::take(&mut self.pending),
             inputs_done: self.inputs_done,
         };
         let sent = self.sender.as_ref().is_some_and(|s| s.send(batch).is_ok());
@@ -82,27 +100,98 @@ impl<L: EventStore> StoreSink<L> {
         let Some(writer) = self.writer.take() else {
             return Ok(());
         };
-        let (total, error) = writer
-            .join()
-            .unwrap_or_else(|_| (BatchSummary::default(), Some(StoreError::WriterPanicked)));
-        self.total = total;
+        let (stored, error) = writer.join().unwrap_or_else(|_| {
+            (
+                Stored::default(),
+                Some(StoreError::new("the writer thread failed")),
+            )
+        });
+        self.stored = stored;
         error.map_or(Ok(()), Err)
     }
+}
+
+fn write_all<W: EventStore>(
+    mut store: W,
+    extractor: &Extractor,
+    batches: mpsc::Receiver<Batch>,
+    mut progress: impl FnMut(Progress),
+) -> (Stored, Option<StoreError>) {
+    let mut stored = Stored::default();
+    for batch in batches {
+        let mut failures = Vec::new();
+        if let Err(e) = store_batch(
+            &mut store,
+            batch.documents,
+            extractor,
+            &mut stored,
+            &mut failures,
+        ) {
+            return (stored, Some(e));
+        }
+        progress(Progress {
+            inputs_done: batch.inputs_done,
+            stored: &stored,
+            failures: &failures,
+        });
+    }
+    (stored, None)
+}
+
+/// Stores a batch; documents skipped as unchanged whose stored version changed meanwhile
+/// (the store names them stale) are coded now and stored in a second transaction.
+fn store_batch<W: EventStore>(
+    store: &mut W,
+    documents: Vec<IngestDocument>,
+    extractor: &Extractor,
+    stored: &mut Stored,
+    failures: &mut Vec<Failure>,
+) -> Result<(), StoreError> {
+    let mut summary = store.ingest_batch(&documents)?;
+    let stale: HashSet<String> = std::mem::take(&mut summary.stale).into_iter().collect();
+    stored.summary.add(&summary);
+    if stale.is_empty() {
+        return Ok(());
+    }
+    let mut recoded = Vec::new();
+    for item in documents
+        .into_iter()
+        .filter(|d| stale.contains(&d.document.id))
+    {
+        let document = item.document;
+        let extract = || extractor.extract_counted(&document);
+        match std::panic::catch_unwind(AssertUnwindSafe(extract)) {
+            Ok((events, sentences)) => {
+                stored.sentences += sentences;
+                recoded.push(IngestDocument::coded(document, events));
+            }
+            Err(_) => {
+                stored.failed += 1;
+                failures.push(Failure::Coder { id: document.id });
+            }
+        }
+    }
+    let again = store.ingest_batch(&recoded)?;
+    stored.summary.add(&again);
+    Ok(())
 }
 
 impl<L: EventStore> Sink for StoreSink<L> {
     type Error = StoreError;
 
     fn needs_coding(&mut self, document: &Document) -> Result<bool, StoreError> {
-        // The writer sees the same content and counts it unchanged; nothing to code.
-        Ok(!self.lookup.unchanged(document)?)
+        // The lookup shows the database as it was before this run's later writes: only an
+        // id's first appearance may be judged unchanged by it.
+        let first_time = self.seen.insert(document.id.clone());
+        Ok(!(first_time && self.lookup.unchanged(document)?))
     }
 
     fn accept(&mut self, coded: Coded) -> Result<(), StoreError> {
         self.inputs_done = coded.inputs_done;
-        self.pending.push(IngestDocument {
-            document: coded.document,
-            events: coded.events,
+        self.pending.push(if coded.coded {
+            IngestDocument::coded(coded.document, coded.events)
+        } else {
+            IngestDocument::uncoded(coded.document)
         });
         if self.pending.len() >= self.batch {
             self.send()?;

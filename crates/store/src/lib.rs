@@ -197,6 +197,14 @@ pub trait EventStore {
     /// The content hash stored for a document id, to skip extracting unchanged documents.
     fn document_hash(&self, id: &str) -> Result<Option<String>, StoreError>;
 
+    /// Whether the store holds `document` as it is (same id, same [`content_hash`]): storing
+    /// it again would change nothing, so it need not be coded. The write transaction applies
+    /// the same rule again (see [`IngestDocument::coded`]).
+    fn unchanged(&self, document: &Document) -> Result<bool, StoreError> {
+        let stored = self.document_hash(&document.id)?;
+        Ok(stored.is_some_and(|hash| hash == content_hash(document)))
+    }
+
     /// Stores a batch in one transaction: all of it, or (on error) none of it.
     fn ingest_batch(&mut self, batch: &[IngestDocument]) -> Result<BatchSummary, StoreError>;
 

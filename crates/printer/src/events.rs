@@ -2,20 +2,41 @@
 //! documents themselves.
 
 use attache_event::{Actor, Event, Modality, Qualifier, Quantity};
+use attache_pipeline::{Coded, Sink};
 use attache_text::Document;
 use serde::Serialize;
 use std::io::{self, Write};
 
-pub enum Sink {
+/// What an [`EventWriter`] writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// One event per line.
     Jsonl,
+    /// An aligned table, one section per document.
     Table,
+    /// The documents as read, one per line: the exact text every event span points into.
     Documents,
 }
 
 pub struct EventWriter<W: Write> {
     out: W,
-    sink: Sink,
+    layout: Layout,
     written: usize,
+}
+
+impl<W: Write> Sink for EventWriter<W> {
+    type Error = io::Error;
+
+    fn accept(&mut self, coded: Coded) -> io::Result<()> {
+        match self.layout {
+            Layout::Documents => self.document(&coded.document),
+            Layout::Jsonl | Layout::Table => self.events(&coded.events),
+        }
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// Width a table row is laid out for, unless `COLUMNS` says otherwise; the sentence gets what
@@ -43,32 +64,28 @@ const COLUMNS: [(&str, usize); 5] = [
 ];
 
 impl<W: Write> EventWriter<W> {
-    pub fn new(out: W, sink: Sink) -> EventWriter<W> {
+    pub fn new(out: W, layout: Layout) -> EventWriter<W> {
         EventWriter {
             out,
-            sink,
+            layout,
             written: 0,
         }
     }
 
-    /// Records written so far (events, or documents with `Sink::Documents`).
+    /// Records written so far (events, or documents with `Layout::Documents`).
     pub fn written(&self) -> usize {
         self.written
     }
 
-    pub fn finish(mut self) -> io::Result<()> {
-        self.out.flush()
-    }
-
     /// Writes events in order; a table gets one section per run of events of one document.
     pub fn events(&mut self, events: &[Event]) -> io::Result<()> {
-        match self.sink {
-            Sink::Table => {
+        match self.layout {
+            Layout::Table => {
                 for run in events.chunk_by(|a, b| a.doc_id == b.doc_id) {
                     self.table_section(run)?;
                 }
             }
-            Sink::Jsonl | Sink::Documents => {
+            Layout::Jsonl | Layout::Documents => {
                 for event in events {
                     serde_json::to_writer(&mut self.out, event).map_err(io::Error::from)?;
                     self.out.write_all(b"\n")?;
@@ -362,7 +379,7 @@ mod tests {
     #[test]
     fn table_rows_fit_the_width() {
         let mut out = Vec::new();
-        let mut writer = EventWriter::new(&mut out, Sink::Table);
+        let mut writer = EventWriter::new(&mut out, Layout::Table);
         let sentence = "Italy, Spain, Denmark, Sweden and Estonia announced the expulsion of a \
                         total of 80 Russian diplomats, and Germany, Poland and Slovakia have \
                         taken similar actions in recent days.";

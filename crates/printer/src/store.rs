@@ -1,17 +1,13 @@
 //! How stored events, tallies and event details are written: tables for people, JSON Lines and
 //! CSV for programs.
 
-use super::{ExportFormat, ListFormat};
+use crate::{ExportFormat, ListFormat, PrintError};
 use attache_store::tally::show_range;
-use attache_store::{EventDetail, EventStore, SqliteStore, StoreError, StoredEvent, Tally};
+use attache_store::{EventDetail, EventStore, StoredEvent, Tally};
 use serde_json::{Value, json};
 use std::io::Write;
 
 type Out<'a> = &'a mut dyn Write;
-
-fn io(e: std::io::Error) -> StoreError {
-    StoreError::new(format!("writing output: {e}"))
-}
 
 fn csv_field(text: &str) -> String {
     if text.contains([',', '"', '\n', '\r']) {
@@ -21,9 +17,9 @@ fn csv_field(text: &str) -> String {
     }
 }
 
-fn csv_row(out: Out, fields: &[String]) -> Result<(), StoreError> {
+fn csv_row(out: Out, fields: &[String]) -> Result<(), PrintError> {
     let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-    writeln!(out, "{}", row.join(",")).map_err(io)
+    writeln!(out, "{}", row.join(",")).map_err(PrintError::from)
 }
 
 fn opt<T: ToString>(value: Option<T>) -> String {
@@ -150,11 +146,11 @@ pub fn write_events(
     out: Out,
     events: &[StoredEvent],
     format: ListFormat,
-) -> Result<(), StoreError> {
+) -> Result<(), PrintError> {
     match format {
         ListFormat::Jsonl => {
             for stored in events {
-                writeln!(out, "{}", event_json(stored)).map_err(io)?;
+                writeln!(out, "{}", event_json(stored)).map_err(PrintError::from)?;
             }
         }
         ListFormat::Csv => {
@@ -169,7 +165,7 @@ pub fn write_events(
                 "{:>6}  {:<22}  {:<30}  {:<12}  {:<12}  {:>9}  SOURCES",
                 "ID", "DATE", "EVENT", "ACTORS", "RECIPIENTS", "COUNT"
             )
-            .map_err(io)?;
+            .map_err(PrintError::from)?;
             for stored in events {
                 let e = &stored.event;
                 let (low, high) = e.count_range();
@@ -189,30 +185,30 @@ pub fn write_events(
                     count.trim(),
                     e.sources.join("; ")
                 )
-                .map_err(io)?;
+                .map_err(PrintError::from)?;
             }
-            writeln!(out, "{} events", events.len()).map_err(io)?;
+            writeln!(out, "{} events", events.len()).map_err(PrintError::from)?;
         }
     }
     Ok(())
 }
 
-pub fn write_tally(out: Out, tally: &Tally, format: ListFormat) -> Result<(), StoreError> {
+pub fn write_tally(out: Out, tally: &Tally, format: ListFormat) -> Result<(), PrintError> {
     match format {
         ListFormat::Jsonl => {
             for row in &tally.rows {
-                let mut value =
-                    serde_json::to_value(row).map_err(|e| StoreError::new(e.to_string()))?;
+                let mut value = serde_json::to_value(row)
+                    .map_err(|e| PrintError::from(std::io::Error::from(e)))?;
                 if let Value::Object(map) = &mut value {
                     map.insert("claim".into(), json!(false));
                     map.insert("by".into(), json!(tally.by));
                 }
-                writeln!(out, "{value}").map_err(io)?;
+                writeln!(out, "{value}").map_err(PrintError::from)?;
             }
             for claim in &tally.claims {
-                let value =
-                    serde_json::to_value(claim).map_err(|e| StoreError::new(e.to_string()))?;
-                writeln!(out, "{value}").map_err(io)?;
+                let value = serde_json::to_value(claim)
+                    .map_err(|e| PrintError::from(std::io::Error::from(e)))?;
+                writeln!(out, "{value}").map_err(PrintError::from)?;
             }
         }
         ListFormat::Csv => {
@@ -280,7 +276,7 @@ pub fn write_tally(out: Out, tally: &Tally, format: ListFormat) -> Result<(), St
     Ok(())
 }
 
-fn write_tally_table(out: Out, tally: &Tally) -> Result<(), StoreError> {
+fn write_tally_table(out: Out, tally: &Tally) -> Result<(), PrintError> {
     writeln!(
         out,
         "{:<10}  {:>9}  {:<20}  {:>6}  {:>8}  {:>7}  NOTES",
@@ -291,7 +287,7 @@ fn write_tally_table(out: Out, tally: &Tally) -> Result<(), StoreError> {
         "NO COUNT",
         "SOURCES"
     )
-    .map_err(io)?;
+    .map_err(PrintError::from)?;
     for row in &tally.rows {
         let others: Vec<(String, Option<i64>, Option<i64>)> = row
             .other_counts
@@ -319,14 +315,14 @@ fn write_tally_table(out: Out, tally: &Tally) -> Result<(), StoreError> {
             row.sources,
             notes.join("; ")
         )
-        .map_err(io)?;
+        .map_err(PrintError::from)?;
     }
     if !tally.claims.is_empty() {
         writeln!(
             out,
             "\nClaims beside the tally (totals reported, not added into it):"
         )
-        .map_err(io)?;
+        .map_err(PrintError::from)?;
         for claim in &tally.claims {
             let credit = if claim.attributions.is_empty() {
                 claim.sources.join("; ")
@@ -343,7 +339,7 @@ fn write_tally_table(out: Out, tally: &Tally) -> Result<(), StoreError> {
                 claim.date.as_deref().unwrap_or("undated"),
                 claim.event_id
             )
-            .map_err(io)?;
+            .map_err(PrintError::from)?;
         }
     }
     Ok(())
@@ -386,11 +382,11 @@ fn highlighted(record: &attache_event::Event) -> String {
     out
 }
 
-pub fn write_detail(out: Out, detail: &EventDetail) -> Result<(), StoreError> {
+pub fn write_detail(out: Out, detail: &EventDetail) -> Result<(), PrintError> {
     let stored = &detail.stored;
     let e = &stored.event;
     let (low, high) = e.count_range();
-    let w = |out: Out, line: String| writeln!(out, "{line}").map_err(io);
+    let w = |out: Out, line: String| writeln!(out, "{line}").map_err(PrintError::from);
     w(
         out,
         format!(
@@ -466,10 +462,10 @@ pub fn write_detail(out: Out, detail: &EventDetail) -> Result<(), StoreError> {
 
 pub fn write_export(
     out: Out,
-    store: &SqliteStore,
+    store: &impl EventStore,
     events: &[StoredEvent],
     format: ExportFormat,
-) -> Result<(), StoreError> {
+) -> Result<(), PrintError> {
     if format == ExportFormat::Csv {
         let mut header: Vec<String> = EVENT_CSV_HEADER.map(String::from).to_vec();
         header.extend(
@@ -499,7 +495,7 @@ pub fn write_export(
                 if let Value::Object(map) = &mut value {
                     map.insert("mentions".into(), mentions);
                 }
-                writeln!(out, "{value}").map_err(io)?;
+                writeln!(out, "{value}").map_err(PrintError::from)?;
             }
             ExportFormat::Csv => {
                 for m in &detail.mentions {

@@ -1,0 +1,34 @@
+//! The reader options `extract` and `ingest` share, as one flattened argument group.
+
+use attache_text::{CsvColumns, ReadOptions, parse_published};
+use chrono::NaiveDate;
+use clap::Args;
+
+#[derive(Args, Clone)]
+pub struct ReaderArgs {
+    /// Publication date of documents that carry none; relative dates count from it.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_published)]
+    published: Option<NaiveDate>,
+    /// CSV column holding the report text.
+    #[arg(long, value_name = "COL", default_value = "text")]
+    csv_text: String,
+    /// CSV column holding the document id (default: a column named `id`, else `path:line`).
+    #[arg(long, value_name = "COL")]
+    csv_id: Option<String>,
+    /// CSV column holding the publication date (default: a column named `published` or `date`).
+    #[arg(long, value_name = "COL")]
+    csv_date: Option<String>,
+}
+
+impl ReaderArgs {
+    pub fn options(&self) -> ReadOptions {
+        ReadOptions {
+            published: self.published,
+            csv: CsvColumns {
+                text: self.csv_text.clone(),
+                id: self.csv_id.clone(),
+                date: self.csv_date.clone(),
+            },
+        }
+    }
+}
