@@ -21,6 +21,7 @@ pub mod train;
 
 pub use doc::{Doc, Sentence, Token};
 pub use model::ModelError;
+pub use tokenizer::MAX_SENTENCE_TOKENS;
 
 use parser::{Input, Output, Parser};
 use std::ops::Range;

@@ -380,7 +380,10 @@ impl TokenizerRules {
         }
     }
 
-    /// Groups tokens into sentences; returns token index ranges.
+    /// Groups tokens into sentences; returns token index ranges. No sentence is longer than
+    /// [`MAX_SENTENCE_TOKENS`]: a runaway one (a list, a text without punctuation) is cut, at
+    /// the last `;`, `:` or `,` of its final quarter where there is one, so that the work and
+    /// memory spent on each sentence stay bounded and a document costs time linear in its size.
     pub fn split_sentences(&self, text: &str, tokens: &[Range<usize>]) -> Vec<Range<usize>> {
         let mut out = Vec::new();
         let mut start = 0;
@@ -400,6 +403,10 @@ impl TokenizerRules {
             if end_here {
                 out.push(start..i + 1);
                 start = i + 1;
+            } else if i + 1 - start >= MAX_SENTENCE_TOKENS {
+                let cut = runaway_cut(text, tokens, start, i + 1);
+                out.push(start..cut);
+                start = cut;
             }
         }
         out
@@ -438,6 +445,21 @@ impl TokenizerRules {
         let ellipsis = terminal.starts_with("..") || terminal.contains('…') || spaced;
         !(first.is_lowercase() && (quoted || ellipsis))
     }
+}
+
+/// The most tokens one sentence may have. Edited news sentences stay far below it (the
+/// longest in the UD English EWT dev and test sets has 81 tokens); longer runs are lists,
+/// tables or text without punctuation, cut into pieces of at most this length.
+pub const MAX_SENTENCE_TOKENS: usize = 256;
+
+/// Where to end a runaway sentence spanning tokens `start..end` (`end - start` is the
+/// maximum): after the last clause punctuation of its final quarter, else at the maximum.
+fn runaway_cut(text: &str, tokens: &[Range<usize>], start: usize, end: usize) -> usize {
+    let earliest = end - (end - start) / 4;
+    (earliest..end)
+        .rev()
+        .find(|&k| matches!(&text[tokens[k].clone()], ";" | ":" | ","))
+        .map_or(end, |k| k + 1)
 }
 
 /// Byte position where an English clitic starts: "n't", "'s", "'re", "'ve", "'ll", "'d", "'m"
