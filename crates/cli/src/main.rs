@@ -4,6 +4,30 @@
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+// The standard `println!` and `eprintln!` panic when the stream is a closed pipe
+// (`attache ingest ... 2>&1 | head -1`), which would end an ingest midway with exit 101. In
+// this crate they write what they can and ignore a reader that went away; data output goes
+// through io::Write and stops on its own error. Defined before the modules so that they all
+// use these.
+macro_rules! println {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+macro_rules! print {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+macro_rules! eprintln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
 mod eval_cmd;
 mod eval_dates_cmd;
 mod eval_events_cmd;

@@ -152,3 +152,35 @@ fn a_document_written_earlier_in_the_run_is_not_judged_against_the_old_database(
     );
     assert_eq!(events_of(&dir, "x"), with_t1);
 }
+
+/// Runs attache with stdout and stderr going to pipes whose readers are already gone.
+fn with_closed_pipes(dir: &Path, args: &[&str]) -> std::process::ExitStatus {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_attache"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("ATTACHE_DB")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("attache runs");
+    drop(child.stdout.take());
+    drop(child.stderr.take());
+    child.wait().unwrap()
+}
+
+#[test]
+fn closed_output_pipes_neither_panic_nor_lose_the_ingest() {
+    let dir = scratch("closed-pipes");
+    let wire = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/store/wire.jsonl");
+    let wire = wire.to_str().unwrap();
+    let status = with_closed_pipes(&dir, &["ingest", wire]);
+    assert_ne!(status.code(), Some(101), "ingest panicked");
+    let store = attache_store::SqliteStore::open_read_only(&dir.join("attache.db")).unwrap();
+    let lines = fs::read_to_string(wire).unwrap().lines().count();
+    use attache_store::EventStore;
+    assert_eq!(store.stats().unwrap().documents, lines);
+    for args in [&["extract", wire][..], &["events"], &["tally"]] {
+        let status = with_closed_pipes(&dir, args);
+        assert_ne!(status.code(), Some(101), "{args:?} panicked");
+    }
+}

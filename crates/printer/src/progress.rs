@@ -58,6 +58,7 @@ impl IngestProgress {
     /// Prints a message on its own line, clearing the bar first.
     pub fn message(terminal: bool, text: &str) {
         let clear = if terminal { "\r\x1b[K" } else { "" };
-        eprintln!("{clear}{text}");
+        // A closed stderr (`2>&1 | head -1`) must not end the run: the message is dropped.
+        let _ = writeln!(std::io::stderr().lock(), "{clear}{text}");
     }
 }
