@@ -61,15 +61,13 @@ pub fn run(args: ExtractArgs) -> ExitCode {
         };
     }
     let stdout = std::io::stdout();
-    let table = args.format.unwrap_or(if stdout.is_terminal() {
-        OutputFormat::Table
-    } else {
-        OutputFormat::Jsonl
-    }) == OutputFormat::Table;
+    let table = args
+        .format
+        .map_or(stdout.is_terminal(), |f| f == OutputFormat::Table);
     let layout = match (args.documents, table) {
         (true, _) => Layout::Documents,
-        (false, false) => Layout::Jsonl,
         (false, true) => Layout::Table,
+        (false, false) => Layout::Jsonl,
     };
     let out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut writer = EventWriter::new(out, layout);

@@ -1,6 +1,7 @@
 //! `attache serve`: the store in a browser and as a JSON API (the logic is in attache-serve).
 
-use crate::store_cmd::{DbArg, LexiconGroups};
+use crate::store_cmd::DbArg;
+use attache_pipeline::LexiconGroups;
 use attache_serve::{ServeConfig, start};
 use clap::Args;
 use std::net::SocketAddr;

@@ -4,12 +4,13 @@ mod ingest;
 
 use crate::reader_args::ReaderArgs;
 use attache_event::EventCategory;
+use attache_pipeline::LexiconGroups;
 use attache_printer::store as output;
-pub use attache_printer::{ExportFormat, ListFormat, PrintError};
+pub use attache_printer::{ExportFormat, ListFormat, PrintError, TallyBy};
 use attache_store::filter::{parse_category, parse_code, parse_date};
-use attache_store::{EventStore, Filter, GroupBy, GroupMembers, SqliteStore};
+use attache_store::{EventStore, Filter, SqliteStore};
 use chrono::NaiveDate;
-use clap::{Args, ValueEnum};
+use clap::Args;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -25,14 +26,7 @@ pub struct DbArg {
 
 impl DbArg {
     pub(crate) fn path(&self) -> PathBuf {
-        self.db
-            .clone()
-            .or_else(|| {
-                std::env::var_os("ATTACHE_DB")
-                    .filter(|v| !v.is_empty())
-                    .map(PathBuf::from)
-            })
-            .unwrap_or_else(|| PathBuf::from("attache.db"))
+        attache_store::database_path(self.db.clone())
     }
 }
 
@@ -75,25 +69,6 @@ impl FilterArgs {
             text: self.text.clone(),
         }
     }
-}
-
-/// Group membership from the embedded dictionaries.
-pub struct LexiconGroups;
-
-impl GroupMembers for LexiconGroups {
-    fn members_at(&self, group: &str, date: NaiveDate) -> Option<Vec<String>> {
-        let lexicon = attache_lexicon::Lexicon::embedded();
-        let members = lexicon.members_at(group, date)?;
-        Some(members.into_iter().map(String::from).collect())
-    }
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum TallyBy {
-    Actor,
-    Recipient,
-    Month,
-    Event,
 }
 
 #[derive(Args)]
@@ -187,12 +162,7 @@ pub fn events(args: EventsArgs) -> ExitCode {
 }
 
 pub fn tally(args: TallyArgs) -> ExitCode {
-    let by = match args.by {
-        TallyBy::Actor => GroupBy::Actor,
-        TallyBy::Recipient => GroupBy::Recipient,
-        TallyBy::Month => GroupBy::Month,
-        TallyBy::Event => GroupBy::Event,
-    };
+    let by = args.by.group_by();
     run_query("tally", &args.db, |store, out| {
         let tally = store.tally(&args.filter.filter(), by, &LexiconGroups)?;
         output::write_tally(out, &tally, args.format)
@@ -226,20 +196,4 @@ pub fn export(args: ExportArgs) -> ExitCode {
         let events = store.events(&args.filter.filter(), &LexiconGroups)?;
         output::write_export(out, store, &events, args.format)
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn eu_membership_follows_the_date() {
-        let day = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
-        let before = LexiconGroups.members_at("EU", day("2019-06-01")).unwrap();
-        let after = LexiconGroups.members_at("EU", day("2022-04-05")).unwrap();
-        assert!(before.iter().any(|c| c == "GBR"));
-        assert!(!after.iter().any(|c| c == "GBR"));
-        assert!(after.iter().any(|c| c == "DEU"));
-        assert_eq!(LexiconGroups.members_at("DEU", day("2022-04-05")), None);
-    }
 }

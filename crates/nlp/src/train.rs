@@ -92,6 +92,47 @@ impl Rng {
     }
 }
 
+/// The treebanks `attache nlp train` learns from.
+pub struct Treebanks<'a> {
+    /// UD English EWT (with file-lists/ and sources/).
+    pub ewt: &'a Path,
+    /// UD English GUM (with files.train and sources/), when used.
+    pub gum: Option<&'a Path>,
+    /// Train on at most this many sentences (for quick checks).
+    pub max_sentences: Option<usize>,
+}
+
+/// Reads the training and dev splits of `banks` and trains a model; `progress` hears what was
+/// read, then one line per epoch.
+pub fn train_on_treebanks(
+    banks: &Treebanks,
+    cfg: &TrainConfig,
+    progress: &mut dyn FnMut(&str),
+) -> Result<Analyzer, ConlluError> {
+    let mut train_set = read_training_sets(Some(banks.ewt), banks.gum, "train")?;
+    if let Some(max) = banks.max_sentences {
+        train_set.truncate(max);
+    }
+    let dev = read_training_sets(Some(banks.ewt), None, "dev")?;
+    let words: usize = train_set.iter().map(|s| s.words.len()).sum();
+    progress(&format!(
+        "training on {} sentences ({words} words) from {} and {}; dev {} sentences",
+        train_set.len(),
+        banks.ewt.display(),
+        banks
+            .gum
+            .map_or("no GUM".to_string(), |g| g.display().to_string()),
+        dev.len()
+    ));
+    if train_set.is_empty() {
+        let dir = banks.ewt.display();
+        return Err(ConlluError(format!(
+            "no training sentences found under {dir}"
+        )));
+    }
+    Ok(train(&train_set, &dev, cfg, progress))
+}
+
 /// Trains a model. `progress` receives one line per epoch (with dev scores when `dev` is not
 /// empty).
 pub fn train(

@@ -8,7 +8,9 @@
 //! a caller's own sink is a few lines (see `tests/custom_sink.rs`).
 
 mod driver;
+mod groups;
 mod store_sink;
 
 pub use driver::{Coded, Failure, Pipeline, Sink, Summary};
+pub use groups::LexiconGroups;
 pub use store_sink::{Progress, StoreSink, Stored};

@@ -1,15 +1,16 @@
 //! How attache writes what it finds, behind the sinks of `attache-pipeline` (ripgrep's printer
 //! is the model): [`EventWriter`] writes coded events as JSON Lines or an aligned table (or
 //! the documents as read) and is a [`attache_pipeline::Sink`]; [`store`] writes stored
-//! events, tallies, event details and exports; [`IngestProgress`] reports an ingest on
+//! events, tallies, event details and exports; [`nlp`] writes parser scores; [`IngestProgress`] reports an ingest on
 //! stderr. Output errors stay [`std::io::Error`]s, so a closed pipe is known by its kind.
 
 mod events;
+pub mod nlp;
 mod progress;
 pub mod store;
 
 pub use events::{EventWriter, Layout};
-pub use progress::IngestProgress;
+pub use progress::{IngestProgress, ingest_summary};
 
 use attache_store::StoreError;
 
@@ -20,6 +21,28 @@ pub enum ListFormat {
     Table,
     Jsonl,
     Csv,
+}
+
+/// What a tally row is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
+pub enum TallyBy {
+    Actor,
+    Recipient,
+    Month,
+    Event,
+}
+
+impl TallyBy {
+    pub fn group_by(self) -> attache_store::GroupBy {
+        use attache_store::GroupBy;
+        match self {
+            TallyBy::Actor => GroupBy::Actor,
+            TallyBy::Recipient => GroupBy::Recipient,
+            TallyBy::Month => GroupBy::Month,
+            TallyBy::Event => GroupBy::Event,
+        }
+    }
 }
 
 /// Output formats for exports: every event with its mentions.

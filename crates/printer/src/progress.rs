@@ -4,6 +4,15 @@ use attache_store::BatchSummary;
 use std::io::{IsTerminal, Write};
 use std::time::{Duration, Instant};
 
+/// The line `attache ingest` ends with: what was stored, what failed, what the coder read.
+pub fn ingest_summary(total: &BatchSummary, failed: usize, sentences: usize) -> String {
+    format!(
+        "documents: {} new, {} unchanged, {} replaced, {failed} failed; sentences: {sentences} \
+         ({} with events); events: {}; mentions merged: {}",
+        total.new, total.unchanged, total.replaced, total.sentences, total.events, total.merged
+    )
+}
+
 /// Progress on stderr: a bar redrawn in place on a terminal, a plain line now and then otherwise.
 pub struct IngestProgress {
     pub terminal: bool,

@@ -232,6 +232,18 @@ pub trait EventStore {
     }
 }
 
+/// Where the database is: `explicit` (a `--db` option), else `$ATTACHE_DB`, else `attache.db`
+/// in the current directory.
+pub fn database_path(explicit: Option<std::path::PathBuf>) -> std::path::PathBuf {
+    explicit
+        .or_else(|| {
+            std::env::var_os("ATTACHE_DB")
+                .filter(|v| !v.is_empty())
+                .map(std::path::PathBuf::from)
+        })
+        .unwrap_or_else(|| std::path::PathBuf::from("attache.db"))
+}
+
 /// The hash that decides whether a stored document changed: FNV-1a 64 (hex) over its text and
 /// publication details, so that a corrected date or outlet also replaces the old version.
 /// Stable across runs and platforms.

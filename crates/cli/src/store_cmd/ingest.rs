@@ -53,16 +53,10 @@ pub fn ingest(args: IngestArgs) -> ExitCode {
     let total = &sink.stored().summary;
     IngestProgress::new(files_total).stored(files_total, total, true);
     let failed = read.failed + sink.stored().failed;
+    let sentences = read.sentences + sink.stored().sentences;
     println!(
-        "documents: {} new, {} unchanged, {} replaced, {failed} failed; sentences: {} ({} with \
-         events); events: {}; mentions merged: {}",
-        total.new,
-        total.unchanged,
-        total.replaced,
-        read.sentences + sink.stored().sentences,
-        total.sentences,
-        total.events,
-        total.merged
+        "{}",
+        attache_printer::ingest_summary(total, failed, sentences)
     );
     if let Err(e) = stored {
         return fail(&e);

@@ -1,0 +1,72 @@
+//! What `attache nlp eval` prints: scores of the analyser against gold CoNLL-U.
+
+use attache_nlp::eval::{GoldScores, Prf, RawScores};
+use std::fmt::Write as _;
+
+/// Scores on raw text: tokens, sentences, UPOS and LAS as precision, recall and F1.
+pub fn raw_scores(name: &str, sc: &RawScores) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}: raw text, {} gold words, {} gold sentences",
+        name, sc.tokens.gold, sc.sentences.gold
+    );
+    for (metric, p) in [
+        ("Tokens", sc.tokens),
+        ("Sentences", sc.sentences),
+        ("UPOS", sc.upos),
+        ("LAS", sc.las),
+    ] {
+        let _ = writeln!(
+            out,
+            "{metric:<10} P {:6.2}  R {:6.2}  F1 {:6.2}",
+            p.precision(),
+            p.recall(),
+            p.f1()
+        );
+    }
+    out
+}
+
+/// Scores on gold tokenization: accuracies in percent.
+pub fn gold_scores(name: &str, sc: &GoldScores) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{name}: gold tokenization, {} words", sc.words);
+    let _ = writeln!(out, "UPOS     {:6.2}", sc.upos_pct());
+    let _ = writeln!(out, "XPOS     {:6.2}", sc.xpos_pct());
+    let _ = writeln!(out, "Lemma    {:6.2}", sc.lemma_pct());
+    let _ = writeln!(out, "UAS      {:6.2}", sc.uas_pct());
+    let _ = writeln!(out, "LAS      {:6.2}", sc.las_pct());
+    let _ = writeln!(
+        out,
+        "LAS-full {:6.2}  (relation subtypes compared too)",
+        sc.las_full_pct()
+    );
+    out
+}
+
+/// One line per universal relation. The last column is the share of all LAS errors that are
+/// this relation's gold words missed, which says where the errors are.
+pub fn relations(rows: &[(String, Prf)], errors: usize) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "{:<12} {:>6} {:>6} {:>7} {:>7} {:>7} {:>10}",
+        "relation", "gold", "system", "P", "R", "F1", "of errors"
+    );
+    for (rel, p) in rows {
+        let missed = p.gold - p.correct;
+        let _ = writeln!(
+            out,
+            "{rel:<12} {:>6} {:>6} {:>7.2} {:>7.2} {:>7.2} {:>9.1}%",
+            p.gold,
+            p.system,
+            p.precision(),
+            p.recall(),
+            p.f1(),
+            100.0 * missed as f64 / errors.max(1) as f64
+        );
+    }
+    out
+}
