@@ -385,7 +385,8 @@ pub fn code_sentence(
     let dated = assign_times(doc, &frames, &doers, &times, &repeat_verbs);
     for (k, actors, recipients, measured) in coded {
         let frame = &frames[k];
-        let dir = if frame.modality == Modality::Planned {
+        let future = crate::timex::clause_direction(frame.anchor) == Some(Direction::Future);
+        let dir = if frame.modality == Modality::Planned || future {
             Direction::Future
         } else {
             Direction::Past

@@ -5,6 +5,7 @@ use crate::code::{DocContext, coordinated, subtree};
 use crate::dates::{Direction, Interval, TimeExpr, TimeKind, find_times, resolve};
 use crate::frames::{Frame, dominates};
 use crate::measure::sentence_words;
+use crate::timex::clause_direction;
 use crate::triggers::has_case;
 use attache_event::{EventDate, Modality};
 use attache_nlp::{Doc, Sentence, Token, Upos};
@@ -124,7 +125,13 @@ pub(crate) fn pick_date(
     let mut best: Option<(EventDate, Option<Interval>, i64)> = None;
     for t in mine {
         let (text, _) = cx.time_text(t);
-        let interval = resolve(&t.expr, cx.published, dir);
+        // The tense of the clause the expression modifies reads it ("agreed to withdraw by
+        // February 27" looks forward from a past verb); the event's own direction otherwise.
+        let own = t
+            .attach
+            .and_then(|a| clause_direction(cx.doc.token(a)))
+            .unwrap_or(dir);
+        let interval = resolve(&t.expr, cx.published, own);
         let width = interval.map_or(i64::MAX, |i| (i.end - i.start).num_days());
         if best.as_ref().is_none_or(|b| width < b.2) {
             best = Some((event_date(text, interval, false), interval, width));
@@ -144,13 +151,22 @@ pub(crate) fn pick_date(
 }
 
 /// The peg of a document: the first time expression of its lead sentence that names one day.
+/// The lead is the first sentence with a verb of its own: a heading or a photo caption
+/// ("Image caption Protesters in Kiev, 2014") lends no date to the story.
 pub fn find_peg(doc: &Doc, published: Option<NaiveDate>) -> Option<Peg> {
-    let lead = doc.sentences().next()?;
+    let lead = doc
+        .sentences()
+        .take(4)
+        .find(|s| !is_caption_or_heading(s))?;
     let words = sentence_words(&lead);
     let base = lead.token_range().start;
     find_times(&words).into_iter().find_map(|t| {
         let i = resolve(&t, published, Direction::Past)?;
         if i.start != i.end {
+            return None;
+        }
+        // The peg dates the lead's telling, not a noun of it ("a target date of March 23").
+        if (base + t.first..=base + t.last).any(|i| is_of_complement(doc.token(i))) {
             return None;
         }
         let lo = doc.token(base + t.first).span().start;
@@ -160,6 +176,25 @@ pub fn find_peg(doc: &Doc, published: Option<NaiveDate>) -> Option<Peg> {
             interval: i,
         })
     })
+}
+
+/// A sentence that is a caption ("Image caption ...", "Photo: ...") or has no finite verb of
+/// its own (a heading).
+fn is_caption_or_heading(s: &Sentence<'_>) -> bool {
+    let first = s.tokens().next().map(|t| t.text().to_ascii_lowercase());
+    let caption = matches!(
+        first.as_deref(),
+        Some("image" | "photo" | "picture" | "pictured" | "caption" | "file" | "media")
+    ) && s.tokens().nth(1).is_some_and(|t| {
+        matches!(
+            t.text().to_ascii_lowercase().as_str(),
+            "caption" | ":" | "photo"
+        )
+    });
+    let verb = s.root().is_some_and(|r| {
+        matches!(r.upos(), Upos::Verb | Upos::Aux) || r.children().any(|c| c.deprel() == "cop")
+    });
+    caption || !verb
 }
 
 /// Which time expressions date which frame, as indices into `times` per frame index: each
@@ -196,11 +231,22 @@ pub(crate) fn assign_times(
             .into_iter()
             .flatten()
             .filter(|(k, _)| a.i() == frames[*k].anchor.i() || !is_saying(a))
+            .filter(|(k, _)| !in_complement(frames[*k].anchor, a))
             .copied()
             .collect();
-        // ... and frames whose trigger phrase contains it ("the expulsion on Monday of").
+        // ... and frames whose trigger phrase contains it ("the expulsion on Monday of"), up
+        // to the first other noun with a preposition of its own ("called for an election in
+        // September", "ahead of a target date of March 23": the date is that noun's).
+        let mut nouns = 0;
         candidates.extend(
-            ancestors(doc.token(t.first))
+            ancestors(a)
+                .take_while(|x| {
+                    let other_noun = x.upos() == Upos::Noun
+                        && !by_trigger.contains_key(&x.i())
+                        && x.children().any(|c| c.deprel() == "case");
+                    nouns += usize::from(other_noun);
+                    nouns == 0
+                })
                 .filter_map(|x| by_trigger.get(&x.i()))
                 .map(|k| (*k, depth_between(a, frames[*k].anchor))),
         );
@@ -267,14 +313,33 @@ pub(crate) fn assign_times(
             .is_some_and(|a| matches!(doc.token(a).upos(), Upos::Noun | Upos::Propn))
     };
     let unclaimed = |o: Option<usize>| o.is_none_or(|o| coded_empty.contains(&o));
-    if times.len() == 1 && unclaimed(owners[0]) && nominal(&times[0]) {
+    // ... unless the noun is a participant of the event ("called for an election in
+    // September": the call is not in September) or the time is a noun's "of" complement
+    // ("a target date of March 23").
+    let of_noun = |t: &Timed| (t.first..=t.last).any(|i| is_of_complement(doc.token(i)));
+    if times.len() == 1 && unclaimed(owners[0]) && nominal(&times[0]) && !of_noun(&times[0]) {
+        let noun = doc.token(times[0].attach.unwrap_or(times[0].first));
         for (k, _) in doers {
-            if dated[*k].is_empty() {
+            if dated[*k].is_empty() && !dominates(frames[*k].anchor, noun) {
                 dated[*k].push(0);
             }
         }
     }
     dated
+}
+
+/// Whether `t` sits in a complement clause below `top` ("ruled in 2007 that the 1995
+/// massacre ..."): the time of the governing verb does not date what its complement reports.
+fn in_complement(t: Token<'_>, top: Token<'_>) -> bool {
+    ancestors(t).take_while(|x| x.i() != top.i()).any(|x| {
+        matches!(x.deprel(), "ccomp" | "csubj" | "parataxis" | "advcl")
+            || x.deprel().starts_with("acl")
+    })
+}
+
+/// "(a target date) of March 23": a noun's complement, which dates that noun.
+fn is_of_complement(x: Token<'_>) -> bool {
+    x.deprel().starts_with("nmod") && has_case(x, &["of"])
 }
 
 /// Verbs that report speech rather than perform an act.

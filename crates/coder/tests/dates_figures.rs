@@ -1,0 +1,144 @@
+//! The failures a new user met on real news (issue 14), one sentence each with its
+//! publication date, asserting the resolved date (or none) and the figures.
+
+use attache_coder::Extractor;
+use attache_event::{Event, EventCategory as C};
+use attache_text::{Document, Publication};
+use chrono::NaiveDate;
+use std::sync::OnceLock;
+
+fn extractor() -> &'static Extractor {
+    static EX: OnceLock<Extractor> = OnceLock::new();
+    EX.get_or_init(|| Extractor::load_default().expect("model and dictionaries load"))
+}
+
+fn code(published: &str, text: &str) -> Vec<Event> {
+    let doc = Document {
+        id: "t".into(),
+        text: text.into(),
+        publication: Publication {
+            published: NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
+            ..Publication::default()
+        },
+    };
+    extractor().extract(&doc)
+}
+
+/// The one event of `category` in the text.
+fn one(events: &[Event], category: C) -> &Event {
+    let found: Vec<&Event> = events.iter().filter(|e| e.event == category).collect();
+    assert_eq!(found.len(), 1, "one {category} event expected: {events:#?}");
+    found[0]
+}
+
+/// (start, end) of the event's date.
+fn span(e: &Event) -> (Option<&str>, Option<&str>) {
+    let d = e.date.as_ref().expect("a date");
+    (d.start.as_deref(), d.end.as_deref())
+}
+
+/// The TimeML value the date finder gives the only date of `text`.
+fn value(published: &str, text: &str) -> Option<String> {
+    let p = NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
+    let found = extractor().find_dates(text, p);
+    assert_eq!(found.len(), 1, "{text}: {found:?}");
+    found[0].value.clone()
+}
+
+#[test]
+fn future_dates_resolve_forward() {
+    // Published Thursday 2017-02-09.
+    let p = "2017-02-09";
+    assert_eq!(
+        value(
+            p,
+            "Talks between the two governments are scheduled to take place on February 20."
+        ),
+        Some("2017-02-20".into())
+    );
+    let e = code(p, "Russia will hold talks with Turkey on Friday.");
+    let e = one(&e, C::Agree);
+    assert_eq!(span(e), (Some("2017-02-10"), Some("2017-02-10")));
+    let e = code(p, "Russia will meet Turkey in September.");
+    assert_eq!(span(&e[0]), (Some("2017-09-01"), Some("2017-09-30")));
+    // A past verb still reads a past date backwards.
+    let e = code(p, "Russia condemned Ukraine on February 27.");
+    assert_eq!(
+        span(one(&e, C::Accuse)),
+        (Some("2016-02-27"), Some("2016-02-27"))
+    );
+    // An infinitive under "agreed" looks forward from the agreement.
+    let e = code(
+        p,
+        "Ukraine agreed to withdraw heavy weapons by February 27.",
+    );
+    assert_eq!(
+        span(one(&e, C::Agree)),
+        (Some("2017-02-27"), Some("2017-02-27"))
+    );
+}
+
+#[test]
+fn month_with_year_and_shifted_months() {
+    let p = "2016-11-20";
+    let e = code(p, "Israeli police arrested the suspects in June of 2015.");
+    assert_eq!(
+        span(one(&e, C::Coerce)),
+        (Some("2015-06-01"), Some("2015-06-30"))
+    );
+    assert_eq!(value(p, "They met last June."), Some("2016-06".into()));
+    assert_eq!(
+        value("2017-03-01", "They met last June."),
+        Some("2016-06".into())
+    );
+    assert_eq!(value(p, "They met in June."), Some("2016-06".into()));
+}
+
+#[test]
+fn dates_stay_in_their_clause() {
+    let p = "2016-07-11";
+    // The ruling's year does not date the massacre it rules on.
+    let e = code(
+        p,
+        "The UN court ruled in 2007 that the 1995 massacre of 8,000 Muslim men and boys by \
+         Bosnian Serb forces was genocide.",
+    );
+    assert_eq!(
+        span(one(&e, C::Assault)),
+        (Some("1995-01-01"), Some("1995-12-31"))
+    );
+    // Someone's target date does not date a deployment.
+    let e = code(
+        "2017-02-09",
+        "NATO deployed 300 troops to Estonia, ahead of a target date of March 23 set by Britain.",
+    );
+    let e = one(&e, C::Mobilize);
+    assert!(
+        e.date.as_ref().is_none_or(|d| !d.text.contains("March")),
+        "{e:#?}"
+    );
+    // An election in September does not date the call for it.
+    let e = code(
+        "2017-02-09",
+        "The Labour Party called for an election in September.",
+    );
+    for e in &e {
+        assert!(
+            e.date.as_ref().is_none_or(|d| d.text != "in September"),
+            "the call took the election's month: {e:#?}"
+        );
+    }
+}
+
+#[test]
+fn captions_and_headings_lend_no_date() {
+    let e = code(
+        "2017-02-09",
+        "Image caption Protesters in Kiev on Monday\n\nRussia expelled 20 Ukrainian diplomats.",
+    );
+    let e = one(&e, C::Sanction);
+    assert!(
+        e.date.as_ref().is_none_or(|d| d.text != "on Monday"),
+        "{e:#?}"
+    );
+}
