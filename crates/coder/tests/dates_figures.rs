@@ -32,9 +32,13 @@ fn one(events: &[Event], category: C) -> &Event {
 }
 
 /// (start, end) of the event's date.
-fn span(e: &Event) -> (Option<&str>, Option<&str>) {
+fn span(e: &Event) -> (Option<String>, Option<String>) {
     let d = e.date.as_ref().expect("a date");
-    (d.start.as_deref(), d.end.as_deref())
+    (d.start.map(|x| x.to_string()), d.end.map(|x| x.to_string()))
+}
+
+fn days(a: &str, b: &str) -> (Option<String>, Option<String>) {
+    (Some(a.to_string()), Some(b.to_string()))
 }
 
 /// The TimeML value the date finder gives the only date of `text`.
@@ -58,34 +62,25 @@ fn future_dates_resolve_forward() {
     );
     let e = code(p, "Russia will hold talks with Turkey on Friday.");
     let e = one(&e, C::Agree);
-    assert_eq!(span(e), (Some("2017-02-10"), Some("2017-02-10")));
+    assert_eq!(span(e), days("2017-02-10", "2017-02-10"));
     let e = code(p, "Russia will meet Turkey in September.");
-    assert_eq!(span(&e[0]), (Some("2017-09-01"), Some("2017-09-30")));
+    assert_eq!(span(&e[0]), days("2017-09-01", "2017-09-30"));
     // A past verb still reads a past date backwards.
     let e = code(p, "Russia condemned Ukraine on February 27.");
-    assert_eq!(
-        span(one(&e, C::Accuse)),
-        (Some("2016-02-27"), Some("2016-02-27"))
-    );
+    assert_eq!(span(one(&e, C::Accuse)), days("2016-02-27", "2016-02-27"));
     // An infinitive under "agreed" looks forward from the agreement.
     let e = code(
         p,
         "Ukraine agreed to withdraw heavy weapons by February 27.",
     );
-    assert_eq!(
-        span(one(&e, C::Agree)),
-        (Some("2017-02-27"), Some("2017-02-27"))
-    );
+    assert_eq!(span(one(&e, C::Agree)), days("2017-02-27", "2017-02-27"));
 }
 
 #[test]
 fn month_with_year_and_shifted_months() {
     let p = "2016-11-20";
     let e = code(p, "Israeli police arrested the suspects in June of 2015.");
-    assert_eq!(
-        span(one(&e, C::Coerce)),
-        (Some("2015-06-01"), Some("2015-06-30"))
-    );
+    assert_eq!(span(one(&e, C::Coerce)), days("2015-06-01", "2015-06-30"));
     assert_eq!(value(p, "They met last June."), Some("2016-06".into()));
     assert_eq!(
         value("2017-03-01", "They met last June."),
@@ -103,10 +98,7 @@ fn dates_stay_in_their_clause() {
         "The UN court ruled in 2007 that the 1995 massacre of 8,000 Muslim men and boys by \
          Bosnian Serb forces was genocide.",
     );
-    assert_eq!(
-        span(one(&e, C::Assault)),
-        (Some("1995-01-01"), Some("1995-12-31"))
-    );
+    assert_eq!(span(one(&e, C::Assault)), days("1995-01-01", "1995-12-31"));
     // Someone's target date does not date a deployment.
     let e = code(
         "2017-02-09",
