@@ -253,6 +253,9 @@ fn is_person_pronoun(word: &str) -> bool {
 pub struct ActorReader<'d, 'l> {
     pub doc: &'d Doc,
     pub lex: &'d SentenceLex<'l>,
+    /// The date a person's dated role is read at (YYYY-MM-DD): the publication date, until
+    /// [`ActorReader::redate`] moves it to the event's own date.
+    pub date: Option<String>,
 }
 
 impl<'d, 'l> ActorReader<'d, 'l> {
@@ -335,15 +338,43 @@ impl<'d, 'l> ActorReader<'d, 'l> {
                 let found = self
                     .matches_in(sp.start, sp.end)
                     .find(|x| is_country_like(x.entry.kind))?;
+                let (code, own_sector) = found.entry.role_at(self.date.as_deref());
                 Some(Actor {
                     text: text[sp.start..head.span().end].to_string(),
-                    country: found.entry.code.clone(),
-                    sector: sector.clone().or_else(|| found.entry.sector.clone()),
+                    country: code.map(String::from),
+                    sector: sector.clone().or_else(|| own_sector.map(String::from)),
                     span: [sp.start, head.span().end],
                 })
             })
             .collect();
         if actors.len() > 1 { actors } else { Vec::new() }
+    }
+
+    /// Reads the dated role of a person an actor names at the event's own date ("Blair" in a
+    /// 2009 report of a 2005 event is the prime minister). Actors whose sector comes from a
+    /// role word in their phrase ("former minister X") keep it.
+    pub fn redate(&self, actors: &mut [Actor], date: &str) {
+        for a in actors {
+            let [lo, hi] = a.span;
+            let within: Vec<&LexMatch<'l>> = self.matches_in(lo, hi).collect();
+            if within
+                .iter()
+                .any(|m| m.entry.kind == EntryKind::Role && m.entry.sector.is_some())
+            {
+                continue;
+            }
+            let Some(person) = within.iter().find(|m| m.entry.kind == EntryKind::Person) else {
+                continue;
+            };
+            if person.entry.roles.is_empty() {
+                continue;
+            }
+            let (code, sector) = person.entry.role_at(Some(date));
+            if code.is_some() {
+                a.country = code.map(String::from);
+                a.sector = sector.map(String::from);
+            }
+        }
     }
 
     /// A group known only by its role ("demonstrators", "riot police"): no country, a sector.
@@ -406,11 +437,12 @@ impl<'d, 'l> ActorReader<'d, 'l> {
         for m in self.matches_in(lo, hi).chain(straddling) {
             let e = m.entry;
             if is_country_like(e.kind) {
+                let (code, own_sector) = e.role_at(self.date.as_deref());
                 if country.is_none() {
-                    country = e.code.clone();
+                    country = code.map(String::from);
                 }
                 if sector.is_none() {
-                    sector = e.sector.clone();
+                    sector = own_sector.map(String::from);
                 }
             } else if e.kind == EntryKind::Role {
                 // The role names the head ("Foreign Minister"), so its sector wins over a
@@ -563,7 +595,7 @@ pub fn note_people(
         let mut sector = None;
         for m in reader.matches_in(lo, hi) {
             if is_country_like(m.entry.kind) && country.is_none() {
-                country = m.entry.code.clone();
+                country = m.entry.role_at(reader.date.as_deref()).0.map(String::from);
             }
             if m.entry.kind == EntryKind::Role && m.entry.sector.is_some() {
                 sector = m.entry.sector.clone();

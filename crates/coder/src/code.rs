@@ -152,7 +152,11 @@ pub fn code_sentence(
     let doc = cx.doc;
     let words = sentence_words(s);
     let tokens: Vec<Token<'_>> = s.tokens().collect();
-    let reader = ActorReader { doc, lex };
+    let reader = ActorReader {
+        doc,
+        lex,
+        date: cx.published.map(iso),
+    };
 
     // The sentence's main subject, for "it" in a later sentence.
     let root_subject = s.root().and_then(|r| {
@@ -383,7 +387,7 @@ pub fn code_sentence(
     let doers: Vec<(usize, bool)> = coded.iter().map(|(k, a, ..)| (*k, !a.is_empty())).collect();
     let repeat_verbs: Vec<Token<'_>> = repeats.iter().map(|(v, _)| *v).collect();
     let dated = assign_times(doc, &frames, &doers, &times, &repeat_verbs);
-    for (k, actors, recipients, measured) in coded {
+    for (k, mut actors, mut recipients, measured) in coded {
         let frame = &frames[k];
         let future = crate::timex::clause_direction(frame.anchor) == Some(Direction::Future);
         let dir = if frame.modality == Modality::Planned || future {
@@ -393,6 +397,10 @@ pub fn code_sentence(
         };
         let mine: Vec<&Timed> = dated[k].iter().map(|&ti| &times[ti]).collect();
         let date = pick_date(cx, &mine, dir, frame.modality);
+        if let Some(day) = date.as_ref().and_then(|d| d.0.start.as_deref()) {
+            reader.redate(&mut actors, day);
+            reader.redate(&mut recipients, day);
+        }
         let since = mine.iter().any(|t| t.expr.since);
         let location = cx.location(frame, lex, &[actors.clone(), recipients.clone()].concat());
         let codes: Vec<&str> = {

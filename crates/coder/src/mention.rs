@@ -174,7 +174,11 @@ fn code_frame(
     discourse: &mut Discourse,
 ) -> Event {
     let doc = cx.doc;
-    let reader = crate::actors::ActorReader { doc, lex };
+    let reader = crate::actors::ActorReader {
+        doc,
+        lex,
+        date: cx.published.map(crate::timing::iso),
+    };
     let actors: Vec<_> = frame
         .agents
         .iter()

@@ -15,6 +15,7 @@
 //! assert_eq!(lex.members_at("NATO", day).unwrap().contains(&"FIN"), true);
 //! ```
 
+mod dated;
 mod load;
 mod matcher;
 
@@ -106,6 +107,43 @@ pub struct Entry {
     pub sector: Option<String>,
     /// The normal form: "Russia", "European Union", "Foreign Minister", "Financial Times".
     pub canonical: String,
+    /// A person's dated roles ("RUS GOV from 2008-05-08"), in the order the data file lists
+    /// them; empty for everything else. `code` and `sector` above are the role without dates.
+    pub roles: Vec<DatedRole>,
+}
+
+/// A role held between two dates, both inclusive (`None`: open).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatedRole {
+    pub code: String,
+    pub sector: Option<String>,
+    pub from: Option<String>,
+    pub until: Option<String>,
+}
+
+impl DatedRole {
+    /// Whether the role covers `date` (YYYY-MM-DD; ISO strings compare as dates).
+    pub fn covers(&self, date: &str) -> bool {
+        self.from.as_deref().is_none_or(|from| from <= date)
+            && self.until.as_deref().is_none_or(|until| date <= until)
+    }
+}
+
+impl Entry {
+    /// The code and sector this entry stands for at `date` (YYYY-MM-DD or a longer ISO
+    /// timestamp): the first dated role that covers the date, else the role without dates.
+    /// A person who was foreign minister in 2005 and president in 2012 gets the sector of
+    /// each; a former office holder outside every dated role keeps the undated role (often
+    /// ELI, or the country alone).
+    pub fn role_at(&self, date: Option<&str>) -> (Option<&str>, Option<&str>) {
+        let date = date.map(|d| d.get(..10).unwrap_or(d));
+        if let Some(d) = date
+            && let Some(r) = self.roles.iter().find(|r| r.covers(d))
+        {
+            return (Some(r.code.as_str()), r.sector.as_deref());
+        }
+        (self.code.as_deref(), self.sector.as_deref())
+    }
 }
 
 /// One dictionary phrase found in a text.

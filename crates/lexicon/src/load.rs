@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 /// The data files, in load order: countries and organisations come first because the other
 /// files refer to their codes.
-pub const FILES: [&str; 14] = [
+pub const FILES: [&str; 16] = [
     "countries.tsv",
     "organisations.tsv",
     "demonyms.tsv",
@@ -21,6 +21,8 @@ pub const FILES: [&str; 14] = [
     "media.tsv",
     "persons.tsv",
     "roles.tsv",
+    "petrarch-persons.tsv",
+    "petrarch-agents.tsv",
     "exclusions.tsv",
 ];
 
@@ -31,7 +33,7 @@ macro_rules! embed {
 }
 
 /// The shipped files, compiled in; same order as [`FILES`].
-pub(crate) const EMBEDDED: [(&str, &str); 14] = embed!(
+pub(crate) const EMBEDDED: [(&str, &str); 16] = embed!(
     "countries.tsv",
     "organisations.tsv",
     "demonyms.tsv",
@@ -45,6 +47,8 @@ pub(crate) const EMBEDDED: [(&str, &str); 14] = embed!(
     "media.tsv",
     "persons.tsv",
     "roles.tsv",
+    "petrarch-persons.tsv",
+    "petrarch-agents.tsv",
     "exclusions.tsv",
 );
 
@@ -205,6 +209,7 @@ impl Builder {
                 code: Some(alpha3.to_string()),
                 sector: None,
                 canonical: name.to_string(),
+                roles: Vec::new(),
             };
             self.phrases.add(name, entry.clone());
             for alias in &aliases {
@@ -243,6 +248,7 @@ impl Builder {
                 code: Some(code.to_string()),
                 sector: sector.map(String::from),
                 canonical: name.to_string(),
+                roles: Vec::new(),
             };
             self.phrases.add(name, entry.clone());
             for alias in &aliases {
@@ -272,6 +278,7 @@ impl Builder {
                 code: Some(code.to_string()),
                 sector: None,
                 canonical: first.to_string(),
+                roles: Vec::new(),
             };
             for form in &forms {
                 self.phrases.add(form, entry.clone());
@@ -298,6 +305,7 @@ impl Builder {
             code: Some(code.to_string()),
             sector: Some("GOV".to_string()),
             canonical: canonical.to_string(),
+            roles: Vec::new(),
         };
         self.phrases.add(phrase, entry);
         let country = &mut self.countries[self.country_index[code]];
@@ -327,6 +335,7 @@ impl Builder {
                     code: Some(code.to_string()),
                     sector: None,
                     canonical: name.to_string(),
+                    roles: Vec::new(),
                 },
             );
         }
@@ -344,6 +353,7 @@ impl Builder {
                     code: Some(code.to_string()),
                     sector: None,
                     canonical: name.to_string(),
+                    roles: Vec::new(),
                 },
             );
         }
@@ -385,10 +395,11 @@ impl Builder {
         Ok(())
     }
 
-    /// The common format of the hand-written phrase files.
-    fn phrases(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
-        let columns = "kind, code, sector, canonical, variants";
-        for line in lines(file, text, columns, 4, 5)? {
+    /// The common format of the phrase files. A generated file (`petrarch-*.tsv`) yields to
+    /// the hand-written ones: a phrase they list keeps only its hand readings.
+    fn phrases(&mut self, file: &str, text: &str, generated: bool) -> Result<(), LexiconError> {
+        let columns = "kind, code, sector, canonical, variants, dated roles";
+        for line in lines(file, text, columns, 4, 6)? {
             let kind_name = line.req(0, "kind")?;
             let kind = EntryKind::parse(kind_name)
                 .ok_or_else(|| line.error(format!("unknown kind {kind_name:?}")))?;
@@ -396,6 +407,14 @@ impl Builder {
             let sector = sector(&line, 2)?;
             let canonical = line.req(3, "canonical")?;
             let variants = line.list(4);
+            let roles = match line.opt(5) {
+                None => Vec::new(),
+                Some(field) => crate::dated::parse_roles(field)
+                    .map_err(|m| line.error(m))?
+                    .into_iter()
+                    .map(|r| self.check_role_code(&line, r))
+                    .collect::<Result<Vec<_>, _>>()?,
+            };
             let needs_country = matches!(
                 kind,
                 EntryKind::Country | EntryKind::Demonym | EntryKind::Capital | EntryKind::City
@@ -416,8 +435,15 @@ impl Builder {
                 code: code.map(String::from),
                 sector: sector.map(String::from),
                 canonical: canonical.to_string(),
+                roles,
             };
             for phrase in std::iter::once(canonical).chain(variants.iter().copied()) {
+                if generated && self.phrases.is_hand_phrase(phrase, kind) {
+                    continue;
+                }
+                if !generated {
+                    self.phrases.mark_hand(phrase, kind);
+                }
                 self.phrases.add(phrase, entry.clone());
                 if let Some(code) = code.filter(|_| needs_country) {
                     let country = &mut self.countries[self.country_index[code]];
@@ -433,6 +459,28 @@ impl Builder {
             }
         }
         Ok(())
+    }
+
+    fn check_role_code(
+        &self,
+        line: &Line<'_>,
+        role: crate::DatedRole,
+    ) -> Result<crate::DatedRole, LexiconError> {
+        let known = self.country_index.contains_key(&role.code)
+            || self.organisation_index.contains_key(&role.code);
+        if !known {
+            return Err(line.error(format!(
+                "dated role: unknown code {:?} (neither a country nor an organisation)",
+                role.code
+            )));
+        }
+        if let Some(s) = role.sector.as_deref().filter(|s| !SECTORS.contains(s)) {
+            return Err(line.error(format!(
+                "dated role: unknown sector {s:?} (known: {})",
+                SECTORS.join(" ")
+            )));
+        }
+        Ok(role)
     }
 
     fn exclusions(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
@@ -504,7 +552,8 @@ pub(crate) fn build(sources: &[(String, String)]) -> Result<Lexicon, LexiconErro
             "subdivisions.tsv" => b.subdivisions(file, text)?,
             "memberships.tsv" => b.memberships(file, text)?,
             "exclusions.tsv" => b.exclusions(file, text)?,
-            _ => b.phrases(file, text)?,
+            _ if name.starts_with("petrarch-") => b.phrases(file, text, true)?,
+            _ => b.phrases(file, text, false)?,
         }
     }
     let alpha2_index = b

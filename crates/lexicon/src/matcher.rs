@@ -8,7 +8,7 @@
 
 use crate::{Entry, EntryKind, LexMatch};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
 #[derive(Debug)]
@@ -32,6 +32,12 @@ pub(crate) struct Matcher {
     automaton: AhoCorasick,
     /// For each automaton pattern: its group and its exact bytes.
     patterns: Vec<(usize, String)>,
+    /// Phrases that only name people, as written -> group; found by [`Matcher::find_names`].
+    names: HashMap<String, usize>,
+    /// Byte length of the longest of `names`.
+    longest_name: usize,
+    /// Words in lower case inside those names ("al", "von"): a name may go on past them.
+    name_particles: HashSet<String>,
     groups: Vec<Group>,
     entries: Vec<Entry>,
 }
@@ -43,6 +49,9 @@ pub(crate) struct PhraseTable {
     phrases: BTreeMap<(String, bool), Vec<Entry>>,
     stops: BTreeSet<String>,
     shout_sensitive: BTreeSet<String>,
+    /// Phrases of the hand-written files (roles in lower case), which generated files leave
+    /// alone.
+    hand: HashSet<(String, bool)>,
 }
 
 impl PhraseTable {
@@ -59,6 +68,27 @@ impl PhraseTable {
         if !readings.contains(&entry) {
             readings.push(entry);
         }
+    }
+
+    fn hand_key(phrase: &str, kind: EntryKind) -> (String, bool) {
+        let any_case = !kind.is_proper_noun();
+        let phrase = phrase.trim();
+        let phrase = if any_case {
+            phrase.to_lowercase()
+        } else {
+            phrase.to_string()
+        };
+        (phrase, any_case)
+    }
+
+    /// Records a phrase of a hand-written file.
+    pub(crate) fn mark_hand(&mut self, phrase: &str, kind: EntryKind) {
+        self.hand.insert(Self::hand_key(phrase, kind));
+    }
+
+    /// Whether a hand-written file lists the phrase (roles: in any letter case).
+    pub(crate) fn is_hand_phrase(&self, phrase: &str, kind: EntryKind) -> bool {
+        self.hand.contains(&Self::hand_key(phrase, kind))
     }
 
     /// Drops the readings of `kind` for `phrase` (the exclusion list).
@@ -94,6 +124,7 @@ impl PhraseTable {
         let mut entries = Vec::new();
         let mut groups = Vec::new();
         let mut patterns = Vec::new();
+        let mut names = HashMap::new();
         for ((phrase, any_case), mut readings) in self.phrases {
             // Stable: within a kind, load order (the data files' order) decides.
             readings.sort_by_key(|e| e.kind);
@@ -108,6 +139,12 @@ impl PhraseTable {
                 stop: false,
                 shout_sensitive: !any_case && self.shout_sensitive.contains(&phrase),
             });
+            // People's names (tens of thousands, matched as written) are looked up word by
+            // word instead: an automaton of them all would take a second to build.
+            if !any_case && entries[start..].iter().all(|e| e.kind == EntryKind::Person) {
+                names.insert(phrase, group);
+                continue;
+            }
             if phrase.contains('\'') {
                 patterns.push((group, phrase.replace('\'', "\u{2019}")));
             }
@@ -129,9 +166,19 @@ impl PhraseTable {
             .match_kind(MatchKind::Standard)
             .build(patterns.iter().map(|(_, p)| p.as_bytes()))
             .expect("dictionary phrases fit in an automaton");
+        let longest_name = names.keys().map(String::len).max().unwrap_or(0);
+        let name_particles = names
+            .keys()
+            .flat_map(|n| n.split([' ', '-']))
+            .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+            .map(String::from)
+            .collect();
         Matcher {
             automaton,
             patterns,
+            names,
+            longest_name,
+            name_particles,
             groups,
             entries,
         }
@@ -219,6 +266,7 @@ impl Matcher {
             }
             candidates.push((start, end, *group_id));
         }
+        self.find_names(text, &mut candidates);
         // Leftmost, then longest, then the better-ranked reading for an equal span.
         candidates.sort_by(|a, b| {
             a.0.cmp(&b.0)
@@ -249,12 +297,79 @@ impl Matcher {
         out
     }
 
+    /// Adds the people's names of `names` found in `text`: from each word that starts with a
+    /// capital, every run of words up to the longest name is looked up as written (a curly
+    /// apostrophe read as a straight one).
+    fn find_names(&self, text: &str, candidates: &mut Vec<(usize, usize, usize)>) {
+        if self.names.is_empty() {
+            return;
+        }
+        let is_name_char =
+            |c: char| is_word_char(c) || matches!(c, '.' | '-' | '\'' | '\u{2019}' | ' ');
+        let mut prev: Option<char> = None;
+        for (start, c) in text.char_indices() {
+            let word_start = c.is_uppercase() && !prev.is_some_and(is_word_char);
+            prev = Some(c);
+            if !word_start {
+                continue;
+            }
+            let mut last_word = true;
+            let mut after_space = false;
+            for (off, d) in text[start..].char_indices() {
+                if off > self.longest_name {
+                    break;
+                }
+                // Names go on with capitalised words and particles ("al-Assad", "von der").
+                if after_space && d.is_lowercase() {
+                    let rest = &text[start + off..];
+                    let to = rest.find([' ', '-']).unwrap_or(rest.len());
+                    if !self.name_particles.contains(&rest[..to]) {
+                        break;
+                    }
+                }
+                after_space = d == ' ';
+                let word = is_word_char(d);
+                if last_word && !word && off > 0 {
+                    self.look_up_name(text, start, start + off, candidates);
+                }
+                if !is_name_char(d) {
+                    last_word = false;
+                    break;
+                }
+                last_word = word;
+            }
+            if last_word && text.len() - start <= self.longest_name {
+                self.look_up_name(text, start, text.len(), candidates);
+            }
+        }
+    }
+
+    fn look_up_name(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        out: &mut Vec<(usize, usize, usize)>,
+    ) {
+        let phrase = &text[start..end];
+        let group = if phrase.contains('\u{2019}') {
+            self.names.get(&phrase.replace('\u{2019}', "'"))
+        } else {
+            self.names.get(phrase)
+        };
+        if let Some(&g) = group {
+            out.push((start, end, g));
+        }
+    }
+
     /// Phrases with two readings of the same kind but different codes, "phrase: kind A/B"
     /// (a data error unless deliberate).
     #[cfg(test)]
     pub(crate) fn same_kind_conflicts(&self) -> Vec<String> {
         let mut out = Vec::new();
-        for (group_id, pattern) in &self.patterns {
+        let names = self.names.iter().map(|(p, g)| (*g, p.clone()));
+        let all: Vec<(usize, String)> = self.patterns.iter().cloned().chain(names).collect();
+        for (group_id, pattern) in &all {
             let entries = &self.entries[self.groups[*group_id].entries.clone()];
             for (i, a) in entries.iter().enumerate() {
                 for b in &entries[i + 1..] {
@@ -290,6 +405,7 @@ mod tests {
             code: Some(code.to_string()),
             sector: None,
             canonical: code.to_string(),
+            roles: Vec::new(),
         }
     }
 
@@ -362,5 +478,31 @@ mod tests {
         for shouted in ["CONTACT US", "LET US GO", "US  NAVY SEALS", "us"] {
             assert_eq!(m.find(shouted).len(), 0, "{shouted}");
         }
+    }
+
+    #[test]
+    fn people_are_found_word_by_word() {
+        let mut t = PhraseTable::default();
+        t.add("Bashar al-Assad", entry(EntryKind::Person, "SYR"));
+        t.add("Tony Blair", entry(EntryKind::Person, "GBR"));
+        t.add("Blair", entry(EntryKind::Person, "GBR"));
+        t.add("Sean O'Brien", entry(EntryKind::Person, "IRL"));
+        t.add("Syria", entry(EntryKind::Country, "SYR"));
+        let m = t.build();
+        assert_eq!(
+            spans(&m, "Syria's Bashar al-Assad met Tony Blair's envoy."),
+            [
+                ("Syria".into(), "SYR".into()),
+                ("Bashar al-Assad".into(), "SYR".into()),
+                ("Tony Blair".into(), "GBR".into())
+            ]
+        );
+        assert_eq!(spans(&m, "Blair."), [("Blair".into(), "GBR".into())]);
+        assert_eq!(
+            spans(&m, "Sean O’Brien said"),
+            [("Sean O’Brien".into(), "IRL".into())]
+        );
+        // As written only, and whole words only.
+        assert!(spans(&m, "tony blair, Blairite, TONY BLAIR").is_empty());
     }
 }

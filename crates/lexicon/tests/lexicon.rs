@@ -381,7 +381,7 @@ fn malformed_lines_name_file_and_line() {
     let aliases = "country\tGBR\t-\n";
     let err = load_error("aliases.tsv", aliases);
     assert!(
-        err.contains("aliases.tsv:1: expected 4 to 5 tab-separated columns"),
+        err.contains("aliases.tsv:1: expected 4 to 6 tab-separated columns"),
         "{err}"
     );
 
@@ -401,5 +401,58 @@ fn malformed_lines_name_file_and_line() {
         missing
             .to_string()
             .starts_with("/nonexistent/lexicon/countries.tsv: cannot read")
+    );
+}
+
+#[test]
+fn a_dated_role_is_picked_by_date() {
+    // Tony Blair (from the PETRARCH2 dictionaries): prominent before 1997, prime minister
+    // 1997-2007, a former office holder (ELI) after.
+    let lex = Lexicon::embedded();
+    let text = "Tony Blair";
+    let found = lex.find(text);
+    let blair = found[0].entry;
+    assert_eq!(blair.kind, EntryKind::Person);
+    assert_eq!(
+        blair.role_at(Some("1990-06-01")),
+        (Some("GBR"), Some("ELI"))
+    );
+    assert_eq!(
+        blair.role_at(Some("2005-05-05")),
+        (Some("GBR"), Some("GOV"))
+    );
+    assert_eq!(
+        blair.role_at(Some("2012-01-01T10:00:00Z")),
+        (Some("GBR"), Some("ELI"))
+    );
+    assert_eq!(blair.role_at(None), (Some("GBR"), Some("ELI")));
+}
+
+#[test]
+fn hand_written_roles_carry_dates_and_win_over_generated_phrases() {
+    let persons =
+        "person\tTUR\t-\tAbdullah Gul\tGul\tTUR GOV 2003-03-14..2007-08-28; TUR ELI 2014-08-28..\n";
+    let dir = dir_with("persons.tsv", persons);
+    let lex = Lexicon::load_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::remove_dir_all(&dir).ok();
+    let m = lex.find("Abdullah Gul");
+    assert_eq!(m.len(), 1);
+    assert_eq!(m[0].readings.len(), 1, "{:?}", m[0].readings);
+    let gul = m[0].entry;
+    assert_eq!(gul.role_at(Some("2005-01-01")), (Some("TUR"), Some("GOV")));
+    assert_eq!(gul.role_at(Some("2016-01-01")), (Some("TUR"), Some("ELI")));
+    assert_eq!(gul.role_at(Some("2010-01-01")), (Some("TUR"), None));
+    // "police" is hand-written (roles.tsv: COP) and also a Phoenix agent: one reading.
+    let police = lex.find("police");
+    assert_eq!(police[0].readings.len(), 1);
+
+    let bad = "person\tTUR\t-\tAbdullah Gul\t\tTUR GOV 2007-08-28..2003-03-14\n";
+    let err = load_error("persons.tsv", bad);
+    assert!(err.contains("persons.tsv:1: dated role"), "{err}");
+    let bad = "person\tTUR\t-\tAbdullah Gul\t\tXYZ GOV 2003-03-14..\n";
+    let err = load_error("persons.tsv", bad);
+    assert!(
+        err.contains("persons.tsv:1: dated role: unknown code \"XYZ\""),
+        "{err}"
     );
 }

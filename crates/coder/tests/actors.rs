@@ -1,0 +1,49 @@
+//! Actors from knowledge and context: a person's role read at the event's date.
+
+use attache_coder::Extractor;
+use attache_event::Event;
+use attache_text::{Document, Publication};
+use chrono::NaiveDate;
+use std::sync::OnceLock;
+
+fn extractor() -> &'static Extractor {
+    static EX: OnceLock<Extractor> = OnceLock::new();
+    EX.get_or_init(|| Extractor::load_default().expect("model and dictionaries load"))
+}
+
+fn code(text: &str, published: (i32, u32, u32)) -> Vec<Event> {
+    let doc = Document {
+        id: "t".into(),
+        text: text.into(),
+        publication: Publication {
+            published: NaiveDate::from_ymd_opt(published.0, published.1, published.2),
+            ..Publication::default()
+        },
+    };
+    extractor().extract(&doc)
+}
+
+/// (country, sector) of the first actor of each event.
+fn first_actors(events: &[Event]) -> Vec<(Option<String>, Option<String>)> {
+    events
+        .iter()
+        .filter_map(|e| e.actors.first())
+        .map(|a| (a.country.clone(), a.sector.clone()))
+        .collect()
+}
+
+fn gbr(sector: &str) -> (Option<String>, Option<String>) {
+    (Some("GBR".into()), Some(sector.into()))
+}
+
+#[test]
+fn a_person_has_the_role_valid_at_the_event_date() {
+    // Tony Blair (PETRARCH2 dictionaries): prime minister 1997-2007, ELI before and after.
+    let text = "Tony Blair visited Moscow on Monday.";
+    assert_eq!(first_actors(&code(text, (2005, 3, 2))), [gbr("GOV")]);
+    assert_eq!(first_actors(&code(text, (2012, 3, 2))), [gbr("ELI")]);
+    // A report from 2012 about 2005: the role of 2005.
+    let text = "On 5 May 2005, Tony Blair visited Moscow.";
+    let events = code(text, (2012, 3, 2));
+    assert_eq!(first_actors(&events), [gbr("GOV")], "{events:#?}");
+}

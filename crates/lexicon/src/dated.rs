@@ -1,0 +1,62 @@
+//! Dated roles of people: `RUS GOV 2008-05-08..; RUS ELI ..1999-08-09` in a phrase file's
+//! sixth column.
+
+use crate::DatedRole;
+use crate::load::parse_date;
+
+/// Parses `CODE SECTOR FROM..UNTIL` items joined by `;` (sector `-`: none; an empty date:
+/// open). Codes are checked against the loaded countries and organisations by the caller.
+pub(crate) fn parse_roles(field: &str) -> Result<Vec<DatedRole>, String> {
+    let mut out = Vec::new();
+    for item in field.split(';').map(str::trim).filter(|i| !i.is_empty()) {
+        let parts: Vec<&str> = item.split_whitespace().collect();
+        let [code, sector, range] = parts.as_slice() else {
+            return Err(format!(
+                "dated role {item:?} is not \"CODE SECTOR FROM..UNTIL\" (e.g. \"RUS GOV 2008-05-08..\")"
+            ));
+        };
+        let Some((from, until)) = range.split_once("..") else {
+            return Err(format!(
+                "dated role {item:?}: the dates need \"..\" (FROM..UNTIL)"
+            ));
+        };
+        let date = |d: &str| -> Result<Option<String>, String> {
+            if d.is_empty() {
+                return Ok(None);
+            }
+            parse_date(d)
+                .map(|d| Some(d.to_string()))
+                .ok_or_else(|| format!("dated role {item:?}: {d:?} is not a date (YYYY-MM-DD)"))
+        };
+        let (from, until) = (date(from)?, date(until)?);
+        if let (Some(f), Some(u)) = (&from, &until)
+            && u < f
+        {
+            return Err(format!("dated role {item:?} ends before it starts"));
+        }
+        out.push(DatedRole {
+            code: code.to_string(),
+            sector: (*sector != "-").then(|| sector.to_string()),
+            from,
+            until,
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_parse_with_open_ends_and_errors() {
+        let r = parse_roles("RUS ELI ..1999-08-09; RUS GOV 2008-05-08..").unwrap();
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[0].until.as_deref(), Some("1999-08-09"));
+        assert_eq!(r[1].from.as_deref(), Some("2008-05-08"));
+        assert!(r[1].covers("2012-03-01") && !r[1].covers("2005-01-01"));
+        assert!(parse_roles("RUS GOV 2008-05-08").is_err());
+        assert!(parse_roles("RUS GOV 2008-13-08..").is_err());
+        assert!(parse_roles("RUS GOV 2009-01-01..2008-01-01").is_err());
+    }
+}
