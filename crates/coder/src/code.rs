@@ -155,7 +155,7 @@ pub fn code_sentence(
     let reader = ActorReader {
         doc,
         lex,
-        date: cx.published.map(iso),
+        date: cx.published.map(|d| d.to_string()),
     };
 
     // The sentence's main subject, for "it" in a later sentence.
@@ -397,9 +397,10 @@ pub fn code_sentence(
         };
         let mine: Vec<&Timed> = dated[k].iter().map(|&ti| &times[ti]).collect();
         let date = pick_date(cx, &mine, dir, frame.modality);
-        if let Some(day) = date.as_ref().and_then(|d| d.0.start.as_deref()) {
-            reader.redate(&mut actors, day);
-            reader.redate(&mut recipients, day);
+        if let Some(day) = date.as_ref().and_then(|d| d.0.start) {
+            let day = day.to_string();
+            reader.redate(&mut actors, &day);
+            reader.redate(&mut recipients, &day);
         }
         let since = mine.iter().any(|t| t.expr.since);
         let location = cx.location(frame, lex, &[actors.clone(), recipients.clone()].concat());

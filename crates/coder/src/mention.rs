@@ -177,7 +177,7 @@ fn code_frame(
     let reader = crate::actors::ActorReader {
         doc,
         lex,
-        date: cx.published.map(crate::timing::iso),
+        date: cx.published.map(|d| d.to_string()),
     };
     let actors: Vec<_> = frame
         .agents
