@@ -8,7 +8,7 @@ use attache_pipeline::LexiconGroups;
 use attache_printer::store as output;
 pub use attache_printer::{ExportFormat, ListFormat, PrintError, TallyBy};
 use attache_store::filter::{parse_category, parse_code, parse_date};
-use attache_store::{EventStore, Filter, SqliteStore};
+use attache_store::{EventStore, Filter, SqliteStore, StoreError};
 use chrono::NaiveDate;
 use clap::Args;
 use std::path::PathBuf;
@@ -57,9 +57,11 @@ pub struct FilterArgs {
 }
 
 impl FilterArgs {
-    fn filter(&self) -> Filter {
+    fn filter(&self) -> Result<Filter, StoreError> {
         // Values were parsed by attache_store::filter, the parser the HTTP API shares.
-        Filter {
+        attache_store::filter::check_period(self.since, self.until)
+            .map_err(|e| StoreError::new(format!("--{e}")))?;
+        Ok(Filter {
             category: self.event,
             mode: self.mode.clone(),
             actor: self.actor.clone(),
@@ -67,7 +69,7 @@ impl FilterArgs {
             since: self.since,
             until: self.until,
             text: self.text.clone(),
-        }
+        })
     }
 }
 
@@ -156,7 +158,7 @@ fn run_query(
 
 pub fn events(args: EventsArgs) -> ExitCode {
     run_query("events", &args.db, |store, out| {
-        let events = store.events(&args.filter.filter(), &LexiconGroups)?;
+        let events = store.events(&args.filter.filter()?, &LexiconGroups)?;
         output::write_events(out, &events, args.format)
     })
 }
@@ -164,7 +166,7 @@ pub fn events(args: EventsArgs) -> ExitCode {
 pub fn tally(args: TallyArgs) -> ExitCode {
     let by = args.by.group_by();
     run_query("tally", &args.db, |store, out| {
-        let tally = store.tally(&args.filter.filter(), by, &LexiconGroups)?;
+        let tally = store.tally(&args.filter.filter()?, by, &LexiconGroups)?;
         output::write_tally(out, &tally, args.format)
     })
 }
@@ -193,7 +195,7 @@ pub fn show(args: ShowArgs) -> ExitCode {
 
 pub fn export(args: ExportArgs) -> ExitCode {
     run_query("export", &args.db, |store, out| {
-        let events = store.events(&args.filter.filter(), &LexiconGroups)?;
+        let events = store.events(&args.filter.filter()?, &LexiconGroups)?;
         output::write_export(out, store, &events, args.format)
     })
 }

@@ -184,3 +184,24 @@ fn closed_output_pipes_neither_panic_nor_lose_the_ingest() {
         assert_ne!(status.code(), Some(101), "{args:?} panicked");
     }
 }
+
+#[test]
+fn a_backwards_period_and_a_non_iso_date_are_refused() {
+    let dir = scratch("dates");
+    let wire = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/store/wire.jsonl");
+    let ingest = attache(&dir, &["ingest", wire.to_str().unwrap()]);
+    assert!(ingest.status.success(), "{}", stderr(&ingest));
+    let backwards = attache(
+        &dir,
+        &["events", "--since", "2022-05-01", "--until", "2022-04-01"],
+    );
+    assert!(!backwards.status.success());
+    assert!(
+        stderr(&backwards).contains("before"),
+        "{}",
+        stderr(&backwards)
+    );
+    let loose = attache(&dir, &["events", "--since", "2022-1-1"]);
+    assert!(!loose.status.success());
+    assert!(stderr(&loose).contains("YYYY-MM-DD"), "{}", stderr(&loose));
+}

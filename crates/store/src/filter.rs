@@ -34,10 +34,30 @@ impl fmt::Display for FilterError {
 
 impl std::error::Error for FilterError {}
 
-/// A day as `YYYY-MM-DD`.
+/// A day as `YYYY-MM-DD`, exactly: `2022-1-1` is refused rather than read one way or another.
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("{text:?} is not a date (YYYY-MM-DD)"))
+    let bytes = text.as_bytes();
+    let shaped = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            4 | 7 => *b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    shaped
+        .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
+        .flatten()
+        .ok_or_else(|| format!("{text:?} is not a date (YYYY-MM-DD)"))
+}
+
+/// A period must not end before it starts: `--since` after `--until` selects nothing, which is
+/// a mistake to report, not an empty answer.
+pub fn check_period(since: Option<NaiveDate>, until: Option<NaiveDate>) -> Result<(), FilterError> {
+    match (since, until) {
+        (Some(since), Some(until)) if since > until => Err(FilterError {
+            field: "until",
+            message: format!("{until} is before the since date {since}"),
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// A PLOVER category name (`SANCTION`, `protest`, ...).
@@ -71,13 +91,16 @@ impl FilterParams {
                 })
                 .transpose()
         }
+        let since = field("since", &self.since, parse_date)?;
+        let until = field("until", &self.until, parse_date)?;
+        check_period(since, until)?;
         Ok(Filter {
             category: field("event", &self.event, parse_category)?,
             mode: self.mode.clone(),
             actor: field("actor", &self.actor, parse_code)?,
             recipient: field("recipient", &self.recipient, parse_code)?,
-            since: field("since", &self.since, parse_date)?,
-            until: field("until", &self.until, parse_date)?,
+            since,
+            until,
             text: self.text.clone(),
         })
     }
@@ -99,6 +122,27 @@ mod tests {
         assert_eq!(filter.category, Some(EventCategory::Sanction));
         assert_eq!(filter.actor.as_deref(), Some("POL"));
         assert_eq!(filter.since, NaiveDate::from_ymd_opt(2022, 4, 1));
+    }
+
+    #[test]
+    fn dates_are_iso_and_periods_run_forwards() {
+        for text in [
+            "2022-1-1",
+            "2022-01-1",
+            "22-01-01",
+            "2022/01/01",
+            "2022-01-01x",
+        ] {
+            assert!(parse_date(text).is_err(), "{text} accepted");
+        }
+        let backwards = FilterParams {
+            since: Some("2022-05-01".into()),
+            until: Some("2022-04-01".into()),
+            ..FilterParams::default()
+        };
+        let error = backwards.parse().unwrap_err();
+        assert_eq!(error.field, "until");
+        assert!(error.message.contains("before"), "{error}");
     }
 
     #[test]
