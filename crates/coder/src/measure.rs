@@ -57,7 +57,7 @@ fn figures_in(words: &[&str], lo: usize, hi: usize) -> Vec<Figure> {
     let mut i = from;
     while i <= hi && i < words.len() {
         if let Some(f) = figure_at(words, i) {
-            if f.number_first >= lo && f.number_first <= hi {
+            if f.number_first >= lo && f.number_first <= hi && !not_a_count(words, &f) {
                 out.push(f.clone());
             }
             i = f.last + 1;
@@ -66,6 +66,101 @@ fn figures_in(words: &[&str], lo: usize, hi: usize) -> Vec<Figure> {
         }
     }
     out
+}
+
+/// Role nouns that name a body, not a person: "the government" is no count of one.
+const INSTITUTIONS: &[&str] = &[
+    "government",
+    "authority",
+    "authorities",
+    "administration",
+    "regime",
+    "cabinet",
+    "ministry",
+    "parliament",
+    "court",
+    "police",
+    "army",
+    "military",
+    "country",
+    "company",
+    "council",
+    "party",
+    "state",
+    "junta",
+    "legislature",
+    "congress",
+    "senate",
+    "opposition",
+];
+
+/// Words before a number that make it an identifier ("resolution 2118", "Flight 17").
+const ID_NOUNS: &[&str] = &[
+    "resolution",
+    "flight",
+    "article",
+    "number",
+    "no.",
+    "chapter",
+    "section",
+    "route",
+    "page",
+    "room",
+    "gate",
+    "platform",
+    "item",
+    "bill",
+    "act",
+    "case",
+    "protocol",
+    "paragraph",
+];
+
+/// Words after a number that make it a time or a duration ("24 hours"), or a rate.
+const TIME_UNITS: &[&str] = &[
+    "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "minute",
+    "minutes", "second", "seconds", "decade", "decades", "a.m.", "p.m.", "am", "pm", "o'clock",
+    "percent", "per", "%", "year-old", "th", "st", "nd", "rd",
+];
+
+/// A number that is a date, a year, a time, a duration, a percentage or an identifier, not a
+/// count of people or things.
+fn not_a_count(words: &[&str], f: &Figure) -> bool {
+    let lower = |i: usize| words.get(i).map(|w| w.to_ascii_lowercase());
+    let prev = f.number_first.checked_sub(1).and_then(lower);
+    let next = lower(f.last + 1);
+    let month = |w: &Option<String>| w.as_deref().and_then(crate::dates::month_of).is_some();
+    let number = words[f.number_first];
+    let year = number.len() == 4
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && crate::dates::year_number(number).is_some();
+    month(&prev)
+        || month(&next)
+        || year
+        || next.as_deref().is_some_and(|w| TIME_UNITS.contains(&w))
+        || prev.as_deref().is_some_and(|w| ID_NOUNS.contains(&w))
+}
+
+/// The ISO 4217 currency of a sum of money ("$3 billion", "3 billion euros").
+pub(crate) fn currency(words: &[&str], f: &Figure) -> Option<&'static str> {
+    let prev = f.number_first.checked_sub(1).map(|i| words[i]);
+    let next = words.get(f.last + 1).map(|w| w.to_ascii_lowercase());
+    let by_sign = match prev? {
+        "$" | "US$" | "USD" => Some("USD"),
+        "£" | "GBP" => Some("GBP"),
+        "€" | "EUR" => Some("EUR"),
+        "¥" => Some("JPY"),
+        _ => None,
+    };
+    by_sign.or(match next.as_deref()? {
+        "dollars" | "dollar" => Some("USD"),
+        "euros" | "euro" => Some("EUR"),
+        "pounds" => Some("GBP"),
+        "roubles" | "rubles" => Some("RUB"),
+        "yuan" => Some("CNY"),
+        "yen" => Some("JPY"),
+        _ => None,
+    })
 }
 
 /// Reads the figures of a frame's first patient.
@@ -111,7 +206,8 @@ pub fn measure(
     }
     if let Some(fig) = figs.last() {
         out.total = fig.total;
-        out.quantity = Some(to_quantity(doc, s, fig, patient.i(), unit.clone()));
+        let unit = currency(words, fig).map(str::to_string).or(unit.clone());
+        out.quantity = Some(to_quantity(doc, s, fig, patient.i(), unit));
     } else if let Some(coll) = frame.collective {
         // "bring the number of X ... to at least 300": the figure hangs on the verb.
         out.total = true;
@@ -142,6 +238,7 @@ pub fn measure(
         }
     } else if matches!(patient.xpos(), "NN" | "NNP")
         && is_role(patient)
+        && !INSTITUTIONS.contains(&trigger_lemma(patient).to_lowercase().as_str())
         && [patient, first].iter().any(|p| {
             p.children()
                 .any(|c| matches!(c.deprel(), "det" | "nmod:poss"))

@@ -134,3 +134,28 @@ fn captions_and_headings_lend_no_date() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn dates_identifiers_durations_and_role_nouns_are_not_counts() {
+    let p = "2017-02-09";
+    let e = code(
+        p,
+        "Russia condemned the government of Ukraine on February 27.",
+    );
+    let e = one(&e, C::Accuse);
+    assert_eq!(e.quantity, None, "a role noun is no count");
+    assert_eq!(span(e), days("2016-02-27", "2016-02-27"));
+    let e = code(
+        p,
+        "Russia blocked resolution 2118 at the Security Council on Tuesday.",
+    );
+    let e = one(&e, C::Reject);
+    assert_eq!(e.quantity, None, "an identifier is no count");
+    assert_eq!(span(e), days("2017-02-07", "2017-02-07"));
+    let e = code(p, "Russia will expel diplomats within 24 hours.");
+    assert_eq!(
+        one(&e, C::Sanction).quantity,
+        None,
+        "a duration is no count"
+    );
+}
