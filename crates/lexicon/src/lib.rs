@@ -135,14 +135,21 @@ impl Entry {
     /// A person who was foreign minister in 2005 and president in 2012 gets the sector of
     /// each; a former office holder outside every dated role keeps the undated role (often
     /// ELI, or the country alone).
+    /// Without a date, the latest dated role (the last the dictionaries knew of) stands,
+    /// as an undated list would give it.
     pub fn role_at(&self, date: Option<&str>) -> (Option<&str>, Option<&str>) {
         let date = date.map(|d| d.get(..10).unwrap_or(d));
-        if let Some(d) = date
-            && let Some(r) = self.roles.iter().find(|r| r.covers(d))
-        {
-            return (Some(r.code.as_str()), r.sector.as_deref());
+        let role = match date {
+            Some(d) => self.roles.iter().find(|r| r.covers(d)),
+            None => self
+                .roles
+                .iter()
+                .max_by_key(|r| (r.until.as_deref().unwrap_or("9999"), r.from.as_deref())),
+        };
+        match role {
+            Some(r) => (Some(r.code.as_str()), r.sector.as_deref()),
+            None => (self.code.as_deref(), self.sector.as_deref()),
         }
-        (self.code.as_deref(), self.sector.as_deref())
     }
 }
 
