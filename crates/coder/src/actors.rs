@@ -8,7 +8,27 @@
 //! surnames resolve through the document's [`Discourse`].
 
 pub use crate::discourse::{Discourse, Person};
-use attache_event::Actor;
+use attache_event::{Actor, CountryFrom};
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+const AGENTS_TSV: &str = include_str!("../../../data/coder/agents.tsv");
+
+/// Whether a role phrase as written ("Police", "riot police") is a generic agent of
+/// `data/coder/agents.tsv`.
+pub fn is_generic_agent(phrase: &str) -> bool {
+    static AGENTS: OnceLock<HashSet<String>> = OnceLock::new();
+    AGENTS
+        .get_or_init(|| {
+            AGENTS_TSV
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_lowercase)
+                .collect()
+        })
+        .contains(&phrase.to_lowercase())
+}
 use attache_lexicon::{EntryKind, LexMatch};
 use attache_nlp::{Doc, Token, Upos};
 
@@ -344,6 +364,7 @@ impl<'d, 'l> ActorReader<'d, 'l> {
                     country: code.map(String::from),
                     sector: sector.clone().or_else(|| own_sector.map(String::from)),
                     span: [sp.start, head.span().end],
+                    country_from: None,
                 })
             })
             .collect();
@@ -377,6 +398,17 @@ impl<'d, 'l> ActorReader<'d, 'l> {
         }
     }
 
+    /// A generic agent ("police", "protesters") named by `head` without a country: its sector,
+    /// no country yet.
+    pub fn agent_actor(&self, head: Token<'d>) -> Option<Actor> {
+        let sp = head.span();
+        let m = self.lex.covering(sp.start, sp.end)?;
+        if m.entry.kind != EntryKind::Role || !is_generic_agent(m.text(self.doc.text())) {
+            return None;
+        }
+        self.sector_actor(head)
+    }
+
     /// A group known only by its role ("demonstrators", "riot police"): no country, a sector.
     pub fn sector_actor(&self, head: Token<'d>) -> Option<Actor> {
         let core = core_tokens(head);
@@ -391,6 +423,7 @@ impl<'d, 'l> ActorReader<'d, 'l> {
             country: None,
             sector: Some(sector),
             span: [lo, hi],
+            country_from: None,
         })
     }
 
@@ -427,6 +460,8 @@ impl<'d, 'l> ActorReader<'d, 'l> {
         let mut country: Option<String> = None;
         let mut sector: Option<String> = None;
         let mut org_fallback: Option<String> = None;
+        // A generic agent ("police") with its country beside it ("Egyptian police").
+        let mut agent_role = false;
         // A dictionary phrase the parse split across two subjects ("Bosnian Serbs" read as two
         // nominals) still names the head it covers.
         let head_span = head.span();
@@ -450,11 +485,13 @@ impl<'d, 'l> ActorReader<'d, 'l> {
                 if e.sector.is_some() {
                     sector = e.sector.clone();
                 }
+                agent_role |= is_generic_agent(m.text(text));
             } else if matches!(e.kind, EntryKind::City | EntryKind::Region) {
                 org_fallback = org_fallback.or_else(|| e.code.clone());
             }
         }
 
+        let by_modifier = agent_role && country.is_some();
         // Names of people in the core: proper nouns no dictionary phrase covers.
         let names = self.uncovered_names(&core);
         if head.upos() == Upos::Propn && !names.is_empty() {
@@ -567,6 +604,7 @@ impl<'d, 'l> ActorReader<'d, 'l> {
             country: Some(country),
             sector,
             span,
+            country_from: by_modifier.then_some(CountryFrom::Modifier),
         })
     }
 }

@@ -24,6 +24,10 @@ pub struct DocContext<'a> {
     pub triggers: &'a TriggerTable,
     pub published: Option<NaiveDate>,
     pub peg: Option<Peg>,
+    /// The country of the report's dateline place ("CAIRO (Reuters) -"), if it has one.
+    pub dateline_country: Option<String>,
+    /// The country the document names most often (at least twice, and more than any other).
+    pub document_country: Option<String>,
 }
 
 impl DocContext<'_> {
@@ -291,9 +295,15 @@ pub fn code_sentence(
                 .filter_map(|a| reader.sector_actor(*a))
                 .map(|mut a| {
                     a.country = Some(place.clone());
+                    a.country_from = Some(attache_event::CountryFrom::Place);
                     a
                 })
                 .collect();
+        }
+        // "Police arrested 40 protesters": a generic agent belongs to the country beside it,
+        // else to where it acted, the dateline's country or the document's.
+        if actors.is_empty() {
+            actors = agents_in_context(cx, &reader, frame, lex);
         }
         // An expulsion whose doer the dictionaries do not know ("European states expelled 100
         // ..., including 40 from Germany") is still the template its distributive list splits.
@@ -566,6 +576,65 @@ fn obligation_clause(t: Token<'_>) -> Option<Token<'_>> {
                 )
         })
     })
+}
+
+/// The generic agents among a frame's doers, each with the country of the event's place, the
+/// dateline or the document, in that order (and the record saying which).
+fn agents_in_context(
+    cx: &DocContext<'_>,
+    reader: &ActorReader<'_, '_>,
+    frame: &Frame<'_>,
+    lex: &SentenceLex<'_>,
+) -> Vec<Actor> {
+    use attache_event::CountryFrom;
+    let mut agents: Vec<Actor> = frame
+        .agents
+        .iter()
+        .filter_map(|a| reader.agent_actor(*a))
+        .collect();
+    if agents.is_empty() {
+        return agents;
+    }
+    // The frame's place, else a place the sentence puts the event "in" (the parse may hang
+    // "in Cairo" on the object).
+    let text = cx.doc.text();
+    let place = cx
+        .location(frame, lex, &[])
+        .and_then(|l| l.country)
+        .or_else(|| {
+            lex.matches
+                .iter()
+                .find(|m| {
+                    matches!(
+                        m.entry.kind,
+                        EntryKind::City
+                            | EntryKind::Capital
+                            | EntryKind::Region
+                            | EntryKind::Country
+                    ) && text[..m.start].trim_end().ends_with(" in")
+                })
+                .and_then(|m| m.entry.code.clone())
+        });
+    let source = place
+        .map(|c| (c, CountryFrom::Place))
+        .or_else(|| {
+            cx.dateline_country
+                .clone()
+                .map(|c| (c, CountryFrom::Dateline))
+        })
+        .or_else(|| {
+            cx.document_country
+                .clone()
+                .map(|c| (c, CountryFrom::Document))
+        });
+    let Some((country, from)) = source else {
+        return Vec::new();
+    };
+    for a in &mut agents {
+        a.country = Some(country.clone());
+        a.country_from = Some(from);
+    }
+    agents
 }
 
 fn is_expulsion(mode: Option<&str>) -> bool {

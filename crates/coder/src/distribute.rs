@@ -155,6 +155,7 @@ pub(crate) fn distribute(
             country: code.clone(),
             sector: item.from.entry.sector.clone(),
             span: [item.from.start, item.from.end],
+            country_from: None,
         };
         // Items "from" a state split an expulsion of this sentence among the states that
         // expelled; for any other event "from X" only says where people came from.

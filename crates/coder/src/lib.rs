@@ -25,7 +25,7 @@ mod timing;
 mod triggers;
 
 use attache_event::Event;
-use attache_lexicon::Lexicon;
+use attache_lexicon::{EntryKind, Lexicon};
 use attache_nlp::Analyzer;
 use attache_text::Document;
 use std::path::Path;
@@ -86,7 +86,13 @@ impl Extractor {
         let text = &document.text;
         let Some(line) = dateline::find(text) else {
             let doc = self.analyzer.analyze(text);
-            let events = self.code(&document.id, &doc, document.publication.published);
+            let events = self.code_with_peg(
+                &document.id,
+                &doc,
+                document.publication.published,
+                None,
+                None,
+            );
             return (events, doc.sentence_count());
         };
         // Analysis without the dateline; its date, when it has one, is the news peg.
@@ -101,7 +107,18 @@ impl Extractor {
                 interval,
             })
         });
-        let events = self.code_with_peg(&document.id, &doc, published, peg);
+        let dateline_country = self
+            .lexicon
+            .find(&text[..line.end])
+            .iter()
+            .find(|m| {
+                matches!(
+                    m.entry.kind,
+                    EntryKind::City | EntryKind::Capital | EntryKind::Country | EntryKind::Region
+                )
+            })
+            .and_then(|m| m.entry.code.clone());
+        let events = self.code_with_peg(&document.id, &doc, published, peg, dateline_country);
         (events, doc.sentence_count())
     }
 
@@ -122,7 +139,7 @@ impl Extractor {
         doc: &attache_nlp::Doc,
         published: Option<chrono::NaiveDate>,
     ) -> Vec<Event> {
-        self.code_with_peg(doc_id, doc, published, None)
+        self.code_with_peg(doc_id, doc, published, None, None)
     }
 
     fn code_with_peg(
@@ -131,8 +148,10 @@ impl Extractor {
         doc: &attache_nlp::Doc,
         published: Option<chrono::NaiveDate>,
         peg: Option<timing::Peg>,
+        dateline_country: Option<String>,
     ) -> Vec<Event> {
         let matches = self.lexicon.find(doc.text());
+        let document_country = dominant_country(&matches);
         let cx = code::DocContext {
             doc_id,
             doc,
@@ -140,6 +159,8 @@ impl Extractor {
             triggers: &self.triggers,
             published,
             peg: peg.or_else(|| timing::find_peg(doc, published)),
+            dateline_country,
+            document_country,
         };
         let mut discourse = actors::Discourse::default();
         let mut found = Vec::new();
@@ -160,5 +181,35 @@ impl Extractor {
             next = end;
         }
         merge::merge_document(found)
+    }
+}
+
+/// The country a document names most often (countries, nationalities, capitals, cities and
+/// regions of a state): at least twice, and more often than any other.
+pub(crate) fn dominant_country(matches: &[attache_lexicon::LexMatch<'_>]) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for m in matches {
+        let placed = matches!(
+            m.entry.kind,
+            EntryKind::Country
+                | EntryKind::Demonym
+                | EntryKind::Capital
+                | EntryKind::City
+                | EntryKind::Region
+        );
+        let Some(code) = m.entry.code.as_deref().filter(|_| placed) else {
+            continue;
+        };
+        match counts.iter_mut().find(|(c, _)| *c == code) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((code, 1)),
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    match counts.as_slice() {
+        [(code, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|r| r.1 < *n) => {
+            Some(code.to_string())
+        }
+        _ => None,
     }
 }

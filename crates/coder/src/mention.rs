@@ -50,6 +50,8 @@ impl Extractor {
             triggers: &self.triggers,
             published,
             peg: crate::timing::find_peg(&doc, published),
+            dateline_country: None,
+            document_country: crate::dominant_country(&self.lexicon.find(doc.text())),
         };
         let matches = self.lexicon.find(doc.text());
         let mut out: Vec<Option<MentionCode>> = vec![None; triggers.len()];

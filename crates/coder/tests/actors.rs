@@ -47,3 +47,40 @@ fn a_person_has_the_role_valid_at_the_event_date() {
     let events = code(text, (2012, 3, 2));
     assert_eq!(first_actors(&events), [gbr("GOV")], "{events:#?}");
 }
+
+/// (country, sector, country_from) of the first actor of the arrest.
+fn agent(
+    text: &str,
+) -> (
+    Option<String>,
+    Option<String>,
+    Option<attache_event::CountryFrom>,
+) {
+    let events = code(text, (2016, 5, 2));
+    let a = events
+        .iter()
+        .filter(|e| e.trigger.text == "arrested")
+        .find_map(|e| e.actors.first())
+        .unwrap_or_else(|| panic!("no actor in {text:?}: {events:#?}"));
+    (a.country.clone(), a.sector.clone(), a.country_from)
+}
+
+#[test]
+fn a_generic_agent_takes_its_country_from_context() {
+    use attache_event::CountryFrom as F;
+    let egy = |from| (Some("EGY".to_string()), Some("COP".to_string()), Some(from));
+    assert_eq!(
+        agent("Egyptian police arrested 40 protesters on Monday."),
+        egy(F::Modifier)
+    );
+    assert_eq!(
+        agent("Police arrested 40 protesters in Alexandria on Monday."),
+        egy(F::Place)
+    );
+    assert_eq!(
+        agent(
+            "Egypt's economy grew. Egypt's parliament met. Police arrested 40 protesters on Monday."
+        ),
+        egy(F::Document)
+    );
+}

@@ -172,6 +172,24 @@ pub struct Actor {
     /// GOV, MIL, DIP, REB, CVL, MED, ... or null when the text does not say.
     pub sector: Option<String>,
     pub span: ByteSpan,
+    /// For a generic agent ("police", "protesters"), where its country was read from; absent
+    /// for actors that name their country themselves.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_from: Option<CountryFrom>,
+}
+
+/// Where a generic agent's country comes from, in the order the coder tries them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CountryFrom {
+    /// A nationality or country beside it: "Egyptian police".
+    Modifier,
+    /// The place of the event: "police arrested 40 protesters in Alexandria".
+    Place,
+    /// The report's dateline: "CAIRO (Reuters) - Police arrested ...".
+    Dateline,
+    /// The country the document names most often.
+    Document,
 }
 
 /// A figure attached to an event: "at least 300 diplomats".

@@ -313,12 +313,14 @@ mod tests {
                 country: Some("ITA".to_string()),
                 sector: None,
                 span: [0, 5],
+                country_from: None,
             }],
             recipients: vec![Actor {
                 text: "Russian diplomats".to_string(),
                 country: Some("RUS".to_string()),
                 sector: Some("DIP".to_string()),
                 span: [0, 0],
+                country_from: None,
             }],
             quantity: Some(Quantity {
                 value: 300.0,

@@ -39,6 +39,7 @@ fn actor(code: &str) -> Actor {
         country: Some(code.to_string()),
         sector: None,
         span: [0, 3],
+        country_from: None,
     }
 }
 

@@ -13,6 +13,7 @@ pub fn actor(code: &str) -> Actor {
         country: Some(code.to_string()),
         sector: None,
         span: [0, 0],
+        country_from: None,
     }
 }
 

@@ -18,6 +18,7 @@ fn actor(text: &str, code: &str) -> Actor {
         country: Some(code.to_string()),
         sector: None,
         span: [start, start + text.len()],
+        country_from: None,
     }
 }
 

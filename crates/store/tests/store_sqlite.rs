@@ -70,6 +70,7 @@ fn coded(wire: &Wire, expulsions: &[Expulsion]) -> IngestDocument {
                 country: Some(x.actor.to_string()),
                 sector: Some("GOV".to_string()),
                 span: span_of(s, x.actor_words),
+                country_from: None,
             }];
             Event {
                 doc_id: wire.id.to_string(),
@@ -83,6 +84,7 @@ fn coded(wire: &Wire, expulsions: &[Expulsion]) -> IngestDocument {
                     country: Some("RUS".to_string()),
                     sector: Some("DIP".to_string()),
                     span: span_of(s, "Russia"),
+                    country_from: None,
                 }],
                 quantity: x.count.map(|(value, words, qualifier)| Quantity {
                     value,
