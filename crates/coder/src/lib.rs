@@ -29,6 +29,7 @@ use attache_lexicon::{EntryKind, Lexicon};
 use attache_nlp::Analyzer;
 use attache_text::Document;
 use std::path::Path;
+use std::sync::Arc;
 
 use dates::Direction;
 pub use mention::{GENERIC_MODE, MentionCode};
@@ -42,8 +43,26 @@ const TRIGGERS_NAME: &str = "data/coder/triggers.tsv";
 /// `extract` needs, so one instance serves every thread.
 pub struct Extractor {
     analyzer: Analyzer,
-    lexicon: &'static Lexicon,
+    lexicon: Dictionaries,
     triggers: TriggerTable,
+}
+
+/// The dictionaries an extractor codes with: the compiled-in ones, or a caller's (owned or
+/// shared, e.g. loaded with [`Lexicon::load_dir`]).
+enum Dictionaries {
+    Embedded(&'static Lexicon),
+    Shared(Arc<Lexicon>),
+}
+
+impl std::ops::Deref for Dictionaries {
+    type Target = Lexicon;
+
+    fn deref(&self) -> &Lexicon {
+        match self {
+            Dictionaries::Embedded(lexicon) => lexicon,
+            Dictionaries::Shared(lexicon) => lexicon,
+        }
+    }
 }
 
 impl Extractor {
@@ -54,9 +73,21 @@ impl Extractor {
             TriggerTable::parse(TRIGGERS_NAME, TRIGGERS_TSV).map_err(|e| e.to_string())?;
         Ok(Extractor {
             analyzer,
-            lexicon: Lexicon::embedded(),
+            lexicon: Dictionaries::Embedded(Lexicon::embedded()),
             triggers,
         })
+    }
+
+    /// Codes with `lexicon` (a [`Lexicon`] or an `Arc<Lexicon>`) instead of the compiled-in
+    /// dictionaries: a user's dictionary directory loaded with [`Lexicon::load_dir`].
+    pub fn with_lexicon(mut self, lexicon: impl Into<Arc<Lexicon>>) -> Extractor {
+        self.lexicon = Dictionaries::Shared(lexicon.into());
+        self
+    }
+
+    /// The dictionaries in use.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
     }
 
     /// Replaces the compiled-in trigger dictionary with a user's file.
@@ -155,7 +186,7 @@ impl Extractor {
         let cx = code::DocContext {
             doc_id,
             doc,
-            lexicon: self.lexicon,
+            lexicon: &self.lexicon,
             triggers: &self.triggers,
             published,
             peg: peg.or_else(|| timing::find_peg(doc, published)),

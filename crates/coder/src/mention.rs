@@ -46,7 +46,7 @@ impl Extractor {
         let cx = DocContext {
             doc_id: &document.id,
             doc: &doc,
-            lexicon: self.lexicon,
+            lexicon: &self.lexicon,
             triggers: &self.triggers,
             published,
             peg: crate::timing::find_peg(&doc, published),

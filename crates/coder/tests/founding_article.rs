@@ -185,3 +185,23 @@ fn every_span_slices_to_its_quote() {
         }
     }
 }
+
+#[test]
+fn an_extractor_codes_with_a_lexicon_loaded_from_a_directory() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/lexicon");
+    let lexicon = attache_lexicon::Lexicon::load_dir(&dir).expect("the shipped dictionaries");
+    let extractor = Extractor::load_default()
+        .unwrap()
+        .with_lexicon(std::sync::Arc::new(lexicon));
+    let (text, events) = sample();
+    let doc = Document {
+        id: "expulsions".into(),
+        text,
+        publication: Publication {
+            published: NaiveDate::from_ymd_opt(2022, 4, 5),
+            ..Publication::default()
+        },
+    };
+    let again = extractor.extract(&doc);
+    assert_eq!(again, events, "the same dictionaries code the same events");
+}

@@ -182,17 +182,13 @@ impl Analyzer {
         model::load(path.as_ref())
     }
 
-    /// `$ATTACHE_MODEL` if set, else `models/en.nlp` in the workspace this crate was built
-    /// from, else `en.nlp` or `models/en.nlp` beside the executable.
+    /// The shipped model, searched for in this order: `$ATTACHE_MODEL` if set; `en.nlp` or
+    /// `models/en.nlp` beside the executable (where an installed binary keeps it); and, as a
+    /// fallback for running from a source checkout (`cargo run`, tests), `models/en.nlp` in the
+    /// workspace this crate was built from.
     pub fn load_default() -> Result<Analyzer, ModelError> {
         if let Some(p) = std::env::var_os("ATTACHE_MODEL") {
             return Analyzer::load(PathBuf::from(p));
-        }
-        let built = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../models")
-            .join(model::DEFAULT_NAME);
-        if built.exists() {
-            return Analyzer::load(built);
         }
         if let Some(dir) = std::env::current_exe()
             .ok()
@@ -207,7 +203,10 @@ impl Analyzer {
                 }
             }
         }
-        Analyzer::load(built)
+        let checkout = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../models")
+            .join(model::DEFAULT_NAME);
+        Analyzer::load(checkout)
     }
 
     /// Decodes with a beam of `width` hypotheses (at least 1, at most 64) instead of the
