@@ -36,6 +36,7 @@ mod extract_cmd;
 mod nlp_cmd;
 mod reader_args;
 mod serve_cmd;
+mod split_cmd;
 mod store_cmd;
 
 #[derive(Parser)]
@@ -64,6 +65,8 @@ enum Command {
     Tally(store_cmd::TallyArgs),
     /// One stored event with every mention and why they were merged.
     Show(store_cmd::ShowArgs),
+    /// Undo a wrong merge: take a mention out of an event; later ingests keep it apart.
+    Split(split_cmd::SplitArgs),
     /// Export stored events.
     Export(store_cmd::ExportArgs),
     /// Score attache against gold standards.
@@ -82,6 +85,7 @@ fn main() -> ExitCode {
         Command::Events(args) => store_cmd::events(args),
         Command::Tally(args) => store_cmd::tally(args),
         Command::Show(args) => store_cmd::show(args),
+        Command::Split(args) => split_cmd::run(args),
         Command::Export(args) => store_cmd::export(args),
         Command::Eval(cmd) => eval_cmd::run(cmd),
         Command::Serve(args) => serve_cmd::run(args),

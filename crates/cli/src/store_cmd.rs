@@ -85,6 +85,10 @@ pub struct IngestArgs {
     /// Documents per transaction: a killed ingest loses at most one batch
     #[arg(long, value_name = "N", default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..))]
     batch: u32,
+    /// How readily reports merge across documents; recorded in the database for later ingests
+    /// [default: the recorded setting, else default]
+    #[arg(long, value_name = "SETTING", value_parser = ["strict", "default", "loose"])]
+    merge: Option<String>,
 }
 
 #[derive(Args)]

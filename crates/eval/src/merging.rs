@@ -16,7 +16,8 @@ use crate::coref::CorefCounts;
 use crate::ecbplus::{EcbDocument, EcbTopic};
 use attache_coder::{Extractor, GENERIC_MODE};
 use attache_event::ByteSpan;
-use attache_store::merge::{MergedEvent, Report, choose};
+use attache_merge::{ContentRule, Policy, Strictness};
+use attache_store::merge::{MergedEvent, Report, choose_under};
 use attache_store::{EventStore, Filter, IngestDocument, NoGroups, SqliteStore};
 use attache_text::{Document, Publication};
 use serde::Serialize;
@@ -153,66 +154,120 @@ fn document(doc: &EcbDocument) -> Document {
     }
 }
 
-/// A coded gold mention as the merge rule sees it. A mention the dictionary does not know
-/// keeps the generic mode; a known one without a mode is told apart from it by its category.
+/// A coded gold mention as the merge rule sees it. For a word the dictionary does not know, the
+/// generic category's mode is the trigger's lemma (only the word itself says what kind of event
+/// it names); a known one without a mode is told apart from it by its category.
 fn gold_report(code: &attache_coder::MentionCode, source: &str) -> Option<Report> {
     let mut report = Report::from_event(&code.event, source, None)
         .into_iter()
         .next()?;
-    if code.category.is_some() && report.mode.is_none() {
-        report.mode = Some(report.category.as_str().to_string());
+    match code.category {
+        None => report.mode = Some(format!("{GENERIC_MODE}:{}", code.lemma)),
+        Some(category) if report.mode.is_none() => {
+            report.mode = Some(category.as_str().to_string())
+        }
+        Some(_) => {}
     }
-    debug_assert!(code.category.is_some() || report.mode.as_deref() == Some(GENERIC_MODE));
     Some(report)
 }
 
-/// Merges reports in order by the store's rule: each joins the best event that accepts it, or starts one.
-pub fn merge_reports(reports: &[Report]) -> Vec<usize> {
+/// Merges reports in order under `policy`: each joins the best event that accepts it, or starts
+/// one. Two mentions of one sentence are never one event (the coder reads each trigger of a
+/// sentence as its own event), so an event holding a report of the sentence is passed over.
+pub fn merge_reports(
+    reports: &[Report],
+    sentences: &[(usize, usize)],
+    policy: &Policy,
+) -> Vec<usize> {
     let mut events: Vec<MergedEvent> = Vec::new();
-    reports
-        .iter()
-        .map(|report| match choose(events.iter(), report) {
-            Some((index, _)) => {
+    let mut held: Vec<Vec<(usize, usize)>> = Vec::new();
+    let mut labels = Vec::with_capacity(reports.len());
+    for (report, sentence) in reports.iter().zip(sentences) {
+        let open: Vec<usize> = (0..events.len())
+            .filter(|&e| !held[e].contains(sentence))
+            .collect();
+        let label = match choose_under(open.iter().map(|&e| &events[e]), report, policy) {
+            Some((k, _)) => {
+                let index = open[k];
                 events[index].absorb(report);
+                held[index].push(*sentence);
                 index
             }
             None => {
                 events.push(MergedEvent::new(report));
+                held.push(vec![*sentence]);
                 events.len() - 1
             }
-        })
-        .collect()
+        };
+        labels.push(label);
+    }
+    labels
 }
 
-/// The gold-mention setting on one topic.
-pub fn gold_topic(topic: &EcbTopic, extractor: &Extractor) -> TopicScore {
-    let mut scored: Vec<Scored> = Vec::new();
-    let mut reports: Vec<Report> = Vec::new();
-    for doc in &topic.documents {
+/// A topic's gold mentions, coded once and merged under any policy.
+pub struct CodedTopic<'t> {
+    topic: &'t EcbTopic,
+    scored: Vec<Scored>,
+    reports: Vec<Report>,
+    sentences: Vec<(usize, usize)>,
+}
+
+/// Codes every gold action mention of a topic.
+pub fn code_topic<'t>(topic: &'t EcbTopic, extractor: &Extractor) -> CodedTopic<'t> {
+    let mut coded = CodedTopic {
+        topic,
+        scored: Vec::new(),
+        reports: Vec::new(),
+        sentences: Vec::new(),
+    };
+    for (d, doc) in topic.documents.iter().enumerate() {
         let spans: Vec<ByteSpan> = doc.actions.iter().map(|a| a.span).collect();
         let codes = extractor.code_mentions(&document(doc), &spans);
         for (action, code) in doc.actions.iter().zip(codes) {
             let Some(report) = code.as_ref().and_then(|c| gold_report(c, &doc.name)) else {
                 continue;
             };
-            scored.push(Scored {
+            coded.scored.push(Scored {
                 key: action.instance.clone(),
                 plus: doc.plus,
                 lemma: code.map(|c| c.lemma).unwrap_or_default(),
                 response: 0,
             });
-            reports.push(report);
+            coded.reports.push(report);
+            coded.sentences.push((d, action.sentence));
         }
     }
-    for (s, label) in scored.iter_mut().zip(merge_reports(&reports)) {
-        s.response = label;
+    coded
+}
+
+impl CodedTopic<'_> {
+    /// The gold-mention setting's scores under `policy`.
+    pub fn score(&self, policy: &Policy) -> TopicScore {
+        let mut scored = self.scored.clone();
+        for (s, label) in
+            scored
+                .iter_mut()
+                .zip(merge_reports(&self.reports, &self.sentences, policy))
+        {
+            s.response = label;
+        }
+        score_topic(self.topic, &scored)
     }
-    score_topic(topic, &scored)
+}
+
+/// The gold-mention setting on one topic.
+pub fn gold_topic(topic: &EcbTopic, extractor: &Extractor, policy: &Policy) -> TopicScore {
+    code_topic(topic, extractor).score(policy)
 }
 
 /// The end-to-end setting on one topic: extract, ingest into a fresh store, align.
-pub fn end_to_end_topic(topic: &EcbTopic, extractor: &Extractor) -> Result<TopicScore, String> {
+pub fn end_to_end_topic(
+    topic: &EcbTopic,
+    extractor: &Extractor,
+    strictness: Strictness,
+) -> Result<TopicScore, String> {
     let mut store = SqliteStore::open(Path::new(":memory:")).map_err(|e| e.to_string())?;
+    store.set_merge(strictness).map_err(|e| e.to_string())?;
     let batch: Vec<IngestDocument> = topic
         .documents
         .iter()
@@ -317,16 +372,23 @@ fn score_topic(topic: &EcbTopic, scored: &[Scored]) -> TopicScore {
 }
 
 /// The gold-mention setting over topics.
-pub fn run_gold(topics: &[EcbTopic], extractor: &Extractor) -> SettingScore {
-    let scores = topics.iter().map(|t| gold_topic(t, extractor)).collect();
+pub fn run_gold(topics: &[EcbTopic], extractor: &Extractor, policy: &Policy) -> SettingScore {
+    let scores = topics
+        .iter()
+        .map(|t| gold_topic(t, extractor, policy))
+        .collect();
     SettingScore::new("gold-mention", scores)
 }
 
 /// The end-to-end setting over topics.
-pub fn run_end_to_end(topics: &[EcbTopic], extractor: &Extractor) -> Result<SettingScore, String> {
+pub fn run_end_to_end(
+    topics: &[EcbTopic],
+    extractor: &Extractor,
+    strictness: Strictness,
+) -> Result<SettingScore, String> {
     let scores = topics
         .iter()
-        .map(|t| end_to_end_topic(t, extractor))
+        .map(|t| end_to_end_topic(t, extractor, strictness))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(SettingScore::new("end-to-end", scores))
 }
@@ -378,12 +440,64 @@ impl MergeEval {
     }
 }
 
-/// Loads the topics of `set` from `dir` and scores both settings.
-pub fn run(dir: &Path, set: TopicSet, extractor: &Extractor) -> Result<MergeEval, String> {
-    let wanted: Vec<u32> = (1..=35).filter(|&t| set.contains(t)).collect();
-    let topics = crate::ecbplus::load(dir, &wanted)?;
+/// Loads the topics of `set` from `dir` and scores both settings under `strictness`.
+pub fn run(
+    dir: &Path,
+    set: TopicSet,
+    extractor: &Extractor,
+    strictness: Strictness,
+) -> Result<MergeEval, String> {
+    let topics = load_set(dir, set)?;
     Ok(MergeEval {
-        gold_mention: run_gold(&topics, extractor),
-        end_to_end: run_end_to_end(&topics, extractor)?,
+        gold_mention: run_gold(&topics, extractor, &strictness.policy()),
+        end_to_end: run_end_to_end(&topics, extractor, strictness)?,
     })
+}
+
+fn load_set(dir: &Path, set: TopicSet) -> Result<Vec<EcbTopic>, String> {
+    let wanted: Vec<u32> = (1..=35).filter(|&t| set.contains(t)).collect();
+    crate::ecbplus::load(dir, &wanted)
+}
+
+/// One point of the threshold grid: the content rule and its gold-mention scores.
+#[derive(Debug, Clone, Serialize)]
+pub struct FitPoint {
+    pub threshold: f64,
+    pub min_shared: f64,
+    pub pairwise_precision: f64,
+    pub conll_f1: f64,
+    pub clean_topics: f64,
+}
+
+/// Scores a grid of content thresholds on the topics of `set` (the training topics, to fit
+/// [`Policy::ACROSS_DOCUMENTS`]): the gold-mention setting, each topic coded once.
+pub fn fit(dir: &Path, set: TopicSet, extractor: &Extractor) -> Result<Vec<FitPoint>, String> {
+    let topics = load_set(dir, set)?;
+    let coded: Vec<CodedTopic<'_>> = topics.iter().map(|t| code_topic(t, extractor)).collect();
+    let mut out = Vec::new();
+    for min_shared in [1.0, 2.0, 3.0, 4.0] {
+        for step in 1..=9 {
+            let threshold = f64::from(step) / 10.0;
+            let policy = Policy {
+                content: Some(ContentRule {
+                    threshold,
+                    min_shared,
+                    min_names: 1,
+                }),
+                ..Policy::ACROSS_DOCUMENTS
+            };
+            let scores = SettingScore::new(
+                "gold-mention",
+                coded.iter().map(|c| c.score(&policy)).collect(),
+            );
+            out.push(FitPoint {
+                threshold,
+                min_shared,
+                pairwise_precision: scores.system.pairwise.p(),
+                conll_f1: scores.system.conll_f1(),
+                clean_topics: scores.clean_topics(),
+            });
+        }
+    }
+    Ok(out)
 }

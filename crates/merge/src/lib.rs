@@ -8,8 +8,12 @@
 //! settings: how strictly actor and recipient sets, modes, aggregate claims, figures and
 //! missing dates must agree.
 
+pub mod content;
 pub mod dates;
 mod rule;
 
 pub use dates::{DateSpan, UNDATED_WINDOW_DAYS, announcement_fits, lookup_span, report_date};
-pub use rule::{ClaimRule, Count, Decision, Evidence, FigureRule, Policy, SetRule, decide};
+pub use rule::{
+    ClaimRule, ContentRule, Count, Decision, Evidence, FigureRule, Policy, SetRule, Strictness,
+    decide,
+};

@@ -35,6 +35,7 @@ fn expulsion(actors: Vec<&'static str>, counts: Vec<Count<'static>>) -> Evidence
         }),
         announced: None,
         counts,
+        content: Vec::new(),
     }
 }
 

@@ -439,11 +439,12 @@ pub fn write_detail(out: Out, detail: &EventDetail) -> Result<(), PrintError> {
         w(
             out,
             format!(
-                "  [{}] {} ({}), sentence {}",
+                "  [{}] {} ({}), sentence {}, mention {}",
                 n + 1,
                 m.document,
                 about.join(", "),
-                m.record.sentence.index
+                m.record.sentence.index,
+                m.mention
             ),
         )?;
         if let Some(title) = &m.title {

@@ -9,6 +9,7 @@
 //! what a merged event then says.
 
 use attache_event::{Event, EventCategory, Modality, Qualifier};
+use attache_merge::content::{MAX_EVENT_WORDS, content_words};
 use attache_merge::{Count, Decision, Evidence, Policy, decide, report_date};
 pub use attache_merge::{DateSpan, UNDATED_WINDOW_DAYS, lookup_span};
 use chrono::{Datelike, NaiveDate};
@@ -98,6 +99,28 @@ pub struct Report {
     pub role: Role,
     pub document: String,
     pub source: String,
+    /// The content words of the event's clauses ([`event_content`]).
+    pub content: Vec<String>,
+}
+
+/// The content words of an event: those of each place it is reported in the document, the
+/// actors' own words left out (they are compared by code).
+pub fn event_content(event: &Event) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for m in &event.mentions {
+        let skip: Vec<[usize; 2]> = event
+            .actors
+            .iter()
+            .filter(|a| m.span[0] <= a.span[0] && a.span[1] <= m.span[1])
+            .map(|a| [a.span[0] - m.span[0], a.span[1] - m.span[0]])
+            .collect();
+        for w in content_words(&m.text, &skip) {
+            if !out.contains(&w) {
+                out.push(w);
+            }
+        }
+    }
+    out
 }
 
 impl Report {
@@ -141,6 +164,7 @@ impl Report {
             role: Role::Report,
             document: event.doc_id.clone(),
             source: source.to_string(),
+            content: event_content(event),
         };
         let mut reports = Vec::new();
         if event.aggregate && actors.len() > 1 {
@@ -173,6 +197,7 @@ impl Report {
             date: self.date,
             announced: self.announced,
             counts: self.figures.iter().map(Figure::count).collect(),
+            content: self.content.iter().map(String::as_str).collect(),
         }
     }
 }
@@ -193,6 +218,10 @@ pub struct MergedEvent {
     pub announced: Option<NaiveDate>,
     /// Every figure reported, with its document and outlet.
     pub figures: Vec<Figure>,
+    /// The content words of its reports, the first reported first (at most
+    /// [`MAX_EVENT_WORDS`]).
+    #[serde(default)]
+    pub content: Vec<String>,
     pub sources: Vec<String>,
     pub documents: Vec<String>,
     /// Documents that reported the event directly (not only through an aggregate claim).
@@ -212,6 +241,7 @@ impl MergedEvent {
             date: report.date,
             announced: None,
             figures: Vec::new(),
+            content: Vec::new(),
             sources: Vec::new(),
             documents: Vec::new(),
             direct_documents: Vec::new(),
@@ -221,13 +251,26 @@ impl MergedEvent {
         event
     }
 
-    /// Whether `report` describes this event, why (or why not), and how well it fits.
+    /// Whether `report` describes this event, why (or why not), and how well it fits, under
+    /// the default policy.
     pub fn accepts(&self, report: &Report) -> Decision {
-        let decision = decide(
-            &self.evidence(),
-            &report.evidence(),
-            &Policy::ACROSS_DOCUMENTS,
-        );
+        self.accepts_under(report, &Policy::ACROSS_DOCUMENTS)
+    }
+
+    /// [`accepts`](Self::accepts) under a chosen across-document policy (`--merge`).
+    /// A report of a document the event already holds needs no shared words: one text told
+    /// both, and the coder has read them together.
+    pub fn accepts_under(&self, report: &Report, policy: &Policy) -> Decision {
+        let same_text = Policy {
+            content: None,
+            ..*policy
+        };
+        let policy = if self.documents.contains(&report.document) {
+            &same_text
+        } else {
+            policy
+        };
+        let decision = decide(&self.evidence(), &report.evidence(), policy);
         // Two figured events of one document were kept apart by the coder; a figureless one
         // (a country named in a list, detailed later) may still be the same event.
         let same_document_figures = self.figures.iter().any(|f| f.document == report.document);
@@ -257,6 +300,7 @@ impl MergedEvent {
             date: self.date,
             announced: self.announced,
             counts: self.figures.iter().map(Figure::count).collect(),
+            content: self.content.iter().map(String::as_str).collect(),
         }
     }
 
@@ -287,6 +331,11 @@ impl MergedEvent {
             (a, b) => a.or(b),
         };
         self.figures.extend(report.figures.iter().cloned());
+        for word in &report.content {
+            if self.content.len() < MAX_EVENT_WORDS && !self.content.contains(word) {
+                self.content.push(word.clone());
+            }
+        }
         for (list, item) in [
             (&mut self.sources, &report.source),
             (&mut self.documents, &report.document),
@@ -399,9 +448,18 @@ pub fn choose<'a>(
     candidates: impl IntoIterator<Item = &'a MergedEvent>,
     report: &Report,
 ) -> Option<(usize, String)> {
+    choose_under(candidates, report, &Policy::ACROSS_DOCUMENTS)
+}
+
+/// [`choose`] under a chosen across-document policy.
+pub fn choose_under<'a>(
+    candidates: impl IntoIterator<Item = &'a MergedEvent>,
+    report: &Report,
+    policy: &Policy,
+) -> Option<(usize, String)> {
     let mut best: Option<(usize, Decision)> = None;
     for (index, candidate) in candidates.into_iter().enumerate() {
-        let decision = candidate.accepts(report);
+        let decision = candidate.accepts_under(report, policy);
         if decision.merge && best.as_ref().is_none_or(|(_, b)| decision.score > b.score) {
             best = Some((index, decision));
         }

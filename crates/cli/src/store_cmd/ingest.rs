@@ -30,11 +30,18 @@ pub fn ingest(args: IngestArgs) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let db = args.db.path();
-    let (store, lookup) =
+    let (mut store, lookup) =
         match SqliteStore::open(&db).and_then(|w| Ok((w, SqliteStore::open(&db)?))) {
             Ok(stores) => stores,
             Err(e) => return fail(&e),
         };
+    let strictness = args
+        .merge
+        .as_deref()
+        .and_then(attache_merge::Strictness::parse);
+    if let Some(Err(e)) = strictness.map(|s| store.set_merge(s)) {
+        return fail(&e);
+    }
     let mut progress = IngestProgress::new(inputs.len());
     let (terminal, files_total) = (progress.terminal, progress.files_total);
     let on_commit = move |p: attache_pipeline::Progress| {

@@ -9,7 +9,7 @@ mod write;
 pub use documents::{DocumentMention, StoredDocument};
 pub use open::APPLICATION_ID;
 
-use write::store_document;
+use write::{merge_setting, store_document};
 
 use crate::merge::MergedEvent;
 use crate::{
@@ -77,6 +77,36 @@ impl SqliteStore {
 
     fn err(&self, doing: &str) -> impl Fn(rusqlite::Error) -> StoreError + use<> {
         sql_error(&self.path, doing)
+    }
+
+    /// Records how strictly later ingests merge across documents.
+    pub fn set_merge(&mut self, strictness: attache_merge::Strictness) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "INSERT OR REPLACE INTO settings (key, value) VALUES ('merge', ?1)",
+                [strictness.as_str()],
+            )
+            .map_err(self.err("recording the merge setting"))?;
+        Ok(())
+    }
+
+    /// The merge strictness the database records (`default` when none was set).
+    pub fn merge_setting(&self) -> Result<attache_merge::Strictness, StoreError> {
+        merge_setting(&self.conn).map_err(self.err("reading the merge setting"))
+    }
+
+    /// Takes a mention out of an event into one of its own (`attache split`); later ingests
+    /// keep it apart from the event's other mentions. Returns the new event's id, or `None`
+    /// when the mention is not part of the event.
+    pub fn split(&mut self, event: i64, mention: i64) -> Result<Option<i64>, StoreError> {
+        let err = self.err("splitting an event");
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(&err)?;
+        let id = write::split(&tx, event, mention).map_err(&err)?;
+        tx.commit().map_err(&err)?;
+        Ok(id)
     }
 
     fn configure(&self) -> Result<(), StoreError> {
@@ -219,9 +249,10 @@ impl EventStore for SqliteStore {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(&err)?;
+        let policy = merge_setting(&tx).map_err(&err)?.policy();
         let mut summary = BatchSummary::default();
         for item in batch {
-            store_document(&tx, item, &mut summary).map_err(|e| {
+            store_document(&tx, item, &mut summary, &policy).map_err(|e| {
                 StoreError::new(format!(
                     "{}: storing document {}: {e}",
                     self.path.display(),

@@ -7,7 +7,8 @@ use std::path::Path;
 
 /// Schema versions, oldest first; `PRAGMA user_version` records how many have been applied.
 /// Append new migrations; never edit an applied one.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE documents (
     id TEXT PRIMARY KEY,
     url TEXT,
@@ -86,7 +87,25 @@ CREATE TABLE participants (
     PRIMARY KEY (event, role, code)
 );
 CREATE INDEX participants_code ON participants(code, role, event);
-"#];
+"#,
+    r#"
+-- Settings of the database: `merge` is the strictness of merging across documents
+-- (strict, default, loose), set by `attache ingest --merge` and used by later ingests.
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+-- Mentions split from an event by hand (`attache split`): the mention (document, ordinal)
+-- never joins an event that holds the other one again.
+CREATE TABLE kept_apart (
+    document TEXT NOT NULL,
+    ordinal INTEGER NOT NULL,
+    other_document TEXT NOT NULL,
+    other_ordinal INTEGER NOT NULL,
+    PRIMARY KEY (document, ordinal, other_document, other_ordinal)
+);
+"#,
+];
 
 /// Applies the migrations this database lacks. Each runs in an immediate transaction that
 /// re-reads the version, so two processes opening a new database at once cannot both

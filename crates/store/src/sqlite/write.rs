@@ -4,6 +4,7 @@ use super::{ACTOR, RECIPIENT, parse_merged};
 use crate::merge::{self, MergedEvent, Report, Role};
 use crate::{BatchSummary, IngestDocument, content_hash};
 use attache_event::Event;
+use attache_merge::{Policy, Strictness};
 use attache_text::Document;
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Transaction, params, params_from_iter};
@@ -294,10 +295,129 @@ fn rebuild_event(tx: &Transaction, event: i64) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// The merge strictness recorded in the database (`default` when none was set).
+pub(super) fn merge_setting(conn: &rusqlite::Connection) -> rusqlite::Result<Strictness> {
+    let value: Option<String> = conn
+        .prepare_cached("SELECT value FROM settings WHERE key = 'merge'")?
+        .query_row([], |r| r.get(0))
+        .optional()?;
+    Ok(value
+        .as_deref()
+        .and_then(Strictness::parse)
+        .unwrap_or_default())
+}
+
+/// Events holding a mention that was split by hand from the mention `(document, ordinal)`.
+fn kept_apart_events(
+    tx: &Transaction,
+    document: &str,
+    ordinal: usize,
+) -> rusqlite::Result<Vec<i64>> {
+    tx.prepare_cached(
+        "SELECT DISTINCT em.event FROM kept_apart k \
+         JOIN mentions m ON m.document = k.other_document AND m.ordinal = k.other_ordinal \
+         JOIN event_mentions em ON em.mention = m.id \
+         WHERE k.document = ?1 AND k.ordinal = ?2",
+    )?
+    .query_map(params![document, ordinal as i64], |r| r.get(0))?
+    .collect()
+}
+
+/// The reports a stored mention stands for, by the role key of each link to `event`.
+fn linked_reports(tx: &Transaction, event: i64, mention: i64) -> rusqlite::Result<Vec<Report>> {
+    let rows: Vec<(String, String, Document)> = tx
+        .prepare_cached(
+            "SELECT em.role, m.record, d.source, d.url, d.published, d.id FROM event_mentions em \
+             JOIN mentions m ON m.id = em.mention JOIN documents d ON d.id = m.document \
+             WHERE em.event = ?1 AND em.mention = ?2",
+        )?
+        .query_map(params![event, mention], |r| {
+            let published: Option<String> = r.get(4)?;
+            let document = Document {
+                id: r.get(5)?,
+                text: String::new(),
+                publication: attache_text::Publication {
+                    published: published.as_deref().and_then(|p| p.parse().ok()),
+                    url: r.get(3)?,
+                    title: None,
+                    source: r.get(2)?,
+                },
+            };
+            Ok((r.get(0)?, r.get(1)?, document))
+        })?
+        .collect::<Result<_, _>>()?;
+    let mut out = Vec::new();
+    for (role, record, document) in rows {
+        let record: Event = serde_json::from_str(&record).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(
+                1,
+                rusqlite::types::Type::Text,
+                format!("mention {mention}: unreadable record: {e}").into(),
+            )
+        })?;
+        let role = Role::from_key(&role);
+        out.extend(
+            Report::from_event(&record, &outlet(&document), document.publication.published)
+                .into_iter()
+                .filter(|r| Some(&r.role) == role.as_ref()),
+        );
+    }
+    Ok(out)
+}
+
+/// Takes `mention` out of `event` into an event of its own, and records that it stays apart
+/// from the event's other mentions in later ingests. Returns the new event's id, or `None`
+/// when the mention is not linked to the event.
+pub(super) fn split(tx: &Transaction, event: i64, mention: i64) -> rusqlite::Result<Option<i64>> {
+    let reports = linked_reports(tx, event, mention)?;
+    let Some(first) = reports.first() else {
+        return Ok(None);
+    };
+    let key = |id: i64| -> rusqlite::Result<(String, i64)> {
+        tx.prepare_cached("SELECT document, ordinal FROM mentions WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+    };
+    let (document, ordinal) = key(mention)?;
+    let others: Vec<i64> = tx
+        .prepare_cached(
+            "SELECT DISTINCT mention FROM event_mentions WHERE event = ?1 AND mention != ?2",
+        )?
+        .query_map(params![event, mention], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for other in others {
+        let (other_document, other_ordinal) = key(other)?;
+        let mut insert = tx.prepare_cached(
+            "INSERT OR IGNORE INTO kept_apart (document, ordinal, other_document, other_ordinal) \
+             VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        insert.execute(params![document, ordinal, other_document, other_ordinal])?;
+        insert.execute(params![other_document, other_ordinal, document, ordinal])?;
+    }
+    tx.prepare_cached("DELETE FROM event_mentions WHERE event = ?1 AND mention = ?2")?
+        .execute(params![event, mention])?;
+    rebuild_event(tx, event)?;
+    let mut merged = MergedEvent::new(first);
+    for report in &reports[1..] {
+        merged.absorb(report);
+    }
+    let id = write_event(tx, None, &merged)?;
+    for report in &reports {
+        link(
+            tx,
+            id,
+            mention,
+            &report.role,
+            &format!("split by hand from event {event}"),
+        )?;
+    }
+    Ok(Some(id))
+}
+
 pub(super) fn store_document(
     tx: &Transaction,
     item: &IngestDocument,
     summary: &mut BatchSummary,
+    policy: &Policy,
 ) -> rusqlite::Result<()> {
     let doc = &item.document;
     let hash = content_hash(doc);
@@ -331,9 +451,11 @@ pub(super) fn store_document(
         sentences.insert(event.sentence.index);
         let mention = insert_mention(tx, ordinal, &event)?;
         summary.events += 1;
+        let apart = kept_apart_events(tx, &doc.id, ordinal)?;
         for report in Report::from_event(&event, &source, doc.publication.published) {
-            let found = candidates(tx, &report)?;
-            match merge::choose(found.iter().map(|(_, m)| m), &report) {
+            let mut found = candidates(tx, &report)?;
+            found.retain(|(id, _)| !apart.contains(id));
+            match merge::choose_under(found.iter().map(|(_, m)| m), &report, policy) {
                 Some((index, reason)) => {
                     let (id, mut merged) = found.into_iter().nth(index).expect("chosen index");
                     merged.absorb(&report);

@@ -1,0 +1,167 @@
+//! What a mention says: the content words of its clause (objects, places, named entities,
+//! numbers and the trigger), and how much two mentions share.
+//!
+//! Words are read from the mention's text with the actor's own words left out (the actor is
+//! compared by its code; two different deeds of one actor must not look alike for naming it).
+//! Function words (`data/merge/function-words.txt`) are dropped; the rest is lower-cased and a
+//! plural "s" stripped. Names (capitalised words) and numbers weigh [`NAME_WEIGHT`], other
+//! words 1: "Malibu" or "30" says more about which event it is than "rehab".
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+const FUNCTION_WORDS: &str = include_str!("../../../data/merge/function-words.txt");
+
+/// Weight of a name or number against 1 for another content word.
+pub const NAME_WEIGHT: f64 = 2.0;
+
+/// At most this many words are kept per merged event (the first ones reported win).
+pub const MAX_EVENT_WORDS: usize = 48;
+
+fn function_words() -> &'static HashSet<&'static str> {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        FUNCTION_WORDS
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or_default())
+            .flat_map(str::split_whitespace)
+            .collect()
+    })
+}
+
+/// The content words of `text`, skipping the byte ranges in `skip` (relative to `text`), in
+/// order of first appearance without repeats. A name or number is kept with a leading `^`
+/// ("^malibu", "^30") so that its weight survives storage.
+pub fn content_words(text: &str, skip: &[[usize; 2]]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut start = None;
+    let bytes = text.len();
+    for (i, c) in text.char_indices().chain(std::iter::once((bytes, ' '))) {
+        let word_char = c.is_alphanumeric() || (c == '\'' && start.is_some());
+        match (start, word_char) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                start = None;
+                if skip.iter().any(|r| s < r[1] && r[0] < i) {
+                    continue;
+                }
+                if let Some(w) = normalise(&text[s..i])
+                    && !out.contains(&w)
+                {
+                    out.push(w);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn normalise(word: &str) -> Option<String> {
+    let word = word.trim_end_matches("'s").trim_end_matches('\'');
+    let lower = word.to_lowercase();
+    if function_words().contains(lower.as_str()) {
+        return None;
+    }
+    let number = word
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+    if number {
+        return Some(format!("^{}", word.replace(',', "")));
+    }
+    if lower.chars().count() < 3 {
+        return None;
+    }
+    let name = word.chars().next().is_some_and(char::is_uppercase);
+    let stem = if lower.len() > 4 && lower.ends_with('s') && !lower.ends_with("ss") {
+        lower[..lower.len() - 1].to_string()
+    } else {
+        lower
+    };
+    Some(if name { format!("^{stem}") } else { stem })
+}
+
+fn weight(word: &str) -> f64 {
+    if word.starts_with('^') {
+        NAME_WEIGHT
+    } else {
+        1.0
+    }
+}
+
+fn bare(word: &str) -> &str {
+    word.trim_start_matches('^')
+}
+
+/// How much of a new mention's content an event already has.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Overlap<'a> {
+    /// The words both have.
+    pub shared: Vec<&'a str>,
+    /// Weight of the shared words.
+    pub shared_weight: f64,
+    /// How many shared words are names or numbers.
+    pub shared_names: usize,
+    /// Shared weight over the sides' mean weight (Dice): 1 when both say the same words.
+    pub score: f64,
+}
+
+/// Compares two word lists from [`content_words`]; a word is shared whether or not one side
+/// capitalised it, and weighs as a name when either did.
+pub fn overlap<'a>(ours: &[&'a str], theirs: &[&'a str]) -> Overlap<'a> {
+    let mut shared = Vec::new();
+    let mut shared_weight = 0.0;
+    let mut shared_names = 0;
+    for t in theirs {
+        if let Some(o) = ours.iter().find(|o| bare(o) == bare(t)) {
+            shared.push(bare(t));
+            let w = weight(o).max(weight(t));
+            shared_weight += w;
+            shared_names += usize::from(w > 1.0);
+        }
+    }
+    let total = |words: &[&str]| words.iter().map(|w| weight(w)).sum::<f64>();
+    let mean = (total(ours) + total(theirs)) / 2.0;
+    let score = if mean == 0.0 {
+        0.0
+    } else {
+        (shared_weight / mean).min(1.0)
+    };
+    Overlap {
+        shared,
+        shared_weight,
+        shared_names,
+        score,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_numbers_and_nouns_are_kept_function_words_dropped() {
+        let text = "Italy expelled 30 Russian diplomats on Tuesday, the foreign ministry said";
+        let words = content_words(text, &[[0, 5]]);
+        assert_eq!(
+            words,
+            [
+                "expelled", "^30", "^russian", "diplomat", "foreign", "ministry"
+            ]
+        );
+    }
+
+    #[test]
+    fn overlap_weighs_names_and_is_symmetric_in_case() {
+        let a = content_words("Reid checked into Promises in Malibu", &[]);
+        let b = content_words("the actress entered a clinic in malibu", &[]);
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        let b: Vec<&str> = b.iter().map(String::as_str).collect();
+        let o = overlap(&a, &b);
+        assert_eq!(o.shared, ["malibu"]);
+        assert_eq!(o.shared_weight, NAME_WEIGHT);
+        // "actress entered clinic malibu" weighs 4, Reid's clause 2+1+2+2 = 7: Dice 2 / 5.5.
+        assert!((o.score - 2.0 / 5.5).abs() < 1e-9, "{}", o.score);
+        assert_eq!(o.shared_names, 1);
+    }
+}

@@ -1,0 +1,193 @@
+//! Across documents, compatible fields are not enough: two mentions merge on evidence (shared
+//! content, agreeing figures, or every participant named on the same day).
+
+use attache_event::{EventCategory, Modality, Qualifier};
+use attache_merge::content::content_words;
+use attache_merge::{Count, DateSpan, Evidence, Policy, Strictness, decide};
+use chrono::NaiveDate;
+
+fn day(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+/// The window an undated report gets: the week before publication.
+fn week_before(published: &str) -> Option<DateSpan> {
+    Some(DateSpan {
+        start: day(published) - chrono::Duration::days(7),
+        end: day(published),
+        exact: false,
+    })
+}
+
+fn exact(on: &str) -> Option<DateSpan> {
+    Some(DateSpan {
+        start: day(on),
+        end: day(on),
+        exact: true,
+    })
+}
+
+fn mention<'a>(
+    category: EventCategory,
+    actors: Vec<&'a str>,
+    recipients: Vec<&'a str>,
+    date: Option<DateSpan>,
+    content: &'a [String],
+) -> Evidence<'a> {
+    Evidence {
+        category,
+        mode: None,
+        modality: Modality::Asserted,
+        claim: false,
+        actors,
+        recipients,
+        date,
+        announced: None,
+        counts: Vec::new(),
+        content: content.iter().map(String::as_str).collect(),
+    }
+}
+
+fn words(text: &str) -> Vec<String> {
+    content_words(text, &[])
+}
+
+#[test]
+fn two_undated_accusations_of_one_actor_in_one_week_with_nothing_shared_stay_apart() {
+    let lawsuit = words("accused the network of defamation in a lawsuit filed in Manhattan");
+    let tweets = words("accused critics of lying about the ratings of Celebrity Apprentice");
+    let a = mention(
+        EventCategory::Accuse,
+        vec!["USA"],
+        vec![],
+        week_before("2017-03-02"),
+        &lawsuit,
+    );
+    let b = mention(
+        EventCategory::Accuse,
+        vec!["USA"],
+        vec![],
+        week_before("2017-03-04"),
+        &tweets,
+    );
+    let d = decide(&a, &b, &Policy::ACROSS_DOCUMENTS);
+    assert!(!d.merge, "{}", d.reason);
+    assert!(d.reason.contains("too little shared"), "{}", d.reason);
+}
+
+#[test]
+fn an_empty_recipient_does_not_by_itself_join_two_events() {
+    let a_words = words("expelled the ambassador over the assassination of Kim Jong-nam");
+    let b_words = words("cancelled a touted meeting Friday night");
+    let a = mention(
+        EventCategory::Sanction,
+        vec!["MYS"],
+        vec!["PRK"],
+        week_before("2017-03-06"),
+        &a_words,
+    );
+    let b = mention(
+        EventCategory::Sanction,
+        vec!["MYS"],
+        vec![],
+        week_before("2017-03-06"),
+        &b_words,
+    );
+    let d = decide(&a, &b, &Policy::ACROSS_DOCUMENTS);
+    assert!(!d.merge, "{}", d.reason);
+    // The empty side blocks nothing either: with the words in common, they merge.
+    let c_words =
+        words("expelled the North Korean ambassador after the assassination of Kim Jong-nam");
+    let c = mention(
+        EventCategory::Sanction,
+        vec!["MYS"],
+        vec![],
+        week_before("2017-03-06"),
+        &c_words,
+    );
+    let d = decide(&a, &c, &Policy::ACROSS_DOCUMENTS);
+    assert!(d.merge, "{}", d.reason);
+    assert!(d.reason.contains("says the same"), "{}", d.reason);
+}
+
+#[test]
+fn named_participants_on_one_exact_day_need_no_words_in_common() {
+    let none: Vec<String> = Vec::new();
+    let a = mention(
+        EventCategory::Consult,
+        vec!["FRA"],
+        vec!["DEU"],
+        exact("2022-04-05"),
+        &none,
+    );
+    let b = mention(
+        EventCategory::Consult,
+        vec!["FRA"],
+        vec!["DEU"],
+        exact("2022-04-05"),
+        &none,
+    );
+    let d = decide(&a, &b, &Policy::ACROSS_DOCUMENTS);
+    assert!(d.merge, "{}", d.reason);
+    // A participant unnamed on one side: the same day alone is not enough.
+    let c = mention(
+        EventCategory::Consult,
+        vec!["FRA"],
+        vec![],
+        exact("2022-04-05"),
+        &none,
+    );
+    assert!(!decide(&a, &c, &Policy::ACROSS_DOCUMENTS).merge);
+}
+
+#[test]
+fn agreeing_figures_are_textual_evidence_and_clashing_participants_block_any_content() {
+    let a_words = words("Germany expelled 40 Russian diplomats");
+    let b_words = words("Berlin ordered about 40 embassy staff to leave");
+    let figure = |value: f64, qualifier: Qualifier, text: &'static str| Count {
+        value,
+        max: None,
+        unit: Some("diplomat"),
+        qualifier,
+        main: true,
+        text,
+        source: "X",
+    };
+    let mut a = mention(
+        EventCategory::Sanction,
+        vec!["DEU"],
+        vec!["RUS"],
+        week_before("2022-04-05"),
+        &a_words,
+    );
+    a.counts = vec![figure(40.0, Qualifier::Exact, "40")];
+    let mut b = mention(
+        EventCategory::Sanction,
+        vec!["DEU"],
+        vec![],
+        week_before("2022-04-06"),
+        &b_words,
+    );
+    b.counts = vec![figure(40.0, Qualifier::Approx, "about 40")];
+    let d = decide(&a, &b, &Policy::ACROSS_DOCUMENTS);
+    assert!(d.merge, "{}", d.reason);
+    assert!(d.reason.contains("counts agree"), "{}", d.reason);
+    let mut c = a.clone();
+    c.actors = vec!["POL"];
+    assert!(!decide(&a, &c, &Policy::ACROSS_DOCUMENTS).merge);
+}
+
+#[test]
+fn strictness_orders_how_much_must_be_shared() {
+    let a_words = words("Police arrested Dennis Rader in Park City after a decades-long hunt");
+    let b_words = words("Rader was arrested near his home in Park City, Kansas");
+    let a = mention(EventCategory::Coerce, vec![], vec![], None, &a_words);
+    let b = mention(EventCategory::Coerce, vec![], vec![], None, &b_words);
+    let verdicts: Vec<bool> = [Strictness::Loose, Strictness::Default, Strictness::Strict]
+        .into_iter()
+        .map(|s| decide(&a, &b, &s.policy()).merge)
+        .collect();
+    // What a stricter setting merges, a looser one merges too.
+    assert!(verdicts.windows(2).all(|w| w[0] >= w[1]), "{verdicts:?}");
+    assert!(verdicts[0], "loose merges a clear rewrite");
+}
