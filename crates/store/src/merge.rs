@@ -123,6 +123,25 @@ pub fn event_content(event: &Event) -> Vec<String> {
     out
 }
 
+/// The merge rule's view of a report or a merged event: both carry the same facts under the
+/// same field names, so one expansion serves both.
+macro_rules! evidence_of {
+    ($facts:expr) => {
+        Evidence {
+            category: $facts.category,
+            mode: $facts.mode.as_deref(),
+            modality: $facts.modality,
+            claim: $facts.claim,
+            actors: $facts.actors.iter().map(String::as_str).collect(),
+            recipients: $facts.recipients.iter().map(String::as_str).collect(),
+            date: $facts.date,
+            announced: $facts.announced,
+            counts: $facts.figures.iter().map(Figure::count).collect(),
+            content: $facts.content.iter().map(String::as_str).collect(),
+        }
+    };
+}
+
 impl Report {
     /// The reports an event stands for: itself, plus one implied report per actor when it is
     /// an aggregate claim over several actors. `source` names the outlet; `published` is the
@@ -187,18 +206,7 @@ impl Report {
 
 impl Report {
     fn evidence(&self) -> Evidence<'_> {
-        Evidence {
-            category: self.category,
-            mode: self.mode.as_deref(),
-            modality: self.modality,
-            claim: self.claim,
-            actors: self.actors.iter().map(String::as_str).collect(),
-            recipients: self.recipients.iter().map(String::as_str).collect(),
-            date: self.date,
-            announced: self.announced,
-            counts: self.figures.iter().map(Figure::count).collect(),
-            content: self.content.iter().map(String::as_str).collect(),
-        }
+        evidence_of!(self)
     }
 }
 
@@ -290,18 +298,7 @@ impl MergedEvent {
     }
 
     fn evidence(&self) -> Evidence<'_> {
-        Evidence {
-            category: self.category,
-            mode: self.mode.as_deref(),
-            modality: self.modality,
-            claim: self.claim,
-            actors: self.actors.iter().map(String::as_str).collect(),
-            recipients: self.recipients.iter().map(String::as_str).collect(),
-            date: self.date,
-            announced: self.announced,
-            counts: self.figures.iter().map(Figure::count).collect(),
-            content: self.content.iter().map(String::as_str).collect(),
-        }
+        evidence_of!(self)
     }
 
     /// Adds a report that [`accepts`](Self::accepts) allowed (or rebuilds from stored ones).

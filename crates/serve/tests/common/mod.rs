@@ -5,7 +5,8 @@
 pub mod webdriver;
 
 use attache_coder::Extractor;
-use attache_store::{EventStore, GroupMembers, IngestDocument, SqliteStore};
+use attache_pipeline::LexiconGroups;
+use attache_store::{EventStore, IngestDocument, SqliteStore};
 use attache_text::{Document, Publication};
 use chrono::NaiveDate;
 use std::io::{Read, Write};
@@ -22,17 +23,6 @@ pub const HOSTILE_TEXT: &str = "Hungary expelled 12 Russian diplomats on Monday,
 /// The workspace root, from this crate's own manifest directory.
 pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// Group membership from the embedded dictionaries, as the command line uses it.
-pub struct LexiconGroups;
-
-impl GroupMembers for LexiconGroups {
-    fn members_at(&self, group: &str, date: NaiveDate) -> Option<Vec<String>> {
-        let lexicon = attache_lexicon::Lexicon::embedded();
-        let members = lexicon.members_at(group, date)?;
-        Some(members.into_iter().map(String::from).collect())
-    }
 }
 
 fn extractor() -> &'static Extractor {
