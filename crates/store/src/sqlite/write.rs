@@ -248,20 +248,7 @@ fn rebuild_event(tx: &Transaction, event: i64) -> rusqlite::Result<()> {
              JOIN mentions m ON m.id = em.mention JOIN documents d ON d.id = m.document \
              WHERE em.event = ?1 ORDER BY m.id",
         )?
-        .query_map([event], |r| {
-            let published: Option<String> = r.get(4)?;
-            let document = Document {
-                id: r.get(5)?,
-                text: String::new(),
-                publication: attache_text::Publication {
-                    published: published.as_deref().and_then(|p| p.parse().ok()),
-                    url: r.get(3)?,
-                    title: None,
-                    source: r.get(2)?,
-                },
-            };
-            Ok((r.get(0)?, r.get(1)?, document))
-        })?
+        .query_map([event], linked_row)?
         .collect::<Result<_, _>>()?;
     let mut merged: Option<MergedEvent> = None;
     for (role, record, document) in rows {
@@ -331,20 +318,7 @@ fn linked_reports(tx: &Transaction, event: i64, mention: i64) -> rusqlite::Resul
              JOIN mentions m ON m.id = em.mention JOIN documents d ON d.id = m.document \
              WHERE em.event = ?1 AND em.mention = ?2",
         )?
-        .query_map(params![event, mention], |r| {
-            let published: Option<String> = r.get(4)?;
-            let document = Document {
-                id: r.get(5)?,
-                text: String::new(),
-                publication: attache_text::Publication {
-                    published: published.as_deref().and_then(|p| p.parse().ok()),
-                    url: r.get(3)?,
-                    title: None,
-                    source: r.get(2)?,
-                },
-            };
-            Ok((r.get(0)?, r.get(1)?, document))
-        })?
+        .query_map(params![event, mention], linked_row)?
         .collect::<Result<_, _>>()?;
     let mut out = Vec::new();
     for (role, record, document) in rows {
@@ -479,4 +453,21 @@ pub(super) fn store_document(
     }
     summary.sentences += sentences.len();
     Ok(())
+}
+
+/// One row of `SELECT em.role, m.record, d.source, d.url, d.published, d.id`: the link's role,
+/// the coded record, and the document it came from (without its text).
+fn linked_row(r: &rusqlite::Row) -> rusqlite::Result<(String, String, Document)> {
+    let published: Option<String> = r.get(4)?;
+    let document = Document {
+        id: r.get(5)?,
+        text: String::new(),
+        publication: attache_text::Publication {
+            published: published.as_deref().and_then(|p| p.parse().ok()),
+            url: r.get(3)?,
+            title: None,
+            source: r.get(2)?,
+        },
+    };
+    Ok((r.get(0)?, r.get(1)?, document))
 }
