@@ -18,6 +18,7 @@ mod mention;
 mod merge;
 mod modality;
 mod numbers;
+mod original;
 mod repair;
 mod timewords;
 pub mod timex;
@@ -112,23 +113,35 @@ impl Extractor {
         self.extract_counted(document).0
     }
 
-    /// The events of one document and the number of sentences it was read as.
+    /// The events of one document and the number of sentences it was read as. The analysis
+    /// reads the text without invisible and control characters
+    /// ([`attache_text::normalize_for_analysis`]); spans and quotes are the original's.
     pub fn extract_counted(&self, document: &Document) -> (Vec<Event>, usize) {
-        let text = &document.text;
+        let prepared = attache_text::normalize_for_analysis(&document.text);
+        let (mut events, sentences) =
+            self.extract_prepared(&prepared.text, &document.id, document.publication.published);
+        if prepared.changed() {
+            for event in &mut events {
+                original::restore_spans(event, &prepared.map, &document.text);
+            }
+        }
+        (events, sentences)
+    }
+
+    /// `extract_counted` on text already prepared for analysis.
+    fn extract_prepared(
+        &self,
+        text: &str,
+        doc_id: &str,
+        published: Option<chrono::NaiveDate>,
+    ) -> (Vec<Event>, usize) {
         let Some(line) = dateline::find(text) else {
             let doc = self.analyzer.analyze(text);
-            let events = self.code_with_peg(
-                &document.id,
-                &doc,
-                document.publication.published,
-                None,
-                None,
-            );
+            let events = self.code_with_peg(doc_id, &doc, published, None, None);
             return (events, doc.sentence_count());
         };
         // Analysis without the dateline; its date, when it has one, is the news peg.
         let doc = self.analyzer.analyze(&dateline::blank(text, &line));
-        let published = document.publication.published;
         let peg = line.date.and_then(|(s, e)| {
             let words: Vec<&str> = text[s..e].split_whitespace().collect();
             let expr = dates::find_times(&words).into_iter().next()?;
@@ -149,7 +162,7 @@ impl Extractor {
                 )
             })
             .and_then(|m| m.entry.code.clone());
-        let events = self.code_with_peg(&document.id, &doc, published, peg, dateline_country);
+        let events = self.code_with_peg(doc_id, &doc, published, peg, dateline_country);
         (events, doc.sentence_count())
     }
 

@@ -17,12 +17,14 @@ mod html;
 mod html_meta;
 mod html_tokens;
 mod jsonl;
+mod normalize;
 mod paths;
 mod reader;
 
 pub use date::parse_published;
 pub use error::InputError;
 pub use html::{ExtractedHtml, html_to_text};
+pub use normalize::{AnalysisText, OffsetMap, normalize_for_analysis};
 pub use paths::{InputFormat, expand_paths};
 pub use reader::{DocumentReader, MAX_DOCUMENT_BYTES, read_documents};
 
