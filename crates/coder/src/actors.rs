@@ -30,7 +30,7 @@ pub fn is_generic_agent(phrase: &str) -> bool {
         .contains(&phrase.to_lowercase())
 }
 use attache_lexicon::{EntryKind, LexMatch};
-use attache_nlp::{Doc, Token, Upos};
+use attache_nlp::{Deprel, Doc, Token, Upos};
 
 /// Dictionary matches of one sentence, with offsets into the document text, sorted and
 /// non-overlapping (leftmost-longest), so range queries are binary searches: coding stays
@@ -63,13 +63,14 @@ pub fn core_tokens<'a>(head: Token<'a>) -> Vec<Token<'a>> {
     let mut stack = vec![head];
     while let Some(t) = stack.pop() {
         for c in t.children() {
-            let rel = c.deprel();
-            let base = rel.split(':').next().unwrap_or(rel);
-            let naming = matches!(base, "compound" | "flat" | "amod" | "nummod" | "det")
-                || rel == "nmod:poss"
-                || rel == "nmod:desc"
-                || (rel == "case" && c.text().contains('\''))
-                || (rel == "case" && c.text() == "’s");
+            let rel = c.rel();
+            let naming = matches!(
+                rel.base(),
+                Deprel::Compound | Deprel::Flat | Deprel::Amod | Deprel::Nummod | Deprel::Det
+            ) || rel == Deprel::NmodPoss
+                || rel == Deprel::NmodDesc
+                || (rel == Deprel::Case && c.text().contains('\''))
+                || (rel == Deprel::Case && c.text() == "’s");
             // A possessor's own coordination ("Italy's and Spain's") stays inside; the head's
             // coordination is handled by the caller, one actor per conjunct.
             if naming {
@@ -89,16 +90,18 @@ pub fn conjuncts<'a>(head: Token<'a>) -> Vec<Token<'a>> {
     let proper = |t: Token<'_>| t.upos() == Upos::Propn;
     // In a list ("Italy, Spain, Denmark and Estonia") parsers often hang an item as `appos`;
     // with coordination present, a like-for-like apposition is one more item.
-    let is_list = head.children().any(|c| c.deprel() == "conj");
+    let is_list = head.children().any(|c| c.rel() == Deprel::Conj);
     let list_item = |c: Token<'_>| {
-        matches!(c.deprel(), "appos" | "nmod:unmarked" | "dep" | "list")
-            && !c.children().any(|g| g.deprel() == "case")
+        matches!(
+            c.rel(),
+            Deprel::Appos | Deprel::NmodUnmarked | Deprel::Dep | Deprel::List
+        ) && !c.children().any(|g| g.rel() == Deprel::Case)
     };
     let mut out = vec![head];
     let mut stack = vec![head];
     while let Some(t) = stack.pop() {
         for c in t.children().filter(|c| {
-            (c.deprel() == "conj" || (is_list && list_item(*c))) && proper(*c) == proper(head)
+            (c.rel() == Deprel::Conj || (is_list && list_item(*c))) && proper(*c) == proper(head)
         }) {
             out.push(c);
             stack.push(c);
@@ -217,7 +220,7 @@ fn relative_antecedent<'a>(doc: &'a Doc, t: Token<'a>) -> Option<Token<'a>> {
         let Some(h) = cur.head() else { break };
         cur = h;
         if matches!(cur.upos(), Upos::Verb | Upos::Aux) || cur.xpos().starts_with("VB") {
-            if cur.deprel().starts_with("acl") {
+            if cur.rel().is_acl() {
                 return cur.head();
             }
             break;
@@ -244,15 +247,15 @@ fn governing_subject(pronoun: Token<'_>) -> Option<Token<'_>> {
     let mut verb = pronoun.head()?;
     for _ in 0..6 {
         if !matches!(
-            verb.deprel(),
-            "ccomp" | "conj" | "xcomp" | "advcl" | "parataxis"
+            verb.rel(),
+            Deprel::Ccomp | Deprel::Conj | Deprel::Xcomp | Deprel::Advcl | Deprel::Parataxis
         ) {
             return None;
         }
         verb = verb.head()?;
         let subject = verb
             .children()
-            .find(|c| c.deprel() == "nsubj" && c.i() != pronoun.i());
+            .find(|c| c.rel() == Deprel::Nsubj && c.i() != pronoun.i());
         if let Some(s) = subject
             && !is_actor_pronoun(s.text())
         {
@@ -314,7 +317,7 @@ impl<'d, 'l> ActorReader<'d, 'l> {
     pub fn actors(&self, head: Token<'d>, discourse: &mut Discourse) -> Vec<Actor> {
         // "Belgium, the Netherlands and Ireland said they would expel": a plural pronoun
         // subject of reported speech stands for every speaker.
-        if head.deprel().starts_with("nsubj")
+        if head.rel().is_nsubj()
             && matches!(head.text().to_ascii_lowercase().as_str(), "they" | "we")
             && let Some(speaker) = governing_subject(head)
             && !conjuncts(speaker).len().eq(&1)
@@ -340,7 +343,8 @@ impl<'d, 'l> ActorReader<'d, 'l> {
     /// coordinated nationality modifier, with the head noun's sector.
     fn coordinated_modifiers(&self, head: Token<'d>) -> Vec<Actor> {
         let Some(first) = head.children().find(|c| {
-            matches!(c.deprel(), "amod" | "compound") && c.children().any(|g| g.deprel() == "conj")
+            matches!(c.rel(), Deprel::Amod | Deprel::Compound)
+                && c.children().any(|g| g.rel() == Deprel::Conj)
         }) else {
             return Vec::new();
         };
@@ -351,7 +355,8 @@ impl<'d, 'l> ActorReader<'d, 'l> {
                 .and_then(|m| m.entry.sector.clone())
         };
         let text = self.doc.text();
-        let mods = std::iter::once(first).chain(first.children().filter(|g| g.deprel() == "conj"));
+        let mods =
+            std::iter::once(first).chain(first.children().filter(|g| g.rel() == Deprel::Conj));
         let actors: Vec<Actor> = mods
             .filter_map(|m| {
                 let sp = m.span();
@@ -522,7 +527,7 @@ impl<'d, 'l> ActorReader<'d, 'l> {
         if country.is_none()
             && core.len() == 1
             && is_actor_pronoun(head.text())
-            && head.deprel().starts_with("nsubj")
+            && head.rel().is_nsubj()
             && let Some(speaker) = governing_subject(head)
             && let Some(a) = self.actor_within(speaker, discourse, depth + 1)
         {
@@ -559,7 +564,7 @@ impl<'d, 'l> ActorReader<'d, 'l> {
             && is_part_noun(&crate::triggers::trigger_lemma(head))
             && let Some(whole) = head
                 .children()
-                .find(|c| c.deprel().starts_with("nmod") && crate::triggers::has_case(*c, &["of"]))
+                .find(|c| c.rel().is_nmod() && crate::triggers::has_case(*c, &["of"]))
             && let Some(a) = self.actor_within(whole, discourse, depth + 1)
         {
             country = a.country;
@@ -570,7 +575,7 @@ impl<'d, 'l> ActorReader<'d, 'l> {
         if country.is_none()
             && head.upos() == Upos::Propn
             && !is_time_word(head.text())
-            && let Some(appos) = head.children().find(|c| c.deprel() == "appos")
+            && let Some(appos) = head.children().find(|c| c.rel() == Deprel::Appos)
             && let Some(a) = self.actor_within(appos, discourse, depth + 1)
         {
             country = a.country;
@@ -582,8 +587,7 @@ impl<'d, 'l> ActorReader<'d, 'l> {
             country = head
                 .children()
                 .filter(|c| {
-                    c.deprel().starts_with("nmod")
-                        && crate::triggers::has_case(*c, &["in", "from", "of"])
+                    c.rel().is_nmod() && crate::triggers::has_case(*c, &["in", "from", "of"])
                 })
                 .find_map(|c| {
                     let sp = c.span();
@@ -620,9 +624,9 @@ pub fn note_people(
 ) {
     for t in sentence_tokens {
         let is_name_head = t.upos() == Upos::Propn
-            && !matches!(t.deprel(), "flat" | "compound" | "flat:name")
+            && !matches!(t.rel(), Deprel::Flat | Deprel::Compound | Deprel::FlatName)
             && t.children()
-                .any(|c| matches!(c.deprel(), "flat" | "compound" | "flat:name"));
+                .any(|c| matches!(c.rel(), Deprel::Flat | Deprel::Compound | Deprel::FlatName));
         if !is_name_head {
             continue;
         }

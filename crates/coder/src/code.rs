@@ -13,7 +13,7 @@ use attache_event::{
     Actor, Attribution, Event, EventCategory, Location, Mention, Modality, SentenceRef, Trigger,
 };
 use attache_lexicon::{EntryKind, Lexicon};
-use attache_nlp::{Doc, Sentence, Token, Upos};
+use attache_nlp::{Deprel, Doc, Sentence, Token, Upos};
 use chrono::NaiveDate;
 
 /// Everything the sentence coder reads from; built once per document.
@@ -90,8 +90,8 @@ impl DocContext<'_> {
     ) -> Option<Location> {
         for head in [frame.anchor, frame.trigger] {
             for c in head.children() {
-                let rel = c.deprel();
-                if !(rel.starts_with("obl") || rel == "nmod" || rel == "advmod") {
+                let rel = c.rel();
+                if !(rel.is_obl() || rel == Deprel::Nmod || rel == Deprel::Advmod) {
                     continue;
                 }
                 if !has_case(
@@ -165,14 +165,14 @@ pub fn code_sentence(
     // The sentence's main subject, for "it" in a later sentence.
     let root_subject = s.root().and_then(|r| {
         r.children()
-            .find(|c| c.deprel() == "nsubj")
+            .find(|c| c.rel() == Deprel::Nsubj)
             .and_then(|n| reader.actor(n, discourse))
     });
     // People named with a role but no nationality ("Foreign Minister Jeppe Kofod") act for the
     // state that is the sentence's first subject ("Denmark expelled ..., Kofod said").
     let state_subject = tokens
         .iter()
-        .filter(|t| t.deprel() == "nsubj")
+        .filter(|t| t.rel() == Deprel::Nsubj)
         .find_map(|t| {
             let sp = t.span();
             lex.covering(sp.start, sp.end)
@@ -255,7 +255,7 @@ pub fn code_sentence(
     };
     let performed: Vec<usize> = frames
         .iter()
-        .filter(|f| f.trigger.upos() == Upos::Noun && f.trigger.deprel() == "obj")
+        .filter(|f| f.trigger.upos() == Upos::Noun && f.trigger.rel() == Deprel::Obj)
         .filter_map(|f| f.trigger.head())
         .filter(|h| verb_triggers.contains(&h.i()) && performs(*h))
         .map(|h| h.i())
@@ -550,9 +550,9 @@ pub fn code_sentence(
     if let Some(subj) = root_subject {
         let plural = s
             .root()
-            .and_then(|r| r.children().find(|c| c.deprel() == "nsubj"))
+            .and_then(|r| r.children().find(|c| c.rel() == Deprel::Nsubj))
             .is_some_and(|n| {
-                matches!(n.xpos(), "NNS" | "NNPS") || n.children().any(|c| c.deprel() == "conj")
+                matches!(n.xpos(), "NNS" | "NNPS") || n.children().any(|c| c.rel() == Deprel::Conj)
             });
         discourse.last_subject = Some(subj);
         discourse.last_subject_plural = plural;
@@ -567,9 +567,9 @@ fn obligation_clause(t: Token<'_>) -> Option<Token<'_>> {
     if !SAYING.contains(&&*crate::triggers::trigger_lemma(t)) {
         return None;
     }
-    t.children().filter(|c| c.deprel() == "ccomp").find(|c| {
+    t.children().filter(|c| c.rel() == Deprel::Ccomp).find(|c| {
         c.children().any(|a| {
-            a.deprel() == "aux"
+            a.rel() == Deprel::Aux
                 && matches!(
                     a.text().to_ascii_lowercase().as_str(),
                     "must" | "should" | "ought"
@@ -644,7 +644,7 @@ fn is_expulsion(mode: Option<&str>) -> bool {
 /// Whether two verbs are conjuncts of one another.
 pub(crate) fn coordinated(a: Token<'_>, b: Token<'_>) -> bool {
     let under = |x: Token<'_>, y: Token<'_>| {
-        x.deprel() == "conj" && x.head().is_some_and(|h| h.i() == y.i())
+        x.rel() == Deprel::Conj && x.head().is_some_and(|h| h.i() == y.i())
     };
     under(a, b) || under(b, a)
 }

@@ -9,7 +9,7 @@ use crate::numbers::figure_at;
 use crate::timing::{Timed, pick_date};
 use attache_event::{Actor, Mention, Modality, Quantity, SentenceRef};
 use attache_lexicon::{EntryKind, LexMatch};
-use attache_nlp::{Doc, Sentence, Upos};
+use attache_nlp::{Deprel, Doc, Sentence, Upos};
 
 /// One item of "including 40 from Germany, 45 from Poland and 35 from Slovakia on Monday".
 struct DistributiveItem<'l> {
@@ -106,7 +106,7 @@ pub(crate) fn distribute(
     let head = s
         .tokens()
         .filter(|t| t.i() < at && t.upos() == Upos::Noun)
-        .find(|t| t.deprel().starts_with("nsubj") || t.deprel() == "obj");
+        .find(|t| t.rel().is_nsubj() || t.rel() == Deprel::Obj);
     let unit = head.and_then(unit_of);
     let outside: Vec<&str> = lex
         .matches

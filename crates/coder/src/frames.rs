@@ -8,7 +8,7 @@ use crate::triggers::{TriggerRule, has_case};
 
 pub use crate::repair::of_phrase_after;
 use attache_event::{EventCategory, Modality};
-use attache_nlp::{Doc, Token, Upos};
+use attache_nlp::{Deprel, Doc, Token, Upos};
 
 /// Verbs that report or announce an event named by a noun: "announced the expulsion".
 const CARRIER_VERBS: &[&str] = &[
@@ -126,7 +126,7 @@ pub fn look_through<'d>(doc: &'d Doc, head: Token<'d>) -> (Token<'d>, Option<Tok
     if is_collective(&lemma(head)) {
         let inner = head
             .children()
-            .find(|c| c.deprel().starts_with("nmod") && has_case(*c, &["of"]))
+            .find(|c| c.rel().is_nmod() && has_case(*c, &["of"]))
             .or_else(|| of_phrase_after(doc, head));
         if let Some(inner) = inner {
             return (inner, Some(head));
@@ -143,9 +143,9 @@ fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>, bool) {
     }
     // A finite verb hung on a noun as a reduced relative ("after EU finance ministers met in
     // Luxembourg" with "met" as `acl`): finite verbs are not participles; the noun is the subject.
-    if verb.deprel() == "acl"
+    if verb.rel() == Deprel::Acl
         && (matches!(verb.xpos(), "VBD" | "VBZ" | "VBP") || heads_verbless_sentence(verb))
-        && !verb.children().any(|c| c.deprel().starts_with("nsubj"))
+        && !verb.children().any(|c| c.rel().is_nsubj())
         && let Some(h) = verb.head()
     {
         return (vec![h], false);
@@ -158,7 +158,7 @@ fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>, bool) {
         // as subject) stands for the noun it quantifies.
         let subjects: Vec<Token<'_>> = v
             .children()
-            .filter(|c| c.deprel() == "nsubj" || c.deprel() == "csubj")
+            .filter(|c| c.rel() == Deprel::Nsubj || c.rel() == Deprel::Csubj)
             .map(|c| {
                 if matches!(c.upos(), Upos::Adp | Upos::Adv) {
                     c.children()
@@ -175,26 +175,26 @@ fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>, bool) {
         // A finite passive has its passive auxiliary; a "passive" subject without one is the
         // parser's slip for an active subject: "whose troops apparently killed civilians",
         // "the Turkish and Greek sides have agreed".
-        let slip = !v.children().any(|c| c.deprel() == "aux:pass");
-        if slip && let Some(s) = v.children().find(|c| c.deprel() == "nsubj:pass") {
+        let slip = !v.children().any(|c| c.rel() == Deprel::AuxPass);
+        if slip && let Some(s) = v.children().find(|c| c.rel() == Deprel::NsubjPass) {
             return (vec![s], false);
         }
-        if v.children().any(|c| c.deprel() == "nsubj:pass") {
+        if v.children().any(|c| c.rel() == Deprel::NsubjPass) {
             // Passive: the agent is a by-phrase, the subject is what was acted on.
             let by = v
                 .children()
-                .find(|c| c.deprel().starts_with("obl") && has_case(*c, &["by"]));
+                .find(|c| c.rel().is_obl() && has_case(*c, &["by"]));
             return (by.into_iter().collect(), true);
         }
-        match (v.deprel(), v.head()) {
-            ("conj" | "xcomp", Some(h)) if is_verbal(h) => v = h,
+        match (v.rel(), v.head()) {
+            (Deprel::Conj | Deprel::Xcomp, Some(h)) if is_verbal(h) => v = h,
             // "it is willing to withdraw": control through a predicative adjective.
-            ("xcomp", Some(h)) if h.upos() == Upos::Adj => v = h,
+            (Deprel::Xcomp, Some(h)) if h.upos() == Upos::Adj => v = h,
             // "was attacked by militiamen ..., killing 156": the participle's doer is the
             // clause's agent.
-            ("advcl", Some(h)) if is_verbal(h) && v.xpos() == "VBG" && !has_mark(v) => v = h,
+            (Deprel::Advcl, Some(h)) if is_verbal(h) && v.xpos() == "VBG" && !has_mark(v) => v = h,
             // "began a hunger strike to protest": a purpose infinitive shares the subject.
-            ("advcl", Some(h)) if is_verbal(h) && has_mark_word(v, "to") => v = h,
+            (Deprel::Advcl, Some(h)) if is_verbal(h) && has_mark_word(v, "to") => v = h,
             _ => break,
         }
     }
@@ -210,12 +210,12 @@ fn heads_verbless_sentence(verb: Token<'_>) -> bool {
 }
 
 fn has_mark(v: Token<'_>) -> bool {
-    v.children().any(|c| c.deprel() == "mark")
+    v.children().any(|c| c.rel() == Deprel::Mark)
 }
 
 fn has_mark_word(v: Token<'_>, word: &str) -> bool {
     v.children()
-        .any(|c| c.deprel() == "mark" && c.text().eq_ignore_ascii_case(word))
+        .any(|c| c.rel() == Deprel::Mark && c.text().eq_ignore_ascii_case(word))
 }
 
 fn is_cooperative(c: EventCategory) -> bool {
@@ -233,12 +233,15 @@ fn is_cooperative(c: EventCategory) -> bool {
 /// A noun that modifies another ("aid workers", "protest movement") or that gives a reason
 /// ("in protest of", "in retaliation") names no event of its own.
 fn is_modifier_or_adverbial(noun: Token<'_>) -> bool {
-    if noun.deprel() == "compound" {
+    if noun.rel() == Deprel::Compound {
         return true;
     }
-    let bare = !noun
-        .children()
-        .any(|c| matches!(c.deprel(), "det" | "nmod:poss" | "amod" | "nummod"));
+    let bare = !noun.children().any(|c| {
+        matches!(
+            c.rel(),
+            Deprel::Det | Deprel::NmodPoss | Deprel::Amod | Deprel::Nummod
+        )
+    });
     bare && has_case(noun, &["in", "as"])
 }
 
@@ -260,26 +263,29 @@ pub fn read_frame<'d>(
     if noun {
         // Agent of a noun: "Poland's expulsion of", "the expulsion by Poland", "Russian strikes".
         for c in trigger.children() {
-            match c.deprel() {
-                "nmod:poss" => agents.push(c),
-                "nmod" if has_case(c, &["by"]) => agents.push(c),
+            match c.rel() {
+                Deprel::NmodPoss => agents.push(c),
+                Deprel::Nmod if has_case(c, &["by"]) => agents.push(c),
                 // "the expulsion of 12 diplomats by Germany" with "by Germany" on "diplomats".
-                "nmod" if has_case(c, &["of"]) => {
+                Deprel::Nmod if has_case(c, &["of"]) => {
                     patients.push(c);
                     agents.extend(
                         c.children()
-                            .filter(|g| g.deprel().starts_with("nmod") && has_case(*g, &["by"])),
+                            .filter(|g| g.rel().is_nmod() && has_case(*g, &["by"])),
                     );
                 }
-                "nmod" if has_case(c, &["on", "against", "to", "with", "toward", "towards"]) => {
+                Deprel::Nmod
+                    if has_case(c, &["on", "against", "to", "with", "toward", "towards"]) =>
+                {
                     patients.push(c)
                 }
                 // "its demand that Israel ease restrictions": who is to act.
-                "acl" | "ccomp" | "acl:relcl"
-                    if c.children()
-                        .any(|m| m.deprel() == "mark" && m.text().eq_ignore_ascii_case("that")) =>
+                Deprel::Acl | Deprel::Ccomp | Deprel::AclRelcl
+                    if c.children().any(|m| {
+                        m.rel() == Deprel::Mark && m.text().eq_ignore_ascii_case("that")
+                    }) =>
                 {
-                    patients.extend(c.children().filter(|g| g.deprel() == "nsubj"))
+                    patients.extend(c.children().filter(|g| g.rel() == Deprel::Nsubj))
                 }
                 _ => {}
             }
@@ -289,8 +295,8 @@ pub fn read_frame<'d>(
         }
         // The verb that reports the noun: "Italy ... announced the expulsion of ...".
         if let Some(h) = trigger.head() {
-            let rel = trigger.deprel();
-            let carried = matches!(rel, "obj" | "nsubj:pass" | "xcomp")
+            let rel = trigger.rel();
+            let carried = matches!(rel, Deprel::Obj | Deprel::NsubjPass | Deprel::Xcomp)
                 && is_verbal(h)
                 && CARRIER_VERBS.contains(&&*lemma(h));
             if carried {
@@ -311,7 +317,7 @@ pub fn read_frame<'d>(
                 // "imposed sanctions on Iran": the target may hang on the carrying verb.
                 if !patients.iter().any(|p| !has_case(*p, &["of"])) {
                     patients.extend(h.children().filter(|c| {
-                        c.deprel().starts_with("obl")
+                        c.rel().is_obl()
                             && has_case(*c, &["on", "against", "to", "with", "toward", "towards"])
                     }));
                 }
@@ -319,13 +325,13 @@ pub fn read_frame<'d>(
         }
         if agents.is_empty() {
             agents.extend(trigger.children().filter(|c| {
-                c.deprel() == "amod"
+                c.rel() == Deprel::Amod
                     && c.upos() == Upos::Adj
                     && c.text().starts_with(char::is_uppercase)
             }));
         }
     } else {
-        let participle = matches!(trigger.deprel(), "acl" | "amod")
+        let participle = matches!(trigger.rel(), Deprel::Acl | Deprel::Amod)
             && trigger.xpos() == "VBN"
             && !heads_verbless_sentence(trigger);
         if participle {
@@ -334,9 +340,9 @@ pub fn read_frame<'d>(
                 patients.push(h);
             }
             for c in trigger.children() {
-                if c.deprel().starts_with("obl") && has_case(c, &["by"]) {
+                if c.rel().is_obl() && has_case(c, &["by"]) {
                     agents.push(c);
-                } else if c.deprel().starts_with("obl")
+                } else if c.rel().is_obl()
                     && has_case(c, &["from"])
                     && rule.category == EventCategory::Sanction
                 {
@@ -353,17 +359,17 @@ pub fn read_frame<'d>(
                     trigger
                         .children()
                         .flat_map(|c| c.children())
-                        .filter(|g| g.deprel().starts_with("nmod") && has_case(*g, &["by"]))
+                        .filter(|g| g.rel().is_nmod() && has_case(*g, &["by"]))
                         .take(1),
                 );
             }
             for c in trigger.children() {
-                match c.deprel() {
-                    "obj" | "iobj" => patients.push(c),
-                    "nsubj:pass" if passive => patients.push(c),
+                match c.rel() {
+                    Deprel::Obj | Deprel::Iobj => patients.push(c),
+                    Deprel::NsubjPass if passive => patients.push(c),
                     // A bare noun phrase the parser called oblique is an object: "expel 14 staff".
-                    "obl"
-                        if !c.children().any(|g| g.deprel() == "case")
+                    Deprel::Obl
+                        if !c.children().any(|g| g.rel() == Deprel::Case)
                             && matches!(c.upos(), Upos::Noun | Upos::Propn | Upos::Pron) =>
                     {
                         patients.push(c)
@@ -377,9 +383,9 @@ pub fn read_frame<'d>(
             if passive && patients.is_empty() {
                 // Coordinated passives share the subject: "were expelled and banned".
                 let mut v = trigger;
-                while v.deprel() == "conj" {
+                while v.rel() == Deprel::Conj {
                     let Some(h) = v.head() else { break };
-                    if let Some(s) = h.children().find(|c| c.deprel() == "nsubj:pass") {
+                    if let Some(s) = h.children().find(|c| c.rel() == Deprel::NsubjPass) {
                         patients.push(s);
                         break;
                     }
@@ -391,8 +397,8 @@ pub fn read_frame<'d>(
             // is counted); phrases that name no actor drop out when actors are read.
             // "demanded that the US cancel ...": who is to act is the complement's subject.
             if patients.is_empty() {
-                for c in trigger.children().filter(|c| c.deprel() == "ccomp") {
-                    patients.extend(c.children().filter(|g| g.deprel().starts_with("nsubj")));
+                for c in trigger.children().filter(|c| c.rel() == Deprel::Ccomp) {
+                    patients.extend(c.children().filter(|g| g.rel().is_nsubj()));
                 }
             }
             let recipient_case = ["to", "against", "on", "with", "toward", "towards", "at"];
@@ -401,20 +407,22 @@ pub fn read_frame<'d>(
             // closed ...", "if Hamas ran").
             if rule.category == EventCategory::Threaten && patients.is_empty() {
                 let act = trigger.children().find(|c| {
-                    c.deprel() == "xcomp" || (c.deprel() == "advcl" && has_mark_word(*c, "to"))
+                    c.rel() == Deprel::Xcomp
+                        || (c.rel() == Deprel::Advcl && has_mark_word(*c, "to"))
                 });
                 for clause in act.into_iter().chain(std::iter::once(trigger)) {
                     for c in clause.children() {
-                        let rel = c.deprel();
+                        let rel = c.rel();
                         if clause.i() != trigger.i()
-                            && (rel == "obj"
-                                || (rel.starts_with("obl") && has_case(c, &recipient_case)))
+                            && (rel == Deprel::Obj
+                                || (rel.is_obl() && has_case(c, &recipient_case)))
                         {
                             patients.push(c);
                         }
-                        if rel == "advcl" && (has_mark_word(c, "unless") || has_mark_word(c, "if"))
+                        if rel == Deprel::Advcl
+                            && (has_mark_word(c, "unless") || has_mark_word(c, "if"))
                         {
-                            patients.extend(c.children().filter(|g| g.deprel() == "nsubj"));
+                            patients.extend(c.children().filter(|g| g.rel() == Deprel::Nsubj));
                         }
                     }
                 }
@@ -423,21 +431,20 @@ pub fn read_frame<'d>(
             patients.extend(
                 trigger
                     .children()
-                    .filter(|c| c.deprel().starts_with("obl") && has_case(*c, &recipient_case)),
+                    .filter(|c| c.rel().is_obl() && has_case(*c, &recipient_case)),
             );
             // "sent 500 tons of rice to Sri Lanka": also on what a measure noun counts.
             let inner: Vec<Token<'d>> = objects
                 .iter()
                 .flat_map(|o| {
                     o.children()
-                        .filter(|c| c.deprel().starts_with("nmod") && has_case(*c, &["of"]))
+                        .filter(|c| c.rel().is_nmod() && has_case(*c, &["of"]))
                 })
                 .collect();
             for o in objects.into_iter().chain(inner) {
                 patients.extend(
-                    o.children().filter(|c| {
-                        c.deprel().starts_with("nmod") && has_case(*c, &recipient_case)
-                    }),
+                    o.children()
+                        .filter(|c| c.rel().is_nmod() && has_case(*c, &recipient_case)),
                 );
             }
         }
@@ -453,7 +460,7 @@ pub fn read_frame<'d>(
         } else if let Some(h) = p.head() {
             // "the number of Russian diplomats expelled ...": the participle's noun is counted
             // by the collective above it.
-            if p.deprel().starts_with("nmod") && is_collective(&lemma(h)) && has_case(*p, &["of"]) {
+            if p.rel().is_nmod() && is_collective(&lemma(h)) && has_case(*p, &["of"]) {
                 collective = Some(h);
             }
         }
@@ -482,9 +489,9 @@ pub fn read_frame<'d>(
     // unless ..."), and an announced protest is a threat of one ("said they would boycott"):
     // PLOVER's THREATEN (CAMEO 13).
     let ultimatum = anchor.children().any(|c| {
-        c.deprel() == "advcl"
+        c.rel() == Deprel::Advcl
             && c.children()
-                .any(|m| m.deprel() == "mark" && m.text().eq_ignore_ascii_case("unless"))
+                .any(|m| m.rel() == Deprel::Mark && m.text().eq_ignore_ascii_case("unless"))
     });
     if modality == Modality::Planned && (ultimatum || category == EventCategory::Protest) {
         category = EventCategory::Threaten;
@@ -564,14 +571,14 @@ pub fn similar_action<'d>(doc: &'d Doc, verb: Token<'d>) -> Option<Vec<Token<'d>
         return None;
     }
     let vl = lemma(verb);
-    let obj = verb.children().find(|c| c.deprel() == "obj")?;
+    let obj = verb.children().find(|c| c.rel() == Deprel::Obj)?;
     let ol = lemma(obj);
     let refers = match &*vl {
         "follow" => ol == "suit",
         "take" | "adopt" | "announce" => {
             matches!(&*ol, "action" | "measure" | "step" | "move" | "decision")
                 && obj.children().any(|c| {
-                    c.deprel() == "amod"
+                    c.rel() == Deprel::Amod
                         && matches!(
                             &*lemma(c),
                             "similar" | "same" | "identical" | "comparable" | "reciprocal" | "like"
@@ -589,7 +596,10 @@ pub fn similar_action<'d>(doc: &'d Doc, verb: Token<'d>) -> Option<Vec<Token<'d>
     // taken") belongs to the previous clause; the stranded proper nouns are the subject.
     let subj: Vec<Token<'_>> = match stranded_subject(doc, verb) {
         Some(s) => vec![s],
-        None => verb.children().filter(|c| c.deprel() == "nsubj").collect(),
+        None => verb
+            .children()
+            .filter(|c| c.rel() == Deprel::Nsubj)
+            .collect(),
     };
     (!subj.is_empty()).then_some(subj)
 }

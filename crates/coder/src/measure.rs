@@ -6,7 +6,7 @@ use crate::frames::Frame;
 use crate::numbers::{Figure, figure_at};
 use crate::triggers::{has_case, trigger_lemma};
 use attache_event::{Qualifier, Quantity};
-use attache_nlp::{Doc, Sentence, Token, Upos};
+use attache_nlp::{Deprel, Doc, Sentence, Token, Upos};
 
 /// Figures of one event.
 #[derive(Debug, Default, Clone)]
@@ -178,12 +178,12 @@ pub fn measure(
     };
     // "declared the Russian ambassador persona non grata": the parse may make the person a
     // compound of another noun; the person is what is counted.
-    let patient = if is_role(first) || first.children().any(|c| c.deprel() == "nummod") {
+    let patient = if is_role(first) || first.children().any(|c| c.rel() == Deprel::Nummod) {
         first
     } else {
         first
             .children()
-            .filter(|c| c.deprel() == "compound" && is_role(*c))
+            .filter(|c| c.rel() == Deprel::Compound && is_role(*c))
             .last()
             .unwrap_or(first)
     };
@@ -222,10 +222,10 @@ pub fn measure(
             // not a total.
             let on_noun = verb.i() == patient.i() || verb.i() == coll.i();
             let cases: &[&str] = if on_noun { &["to"] } else { &["to", "at"] };
-            for obl in verb.children().filter(|c| {
-                (c.deprel().starts_with("obl") || c.deprel().starts_with("nmod"))
-                    && has_case(*c, cases)
-            }) {
+            for obl in verb
+                .children()
+                .filter(|c| (c.rel().is_obl() || c.rel().is_nmod()) && has_case(*c, cases))
+            {
                 let sub = crate::actors::core_tokens(obl);
                 let lo = sub.iter().map(|t| t.i()).min().unwrap_or(obl.i()) - base;
                 if let Some(fig) = figures_in(words, lo, obl.i() - base).last() {
@@ -241,7 +241,7 @@ pub fn measure(
         && !INSTITUTIONS.contains(&trigger_lemma(patient).to_lowercase().as_str())
         && [patient, first].iter().any(|p| {
             p.children()
-                .any(|c| matches!(c.deprel(), "det" | "nmod:poss"))
+                .any(|c| matches!(c.rel(), Deprel::Det | Deprel::NmodPoss))
         })
     {
         // One named role holder: "Russia's ambassador" is one ambassador.

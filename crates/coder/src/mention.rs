@@ -16,7 +16,7 @@ use crate::timing::{Timed, assign_times, pick_date};
 use crate::triggers::TriggerRule;
 use attache_event::{ByteSpan, Event, EventCategory, Mention, Modality, SentenceRef, Trigger};
 use attache_lexicon::EntryKind;
-use attache_nlp::{Token, Upos};
+use attache_nlp::{Deprel, Token, Upos};
 use attache_text::Document;
 
 /// The mode given to mentions the dictionary does not know, under a placeholder category.
@@ -155,8 +155,11 @@ fn bare_frame<'d>(rule: &'d TriggerRule, tok: Token<'d>) -> Frame<'d> {
         rule,
         trigger: tok,
         anchor: tok,
-        agents: tok.children().filter(|c| c.deprel() == "nsubj").collect(),
-        patients: tok.children().filter(|c| c.deprel() == "obj").collect(),
+        agents: tok
+            .children()
+            .filter(|c| c.rel() == Deprel::Nsubj)
+            .collect(),
+        patients: tok.children().filter(|c| c.rel() == Deprel::Obj).collect(),
         collective: None,
         category: rule.category,
         modality: Modality::Asserted,

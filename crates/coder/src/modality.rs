@@ -3,7 +3,7 @@
 
 use crate::frames::lemma;
 use attache_event::Modality;
-use attache_nlp::Token;
+use attache_nlp::{Deprel, Token};
 
 /// Governing verbs whose complement is not (yet) done.
 pub(crate) const PLANNING_VERBS: &[&str] = &[
@@ -63,11 +63,11 @@ pub(crate) const NEGATING_VERBS: &[&str] = &["refuse", "decline", "deny", "fail"
 pub(crate) fn governor(anchor: Token<'_>) -> Option<Token<'_>> {
     let mut v = anchor;
     // Coordinated verbs share their governor: "said it would close ... and expel".
-    while v.deprel() == "conj" {
+    while v.rel() == Deprel::Conj {
         v = v.head()?;
     }
-    match v.deprel() {
-        "xcomp" | "ccomp" => v.head(),
+    match v.rel() {
+        Deprel::Xcomp | Deprel::Ccomp => v.head(),
         _ => None,
     }
 }
@@ -75,14 +75,14 @@ pub(crate) fn governor(anchor: Token<'_>) -> Option<Token<'_>> {
 fn has_negation(t: Token<'_>) -> bool {
     t.children().any(|c| {
         let w = c.text().to_ascii_lowercase();
-        (c.deprel() == "advmod" && matches!(w.as_str(), "not" | "n't" | "never" | "’t" | "n’t"))
-            || (c.deprel() == "det" && w == "no")
+        (c.rel() == Deprel::Advmod && matches!(w.as_str(), "not" | "n't" | "never" | "’t" | "n’t"))
+            || (c.rel() == Deprel::Det && w == "no")
     })
 }
 
 pub(crate) fn aux_words(t: Token<'_>) -> Vec<String> {
     t.children()
-        .filter(|c| c.deprel() == "aux" || c.deprel() == "aux:pass")
+        .filter(|c| c.rel() == Deprel::Aux || c.rel() == Deprel::AuxPass)
         .map(|c| c.text().to_ascii_lowercase())
         .collect()
 }
@@ -97,7 +97,7 @@ pub(crate) fn modality_of<'d>(
         chain.push(trigger);
     }
     let mut v = anchor;
-    while v.deprel() == "conj" {
+    while v.rel() == Deprel::Conj {
         match v.head() {
             Some(h) => {
                 chain.push(h);
@@ -112,10 +112,10 @@ pub(crate) fn modality_of<'d>(
     let gov = governor(anchor);
     if let Some(g) = gov {
         let gl = lemma(g);
-        if has_negation(g) && v.deprel() == "xcomp" {
+        if has_negation(g) && v.rel() == Deprel::Xcomp {
             return (Modality::Negated, gov);
         }
-        if v.deprel() == "xcomp" {
+        if v.rel() == Deprel::Xcomp {
             if NEGATING_VERBS.contains(&&*gl) {
                 return (Modality::Negated, gov);
             }
@@ -128,7 +128,7 @@ pub(crate) fn modality_of<'d>(
         }
         // "demanded that Hamas renounce ...", "urged that talks resume": what is demanded is
         // not done.
-        if v.deprel() == "ccomp" && HYPOTHETICAL_VERBS.contains(&&*gl) {
+        if v.rel() == Deprel::Ccomp && HYPOTHETICAL_VERBS.contains(&&*gl) {
             return (Modality::Hypothetical, gov);
         }
     }
@@ -146,7 +146,7 @@ pub(crate) fn modality_of<'d>(
             return (Modality::Hypothetical, gov);
         }
         if t.children().any(|c| {
-            c.deprel() == "mark"
+            c.rel() == Deprel::Mark
                 && matches!(c.text().to_ascii_lowercase().as_str(), "if" | "unless")
         }) {
             return (Modality::Hypothetical, gov);

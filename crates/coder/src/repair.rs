@@ -2,7 +2,7 @@
 //! recognise: a subject stranded as a conjunct of the previous object, an object hung on
 //! another verb, an "of" phrase the parse lost.
 
-use attache_nlp::{Doc, Token, Upos};
+use attache_nlp::{Deprel, Doc, Token, Upos};
 
 /// The head noun of an "of" phrase right after `t` in the text ("expulsion of 15 Russian
 /// diplomats", "a total of 80 Russian diplomats"): the last noun of the run of determiners,
@@ -33,14 +33,16 @@ pub fn of_phrase_after<'d>(doc: &'d Doc, t: Token<'d>) -> Option<Token<'d>> {
 /// Coordination joins like with like, so such a list is the verb's own subject.
 pub(crate) fn stranded_subject<'d>(doc: &'d Doc, verb: Token<'d>) -> Option<Token<'d>> {
     // A second clause the parse hung on the first as a conjunct or an adverbial clause.
-    if !matches!(verb.deprel(), "conj" | "advcl" | "parataxis")
-        || verb.children().any(|c| c.deprel().starts_with("nsubj"))
+    if !matches!(verb.rel(), Deprel::Conj | Deprel::Advcl | Deprel::Parataxis)
+        || verb.children().any(|c| c.rel().is_nsubj())
     {
         return None;
     }
     let first = verb
         .children()
-        .filter(|c| matches!(c.deprel(), "aux" | "aux:pass" | "advmod") && c.i() < verb.i())
+        .filter(|c| {
+            matches!(c.rel(), Deprel::Aux | Deprel::AuxPass | Deprel::Advmod) && c.i() < verb.i()
+        })
         .map(|c| c.i())
         .min()
         .unwrap_or(verb.i());
@@ -48,7 +50,7 @@ pub(crate) fn stranded_subject<'d>(doc: &'d Doc, verb: Token<'d>) -> Option<Toke
     if t.upos() != Upos::Propn || t.sentence() != verb.sentence() {
         return None;
     }
-    while t.deprel() == "conj" {
+    while t.rel() == Deprel::Conj {
         let h = t.head()?;
         if h.upos() != Upos::Propn {
             return (h.upos() == Upos::Noun).then_some(t);

@@ -7,7 +7,7 @@ use crate::dates::{Direction, Interval, TimeExpr, TimeKind, find_times, resolve}
 use crate::modality::PLANNING_VERBS;
 use crate::timewords::{Unit, extra_value};
 use crate::timing::ancestors;
-use attache_nlp::{Doc, Token, Upos};
+use attache_nlp::{Deprel, Doc, Token, Upos};
 use chrono::{Datelike, NaiveDate};
 
 /// A date expression found in a document's text.
@@ -134,9 +134,9 @@ pub(crate) fn clause_direction(t: Token<'_>) -> Option<Direction> {
             return Some(d);
         }
         // Coordinated verbs share their tense; an infinitive under a planning verb is to come.
-        match v.deprel() {
-            "conj" => v = v.head()?,
-            "xcomp" => {
+        match v.rel() {
+            Deprel::Conj => v = v.head()?,
+            Deprel::Xcomp => {
                 let gov = v.head()?;
                 if is_planning(gov) {
                     return Some(Direction::Future);
@@ -150,7 +150,7 @@ pub(crate) fn clause_direction(t: Token<'_>) -> Option<Direction> {
 }
 
 fn is_predicate(t: Token<'_>) -> bool {
-    matches!(t.upos(), Upos::Verb | Upos::Aux) || t.children().any(|c| c.deprel() == "cop")
+    matches!(t.upos(), Upos::Verb | Upos::Aux) || t.children().any(|c| c.rel() == Deprel::Cop)
 }
 
 fn is_planning(t: Token<'_>) -> bool {
@@ -162,7 +162,7 @@ fn is_planning(t: Token<'_>) -> bool {
 fn own_tense(v: Token<'_>) -> Option<Direction> {
     let mut past = v.xpos() == "VBD";
     for c in v.children() {
-        if !c.deprel().starts_with("aux") && c.deprel() != "cop" {
+        if !c.rel().is_aux() && c.rel() != Deprel::Cop {
             continue;
         }
         let w = c.text().to_ascii_lowercase();

@@ -8,7 +8,7 @@ use crate::measure::sentence_words;
 use crate::timex::clause_direction;
 use crate::triggers::has_case;
 use attache_event::{EventDate, Modality};
-use attache_nlp::{Doc, Sentence, Token, Upos};
+use attache_nlp::{Deprel, Doc, Sentence, Token, Upos};
 use chrono::NaiveDate;
 
 /// The report's news peg: the time expression of its lead sentence, which a reader applies to
@@ -61,7 +61,7 @@ impl DocContext<'_> {
             .collect();
         // "since the invasion of Ukraine": a period with no calendar anchor.
         for t in s.tokens() {
-            let is_since = t.deprel().starts_with("obl")
+            let is_since = t.rel().is_obl()
                 && has_case(t, &["since"])
                 && !out.iter().any(|x| x.first <= t.i() && t.i() <= x.last)
                 && t.upos() != Upos::Num;
@@ -192,7 +192,7 @@ fn is_caption_or_heading(s: &Sentence<'_>) -> bool {
         )
     });
     let verb = s.root().is_some_and(|r| {
-        matches!(r.upos(), Upos::Verb | Upos::Aux) || r.children().any(|c| c.deprel() == "cop")
+        matches!(r.upos(), Upos::Verb | Upos::Aux) || r.children().any(|c| c.rel() == Deprel::Cop)
     });
     caption || !verb
 }
@@ -243,7 +243,7 @@ pub(crate) fn assign_times(
                 .take_while(|x| {
                     let other_noun = x.upos() == Upos::Noun
                         && !by_trigger.contains_key(&x.i())
-                        && x.children().any(|c| c.deprel() == "case");
+                        && x.children().any(|c| c.rel() == Deprel::Case);
                     nouns += usize::from(other_noun);
                     nouns == 0
                 })
@@ -269,16 +269,16 @@ pub(crate) fn assign_times(
         let own_clause = t.attach.is_some_and(|a| {
             let a = doc.token(a);
             // A relative clause ("seven of whom have ...") belongs to its noun, not a new event.
-            let relative = a.deprel().starts_with("acl")
+            let relative = a.rel().is_acl()
                 || a.children().any(|c| {
-                    c.deprel() == "nsubj"
+                    c.rel() == Deprel::Nsubj
                         && (c.upos() == Upos::Num
                             || matches!(
                                 c.text().to_ascii_lowercase().as_str(),
                                 "who" | "which" | "that"
                             ))
                 });
-            (!relative && a.children().any(|c| c.deprel() == "nsubj"))
+            (!relative && a.children().any(|c| c.rel() == Deprel::Nsubj))
                 || repeat_verbs.iter().any(|v| dominates(*v, a))
         });
         if owners[ti].is_some() || !verbal || own_clause {
@@ -332,14 +332,16 @@ pub(crate) fn assign_times(
 /// massacre ..."): the time of the governing verb does not date what its complement reports.
 fn in_complement(t: Token<'_>, top: Token<'_>) -> bool {
     ancestors(t).take_while(|x| x.i() != top.i()).any(|x| {
-        matches!(x.deprel(), "ccomp" | "csubj" | "parataxis" | "advcl")
-            || x.deprel().starts_with("acl")
+        matches!(
+            x.rel(),
+            Deprel::Ccomp | Deprel::Csubj | Deprel::Parataxis | Deprel::Advcl
+        ) || x.rel().is_acl()
     })
 }
 
 /// "(a target date) of March 23": a noun's complement, which dates that noun.
 fn is_of_complement(x: Token<'_>) -> bool {
-    x.deprel().starts_with("nmod") && has_case(x, &["of"])
+    x.rel().is_nmod() && has_case(x, &["of"])
 }
 
 /// Verbs that report speech rather than perform an act.

@@ -5,7 +5,7 @@
 //! "recall + ambassador" before a plain "recall".
 
 use attache_event::EventCategory;
-use attache_nlp::{Doc, Token, Upos};
+use attache_nlp::{Deprel, Doc, Token, Upos};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
@@ -310,29 +310,29 @@ impl Constraint {
         match self.relation {
             Relation::Particle => trigger
                 .children()
-                .any(|c| c.deprel() == "compound:prt" && self.accepts(c)),
+                .any(|c| c.rel() == Deprel::CompoundPrt && self.accepts(c)),
             Relation::Object => object_heads(trigger).any(|c| {
                 // "hundreds of migrants", "700 kg of medicine": the noun that is counted.
                 self.accepts(c)
-                    || c.children().any(|g| {
-                        g.deprel().starts_with("nmod") && has_case(g, &["of"]) && self.accepts(g)
-                    })
+                    || c.children()
+                        .any(|g| g.rel().is_nmod() && has_case(g, &["of"]) && self.accepts(g))
             }),
             Relation::Xcomp => trigger
                 .children()
-                .any(|c| c.deprel() == "xcomp" && self.accepts(c)),
+                .any(|c| c.rel() == Deprel::Xcomp && self.accepts(c)),
             Relation::Compound => trigger.children().any(|c| {
-                matches!(c.deprel(), "compound" | "amod" | "nmod:npmod") && self.accepts(c)
+                matches!(c.rel(), Deprel::Compound | Deprel::Amod | Deprel::NmodNpmod)
+                    && self.accepts(c)
             }),
             // The trigger's own infinitive marker ("to commit") says nothing about it.
             Relation::Any => {
                 trigger
                     .children()
-                    .filter(|c| c.deprel() != "mark")
+                    .filter(|c| c.rel() != Deprel::Mark)
                     .any(|c| {
                         self.accepts(c)
                             || c.children()
-                                .filter(|g| g.deprel() != "mark")
+                                .filter(|g| g.rel() != Deprel::Mark)
                                 .any(|g| self.accepts(g))
                     })
                     || self.follows(doc, trigger)
@@ -345,17 +345,17 @@ impl Constraint {
 /// trigger's "of" complement, and the noun a participle modifies ("diplomats expelled").
 fn object_heads<'a>(trigger: Token<'a>) -> impl Iterator<Item = Token<'a>> {
     let is_noun = matches!(trigger.upos(), Upos::Noun | Upos::Propn);
-    let participle_head = (trigger.deprel() == "acl" || trigger.deprel() == "amod")
+    let participle_head = (trigger.rel() == Deprel::Acl || trigger.rel() == Deprel::Amod)
         .then(|| trigger.head())
         .flatten();
     trigger
         .children()
         .filter(move |c| {
-            let rel = c.deprel();
-            rel == "obj"
-                || rel == "nsubj:pass"
-                || rel == "iobj"
-                || (is_noun && rel == "nmod" && has_case(*c, &["of"]))
+            let rel = c.rel();
+            rel == Deprel::Obj
+                || rel == Deprel::NsubjPass
+                || rel == Deprel::Iobj
+                || (is_noun && rel == Deprel::Nmod && has_case(*c, &["of"]))
         })
         .chain(participle_head)
 }
@@ -363,7 +363,7 @@ fn object_heads<'a>(trigger: Token<'a>) -> impl Iterator<Item = Token<'a>> {
 /// Whether a nominal has one of these prepositions as its `case` dependent.
 pub fn has_case(tok: Token<'_>, preps: &[&str]) -> bool {
     tok.children()
-        .any(|c| c.deprel() == "case" && preps.iter().any(|p| c.text().eq_ignore_ascii_case(p)))
+        .any(|c| c.rel() == Deprel::Case && preps.iter().any(|p| c.text().eq_ignore_ascii_case(p)))
 }
 
 #[cfg(test)]

@@ -199,3 +199,111 @@ pub fn from_doc(doc: &crate::Doc) -> Vec<Sentence> {
         })
         .collect()
 }
+
+/// A document from CoNLL-U sentences, as written (a gold or hand-written parse): forms joined by
+/// the spaces `SpaceAfter` gives, one sentence a line; the given lemmas ("_" reads as the
+/// lower-cased form), tags and relations. Lets code that reads parses be tested without the
+/// model.
+pub fn to_doc(sentences: &[Sentence]) -> crate::Doc {
+    let mut classes: Vec<(String, String)> = Vec::new();
+    let mut labels: Vec<String> = Vec::new();
+    let index = |list: &mut Vec<String>, name: &str| -> u16 {
+        match list.iter().position(|l| l == name) {
+            Some(i) => i as u16,
+            None => {
+                list.push(name.to_string());
+                (list.len() - 1) as u16
+            }
+        }
+    };
+    let mut text = String::new();
+    let mut rows = Vec::new();
+    for s in sentences {
+        for (k, w) in s.words.iter().enumerate() {
+            let start = text.len();
+            text.push_str(&w.form);
+            let class = (w.upos.clone(), w.xpos.clone());
+            let tag = match classes.iter().position(|c| *c == class) {
+                Some(i) => i as u16,
+                None => {
+                    classes.push(class);
+                    (classes.len() - 1) as u16
+                }
+            };
+            let label = index(&mut labels, &w.deprel);
+            rows.push((start..text.len(), tag, w, label));
+            if w.space_after && k + 1 < s.words.len() {
+                text.push(' ');
+            }
+        }
+        text.push('\n');
+    }
+    let upos = classes
+        .iter()
+        .map(|(u, _)| crate::Upos::from_name(u).unwrap_or(crate::Upos::X))
+        .collect();
+    let xpos = classes.into_iter().map(|(_, x)| x).collect();
+    let names = std::sync::Arc::new(crate::Names::new(upos, xpos, labels));
+    let mut doc = crate::Doc::with_capacity(text.clone(), names, rows.len(), sentences.len());
+    let mut rows = rows.into_iter();
+    let mut first = 0;
+    for s in sentences {
+        for (span, tag, w, label) in rows.by_ref().take(s.words.len()) {
+            let lemma = match w.lemma.as_str() {
+                "_" => w.form.to_lowercase(),
+                l => l.to_string(),
+            };
+            let head = match w.head {
+                0 => u32::MAX,
+                h => (first + h - 1) as u32,
+            };
+            doc.push_token(span, tag, &lemma, head, label);
+        }
+        doc.push_sentence(first..first + s.words.len());
+        first += s.words.len();
+    }
+    doc
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Deprel, Doc, Upos};
+
+    const EXPELLED: &str = "\
+1\tItaly\tItaly\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\texpelled\texpel\tVERB\tVBD\t_\t0\troot\t_\t_
+3\t30\t30\tNUM\tCD\t_\t4\tnummod\t_\t_
+4\tdiplomats\tdiplomat\tNOUN\tNNS\t_\t2\tobj\t_\tSpaceAfter=No
+5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+1\tThey\tthey\tPRON\tPRP\t_\t3\tnsubj:pass\t_\t_
+2\twere\tbe\tAUX\tVBD\t_\t3\taux:pass\t_\t_
+3\tnamed\t_\tVERB\tVBN\t_\t0\troot\t_\t_
+";
+
+    #[test]
+    fn a_hand_written_parse_is_a_document() {
+        let doc = Doc::from_conllu(EXPELLED, "test").unwrap();
+        assert_eq!(
+            doc.text(),
+            "Italy expelled 30 diplomats.\nThey were named\n"
+        );
+        assert_eq!(doc.sentence_count(), 2);
+        let expelled = doc.token(1);
+        assert_eq!((expelled.lemma(), expelled.upos()), ("expel", Upos::Verb));
+        assert_eq!(expelled.rel(), Deprel::Root);
+        let objects: Vec<&str> = expelled
+            .children()
+            .filter(|c| c.rel() == Deprel::Obj)
+            .map(|c| c.text())
+            .collect();
+        assert_eq!(objects, ["diplomats"]);
+        let they = doc.token(5);
+        assert_eq!(they.head().map(|h| h.text()), Some("named"));
+        assert_eq!(
+            (they.rel(), they.deprel()),
+            (Deprel::NsubjPass, "nsubj:pass")
+        );
+        assert_eq!(doc.token(7).lemma(), "named");
+    }
+}

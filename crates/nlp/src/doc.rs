@@ -1,6 +1,6 @@
 //! The analysed document: the text plus flat per-token arrays, with cheap views.
 
-use crate::{Names, Upos};
+use crate::{Deprel, Names, Upos};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -94,6 +94,12 @@ impl Doc {
             .push((tokens.start as u32, tokens.end as u32));
     }
 
+    /// A document from a CoNLL-U parse (see [`crate::conllu::to_doc`]); `origin` names the
+    /// source in error messages.
+    pub fn from_conllu(data: &str, origin: &str) -> Result<Doc, crate::conllu::ConlluError> {
+        Ok(crate::conllu::to_doc(&crate::conllu::parse(data, origin)?))
+    }
+
     pub fn text(&self) -> &str {
         &self.text
     }
@@ -182,9 +188,14 @@ impl<'a> Token<'a> {
         })
     }
 
-    /// Full UD relation including any subtype ("nsubj:pass", "obl:tmod").
+    /// Full UD relation including any subtype ("nsubj:pass", "obl:tmod"), as the model names it.
     pub fn deprel(&self) -> &'a str {
         &self.doc.names.deprels[self.doc.labels[self.i] as usize]
+    }
+
+    /// The relation to the head as a type: compare with [`Deprel`] values, not strings.
+    pub fn rel(&self) -> Deprel {
+        self.doc.names.rels[self.doc.labels[self.i] as usize]
     }
 
     /// Dependents in text order.

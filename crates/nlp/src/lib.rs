@@ -7,6 +7,7 @@
 
 mod binio;
 pub mod conllu;
+mod deprel;
 mod doc;
 pub mod eval;
 mod hugebuf;
@@ -19,6 +20,7 @@ mod tagger;
 mod tokenizer;
 pub mod train;
 
+pub use deprel::Deprel;
 pub use doc::{Doc, Sentence, Token};
 pub use model::ModelError;
 pub use tokenizer::MAX_SENTENCE_TOKENS;
@@ -112,6 +114,20 @@ pub(crate) struct Names {
     pub upos: Vec<Upos>,
     pub xpos: Vec<String>,
     pub deprels: Vec<String>,
+    /// `deprels` parsed once.
+    pub rels: Vec<Deprel>,
+}
+
+impl Names {
+    pub(crate) fn new(upos: Vec<Upos>, xpos: Vec<String>, deprels: Vec<String>) -> Names {
+        let rels = deprels.iter().map(|l| Deprel::from_label(l)).collect();
+        Names {
+            upos,
+            xpos,
+            deprels,
+            rels,
+        }
+    }
 }
 
 /// A tagger class ("UPOS\tXPOS") as its UPOS and XPOS.
@@ -161,11 +177,7 @@ impl Analyzer {
             xpos.push(x.to_string());
         }
         let upos_of_class = upos.iter().map(|&u| u as u8).collect();
-        let names = Arc::new(Names {
-            upos,
-            xpos,
-            deprels: parser.labels.clone(),
-        });
+        let names = Arc::new(Names::new(upos, xpos, parser.labels.clone()));
         Analyzer {
             beam: parser.beam,
             rules,
@@ -175,6 +187,11 @@ impl Analyzer {
             names,
             upos_of_class,
         }
+    }
+
+    /// The dependency relation names the model's parser assigns, as it writes them.
+    pub fn relation_names(&self) -> &[String] {
+        &self.names.deprels
     }
 
     /// Loads a model file written by `attache nlp train`.

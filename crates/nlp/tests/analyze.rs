@@ -1,7 +1,7 @@
 //! Behaviour of the shipped model on news text: UD English tokenization with byte offsets,
 //! sentence splitting, tags, lemmas and the core relations of wire sentences.
 
-use attache_nlp::{Analyzer, Doc, Token, Upos};
+use attache_nlp::{Analyzer, Deprel, Doc, Token, Upos};
 use std::sync::OnceLock;
 
 fn analyzer() -> &'static Analyzer {
@@ -231,4 +231,14 @@ fn analyzer_is_shared_across_threads() {
         handles.into_iter().map(|h| h.join().unwrap()).collect()
     });
     assert_eq!(counts, [5, 5]);
+}
+
+#[test]
+fn every_relation_of_the_model_is_a_known_deprel() {
+    // Code compares `Token::rel()` with `Deprel` values: a label outside the type would read as
+    // its universal part and silently stop matching its subtype.
+    for name in analyzer().relation_names() {
+        let rel = Deprel::from_name(name).unwrap_or_else(|| panic!("unknown relation {name}"));
+        assert_eq!(rel.to_string(), *name);
+    }
 }
