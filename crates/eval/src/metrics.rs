@@ -1,48 +1,10 @@
 //! Counting figures: precision/recall/F1 and plain accuracy, serialised with their derived values
 //! so JSON readers need not recompute them.
 
-use serde::ser::{Serialize, SerializeStruct, Serializer};
 use std::fmt;
 
-/// True positives, false positives and false negatives. A ratio with a zero denominator is 0.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Prf {
-    pub tp: usize,
-    pub fp: usize,
-    pub fn_: usize,
-}
-
-impl Prf {
-    pub fn precision(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fp)
-    }
-
-    pub fn recall(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fn_)
-    }
-
-    pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-}
-
-impl Serialize for Prf {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Prf", 6)?;
-        s.serialize_field("tp", &self.tp)?;
-        s.serialize_field("fp", &self.fp)?;
-        s.serialize_field("fn", &self.fn_)?;
-        s.serialize_field("precision", &self.precision())?;
-        s.serialize_field("recall", &self.recall())?;
-        s.serialize_field("f1", &self.f1())?;
-        s.end()
-    }
-}
+pub use attache_nlp::Prf;
+use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 /// `correct` out of `total`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -1,5 +1,7 @@
 //! Little-endian binary writing and checked reading for the model file.
 
+use crate::error::FormatError;
+
 #[derive(Default)]
 pub(crate) struct Writer {
     buf: Vec<u8>,
@@ -48,8 +50,6 @@ pub(crate) struct Reader<'a> {
     pos: usize,
 }
 
-const TRUNCATED: &str = "file ends early (truncated?)";
-
 impl<'a> Reader<'a> {
     pub(crate) fn new(buf: &'a [u8]) -> Reader<'a> {
         Reader { buf, pos: 0 }
@@ -57,30 +57,30 @@ impl<'a> Reader<'a> {
     pub(crate) fn at_end(&self) -> bool {
         self.pos == self.buf.len()
     }
-    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], FormatError> {
         if self.buf.len() - self.pos < n {
-            return Err(TRUNCATED.into());
+            return Err(FormatError::Truncated);
         }
         let s = &self.buf[self.pos..self.pos + n];
         self.pos += n;
         Ok(s)
     }
-    pub(crate) fn u8(&mut self) -> Result<u8, String> {
+    pub(crate) fn u8(&mut self) -> Result<u8, FormatError> {
         Ok(self.take(1)?[0])
     }
-    pub(crate) fn u16(&mut self) -> Result<u16, String> {
+    pub(crate) fn u16(&mut self) -> Result<u16, FormatError> {
         let b = self.take(2)?;
         Ok(u16::from_le_bytes([b[0], b[1]]))
     }
-    pub(crate) fn u32(&mut self) -> Result<u32, String> {
+    pub(crate) fn u32(&mut self) -> Result<u32, FormatError> {
         let b = self.take(4)?;
         Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
     }
-    pub(crate) fn u64(&mut self) -> Result<u64, String> {
+    pub(crate) fn u64(&mut self) -> Result<u64, FormatError> {
         let b = self.take(8)?;
         Ok(u64::from_le_bytes(b.try_into().expect("8 bytes")))
     }
-    pub(crate) fn varint(&mut self) -> Result<u64, String> {
+    pub(crate) fn varint(&mut self) -> Result<u64, FormatError> {
         let mut v = 0u64;
         for shift in (0..64).step_by(7) {
             let b = self.u8()?;
@@ -89,20 +89,20 @@ impl<'a> Reader<'a> {
                 return Ok(v);
             }
         }
-        Err("bad varint".into())
+        Err(FormatError::BadVarint)
     }
-    pub(crate) fn bytes(&mut self) -> Result<&'a [u8], String> {
+    pub(crate) fn bytes(&mut self) -> Result<&'a [u8], FormatError> {
         let n = self.varint()? as usize;
         self.take(n)
     }
-    pub(crate) fn str(&mut self) -> Result<String, String> {
+    pub(crate) fn str(&mut self) -> Result<String, FormatError> {
         let b = self.bytes()?;
-        String::from_utf8(b.to_vec()).map_err(|_| "invalid UTF-8 string".to_string())
+        String::from_utf8(b.to_vec()).map_err(|_| FormatError::InvalidUtf8)
     }
-    pub(crate) fn strs(&mut self) -> Result<Vec<String>, String> {
+    pub(crate) fn strs(&mut self) -> Result<Vec<String>, FormatError> {
         let n = self.varint()? as usize;
         if n > self.buf.len() {
-            return Err(TRUNCATED.into());
+            return Err(FormatError::Truncated);
         }
         (0..n).map(|_| self.str()).collect()
     }

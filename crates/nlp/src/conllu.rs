@@ -2,6 +2,7 @@
 //! and empty nodes are skipped on input (English multiword tokens concatenate their words, so
 //! word-level spans still cover the text).
 
+pub use crate::error::{ConlluError, LineProblem};
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -27,22 +28,12 @@ pub struct Sentence {
     pub words: Vec<Word>,
 }
 
-/// A CoNLL-U parse problem, naming the file and line.
-#[derive(Debug)]
-pub struct ConlluError(pub String);
-
-impl std::fmt::Display for ConlluError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for ConlluError {}
-
 /// Reads a CoNLL-U file.
 pub fn read_file(path: &Path) -> Result<Vec<Sentence>, ConlluError> {
-    let data = std::fs::read_to_string(path)
-        .map_err(|e| ConlluError(format!("{}: cannot read: {e}", path.display())))?;
+    let data = std::fs::read_to_string(path).map_err(|source| ConlluError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
     parse(&data, &path.display().to_string())
 }
 
@@ -73,31 +64,32 @@ pub fn parse(data: &str, origin: &str) -> Result<Vec<Sentence>, ConlluError> {
             continue;
         }
         let cols: Vec<&str> = line.split('\t').collect();
-        let err = |msg: &str| ConlluError(format!("{origin}:{}: {msg}", lineno + 1));
+        let err = |problem| ConlluError::Line {
+            origin: origin.to_string(),
+            line: lineno + 1,
+            problem,
+        };
         if cols.len() != 10 {
-            return Err(err(&format!(
-                "expected 10 tab-separated columns, found {}",
-                cols.len()
-            )));
+            return Err(err(LineProblem::Columns(cols.len())));
         }
         if let Some((_, last)) = cols[0].split_once('-') {
             // A multiword token: its words are written together; the space after it belongs
             // to its last word.
-            let last: usize = last.parse().map_err(|_| err("bad multiword token range"))?;
+            let last: usize = last.parse().map_err(|_| err(LineProblem::MultiwordRange))?;
             multiword = Some((last, !cols[9].split('|').any(|m| m == "SpaceAfter=No")));
             continue;
         }
         if cols[0].contains('.') {
             continue;
         }
-        let id: usize = cols[0].parse().map_err(|_| err("bad word id"))?;
+        let id: usize = cols[0].parse().map_err(|_| err(LineProblem::WordId))?;
         if id != cur.words.len() + 1 {
-            return Err(err(&format!("word id {id} out of sequence")));
+            return Err(err(LineProblem::OutOfSequence(id)));
         }
         let head = if cols[6] == "_" {
             0
         } else {
-            cols[6].parse().map_err(|_| err("bad head"))?
+            cols[6].parse().map_err(|_| err(LineProblem::Head))?
         };
         cur.words.push(Word {
             form: cols[1].to_string(),
@@ -119,10 +111,10 @@ pub fn parse(data: &str, origin: &str) -> Result<Vec<Sentence>, ConlluError> {
     for s in &out {
         let n = s.words.len();
         if s.words.iter().any(|w| w.head > n) {
-            return Err(ConlluError(format!(
-                "{origin}: head beyond sentence in \"{}\"",
-                s.text
-            )));
+            return Err(ConlluError::HeadBeyondSentence {
+                origin: origin.to_string(),
+                text: s.text.clone(),
+            });
         }
     }
     Ok(out)

@@ -2,6 +2,7 @@
 //! (F1 over character spans, as in the CoNLL 2018 shared task: words align when they cover the
 //! same characters; LAS compares the universal part of the relation).
 
+pub use crate::Prf;
 use crate::conllu::Sentence as GoldSentence;
 use crate::{Analyzer, Doc};
 use std::collections::{HashMap, HashSet};
@@ -109,40 +110,16 @@ pub fn relation_scores(doc: &Doc, gold: &[GoldSentence]) -> Vec<(String, Prf)> {
     let mut by: HashMap<&str, Prf> = HashMap::new();
     for (t, w, head) in sentence_heads(doc, gold) {
         let (g, s) = (universal(&w.deprel), universal(t.deprel()));
-        by.entry(g).or_default().gold += 1;
-        by.entry(s).or_default().system += 1;
         if g == s && head == w.head {
-            by.entry(g).or_default().correct += 1;
+            by.entry(g).or_default().tp += 1;
+        } else {
+            by.entry(g).or_default().fn_ += 1;
+            by.entry(s).or_default().fp += 1;
         }
     }
     let mut rows: Vec<(String, Prf)> = by.into_iter().map(|(r, p)| (r.to_string(), p)).collect();
-    rows.sort_by(|a, b| b.1.gold.cmp(&a.1.gold).then_with(|| a.0.cmp(&b.0)));
+    rows.sort_by(|a, b| b.1.gold().cmp(&a.1.gold()).then_with(|| a.0.cmp(&b.0)));
     rows
-}
-
-/// Precision/recall counts.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Prf {
-    pub gold: usize,
-    pub system: usize,
-    pub correct: usize,
-}
-
-impl Prf {
-    pub fn precision(&self) -> f64 {
-        pct(self.correct, self.system)
-    }
-    pub fn recall(&self) -> f64 {
-        pct(self.correct, self.gold)
-    }
-    pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
 }
 
 /// Scores from raw text.
@@ -242,40 +219,32 @@ pub fn score_raw(g: &RawGold, doc: &Doc) -> RawScores {
         .tokens()
         .map(|t| gold_index.get(&(t.span().start, t.span().end)).copied())
         .collect();
-    sc.tokens = Prf {
-        gold: g.words.len(),
-        system: doc.len(),
-        correct: sys_to_gold.iter().flatten().count(),
-    };
-    sc.upos = Prf {
-        gold: g.words.len(),
-        system: doc.len(),
-        correct: 0,
-    };
-    sc.las = sc.upos;
+    let (gold_words, system_words) = (g.words.len(), doc.len());
+    let aligned = sys_to_gold.iter().flatten().count();
+    sc.tokens = Prf::from_counts(gold_words, system_words, aligned);
+    let (mut upos, mut las) = (0, 0);
     for t in doc.tokens() {
         let Some(gi) = sys_to_gold[t.i()] else {
             continue;
         };
         let gw = &g.words[gi];
-        sc.upos.correct += (t.upos().as_str() == gw.1) as usize;
+        upos += (t.upos().as_str() == gw.1) as usize;
         let head_ok = match (t.head(), gw.2) {
             (None, None) => true,
             (Some(h), Some(gh)) => sys_to_gold[h.i()] == Some(gh),
             _ => false,
         };
-        sc.las.correct += (head_ok && universal(t.deprel()) == gw.3) as usize;
+        las += (head_ok && universal(t.deprel()) == gw.3) as usize;
     }
+    sc.upos = Prf::from_counts(gold_words, system_words, upos);
+    sc.las = Prf::from_counts(gold_words, system_words, las);
     let gold_sents: HashSet<(usize, usize)> =
         g.sentences.iter().map(|r| (r.start, r.end)).collect();
     let sys_sents: Vec<(usize, usize)> = doc
         .sentences()
         .map(|s| (s.span().start, s.span().end))
         .collect();
-    sc.sentences = Prf {
-        gold: gold_sents.len(),
-        system: sys_sents.len(),
-        correct: sys_sents.iter().filter(|s| gold_sents.contains(s)).count(),
-    };
+    let found = sys_sents.iter().filter(|s| gold_sents.contains(s)).count();
+    sc.sentences = Prf::from_counts(gold_sents.len(), sys_sents.len(), found);
     sc
 }

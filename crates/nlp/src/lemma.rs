@@ -188,7 +188,7 @@ impl Lemmatizer {
         w.strs(known.into_iter());
     }
 
-    pub(crate) fn read(r: &mut Reader) -> Result<Lemmatizer, String> {
+    pub(crate) fn read(r: &mut Reader) -> Result<Lemmatizer, crate::FormatError> {
         let n = r.varint()? as usize;
         let mut lexicon = FastMap::default();
         lexicon.reserve(n.min(1 << 20));

@@ -9,12 +9,14 @@ mod binio;
 pub mod conllu;
 mod deprel;
 mod doc;
+mod error;
 pub mod eval;
 mod hugebuf;
 mod lemma;
 mod model;
 mod parser;
 mod perceptron;
+mod prf;
 mod table;
 mod tagger;
 mod tokenizer;
@@ -22,7 +24,8 @@ pub mod train;
 
 pub use deprel::Deprel;
 pub use doc::{Doc, Sentence, Token};
-pub use model::ModelError;
+pub use error::{ConlluError, FormatError, LineProblem, ModelError};
+pub use prf::Prf;
 pub use tokenizer::MAX_SENTENCE_TOKENS;
 
 use parser::{Input, Output, Parser};

@@ -2,11 +2,12 @@
 
 use crate::Analyzer;
 use crate::binio::{Reader, Writer};
+use crate::error::{FormatError, ModelError};
 use crate::lemma::Lemmatizer;
 use crate::parser::Parser;
 use crate::tagger::Tagger;
 use crate::tokenizer::TokenizerRules;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 pub(crate) const DEFAULT_NAME: &str = "en.nlp";
 const MAGIC: &[u8; 12] = b"ATTACHE-NLP\n";
@@ -16,48 +17,38 @@ const MAGIC: &[u8; 12] = b"ATTACHE-NLP\n";
 const VERSION: u32 = 3;
 const END: u32 = 0x454E_4421;
 
-/// Why a model could not be loaded or saved; the message names the file.
-#[derive(Debug)]
-pub struct ModelError {
-    pub path: PathBuf,
-    pub reason: String,
-}
-
-impl std::fmt::Display for ModelError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "model {}: {}", self.path.display(), self.reason)
-    }
-}
-
-impl std::error::Error for ModelError {}
-
 pub(crate) fn load(path: &Path) -> Result<Analyzer, ModelError> {
-    let err = |reason: String| ModelError {
-        path: path.to_path_buf(),
-        reason,
-    };
-    let bytes = std::fs::read(path).map_err(|e| {
-        err(if e.kind() == std::io::ErrorKind::NotFound {
-            "file not found (train one with `attache nlp train --out <file>` or set ATTACHE_MODEL)"
-                .into()
+    let path_buf = || path.to_path_buf();
+    let bytes = std::fs::read(path).map_err(|source| {
+        if source.kind() == std::io::ErrorKind::NotFound {
+            ModelError::NotFound { path: path_buf() }
         } else {
-            format!("cannot read: {e}")
-        })
+            ModelError::Read {
+                path: path_buf(),
+                source,
+            }
+        }
     })?;
     if bytes.len() < MAGIC.len() || &bytes[..MAGIC.len()] != MAGIC {
-        return Err(err("not an attache NLP model (bad magic bytes)".into()));
+        return Err(ModelError::BadMagic { path: path_buf() });
     }
+    let format = |source| ModelError::Format {
+        path: path_buf(),
+        source,
+    };
     let mut r = Reader::new(&bytes[MAGIC.len()..]);
-    let version = r.u32().map_err(err)?;
+    let version = r.u32().map_err(format)?;
     if version != VERSION {
-        return Err(err(format!(
-            "model format version {version}, this build reads version {VERSION}; retrain the model"
-        )));
+        return Err(ModelError::Version {
+            path: path_buf(),
+            found: version,
+            expected: VERSION,
+        });
     }
-    read_body(&mut r).map_err(err)
+    read_body(&mut r).map_err(format)
 }
 
-fn read_body(r: &mut Reader) -> Result<Analyzer, String> {
+fn read_body(r: &mut Reader) -> Result<Analyzer, FormatError> {
     let whole = r.strs()?.into_iter().collect();
     let n = r.varint()? as usize;
     let mut splits = crate::perceptron::FastMap::default();
@@ -71,7 +62,9 @@ fn read_body(r: &mut Reader) -> Result<Analyzer, String> {
     let lemmatizer = Lemmatizer::read(r)?;
     let parser = Parser::read(r)?;
     if r.u32()? != END || !r.at_end() {
-        return Err("file is damaged (end marker missing or trailing bytes)".into());
+        return Err(FormatError::Inconsistent(
+            "file is damaged (end marker missing or trailing bytes)",
+        ));
     }
     Ok(Analyzer::from_parts(rules, tagger, lemmatizer, parser))
 }
@@ -95,8 +88,8 @@ pub(crate) fn save(a: &Analyzer, path: &Path) -> Result<(), ModelError> {
     w.u32(END);
     let mut bytes = MAGIC.to_vec();
     bytes.extend(w.into_bytes());
-    std::fs::write(path, bytes).map_err(|e| ModelError {
+    std::fs::write(path, bytes).map_err(|source| ModelError::Write {
         path: path.to_path_buf(),
-        reason: format!("cannot write: {e}"),
+        source,
     })
 }

@@ -30,12 +30,7 @@ pub(crate) fn f3(t: u64, a: u64, b: u64, c: u64) -> u64 {
 /// FNV-1a over bytes: hashes a word once per token.
 #[inline]
 pub(crate) fn hash_str(s: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in s.as_bytes() {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
+    attache_text::hash::fnv1a(s.as_bytes())
 }
 
 /// Row selection shared by training and inference tables.
@@ -180,12 +175,8 @@ impl std::hash::Hasher for FastHasher {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = self.0 ^ 0xcbf2_9ce4_8422_2325;
-        for &b in bytes {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self.0 = h;
+        let start = self.0 ^ attache_text::hash::FNV_OFFSET;
+        self.0 = attache_text::hash::fnv1a_extend(start, bytes.iter().copied());
     }
     fn write_u64(&mut self, v: u64) {
         self.0 = mix(self.0, v);

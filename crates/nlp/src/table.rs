@@ -199,7 +199,7 @@ impl Table {
     }
 
     /// Reads what `write` wrote (bfloat16 weights, rounded to quarter floats).
-    pub(crate) fn read(r: &mut Reader) -> Result<Table, String> {
+    pub(crate) fn read(r: &mut Reader) -> Result<Table, crate::FormatError> {
         let bits = r.u8()? as u32;
         let classes = r.u16()? as usize;
         // Refuse shapes no trainer writes before allocating: a damaged header must not ask for
@@ -209,7 +209,7 @@ impl Table {
             || classes > 255
             || (stride_for(classes) << bits) > 1 << 28
         {
-            return Err(format!("bad table shape ({bits} bits, {classes} classes)"));
+            return Err(crate::FormatError::TableShape { bits, classes });
         }
         let mut t = Table::new(bits, classes);
         let rows = r.varint()?;
@@ -220,19 +220,19 @@ impl Table {
                 .ok()
                 .and_then(|step| row.checked_add(step))
                 .filter(|&next| next < 1 << bits)
-                .ok_or("table row out of range")?;
+                .ok_or(crate::FormatError::Inconsistent("table row out of range"))?;
             let n = r.u8()? as usize + 1;
             for _ in 0..n {
                 let c = r.u8()? as usize;
                 let v = r.u16()?;
                 if c >= classes {
-                    return Err("table class out of range".into());
+                    return Err(crate::FormatError::Inconsistent("table class out of range"));
                 }
                 t.data[row * t.stride + c] = Quarter::encode(f32::from_bits((v as u32) << 16));
             }
         }
         if !r.at_end() {
-            return Err("table has trailing bytes".into());
+            return Err(crate::FormatError::Inconsistent("table has trailing bytes"));
         }
         Ok(t)
     }

@@ -490,7 +490,7 @@ impl Tagger {
         self.weights.write(w, 1e-3);
     }
 
-    pub(crate) fn read(r: &mut Reader) -> Result<Tagger, String> {
+    pub(crate) fn read(r: &mut Reader) -> Result<Tagger, crate::FormatError> {
         let classes = r.strs()?;
         let n = r.varint()? as usize;
         let mut lexicon = FastMap::default();
@@ -500,13 +500,17 @@ impl Tagger {
             let sure = r.u16()?;
             let ambiguity = r.u64()?;
             if sure != NOT_SURE && sure as usize >= classes.len() {
-                return Err("tagger lexicon class out of range".into());
+                return Err(crate::FormatError::Inconsistent(
+                    "tagger lexicon class out of range",
+                ));
             }
             lexicon.insert(h, Entry { sure, ambiguity });
         }
         let weights = Table::read(r)?;
         if weights.classes() != classes.len() {
-            return Err("tagger table does not match its classes".into());
+            return Err(crate::FormatError::Inconsistent(
+                "tagger table does not match its classes",
+            ));
         }
         Ok(Tagger {
             classes,

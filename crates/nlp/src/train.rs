@@ -67,8 +67,10 @@ pub fn read_training_sets(
 }
 
 fn read_list(path: &Path) -> Result<Vec<String>, ConlluError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| ConlluError(format!("{}: cannot read: {e}", path.display())))?;
+    let text = std::fs::read_to_string(path).map_err(|source| ConlluError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
     Ok(text
         .lines()
         .map(str::trim)
@@ -125,10 +127,9 @@ pub fn train_on_treebanks(
         dev.len()
     ));
     if train_set.is_empty() {
-        let dir = banks.ewt.display();
-        return Err(ConlluError(format!(
-            "no training sentences found under {dir}"
-        )));
+        return Err(ConlluError::NoTrainingSentences {
+            dir: banks.ewt.to_path_buf(),
+        });
     }
     Ok(train(&train_set, &dev, cfg, progress))
 }

@@ -9,7 +9,9 @@ pub fn raw_scores(name: &str, sc: &RawScores) -> String {
     let _ = writeln!(
         out,
         "{}: raw text, {} gold words, {} gold sentences",
-        name, sc.tokens.gold, sc.sentences.gold
+        name,
+        sc.tokens.gold(),
+        sc.sentences.gold()
     );
     for (metric, p) in [
         ("Tokens", sc.tokens),
@@ -17,12 +19,10 @@ pub fn raw_scores(name: &str, sc: &RawScores) -> String {
         ("UPOS", sc.upos),
         ("LAS", sc.las),
     ] {
+        let (precision, recall, f1) = p.percentages();
         let _ = writeln!(
             out,
-            "{metric:<10} P {:6.2}  R {:6.2}  F1 {:6.2}",
-            p.precision(),
-            p.recall(),
-            p.f1()
+            "{metric:<10} P {precision:6.2}  R {recall:6.2}  F1 {f1:6.2}"
         );
     }
     out
@@ -56,15 +56,16 @@ pub fn relations(rows: &[(String, Prf)], errors: usize) -> String {
         "relation", "gold", "system", "P", "R", "F1", "of errors"
     );
     for (rel, p) in rows {
-        let missed = p.gold - p.correct;
+        let missed = p.fn_;
+        let (precision, recall, f1) = p.percentages();
         let _ = writeln!(
             out,
             "{rel:<12} {:>6} {:>6} {:>7.2} {:>7.2} {:>7.2} {:>9.1}%",
-            p.gold,
-            p.system,
-            p.precision(),
-            p.recall(),
-            p.f1(),
+            p.gold(),
+            p.system(),
+            precision,
+            recall,
+            f1,
             100.0 * missed as f64 / errors.max(1) as f64
         );
     }

@@ -15,6 +15,7 @@ mod test_events;
 
 use attache_event::{Event, EventCategory};
 use attache_text::Document;
+use attache_text::hash::{FNV_OFFSET, fnv1a_extend};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::fmt;
@@ -257,13 +258,10 @@ pub fn content_hash(document: &Document) -> String {
         p.title.as_deref(),
         p.source.as_deref(),
     ];
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut hash = FNV_OFFSET;
     for part in parts {
         // A separator byte that text cannot contain keeps ("ab", "c") apart from ("a", "bc").
-        for byte in part.unwrap_or("").bytes().chain([0xff]) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-        }
+        hash = fnv1a_extend(hash, part.unwrap_or("").bytes().chain([0xff]));
     }
     format!("{hash:016x}")
 }
@@ -283,4 +281,27 @@ pub fn code_matches(
     groups
         .members_at(wanted, day)
         .is_some_and(|members| members.iter().any(|m| m.eq_ignore_ascii_case(code)))
+}
+
+#[cfg(test)]
+mod hash_tests {
+    use super::content_hash;
+    use attache_text::{Document, Publication};
+
+    /// Stored hashes decide which documents are unchanged: the value must never change
+    /// (computed with the hash as first written).
+    #[test]
+    fn content_hash_is_stable() {
+        let document = Document {
+            id: "a".into(),
+            text: "Italy expelled 30 Russian diplomats.".into(),
+            publication: Publication {
+                published: chrono::NaiveDate::from_ymd_opt(2022, 4, 5),
+                url: Some("https://example.org/a".into()),
+                title: Some("Expulsions".into()),
+                source: Some("FT".into()),
+            },
+        };
+        assert_eq!(content_hash(&document), "6853418ac64f221d");
+    }
 }

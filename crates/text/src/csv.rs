@@ -4,7 +4,9 @@
 use crate::error::human_size;
 use crate::paths::io_reason;
 use crate::reader::Input;
-use crate::{CsvColumns, Document, InputError, Publication, ReadOptions, parse_published};
+use crate::{
+    CsvColumns, Document, InputError, Publication, ReadOptions, RecordError, parse_published,
+};
 use std::io;
 
 pub(crate) struct CsvRecords {
@@ -112,14 +114,14 @@ impl CsvRecords {
                     }
                     Err(reason) => {
                         self.finished = true;
-                        return Some(Err(InputError::at_line(path, line, reason)));
+                        return Some(Err(InputError::at_line(path, line, reason.to_string())));
                     }
                 }
             };
             self.records += 1;
             return Some(
                 record_document(columns, fields, path, line, opts)
-                    .map_err(|reason| InputError::at_line(path, line, reason)),
+                    .map_err(|reason| InputError::at_line(path, line, reason.to_string())),
             );
         }
     }
@@ -207,7 +209,7 @@ fn keep(field: &mut Vec<u8>, size: &mut u64, max_bytes: usize, byte: u8) {
     }
 }
 
-fn resolve_columns(header: Vec<Vec<u8>>, wanted: &CsvColumns) -> Result<Columns, String> {
+fn resolve_columns(header: Vec<Vec<u8>>, wanted: &CsvColumns) -> Result<Columns, RecordError> {
     let names: Vec<String> = header
         .iter()
         .enumerate()
@@ -225,12 +227,11 @@ fn resolve_columns(header: Vec<Vec<u8>>, wanted: &CsvColumns) -> Result<Columns,
             .iter()
             .position(|n| n.eq_ignore_ascii_case(name.trim()))
     };
-    let require = |name: &str, option: &str| {
-        find(name).ok_or_else(|| {
-            format!(
-                "no column {name:?} in the header (columns: {}); choose one with {option}",
-                names.join(", ")
-            )
+    let require = |name: &str, option: &'static str| {
+        find(name).ok_or_else(|| RecordError::NoColumn {
+            name: name.to_string(),
+            columns: names.join(", "),
+            option,
         })
     };
     let text = require(&wanted.text, "--csv-text")?;
@@ -258,30 +259,27 @@ fn record_document(
     path: &str,
     line: usize,
     opts: &ReadOptions,
-) -> Result<Document, String> {
+) -> Result<Document, RecordError> {
     let field_count = fields.len();
-    let mut take = |at: usize| -> Result<Option<String>, String> {
+    let mut take = |at: usize| -> Result<Option<String>, RecordError> {
         let Some(bytes) = fields.get_mut(at) else {
             return Ok(None);
         };
         match String::from_utf8(std::mem::take(bytes)) {
             Ok(value) if value.trim().is_empty() => Ok(None),
             Ok(value) => Ok(Some(value)),
-            Err(e) => Err(format!(
-                "invalid UTF-8 at byte {} of field {} (the file must be UTF-8 encoded)",
-                e.utf8_error().valid_up_to() + 1,
-                at + 1
-            )),
+            Err(e) => Err(RecordError::Utf8 {
+                byte: e.utf8_error().valid_up_to() + 1,
+                field: at + 1,
+            }),
         }
     };
     let text = match take(columns.text)? {
         Some(text) => text,
         None if field_count <= columns.text => {
-            return Err(format!(
-                "record has {field_count} fields, too few to reach the text column"
-            ));
+            return Err(RecordError::TooFewFields(field_count));
         }
-        None => return Err("record's text is empty".to_string()),
+        None => return Err(RecordError::EmptyCsvText),
     };
     let id = match columns.id {
         Some(at) => take(at)?,
@@ -291,7 +289,12 @@ fn record_document(
     let published = match &columns.date {
         Some((at, name)) => match take(*at)? {
             Some(value) => {
-                Some(parse_published(&value).map_err(|e| format!("column {name:?}: {e}"))?)
+                Some(
+                    parse_published(&value).map_err(|source| RecordError::DateColumn {
+                        column: name.clone(),
+                        source,
+                    })?,
+                )
             }
             None => None,
         },

@@ -1,17 +1,20 @@
 //! Publication dates as sources write them: ISO dates, RFC 3339 timestamps and, in HTML
 //! metadata, the e-mail style dates some sites still use.
 
+use crate::DateError;
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
 
 /// Parses `YYYY-MM-DD` or a full RFC 3339 timestamp (`2022-04-05T09:30:00+02:00`).
 ///
 /// A timestamp gives the calendar date at the offset it is written in: that is the date the
 /// publisher printed, which is what relative dates in the text ("on Tuesday") count from.
-pub fn parse_published(value: &str) -> Result<NaiveDate, String> {
+pub fn parse_published(value: &str) -> Result<NaiveDate, DateError> {
     let value = value.trim();
     if value.len() == 10 {
-        return NaiveDate::parse_from_str(value, "%Y-%m-%d")
-            .map_err(|e| format!("bad date {value:?}: {e} (expected YYYY-MM-DD)"));
+        return NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|source| DateError::Day {
+            value: value.to_string(),
+            source,
+        });
     }
     if let Ok(stamp) = DateTime::parse_from_rfc3339(value) {
         return Ok(stamp.date_naive());
@@ -26,9 +29,9 @@ pub fn parse_published(value: &str) -> Result<NaiveDate, String> {
             return Ok(stamp.date());
         }
     }
-    Err(format!(
-        "bad date {value:?} (expected YYYY-MM-DD or an RFC 3339 timestamp)"
-    ))
+    Err(DateError::Unrecognised {
+        value: value.to_string(),
+    })
 }
 
 /// Like [`parse_published`], also accepting what HTML metadata carries in the wild:
@@ -76,7 +79,7 @@ mod tests {
 
     #[test]
     fn bad_dates_say_what_was_expected() {
-        let err = parse_published("2022-13-40").unwrap_err();
+        let err = parse_published("2022-13-40").unwrap_err().to_string();
         assert!(err.contains("2022-13-40"), "{err}");
         assert!(parse_published("yesterday").is_err());
         assert!(parse_published("").is_err());

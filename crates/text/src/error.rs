@@ -53,3 +53,58 @@ pub(crate) fn human_size(bytes: u64) -> String {
         format!("{bytes} bytes")
     }
 }
+
+/// A publication date that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    #[error("bad date {value:?}: {source} (expected YYYY-MM-DD)")]
+    Day {
+        value: String,
+        #[source]
+        source: chrono::ParseError,
+    },
+    #[error("bad date {value:?} (expected YYYY-MM-DD or an RFC 3339 timestamp)")]
+    Unrecognised { value: String },
+}
+
+/// What is wrong with one JSON Lines or CSV record (the [`InputError`] that carries it names
+/// the file and line).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RecordError {
+    #[error("truncated JSON record (it ends at column {column} before the object closes)")]
+    TruncatedJson { column: usize },
+    #[error("invalid JSON at column {column}: {message}")]
+    Json { column: usize, message: String },
+    #[error("expected a JSON object per line, found {found}")]
+    NotAnObject { found: &'static str },
+    #[error("record has no \"text\" field (it has: {fields})")]
+    NoText { fields: String },
+    #[error("field \"{field}\" must be {expected}, found {found}")]
+    FieldType {
+        field: &'static str,
+        expected: &'static str,
+        found: &'static str,
+    },
+    #[error("record's \"text\" is empty")]
+    EmptyJsonText,
+    #[error("field \"published\": {0}")]
+    PublishedField(#[source] DateError),
+    #[error("column {column:?}: {source}")]
+    DateColumn {
+        column: String,
+        #[source]
+        source: DateError,
+    },
+    #[error("no column {name:?} in the header (columns: {columns}); choose one with {option}")]
+    NoColumn {
+        name: String,
+        columns: String,
+        option: &'static str,
+    },
+    #[error("invalid UTF-8 at byte {byte} of field {field} (the file must be UTF-8 encoded)")]
+    Utf8 { byte: usize, field: usize },
+    #[error("record has {0} fields, too few to reach the text column")]
+    TooFewFields(usize),
+    #[error("record's text is empty")]
+    EmptyCsvText,
+}

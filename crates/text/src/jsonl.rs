@@ -4,7 +4,7 @@ use crate::bytes::{Line, read_capped_line};
 use crate::error::human_size;
 use crate::paths::io_reason;
 use crate::reader::Input;
-use crate::{Document, InputError, Publication, ReadOptions, parse_published};
+use crate::{Document, InputError, Publication, ReadOptions, RecordError, parse_published};
 use serde_json::{Map, Value};
 
 pub(crate) struct JsonlRecords {
@@ -82,7 +82,7 @@ impl JsonlRecords {
             };
             return Some(
                 parse_record(text, path, line, opts)
-                    .map_err(|reason| InputError::at_line(path, line, reason)),
+                    .map_err(|reason| InputError::at_line(path, line, reason.to_string())),
             );
         }
     }
@@ -94,26 +94,21 @@ fn parse_record(
     path: &str,
     line: usize,
     opts: &ReadOptions,
-) -> Result<Document, String> {
+) -> Result<Document, RecordError> {
     let value: Value = serde_json::from_str(line_text).map_err(|e| {
         if e.is_eof() {
-            format!(
-                "truncated JSON record (it ends at column {} before the object closes)",
-                e.column()
-            )
+            RecordError::TruncatedJson { column: e.column() }
         } else {
-            format!(
-                "invalid JSON at column {}: {}",
-                e.column(),
-                strip_position(&e)
-            )
+            RecordError::Json {
+                column: e.column(),
+                message: strip_position(&e),
+            }
         }
     })?;
     let Value::Object(mut record) = value else {
-        return Err(format!(
-            "expected a JSON object per line, found {}",
-            kind_of(&value)
-        ));
+        return Err(RecordError::NotAnObject {
+            found: kind_of(&value),
+        });
     };
     let text = match record.remove("text") {
         Some(Value::String(text)) => text,
@@ -122,36 +117,35 @@ fn parse_record(
             if fields.len() == 9 {
                 fields[8] = "...";
             }
-            return Err(format!(
-                "record has no \"text\" field (it has: {})",
-                fields.join(", ")
-            ));
+            return Err(RecordError::NoText {
+                fields: fields.join(", "),
+            });
         }
         Some(other) => {
-            return Err(format!(
-                "field \"text\" must be a string, found {}",
-                kind_of(&other)
-            ));
+            return Err(RecordError::FieldType {
+                field: "text",
+                expected: "a string",
+                found: kind_of(&other),
+            });
         }
     };
     if text.trim().is_empty() {
-        return Err("record's \"text\" is empty".to_string());
+        return Err(RecordError::EmptyJsonText);
     }
     let id = match record.remove("id") {
         Some(Value::String(id)) if !id.is_empty() => id,
         Some(Value::Number(n)) => n.to_string(),
         Some(Value::Null) | None => format!("{path}:{line}"),
         Some(other) => {
-            return Err(format!(
-                "field \"id\" must be a string or a number, found {}",
-                kind_of(&other)
-            ));
+            return Err(RecordError::FieldType {
+                field: "id",
+                expected: "a string or a number",
+                found: kind_of(&other),
+            });
         }
     };
     let published = match optional_string(&mut record, "published")? {
-        Some(value) => {
-            Some(parse_published(&value).map_err(|e| format!("field \"published\": {e}"))?)
-        }
+        Some(value) => Some(parse_published(&value).map_err(RecordError::PublishedField)?),
         None => opts.published,
     };
     Ok(Document {
@@ -166,14 +160,18 @@ fn parse_record(
     })
 }
 
-fn optional_string(record: &mut Map<String, Value>, field: &str) -> Result<Option<String>, String> {
+fn optional_string(
+    record: &mut Map<String, Value>,
+    field: &'static str,
+) -> Result<Option<String>, RecordError> {
     match record.remove(field) {
         Some(Value::String(value)) if !value.trim().is_empty() => Ok(Some(value)),
         Some(Value::String(_)) | Some(Value::Null) | None => Ok(None),
-        Some(other) => Err(format!(
-            "field \"{field}\" must be a string, found {}",
-            kind_of(&other)
-        )),
+        Some(other) => Err(RecordError::FieldType {
+            field,
+            expected: "a string",
+            found: kind_of(&other),
+        }),
     }
 }
 
@@ -202,7 +200,7 @@ mod tests {
     use super::*;
     use chrono::NaiveDate;
 
-    fn parse(line: &str) -> Result<Document, String> {
+    fn parse(line: &str) -> Result<Document, RecordError> {
         parse_record(line, "feed.jsonl", 7, &ReadOptions::default())
     }
 
@@ -239,24 +237,34 @@ mod tests {
         assert!(
             parse(r#"{"id": "a", "text": "Italy expel"#)
                 .unwrap_err()
+                .to_string()
                 .contains("truncated")
         );
         assert_eq!(
-            parse(r#"{"id": "a", "body": "x"}"#).unwrap_err(),
+            parse(r#"{"id": "a", "body": "x"}"#)
+                .unwrap_err()
+                .to_string(),
             "record has no \"text\" field (it has: body, id)"
         );
         assert!(
             parse(r#"{"text": 5}"#)
                 .unwrap_err()
+                .to_string()
                 .contains("must be a string")
         );
-        assert!(parse(r#"[1, 2]"#).unwrap_err().contains("an array"));
+        assert!(
+            parse(r#"[1, 2]"#)
+                .unwrap_err()
+                .to_string()
+                .contains("an array")
+        );
         assert!(
             parse(r#"{"text": "a", "published": "05/04/2022"}"#)
                 .unwrap_err()
+                .to_string()
                 .contains("05/04/2022")
         );
-        let err = parse(r#"{"text": "a",, }"#).unwrap_err();
+        let err = parse(r#"{"text": "a",, }"#).unwrap_err().to_string();
         assert!(err.starts_with("invalid JSON at column 14"), "{err}");
     }
 }

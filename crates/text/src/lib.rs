@@ -13,6 +13,7 @@ mod csv;
 mod date;
 mod entities;
 mod error;
+pub mod hash;
 mod html;
 mod html_meta;
 mod html_tokens;
@@ -22,7 +23,7 @@ mod paths;
 mod reader;
 
 pub use date::parse_published;
-pub use error::InputError;
+pub use error::{DateError, InputError, RecordError};
 pub use html::{ExtractedHtml, html_to_text};
 pub use normalize::{AnalysisText, OffsetMap, normalize_for_analysis};
 pub use paths::{InputFormat, expand_paths};

@@ -126,17 +126,22 @@ impl Parser {
         self.labeler.write(w, 1e-3);
     }
 
-    pub(crate) fn read(r: &mut Reader) -> Result<Parser, String> {
+    pub(crate) fn read(r: &mut Reader) -> Result<Parser, crate::FormatError> {
         let labels = r.strs()?;
         let beam = r.varint()?;
         if !(1..=MAX_BEAM as u64).contains(&beam) {
-            return Err(format!("parser beam {beam} outside 1..={MAX_BEAM}"));
+            return Err(crate::FormatError::BeamOutOfRange {
+                beam,
+                max: MAX_BEAM,
+            });
         }
         let beam = beam as usize;
         let actions = Table::read(r)?;
         let labeler = Table::read(r)?;
         if actions.classes() != 3 || labeler.classes() != labels.len() {
-            return Err("parser tables do not match their classes".into());
+            return Err(crate::FormatError::Inconsistent(
+                "parser tables do not match their classes",
+            ));
         }
         Ok(Parser {
             labels,
@@ -309,7 +314,10 @@ mod tests {
             let read = Parser::read(&mut Reader::new(&bytes));
             match read {
                 Ok(p) => assert!(ok && p.beam == beam, "beam {beam} read back as {}", p.beam),
-                Err(e) => assert!(!ok && e.contains(&format!("beam {beam}")), "{e}"),
+                Err(e) => assert!(
+                    !ok && e.to_string().contains(&format!("beam {beam}")),
+                    "{e}"
+                ),
             }
         }
     }
