@@ -1,6 +1,7 @@
 //! What `attache extract` writes: events as JSON Lines or as an aligned table, or the
 //! documents themselves.
 
+use crate::terminal::{self, ShownChars};
 use attache_event::{Actor, Event, Modality, Qualifier, Quantity};
 use attache_pipeline::{Coded, Sink};
 use attache_text::Document;
@@ -123,7 +124,11 @@ impl<W: Write> EventWriter<W> {
         let published = first
             .published
             .map_or_else(|| "date unknown".to_string(), |d| d.to_string());
-        writeln!(self.out, "== {} ({published})", first.doc_id)?;
+        writeln!(
+            self.out,
+            "== {} ({published})",
+            terminal::one_line(&first.doc_id)
+        )?;
         let rows: Vec<[String; 5]> = events
             .iter()
             .map(|event| {
@@ -138,7 +143,10 @@ impl<W: Write> EventWriter<W> {
             .collect();
         let mut widths = [0; 5];
         for (i, (heading, max)) in COLUMNS.iter().enumerate() {
-            let widest = rows.iter().map(|row| row[i].chars().count()).max();
+            let widest = rows
+                .iter()
+                .map(|row| terminal::one_line(&row[i]).chars().count())
+                .max();
             widths[i] = widest.unwrap_or(0).max(heading.len()).min(*max);
         }
         let used: usize = widths.iter().map(|w| w + 2).sum();
@@ -153,7 +161,7 @@ impl<W: Write> EventWriter<W> {
         for (event, cells) in events.iter().zip(rows) {
             let mut row = String::new();
             for (cell, width) in cells.iter().zip(widths) {
-                row.push_str(&pad(&shorten(cell, width), width));
+                row.push_str(&pad(&terminal::shortened(cell, width), width));
                 row.push_str("  ");
             }
             row.push_str(&sentence_excerpt(event, sentence_width));
@@ -243,30 +251,19 @@ fn pad(text: &str, width: usize) -> String {
     padded
 }
 
-fn shorten(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        return text.to_string();
-    }
-    let mut short: String = text.chars().take(width.saturating_sub(1)).collect();
-    short.push('…');
-    short
-}
-
-/// The event's sentence on one line, cut to `width` characters around the trigger so that
-/// the words that carry the event stay visible.
+/// The event's sentence on one line, escaped for a terminal, cut to `width` characters around
+/// the trigger so that the words that carry the event stay visible.
 pub(crate) fn sentence_excerpt(event: &Event, width: usize) -> String {
     let sentence = &event.sentence.text;
-    let chars: Vec<char> = sentence
-        .chars()
-        .map(|c| if c.is_whitespace() { ' ' } else { c })
-        .collect();
+    let shown = ShownChars::new(sentence);
+    let chars = &shown.chars;
     if chars.len() <= width {
-        return chars.into_iter().collect();
+        return chars.iter().collect();
     }
     let trigger_byte = event.trigger.span[0].saturating_sub(event.sentence.span[0]);
     let trigger = sentence
         .get(..trigger_byte)
-        .map_or(0, |before| before.chars().count());
+        .map_or(0, |before| ShownChars::new(before).len());
     // Start a third of the width before the trigger, at a word boundary when one is near.
     let mut start = trigger.saturating_sub(width / 3).min(chars.len() - width);
     if start > 0 {
@@ -287,7 +284,10 @@ pub(crate) fn sentence_excerpt(event: &Event, width: usize) -> String {
         excerpt.push('…');
         start += 1;
     }
-    let body: String = chars[start..end.min(chars.len())].iter().collect();
+    // Never inside the escape of a control character.
+    let start = shown.cut_at_or_after(start);
+    let end = shown.cut_at_or_before(end.min(chars.len())).max(start);
+    let body: String = chars[start..end].iter().collect();
     excerpt.push_str(body.trim());
     if end < chars.len() {
         excerpt.push('…');
@@ -396,5 +396,47 @@ mod tests {
         assert!(lines[2].contains(">=300"), "{text}");
         assert!(lines[2].contains("expulsion"), "{text}");
         assert!(lines[2].chars().count() <= table_width(), "{text}");
+    }
+
+    // Failing before the fix: the escape sequences reached the terminal as they were.
+    #[test]
+    fn table_cells_escape_control_characters_and_cut_after_escaping() {
+        let sentence = "Italy\u{1b}]0;pwned\u{7} expelled 30 Russian diplomats\u{1b}[2J, the \
+                        \u{9b}2J ministry said on Tuesday in a statement \u{202e}read out in Rome \
+                        and \u{1b}[2J in Berlin and in \u{1b}[2J Paris.";
+        for width in [60, 80, 100, 140] {
+            let mut e = event(sentence, "expelled");
+            e.doc_id = "feed\u{1b}[31m.jsonl".to_string();
+            e.actors[0].country = None;
+            e.actors[0].text = "It\u{1b}[2Jaly".to_string();
+            let excerpt = sentence_excerpt(&e, width - 40);
+            assert!(excerpt.chars().count() <= width - 40, "{excerpt}");
+            let mut out = Vec::new();
+            let mut writer = EventWriter::new(&mut out, Layout::Table);
+            writer.events(&[e]).unwrap();
+            let text = String::from_utf8(out).unwrap();
+            assert!(
+                !text.contains(|c: char| c.is_control() && c != '\n'),
+                "{text:?}"
+            );
+            assert!(!text.contains('\u{202e}'), "{text:?}");
+            assert!(text.starts_with("== feed\\x1b[31m.jsonl "), "{text}");
+            assert!(text.contains("It\\x1b[2Jaly"), "{text}");
+            for cut in [
+                excerpt.trim_end_matches('…'),
+                excerpt.trim_start_matches('…'),
+            ] {
+                for partial in ["\\x1\u{2026}", "\\u{9\u{2026}", "\\x\u{2026}"] {
+                    assert!(!cut.contains(partial), "{excerpt}");
+                }
+            }
+            let body = excerpt.trim_matches('…');
+            for piece in body.split('\\').skip(1) {
+                assert!(
+                    piece.starts_with("x1b") || piece.starts_with("x07") || piece.starts_with("u{"),
+                    "an escape cut in half in {excerpt}"
+                );
+            }
+        }
     }
 }

@@ -8,6 +8,7 @@ mod events;
 pub mod nlp;
 mod progress;
 pub mod store;
+mod terminal;
 
 pub use events::{EventWriter, Layout};
 pub use progress::{IngestProgress, ingest_summary};

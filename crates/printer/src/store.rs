@@ -1,7 +1,7 @@
 //! How stored events, tallies and event details are written: tables for people, JSON Lines and
 //! CSV for programs.
 
-use crate::{ExportFormat, ListFormat, PrintError};
+use crate::{ExportFormat, ListFormat, PrintError, terminal};
 use attache_store::tally::show_range;
 use attache_store::{EventDetail, EventStore, StoredEvent, Tally};
 use serde_json::{Value, json};
@@ -20,6 +20,11 @@ fn csv_field(text: &str) -> String {
 fn csv_row(out: Out, fields: &[String]) -> Result<(), PrintError> {
     let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
     writeln!(out, "{}", row.join(",")).map_err(PrintError::from)
+}
+
+/// One line of a table or an event's detail, its control characters escaped for a terminal.
+fn terminal_line(out: Out, line: &str) -> Result<(), PrintError> {
+    writeln!(out, "{}", terminal::one_line(line)).map_err(PrintError::from)
 }
 
 fn opt<T: ToString>(value: Option<T>) -> String {
@@ -174,8 +179,7 @@ pub fn write_events(
                     show_range(low, high),
                     others_text(&e.other_counts())
                 );
-                writeln!(
-                    out,
+                let row = format!(
                     "{:>6}  {:<22}  {:<30}  {:<12}  {:<12}  {:>9}  {}",
                     stored.id,
                     e.date.map_or("undated".to_string(), |d| d.short()),
@@ -184,8 +188,8 @@ pub fn write_events(
                     codes(&e.recipients),
                     count.trim(),
                     e.sources.join("; ")
-                )
-                .map_err(PrintError::from)?;
+                );
+                terminal_line(out, &row)?;
             }
             writeln!(out, "{} events", events.len()).map_err(PrintError::from)?;
         }
@@ -304,8 +308,7 @@ fn write_tally_table(out: Out, tally: &Tally) -> Result<(), PrintError> {
         if row.shared > 0 {
             notes.push(format!("{} shared with other rows", row.shared));
         }
-        writeln!(
-            out,
+        let line = format!(
             "{:<10}  {:>9}  {:<20}  {:>6}  {:>8}  {:>7}  {}",
             row.group,
             show_range(row.count_low, row.count_high),
@@ -314,8 +317,8 @@ fn write_tally_table(out: Out, tally: &Tally) -> Result<(), PrintError> {
             row.events_without_count,
             row.sources,
             notes.join("; ")
-        )
-        .map_err(PrintError::from)?;
+        );
+        terminal_line(out, &line)?;
     }
     if !tally.claims.is_empty() {
         writeln!(
@@ -329,8 +332,7 @@ fn write_tally_table(out: Out, tally: &Tally) -> Result<(), PrintError> {
             } else {
                 claim.attributions.join("; ")
             };
-            writeln!(
-                out,
+            let line = format!(
                 "  {:>9}  \"{}\"  actors {}  recipients {}  {}  ({credit})  [event {}]",
                 show_range(claim.count_low, claim.count_high),
                 claim.text.join("\" / \""),
@@ -338,8 +340,8 @@ fn write_tally_table(out: Out, tally: &Tally) -> Result<(), PrintError> {
                 codes(&claim.recipients),
                 claim.date.as_deref().unwrap_or("undated"),
                 claim.event_id
-            )
-            .map_err(PrintError::from)?;
+            );
+            terminal_line(out, &line)?;
         }
     }
     Ok(())
@@ -386,7 +388,7 @@ pub fn write_detail(out: Out, detail: &EventDetail) -> Result<(), PrintError> {
     let stored = &detail.stored;
     let e = &stored.event;
     let (low, high) = e.count_range();
-    let w = |out: Out, line: String| writeln!(out, "{line}").map_err(PrintError::from);
+    let w = |out: Out, line: String| terminal_line(out, &line);
     w(
         out,
         format!(
