@@ -29,6 +29,7 @@ pub fn is_generic_agent(phrase: &str) -> bool {
         })
         .contains(&phrase.to_lowercase())
 }
+use crate::words::{WordClass, is};
 use attache_lexicon::{EntryKind, LexMatch};
 use attache_nlp::{Deprel, Doc, Token, Upos};
 
@@ -126,87 +127,21 @@ fn is_country_like(kind: EntryKind) -> bool {
 
 /// Personal pronouns that can stand for an actor.
 fn is_actor_pronoun(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "it" | "they"
-            | "he"
-            | "she"
-            | "we"
-            | "its"
-            | "their"
-            | "his"
-            | "her"
-            | "our"
-            | "him"
-            | "them"
-            | "us"
-    )
+    is(WordClass::ActorPronoun, &word.to_ascii_lowercase())
 }
 
 /// Nouns that name a part, a number or the members of a body.
 fn is_part_noun(lemma: &str) -> bool {
-    matches!(
-        lemma,
-        "member"
-            | "members"
-            | "group"
-            | "leader"
-            | "head"
-            | "official"
-            | "representative"
-            | "delegation"
-            | "thousand"
-            | "thousands"
-            | "hundred"
-            | "hundreds"
-            | "dozen"
-            | "dozens"
-            | "number"
-            | "part"
-            | "some"
-            | "many"
-            | "most"
-            | "one"
-            | "spokesman"
-            | "spokeswoman"
-            | "spokesperson"
-            | "minister"
-            | "chief"
-            | "army"
-            | "government"
-    )
+    is(WordClass::PartNoun, lemma)
 }
 
 /// Days and months, which a parse can take for names: never actors.
 fn is_time_word(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-    )
+    is(WordClass::CalendarName, &word.to_ascii_lowercase())
 }
 
 fn is_relative_pronoun(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "whose" | "which" | "who" | "whom"
-    )
+    is(WordClass::RelativePronoun, &word.to_ascii_lowercase())
 }
 
 /// The noun a relative clause modifies, seen from the relative pronoun: the head of its

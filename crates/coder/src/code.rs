@@ -8,7 +8,8 @@ use crate::frames::{Frame, dominates, frame_span, read_frame, similar_action};
 use crate::measure::{Measured, measure, sentence_words};
 use crate::merge::Found;
 use crate::timing::{Peg, Timed, assign_times, pick_date};
-use crate::triggers::{TriggerTable, has_case};
+use crate::triggers::{TriggerTable, has_case_in};
+use crate::words::{WordClass, is};
 use attache_event::{
     Actor, Attribution, Event, EventCategory, Location, Mention, Modality, SentenceRef, Trigger,
 };
@@ -94,12 +95,7 @@ impl DocContext<'_> {
                 if !(rel.is_obl() || rel == Deprel::Nmod || rel == Deprel::Advmod) {
                     continue;
                 }
-                if !has_case(
-                    c,
-                    &[
-                        "in", "at", "near", "outside", "inside", "on", "across", "into",
-                    ],
-                ) {
+                if !has_case_in(c, WordClass::PlacePreposition) {
                     continue;
                 }
                 let sub = subtree(c);
@@ -238,21 +234,8 @@ pub fn code_sentence(
         .collect();
     // Except where the verb performs what the noun names ("ordered the expulsion of 35
     // diplomats", "announced sanctions"): then the noun's event is the one, and the verb's goes.
-    let performs = |verb: Token<'_>| {
-        matches!(
-            &*crate::triggers::trigger_lemma(verb),
-            "order"
-                | "announce"
-                | "decide"
-                | "approve"
-                | "impose"
-                | "declare"
-                | "conduct"
-                | "launch"
-                | "begin"
-                | "complete"
-        )
-    };
+    let performs =
+        |verb: Token<'_>| is(WordClass::Performing, &crate::triggers::trigger_lemma(verb));
     let performed: Vec<usize> = frames
         .iter()
         .filter(|f| f.trigger.upos() == Upos::Noun && f.trigger.rel() == Deprel::Obj)
@@ -561,19 +544,15 @@ pub fn code_sentence(
 
 /// A verb of saying whose complement clause carries "must" / "should" / "has to": the clause.
 fn obligation_clause(t: Token<'_>) -> Option<Token<'_>> {
-    const SAYING: &[&str] = &[
-        "say", "insist", "tell", "state", "add", "stress", "declare", "announce", "conclude",
-    ];
-    if !SAYING.contains(&&*crate::triggers::trigger_lemma(t)) {
+    if !is(
+        WordClass::ObligationSaying,
+        &crate::triggers::trigger_lemma(t),
+    ) {
         return None;
     }
     t.children().filter(|c| c.rel() == Deprel::Ccomp).find(|c| {
         c.children().any(|a| {
-            a.rel() == Deprel::Aux
-                && matches!(
-                    a.text().to_ascii_lowercase().as_str(),
-                    "must" | "should" | "ought"
-                )
+            a.rel() == Deprel::Aux && is(WordClass::ObligationAux, &a.text().to_ascii_lowercase())
         })
     })
 }

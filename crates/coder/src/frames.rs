@@ -2,77 +2,14 @@
 //! subject of a governing verb), on whom (object, passive subject, "of" complement), the
 //! clause that carries it (for time, negation and modals), and the figure attached to it.
 
-use crate::modality::{NEGATING_VERBS, aux_words, modality_of};
+use crate::modality::{aux_words, modality_of};
 use crate::repair::{adjacent_object, stranded_subject};
 use crate::triggers::{TriggerRule, has_case};
+use crate::words::{WordClass, is};
 
 pub use crate::repair::of_phrase_after;
 use attache_event::{EventCategory, Modality};
 use attache_nlp::{Deprel, Doc, Token, Upos};
-
-/// Verbs that report or announce an event named by a noun: "announced the expulsion".
-const CARRIER_VERBS: &[&str] = &[
-    "reiterate",
-    "renew",
-    "repeat",
-    "voice",
-    "express",
-    "announce",
-    "order",
-    "decide",
-    "carry",
-    "begin",
-    "confirm",
-    "approve",
-    "impose",
-    "launch",
-    "conduct",
-    "complete",
-    "declare",
-    "stage",
-    "hold",
-    "make",
-    "issue",
-    "continue",
-    "step",
-    "start",
-    "demand",
-    "threaten",
-    "propose",
-    "plan",
-    "agree",
-    "promise",
-    "pledge",
-    "call",
-    "unveil",
-    "adopt",
-    "introduce",
-    "extend",
-    "expand",
-    "tighten",
-    "slap",
-    "level",
-    "mount",
-    "stage",
-    "receive",
-    "pay",
-    "have",
-    "take",
-    "give",
-    "deliver",
-    "send",
-    "provide",
-    "offer",
-    "reach",
-    "sign",
-    "seek",
-    "discuss",
-    "consider",
-    "hold",
-    "resume",
-    "report",
-    "open",
-];
 
 /// One trigger with the tokens that carry its participants.
 #[derive(Debug, Clone)]
@@ -100,24 +37,7 @@ fn is_verbal(t: Token<'_>) -> bool {
 
 /// Collective nouns looked through to what they count: "a total of 80 diplomats".
 fn is_collective(word: &str) -> bool {
-    matches!(
-        word,
-        "total"
-            | "number"
-            | "group"
-            | "handful"
-            | "dozen"
-            | "dozens"
-            | "hundreds"
-            | "thousands"
-            | "batch"
-            | "contingent"
-            | "tally"
-            | "count"
-            | "score"
-            | "scores"
-            | "team"
-    )
+    is(WordClass::Collective, word)
 }
 
 /// Follows "total/number of X" down to X, by the parse or, where the parse hung X elsewhere,
@@ -298,16 +218,13 @@ pub fn read_frame<'d>(
             let rel = trigger.rel();
             let carried = matches!(rel, Deprel::Obj | Deprel::NsubjPass | Deprel::Xcomp)
                 && is_verbal(h)
-                && CARRIER_VERBS.contains(&&*lemma(h));
+                && is(WordClass::Carrier, &lemma(h));
             if carried {
                 anchor = h;
                 // "Israel mounted its invasion": a possessive pronoun is the carrier's subject.
-                let pronouns = agents.iter().all(|a| {
-                    matches!(
-                        a.text().to_ascii_lowercase().as_str(),
-                        "its" | "their" | "his" | "her"
-                    )
-                });
+                let pronouns = agents
+                    .iter()
+                    .all(|a| is(WordClass::Possessive, &a.text().to_ascii_lowercase()));
                 if agents.is_empty() || pronouns {
                     let (subj, _) = subjects_of(doc, h);
                     if !subj.is_empty() {
@@ -471,14 +388,10 @@ pub fn read_frame<'d>(
     let mut recoded = false;
     if let Some(g) = gov {
         let gl = lemma(g);
-        if matches!(&*gl, "threaten" | "warn") && !is_cooperative(category) {
+        if is(WordClass::Threatening, &gl) && !is_cooperative(category) {
             category = EventCategory::Threaten;
             recoded = true;
-        } else if matches!(
-            &*gl,
-            "agree" | "promise" | "pledge" | "offer" | "vow" | "commit"
-        ) && is_cooperative(category)
-        {
+        } else if is(WordClass::Promising, &gl) && is_cooperative(category) {
             category = EventCategory::Agree;
             recoded = true;
         }
@@ -490,8 +403,10 @@ pub fn read_frame<'d>(
     // PLOVER's THREATEN (CAMEO 13).
     let ultimatum = anchor.children().any(|c| {
         c.rel() == Deprel::Advcl
-            && c.children()
-                .any(|m| m.rel() == Deprel::Mark && m.text().eq_ignore_ascii_case("unless"))
+            && c.children().any(|m| {
+                m.rel() == Deprel::Mark
+                    && is(WordClass::UltimatumMark, &m.text().to_ascii_lowercase())
+            })
     });
     if modality == Modality::Planned && (ultimatum || category == EventCategory::Protest) {
         category = EventCategory::Threaten;
@@ -503,10 +418,10 @@ pub fn read_frame<'d>(
     }
     // Refusing to cooperate is REJECT: "refused to deploy peacekeepers", "will not accept
     // refugees". A plain past negation ("did not meet") only denies the event.
-    let refusal = gov.is_some_and(|g| NEGATING_VERBS.contains(&&*lemma(g)))
+    let refusal = gov.is_some_and(|g| is(WordClass::Negating, &lemma(g)))
         || aux_words(anchor)
             .iter()
-            .any(|a| matches!(a.as_str(), "will" | "would" | "wo"));
+            .any(|a| is(WordClass::RefusalAux, a));
     if modality == Modality::Negated
         && refusal
         && (is_cooperative(category) || category == EventCategory::Agree)
@@ -575,17 +490,13 @@ pub fn similar_action<'d>(doc: &'d Doc, verb: Token<'d>) -> Option<Vec<Token<'d>
     let ol = lemma(obj);
     let refers = match &*vl {
         "follow" => ol == "suit",
-        "take" | "adopt" | "announce" => {
-            matches!(&*ol, "action" | "measure" | "step" | "move" | "decision")
-                && obj.children().any(|c| {
-                    c.rel() == Deprel::Amod
-                        && matches!(
-                            &*lemma(c),
-                            "similar" | "same" | "identical" | "comparable" | "reciprocal" | "like"
-                        )
-                })
-        }
         "do" => ol == "same",
+        v if is(WordClass::SimilarVerb, v) => {
+            is(WordClass::SimilarNoun, &ol)
+                && obj
+                    .children()
+                    .any(|c| c.rel() == Deprel::Amod && is(WordClass::SimilarAdjective, &lemma(c)))
+        }
         _ => false,
     };
     if !refers {

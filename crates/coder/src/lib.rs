@@ -24,6 +24,7 @@ mod timewords;
 pub mod timex;
 mod timing;
 mod triggers;
+mod words;
 
 use attache_event::Event;
 use attache_lexicon::{EntryKind, Lexicon};
@@ -35,6 +36,7 @@ use std::sync::Arc;
 use dates::Direction;
 pub use mention::{GENERIC_MODE, MentionCode};
 pub use triggers::{TriggerError, TriggerRule, TriggerTable};
+pub use words::WordsError;
 
 /// The trigger file compiled into the binary, so `attache` runs from anywhere.
 const TRIGGERS_TSV: &str = include_str!("../../../data/coder/triggers.tsv");
@@ -70,6 +72,7 @@ impl Extractor {
     /// Loads the shipped model and the dictionaries compiled into the binary.
     pub fn load_default() -> Result<Extractor, String> {
         let analyzer = Analyzer::load_default().map_err(|e| e.to_string())?;
+        words::load().map_err(|e| e.to_string())?;
         let triggers =
             TriggerTable::parse(TRIGGERS_NAME, TRIGGERS_TSV).map_err(|e| e.to_string())?;
         Ok(Extractor {

@@ -2,62 +2,9 @@
 //! that carry and govern its trigger.
 
 use crate::frames::lemma;
+use crate::words::{WordClass, is};
 use attache_event::Modality;
 use attache_nlp::{Deprel, Token};
-
-/// Governing verbs whose complement is not (yet) done.
-pub(crate) const PLANNING_VERBS: &[&str] = &[
-    "plan",
-    "intend",
-    "prepare",
-    "aim",
-    "seek",
-    "want",
-    "expect",
-    "promise",
-    "pledge",
-    "vow",
-    "agree",
-    "offer",
-    "hope",
-    "wish",
-    "commit",
-    "move",
-    "set",
-    "schedule",
-    "threaten",
-    "warn",
-    // Predicative adjectives of intent: "is willing to withdraw", "prepared to lift".
-    "willing",
-    "prepared",
-    "ready",
-    "committed",
-    "determined",
-    "eager",
-];
-pub(crate) const HYPOTHETICAL_VERBS: &[&str] = &[
-    "consider",
-    "discuss",
-    "debate",
-    "propose",
-    "weigh",
-    "mull",
-    "urge",
-    "demand",
-    "ask",
-    "call",
-    "appeal",
-    "suggest",
-    "recommend",
-    "contemplate",
-    "explore",
-    "study",
-    "review",
-    "examine",
-    "press",
-    "push",
-];
-pub(crate) const NEGATING_VERBS: &[&str] = &["refuse", "decline", "deny", "fail", "reject", "rule"];
 
 /// The governing verb of a clause reached through `xcomp` ("threatened to expel").
 pub(crate) fn governor(anchor: Token<'_>) -> Option<Token<'_>> {
@@ -75,8 +22,8 @@ pub(crate) fn governor(anchor: Token<'_>) -> Option<Token<'_>> {
 fn has_negation(t: Token<'_>) -> bool {
     t.children().any(|c| {
         let w = c.text().to_ascii_lowercase();
-        (c.rel() == Deprel::Advmod && matches!(w.as_str(), "not" | "n't" | "never" | "’t" | "n’t"))
-            || (c.rel() == Deprel::Det && w == "no")
+        (c.rel() == Deprel::Advmod && is(WordClass::Negation, &w))
+            || (c.rel() == Deprel::Det && is(WordClass::NegativeDeterminer, &w))
     })
 }
 
@@ -116,47 +63,38 @@ pub(crate) fn modality_of<'d>(
             return (Modality::Negated, gov);
         }
         if v.rel() == Deprel::Xcomp {
-            if NEGATING_VERBS.contains(&&*gl) {
+            if is(WordClass::Negating, &gl) {
                 return (Modality::Negated, gov);
             }
-            if PLANNING_VERBS.contains(&&*gl) {
+            if is(WordClass::Planning, &gl) {
                 return (Modality::Planned, gov);
             }
-            if HYPOTHETICAL_VERBS.contains(&&*gl) {
+            if is(WordClass::Hypothetical, &gl) {
                 return (Modality::Hypothetical, gov);
             }
         }
         // "demanded that Hamas renounce ...", "urged that talks resume": what is demanded is
         // not done.
-        if v.rel() == Deprel::Ccomp && HYPOTHETICAL_VERBS.contains(&&*gl) {
+        if v.rel() == Deprel::Ccomp && is(WordClass::Hypothetical, &gl) {
             return (Modality::Hypothetical, gov);
         }
     }
 
     // A noun carried by a verb of discussion or demand is not done: "discuss tougher sanctions".
-    if trigger.i() != anchor.i() && HYPOTHETICAL_VERBS.contains(&&*lemma(anchor)) {
+    if trigger.i() != anchor.i() && is(WordClass::Hypothetical, &lemma(anchor)) {
         return (Modality::Hypothetical, Some(anchor));
     }
     for t in &chain {
         let aux = aux_words(*t);
-        if aux
-            .iter()
-            .any(|a| matches!(a.as_str(), "could" | "might" | "may" | "should" | "must"))
-        {
+        if aux.iter().any(|a| is(WordClass::HypotheticalAux, a)) {
             return (Modality::Hypothetical, gov);
         }
         if t.children().any(|c| {
-            c.rel() == Deprel::Mark
-                && matches!(c.text().to_ascii_lowercase().as_str(), "if" | "unless")
+            c.rel() == Deprel::Mark && is(WordClass::ConditionMark, &c.text().to_ascii_lowercase())
         }) {
             return (Modality::Hypothetical, gov);
         }
-        if aux.iter().any(|a| {
-            matches!(
-                a.as_str(),
-                "will" | "would" | "shall" | "'ll" | "’ll" | "wo"
-            )
-        }) {
+        if aux.iter().any(|a| is(WordClass::FutureAux, a)) {
             return (Modality::Planned, gov);
         }
     }

@@ -4,9 +4,9 @@
 //! the same expressions and the same resolution.
 
 use crate::dates::{Direction, Interval, TimeExpr, TimeKind, find_times, resolve};
-use crate::modality::PLANNING_VERBS;
 use crate::timewords::{Unit, extra_value};
 use crate::timing::ancestors;
+use crate::words::{WordClass, is};
 use attache_nlp::{Deprel, Doc, Token, Upos};
 use chrono::{Datelike, NaiveDate};
 
@@ -155,7 +155,7 @@ fn is_predicate(t: Token<'_>) -> bool {
 
 fn is_planning(t: Token<'_>) -> bool {
     let lemma = t.lemma().to_ascii_lowercase();
-    PLANNING_VERBS.contains(&lemma.as_str()) || matches!(lemma.as_str(), "due" | "slate")
+    is(WordClass::Planning, &lemma) || is(WordClass::Scheduled, &lemma)
 }
 
 /// The tense the verb's own form and auxiliaries mark.
@@ -166,13 +166,10 @@ fn own_tense(v: Token<'_>) -> Option<Direction> {
             continue;
         }
         let w = c.text().to_ascii_lowercase();
-        if matches!(w.as_str(), "will" | "'ll" | "’ll" | "shall" | "wo") {
+        if is(WordClass::FutureTenseAux, &w) {
             return Some(Direction::Future);
         }
-        if c.xpos() == "VBD" || matches!(w.as_str(), "had" | "did" | "was" | "were") {
-            past = true;
-        }
-        if matches!(w.as_str(), "has" | "have" | "'ve" | "’ve") {
+        if c.xpos() == "VBD" || is(WordClass::PastTenseAux, &w) {
             past = true;
         }
     }

@@ -7,6 +7,7 @@ use crate::frames::{Frame, dominates};
 use crate::measure::sentence_words;
 use crate::timex::clause_direction;
 use crate::triggers::has_case;
+use crate::words::{WordClass, is};
 use attache_event::{EventDate, Modality};
 use attache_nlp::{Deprel, Doc, Sentence, Token, Upos};
 use chrono::NaiveDate;
@@ -182,15 +183,10 @@ pub fn find_peg(doc: &Doc, published: Option<NaiveDate>) -> Option<Peg> {
 /// its own (a heading).
 fn is_caption_or_heading(s: &Sentence<'_>) -> bool {
     let first = s.tokens().next().map(|t| t.text().to_ascii_lowercase());
-    let caption = matches!(
-        first.as_deref(),
-        Some("image" | "photo" | "picture" | "pictured" | "caption" | "file" | "media")
-    ) && s.tokens().nth(1).is_some_and(|t| {
-        matches!(
-            t.text().to_ascii_lowercase().as_str(),
-            "caption" | ":" | "photo"
-        )
-    });
+    let caption = first.is_some_and(|w| is(WordClass::CaptionStart, &w))
+        && s.tokens()
+            .nth(1)
+            .is_some_and(|t| is(WordClass::CaptionSecond, &t.text().to_ascii_lowercase()));
     let verb = s.root().is_some_and(|r| {
         matches!(r.upos(), Upos::Verb | Upos::Aux) || r.children().any(|c| c.rel() == Deprel::Cop)
     });
@@ -346,23 +342,5 @@ fn is_of_complement(x: Token<'_>) -> bool {
 
 /// Verbs that report speech rather than perform an act.
 fn is_saying(t: Token<'_>) -> bool {
-    matches!(
-        &*crate::triggers::trigger_lemma(t),
-        "say"
-            | "tell"
-            | "add"
-            | "state"
-            | "report"
-            | "quote"
-            | "claim"
-            | "insist"
-            | "stress"
-            | "confirm"
-            | "write"
-            | "tweet"
-            | "note"
-            | "explain"
-            | "believe"
-            | "think"
-    )
+    is(WordClass::Reporting, &crate::triggers::trigger_lemma(t))
 }

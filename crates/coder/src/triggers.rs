@@ -360,6 +360,12 @@ fn object_heads<'a>(trigger: Token<'a>) -> impl Iterator<Item = Token<'a>> {
         .chain(participle_head)
 }
 
+/// Whether a nominal has a preposition of `class` as its `case` dependent.
+pub fn has_case_in(tok: Token<'_>, class: crate::words::WordClass) -> bool {
+    tok.children()
+        .any(|c| c.rel() == Deprel::Case && crate::words::is(class, &c.text().to_ascii_lowercase()))
+}
+
 /// Whether a nominal has one of these prepositions as its `case` dependent.
 pub fn has_case(tok: Token<'_>, preps: &[&str]) -> bool {
     tok.children()

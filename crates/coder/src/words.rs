@@ -1,0 +1,211 @@
+//! The word classes the coder's rules test ("carrier verbs", "planning verbs", "auxiliaries of
+//! the future", ...): closed lists of English words kept in `data/coder/words.tsv`, one list per
+//! class, loaded and validated like the trigger file. The rules say what a class does; the file
+//! says which words belong to it.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::sync::OnceLock;
+
+/// The word-class file compiled into the binary.
+const WORDS_TSV: &str = include_str!("../../../data/coder/words.tsv");
+const WORDS_NAME: &str = "data/coder/words.tsv";
+const HEADER: &str = "class\tword";
+
+macro_rules! word_classes {
+    ($($variant:ident = $name:literal,)*) => {
+        /// A class of words of `data/coder/words.tsv` (its header documents each).
+        #[derive(Clone, Copy, PartialEq, Eq, Debug)]
+        pub enum WordClass {
+            $($variant,)*
+        }
+
+        impl WordClass {
+            pub const ALL: &'static [WordClass] = &[$(WordClass::$variant,)*];
+
+            /// The class's name in the file.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(WordClass::$variant => $name,)*
+                }
+            }
+        }
+    };
+}
+
+word_classes! {
+    Carrier = "carrier",
+    Performing = "performing",
+    Collective = "collective",
+    Possessive = "possessive",
+    Threatening = "threatening",
+    Promising = "promising",
+    Planning = "planning",
+    Scheduled = "scheduled",
+    Hypothetical = "hypothetical",
+    Negating = "negating",
+    Negation = "negation",
+    NegativeDeterminer = "negative_determiner",
+    HypotheticalAux = "hypothetical_aux",
+    FutureAux = "future_aux",
+    RefusalAux = "refusal_aux",
+    ConditionMark = "condition_mark",
+    UltimatumMark = "ultimatum_mark",
+    ObligationSaying = "obligation_saying",
+    ObligationAux = "obligation_aux",
+    Reporting = "reporting",
+    FutureTenseAux = "future_tense_aux",
+    PastTenseAux = "past_tense_aux",
+    CaptionStart = "caption_start",
+    CaptionSecond = "caption_second",
+    PlacePreposition = "place_preposition",
+    ActorPronoun = "actor_pronoun",
+    PartNoun = "part_noun",
+    CalendarName = "calendar_name",
+    RelativePronoun = "relative_pronoun",
+    SimilarVerb = "similar_verb",
+    SimilarNoun = "similar_noun",
+    SimilarAdjective = "similar_adjective",
+}
+
+impl WordClass {
+    fn from_name(name: &str) -> Option<WordClass> {
+        WordClass::ALL.iter().copied().find(|c| c.name() == name)
+    }
+}
+
+/// A word-class file that could not be read, with the file and line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordsError {
+    pub file: String,
+    pub line: usize,
+    pub reason: String,
+}
+
+impl fmt::Display for WordsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.reason)
+    }
+}
+
+impl std::error::Error for WordsError {}
+
+/// Every class's words.
+#[derive(Debug)]
+pub struct WordClasses {
+    lists: Vec<HashSet<String>>,
+}
+
+impl WordClasses {
+    /// Parses the text of a word-class file; `file` names it in errors.
+    pub fn parse(file: &str, text: &str) -> Result<WordClasses, WordsError> {
+        let err = |line: usize, reason: String| WordsError {
+            file: file.to_string(),
+            line,
+            reason,
+        };
+        let mut lists: Vec<HashSet<String>> = vec![HashSet::new(); WordClass::ALL.len()];
+        let mut header_seen = false;
+        let mut last = 0;
+        for (n, raw) in text.lines().enumerate() {
+            let line_no = n + 1;
+            last = line_no;
+            let line = raw.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if !header_seen {
+                if line != HEADER {
+                    return Err(err(line_no, format!("expected the header line {HEADER:?}")));
+                }
+                header_seen = true;
+                continue;
+            }
+            let Some((class, word)) = line.split_once('\t') else {
+                return Err(err(line_no, "expected `class<TAB>word`".to_string()));
+            };
+            let Some(class) = WordClass::from_name(class) else {
+                return Err(err(line_no, format!("unknown word class {class:?}")));
+            };
+            if word.is_empty() || word.contains(char::is_whitespace) || word.contains('\t') {
+                return Err(err(line_no, format!("{word:?} is not one word")));
+            }
+            if word != word.to_lowercase() {
+                return Err(err(line_no, format!("{word:?} must be lower case")));
+            }
+            if !lists[class as usize].insert(word.to_string()) {
+                return Err(err(
+                    line_no,
+                    format!("{word:?} is listed twice in class {}", class.name()),
+                ));
+            }
+        }
+        if !header_seen {
+            return Err(err(1, "no header line and no rows".to_string()));
+        }
+        if let Some(empty) = WordClass::ALL
+            .iter()
+            .find(|c| lists[**c as usize].is_empty())
+        {
+            return Err(err(last, format!("class {} has no words", empty.name())));
+        }
+        Ok(WordClasses { lists })
+    }
+
+    /// Whether `word` (a lemma, or a word as written in lower case) belongs to `class`.
+    pub fn has(&self, class: WordClass, word: &str) -> bool {
+        self.lists[class as usize].contains(word)
+    }
+}
+
+static WORDS: OnceLock<WordClasses> = OnceLock::new();
+
+/// Loads the compiled-in word-class file, reporting a bad file by its line.
+pub fn load() -> Result<&'static WordClasses, WordsError> {
+    if let Some(w) = WORDS.get() {
+        return Ok(w);
+    }
+    let parsed = WordClasses::parse(WORDS_NAME, WORDS_TSV)?;
+    Ok(WORDS.get_or_init(|| parsed))
+}
+
+/// The compiled-in word classes (validated by [`load`] when an extractor is built, and by the
+/// tests).
+pub(crate) fn words() -> &'static WordClasses {
+    WORDS
+        .get_or_init(|| WordClasses::parse(WORDS_NAME, WORDS_TSV).unwrap_or_else(|e| panic!("{e}")))
+}
+
+/// Whether `word` belongs to `class` of the compiled-in file.
+pub(crate) fn is(class: WordClass, word: &str) -> bool {
+    words().has(class, word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_file_loads_with_every_class() {
+        let w = load().unwrap();
+        assert!(w.has(WordClass::Carrier, "announce"));
+        assert!(w.has(WordClass::Negation, "n't"));
+        assert!(!w.has(WordClass::CalendarName, "may"));
+    }
+
+    #[test]
+    fn bad_files_name_their_line() {
+        let e = WordClasses::parse("w.tsv", "# c\nclass\tword\ncarrier\tsay\nplaning\tplan\n")
+            .unwrap_err();
+        assert_eq!(e.to_string(), "w.tsv:4: unknown word class \"planing\"");
+        let e = WordClasses::parse("w.tsv", "class\tword\ncarrier\tSay\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        let e =
+            WordClasses::parse("w.tsv", "class\tword\ncarrier\tsay\ncarrier\tsay\n").unwrap_err();
+        assert_eq!((e.line, e.reason.contains("twice")), (3, true));
+        let e = WordClasses::parse("w.tsv", "class\tword\ncarrier\tsay\n").unwrap_err();
+        assert!(e.reason.contains("has no words"), "{e}");
+        let e = WordClasses::parse("w.tsv", "lemma\tword\n").unwrap_err();
+        assert_eq!(e.line, 1);
+    }
+}
