@@ -11,6 +11,10 @@ use std::io;
 
 pub(crate) struct CsvRecords {
     input: Input,
+    /// Bytes read again before the input (from `replay_at`): the later lines of a malformed
+    /// record.
+    replay: Vec<u8>,
+    replay_at: usize,
     delimiter: u8,
     /// Newlines consumed so far: the next record starts on line `newlines + 1`.
     newlines: usize,
@@ -30,9 +34,26 @@ struct Columns {
 }
 
 enum RawRecord {
-    Fields { line: usize, fields: Vec<Vec<u8>> },
-    TooLong { line: usize, len: u64 },
-    Unterminated { line: usize },
+    Fields {
+        line: usize,
+        fields: Vec<Vec<u8>>,
+    },
+    TooLong {
+        line: usize,
+        len: u64,
+    },
+    /// The file ends inside a quoted field; `resumed` when the lines after the record's first
+    /// one are read again.
+    Unterminated {
+        line: usize,
+        resumed: bool,
+    },
+    /// A quote followed by text inside a quoted field, at `quote_line`, `column` (1-based).
+    StrayQuote {
+        line: usize,
+        quote_line: usize,
+        column: usize,
+    },
     End,
 }
 
@@ -43,12 +64,16 @@ enum FieldState {
     Quoted,
     /// A `"` inside a quoted field: either the closing quote or the first of a doubled one.
     QuoteInQuoted,
+    /// After a stray quote: the rest of the line is skipped.
+    Stray,
 }
 
 impl CsvRecords {
     pub fn new(input: Input, delimiter: u8) -> CsvRecords {
         CsvRecords {
             input,
+            replay: Vec::new(),
+            replay_at: 0,
             delimiter,
             newlines: 0,
             columns: None,
@@ -87,10 +112,25 @@ impl CsvRecords {
                         _ => None,
                     };
                 }
-                RawRecord::Unterminated { line } => {
-                    self.finished = true;
-                    let reason = "quoted field never closed: the file ends inside it";
-                    return Some(Err(InputError::at_line(path, line, reason)));
+                RawRecord::Unterminated { line, resumed } => {
+                    self.finished = !resumed;
+                    let reason = RecordError::UnclosedQuote { resumed };
+                    return Some(Err(InputError::at_line(path, line, reason.to_string())));
+                }
+                RawRecord::StrayQuote {
+                    line,
+                    quote_line,
+                    column,
+                } => {
+                    self.records += 1;
+                    let reason = RecordError::StrayQuote {
+                        at: if quote_line == line {
+                            format!("column {column}")
+                        } else {
+                            format!("line {quote_line}, column {column}")
+                        },
+                    };
+                    return Some(Err(InputError::at_line(path, line, reason.to_string())));
                 }
                 RawRecord::TooLong { line, len } => {
                     self.records += 1;
@@ -127,6 +167,11 @@ impl CsvRecords {
     }
 
     /// Reads one record, holding at most `max_bytes` of field content in memory.
+    ///
+    /// A quote that closes a quoted field must be followed by a delimiter or the end of the
+    /// line; any other byte after it makes the quote a stray one. The record is then reported
+    /// and skipped, and reading goes on at the line after the record's first one: a stray
+    /// opening quote never swallows the records after it.
     fn read_record(&mut self, max_bytes: usize) -> io::Result<RawRecord> {
         let line = self.newlines + 1;
         let mut fields: Vec<Vec<u8>> = Vec::new();
@@ -135,12 +180,21 @@ impl CsvRecords {
         let mut size: u64 = 0;
         let mut saw_any = false;
         let mut complete = false;
+        // The record's bytes as read, to read its later lines again if it proves malformed.
+        let mut raw: Vec<u8> = Vec::new();
+        let mut column = 0;
+        let mut stray: Option<(usize, usize)> = None;
         let delimiter = self.delimiter;
         while !complete {
-            let chunk = match self.input.fill_buf() {
-                Ok(chunk) => chunk,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(e),
+            let from_replay = self.replay_at < self.replay.len();
+            let chunk = if from_replay {
+                &self.replay[self.replay_at..]
+            } else {
+                match self.input.fill_buf() {
+                    Ok(chunk) => chunk,
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                    Err(e) => return Err(e),
+                }
             };
             if chunk.is_empty() {
                 break;
@@ -149,8 +203,20 @@ impl CsvRecords {
             let mut used = 0;
             for &byte in chunk {
                 used += 1;
+                if raw.len() <= max_bytes {
+                    raw.push(byte);
+                }
+                column += 1;
                 if byte == b'\n' {
                     self.newlines += 1;
+                    column = 0;
+                }
+                if state == FieldState::Stray {
+                    if byte == b'\n' {
+                        complete = true;
+                        break;
+                    }
+                    continue;
                 }
                 let ends_field = byte == delimiter && state != FieldState::Quoted;
                 let ends_record = byte == b'\n' && state != FieldState::Quoted;
@@ -176,20 +242,41 @@ impl CsvRecords {
                         keep(&mut field, &mut size, max_bytes, b'"');
                         FieldState::Quoted
                     }
-                    // Text after a closing quote (`"a"b`) is malformed; keep it rather than lose it.
+                    // Text after a closing quote (`"a"b`): the quote was a stray one.
+                    (FieldState::QuoteInQuoted, _) => {
+                        stray = Some((line + raw_newlines(&raw), column - 1));
+                        if raw_newlines(&raw) > 0 {
+                            complete = true;
+                            break;
+                        }
+                        FieldState::Stray
+                    }
                     (_, _) => {
                         keep(&mut field, &mut size, max_bytes, byte);
                         FieldState::Unquoted
                     }
                 };
             }
-            self.input.consume(used);
+            if from_replay {
+                self.replay_at += used;
+            } else {
+                self.input.consume(used);
+            }
         }
         if !saw_any && !complete {
             return Ok(RawRecord::End);
         }
+        if let Some((quote_line, column)) = stray {
+            self.read_again_after_first_line(line, &raw, max_bytes);
+            return Ok(RawRecord::StrayQuote {
+                line,
+                quote_line,
+                column,
+            });
+        }
         if state == FieldState::Quoted {
-            return Ok(RawRecord::Unterminated { line });
+            let resumed = self.read_again_after_first_line(line, &raw, max_bytes);
+            return Ok(RawRecord::Unterminated { line, resumed });
         }
         if !complete {
             fields.push(field);
@@ -199,6 +286,27 @@ impl CsvRecords {
         }
         Ok(RawRecord::Fields { line, fields })
     }
+
+    /// After a malformed record that ran over several lines, reads its lines after the first
+    /// one again as records of their own. Says whether there was anything to read again.
+    fn read_again_after_first_line(&mut self, line: usize, raw: &[u8], max_bytes: usize) -> bool {
+        let Some(first_end) = raw.iter().position(|&b| b == b'\n') else {
+            return false;
+        };
+        if raw.len() > max_bytes {
+            return false; // too long to hold: reading goes on after it
+        }
+        let mut again = raw[first_end + 1..].to_vec();
+        again.extend_from_slice(&self.replay[self.replay_at..]);
+        self.replay = again;
+        self.replay_at = 0;
+        self.newlines = line;
+        true
+    }
+}
+
+fn raw_newlines(raw: &[u8]) -> usize {
+    raw.iter().filter(|&&b| b == b'\n').count()
 }
 
 /// Appends a byte of field content while the record is within the cap; counts it always.
@@ -389,7 +497,7 @@ mod tests {
             err.contains("no column \"text\"") && err.contains("body, id"),
             "{err}"
         );
-        let got = read_all("text\nfine\n\"open\nand on", &ReadOptions::default(), 1000);
+        let got = read_all("text\nfine\n\"open and on", &ReadOptions::default(), 1000);
         assert_eq!(got.len(), 2);
         assert_eq!(
             got[1].as_ref().unwrap_err().to_string(),
@@ -411,5 +519,62 @@ mod tests {
         );
         assert_eq!(got[1].as_ref().unwrap().text, "small");
         assert_eq!(got[1].as_ref().unwrap().id, "in.csv:43");
+    }
+
+    fn shown(input: &str) -> Vec<String> {
+        read_all(input, &ReadOptions::default(), 1000)
+            .iter()
+            .map(|r| match r {
+                Ok(doc) => format!("ok {} {}", doc.id, doc.text),
+                Err(e) => e.to_string(),
+            })
+            .collect()
+    }
+
+    // Failing before the fix: "column \"published\": bad date".
+    #[test]
+    fn a_stray_quote_in_a_line_is_named_not_a_bad_date() {
+        let got = shown(
+            "id,text,published\n\
+             a1,\"He said \"no, never\" today\",2022-04-05\n\
+             a2,Spain expelled 25.,2022-04-05\n",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(
+            got[0].starts_with("in.csv:2: stray quote at column 13: a quote inside a quoted field"),
+            "{got:?}"
+        );
+        assert_eq!(got[1], "ok a2 Spain expelled 25.");
+    }
+
+    // Failing before the fix: a1 swallowed a2 without a word.
+    #[test]
+    fn a_stray_opening_quote_never_swallows_the_next_records() {
+        let got = shown(
+            "id,text,published\n\
+             a1,\"Italy expelled 30 Russian diplomats.,2022-04-05\n\
+             a2,\"Spain expelled 25 Russian diplomats.\",2022-04-05\n\
+             a3,Denmark expelled 15.,2022-04-05\n",
+        );
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(
+            got[0].starts_with("in.csv:2: stray quote at line 3, column 4"),
+            "{got:?}"
+        );
+        assert_eq!(got[1], "ok a2 Spain expelled 25 Russian diplomats.");
+        assert_eq!(got[2], "ok a3 Denmark expelled 15.");
+    }
+
+    #[test]
+    fn an_unclosed_quote_skips_its_line_and_reading_goes_on() {
+        let got = shown("text\n\"open\nand on\nlast\n");
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(
+            got[0].starts_with(
+                "in.csv:2: quoted field never closed: the file ends inside it (a stray quote?)"
+            ),
+            "{got:?}"
+        );
+        assert_eq!(got[1..], ["ok in.csv:3 and on", "ok in.csv:4 last"]);
     }
 }

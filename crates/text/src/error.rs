@@ -107,4 +107,25 @@ pub enum RecordError {
     TooFewFields(usize),
     #[error("record's text is empty")]
     EmptyCsvText,
+    #[error(
+        "stray quote at {at}: a quote inside a quoted field must be doubled (\"\"), and a \
+         closing quote followed by a delimiter or the line's end; record skipped"
+    )]
+    StrayQuote { at: String },
+    #[error(
+        "lone surrogate {escape} at column {column}: half of a UTF-16 pair, which no UTF-8 \
+         text can hold (the writer must escape the whole character as a pair)"
+    )]
+    LoneSurrogate { column: usize, escape: String },
+    #[error("{}", unclosed_quote(*resumed))]
+    UnclosedQuote { resumed: bool },
+}
+
+fn unclosed_quote(resumed: bool) -> &'static str {
+    if resumed {
+        "quoted field never closed: the file ends inside it (a stray quote?); record skipped, \
+         reading goes on at the next line"
+    } else {
+        "quoted field never closed: the file ends inside it"
+    }
 }

@@ -96,7 +96,9 @@ fn parse_record(
     opts: &ReadOptions,
 ) -> Result<Document, RecordError> {
     let value: Value = serde_json::from_str(line_text).map_err(|e| {
-        if e.is_eof() {
+        if let Some(lone) = lone_surrogate(line_text) {
+            lone
+        } else if e.is_eof() {
             RecordError::TruncatedJson { column: e.column() }
         } else {
             RecordError::Json {
@@ -158,6 +160,41 @@ fn parse_record(
             source: optional_string(&mut record, "source")?,
         },
     })
+}
+
+/// The first `\\uXXXX` escape of half a UTF-16 surrogate pair without its other half: JSON
+/// that no UTF-8 text can hold (serde_json calls it an "unexpected end of hex escape").
+fn lone_surrogate(line: &str) -> Option<RecordError> {
+    let bytes = line.as_bytes();
+    let unit_at = |at: usize| -> Option<u16> {
+        let hex = bytes.get(at..at + 6)?;
+        if !hex.starts_with(b"\\u") {
+            return None;
+        }
+        u16::from_str_radix(std::str::from_utf8(&hex[2..]).ok()?, 16).ok()
+    };
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at] != b'\\' {
+            at += 1;
+            continue;
+        }
+        let Some(unit) = unit_at(at) else {
+            at += 2; // any other escape, `\\` included
+            continue;
+        };
+        let high = (0xD800..0xDC00).contains(&unit);
+        let low = (0xDC00..0xE000).contains(&unit);
+        let paired = high && unit_at(at + 6).is_some_and(|next| (0xDC00..0xE000).contains(&next));
+        if (high && !paired) || low {
+            return Some(RecordError::LoneSurrogate {
+                column: line[..at].chars().count() + 1,
+                escape: line[at..at + 6].to_string(),
+            });
+        }
+        at += if paired { 12 } else { 6 };
+    }
+    None
 }
 
 fn optional_string(
@@ -266,5 +303,24 @@ mod tests {
         );
         let err = parse(r#"{"text": "a",, }"#).unwrap_err().to_string();
         assert!(err.starts_with("invalid JSON at column 14"), "{err}");
+    }
+
+    // Failing before the fix: "unexpected end of hex escape".
+    #[test]
+    fn a_lone_surrogate_is_named() {
+        let err = parse(r#"{"id": "a", "text": "Italy \ud800 expelled 30."}"#).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "lone surrogate \\ud800 at column 28: half of a UTF-16 pair, which no UTF-8 text \
+             can hold (the writer must escape the whole character as a pair)"
+        );
+        let err = parse(r#"{"text": "x\udc00"}"#).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("lone surrogate \\udc00 at column 12"),
+            "{err}"
+        );
+        let pair = parse(r#"{"text": "\\ud800 \ud83d\ude00 ok"}"#).unwrap();
+        assert_eq!(pair.text, "\\ud800 \u{1F600} ok");
     }
 }
