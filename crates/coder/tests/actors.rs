@@ -48,6 +48,41 @@ fn a_person_has_the_role_valid_at_the_event_date() {
     assert_eq!(first_actors(&events), [gbr("GOV")], "{events:#?}");
 }
 
+fn actor(code: &str, sector: &str) -> (Option<String>, Option<String>) {
+    (Some(code.into()), Some(sector.into()))
+}
+
+#[test]
+fn an_office_holder_has_the_office_of_the_publication_date() {
+    // office-holders.tsv: prime minister of Poland, President of the European Council
+    // 2014-2019, prime minister again from December 2023.
+    let text = "Donald Tusk visited Kyiv on Monday.";
+    assert_eq!(
+        first_actors(&code(text, (2016, 3, 2))),
+        [actor("EU", "IGO")]
+    );
+    assert_eq!(
+        first_actors(&code(text, (2024, 3, 2))),
+        [actor("POL", "GOV")]
+    );
+    // Prime minister of the Netherlands until July 2024, NATO Secretary General from October.
+    let text = "Mark Rutte visited Kyiv on Monday.";
+    assert_eq!(
+        first_actors(&code(text, (2020, 3, 2))),
+        [actor("NLD", "GOV")]
+    );
+    assert_eq!(
+        first_actors(&code(text, (2025, 3, 3))),
+        [actor("NATO", "IGO")]
+    );
+    // Out of office (NATO Secretary General until October 2024): still recognised.
+    let text = "Jens Stoltenberg visited Kyiv on Monday.";
+    assert_eq!(
+        first_actors(&code(text, (2025, 3, 3))),
+        [actor("NATO", "IGO")]
+    );
+}
+
 /// (country, sector, country_from) of the first actor of the arrest.
 fn agent(
     text: &str,

@@ -84,6 +84,14 @@ impl EntryKind {
         })
     }
 
+    /// Places and nationalities: a phrase of these kinds names a country (column 2).
+    pub fn needs_country(self) -> bool {
+        matches!(
+            self,
+            Self::Country | Self::Demonym | Self::Capital | Self::City
+        )
+    }
+
     /// Roles are common nouns ("police", "Police"); everything else is a proper noun.
     pub fn is_proper_noun(self) -> bool {
         self != Self::Role

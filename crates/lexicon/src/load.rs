@@ -5,9 +5,11 @@ use crate::{Country, Entry, EntryKind, Lexicon, LexiconError, Membership, Organi
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
+mod holders;
+
 /// The data files, in load order: countries and organisations come first because the other
 /// files refer to their codes.
-pub const FILES: [&str; 16] = [
+pub const FILES: [&str; 17] = [
     "countries.tsv",
     "organisations.tsv",
     "demonyms.tsv",
@@ -20,6 +22,7 @@ pub const FILES: [&str; 16] = [
     "institutions.tsv",
     "media.tsv",
     "persons.tsv",
+    "office-holders.tsv",
     "roles.tsv",
     "petrarch-persons.tsv",
     "petrarch-agents.tsv",
@@ -33,7 +36,7 @@ macro_rules! embed {
 }
 
 /// The shipped files, compiled in; same order as [`FILES`].
-pub(crate) const EMBEDDED: [(&str, &str); 16] = embed!(
+pub(crate) const EMBEDDED: [(&str, &str); 17] = embed!(
     "countries.tsv",
     "organisations.tsv",
     "demonyms.tsv",
@@ -46,11 +49,15 @@ pub(crate) const EMBEDDED: [(&str, &str); 16] = embed!(
     "institutions.tsv",
     "media.tsv",
     "persons.tsv",
+    "office-holders.tsv",
     "roles.tsv",
     "petrarch-persons.tsv",
     "petrarch-agents.tsv",
     "exclusions.tsv",
 );
+
+/// The columns of the phrase files (office-holders.tsv adds a seventh: the source).
+const PHRASE_COLUMNS: &str = "kind, code, sector, canonical, variants, dated roles";
 
 /// Sectors a phrase may imply (CAMEO's actor types, which PLOVER keeps).
 pub const SECTORS: [&str; 23] = [
@@ -164,6 +171,8 @@ struct Builder {
     organisation_index: HashMap<String, usize>,
     memberships: HashMap<String, Vec<Membership>>,
     phrases: PhraseTable,
+    /// People of the hand-written phrase files, which office-holders.tsv gives dates to.
+    hand_persons: holders::HandPersons,
 }
 
 impl Builder {
@@ -398,67 +407,83 @@ impl Builder {
     /// The common format of the phrase files. A generated file (`petrarch-*.tsv`) yields to
     /// the hand-written ones: a phrase they list keeps only its hand readings.
     fn phrases(&mut self, file: &str, text: &str, generated: bool) -> Result<(), LexiconError> {
-        let columns = "kind, code, sector, canonical, variants, dated roles";
-        for line in lines(file, text, columns, 4, 6)? {
-            let kind_name = line.req(0, "kind")?;
-            let kind = EntryKind::parse(kind_name)
-                .ok_or_else(|| line.error(format!("unknown kind {kind_name:?}")))?;
-            let code = self.any_code(&line, 1)?;
-            let sector = sector(&line, 2)?;
-            let canonical = line.req(3, "canonical")?;
-            let variants = line.list(4);
-            let roles = match line.opt(5) {
-                None => Vec::new(),
-                Some(field) => crate::dated::parse_roles(field)
-                    .map_err(|m| line.error(m))?
-                    .into_iter()
-                    .map(|r| self.check_role_code(&line, r))
-                    .collect::<Result<Vec<_>, _>>()?,
-            };
-            let needs_country = matches!(
-                kind,
-                EntryKind::Country | EntryKind::Demonym | EntryKind::Capital | EntryKind::City
-            );
-            if needs_country && code.is_none_or(|c| !self.country_index.contains_key(c)) {
-                return Err(line.error(format!("a {kind} needs a country code in column 2")));
-            }
-            if kind == EntryKind::Capital {
-                let code = code.unwrap_or_default();
-                self.add_capital(code, canonical, canonical);
-                for v in &variants {
-                    self.add_capital(code, v, canonical);
-                }
-                continue;
-            }
-            let entry = Entry {
-                kind,
-                code: code.map(String::from),
-                sector: sector.map(String::from),
-                canonical: canonical.to_string(),
-                roles,
-            };
-            for phrase in std::iter::once(canonical).chain(variants.iter().copied()) {
-                if generated && self.phrases.is_hand_phrase(phrase, kind) {
-                    continue;
-                }
-                if !generated {
-                    self.phrases.mark_hand(phrase, kind);
-                }
-                self.phrases.add(phrase, entry.clone());
-                if let Some(code) = code.filter(|_| needs_country) {
-                    let country = &mut self.countries[self.country_index[code]];
-                    let list = match kind {
-                        EntryKind::Country => &mut country.aliases,
-                        EntryKind::Demonym => &mut country.demonyms,
-                        _ => continue,
-                    };
-                    if !list.iter().any(|p| p == phrase) && phrase != country.name {
-                        list.push(phrase.to_string());
-                    }
-                }
-            }
+        for line in lines(file, text, PHRASE_COLUMNS, 4, 6)? {
+            self.phrase_line(&line, generated)?;
         }
         Ok(())
+    }
+
+    /// One line of a phrase file: its entry and the phrases that name it.
+    fn parse_phrase<'s>(&self, line: &Line<'s>) -> Result<(Entry, Vec<&'s str>), LexiconError> {
+        let kind_name = line.req(0, "kind")?;
+        let kind = EntryKind::parse(kind_name)
+            .ok_or_else(|| line.error(format!("unknown kind {kind_name:?}")))?;
+        let code = self.any_code(line, 1)?;
+        let sector = sector(line, 2)?;
+        let canonical = line.req(3, "canonical")?;
+        let roles = match line.opt(5) {
+            None => Vec::new(),
+            Some(field) => crate::dated::parse_roles(field)
+                .map_err(|m| line.error(m))?
+                .into_iter()
+                .map(|r| self.check_role_code(line, r))
+                .collect::<Result<Vec<_>, _>>()?,
+        };
+        if kind.needs_country() && code.is_none_or(|c| !self.country_index.contains_key(c)) {
+            return Err(line.error(format!("a {kind} needs a country code in column 2")));
+        }
+        let entry = Entry {
+            kind,
+            code: code.map(String::from),
+            sector: sector.map(String::from),
+            canonical: canonical.to_string(),
+            roles,
+        };
+        let phrases = std::iter::once(canonical).chain(line.list(4)).collect();
+        Ok((entry, phrases))
+    }
+
+    fn phrase_line(&mut self, line: &Line<'_>, generated: bool) -> Result<(), LexiconError> {
+        let (entry, phrases) = self.parse_phrase(line)?;
+        let kind = entry.kind;
+        if kind == EntryKind::Capital {
+            let code = entry.code.as_deref().unwrap_or_default();
+            for phrase in &phrases {
+                self.add_capital(code, phrase, &entry.canonical);
+            }
+            return Ok(());
+        }
+        if kind == EntryKind::Person && !generated {
+            self.record_hand_person(&entry, &phrases);
+        }
+        self.add_entry(entry, &phrases, generated);
+        Ok(())
+    }
+
+    /// Adds `entry` under each of `phrases`; a generated file leaves hand phrases alone.
+    fn add_entry(&mut self, entry: Entry, phrases: &[&str], generated: bool) {
+        let kind = entry.kind;
+        for &phrase in phrases {
+            if generated && self.phrases.is_hand_phrase(phrase, kind) {
+                continue;
+            }
+            if !generated {
+                self.phrases.mark_hand(phrase, kind);
+            }
+            self.phrases.add(phrase, entry.clone());
+            let Some(code) = entry.code.as_deref().filter(|_| kind.needs_country()) else {
+                continue;
+            };
+            let country = &mut self.countries[self.country_index[code]];
+            let list = match kind {
+                EntryKind::Country => &mut country.aliases,
+                EntryKind::Demonym => &mut country.demonyms,
+                _ => continue,
+            };
+            if !list.iter().any(|p| p == phrase) && phrase != country.name {
+                list.push(phrase.to_string());
+            }
+        }
     }
 
     fn check_role_code(
@@ -540,6 +565,7 @@ pub(crate) fn build(sources: &[(String, String)]) -> Result<Lexicon, LexiconErro
         organisation_index: HashMap::new(),
         memberships: HashMap::new(),
         phrases: PhraseTable::default(),
+        hand_persons: holders::HandPersons::default(),
     };
     for ((file, text), name) in sources.iter().zip(FILES) {
         let (file, text) = (file.as_str(), text.as_str());
@@ -552,6 +578,7 @@ pub(crate) fn build(sources: &[(String, String)]) -> Result<Lexicon, LexiconErro
             "subdivisions.tsv" => b.subdivisions(file, text)?,
             "memberships.tsv" => b.memberships(file, text)?,
             "exclusions.tsv" => b.exclusions(file, text)?,
+            "office-holders.tsv" => b.office_holders(file, text)?,
             _ if name.starts_with("petrarch-") => b.phrases(file, text, true)?,
             _ => b.phrases(file, text, false)?,
         }

@@ -91,6 +91,18 @@ impl PhraseTable {
         self.hand.contains(&Self::hand_key(phrase, kind))
     }
 
+    /// Replaces the reading `old` of a proper-noun `phrase` by `new` (dates given to a person).
+    pub(crate) fn replace(&mut self, phrase: &str, old: &Entry, new: Entry) {
+        let key = (phrase.trim().to_string(), false);
+        if let Some(reading) = self
+            .phrases
+            .get_mut(&key)
+            .and_then(|readings| readings.iter_mut().find(|e| *e == old))
+        {
+            *reading = new;
+        }
+    }
+
     /// Drops the readings of `kind` for `phrase` (the exclusion list).
     pub(crate) fn remove(&mut self, phrase: &str, kind: EntryKind) -> bool {
         let key = (phrase.to_string(), !kind.is_proper_noun());
