@@ -61,6 +61,36 @@ pub fn blank(text: &str, dateline: &Dateline) -> String {
     out
 }
 
+/// The dateline as the dictionaries spell places: words in capitals with only their first
+/// letter kept upper case ("CAIRO (Reuters) -" -> "Cairo (Reuters) -"), since places are
+/// matched as written.
+pub fn titled(text: &str, dateline: &Dateline) -> String {
+    let head = &text[..dateline.end];
+    let mut out = String::with_capacity(head.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        let shouted = word.chars().count() >= 2 && !word.chars().any(char::is_lowercase);
+        if shouted {
+            let mut cs = word.chars();
+            out.extend(cs.next());
+            out.extend(cs.flat_map(char::to_lowercase));
+        } else {
+            out.push_str(word);
+        }
+        word.clear();
+    };
+    for c in head.chars() {
+        if c.is_alphabetic() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,6 +110,17 @@ mod tests {
         assert_eq!(&t[find(t).unwrap().end..][..5], "Spain");
         let t = "WASHINGTON, D.C., March 3, 2022 (AP) — The United States said.";
         assert!(find(t).is_some());
+    }
+
+    #[test]
+    fn dateline_places_in_title_case() {
+        let t = "CAIRO (Reuters) - Police arrested 40 protesters.";
+        assert_eq!(titled(t, &find(t).unwrap()), "Cairo (Reuters) - ");
+        let t = "NEW DELHI, April 5 (Reuters) - India said.";
+        assert_eq!(
+            titled(t, &find(t).unwrap()),
+            "New Delhi, April 5 (Reuters) - "
+        );
     }
 
     #[test]

@@ -156,7 +156,7 @@ impl Extractor {
         });
         let dateline_country = self
             .lexicon
-            .find(&text[..line.end])
+            .find(&dateline::titled(text, &line))
             .iter()
             .find(|m| {
                 matches!(

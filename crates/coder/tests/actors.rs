@@ -113,6 +113,10 @@ fn a_generic_agent_takes_its_country_from_context() {
         egy(F::Place)
     );
     assert_eq!(
+        agent("CAIRO (Reuters) - Police arrested 40 protesters."),
+        egy(F::Dateline)
+    );
+    assert_eq!(
         agent(
             "Egypt's economy grew. Egypt's parliament met. Police arrested 40 protesters on Monday."
         ),
