@@ -8,7 +8,7 @@ use crate::frames::{Frame, dominates, frame_span, read_frame, similar_action};
 use crate::measure::{Measured, measure, sentence_words};
 use crate::merge::Found;
 use crate::timing::{Peg, Timed, assign_times, pick_date};
-use crate::triggers::{TriggerTable, has_case_in};
+use crate::triggers::TriggerTable;
 use crate::words::{WordClass, is};
 use attache_event::{
     Actor, Attribution, Event, EventCategory, Location, Mention, Modality, SentenceRef, Trigger,
@@ -29,6 +29,8 @@ pub struct DocContext<'a> {
     pub dateline_country: Option<String>,
     /// The country the document names most often (at least twice, and more than any other).
     pub document_country: Option<String>,
+    /// The places the document names and its dateline's, for telling namesakes apart.
+    pub places: crate::place::PlaceContext,
 }
 
 impl DocContext<'_> {
@@ -82,45 +84,15 @@ impl DocContext<'_> {
         })
     }
 
-    /// A place named in the frame's clause: "met in Luxembourg", "on the outskirts of Kyiv".
+    /// A place named in the frame's clause ("met in Luxembourg", "on the outskirts of Kyiv"),
+    /// resolved in the gazetteer; `taken` are the actors, whose words are no place.
     pub(crate) fn location(
         &self,
         frame: &Frame<'_>,
         lex: &SentenceLex<'_>,
         taken: &[Actor],
     ) -> Option<Location> {
-        for head in [frame.anchor, frame.trigger] {
-            for c in head.children() {
-                let rel = c.rel();
-                if !(rel.is_obl() || rel == Deprel::Nmod || rel == Deprel::Advmod) {
-                    continue;
-                }
-                if !has_case_in(c, WordClass::PlacePreposition) {
-                    continue;
-                }
-                let sub = subtree(c);
-                let lo = sub.first()?.span().start;
-                let hi = sub.last()?.span().end;
-                let place = lex.within(lo, hi).find(|m| {
-                    matches!(
-                        m.entry.kind,
-                        EntryKind::City
-                            | EntryKind::Capital
-                            | EntryKind::Country
-                            | EntryKind::Region
-                    ) && !taken
-                        .iter()
-                        .any(|a| a.span[0] <= m.start && m.end <= a.span[1])
-                });
-                if let Some(m) = place {
-                    return Some(Location {
-                        text: self.span_text(m.start, m.end),
-                        country: m.entry.code.clone(),
-                    });
-                }
-            }
-        }
-        None
+        crate::place::clause_place(self.doc.text(), frame, lex, taken, &self.places)
     }
 }
 
@@ -396,7 +368,9 @@ pub fn code_sentence(
             reader.redate(&mut recipients, &day);
         }
         let since = mine.iter().any(|t| t.expr.since);
-        let location = cx.location(frame, lex, &[actors.clone(), recipients.clone()].concat());
+        let location = cx
+            .location(frame, lex, &[actors.clone(), recipients.clone()].concat())
+            .or_else(|| cx.places.dateline.clone());
         let codes: Vec<&str> = {
             let mut c: Vec<&str> = actors.iter().filter_map(|a| a.country.as_deref()).collect();
             c.sort_unstable();

@@ -19,9 +19,9 @@ pub struct Dateline {
 fn pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        // PLACE in capitals, an optional ", Month Day[, Year]", an optional "(Agency)", a dash.
+        // PLACE in capitals, an optional ", COUNTRY" or ", Country", an optional ", Month Day[, Year]", an optional "(Agency)", a dash.
         Regex::new(
-            r"^\s*[A-Z][A-Z.'’ -]{1,40}?(?:,\s*[A-Z][A-Z.]+)?(?:,\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?))?\s*(?:\([^)\n]{1,40}\))?\s*(?:-|–|—|--)\s+",
+            r"^\s*[A-Z][A-Z.'’ -]{1,40}?(?:,\s*[A-Z][A-Za-z.]+)?(?:,\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?))?\s*(?:\([^)\n]{1,40}\))?\s*(?:-|–|—|--)\s+",
         )
         .expect("dateline pattern compiles")
     })

@@ -19,6 +19,7 @@ mod merge;
 mod modality;
 mod numbers;
 mod original;
+mod place;
 mod repair;
 mod timewords;
 pub mod timex;
@@ -140,7 +141,8 @@ impl Extractor {
     ) -> (Vec<Event>, usize) {
         let Some(line) = dateline::find(text) else {
             let doc = self.analyzer.analyze(text);
-            let events = self.code_with_peg(doc_id, &doc, published, None, None);
+            let events =
+                self.code_with_peg(doc_id, &doc, published, None, DatelineFacts::default());
             return (events, doc.sentence_count());
         };
         // Analysis without the dateline; its date, when it has one, is the news peg.
@@ -165,7 +167,12 @@ impl Extractor {
                 )
             })
             .and_then(|m| m.entry.code.clone());
-        let events = self.code_with_peg(doc_id, &doc, published, peg, dateline_country);
+        let dateline_place = place::dateline_place(text, line.end, &self.lexicon);
+        let dateline = DatelineFacts {
+            country: dateline_country,
+            place: dateline_place,
+        };
+        let events = self.code_with_peg(doc_id, &doc, published, peg, dateline);
         (events, doc.sentence_count())
     }
 
@@ -186,7 +193,7 @@ impl Extractor {
         doc: &attache_nlp::Doc,
         published: Option<chrono::NaiveDate>,
     ) -> Vec<Event> {
-        self.code_with_peg(doc_id, doc, published, None, None)
+        self.code_with_peg(doc_id, doc, published, None, DatelineFacts::default())
     }
 
     fn code_with_peg(
@@ -195,10 +202,12 @@ impl Extractor {
         doc: &attache_nlp::Doc,
         published: Option<chrono::NaiveDate>,
         peg: Option<timing::Peg>,
-        dateline_country: Option<String>,
+        dateline: DatelineFacts,
     ) -> Vec<Event> {
         let matches = self.lexicon.find(doc.text());
         let document_country = dominant_country(&matches);
+        let mut places = place::PlaceContext::from_matches(&matches);
+        places.dateline = dateline.place;
         let cx = code::DocContext {
             doc_id,
             doc,
@@ -206,8 +215,9 @@ impl Extractor {
             triggers: &self.triggers,
             published,
             peg: peg.or_else(|| timing::find_peg(doc, published)),
-            dateline_country,
+            dateline_country: dateline.country,
             document_country,
+            places,
         };
         let mut discourse = actors::Discourse::default();
         let mut found = Vec::new();
@@ -229,6 +239,13 @@ impl Extractor {
         }
         merge::merge_document(found)
     }
+}
+
+/// What a report's dateline says: its place's country and the place itself.
+#[derive(Default)]
+struct DatelineFacts {
+    country: Option<String>,
+    place: Option<attache_event::Location>,
 }
 
 /// The country a document names most often (countries, nationalities, capitals, cities and

@@ -52,6 +52,7 @@ impl Extractor {
             peg: crate::timing::find_peg(&doc, published),
             dateline_country: None,
             document_country: crate::dominant_country(&self.lexicon.find(doc.text())),
+            places: crate::place::PlaceContext::from_matches(&self.lexicon.find(doc.text())),
         };
         let matches = self.lexicon.find(doc.text());
         let mut out: Vec<Option<MentionCode>> = vec![None; triggers.len()];

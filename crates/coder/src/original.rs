@@ -21,4 +21,9 @@ pub(crate) fn restore_spans(event: &mut Event, map: &OffsetMap, original: &str) 
     for mention in &mut event.mentions {
         requote(&mut mention.span, &mut mention.text);
     }
+    if let Some(location) = &mut event.location
+        && let Some(span) = &mut location.span
+    {
+        requote(span, &mut location.text);
+    }
 }

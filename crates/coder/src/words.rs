@@ -59,6 +59,8 @@ word_classes! {
     CaptionStart = "caption_start",
     CaptionSecond = "caption_second",
     PlacePreposition = "place_preposition",
+    PlaceNear = "place_near",
+    PlaceNoun = "place_noun",
     ActorPronoun = "actor_pronoun",
     PartNoun = "part_noun",
     CalendarName = "calendar_name",

@@ -16,6 +16,7 @@
 //! ```
 
 mod dated;
+pub mod gazetteer;
 mod load;
 mod matcher;
 

@@ -1,0 +1,100 @@
+//! Where events happened: the place of the event's clause resolved in the GeoNames gazetteer,
+//! namesakes told apart by the document, the dateline as fallback, unknown places kept as words.
+
+use attache_coder::Extractor;
+use attache_event::{Event, Location, PlaceFeature, PlaceFrom};
+use attache_text::{Document, Publication};
+use chrono::NaiveDate;
+use std::sync::OnceLock;
+
+fn extractor() -> &'static Extractor {
+    static EX: OnceLock<Extractor> = OnceLock::new();
+    EX.get_or_init(|| Extractor::load_default().expect("model and dictionaries load"))
+}
+
+fn code(text: &str) -> Vec<Event> {
+    let doc = Document {
+        id: "t".into(),
+        text: text.into(),
+        publication: Publication {
+            published: NaiveDate::from_ymd_opt(2022, 4, 5),
+            ..Publication::default()
+        },
+    };
+    extractor().extract(&doc)
+}
+
+/// The place of the first event that has one.
+fn place(text: &str) -> Location {
+    let events = code(text);
+    events
+        .iter()
+        .find_map(|e| e.location.clone())
+        .unwrap_or_else(|| panic!("no event with a place in {text:?}: {events:#?}"))
+}
+
+#[test]
+fn near_mosul_is_a_town_with_coordinates_near_which_it_happened() {
+    let text = "Two soldiers were killed in a roadside bombing near Mosul on Sunday.";
+    let loc = place(text);
+    assert_eq!(loc.name.as_deref(), Some("Mosul"));
+    assert_eq!(loc.country.as_deref(), Some("IRQ"));
+    assert_eq!(loc.feature, Some(PlaceFeature::City));
+    assert_eq!(loc.precision, Some(2), "near a town");
+    assert_eq!(loc.from, PlaceFrom::Clause);
+    assert!(loc.geonames_id.is_some() && loc.admin1.as_deref() == Some("IQ.15"));
+    let (lat, lon) = (loc.lat.unwrap(), loc.lon.unwrap());
+    assert!((36.0..37.0).contains(&lat) && (43.0..44.0).contains(&lon));
+    let [s, e] = loc.span.unwrap();
+    assert_eq!(&text[s..e], "Mosul");
+}
+
+#[test]
+fn alexandria_resolves_by_the_documents_country_then_population() {
+    let egypt = place("Egyptian police arrested 40 protesters in Alexandria on Monday.");
+    assert_eq!(egypt.country.as_deref(), Some("EGY"));
+    assert_eq!(egypt.precision, Some(1));
+    // No country in the document: the most populous Alexandria.
+    let bare = place("Police arrested 40 protesters in Alexandria on Monday.");
+    assert_eq!(bare.country.as_deref(), Some("EGY"));
+    // A document about Virginia means the Alexandria there.
+    let virginia = place(
+        "The governor of Virginia spoke on Sunday. Police arrested 40 protesters in \
+         Alexandria on Monday.",
+    );
+    assert_eq!(virginia.country.as_deref(), Some("USA"));
+    assert_eq!(virginia.admin1.as_deref(), Some("US.VA"));
+    // So does the phrase itself.
+    let qualified = place("Police arrested 40 protesters in Alexandria, Virginia, on Monday.");
+    assert_eq!(qualified.admin1.as_deref(), Some("US.VA"));
+}
+
+#[test]
+fn the_dateline_places_an_event_whose_clause_names_no_place() {
+    let text =
+        "MOSUL, Iraq (Reuters) - Iraqi police arrested 12 protesters on Sunday, officials said.";
+    let loc = place(text);
+    assert_eq!(loc.from, PlaceFrom::Dateline);
+    assert_eq!(loc.name.as_deref(), Some("Mosul"));
+    assert_eq!(loc.country.as_deref(), Some("IRQ"));
+    let [s, e] = loc.span.unwrap();
+    assert_eq!(&text[s..e], "MOSUL");
+}
+
+#[test]
+fn an_unknown_place_is_kept_as_words_without_coordinates() {
+    let loc =
+        place("Iraqi police arrested 12 protesters in the village of Qaryat Zubra on Sunday.");
+    assert_eq!(loc.text, "Qaryat Zubra");
+    assert_eq!((loc.lat, loc.lon, loc.geonames_id), (None, None, None));
+}
+
+#[test]
+fn a_place_survives_the_json_record_and_old_records_still_read() {
+    let events = code("Two soldiers were killed in a roadside bombing near Mosul on Sunday.");
+    let json = serde_json::to_string(&events[0]).unwrap();
+    let back: Event = serde_json::from_str(&json).unwrap();
+    assert_eq!(back.location, events[0].location);
+    let old: Location = serde_json::from_str(r#"{"text": "Kyiv", "country": "UKR"}"#).unwrap();
+    assert_eq!((old.lat, old.from), (None, PlaceFrom::Clause));
+}
