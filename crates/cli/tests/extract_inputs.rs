@@ -320,7 +320,11 @@ fn stdin_is_one_text_document() {
         read_back_with_stdin(&["--published", "2022-04-05"], Some(REPORT.as_bytes()));
     assert_eq!(code, Some(0), "{stderr}");
     assert_eq!(docs.len(), 1);
-    assert_eq!(docs[0]["id"], "-");
+    let id = docs[0]["id"].as_str().unwrap();
+    assert!(
+        id.starts_with("stdin:") && id.len() == 22,
+        "named by its content: {id}"
+    );
     assert_eq!(docs[0]["text"], REPORT);
     assert_eq!(docs[0]["published"], "2022-04-05");
     let (docs, _, code) = read_back_with_stdin(&["-"], Some(b""));

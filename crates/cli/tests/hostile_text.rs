@@ -96,3 +96,99 @@ fn escape_codes_in_reports_never_reach_the_terminal() {
     assert!(shown.contains("Russian\\x1b[2J diplomats"), "{shown}");
     assert_terminal_safe("show", &shown);
 }
+
+fn tally_rows(dir: &Path) -> Vec<Value> {
+    jsonl(&ok(attache(
+        dir,
+        &["tally", "--by", "actor", "--format", "jsonl"],
+    )))
+}
+
+fn row<'a>(rows: &'a [Value], group: &str) -> &'a Value {
+    rows.iter()
+        .find(|r| r["group"] == group)
+        .unwrap_or_else(|| panic!("no row {group} in {rows:#?}"))
+}
+
+// Failing before the fix: three documents, and the row said 3 sources.
+#[test]
+fn one_file_named_three_ways_is_one_document() {
+    let dir = scratch("identity");
+    fs::create_dir_all(dir.join("in")).unwrap();
+    let text = "Italy expelled 30 Russian diplomats on Tuesday.\n";
+    fs::write(dir.join("in/a.txt"), text).unwrap();
+    let absolute = dir.join("in/a.txt").to_string_lossy().into_owned();
+    for path in [
+        "in/a.txt",
+        "./in/a.txt",
+        absolute.as_str(),
+        "in/../in/a.txt",
+    ] {
+        ok(attache(
+            &dir,
+            &["ingest", path, "--published", "2022-04-05"],
+        ));
+    }
+    let italy = row(&tally_rows(&dir), "ITA").clone();
+    assert_eq!(italy["sources"], 1, "{italy}");
+    assert_eq!(italy["events"], 1, "{italy}");
+    let events = jsonl(&ok(attache(&dir, &["events", "--format", "jsonl"])));
+    assert_eq!(events.len(), 1);
+    let extracted = jsonl(&ok(attache(&dir, &["extract", "./in/a.txt"])));
+    assert_eq!(extracted[0]["doc_id"], "in/a.txt");
+}
+
+// Failing before the fix: the second text read from `-` replaced the first.
+#[test]
+fn texts_read_from_stdin_are_named_by_their_content() {
+    let dir = scratch("stdin");
+    let args = ["ingest", "-", "--published", "2022-04-05"];
+    let italy = b"Italy expelled 30 Russian diplomats on Tuesday.\n";
+    let denmark = b"Denmark expelled 15 Russian diplomats on Tuesday.\n";
+    ok(attache_in(&dir, &args, Some(italy)));
+    ok(attache_in(&dir, &args, Some(denmark)));
+    ok(attache_in(&dir, &args, Some(italy)));
+    let rows = tally_rows(&dir);
+    assert_eq!(row(&rows, "ITA")["sources"], 1, "{rows:?}");
+    assert_eq!(row(&rows, "DNK")["sources"], 1, "{rows:?}");
+    // JSON Lines without ids on standard input: each record by its text.
+    let first = br#"{"text": "Sweden expelled three Russian diplomats on Tuesday.", "published": "2022-04-05"}"#;
+    let second = br#"{"text": "Estonia expelled 14 Russian diplomats on Tuesday.", "published": "2022-04-05"}"#;
+    ok(attache_in(&dir, &["ingest", "-"], Some(first)));
+    ok(attache_in(&dir, &["ingest", "-"], Some(second)));
+    let rows = tally_rows(&dir);
+    for state in ["ITA", "DNK", "SWE", "EST"] {
+        assert_eq!(row(&rows, state)["sources"], 1, "{state} in {rows:?}");
+    }
+}
+
+// Failing before the fix: "bad date" for the stray quote; "unexpected end of hex escape".
+#[test]
+fn a_stray_csv_quote_and_a_lone_surrogate_are_named_with_file_and_line() {
+    let dir = scratch("bad-records");
+    fs::write(
+        dir.join("q.csv"),
+        "id,text,published\n\
+         a1,\"He said \"no, never\" today\",2022-04-05\n\
+         a2,\"Italy expelled 30 Russian diplomats.,2022-04-05\n\
+         a3,Spain expelled 25 Russian diplomats.,2022-04-05\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("s.jsonl"),
+        "{\"id\": \"s\", \"text\": \"Italy \\ud800 expelled 30.\"}\n\
+         {\"id\": \"t\", \"text\": \"Spain expelled 25 Russian diplomats.\"}\n",
+    )
+    .unwrap();
+    let out = attache(&dir, &["extract", "q.csv", "s.jsonl", "--documents"]);
+    let err = stderr(&out);
+    assert!(err.contains("q.csv:2: stray quote at column 13"), "{err}");
+    assert!(err.contains("q.csv:3: quoted field never closed"), "{err}");
+    assert!(
+        err.contains("s.jsonl:1: lone surrogate \\ud800 at column 28"),
+        "{err}"
+    );
+    assert!(!err.contains("bad date"), "{err}");
+    let ids: Vec<String> = jsonl(&out).iter().map(|d| d["id"].to_string()).collect();
+    assert_eq!(ids, ["\"a3\"", "\"t\""], "{err}");
+}

@@ -2,7 +2,7 @@
 //! delimiters, newlines and doubled quotes), read one record at a time.
 
 use crate::error::human_size;
-use crate::paths::io_reason;
+use crate::paths::{DocumentIds, io_reason};
 use crate::reader::Input;
 use crate::{
     CsvColumns, Document, InputError, Publication, ReadOptions, RecordError, parse_published,
@@ -85,6 +85,7 @@ impl CsvRecords {
     pub fn next(
         &mut self,
         path: &str,
+        ids: &DocumentIds,
         opts: &ReadOptions,
         max_bytes: usize,
     ) -> Option<Result<Document, InputError>> {
@@ -160,7 +161,7 @@ impl CsvRecords {
             };
             self.records += 1;
             return Some(
-                record_document(columns, fields, path, line, opts)
+                record_document(columns, fields, ids, line, opts)
                     .map_err(|reason| InputError::at_line(path, line, reason.to_string())),
             );
         }
@@ -364,7 +365,7 @@ fn resolve_columns(header: Vec<Vec<u8>>, wanted: &CsvColumns) -> Result<Columns,
 fn record_document(
     columns: &Columns,
     mut fields: Vec<Vec<u8>>,
-    path: &str,
+    ids: &DocumentIds,
     line: usize,
     opts: &ReadOptions,
 ) -> Result<Document, RecordError> {
@@ -393,7 +394,7 @@ fn record_document(
         Some(at) => take(at)?,
         None => None,
     }
-    .unwrap_or_else(|| format!("{path}:{line}"));
+    .unwrap_or_else(|| ids.of_record(line, &text));
     let published = match &columns.date {
         Some((at, name)) => match take(*at)? {
             Some(value) => {
@@ -436,7 +437,10 @@ mod tests {
             io::Cursor::new(input.to_string()),
         ));
         let mut records = CsvRecords::new(input, b',');
-        std::iter::from_fn(|| records.next("in.csv", opts, max)).collect()
+        std::iter::from_fn(|| {
+            records.next("in.csv", &DocumentIds::Path("in.csv".into()), opts, max)
+        })
+        .collect()
     }
 
     #[test]

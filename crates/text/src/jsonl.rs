@@ -2,7 +2,7 @@
 
 use crate::bytes::{Line, read_capped_line};
 use crate::error::human_size;
-use crate::paths::io_reason;
+use crate::paths::{DocumentIds, io_reason};
 use crate::reader::Input;
 use crate::{Document, InputError, Publication, ReadOptions, RecordError, parse_published};
 use serde_json::{Map, Value};
@@ -29,6 +29,7 @@ impl JsonlRecords {
     pub fn next(
         &mut self,
         path: &str,
+        ids: &DocumentIds,
         opts: &ReadOptions,
         max_bytes: usize,
     ) -> Option<Result<Document, InputError>> {
@@ -81,7 +82,7 @@ impl JsonlRecords {
                 }
             };
             return Some(
-                parse_record(text, path, line, opts)
+                parse_record(text, ids, line, opts)
                     .map_err(|reason| InputError::at_line(path, line, reason.to_string())),
             );
         }
@@ -91,7 +92,7 @@ impl JsonlRecords {
 /// One JSON Lines record as a document. `path:line` stands in for a missing id.
 fn parse_record(
     line_text: &str,
-    path: &str,
+    ids: &DocumentIds,
     line: usize,
     opts: &ReadOptions,
 ) -> Result<Document, RecordError> {
@@ -137,7 +138,7 @@ fn parse_record(
     let id = match record.remove("id") {
         Some(Value::String(id)) if !id.is_empty() => id,
         Some(Value::Number(n)) => n.to_string(),
-        Some(Value::Null) | None => format!("{path}:{line}"),
+        Some(Value::Null) | None => ids.of_record(line, &text),
         Some(other) => {
             return Err(RecordError::FieldType {
                 field: "id",
@@ -237,8 +238,12 @@ mod tests {
     use super::*;
     use chrono::NaiveDate;
 
+    fn ids(path: &str) -> DocumentIds {
+        DocumentIds::Path(path.to_string())
+    }
+
     fn parse(line: &str) -> Result<Document, RecordError> {
-        parse_record(line, "feed.jsonl", 7, &ReadOptions::default())
+        parse_record(line, &ids("feed.jsonl"), 7, &ReadOptions::default())
     }
 
     #[test]
@@ -262,10 +267,10 @@ mod tests {
             published: NaiveDate::from_ymd_opt(2022, 4, 5),
             ..ReadOptions::default()
         };
-        let doc = parse_record(r#"{"text": "x", "id": 12}"#, "f.jsonl", 3, &opts).unwrap();
+        let doc = parse_record(r#"{"text": "x", "id": 12}"#, &ids("f.jsonl"), 3, &opts).unwrap();
         assert_eq!(doc.id, "12");
         assert_eq!(doc.publication.published, opts.published);
-        let doc = parse_record(r#"{"text": "x"}"#, "f.jsonl", 3, &opts).unwrap();
+        let doc = parse_record(r#"{"text": "x"}"#, &ids("f.jsonl"), 3, &opts).unwrap();
         assert_eq!(doc.id, "f.jsonl:3");
     }
 

@@ -108,6 +108,67 @@ fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, InputError>>) {
     }
 }
 
+/// How a document is known in the store and in every event: its identity.
+///
+/// A file's documents are named by its canonical path (symbolic links and `.`/`..` resolved),
+/// relative to the working directory when the file lies beneath it: `in/a.txt`, `./in/a.txt`
+/// and `$PWD/in/a.txt` are one document, `in/a.txt`. Errors keep naming the path as given.
+/// Standard input has no name: its documents are named by their content
+/// (`stdin:` and 16 hex digits of its FNV-1a hash), so two texts piped in never replace each
+/// other and the same text piped in twice is the same document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum DocumentIds {
+    /// Ids from this canonical path: the path itself, or `path:line` for a record without one.
+    Path(String),
+    /// Ids from the document's text.
+    Content,
+}
+
+impl DocumentIds {
+    /// The ids of the documents read from `path` (`-` is standard input).
+    pub fn of(path: &Path) -> DocumentIds {
+        if path.as_os_str() == "-" {
+            return DocumentIds::Content;
+        }
+        DocumentIds::Path(canonical_name(path))
+    }
+
+    /// The id of a whole-file document (text, HTML) with this text.
+    pub fn of_file(&self, text: &str) -> String {
+        match self {
+            DocumentIds::Path(path) => path.clone(),
+            DocumentIds::Content => content_id(text),
+        }
+    }
+
+    /// The id of a record without one of its own, at `line`, with this text.
+    pub fn of_record(&self, line: usize, text: &str) -> String {
+        match self {
+            DocumentIds::Path(path) => format!("{path}:{line}"),
+            DocumentIds::Content => content_id(text),
+        }
+    }
+}
+
+/// `stdin:` and the FNV-1a 64 hash of the text in hex.
+fn content_id(text: &str) -> String {
+    format!("stdin:{:016x}", crate::hash::fnv1a(text.as_bytes()))
+}
+
+/// `path` canonicalised, relative to the working directory when beneath it; as given when it
+/// cannot be resolved.
+fn canonical_name(path: &Path) -> String {
+    let Ok(canonical) = fs::canonicalize(path) else {
+        return path.to_string_lossy().into_owned();
+    };
+    let cwd = std::env::current_dir().and_then(fs::canonicalize);
+    let relative = cwd.ok().and_then(|cwd| {
+        let rel = canonical.strip_prefix(cwd).ok()?;
+        (!rel.as_os_str().is_empty()).then(|| rel.to_path_buf())
+    });
+    relative.unwrap_or(canonical).to_string_lossy().into_owned()
+}
+
 /// An I/O error as a short reason, without Rust's "(os error 2)" suffix.
 pub(crate) fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {

@@ -4,7 +4,7 @@ use crate::bytes::{binary_reason, decode_utf8, strip_bom};
 use crate::csv::CsvRecords;
 use crate::error::human_size;
 use crate::jsonl::JsonlRecords;
-use crate::paths::io_reason;
+use crate::paths::{DocumentIds, io_reason};
 use crate::{Document, InputError, InputFormat, Publication, ReadOptions, html};
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
@@ -25,6 +25,8 @@ pub(crate) type Input = Box<dyn BufRead + Send>;
 pub struct DocumentReader {
     path: PathBuf,
     name: String,
+    /// How its documents are named (see [`DocumentIds`]); resolved on opening.
+    ids: Option<DocumentIds>,
     opts: ReadOptions,
     max_bytes: usize,
     state: State,
@@ -44,6 +46,7 @@ pub fn read_documents(path: &Path, opts: &ReadOptions) -> DocumentReader {
     DocumentReader {
         path: path.to_path_buf(),
         name: path.to_string_lossy().into_owned(),
+        ids: None,
         opts: opts.clone(),
         max_bytes: MAX_DOCUMENT_BYTES,
         state: State::Unopened,
@@ -57,7 +60,8 @@ impl DocumentReader {
         self
     }
 
-    /// The input's name as used in document ids and errors.
+    /// The input's name as given, used in errors (document ids are canonical: see
+    /// [`crate::expand_paths`]'s callers and the crate documentation).
     pub fn name(&self) -> &str {
         &self.name
     }
@@ -70,6 +74,7 @@ impl DocumentReader {
     /// the record reader and returns `None`.
     fn open(&mut self) -> Option<Result<Document, InputError>> {
         let stdin = self.path.as_os_str() == "-";
+        self.ids = Some(DocumentIds::of(&self.path));
         let (mut input, size): (Input, Option<u64>) = if stdin {
             let input = BufReader::with_capacity(READ_BUFFER, std::io::stdin());
             (Box::new(input), None)
@@ -177,8 +182,12 @@ impl DocumentReader {
             text
         };
         publication.published = publication.published.or(self.opts.published);
+        let id = match &self.ids {
+            Some(ids) => ids.of_file(&text),
+            None => self.name.clone(),
+        };
         Ok(Document {
-            id: self.name.clone(),
+            id,
             text,
             publication,
         })
@@ -212,8 +221,14 @@ impl Iterator for DocumentReader {
                         None => continue,
                     }
                 }
-                State::JsonLines(records) => records.next(&self.name, &self.opts, self.max_bytes),
-                State::Csv(records) => records.next(&self.name, &self.opts, self.max_bytes),
+                State::JsonLines(records) => {
+                    let ids = self.ids.as_ref().unwrap_or(&DocumentIds::Content);
+                    records.next(&self.name, ids, &self.opts, self.max_bytes)
+                }
+                State::Csv(records) => {
+                    let ids = self.ids.as_ref().unwrap_or(&DocumentIds::Content);
+                    records.next(&self.name, ids, &self.opts, self.max_bytes)
+                }
             };
             if item.is_none() {
                 self.state = State::Done;
