@@ -327,8 +327,10 @@ pub fn code_sentence(
                 .iter()
                 .find_map(|a| crate::measure::group_size(doc, s, &words, *a));
         }
+        measured.casualties = crate::casualties::read(doc, s, &words, frame, &measured);
         coded.push((k, actors, recipients, measured));
     }
+    crate::casualties::drop_read(&frames, &mut coded);
     // Coordinated verbs share whom they act on: "close two Russian consulates and expel 14
     // staff" (the staff of those consulates).
     for i in 0..coded.len() {
@@ -408,6 +410,7 @@ pub fn code_sentence(
             recipients: recipients.clone(),
             quantity: measured.quantity.clone(),
             other_quantities: measured.others.clone(),
+            casualties: measured.casualties.casualties.clone(),
             date: date.as_ref().map(|d| d.0.clone()),
             location,
             attribution: attribution.clone(),
@@ -438,6 +441,7 @@ pub fn code_sentence(
                 if aggregate {
                     e.quantity = None;
                     e.other_quantities.clear();
+                    e.casualties = Default::default();
                 }
                 out.push(Found::new(e, interval));
             }
@@ -483,6 +487,7 @@ pub fn code_sentence(
             e.actors = vec![a];
             e.quantity = None;
             e.other_quantities.clear();
+            e.casualties = Default::default();
             e.aggregate = false;
             e.modality = Modality::Asserted;
             e.location = None;

@@ -164,6 +164,7 @@ pub(crate) fn distribute(
             e.actors = vec![actor];
             e.quantity = Some(quantity);
             e.other_quantities.clear();
+            e.casualties = Default::default();
             e.aggregate = false;
             e.sentence = sentence_ref.clone();
             e.mentions = vec![mention];

@@ -7,11 +7,13 @@
 //! decisions live in the trigger file and in `data/coder/README.md`, not in this code.
 
 mod actors;
+mod casualties;
 mod code;
 mod dateline;
 mod dates;
 mod discourse;
 mod distribute;
+mod figure_words;
 mod frames;
 mod measure;
 mod mention;
@@ -35,6 +37,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use dates::Direction;
+pub use figure_words::{FigureWords, FigureWordsError};
 pub use mention::{GENERIC_MODE, MentionCode};
 pub use triggers::{TriggerError, TriggerRule, TriggerTable};
 pub use words::WordsError;
@@ -76,6 +79,7 @@ impl Extractor {
         words::load().map_err(|e| e.to_string())?;
         let triggers =
             TriggerTable::parse(TRIGGERS_NAME, TRIGGERS_TSV).map_err(|e| e.to_string())?;
+        figure_words::embedded().map_err(|e| e.to_string())?;
         Ok(Extractor {
             analyzer,
             lexicon: Dictionaries::Embedded(Lexicon::embedded()),
@@ -246,6 +250,12 @@ impl Extractor {
 struct DatelineFacts {
     country: Option<String>,
     place: Option<attache_event::Location>,
+}
+
+/// The figure words compiled into the binary (`data/coder/figures.tsv`): casualty words, role
+/// nouns that name a body, identifier and time words, currencies.
+pub fn figure_words() -> Result<&'static FigureWords, FigureWordsError> {
+    figure_words::embedded()
 }
 
 /// The country a document names most often (countries, nationalities, capitals, cities and

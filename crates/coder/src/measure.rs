@@ -2,6 +2,7 @@
 //! "the number of ... to at least 300", "Russia's ambassador" (one), "seven of whom have
 //! diplomatic status" (a further figure for the same event).
 
+use crate::figure_words as fw;
 use crate::frames::Frame;
 use crate::numbers::{Figure, figure_at};
 use crate::triggers::{has_case, trigger_lemma};
@@ -15,6 +16,8 @@ pub struct Measured {
     pub others: Vec<Quantity>,
     /// The figure totals several actions: "a total of", "the number of ... to 300".
     pub total: bool,
+    /// Killed, injured, missing, arrested (ASSAULT and COERCE events only).
+    pub casualties: crate::casualties::CasualtyReading,
 }
 
 /// Words of a sentence, for the word-level readers (numbers, times).
@@ -22,7 +25,7 @@ pub fn sentence_words<'d>(s: &Sentence<'d>) -> Vec<&'d str> {
     s.tokens().map(|t| t.text()).collect()
 }
 
-fn to_quantity(
+pub(crate) fn to_quantity(
     doc: &Doc,
     s: &Sentence<'_>,
     fig: &Figure,
@@ -30,7 +33,14 @@ fn to_quantity(
     unit: Option<String>,
 ) -> Quantity {
     let base = s.token_range().start;
-    let start = doc.token(base + fig.first).span().start;
+    // "$3 billion": the currency sign is part of the figure's words.
+    let sign = (base + fig.first).checked_sub(1).filter(|&i| {
+        i >= base
+            && fw::words()
+                .currency(Some(doc.token(i).text()), None)
+                .is_some()
+    });
+    let start = doc.token(sign.unwrap_or(base + fig.first)).span().start;
     let end = doc.token(end_tok.max(base + fig.last)).span().end;
     Quantity {
         value: fig.value,
@@ -50,7 +60,7 @@ pub fn unit_of(head: Token<'_>) -> Option<String> {
 }
 
 /// Figures whose number lies in `lo..=hi` (sentence-relative word indices).
-fn figures_in(words: &[&str], lo: usize, hi: usize) -> Vec<Figure> {
+pub(crate) fn figures_in(words: &[&str], lo: usize, hi: usize) -> Vec<Figure> {
     // Start a little earlier so qualifiers ("at least") before the phrase are read too.
     let from = lo.saturating_sub(3);
     let mut out: Vec<Figure> = Vec::new();
@@ -68,64 +78,9 @@ fn figures_in(words: &[&str], lo: usize, hi: usize) -> Vec<Figure> {
     out
 }
 
-/// Role nouns that name a body, not a person: "the government" is no count of one.
-const INSTITUTIONS: &[&str] = &[
-    "government",
-    "authority",
-    "authorities",
-    "administration",
-    "regime",
-    "cabinet",
-    "ministry",
-    "parliament",
-    "court",
-    "police",
-    "army",
-    "military",
-    "country",
-    "company",
-    "council",
-    "party",
-    "state",
-    "junta",
-    "legislature",
-    "congress",
-    "senate",
-    "opposition",
-];
-
-/// Words before a number that make it an identifier ("resolution 2118", "Flight 17").
-const ID_NOUNS: &[&str] = &[
-    "resolution",
-    "flight",
-    "article",
-    "number",
-    "no.",
-    "chapter",
-    "section",
-    "route",
-    "page",
-    "room",
-    "gate",
-    "platform",
-    "item",
-    "bill",
-    "act",
-    "case",
-    "protocol",
-    "paragraph",
-];
-
-/// Words after a number that make it a time or a duration ("24 hours"), or a rate.
-const TIME_UNITS: &[&str] = &[
-    "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "minute",
-    "minutes", "second", "seconds", "decade", "decades", "a.m.", "p.m.", "am", "pm", "o'clock",
-    "percent", "per", "%", "year-old", "th", "st", "nd", "rd",
-];
-
 /// A number that is a date, a year, a time, a duration, a percentage or an identifier, not a
 /// count of people or things.
-fn not_a_count(words: &[&str], f: &Figure) -> bool {
+pub(crate) fn not_a_count(words: &[&str], f: &Figure) -> bool {
     let lower = |i: usize| words.get(i).map(|w| w.to_ascii_lowercase());
     let prev = f.number_first.checked_sub(1).and_then(lower);
     let next = lower(f.last + 1);
@@ -137,30 +92,17 @@ fn not_a_count(words: &[&str], f: &Figure) -> bool {
     month(&prev)
         || month(&next)
         || year
-        || next.as_deref().is_some_and(|w| TIME_UNITS.contains(&w))
-        || prev.as_deref().is_some_and(|w| ID_NOUNS.contains(&w))
+        || next.as_deref().is_some_and(|w| fw::words().is_time(w))
+        || prev
+            .as_deref()
+            .is_some_and(|w| fw::words().is_identifier(w))
 }
 
 /// The ISO 4217 currency of a sum of money ("$3 billion", "3 billion euros").
 pub(crate) fn currency(words: &[&str], f: &Figure) -> Option<&'static str> {
     let prev = f.number_first.checked_sub(1).map(|i| words[i]);
-    let next = words.get(f.last + 1).map(|w| w.to_ascii_lowercase());
-    let by_sign = match prev? {
-        "$" | "US$" | "USD" => Some("USD"),
-        "£" | "GBP" => Some("GBP"),
-        "€" | "EUR" => Some("EUR"),
-        "¥" => Some("JPY"),
-        _ => None,
-    };
-    by_sign.or(match next.as_deref()? {
-        "dollars" | "dollar" => Some("USD"),
-        "euros" | "euro" => Some("EUR"),
-        "pounds" => Some("GBP"),
-        "roubles" | "rubles" => Some("RUB"),
-        "yuan" => Some("CNY"),
-        "yen" => Some("JPY"),
-        _ => None,
-    })
+    let next = words.get(f.last + 1).copied();
+    fw::words().currency(prev, next)
 }
 
 /// Reads the figures of a frame's first patient.
@@ -191,7 +133,13 @@ pub fn measure(
     let phrase_start = frame.collective.unwrap_or(patient);
     let core = crate::actors::core_tokens(phrase_start);
     let lo = core.iter().map(|t| t.i()).min().unwrap_or(patient.i()) - base;
-    let hi = patient.i() - base;
+    // "$3 billion": the sign heads the phrase and the number follows it.
+    let last = core.iter().map(|t| t.i()).max().unwrap_or(patient.i());
+    let hi = if patient.upos() == Upos::Sym {
+        last.max(patient.i())
+    } else {
+        patient.i()
+    } - base;
     let mut figs = figures_in(words, lo, hi);
     if figs.is_empty() && lo > 0 {
         // A number the parse left outside the phrase but that stands right before it:
@@ -238,7 +186,7 @@ pub fn measure(
         }
     } else if matches!(patient.xpos(), "NN" | "NNP")
         && is_role(patient)
-        && !INSTITUTIONS.contains(&trigger_lemma(patient).to_lowercase().as_str())
+        && !fw::words().is_institution(&trigger_lemma(patient))
         && [patient, first].iter().any(|p| {
             p.children()
                 .any(|c| matches!(c.rel(), Deprel::Det | Deprel::NmodPoss))

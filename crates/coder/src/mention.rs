@@ -200,7 +200,8 @@ fn code_frame(
         lex.covering(sp.start, sp.end)
             .is_some_and(|m| m.entry.kind == EntryKind::Role)
     };
-    let measured = measure(doc, s, words, frame, &is_role);
+    let mut measured = measure(doc, s, words, frame, &is_role);
+    measured.casualties = crate::casualties::read(doc, s, words, frame, &measured);
     let dir = if frame.modality == Modality::Planned {
         Direction::Future
     } else {
@@ -225,6 +226,7 @@ fn code_frame(
         recipients,
         quantity: measured.quantity,
         other_quantities: measured.others,
+        casualties: measured.casualties.casualties,
         date: date.map(|d| d.0),
         location,
         attribution: None,

@@ -107,6 +107,12 @@ fn absorb(a: &mut Found, mut b: Found) {
             e.other_quantities.push(q);
         }
     }
+    for (kind, q) in o.casualties.iter() {
+        let slot = e.casualties.slot(kind);
+        if slot.is_none() {
+            *slot = Some(q.clone());
+        }
+    }
     let own_date = |d: &Option<attache_event::EventDate>| {
         d.as_ref().is_some_and(|d| !d.inherited && d.resolved)
     };

@@ -36,6 +36,7 @@ fn event_date(text: String, interval: Option<Interval>, inherited: bool) -> Even
         text,
         resolved: interval.is_some(),
         inherited,
+        precision: interval.map(|i| attache_event::DatePrecision::of(i.start, i.end)),
     }
 }
 

@@ -159,3 +159,111 @@ fn dates_identifiers_durations_and_role_nouns_are_not_counts() {
         "a duration is no count"
     );
 }
+
+/// (value, unit) of a figure.
+fn fig(q: Option<&attache_event::Quantity>) -> Option<(f64, Option<String>)> {
+    q.map(|q| (q.value, q.unit.clone()))
+}
+
+#[test]
+fn casualties_are_figures_of_one_event() {
+    let p = "2016-07-11";
+    // Failing before the fix: two ASSAULT events, 12 "soldier" and 30 "other".
+    let e = code(
+        p,
+        "Rebels killed 12 people and wounded 30 in an attack on a market in Aleppo on Sunday.",
+    );
+    let e = one(&e, C::Assault);
+    let c = &e.casualties;
+    assert_eq!(fig(c.killed.as_ref()), Some((12.0, Some("people".into()))));
+    assert_eq!(fig(c.injured.as_ref()).map(|f| f.0), Some(30.0));
+    assert_eq!(c.injured.as_ref().unwrap().text, "30");
+    assert_eq!(span(e), days("2016-07-10", "2016-07-10"));
+    // The passive, and casualties named by adjectives after their number.
+    let e = code(
+        p,
+        "A car bomb killed 12 people and injured 30 others in Baghdad on Monday.",
+    );
+    let c = &one(&e, C::Assault).casualties;
+    assert_eq!(fig(c.killed.as_ref()).map(|f| f.0), Some(12.0));
+    assert_eq!(fig(c.injured.as_ref()), Some((30.0, Some("other".into()))));
+    // Two arrests of different people stay two events, each with its own figure.
+    let e = code(
+        p,
+        "Police detained 15 activists in Cairo and arrested 3 journalists.",
+    );
+    let arrested: Vec<f64> = e
+        .iter()
+        .filter_map(|e| e.casualties.arrested.as_ref().map(|q| q.value))
+        .collect();
+    assert_eq!(arrested, [15.0, 3.0], "{e:#?}");
+    let e = code(
+        p,
+        "Police arrested 40 protesters in Cairo on Friday, the interior ministry said.",
+    );
+    let e = one(&e, C::Coerce);
+    assert_eq!(
+        fig(e.casualties.arrested.as_ref()),
+        Some((40.0, Some("protester".into())))
+    );
+    assert_eq!(span(e), days("2016-07-08", "2016-07-08"));
+    // Figures of another kind of event are no casualties.
+    let e = code(p, "Russia expelled 20 Ukrainian diplomats on Monday.");
+    assert!(one(&e, C::Sanction).casualties.is_empty());
+}
+
+#[test]
+fn the_massacre_counts_its_victims_and_keeps_its_year() {
+    let e = code(
+        "2016-07-11",
+        "The UN court ruled in 2007 that the 1995 massacre of 8,000 Muslim men and boys by \
+         Bosnian Serb forces was genocide.",
+    );
+    let e = one(&e, C::Assault);
+    assert_eq!(fig(e.quantity.as_ref()).map(|f| f.0), Some(8000.0));
+    assert_eq!(
+        e.date.as_ref().and_then(|d| d.precision),
+        Some(attache_event::DatePrecision::Year)
+    );
+}
+
+#[test]
+fn money_is_counted_in_its_currency() {
+    let p = "2017-02-09";
+    // Failing before the fix in a tally: "$3 billion" summed with people.
+    let e = code(p, "Saudi Arabia donated $3 billion to Egypt on Tuesday.");
+    let e = one(&e, C::Aid);
+    assert_eq!(fig(e.quantity.as_ref()), Some((3e9, Some("USD".into()))));
+    assert_eq!(e.quantity.as_ref().unwrap().text, "$3 billion");
+    assert_eq!(span(e), days("2017-02-07", "2017-02-07"));
+    let e = code(
+        p,
+        "Egypt requested 2 million euros in aid from Saudi Arabia.",
+    );
+    let e = one(&e, C::Request);
+    assert_eq!(
+        fig(e.quantity.as_ref()),
+        Some((2e6, Some("EUR".into()))),
+        "{e:#?}"
+    );
+}
+
+#[test]
+fn scheduled_talks_take_their_day_and_no_count() {
+    let e = code(
+        "2017-02-09",
+        "Russian and Turkish officials will hold talks on February 20.",
+    );
+    let e = &e[0];
+    assert_eq!(e.quantity, None, "a day of the month is no count");
+    assert_eq!(span(e), days("2017-02-20", "2017-02-20"));
+    assert_eq!(
+        e.date.as_ref().and_then(|d| d.precision),
+        Some(attache_event::DatePrecision::Day)
+    );
+    let e = code("2017-02-09", "Russia will meet Turkey in September.");
+    assert_eq!(
+        e[0].date.as_ref().and_then(|d| d.precision),
+        Some(attache_event::DatePrecision::Month)
+    );
+}

@@ -219,6 +219,148 @@ pub struct EventDate {
     /// (the time expression of its lead sentence), as a reader takes it; `text` quotes the peg.
     #[serde(default)]
     pub inherited: bool,
+    /// How fine the resolved date is (day, week, month, quarter, year or range); null when
+    /// `resolved` is false.
+    #[serde(default)]
+    pub precision: Option<DatePrecision>,
+}
+
+/// How fine a resolved date is: what its first and last day span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DatePrecision {
+    Day,
+    /// Monday to Sunday of one ISO week.
+    Week,
+    /// The first to the last day of one month.
+    Month,
+    /// The first to the last day of one calendar quarter.
+    Quarter,
+    /// The first to the last day of one year.
+    Year,
+    /// Any other span ("between March 3 and March 9", "the 1990s", a season).
+    Range,
+}
+
+impl DatePrecision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Day => "day",
+            Self::Week => "week",
+            Self::Month => "month",
+            Self::Quarter => "quarter",
+            Self::Year => "year",
+            Self::Range => "range",
+        }
+    }
+
+    /// The precision of the span from `start` to `end` (both included), read off the calendar.
+    pub fn of(start: NaiveDate, end: NaiveDate) -> DatePrecision {
+        use chrono::{Datelike, Weekday};
+        let month_end = |d: NaiveDate| {
+            d.checked_add_days(chrono::Days::new(1))
+                .is_none_or(|next| next.month() != d.month())
+        };
+        let whole_months = start.day() == 1 && month_end(end) && start.year() == end.year();
+        let months = end.month0() as i64 - start.month0() as i64 + 1;
+        if start == end {
+            Self::Day
+        } else if start.weekday() == Weekday::Mon && (end - start).num_days() == 6 {
+            Self::Week
+        } else if whole_months && months == 1 {
+            Self::Month
+        } else if whole_months && months == 3 && start.month0().is_multiple_of(3) {
+            Self::Quarter
+        } else if whole_months && months == 12 {
+            Self::Year
+        } else {
+            Self::Range
+        }
+    }
+}
+
+impl fmt::Display for DatePrecision {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The kinds of casualty a report counts on a violent or coercive event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CasualtyKind {
+    Killed,
+    Injured,
+    Missing,
+    Arrested,
+}
+
+impl CasualtyKind {
+    pub const ALL: [CasualtyKind; 4] = [Self::Killed, Self::Injured, Self::Missing, Self::Arrested];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Killed => "killed",
+            Self::Injured => "injured",
+            Self::Missing => "missing",
+            Self::Arrested => "arrested",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<CasualtyKind> {
+        Self::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+}
+
+impl fmt::Display for CasualtyKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The casualties of an ASSAULT or COERCE event, each a figure with its span: "killed 12
+/// people and wounded 30" is killed 12, injured 30.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Casualties {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub killed: Option<Quantity>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub injured: Option<Quantity>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub missing: Option<Quantity>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arrested: Option<Quantity>,
+}
+
+impl Casualties {
+    pub fn get(&self, kind: CasualtyKind) -> Option<&Quantity> {
+        match kind {
+            CasualtyKind::Killed => self.killed.as_ref(),
+            CasualtyKind::Injured => self.injured.as_ref(),
+            CasualtyKind::Missing => self.missing.as_ref(),
+            CasualtyKind::Arrested => self.arrested.as_ref(),
+        }
+    }
+
+    pub fn slot(&mut self, kind: CasualtyKind) -> &mut Option<Quantity> {
+        match kind {
+            CasualtyKind::Killed => &mut self.killed,
+            CasualtyKind::Injured => &mut self.injured,
+            CasualtyKind::Missing => &mut self.missing,
+            CasualtyKind::Arrested => &mut self.arrested,
+        }
+    }
+
+    /// The figures present, in the order killed, injured, missing, arrested.
+    pub fn iter(&self) -> impl Iterator<Item = (CasualtyKind, &Quantity)> {
+        CasualtyKind::ALL
+            .into_iter()
+            .filter_map(|k| self.get(k).map(|q| (k, q)))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.iter().next().is_none()
+    }
 }
 
 /// Where the event happened: the place its clause names ("near Mosul"), else the report's
@@ -353,6 +495,10 @@ pub struct Event {
     /// status", "two consulates"), kept rather than dropped.
     #[serde(default)]
     pub other_quantities: Vec<Quantity>,
+    /// Killed, injured, missing and arrested, on ASSAULT and COERCE events; left out of the
+    /// JSON when the report gives none.
+    #[serde(default, skip_serializing_if = "Casualties::is_empty")]
+    pub casualties: Casualties,
     pub date: Option<EventDate>,
     pub location: Option<Location>,
     pub attribution: Option<Attribution>,
@@ -405,6 +551,44 @@ mod tests {
             Some(EventCategory::Sanction)
         );
         assert_eq!(EventCategory::parse("NOPE"), None);
+    }
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn precision_is_read_off_the_calendar() {
+        let p = |a: &str, b: &str| DatePrecision::of(day(a), day(b));
+        assert_eq!(p("2017-02-20", "2017-02-20"), DatePrecision::Day);
+        assert_eq!(p("2017-02-13", "2017-02-19"), DatePrecision::Week);
+        assert_eq!(p("2016-02-01", "2016-02-29"), DatePrecision::Month);
+        assert_eq!(p("2016-04-01", "2016-06-30"), DatePrecision::Quarter);
+        assert_eq!(p("1995-01-01", "1995-12-31"), DatePrecision::Year);
+        assert_eq!(p("2016-02-01", "2016-03-31"), DatePrecision::Range);
+        assert_eq!(p("2017-02-14", "2017-02-20"), DatePrecision::Range);
+        assert_eq!(p("1990-01-01", "1999-12-31"), DatePrecision::Range);
+        let json = serde_json::to_string(&DatePrecision::Quarter).unwrap();
+        assert_eq!(json, "\"quarter\"");
+    }
+
+    #[test]
+    fn casualties_serialise_only_what_is_given() {
+        let q = Quantity {
+            value: 12.0,
+            max: None,
+            unit: Some("people".into()),
+            qualifier: Qualifier::Exact,
+            text: "12 people".into(),
+            span: [0, 9],
+        };
+        let mut c = Casualties::default();
+        assert!(c.is_empty());
+        *c.slot(CasualtyKind::Killed) = Some(q);
+        let json = serde_json::to_value(&c).unwrap();
+        assert_eq!(json["killed"]["value"], 12.0);
+        assert!(json.get("injured").is_none());
+        assert_eq!(CasualtyKind::parse("injured"), Some(CasualtyKind::Injured));
     }
 
     #[test]

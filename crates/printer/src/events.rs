@@ -331,6 +331,7 @@ mod tests {
                 span: [0, 0],
             }),
             other_quantities: Vec::new(),
+            casualties: Default::default(),
             date: None,
             location: None,
             attribution: None,

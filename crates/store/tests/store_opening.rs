@@ -34,6 +34,7 @@ fn report(id: &str) -> IngestDocument {
         recipients: vec![actor("Russian", "RUS")],
         quantity: None,
         other_quantities: Vec::new(),
+        casualties: Default::default(),
         date: None,
         location: None,
         attribution: None,

@@ -95,12 +95,14 @@ fn coded(wire: &Wire, expulsions: &[Expulsion]) -> IngestDocument {
                     span: span_of(s, words),
                 }),
                 other_quantities: Vec::new(),
+                casualties: Default::default(),
                 date: x.date.map(|d| EventDate {
                     start: Some(day(d)),
                     end: None,
                     text: d.to_string(),
                     resolved: true,
                     inherited: false,
+                    precision: None,
                 }),
                 location: None,
                 attribution: None,
@@ -497,6 +499,7 @@ fn a_claim_over_a_long_period_is_found_again_by_a_later_report() {
             text: "since the invasion".to_string(),
             resolved: true,
             inherited: false,
+            precision: None,
         });
         doc
     };
