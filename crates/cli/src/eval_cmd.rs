@@ -3,6 +3,7 @@
 //! Exit codes: 0 scored (and, for `tally`, every expectation met); 1 a tally expectation failed;
 //! 2 the gold file or the extractor could not be loaded.
 
+use crate::Fallible;
 use attache_coder::Extractor;
 use attache_eval::{plover, tally};
 use clap::{Args, Subcommand, ValueEnum};
@@ -63,7 +64,7 @@ pub fn run(cmd: EvalCommand) -> ExitCode {
     })
 }
 
-fn run_plover(args: PloverArgs) -> Result<ExitCode, String> {
+fn run_plover(args: PloverArgs) -> Fallible<ExitCode> {
     let gold = plover::load_gold(&args.gold)?;
     for skipped in &gold.skipped {
         eprintln!("attache eval: skipped {skipped}");
@@ -82,7 +83,7 @@ fn run_plover(args: PloverArgs) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_tally(args: TallyArgs) -> Result<ExitCode, String> {
+fn run_tally(args: TallyArgs) -> Fallible<ExitCode> {
     let loaded = tally::load(&args.gold)?;
     let extractor = Extractor::load_default()?;
     let report = attache_eval::run_tally(&loaded, &extractor);
@@ -97,7 +98,7 @@ fn run_tally(args: TallyArgs) -> Result<ExitCode, String> {
     })
 }
 
-fn print_json(value: &impl Serialize) -> Result<(), String> {
+fn print_json(value: &impl Serialize) -> Fallible<()> {
     let json =
         serde_json::to_string_pretty(value).map_err(|e| format!("cannot write JSON: {e}"))?;
     println!("{json}");

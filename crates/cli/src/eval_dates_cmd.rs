@@ -1,5 +1,6 @@
 //! `attache eval dates`: the date finder against TimeML gold (TempEval-3 TBAQ).
 
+use crate::Fallible;
 use attache_coder::Extractor;
 use attache_eval::timeml;
 use clap::Args;
@@ -21,7 +22,7 @@ pub struct DatesArgs {
     json: bool,
 }
 
-pub fn run(args: DatesArgs) -> Result<ExitCode, String> {
+pub fn run(args: DatesArgs) -> Fallible<ExitCode> {
     let docs = if args.gold.is_dir() {
         timeml::load_dir(&args.gold)?
     } else {

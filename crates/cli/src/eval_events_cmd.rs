@@ -1,6 +1,7 @@
 //! `attache eval events GOLD --corpus CORPUS`: extract the gold's articles and score them
 //! (attache_eval::events; docs/eval.md). Exit 0 scored, 2 the gold, corpus or extractor failed.
 
+use crate::Fallible;
 use attache_coder::Extractor;
 use clap::Args;
 use std::path::PathBuf;
@@ -34,7 +35,7 @@ pub fn run(args: EventsArgs) -> ExitCode {
     }
 }
 
-fn score(args: &EventsArgs) -> Result<(), String> {
+fn score(args: &EventsArgs) -> Fallible<()> {
     let gold = attache_eval::events::gold::load(&args.gold)?;
     let extractor = Extractor::load_default()?;
     let name = args.gold.display().to_string();

@@ -1,5 +1,6 @@
 //! `attache eval merge`: merging scored on ECB+ (gold-mention and end-to-end settings).
 
+use crate::Fallible;
 use attache_coder::Extractor;
 use attache_eval::merging::{self, TopicSet};
 use attache_merge::Strictness;
@@ -26,7 +27,7 @@ pub struct MergeArgs {
     json: bool,
 }
 
-pub fn run(args: MergeArgs) -> Result<ExitCode, String> {
+pub fn run(args: MergeArgs) -> Fallible<ExitCode> {
     let set = TopicSet::parse(&args.topics).ok_or("unknown topic set")?;
     let strictness = Strictness::parse(&args.merge).ok_or("unknown merge setting")?;
     let extractor = Extractor::load_default()?;

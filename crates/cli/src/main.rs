@@ -28,6 +28,9 @@ macro_rules! eprintln {
     }};
 }
 
+/// What a subcommand's steps return: any library error, shown with its message.
+type Fallible<T> = Result<T, Box<dyn std::error::Error>>;
+
 mod eval_cmd;
 mod eval_dates_cmd;
 mod eval_events_cmd;

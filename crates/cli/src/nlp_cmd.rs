@@ -1,5 +1,6 @@
 //! `attache nlp`: train, evaluate and run the tokenizer, tagger and parser.
 
+use crate::Fallible;
 use attache_nlp::{Analyzer, conllu, eval, train};
 use attache_printer::nlp as nlp_report;
 use clap::{Args, Subcommand, ValueEnum};
@@ -112,7 +113,7 @@ fn default_data_dir(name: &str) -> PathBuf {
         .join(name)
 }
 
-fn load(model: Option<&Path>, beam: Option<u16>) -> Result<Analyzer, String> {
+fn load(model: Option<&Path>, beam: Option<u16>) -> Fallible<Analyzer> {
     let started = Instant::now();
     let mut a = match model {
         Some(p) => Analyzer::load(p),
@@ -131,7 +132,7 @@ fn load(model: Option<&Path>, beam: Option<u16>) -> Result<Analyzer, String> {
     Ok(a)
 }
 
-fn run_train(args: &TrainArgs) -> Result<(), String> {
+fn run_train(args: &TrainArgs) -> Fallible<()> {
     let cfg = train::TrainConfig {
         epochs: args.epochs,
         seed: args.seed,
@@ -173,7 +174,7 @@ fn run_train(args: &TrainArgs) -> Result<(), String> {
     Ok(())
 }
 
-fn run_eval(args: &EvalArgs) -> Result<(), String> {
+fn run_eval(args: &EvalArgs) -> Fallible<()> {
     let (files, model, beam) = (&args.files, args.model.as_deref(), args.beam);
     let mut gold = Vec::new();
     for file in files {
@@ -208,7 +209,7 @@ fn run_eval(args: &EvalArgs) -> Result<(), String> {
     Ok(())
 }
 
-fn run_parse(file: &Path, model: Option<&Path>, beam: Option<u16>) -> Result<(), String> {
+fn run_parse(file: &Path, model: Option<&Path>, beam: Option<u16>) -> Fallible<()> {
     let text = std::fs::read_to_string(file)
         .map_err(|e| format!("{}: cannot read: {e}", file.display()))?;
     let analyzer = load(model, beam)?;
@@ -217,14 +218,14 @@ fn run_parse(file: &Path, model: Option<&Path>, beam: Option<u16>) -> Result<(),
 }
 
 /// Writes to stdout; a closed pipe (`| head`) is the reader's choice, not a failure.
-fn emit(text: &str) -> Result<(), String> {
+fn emit(text: &str) -> Fallible<()> {
     let mut stdout = std::io::stdout().lock();
     match stdout
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
     {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(format!("cannot write output: {e}"))
+            Err(format!("cannot write output: {e}").into())
         }
         _ => Ok(()),
     }

@@ -5,6 +5,7 @@
 //! line. Tokens carry no spacing; a document's text joins them with one space, sentences with a
 //! newline, and [`EcbDocument::tokens`] records each token's byte span in that text.
 
+use crate::EvalError;
 use attache_event::ByteSpan;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -56,10 +57,10 @@ pub struct EcbTopic {
 pub const DEV_TOPICS: [u32; 8] = [2, 5, 12, 18, 21, 23, 34, 35];
 
 /// Reads the topics in `wanted` (all present topics when empty) from an ECB+ folder.
-pub fn load(dir: &Path, wanted: &[u32]) -> Result<Vec<EcbTopic>, String> {
+pub fn load(dir: &Path, wanted: &[u32]) -> Result<Vec<EcbTopic>, EvalError> {
     let annotated = read_annotated(&dir.join("ECBplus_coreference_sentences.csv"))?;
     let mut topics: BTreeMap<u32, Vec<PathBuf>> = BTreeMap::new();
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let entries = std::fs::read_dir(dir).map_err(|e| EvalError::read(dir, e))?;
     for entry in entries.flatten() {
         let Some(topic) = entry
             .file_name()
@@ -71,8 +72,8 @@ pub fn load(dir: &Path, wanted: &[u32]) -> Result<Vec<EcbTopic>, String> {
         if !wanted.is_empty() && !wanted.contains(&topic) {
             continue;
         }
-        let files = std::fs::read_dir(entry.path())
-            .map_err(|e| format!("{}: {e}", entry.path().display()))?;
+        let files =
+            std::fs::read_dir(entry.path()).map_err(|e| EvalError::read(&entry.path(), e))?;
         let mut paths: Vec<PathBuf> = files
             .flatten()
             .map(|f| f.path())
@@ -94,21 +95,21 @@ pub fn load(dir: &Path, wanted: &[u32]) -> Result<Vec<EcbTopic>, String> {
 }
 
 /// (document name, sentence) pairs that were fully annotated.
-fn read_annotated(path: &Path) -> Result<HashSet<(String, usize)>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+fn read_annotated(path: &Path) -> Result<HashSet<(String, usize)>, EvalError> {
+    let text = std::fs::read_to_string(path).map_err(|e| EvalError::read(path, e))?;
     let mut out = HashSet::new();
     for (n, line) in text.lines().enumerate().skip(1) {
         let fields: Vec<&str> = line.trim().split(',').collect();
         let [topic, file, sentence] = fields[..] else {
-            return Err(format!(
-                "{}:{}: expected Topic,File,Sentence",
-                path.display(),
-                n + 1
+            return Err(EvalError::line(
+                path.display().to_string(),
+                n + 1,
+                "expected Topic,File,Sentence",
             ));
         };
-        let sentence: usize = sentence
-            .parse()
-            .map_err(|_| format!("{}:{}: bad sentence number", path.display(), n + 1))?;
+        let sentence: usize = sentence.parse().map_err(|_| {
+            EvalError::line(path.display().to_string(), n + 1, "bad sentence number")
+        })?;
         out.insert((format!("{topic}_{file}"), sentence));
     }
     Ok(out)
@@ -144,14 +145,14 @@ fn read_document(
     path: &Path,
     topic: u32,
     annotated: &HashSet<(String, usize)>,
-) -> Result<EcbDocument, String> {
-    let raw = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+) -> Result<EcbDocument, EvalError> {
+    let raw = std::fs::read_to_string(path).map_err(|e| EvalError::read(path, e))?;
     let name = path
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or_default()
         .to_string();
-    let bad = |n: usize, what: &str| format!("{}:{}: {what}", path.display(), n + 1);
+    let bad = |n: usize, what: &str| EvalError::line(path.display().to_string(), n + 1, what);
     let mut text = String::new();
     let mut tokens: Vec<EcbToken> = Vec::new();
     let mut token_index: HashMap<usize, usize> = HashMap::new();

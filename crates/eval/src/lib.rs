@@ -15,12 +15,15 @@
 pub mod coref;
 pub mod dates;
 pub mod ecbplus;
+mod error;
 pub mod events;
 pub mod merging;
 pub mod metrics;
 pub mod plover;
 pub mod tally;
 pub mod timeml;
+
+pub use error::EvalError;
 
 use attache_coder::Extractor;
 use attache_event::Event;
@@ -66,7 +69,7 @@ pub fn run_dates(
     docs: &[timeml::TimemlDoc],
     extractor: &Extractor,
     predictions: Option<&std::path::Path>,
-) -> Result<dates::DatesReport, String> {
+) -> Result<dates::DatesReport, EvalError> {
     let mut report = dates::DatesReport::default();
     for doc in docs {
         let found: Vec<timeml::Timex> = extractor
@@ -81,13 +84,10 @@ pub fn run_dates(
             .collect();
         dates::score_document(&mut report, doc, &found);
         if let Some(dir) = predictions {
-            let name = doc
-                .path
-                .file_name()
-                .ok_or("a document path without a name")?;
+            let name = doc.path.file_name().unwrap_or(doc.path.as_os_str());
             let out = dir.join(name);
             std::fs::write(&out, timeml::write_back(doc, &found))
-                .map_err(|e| format!("{}: {e}", out.display()))?;
+                .map_err(|source| EvalError::Write { path: out, source })?;
         }
     }
     report.finish();
@@ -104,7 +104,7 @@ pub fn run_events(
     corpus: &std::path::Path,
     extractor: &Extractor,
     events: Option<&std::path::Path>,
-) -> Result<events::EventsReport, String> {
+) -> Result<events::EventsReport, EvalError> {
     let texts = read_articles(gold, corpus, extractor)?;
     events::check_quotes(gold, gold_name, &texts)?;
     let predicted = match events {
@@ -124,13 +124,13 @@ fn read_articles(
     gold: &events::EventGold,
     corpus: &std::path::Path,
     extractor: &Extractor,
-) -> Result<std::collections::BTreeMap<String, events::ArticleText>, String> {
+) -> Result<std::collections::BTreeMap<String, events::ArticleText>, EvalError> {
     let wanted: std::collections::BTreeSet<&str> =
         gold.articles.iter().map(String::as_str).collect();
     let mut texts = std::collections::BTreeMap::new();
     let opts = attache_text::ReadOptions::default();
     for document in attache_text::read_documents(corpus, &opts) {
-        let document = document.map_err(|e| e.to_string())?;
+        let document = document?;
         if !wanted.contains(document.id.as_str()) || texts.contains_key(&document.id) {
             continue;
         }

@@ -12,6 +12,7 @@
 //! the same mentions, and count cross-event links: links between a mention of the topic's ECB
 //! half and one of its ECB+ half (two different real events) that the gold does not make.
 
+use crate::EvalError;
 use crate::coref::CorefCounts;
 use crate::ecbplus::{EcbDocument, EcbTopic};
 use attache_coder::{Extractor, GENERIC_MODE};
@@ -265,9 +266,9 @@ pub fn end_to_end_topic(
     topic: &EcbTopic,
     extractor: &Extractor,
     strictness: Strictness,
-) -> Result<TopicScore, String> {
-    let mut store = SqliteStore::open(Path::new(":memory:")).map_err(|e| e.to_string())?;
-    store.set_merge(strictness).map_err(|e| e.to_string())?;
+) -> Result<TopicScore, EvalError> {
+    let mut store = SqliteStore::open(Path::new(":memory:"))?;
+    store.set_merge(strictness)?;
     let batch: Vec<IngestDocument> = topic
         .documents
         .iter()
@@ -277,7 +278,7 @@ pub fn end_to_end_topic(
             IngestDocument::coded(document, events)
         })
         .collect();
-    store.ingest_batch(&batch).map_err(|e| e.to_string())?;
+    store.ingest_batch(&batch)?;
     let by_name: HashMap<&str, &EcbDocument> = topic
         .documents
         .iter()
@@ -285,14 +286,11 @@ pub fn end_to_end_topic(
         .collect();
     // (document, gold action index) -> stored event.
     let mut aligned: Vec<(&EcbDocument, usize, usize)> = Vec::new();
-    let stored = store
-        .events(&Filter::default(), &NoGroups)
-        .map_err(|e| e.to_string())?;
+    let stored = store.events(&Filter::default(), &NoGroups)?;
     for event in stored {
         let detail = store
-            .event_detail(event.id)
-            .map_err(|e| e.to_string())?
-            .ok_or("an event listed but not found")?;
+            .event_detail(event.id)?
+            .ok_or_else(|| EvalError::file(":memory:", "an event listed but not found"))?;
         for m in detail.mentions.iter().filter(|m| m.role == "report") {
             let Some(doc) = by_name.get(m.document.as_str()) else {
                 continue;
@@ -385,7 +383,7 @@ pub fn run_end_to_end(
     topics: &[EcbTopic],
     extractor: &Extractor,
     strictness: Strictness,
-) -> Result<SettingScore, String> {
+) -> Result<SettingScore, EvalError> {
     let scores = topics
         .iter()
         .map(|t| end_to_end_topic(t, extractor, strictness))
@@ -446,7 +444,7 @@ pub fn run(
     set: TopicSet,
     extractor: &Extractor,
     strictness: Strictness,
-) -> Result<MergeEval, String> {
+) -> Result<MergeEval, EvalError> {
     let topics = load_set(dir, set)?;
     Ok(MergeEval {
         gold_mention: run_gold(&topics, extractor, &strictness.policy()),
@@ -454,7 +452,7 @@ pub fn run(
     })
 }
 
-fn load_set(dir: &Path, set: TopicSet) -> Result<Vec<EcbTopic>, String> {
+fn load_set(dir: &Path, set: TopicSet) -> Result<Vec<EcbTopic>, EvalError> {
     let wanted: Vec<u32> = (1..=35).filter(|&t| set.contains(t)).collect();
     crate::ecbplus::load(dir, &wanted)
 }
@@ -471,7 +469,7 @@ pub struct FitPoint {
 
 /// Scores a grid of content thresholds on the topics of `set` (the training topics, to fit
 /// [`Policy::ACROSS_DOCUMENTS`]): the gold-mention setting, each topic coded once.
-pub fn fit(dir: &Path, set: TopicSet, extractor: &Extractor) -> Result<Vec<FitPoint>, String> {
+pub fn fit(dir: &Path, set: TopicSet, extractor: &Extractor) -> Result<Vec<FitPoint>, EvalError> {
     let topics = load_set(dir, set)?;
     let coded: Vec<CodedTopic<'_>> = topics.iter().map(|t| code_topic(t, extractor)).collect();
     let mut out = Vec::new();

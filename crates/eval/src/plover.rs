@@ -13,6 +13,7 @@
 //! - a gold figure is found when a quantity of the matched event has its value (numeric gold)
 //!   or quotes its words (gold such as "thousands").
 
+use crate::EvalError;
 use crate::metrics::{Prf, Ratio};
 use attache_event::{Event, EventCategory, Modality, Quantity};
 use attache_lexicon::Lexicon;
@@ -93,33 +94,38 @@ pub struct GoldFile {
 
 /// Reads a PLOVER gold file. Lines that are not JSON objects, or lack `text` or `event`, are
 /// errors naming file and line; records whose category no PLOVER name maps to are skipped.
-pub fn load_gold(path: &Path) -> Result<GoldFile, String> {
-    let content = std::fs::read_to_string(path)
-        .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+pub fn load_gold(path: &Path) -> Result<GoldFile, EvalError> {
+    let content = std::fs::read_to_string(path).map_err(|e| EvalError::read(path, e))?;
     parse_gold(&content, &path.display().to_string())
 }
 
 /// Parses gold records from JSON Lines text; `origin` names the source in messages.
-pub fn parse_gold(content: &str, origin: &str) -> Result<GoldFile, String> {
+pub fn parse_gold(content: &str, origin: &str) -> Result<GoldFile, EvalError> {
     let mut file = GoldFile::default();
     for (index, line) in content.lines().enumerate() {
         let line_no = index + 1;
         if line.trim().is_empty() {
             continue;
         }
-        let value: Value = serde_json::from_str(line)
-            .map_err(|e| format!("{origin}:{line_no}: not a JSON object: {e}"))?;
+        let value: Value = serde_json::from_str(line).map_err(|source| EvalError::JsonLine {
+            file: origin.to_string(),
+            line: line_no,
+            what: "not a JSON object",
+            source,
+        })?;
         let Value::Object(record) = &value else {
-            return Err(format!("{origin}:{line_no}: not a JSON object"));
+            return Err(EvalError::line(origin, line_no, "not a JSON object"));
         };
         let field = |name: &str| record.get(name).and_then(Value::as_str);
         let id = field("id")
             .map(str::to_string)
             .unwrap_or_else(|| format!("line {line_no}"));
-        let text = field("text")
-            .ok_or_else(|| format!("{origin}:{line_no}: record {id} has no \"text\""))?;
-        let category_name = field("event")
-            .ok_or_else(|| format!("{origin}:{line_no}: record {id} has no \"event\""))?;
+        let text = field("text").ok_or_else(|| {
+            EvalError::line(origin, line_no, format!("record {id} has no \"text\""))
+        })?;
+        let category_name = field("event").ok_or_else(|| {
+            EvalError::line(origin, line_no, format!("record {id} has no \"event\""))
+        })?;
         let Some(category) = EventCategory::parse(category_name) else {
             file.skipped.push(format!(
                 "{id} (line {line_no}): unknown category {category_name:?}"

@@ -6,6 +6,7 @@
 //! (totals over several actors or a period) are matched against the claims instead. Nothing is
 //! merged across documents, so a gold file should list reports of different events.
 
+use crate::EvalError;
 use attache_event::{Event, EventCategory, Modality, Qualifier};
 use attache_text::{Document, ReadOptions, parse_published, read_documents};
 use serde::{Deserialize, Serialize};
@@ -94,26 +95,32 @@ pub struct LoadedTally {
 }
 
 /// Reads a tally gold file and the documents it names. Errors name the file (and line).
-pub fn load(path: &Path) -> Result<LoadedTally, String> {
+pub fn load(path: &Path) -> Result<LoadedTally, EvalError> {
     let origin = path.display();
-    let content =
-        std::fs::read_to_string(path).map_err(|e| format!("{origin}: cannot read: {e}"))?;
-    let gold: TallyGold = serde_json::from_str(&content)
-        .map_err(|e| format!("{origin}:{}:{}: {e}", e.line(), e.column()))?;
+    let content = std::fs::read_to_string(path).map_err(|e| EvalError::read(path, e))?;
+    let gold: TallyGold = serde_json::from_str(&content).map_err(|source| EvalError::Json {
+        file: origin.to_string(),
+        source,
+    })?;
     let category = EventCategory::parse(&gold.filter.event).ok_or_else(|| {
-        format!(
-            "{origin}: filter.event {:?} is not a PLOVER category",
-            gold.filter.event
+        EvalError::file(
+            origin.to_string(),
+            format!(
+                "filter.event {:?} is not a PLOVER category",
+                gold.filter.event
+            ),
         )
     })?;
     let base = path.parent().unwrap_or(Path::new("."));
     let mut documents = Vec::new();
     for doc in &gold.documents {
         let published = match &doc.published {
-            Some(date) => Some(
-                parse_published(date)
-                    .map_err(|e| format!("{origin}: document {}: published: {e}", doc.path))?,
-            ),
+            Some(date) => Some(parse_published(date).map_err(|e| {
+                EvalError::file(
+                    origin.to_string(),
+                    format!("document {}: published: {e}", doc.path),
+                )
+            })?),
             None => None,
         };
         let opts = ReadOptions {
@@ -121,7 +128,9 @@ pub fn load(path: &Path) -> Result<LoadedTally, String> {
             ..ReadOptions::default()
         };
         for read in read_documents(&base.join(&doc.path), &opts) {
-            documents.push(read.map_err(|e| format!("{origin}: document {}: {e}", doc.path))?);
+            documents.push(read.map_err(|e| {
+                EvalError::file(origin.to_string(), format!("document {}: {e}", doc.path))
+            })?);
         }
     }
     Ok(LoadedTally {

@@ -2,6 +2,7 @@
 //! date, and the TIMEX3 annotations as byte spans into that text; and the same document written
 //! back with another set of TIMEX3 tags.
 
+use crate::EvalError;
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
@@ -29,20 +30,20 @@ pub struct TimemlDoc {
 }
 
 /// Reads every `.tml` file under `dir` (recursively), in path order.
-pub fn load_dir(dir: &Path) -> Result<Vec<TimemlDoc>, String> {
+pub fn load_dir(dir: &Path) -> Result<Vec<TimemlDoc>, EvalError> {
     let mut paths = Vec::new();
     collect(dir, &mut paths)?;
     paths.sort();
     if paths.is_empty() {
-        return Err(format!("{}: no .tml files", dir.display()));
+        return Err(EvalError::file(dir.display().to_string(), "no .tml files"));
     }
     paths.iter().map(|p| load(p)).collect()
 }
 
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), EvalError> {
+    let entries = std::fs::read_dir(dir).map_err(|e| EvalError::read(dir, e))?;
     for entry in entries {
-        let path = entry.map_err(|e| format!("{}: {e}", dir.display()))?.path();
+        let path = entry.map_err(|e| EvalError::read(dir, e))?.path();
         if path.is_dir() {
             collect(&path, out)?;
         } else if path.extension().is_some_and(|e| e == "tml") {
@@ -53,21 +54,26 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
 }
 
 /// Reads one TimeML file.
-pub fn load(path: &Path) -> Result<TimemlDoc, String> {
-    let raw = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    parse(path, &raw).map_err(|e| format!("{}: {e}", path.display()))
+pub fn load(path: &Path) -> Result<TimemlDoc, EvalError> {
+    let raw = std::fs::read_to_string(path).map_err(|e| EvalError::read(path, e))?;
+    parse(path, &raw)
 }
 
 /// Parses TimeML markup.
-pub fn parse(path: &Path, raw: &str) -> Result<TimemlDoc, String> {
-    let open = raw.find("<TEXT>").ok_or("no <TEXT> element")?;
-    let close = raw.rfind("</TEXT>").ok_or("no </TEXT> element")?;
+pub fn parse(path: &Path, raw: &str) -> Result<TimemlDoc, EvalError> {
+    let name = || path.display().to_string();
+    let open = raw
+        .find("<TEXT>")
+        .ok_or_else(|| EvalError::file(name(), "no <TEXT> element"))?;
+    let close = raw
+        .rfind("</TEXT>")
+        .ok_or_else(|| EvalError::file(name(), "no </TEXT> element"))?;
     let head = &raw[..open + "<TEXT>".len()];
     let creation = creation_date(head);
     let body = &raw[open + "<TEXT>".len()..close];
     let (text, timexes) = strip(body).map_err(|e| {
         let line = raw[..open].lines().count() + body[..e.0].lines().count();
-        format!("line {line}: {}", e.1)
+        EvalError::line(name(), line, e.1)
     })?;
     Ok(TimemlDoc {
         path: path.to_path_buf(),

@@ -251,7 +251,7 @@ fn wrong_category_and_unmatched_predictions_are_classified() {
 
 #[test]
 fn bad_gold_lines_are_reported_with_file_and_line() {
-    let parse = |text: &str| events::gold::parse("g.tsv", text).unwrap_err();
+    let parse = |text: &str| events::gold::parse("g.tsv", text).unwrap_err().to_string();
     assert!(parse("doc\nother\tACCUSE\t-\tGBR\t-\t-\t-\tasserted\t-\tq\n").starts_with("g.tsv:2:"));
     assert!(parse("doc\ndoc\tBLAME\t-\tGBR\t-\t-\t-\tasserted\t-\tq\n").contains("BLAME"));
     assert!(parse("doc\ndoc\tACCUSE\t-\tGBR\n").contains("found 4"));
@@ -270,7 +270,9 @@ fn bad_gold_lines_are_reported_with_file_and_line() {
             sentences: vec![],
         },
     )]);
-    let err = events::check_quotes(&g, "g.tsv", &texts).unwrap_err();
+    let err = events::check_quotes(&g, "g.tsv", &texts)
+        .unwrap_err()
+        .to_string();
     assert!(err.starts_with("g.tsv:3: quote"), "{err}");
 }
 

@@ -138,9 +138,12 @@ fn bad_lines_are_errors_naming_file_and_line() {
         "{\"id\": \"a\", \"event\": \"AGREE\", \"text\": \"x\"}\n{oops",
         "g.jsonl",
     )
-    .unwrap_err();
+    .unwrap_err()
+    .to_string();
     assert!(err.starts_with("g.jsonl:2:"), "{err}");
-    let err = plover::parse_gold("{\"id\": \"a\", \"text\": \"x\"}", "g.jsonl").unwrap_err();
+    let err = plover::parse_gold("{\"id\": \"a\", \"text\": \"x\"}", "g.jsonl")
+        .unwrap_err()
+        .to_string();
     assert!(
         err.contains("g.jsonl:1: record a has no \"event\""),
         "{err}"

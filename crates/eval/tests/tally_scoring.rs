@@ -120,14 +120,14 @@ fn load_reports_bad_files_with_their_path() {
         "{\n  \"documents\": [],\n  \"filter\": {\"event\": \"SANCTION\", \"colour\": 1}\n}",
     )
     .unwrap();
-    let err = tally::load(&path).unwrap_err();
+    let err = tally::load(&path).unwrap_err().to_string();
     assert!(err.contains("bad.json:3:"), "{err}");
     std::fs::write(
         &path,
         r#"{"documents": [{"path": "absent.txt"}], "filter": {"event": "SANCTION"}, "expected": []}"#,
     )
     .unwrap();
-    let err = tally::load(&path).unwrap_err();
+    let err = tally::load(&path).unwrap_err().to_string();
     assert!(err.contains("bad.json: document absent.txt:"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }

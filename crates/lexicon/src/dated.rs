@@ -1,38 +1,43 @@
 //! Dated roles of people: `RUS GOV 2008-05-08..; RUS ELI ..1999-08-09` in a phrase file's
 //! sixth column.
 
-use crate::DatedRole;
 use crate::load::parse_date;
+use crate::{DatedRole, DatedRoleError};
 
 /// Parses `CODE SECTOR FROM..UNTIL` items joined by `;` (sector `-`: none; an empty date:
 /// open). Codes are checked against the loaded countries and organisations by the caller.
-pub(crate) fn parse_roles(field: &str) -> Result<Vec<DatedRole>, String> {
+pub(crate) fn parse_roles(field: &str) -> Result<Vec<DatedRole>, DatedRoleError> {
     let mut out = Vec::new();
     for item in field.split(';').map(str::trim).filter(|i| !i.is_empty()) {
         let parts: Vec<&str> = item.split_whitespace().collect();
         let [code, sector, range] = parts.as_slice() else {
-            return Err(format!(
-                "dated role {item:?} is not \"CODE SECTOR FROM..UNTIL\" (e.g. \"RUS GOV 2008-05-08..\")"
-            ));
+            return Err(DatedRoleError::Shape {
+                item: item.to_string(),
+            });
         };
         let Some((from, until)) = range.split_once("..") else {
-            return Err(format!(
-                "dated role {item:?}: the dates need \"..\" (FROM..UNTIL)"
-            ));
+            return Err(DatedRoleError::NoRange {
+                item: item.to_string(),
+            });
         };
-        let date = |d: &str| -> Result<Option<String>, String> {
+        let date = |d: &str| -> Result<Option<String>, DatedRoleError> {
             if d.is_empty() {
                 return Ok(None);
             }
             parse_date(d)
                 .map(|d| Some(d.to_string()))
-                .ok_or_else(|| format!("dated role {item:?}: {d:?} is not a date (YYYY-MM-DD)"))
+                .ok_or_else(|| DatedRoleError::BadDate {
+                    item: item.to_string(),
+                    date: d.to_string(),
+                })
         };
         let (from, until) = (date(from)?, date(until)?);
         if let (Some(f), Some(u)) = (&from, &until)
             && u < f
         {
-            return Err(format!("dated role {item:?} ends before it starts"));
+            return Err(DatedRoleError::EndsBeforeStart {
+                item: item.to_string(),
+            });
         }
         out.push(DatedRole {
             code: code.to_string(),

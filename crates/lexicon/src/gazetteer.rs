@@ -96,10 +96,10 @@ impl Gazetteer {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let error = |message: String| LexiconError {
+            let error = |source| LexiconError::Gazetteer {
                 file: file.to_string(),
                 line: i + 1,
-                message,
+                source,
             };
             let (place, alternates) = parse_row(line).map_err(error)?;
             gaz.add(place, alternates);
@@ -164,35 +164,51 @@ impl Gazetteer {
     }
 }
 
+/// What is wrong with one gazetteer row.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum GazetteerRowError {
+    #[error(
+        "expected 9 tab-separated columns (geonames_id, feature, name, alternates, country, admin1, lat, lon, population), found {0}"
+    )]
+    Columns(usize),
+    #[error("{what} {value:?} is not a number")]
+    NotANumber { what: &'static str, value: String },
+    #[error("feature {0:?} is not country, admin1 or city")]
+    Feature(String),
+    #[error("coordinates {lat},{lon} are out of range")]
+    Coordinates { lat: f64, lon: f64 },
+    #[error("a place needs a name and an alpha-3 country code")]
+    NameOrCountry,
+}
+
 /// One data row: the place and its alternate names.
-fn parse_row(line: &str) -> Result<(GeoPlace, Vec<&str>), String> {
+fn parse_row(line: &str) -> Result<(GeoPlace, Vec<&str>), GazetteerRowError> {
     let f: Vec<&str> = line.split('\t').collect();
     if f.len() != 9 {
-        return Err(format!(
-            "expected 9 tab-separated columns (geonames_id, feature, name, alternates, country, \
-             admin1, lat, lon, population), found {}",
-            f.len()
-        ));
+        return Err(GazetteerRowError::Columns(f.len()));
     }
-    let number = |i: usize, what: &str| -> Result<f64, String> {
-        f[i].parse::<f64>()
-            .map_err(|_| format!("{what} {:?} is not a number", f[i]))
+    let not_a_number = |i: usize, what: &'static str| GazetteerRowError::NotANumber {
+        what,
+        value: f[i].to_string(),
+    };
+    let number = |i: usize, what: &'static str| -> Result<f64, GazetteerRowError> {
+        f[i].parse::<f64>().map_err(|_| not_a_number(i, what))
     };
     let geonames_id = f[0]
         .parse::<u32>()
-        .map_err(|_| format!("geonames_id {:?} is not a number", f[0]))?;
-    let feature = Feature::parse(f[1])
-        .ok_or_else(|| format!("feature {:?} is not country, admin1 or city", f[1]))?;
+        .map_err(|_| not_a_number(0, "geonames_id"))?;
+    let feature =
+        Feature::parse(f[1]).ok_or_else(|| GazetteerRowError::Feature(f[1].to_string()))?;
     let (lat, lon) = (number(6, "latitude")?, number(7, "longitude")?);
     if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
-        return Err(format!("coordinates {lat},{lon} are out of range"));
+        return Err(GazetteerRowError::Coordinates { lat, lon });
     }
     if f[2].is_empty() || f[4].len() != 3 {
-        return Err("a place needs a name and an alpha-3 country code".to_string());
+        return Err(GazetteerRowError::NameOrCountry);
     }
     let population = f[8]
         .parse::<u64>()
-        .map_err(|_| format!("population {:?} is not a number", f[8]))?;
+        .map_err(|_| not_a_number(8, "population"))?;
     let alternates = match f[3] {
         "-" | "" => Vec::new(),
         list => list.split('|').collect(),
@@ -239,13 +255,13 @@ mod tests {
     fn a_bad_row_names_file_and_line() {
         let text = "# header\n1\tcity\tX\t-\tEGY\tEG.01\t91.0\t0\t10\n";
         let error = Gazetteer::parse("g.tsv", text).unwrap_err();
-        assert_eq!(error.line, 2);
+        assert!(matches!(error, LexiconError::Gazetteer { line: 2, .. }));
         assert!(
             error.to_string().starts_with("g.tsv:2: coordinates"),
             "{error}"
         );
         let short = Gazetteer::parse("g.tsv", "1\tcity\tX\n").unwrap_err();
-        assert!(short.message.contains("9 tab-separated"), "{short}");
+        assert!(short.to_string().contains("9 tab-separated"), "{short}");
     }
 
     #[test]

@@ -231,27 +231,54 @@ impl Membership {
     }
 }
 
-/// A data file could not be read or has a malformed line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LexiconError {
-    /// The file as given: "data/lexicon/roles.tsv".
-    pub file: String,
-    /// 1-based line number; 0 when the problem concerns the whole file.
-    pub line: usize,
-    pub message: String,
+/// A data file could not be read or has a malformed line; the message names the file (and
+/// line: "data/lexicon/roles.tsv:12: ...").
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    #[error("{file}: cannot read: {source}")]
+    Read {
+        /// The file as given: "data/lexicon/roles.tsv".
+        file: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A malformed data line (1-based `line`).
+    #[error("{file}:{line}: {message}")]
+    Line {
+        file: String,
+        line: usize,
+        message: String,
+    },
+    #[error("{file}:{line}: {source}")]
+    Gazetteer {
+        file: String,
+        line: usize,
+        #[source]
+        source: gazetteer::GazetteerRowError,
+    },
+    #[error("{file}:{line}: {source}")]
+    DatedRole {
+        file: String,
+        line: usize,
+        #[source]
+        source: DatedRoleError,
+    },
 }
 
-impl fmt::Display for LexiconError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line == 0 {
-            write!(f, "{}: {}", self.file, self.message)
-        } else {
-            write!(f, "{}:{}: {}", self.file, self.line, self.message)
-        }
-    }
+/// What is wrong with one item of a phrase file's dated-roles column.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DatedRoleError {
+    #[error(
+        "dated role {item:?} is not \"CODE SECTOR FROM..UNTIL\" (e.g. \"RUS GOV 2008-05-08..\")"
+    )]
+    Shape { item: String },
+    #[error("dated role {item:?}: the dates need \"..\" (FROM..UNTIL)")]
+    NoRange { item: String },
+    #[error("dated role {item:?}: {date:?} is not a date (YYYY-MM-DD)")]
+    BadDate { item: String, date: String },
+    #[error("dated role {item:?} ends before it starts")]
+    EndsBeforeStart { item: String },
 }
-
-impl std::error::Error for LexiconError {}
 
 /// The loaded dictionaries and the automaton that finds their phrases.
 #[derive(Debug)]
@@ -271,10 +298,9 @@ impl Lexicon {
         let mut sources = Vec::with_capacity(FILES.len());
         for name in FILES {
             let path = dir.join(name);
-            let text = std::fs::read_to_string(&path).map_err(|e| LexiconError {
+            let text = std::fs::read_to_string(&path).map_err(|source| LexiconError::Read {
                 file: path.display().to_string(),
-                line: 0,
-                message: format!("cannot read: {e}"),
+                source,
             })?;
             sources.push((path.display().to_string(), text));
         }

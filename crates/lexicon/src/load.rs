@@ -87,7 +87,7 @@ struct Line<'s> {
 
 impl<'s> Line<'s> {
     fn error(&self, message: impl Into<String>) -> LexiconError {
-        LexiconError {
+        LexiconError::Line {
             file: self.file.to_string(),
             line: self.number,
             message: message.into(),
@@ -424,7 +424,11 @@ impl Builder {
         let roles = match line.opt(5) {
             None => Vec::new(),
             Some(field) => crate::dated::parse_roles(field)
-                .map_err(|m| line.error(m))?
+                .map_err(|source| LexiconError::DatedRole {
+                    file: line.file.to_string(),
+                    line: line.number,
+                    source,
+                })?
                 .into_iter()
                 .map(|r| self.check_role_code(line, r))
                 .collect::<Result<Vec<_>, _>>()?,

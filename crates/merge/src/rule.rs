@@ -254,40 +254,48 @@ pub fn decide(ours: &Evidence, theirs: &Evidence, policy: &Policy) -> Decision {
             reason,
             score: affinity(ours, theirs),
         },
-        Err(why_not) => Decision::keep_apart(why_not),
+        Err(Apart(why_not)) => Decision::keep_apart(why_not),
     }
 }
 
+/// What keeps two mentions apart, as recorded in [`Decision::reason`]: a verdict, not a
+/// failure.
+#[derive(Debug)]
+struct Apart(String);
+
 /// `Ok` with why they may merge, `Err` with what keeps them apart.
-fn reason_to_merge(ours: &Evidence, theirs: &Evidence, policy: &Policy) -> Result<String, String> {
+fn reason_to_merge(ours: &Evidence, theirs: &Evidence, policy: &Policy) -> Result<String, Apart> {
     if theirs.category != ours.category {
-        return Err(format!("category {} vs {}", theirs.category, ours.category));
+        return Err(Apart(format!(
+            "category {} vs {}",
+            theirs.category, ours.category
+        )));
     }
     let mode = match (ours.mode, theirs.mode) {
-        (Some(a), Some(b)) if a != b => return Err(format!("mode {b} vs {a}")),
+        (Some(a), Some(b)) if a != b => return Err(Apart(format!("mode {b} vs {a}"))),
         (a, b) if !policy.open_mode && a != b => {
-            return Err(format!(
+            return Err(Apart(format!(
                 "mode {} vs {}",
                 b.unwrap_or("none"),
                 a.unwrap_or("none")
-            ));
+            )));
         }
         (Some(m), _) | (None, Some(m)) => format!("{}/{m}", ours.category),
         (None, None) => ours.category.to_string(),
     };
     if theirs.modality.merge_class() != ours.modality.merge_class() {
-        return Err(format!(
+        return Err(Apart(format!(
             "modality {} vs {}",
             theirs.modality.as_str(),
             ours.modality.as_str()
-        ));
+        )));
     }
     let claims_apart = match policy.claims {
         ClaimRule::Never => ours.claim || theirs.claim,
         ClaimRule::SameKind => ours.claim != theirs.claim,
     };
     if claims_apart {
-        return Err("an aggregate claim and a single event".to_string());
+        return Err(Apart("an aggregate claim and a single event".to_string()));
     }
     for (what, rule, ours, theirs) in [
         ("actors", policy.actors, &ours.actors, &theirs.actors),
@@ -300,7 +308,11 @@ fn reason_to_merge(ours: &Evidence, theirs: &Evidence, policy: &Policy) -> Resul
     ] {
         let unknown = policy.content.is_some() && (ours.is_empty() || theirs.is_empty());
         if !unknown && !sets_fit(rule, ours, theirs) {
-            return Err(format!("{what} {} vs {}", show_set(theirs), show_set(ours)));
+            return Err(Apart(format!(
+                "{what} {} vs {}",
+                show_set(theirs),
+                show_set(ours)
+            )));
         }
     }
     let date = dates_verdict(ours, theirs, policy)?;
@@ -324,7 +336,7 @@ fn content_verdict(
     theirs: &Evidence,
     rule: ContentRule,
     counts_agree: bool,
-) -> Result<String, String> {
+) -> Result<String, Apart> {
     let o = overlap(&ours.content, &theirs.content);
     let words = format!("content {:.2} {{{}}}", o.score, o.shared.join(", "));
     if o.score >= rule.threshold
@@ -350,10 +362,10 @@ fn content_verdict(
     } else {
         "a participant unnamed"
     };
-    Err(format!("{words}: too little shared ({why})"))
+    Err(Apart(format!("{words}: too little shared ({why})")))
 }
 
-fn dates_verdict(ours: &Evidence, theirs: &Evidence, policy: &Policy) -> Result<String, String> {
+fn dates_verdict(ours: &Evidence, theirs: &Evidence, policy: &Policy) -> Result<String, Apart> {
     match (&ours.date, &theirs.date) {
         (None, None) => Ok("neither dated".to_string()),
         (Some(o), Some(t)) if o.compatible(t) => {
@@ -374,7 +386,7 @@ fn dates_verdict(ours: &Evidence, theirs: &Evidence, policy: &Policy) -> Result<
         }
         (o, t) => {
             let show = |d: &Option<DateSpan>| d.map_or("undated".into(), |d| d.describe());
-            Err(format!("date {} vs {}", show(t), show(o)))
+            Err(Apart(format!("date {} vs {}", show(t), show(o))))
         }
     }
 }
@@ -384,7 +396,7 @@ fn figures_verdict(
     ours: &Evidence,
     theirs: &Evidence,
     rule: FigureRule,
-) -> Result<(String, bool), String> {
+) -> Result<(String, bool), Apart> {
     let contradiction = || {
         let shown: Vec<&str> = ours.counts.iter().map(|f| f.text).collect();
         let theirs: Vec<&str> = theirs.counts.iter().map(|f| f.text).collect();
@@ -392,7 +404,9 @@ fn figures_verdict(
     };
     match rule {
         FigureRule::Identical => match (headline(ours), headline(theirs)) {
-            (Some(o), Some(t)) if o.value != t.value || o.unit != t.unit => Err(contradiction()),
+            (Some(o), Some(t)) if o.value != t.value || o.unit != t.unit => {
+                Err(Apart(contradiction()))
+            }
             (Some(o), Some(t)) => Ok((
                 format!("count \"{}\" agrees with \"{}\"", t.text, o.text),
                 true,
@@ -423,7 +437,7 @@ fn figures_verdict(
                 }
             }
             if compared {
-                return Err(contradiction());
+                return Err(Apart(contradiction()));
             }
             Ok(("no counts to compare".to_string(), false))
         }

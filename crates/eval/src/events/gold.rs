@@ -1,5 +1,6 @@
 //! The development gold's file: article lines and event rows (format in docs/gold.md).
 
+use crate::EvalError;
 use attache_event::{EventCategory, Modality};
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -82,14 +83,33 @@ pub struct EventGold {
 
 const COLUMNS: usize = 10;
 
+/// What is wrong with one line of an events gold file.
+#[derive(Debug, thiserror::Error)]
+pub enum GoldLineError {
+    #[error("article {0} is not declared above")]
+    Undeclared(String),
+    #[error("expected an article id or {COLUMNS} tab-separated columns, found {0}")]
+    Columns(usize),
+    #[error("article {0} declared twice")]
+    DeclaredTwice(String),
+    #[error("unknown PLOVER category {0:?}")]
+    Category(String),
+    #[error("the trigger quote is empty")]
+    EmptyTrigger,
+    #[error("{what} {code:?} is not a sector code")]
+    Sector { what: &'static str, code: String },
+    #[error("status {0:?} is not asserted, planned, negated or hypothetical")]
+    Status(String),
+}
+
 /// Reads a gold file; an error names the file and line.
-pub fn load(path: &Path) -> Result<EventGold, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+pub fn load(path: &Path) -> Result<EventGold, EvalError> {
+    let text = std::fs::read_to_string(path).map_err(|e| EvalError::read(path, e))?;
     parse(&path.display().to_string(), &text)
 }
 
 /// Parses gold text (`name` is used in messages).
-pub fn parse(name: &str, text: &str) -> Result<EventGold, String> {
+pub fn parse(name: &str, text: &str) -> Result<EventGold, EvalError> {
     let mut gold = EventGold::default();
     for (index, raw) in text.lines().enumerate() {
         let line = index + 1;
@@ -98,53 +118,58 @@ pub fn parse(name: &str, text: &str) -> Result<EventGold, String> {
             continue;
         }
         let fields: Vec<&str> = content.split('\t').collect();
-        let at = |reason: String| format!("{name}:{line}: {reason}");
+        let at = |source| EvalError::GoldLine {
+            file: name.to_string(),
+            line,
+            source,
+        };
         match fields.len() {
             1 => declare_article(&mut gold, fields[0].trim()).map_err(at)?,
             COLUMNS => {
                 let event = parse_event(&fields, line).map_err(at)?;
                 if !gold.articles.contains(&event.doc) {
-                    return Err(at(format!("article {} is not declared above", event.doc)));
+                    return Err(at(GoldLineError::Undeclared(event.doc)));
                 }
                 gold.events.push(event);
             }
             n => {
-                return Err(at(format!(
-                    "expected an article id or {COLUMNS} tab-separated columns, found {n}"
-                )));
+                return Err(at(GoldLineError::Columns(n)));
             }
         }
     }
     if gold.articles.is_empty() {
-        return Err(format!("{name}: no article declared"));
+        return Err(EvalError::file(name, "no article declared"));
     }
     Ok(gold)
 }
 
-fn declare_article(gold: &mut EventGold, id: &str) -> Result<(), String> {
+fn declare_article(gold: &mut EventGold, id: &str) -> Result<(), GoldLineError> {
     if gold.articles.iter().any(|a| a == id) {
-        return Err(format!("article {id} declared twice"));
+        return Err(GoldLineError::DeclaredTwice(id.to_string()));
     }
     gold.articles.push(id.to_string());
     Ok(())
 }
 
-fn parse_event(fields: &[&str], line: usize) -> Result<GoldEvent, String> {
+fn parse_event(fields: &[&str], line: usize) -> Result<GoldEvent, GoldLineError> {
     let field = |i: usize| fields[i].trim();
     let optional = |i: usize| Some(field(i)).filter(|v| !v.is_empty() && *v != "-");
     let category = EventCategory::parse(field(1))
-        .ok_or_else(|| format!("unknown PLOVER category {:?}", field(1)))?;
+        .ok_or_else(|| GoldLineError::Category(field(1).to_string()))?;
     let status = parse_status(field(7))?;
     let trigger = field(9);
     if trigger.is_empty() || trigger == "-" {
-        return Err("the trigger quote is empty".to_string());
+        return Err(GoldLineError::EmptyTrigger);
     }
     for (i, what) in [(4, "actor sector"), (6, "recipient sector")] {
         if let Some(bad) = field(i)
             .split('|')
             .find(|s| *s != "-" && !s.chars().all(|c| c.is_ascii_uppercase()))
         {
-            return Err(format!("{what} {bad:?} is not a sector code"));
+            return Err(GoldLineError::Sector {
+                what,
+                code: bad.to_string(),
+            });
         }
     }
     Ok(GoldEvent {
@@ -160,14 +185,12 @@ fn parse_event(fields: &[&str], line: usize) -> Result<GoldEvent, String> {
     })
 }
 
-fn parse_status(value: &str) -> Result<Modality, String> {
+fn parse_status(value: &str) -> Result<Modality, GoldLineError> {
     match value {
         "asserted" => Ok(Modality::Asserted),
         "planned" => Ok(Modality::Planned),
         "negated" => Ok(Modality::Negated),
         "hypothetical" => Ok(Modality::Hypothetical),
-        other => Err(format!(
-            "status {other:?} is not asserted, planned, negated or hypothetical"
-        )),
+        other => Err(GoldLineError::Status(other.to_string())),
     }
 }

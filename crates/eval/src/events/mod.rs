@@ -14,6 +14,7 @@ pub use gold::{EventGold, GoldEvent, Party};
 pub use refine::NOTHING_CODED_REASONS;
 pub use score::{ArticleText, CategoryRow, MatchFigures, SideAccuracy};
 
+use crate::EvalError;
 use crate::metrics::Ratio;
 use attache_event::Event;
 use score::{Placed, Predicted, Rule};
@@ -55,17 +56,21 @@ pub fn check_quotes(
     gold: &EventGold,
     name: &str,
     texts: &BTreeMap<String, ArticleText>,
-) -> Result<(), String> {
+) -> Result<(), EvalError> {
     for id in &gold.articles {
         if !texts.contains_key(id) {
-            return Err(format!("{name}: article {id} is not in the corpus"));
+            return Err(EvalError::file(
+                name,
+                format!("article {id} is not in the corpus"),
+            ));
         }
     }
     for g in &gold.events {
         if !texts[&g.doc].text().contains(&g.trigger) {
-            return Err(format!(
-                "{name}:{}: quote {:?} does not occur in {}",
-                g.line, g.trigger, g.doc
+            return Err(EvalError::line(
+                name,
+                g.line,
+                format!("quote {:?} does not occur in {}", g.trigger, g.doc),
             ));
         }
     }
@@ -143,17 +148,20 @@ fn place_gold<'a>(gold: &'a EventGold, id: &str, text: Option<&ArticleText>) -> 
 pub fn read_predictions(
     path: &std::path::Path,
     texts: &BTreeMap<String, ArticleText>,
-) -> Result<BTreeMap<String, Vec<Event>>, String> {
-    let name = path.display();
-    let content = std::fs::read_to_string(path).map_err(|e| format!("{name}: {e}"))?;
+) -> Result<BTreeMap<String, Vec<Event>>, EvalError> {
+    let content = std::fs::read_to_string(path).map_err(|e| EvalError::read(path, e))?;
     let mut out: BTreeMap<String, Vec<Event>> =
         texts.keys().map(|id| (id.clone(), Vec::new())).collect();
     for (index, line) in content.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
-        let event: Event = serde_json::from_str(line)
-            .map_err(|e| format!("{name}:{}: not an extracted event: {e}", index + 1))?;
+        let event: Event = serde_json::from_str(line).map_err(|source| EvalError::JsonLine {
+            file: path.display().to_string(),
+            line: index + 1,
+            what: "not an extracted event",
+            source,
+        })?;
         if let Some(events) = out.get_mut(&event.doc_id) {
             events.push(event);
         }
