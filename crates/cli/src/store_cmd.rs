@@ -59,8 +59,7 @@ pub struct FilterArgs {
 impl FilterArgs {
     fn filter(&self) -> Result<Filter, StoreError> {
         // Values were parsed by attache_store::filter, the parser the HTTP API shares.
-        attache_store::filter::check_period(self.since, self.until)
-            .map_err(|e| StoreError::new(format!("--{e}")))?;
+        attache_store::filter::check_period(self.since, self.until)?;
         Ok(Filter {
             category: self.event,
             mode: self.mode.clone(),

@@ -39,8 +39,27 @@ use std::sync::Arc;
 use dates::Direction;
 pub use figure_words::{FigureWords, FigureWordsError};
 pub use mention::{GENERIC_MODE, MentionCode};
-pub use triggers::{TriggerError, TriggerRule, TriggerTable};
+pub use triggers::{ConstraintError, TriggerError, TriggerRule, TriggerTable};
 pub use words::WordsError;
+
+/// Why an [`Extractor`] could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum CoderError {
+    #[error(transparent)]
+    Model(#[from] attache_nlp::ModelError),
+    #[error(transparent)]
+    Triggers(#[from] TriggerError),
+    #[error(transparent)]
+    Words(#[from] WordsError),
+    #[error(transparent)]
+    FigureWords(#[from] FigureWordsError),
+    #[error("{}: {source}", path.display())]
+    ReadTriggers {
+        path: std::path::PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
 
 /// The trigger file compiled into the binary, so `attache` runs from anywhere.
 const TRIGGERS_TSV: &str = include_str!("../../../data/coder/triggers.tsv");
@@ -74,12 +93,11 @@ impl std::ops::Deref for Dictionaries {
 
 impl Extractor {
     /// Loads the shipped model and the dictionaries compiled into the binary.
-    pub fn load_default() -> Result<Extractor, String> {
-        let analyzer = Analyzer::load_default().map_err(|e| e.to_string())?;
-        words::load().map_err(|e| e.to_string())?;
-        let triggers =
-            TriggerTable::parse(TRIGGERS_NAME, TRIGGERS_TSV).map_err(|e| e.to_string())?;
-        figure_words::embedded().map_err(|e| e.to_string())?;
+    pub fn load_default() -> Result<Extractor, CoderError> {
+        let analyzer = Analyzer::load_default()?;
+        words::load()?;
+        let triggers = TriggerTable::parse(TRIGGERS_NAME, TRIGGERS_TSV)?;
+        figure_words::embedded()?;
         Ok(Extractor {
             analyzer,
             lexicon: Dictionaries::Embedded(Lexicon::embedded()),
@@ -100,10 +118,12 @@ impl Extractor {
     }
 
     /// Replaces the compiled-in trigger dictionary with a user's file.
-    pub fn with_triggers(mut self, path: &Path) -> Result<Extractor, String> {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        self.triggers =
-            TriggerTable::parse(&path.display().to_string(), &text).map_err(|e| e.to_string())?;
+    pub fn with_triggers(mut self, path: &Path) -> Result<Extractor, CoderError> {
+        let text = std::fs::read_to_string(path).map_err(|source| CoderError::ReadTriggers {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        self.triggers = TriggerTable::parse(&path.display().to_string(), &text)?;
         Ok(self)
     }
 

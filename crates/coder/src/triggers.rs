@@ -8,7 +8,6 @@ use attache_event::EventCategory;
 use attache_nlp::{Deprel, Doc, Token, Upos};
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::fmt;
 
 /// What a trigger word codes to.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,20 +44,25 @@ pub enum Relation {
     Any,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A malformed line of a trigger file, named by file and line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}: {reason}")]
 pub struct TriggerError {
     pub file: String,
     pub line: usize,
     pub reason: String,
 }
 
-impl fmt::Display for TriggerError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.reason)
-    }
+/// Why the `with` column of a trigger row does not parse.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConstraintError {
+    #[error("constraint {0:?} must look like REL:lemma|lemma")]
+    Shape(String),
+    #[error("constraint relation {0:?} is not one of prt, obj, xcomp, compound, any")]
+    Relation(String),
+    #[error("constraint {0:?} lists no lemma")]
+    NoLemma(String),
 }
-
-impl std::error::Error for TriggerError {}
 
 const HEADER: &str = "lemma\tupos\tcategory\tmode\tcontext\tcameo\twith";
 
@@ -151,7 +155,7 @@ impl TriggerTable {
             }
             let constraint = match optional(cols[6]) {
                 None => None,
-                Some(c) => Some(parse_constraint(&c).map_err(|r| err(line_no, r))?),
+                Some(c) => Some(parse_constraint(&c).map_err(|r| err(line_no, r.to_string()))?),
             };
             table.len += 1;
             table
@@ -259,10 +263,10 @@ pub fn trigger_lemma<'a>(tok: Token<'a>) -> Cow<'a, str> {
     }
 }
 
-fn parse_constraint(spec: &str) -> Result<Constraint, String> {
+fn parse_constraint(spec: &str) -> Result<Constraint, ConstraintError> {
     let (rel, lemmas) = spec
         .split_once(':')
-        .ok_or_else(|| format!("constraint {spec:?} must look like REL:lemma|lemma"))?;
+        .ok_or_else(|| ConstraintError::Shape(spec.to_string()))?;
     let relation = match rel {
         "prt" => Relation::Particle,
         "obj" => Relation::Object,
@@ -270,9 +274,7 @@ fn parse_constraint(spec: &str) -> Result<Constraint, String> {
         "compound" => Relation::Compound,
         "any" => Relation::Any,
         other => {
-            return Err(format!(
-                "constraint relation {other:?} is not one of prt, obj, xcomp, compound, any"
-            ));
+            return Err(ConstraintError::Relation(other.to_string()));
         }
     };
     let lemmas: Vec<String> = lemmas
@@ -281,7 +283,7 @@ fn parse_constraint(spec: &str) -> Result<Constraint, String> {
         .filter(|l| !l.is_empty())
         .collect();
     if lemmas.is_empty() {
-        return Err(format!("constraint {spec:?} lists no lemma"));
+        return Err(ConstraintError::NoLemma(spec.to_string()));
     }
     Ok(Constraint { relation, lemmas })
 }

@@ -77,7 +77,7 @@ fn run() -> Result<(), String> {
         Err(e) => eprintln!("stages: NLP stages skipped: cannot load the model: {e}"),
     }
 
-    let extractor = Extractor::load_default()?;
+    let extractor = Extractor::load_default().map_err(|e| e.to_string())?;
     let (extract_time, extracted) = best_of(args.repeat, || {
         documents
             .iter()

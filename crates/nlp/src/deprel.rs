@@ -211,11 +211,16 @@ impl fmt::Display for Deprel {
     }
 }
 
-impl std::str::FromStr for Deprel {
-    type Err = String;
+/// A dependency relation name that is not one of the UD relations.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown dependency relation `{0}`")]
+pub struct UnknownDeprel(pub String);
 
-    fn from_str(s: &str) -> Result<Deprel, String> {
-        Deprel::from_name(s).ok_or_else(|| format!("unknown dependency relation `{s}`"))
+impl std::str::FromStr for Deprel {
+    type Err = UnknownDeprel;
+
+    fn from_str(s: &str) -> Result<Deprel, UnknownDeprel> {
+        Deprel::from_name(s).ok_or_else(|| UnknownDeprel(s.to_string()))
     }
 }
 

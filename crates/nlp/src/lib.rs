@@ -22,7 +22,7 @@ mod tagger;
 mod tokenizer;
 pub mod train;
 
-pub use deprel::Deprel;
+pub use deprel::{Deprel, UnknownDeprel};
 pub use doc::{Doc, Sentence, Token};
 pub use error::{ConlluError, FormatError, LineProblem, ModelError};
 pub use prf::Prf;

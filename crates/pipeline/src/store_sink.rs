@@ -100,12 +100,9 @@ impl<L: EventStore> StoreSink<L> {
         let Some(writer) = self.writer.take() else {
             return Ok(());
         };
-        let (stored, error) = writer.join().unwrap_or_else(|_| {
-            (
-                Stored::default(),
-                Some(StoreError::new("the writer thread failed")),
-            )
-        });
+        let (stored, error) = writer
+            .join()
+            .unwrap_or_else(|_| (Stored::default(), Some(StoreError::WriterFailed)));
         self.stored = stored;
         error.map_or(Ok(()), Err)
     }

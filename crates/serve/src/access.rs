@@ -36,15 +36,12 @@ impl Access {
         if let Some(token) = &token
             && token.chars().count() < MIN_TOKEN_CHARS
         {
-            return Err(ServeError::Access(format!(
-                "the token must have at least {MIN_TOKEN_CHARS} characters"
-            )));
+            return Err(ServeError::WeakToken {
+                min: MIN_TOKEN_CHARS,
+            });
         }
         if !addr.ip().is_loopback() && token.is_none() {
-            return Err(ServeError::Access(format!(
-                "{addr} is reachable from other machines: give a token (--token or \
-                 ATTACHE_TOKEN) that every request must carry, or bind to 127.0.0.1"
-            )));
+            return Err(ServeError::NoToken { addr });
         }
         Ok(Access {
             token,

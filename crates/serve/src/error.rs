@@ -3,35 +3,32 @@
 use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use std::fmt;
 use std::net::SocketAddr;
 
 /// Why `attache serve` could not start or stopped.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum ServeError {
-    /// Beyond loopback without a token, or a token too weak.
-    Access(String),
+    /// Beyond loopback without a token.
+    #[error(
+        "{addr} is reachable from other machines: give a token (--token or ATTACHE_TOKEN) that every request must carry, or bind to 127.0.0.1"
+    )]
+    NoToken { addr: SocketAddr },
+    #[error("the token must have at least {min} characters")]
+    WeakToken { min: usize },
     /// The database cannot be opened.
-    Store(attache_store::StoreError),
+    #[error(transparent)]
+    Store(#[from] attache_store::StoreError),
+    #[error("cannot listen on {addr}: {source}")]
     Bind {
         addr: SocketAddr,
-        message: String,
+        #[source]
+        source: std::io::Error,
     },
-    Server(String),
+    #[error("server: {0}")]
+    Server(#[source] std::io::Error),
+    #[error("server: the server thread panicked")]
+    Panicked,
 }
-
-impl fmt::Display for ServeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ServeError::Access(message) => f.write_str(message),
-            ServeError::Store(e) => write!(f, "{e}"),
-            ServeError::Bind { addr, message } => write!(f, "cannot listen on {addr}: {message}"),
-            ServeError::Server(message) => write!(f, "server: {message}"),
-        }
-    }
-}
-
-impl std::error::Error for ServeError {}
 
 /// An API error: a status code and a message, sent as `{"error": ..., "status": ...}`.
 #[derive(Debug)]

@@ -89,7 +89,7 @@ impl RunningServer {
     fn join(&mut self) -> Result<(), ServeError> {
         match self.thread.take().map(|t| t.join()) {
             Some(Ok(result)) => result,
-            Some(Err(_)) => Err(ServeError::Server("the server thread panicked".into())),
+            Some(Err(_)) => Err(ServeError::Panicked),
             None => Ok(()),
         }
     }
@@ -120,17 +120,15 @@ pub fn start(config: ServeConfig, groups: Groups) -> Result<RunningServer, Serve
     let access = Access::new(config.addr, config.token.clone())?;
     let pool = pool::Pool::open(&config.db)?;
     let cache = cache::EventCache::open(&config.db)?;
-    let listener = std::net::TcpListener::bind(config.addr).map_err(|e| ServeError::Bind {
+    let listener = std::net::TcpListener::bind(config.addr).map_err(|source| ServeError::Bind {
         addr: config.addr,
-        message: e.to_string(),
+        source,
     })?;
-    let addr = listener.local_addr().map_err(|e| ServeError::Bind {
+    let addr = listener.local_addr().map_err(|source| ServeError::Bind {
         addr: config.addr,
-        message: e.to_string(),
+        source,
     })?;
-    listener
-        .set_nonblocking(true)
-        .map_err(|e| ServeError::Server(e.to_string()))?;
+    listener.set_nonblocking(true).map_err(ServeError::Server)?;
     let access = access.with_bound(addr);
     let state = Arc::new(AppState {
         pool: Arc::new(pool),
@@ -143,12 +141,12 @@ pub fn start(config: ServeConfig, groups: Groups) -> Result<RunningServer, Serve
         .enable_all()
         .thread_name("attache-serve")
         .build()
-        .map_err(|e| ServeError::Server(e.to_string()))?;
+        .map_err(ServeError::Server)?;
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let thread = std::thread::spawn(move || {
         runtime.block_on(async move {
-            let listener = tokio::net::TcpListener::from_std(listener)
-                .map_err(|e| ServeError::Server(e.to_string()))?;
+            let listener =
+                tokio::net::TcpListener::from_std(listener).map_err(ServeError::Server)?;
             let shutdown = async move {
                 tokio::select! {
                     _ = stopped => {}
@@ -158,7 +156,7 @@ pub fn start(config: ServeConfig, groups: Groups) -> Result<RunningServer, Serve
             axum::serve(listener, router(state))
                 .with_graceful_shutdown(shutdown)
                 .await
-                .map_err(|e| ServeError::Server(e.to_string()))
+                .map_err(ServeError::Server)
         })
     });
     Ok(RunningServer {

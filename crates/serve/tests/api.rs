@@ -99,7 +99,9 @@ fn events_filter_page_and_sort() {
 
 #[test]
 fn bad_parameters_are_refused_with_the_command_line_messages() {
-    let cli_date = attache_store::filter::parse_date("2022-13-01").unwrap_err();
+    let cli_date = attache_store::filter::parse_date("2022-13-01")
+        .unwrap_err()
+        .to_string();
     refused("/api/events?since=2022-13-01", 400, &cli_date);
     refused("/api/events?event=PICNIC", 400, "is not a PLOVER category");
     refused("/api/tally?until=yesterday", 400, "not a date");

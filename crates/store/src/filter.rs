@@ -5,7 +5,6 @@
 use crate::Filter;
 use attache_event::EventCategory;
 use chrono::NaiveDate;
-use std::fmt;
 
 /// A filter as text, the way a command line or a URL gives it: every field optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -20,22 +19,26 @@ pub struct FilterParams {
 }
 
 /// A filter value that does not parse, naming the field ("since") and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field}: {problem}")]
 pub struct FilterError {
     pub field: &'static str,
-    pub message: String,
+    pub problem: FilterValueError,
 }
 
-impl fmt::Display for FilterError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.field, self.message)
-    }
+/// Why one filter value was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FilterValueError {
+    #[error("{0:?} is not a date (YYYY-MM-DD)")]
+    Date(String),
+    #[error("{text:?} is not a PLOVER category ({names})")]
+    Category { text: String, names: String },
+    #[error("{until} is before the since date {since}")]
+    Period { since: NaiveDate, until: NaiveDate },
 }
-
-impl std::error::Error for FilterError {}
 
 /// A day as `YYYY-MM-DD`, exactly: `2022-1-1` is refused rather than read one way or another.
-pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+pub fn parse_date(text: &str) -> Result<NaiveDate, FilterValueError> {
     let bytes = text.as_bytes();
     let shaped = bytes.len() == 10
         && bytes.iter().enumerate().all(|(i, b)| match i {
@@ -45,7 +48,7 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     shaped
         .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
         .flatten()
-        .ok_or_else(|| format!("{text:?} is not a date (YYYY-MM-DD)"))
+        .ok_or_else(|| FilterValueError::Date(text.to_string()))
 }
 
 /// A period must not end before it starts: `--since` after `--until` selects nothing, which is
@@ -54,22 +57,25 @@ pub fn check_period(since: Option<NaiveDate>, until: Option<NaiveDate>) -> Resul
     match (since, until) {
         (Some(since), Some(until)) if since > until => Err(FilterError {
             field: "until",
-            message: format!("{until} is before the since date {since}"),
+            problem: FilterValueError::Period { since, until },
         }),
         _ => Ok(()),
     }
 }
 
 /// A PLOVER category name (`SANCTION`, `protest`, ...).
-pub fn parse_category(text: &str) -> Result<EventCategory, String> {
+pub fn parse_category(text: &str) -> Result<EventCategory, FilterValueError> {
     EventCategory::parse(text).ok_or_else(|| {
         let names: Vec<&str> = EventCategory::ALL.iter().map(|c| c.as_str()).collect();
-        format!("{text:?} is not a PLOVER category ({})", names.join(", "))
+        FilterValueError::Category {
+            text: text.to_string(),
+            names: names.join(", "),
+        }
     })
 }
 
 /// An actor or recipient code as stored: trimmed, upper case.
-pub fn parse_code(text: &str) -> Result<String, String> {
+pub fn parse_code(text: &str) -> Result<String, FilterValueError> {
     Ok(text.trim().to_ascii_uppercase())
 }
 
@@ -79,14 +85,14 @@ impl FilterParams {
         fn field<T>(
             name: &'static str,
             value: &Option<String>,
-            parse: impl Fn(&str) -> Result<T, String>,
+            parse: impl Fn(&str) -> Result<T, FilterValueError>,
         ) -> Result<Option<T>, FilterError> {
             value
                 .as_deref()
                 .map(|v| {
-                    parse(v).map_err(|message| FilterError {
+                    parse(v).map_err(|problem| FilterError {
                         field: name,
-                        message,
+                        problem,
                     })
                 })
                 .transpose()
@@ -142,7 +148,7 @@ mod tests {
         };
         let error = backwards.parse().unwrap_err();
         assert_eq!(error.field, "until");
-        assert!(error.message.contains("before"), "{error}");
+        assert!(error.to_string().contains("before"), "{error}");
     }
 
     #[test]
@@ -153,13 +159,13 @@ mod tests {
         };
         let error = bad_date.parse().unwrap_err();
         assert_eq!(error.field, "until");
-        assert!(error.message.contains("not a date"), "{error}");
+        assert!(error.to_string().contains("not a date"), "{error}");
         let bad_category = FilterParams {
             event: Some("PICNIC".into()),
             ..FilterParams::default()
         };
         let error = bad_category.parse().unwrap_err();
         assert_eq!(error.field, "event");
-        assert!(error.message.contains("SANCTION"), "{error}");
+        assert!(error.to_string().contains("SANCTION"), "{error}");
     }
 }

@@ -6,6 +6,7 @@
 //! event becomes a stored mention, merged with other documents' reports of the same event by the
 //! rules of [`merge`]. Queries return [`StoredEvent`]s; [`tally`] counts them per group.
 
+mod error;
 pub mod filter;
 pub mod merge;
 mod sqlite;
@@ -18,34 +19,12 @@ use attache_text::Document;
 use attache_text::hash::{FNV_OFFSET, fnv1a_extend};
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::fmt;
 
-pub use filter::{FilterError, FilterParams};
+pub use error::StoreError;
+pub use filter::{FilterError, FilterParams, FilterValueError};
 pub use merge::{DateSpan, Figure, MergedEvent};
 pub use sqlite::{APPLICATION_ID, DocumentMention, SqliteStore, StoredDocument};
 pub use tally::{ClaimRow, GroupBy, Tally, TallyRow};
-
-/// A storage failure, naming the database and what was being done.
-#[derive(Debug)]
-pub struct StoreError {
-    pub message: String,
-}
-
-impl StoreError {
-    pub fn new(message: impl Into<String>) -> StoreError {
-        StoreError {
-            message: message.into(),
-        }
-    }
-}
-
-impl fmt::Display for StoreError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for StoreError {}
 
 /// One document to store, with the events the coder found in it.
 #[derive(Debug, Clone)]

@@ -106,11 +106,10 @@ fn assert_refused(result: Result<SqliteStore, attache_store::StoreError>) -> Str
         Ok(_) => panic!("another program's file was opened"),
         Err(e) => {
             assert!(
-                e.message.contains("not an attache database"),
-                "{}",
-                e.message
+                matches!(e, attache_store::StoreError::ForeignDatabase { .. }),
+                "{e}"
             );
-            e.message
+            e.to_string()
         }
     }
 }
@@ -167,10 +166,10 @@ fn a_missing_database_is_an_error_for_queries_and_creates_nothing() {
     let path = dir.join("attache.db");
     let error = SqliteStore::open_read_only(&path).err().unwrap();
     assert!(
-        error.message.contains("no database here"),
-        "{}",
-        error.message
+        matches!(error, attache_store::StoreError::Missing { .. }),
+        "{error}"
     );
+    assert!(error.to_string().contains("no database here"), "{error}");
     assert!(snapshot(&dir).is_empty());
 }
 
@@ -186,8 +185,11 @@ fn a_device_is_not_a_database() {
         SqliteStore::open(dev_null),
         SqliteStore::open_read_only(dev_null),
     ] {
-        let message = result.err().unwrap().message;
-        assert!(message.contains("not a regular file"), "{message}");
+        let error = result.err().unwrap();
+        assert!(
+            matches!(error, attache_store::StoreError::NotAFile { .. }),
+            "{error}"
+        );
     }
     let dir = ScratchDir::new("store-open", "directory");
     assert!(SqliteStore::open(&dir).is_err());
@@ -267,14 +269,14 @@ fn writers_at_once_all_finish() {
         .map(|writer| {
             let path = path.clone();
             std::thread::spawn(move || -> Result<(), String> {
-                let mut store = SqliteStore::open(&path).map_err(|e| e.message)?;
+                let mut store = SqliteStore::open(&path).map_err(|e| e.to_string())?;
                 for batch in 0..30 {
                     let docs: Vec<_> = (0..8)
                         .map(|n| report(&format!("w{writer}-{batch}-{n}")))
                         .collect();
-                    store.ingest_batch(&docs).map_err(|e| e.message)?;
+                    store.ingest_batch(&docs).map_err(|e| e.to_string())?;
                     // Readers in between, as an ingest looks up stored hashes.
-                    store.document_hash("w0-0-0").map_err(|e| e.message)?;
+                    store.document_hash("w0-0-0").map_err(|e| e.to_string())?;
                 }
                 Ok(())
             })

@@ -32,9 +32,13 @@ pub struct SqliteStore {
 }
 
 fn sql_error(path: &Path, doing: &str) -> impl Fn(rusqlite::Error) -> StoreError + use<> {
-    let path = path.display().to_string();
+    let path = path.to_path_buf();
     let doing = doing.to_string();
-    move |e| StoreError::new(format!("{path}: {doing}: {e}"))
+    move |source| StoreError::Sqlite {
+        path: path.clone(),
+        doing: doing.clone(),
+        source,
+    }
 }
 
 impl SqliteStore {
@@ -67,10 +71,9 @@ impl SqliteStore {
     /// database.
     pub fn open_existing(path: &Path) -> Result<SqliteStore, StoreError> {
         if !path.exists() {
-            return Err(StoreError::new(format!(
-                "{}: no database here (create one with `attache ingest`)",
-                path.display()
-            )));
+            return Err(StoreError::Missing {
+                path: path.to_path_buf(),
+            });
         }
         SqliteStore::open(path)
     }
@@ -252,12 +255,12 @@ impl EventStore for SqliteStore {
         let policy = merge_setting(&tx).map_err(&err)?.policy();
         let mut summary = BatchSummary::default();
         for item in batch {
-            store_document(&tx, item, &mut summary, &policy).map_err(|e| {
-                StoreError::new(format!(
-                    "{}: storing document {}: {e}",
-                    self.path.display(),
-                    item.document.id
-                ))
+            store_document(&tx, item, &mut summary, &policy).map_err(|source| {
+                StoreError::Document {
+                    path: self.path.clone(),
+                    document: item.document.id.clone(),
+                    source,
+                }
             })?;
         }
         tx.commit().map_err(&err)?;

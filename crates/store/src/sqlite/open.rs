@@ -40,10 +40,10 @@ pub(super) enum Found {
 }
 
 fn refuse(path: &Path, why: &str) -> StoreError {
-    StoreError::new(format!(
-        "{}: not an attache database ({why}); refusing to use it",
-        path.display()
-    ))
+    StoreError::ForeignDatabase {
+        path: path.to_path_buf(),
+        why: why.to_string(),
+    }
 }
 
 /// A path that exists must be a plain file: `/dev/null`, a directory or a pipe is refused
@@ -51,12 +51,14 @@ fn refuse(path: &Path, why: &str) -> StoreError {
 fn check_plain_file(path: &Path) -> Result<bool, StoreError> {
     match std::fs::metadata(path) {
         Ok(meta) if meta.is_file() => Ok(true),
-        Ok(_) => Err(StoreError::new(format!(
-            "{}: not a regular file; a database must be one",
-            path.display()
-        ))),
+        Ok(_) => Err(StoreError::NotAFile {
+            path: path.to_path_buf(),
+        }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
-        Err(e) => Err(StoreError::new(format!("{}: {e}", path.display()))),
+        Err(source) => Err(StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        }),
     }
 }
 
@@ -65,7 +67,10 @@ fn read_header(path: &Path) -> Result<Vec<u8>, StoreError> {
     let mut header = Vec::with_capacity(100);
     std::fs::File::open(path)
         .and_then(|f| f.take(100).read_to_end(&mut header))
-        .map_err(|e| StoreError::new(format!("{}: cannot read: {e}", path.display())))?;
+        .map_err(|source| StoreError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
     Ok(header)
 }
 
@@ -186,10 +191,9 @@ fn open_immutable(path: &Path) -> Result<Connection, StoreError> {
 /// A connection for queries: the file must already be an attache database.
 pub(super) fn read_only(path: &Path) -> Result<Connection, StoreError> {
     if !check_plain_file(path)? {
-        return Err(StoreError::new(format!(
-            "{}: no database here (create one with `attache ingest`)",
-            path.display()
-        )));
+        return Err(StoreError::Missing {
+            path: path.to_path_buf(),
+        });
     }
     if let Some(Found::Empty) = judge_header(path, &read_header(path)?)? {
         return Err(refuse(

@@ -118,16 +118,20 @@ pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreErr
     loop {
         let version = read_version(conn).map_err(sql_error(path, "reading schema version"))?;
         if version > MIGRATIONS.len() {
-            return Err(StoreError::new(format!(
-                "{}: schema version {version} is newer than this attache knows ({}); upgrade attache",
-                path.display(),
-                MIGRATIONS.len()
-            )));
+            return Err(StoreError::SchemaNewer {
+                path: path.to_path_buf(),
+                found: i64::try_from(version).unwrap_or(i64::MAX),
+                known: MIGRATIONS.len(),
+            });
         }
         if version == MIGRATIONS.len() {
             return Ok(());
         }
-        let err = sql_error(path, &format!("applying migration {}", version + 1));
+        let err = |source| StoreError::Migration {
+            path: path.to_path_buf(),
+            version: version + 1,
+            source,
+        };
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(&err)?;
@@ -149,17 +153,18 @@ pub(super) fn check_current(conn: &Connection, path: &Path) -> Result<(), StoreE
         .map_err(sql_error(path, "reading schema version"))?;
     let known = MIGRATIONS.len() as i64;
     if version > known {
-        return Err(StoreError::new(format!(
-            "{}: schema version {version} is newer than this attache knows ({known}); upgrade attache",
-            path.display()
-        )));
+        return Err(StoreError::SchemaNewer {
+            path: path.to_path_buf(),
+            found: version,
+            known: MIGRATIONS.len(),
+        });
     }
     if version < known {
-        return Err(StoreError::new(format!(
-            "{}: schema version {version} is older than this attache's ({known}); \
-             `attache ingest` upgrades it",
-            path.display()
-        )));
+        return Err(StoreError::SchemaOlder {
+            path: path.to_path_buf(),
+            found: version,
+            known: MIGRATIONS.len(),
+        });
     }
     Ok(())
 }
