@@ -299,11 +299,14 @@ impl<'d, 'l> ActorReader<'d, 'l> {
                     .matches_in(sp.start, sp.end)
                     .find(|x| is_country_like(x.entry.kind))?;
                 let (code, own_sector) = found.entry.role_at(self.date.as_deref());
+                // From the modifier to the head; a parse may put the modifier after it.
+                let head_span = head.span();
+                let span = [sp.start.min(head_span.start), sp.end.max(head_span.end)];
                 Some(Actor {
-                    text: text[sp.start..head.span().end].to_string(),
+                    text: text[span[0]..span[1]].to_string(),
                     country: code.map(String::from),
                     sector: sector.clone().or_else(|| own_sector.map(String::from)),
-                    span: [sp.start, head.span().end],
+                    span,
                     country_from: None,
                 })
             })

@@ -150,7 +150,7 @@ impl Extractor {
             self.extract_prepared(&prepared.text, &document.id, document.publication.published);
         if prepared.changed() {
             for event in &mut events {
-                original::restore_spans(event, &prepared.map, &document.text);
+                original::restore_spans(event, &prepared.map, &prepared.text, &document.text);
             }
         }
         (events, sentences)

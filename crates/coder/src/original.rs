@@ -4,11 +4,16 @@
 use attache_event::{ByteSpan, Event};
 use attache_text::OffsetMap;
 
-/// Maps every span of `event` through `map` and re-quotes its words from `original`.
-pub(crate) fn restore_spans(event: &mut Event, map: &OffsetMap, original: &str) {
+/// Maps every span of `event` (found in `analysed`) through `map`, and re-quotes from
+/// `original` the words that quoted the analysed text exactly (a place named in other words,
+/// "Cairo" for "CAIRO", keeps its words).
+pub(crate) fn restore_spans(event: &mut Event, map: &OffsetMap, analysed: &str, original: &str) {
     let requote = |span: &mut ByteSpan, text: &mut String| {
+        let quoted = analysed.get(span[0]..span[1]) == Some(text.as_str());
         *span = map.span(*span);
-        *text = original[span[0]..span[1]].to_string();
+        if quoted {
+            *text = original[span[0]..span[1]].to_string();
+        }
     };
     requote(&mut event.trigger.span, &mut event.trigger.text);
     requote(&mut event.sentence.span, &mut event.sentence.text);

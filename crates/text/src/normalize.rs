@@ -7,9 +7,9 @@
 //! and the bidirectional marks, embeddings, overrides and isolates (U+200E/F, U+061C,
 //! U+202A..U+202E, U+2066..U+2069, U+206A..U+206F).
 //!
-//! Replaced by as many spaces as they have bytes (offsets unchanged): C0 control characters
-//! other than tab, newline and carriage return, DEL, and the C1 controls (U+0080..U+009F; next
-//! line, U+0085, becomes a newline and a space).
+//! Replaced by a space: C0 control characters other than tab, newline and carriage return, DEL,
+//! and the C1 controls (U+0080..U+009F; next line, U+0085, by a newline). A C1 control has two
+//! bytes and its space one: the map treats the pair as one unit, so no span ends inside it.
 //!
 //! Text that has none of these (nearly all news text) is borrowed as it is: no allocation.
 
@@ -20,7 +20,7 @@ use std::borrow::Cow;
 enum Treatment {
     Keep,
     Remove,
-    /// A control character: blanked out byte for byte.
+    /// A control character: a space in its place (a newline for U+0085).
     Blank,
 }
 
@@ -57,38 +57,46 @@ impl AnalysisText<'_> {
 }
 
 /// From offsets in the analysed text to offsets in the original: where characters were
-/// removed, and how many bytes had been removed up to there. Empty when nothing was removed.
+/// removed or replaced by shorter ones. Empty when no offset moved.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OffsetMap {
-    removals: Vec<Removal>,
+    edits: Vec<Edit>,
 }
 
-/// At offset `at` of the analysed text, characters were removed; `total` bytes were removed
-/// up to and including them.
+/// Analysed bytes `start..end` stand for longer original bytes (`start == end`: characters
+/// were removed at `start`); after them, an analysed offset plus `total` is the original one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Removal {
-    at: usize,
+struct Edit {
+    start: usize,
+    end: usize,
     total: usize,
 }
 
 impl OffsetMap {
     /// True when every offset maps to itself.
     pub fn is_identity(&self) -> bool {
-        self.removals.is_empty()
+        self.edits.is_empty()
+    }
+
+    fn shift(&self, edits_before: usize) -> usize {
+        edits_before
+            .checked_sub(1)
+            .map_or(0, |i| self.edits[i].total)
     }
 
     /// Where the character starting at analysed offset `at` starts in the original (removed
     /// characters just before it are left out).
     pub fn start(&self, at: usize) -> usize {
-        let before = self.removals.partition_point(|r| r.at <= at);
-        at + before.checked_sub(1).map_or(0, |i| self.removals[i].total)
+        at + self.shift(self.edits.partition_point(|e| e.end <= at))
     }
 
     /// Where the character ending at analysed offset `at` ends in the original (removed
-    /// characters just after it are left out).
+    /// characters just after it are left out; a replaced one ending there is taken whole).
     pub fn end(&self, at: usize) -> usize {
-        let before = self.removals.partition_point(|r| r.at < at);
-        at + before.checked_sub(1).map_or(0, |i| self.removals[i].total)
+        let before = self
+            .edits
+            .partition_point(|e| e.end < at || (e.end == at && e.start < e.end));
+        at + self.shift(before)
     }
 
     /// A `[start, end)` span of the analysed text as a span of the original. Removed
@@ -99,13 +107,20 @@ impl OffsetMap {
     }
 
     fn remove(&mut self, at: usize, len: usize) {
-        match self.removals.last_mut() {
-            Some(last) if last.at == at => last.total += len,
-            last => {
-                let total = last.map_or(0, |r| r.total) + len;
-                self.removals.push(Removal { at, total });
-            }
+        match self.edits.last_mut() {
+            Some(last) if last.start == at && last.end == at => last.total += len,
+            _ => self.replace(at, 0, len),
         }
+    }
+
+    /// Original bytes of `original_len` became the analysed bytes `at..at + analysed_len`.
+    fn replace(&mut self, at: usize, analysed_len: usize, original_len: usize) {
+        let total = self.edits.last().map_or(0, |e| e.total) + original_len - analysed_len;
+        self.edits.push(Edit {
+            start: at,
+            end: at + analysed_len,
+            total,
+        });
     }
 }
 
@@ -128,8 +143,13 @@ pub fn normalize_for_analysis(text: &str) -> AnalysisText<'_> {
         match treatment(c) {
             Treatment::Keep => out.push(c),
             Treatment::Remove => map.remove(out.len(), c.len_utf8()),
-            Treatment::Blank if c == '\u{85}' => out.push_str("\n "),
-            Treatment::Blank => (0..c.len_utf8()).for_each(|_| out.push(' ')),
+            Treatment::Blank => {
+                let at = out.len();
+                out.push(if c == '\u{85}' { '\n' } else { ' ' });
+                if c.len_utf8() > 1 {
+                    map.replace(at, 1, c.len_utf8());
+                }
+            }
         }
     }
     AnalysisText {
@@ -174,11 +194,18 @@ mod tests {
 
     #[test]
     fn control_characters_become_spaces_in_place() {
-        let text = "RUS\u{1B}]0;title\u{7}expels\u{85}x\u{7F}y";
+        let text = "RUS\u{1B}]0;title\u{7}expels\u{7F}y";
         let prepared = normalize_for_analysis(text);
-        assert_eq!(prepared.text, "RUS ]0;title expels\n x y");
-        assert_eq!(prepared.text.len(), text.len());
+        assert_eq!(prepared.text, "RUS ]0;title expels y");
         assert!(prepared.map.is_identity());
         assert!(prepared.changed());
+        let text = "don\u{92}t\u{85}\u{200B}x";
+        let c1 = normalize_for_analysis(text);
+        assert_eq!(c1.text, "don t\nx");
+        assert_eq!(c1.map.span([0, 4]), [0, 5], "don and the control, whole");
+        assert_eq!(c1.map.span([4, 5]), [5, 6], "t");
+        assert_eq!(c1.map.span([5, 6]), [6, 8], "the newline");
+        assert_eq!(c1.map.span([6, 7]), [11, 12], "x");
+        assert_eq!(c1.map.span([3, 4]), [3, 5]);
     }
 }
