@@ -7,8 +7,8 @@ use attache_event::EventCategory;
 use attache_pipeline::LexiconGroups;
 use attache_printer::store as output;
 pub use attache_printer::{ExportFormat, ListFormat, PrintError, TallyBy};
-use attache_store::filter::{parse_category, parse_code, parse_date};
-use attache_store::{EventStore, Filter, SqliteStore, StoreError};
+use attache_store::filter::{parse_category, parse_code, parse_date, parse_near};
+use attache_store::{EventStore, Filter, Near, SqliteStore, StoreError};
 use chrono::NaiveDate;
 use clap::Args;
 use std::path::PathBuf;
@@ -54,6 +54,15 @@ pub struct FilterArgs {
     /// Words a reporting sentence contains (case-insensitive)
     #[arg(long)]
     text: Option<String>,
+    /// ISO3 code of the country where the event happened
+    #[arg(long, value_name = "CODE", value_parser = parse_code)]
+    country: Option<String>,
+    /// GeoNames admin-1 code of the region where it happened (US.VA, IQ.15)
+    #[arg(long, value_name = "CODE", value_parser = parse_code)]
+    admin1: Option<String>,
+    /// Events in or near a town within KM kilometres of LAT,LON
+    #[arg(long, value_name = "LAT,LON,KM", value_parser = parse_near)]
+    near: Option<Near>,
 }
 
 impl FilterArgs {
@@ -68,6 +77,9 @@ impl FilterArgs {
             since: self.since,
             until: self.until,
             text: self.text.clone(),
+            country: self.country.clone(),
+            admin1: self.admin1.clone(),
+            near: self.near,
         })
     }
 }

@@ -167,8 +167,8 @@ pub fn write_events(
         ListFormat::Table => {
             writeln!(
                 out,
-                "{:>6}  {:<22}  {:<30}  {:<12}  {:<12}  {:>9}  SOURCES",
-                "ID", "DATE", "EVENT", "ACTORS", "RECIPIENTS", "COUNT"
+                "{:>6}  {:<22}  {:<30}  {:<12}  {:<12}  {:>9}  {:<16}  SOURCES",
+                "ID", "DATE", "EVENT", "ACTORS", "RECIPIENTS", "COUNT", "PLACE"
             )
             .map_err(PrintError::from)?;
             for stored in events {
@@ -180,13 +180,17 @@ pub fn write_events(
                     others_text(&e.other_counts())
                 );
                 let row = format!(
-                    "{:>6}  {:<22}  {:<30}  {:<12}  {:<12}  {:>9}  {}",
+                    "{:>6}  {:<22}  {:<30}  {:<12}  {:<12}  {:>9}  {:<16}  {}",
                     stored.id,
                     e.date.map_or("undated".to_string(), |d| d.short()),
                     kind(stored),
                     codes(&e.actors),
                     codes(&e.recipients),
                     count.trim(),
+                    crate::terminal::shortened(
+                        &e.places.first().map_or(String::new(), place_short),
+                        16
+                    ),
                     e.sources.join("; ")
                 );
                 terminal_line(out, &row)?;
@@ -384,6 +388,36 @@ fn highlighted(record: &attache_event::Event) -> String {
     out
 }
 
+/// "Mosul IRQ" for a table cell.
+fn place_short(place: &attache_store::Place) -> String {
+    let l = &place.location;
+    let name = l.name.as_deref().unwrap_or(&l.text);
+    format!("{name} {}", l.country.as_deref().unwrap_or(""))
+        .trim_end()
+        .to_string()
+}
+
+/// "Mosul, IRQ (IQ.15) 36.3350,43.1189 city, near, geonames 99072, from the clause of doc-7".
+fn place_long(place: &attache_store::Place) -> String {
+    let l = &place.location;
+    let mut parts = vec![
+        l.name
+            .clone()
+            .unwrap_or_else(|| format!("\"{}\" (not in the gazetteer)", l.text)),
+    ];
+    parts.extend(l.country.clone());
+    parts.extend(l.admin1.as_ref().map(|a| format!("({a})")));
+    parts.extend(l.lat.zip(l.lon).map(|(a, o)| format!("{a:.4},{o:.4}")));
+    parts.extend(l.feature.map(|f| f.as_str().to_string()));
+    parts.extend(l.precision.filter(|p| *p == 2).map(|_| "near".to_string()));
+    parts.extend(l.geonames_id.map(|g| format!("geonames {g}")));
+    let from = match l.from {
+        attache_event::PlaceFrom::Clause => "clause",
+        attache_event::PlaceFrom::Dateline => "dateline",
+    };
+    format!("{}, from the {from} of {}", parts.join(" "), place.document)
+}
+
 pub fn write_detail(out: Out, detail: &EventDetail) -> Result<(), PrintError> {
     let stored = &detail.stored;
     let e = &stored.event;
@@ -432,6 +466,9 @@ pub fn write_detail(out: Out, detail: &EventDetail) -> Result<(), PrintError> {
                 figure.text, figure.document, figure.source
             ),
         )?;
+    }
+    for place in &e.places {
+        w(out, format!("  place:      {}", place_long(place)))?;
     }
     w(out, format!("  sources:    {}", e.sources.join("; ")))?;
     w(out, format!("Mentions ({}):", detail.mentions.len()))?;

@@ -7,7 +7,7 @@ use crate::error::ApiError;
 use attache_store::{Filter, FilterParams, GroupBy};
 
 /// The filter parameters every list accepts.
-pub const FILTER_KEYS: [&str; 7] = [
+pub const FILTER_KEYS: [&str; 10] = [
     "event",
     "mode",
     "actor",
@@ -15,6 +15,9 @@ pub const FILTER_KEYS: [&str; 7] = [
     "since",
     "until",
     "text",
+    "country",
+    "admin1",
+    "near",
 ];
 /// Most events one page may hold.
 pub const MAX_LIMIT: usize = 1000;
@@ -68,6 +71,9 @@ impl Params {
             since: self.get("since"),
             until: self.get("until"),
             text: self.get("text"),
+            country: self.get("country"),
+            admin1: self.get("admin1"),
+            near: self.get("near"),
         };
         params
             .parse()

@@ -24,8 +24,8 @@ pub struct EventSummary {
     pub count_low: Option<i64>,
     pub count_high: Option<i64>,
     pub unit: Option<String>,
-    /// Always present and `null` until the store keeps places' coordinates: the map shows the
-    /// events that have them.
+    /// The first place of the event with coordinates (a town before a region or country),
+    /// `null` when none has: the map shows the events that have them.
     pub location: Option<Coordinates>,
 }
 
@@ -37,10 +37,24 @@ impl EventSummary {
             unit: stored.event.unit().map(String::from),
             count_low,
             count_high,
-            location: None,
+            location: coordinates(&stored),
             stored,
         }
     }
+}
+
+/// Where the map puts an event: its first town, else its first place with coordinates.
+fn coordinates(stored: &StoredEvent) -> Option<Coordinates> {
+    let places = &stored.event.places;
+    let town =
+        |p: &&attache_store::Place| p.location.feature == Some(attache_event::PlaceFeature::City);
+    let place = places.iter().find(town).or_else(|| places.first())?;
+    let l = &place.location;
+    Some(Coordinates {
+        name: l.name.clone().unwrap_or_else(|| l.text.clone()),
+        lat: l.lat?,
+        lon: l.lon?,
+    })
 }
 
 /// A piece of text, marked when it is a coded part of the event.

@@ -2,7 +2,7 @@
 //! and the HTTP API (`/api/events?actor=POL`), so that both accept and refuse the same values
 //! with the same messages.
 
-use crate::Filter;
+use crate::{Filter, Near};
 use attache_event::EventCategory;
 use chrono::NaiveDate;
 
@@ -16,6 +16,9 @@ pub struct FilterParams {
     pub since: Option<String>,
     pub until: Option<String>,
     pub text: Option<String>,
+    pub country: Option<String>,
+    pub admin1: Option<String>,
+    pub near: Option<String>,
 }
 
 /// A filter value that does not parse, naming the field ("since") and why.
@@ -35,6 +38,8 @@ pub enum FilterValueError {
     Category { text: String, names: String },
     #[error("{until} is before the since date {since}")]
     Period { since: NaiveDate, until: NaiveDate },
+    #[error("{0:?} is not LAT,LON,KM (latitude -90..90, longitude -180..180, kilometres above 0)")]
+    Near(String),
 }
 
 /// A day as `YYYY-MM-DD`, exactly: `2022-1-1` is refused rather than read one way or another.
@@ -79,6 +84,26 @@ pub fn parse_code(text: &str) -> Result<String, FilterValueError> {
     Ok(text.trim().to_ascii_uppercase())
 }
 
+/// `LAT,LON,KM`: a circle of KM kilometres around a point in decimal degrees.
+pub fn parse_near(text: &str) -> Result<Near, FilterValueError> {
+    let numbers: Vec<f64> = text
+        .split(',')
+        .map(|p| p.trim().parse::<f64>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| FilterValueError::Near(text.to_string()))?;
+    match numbers[..] {
+        [lat, lon, km]
+            if (-90.0..=90.0).contains(&lat)
+                && (-180.0..=180.0).contains(&lon)
+                && km > 0.0
+                && km.is_finite() =>
+        {
+            Ok(Near { lat, lon, km })
+        }
+        _ => Err(FilterValueError::Near(text.to_string())),
+    }
+}
+
 impl FilterParams {
     /// The filter these values describe, or the first value that does not parse.
     pub fn parse(&self) -> Result<Filter, FilterError> {
@@ -108,6 +133,9 @@ impl FilterParams {
             since,
             until,
             text: self.text.clone(),
+            country: field("country", &self.country, parse_code)?,
+            admin1: field("admin1", &self.admin1, parse_code)?,
+            near: field("near", &self.near, parse_near)?,
         })
     }
 }
@@ -149,6 +177,29 @@ mod tests {
         let error = backwards.parse().unwrap_err();
         assert_eq!(error.field, "until");
         assert!(error.to_string().contains("before"), "{error}");
+    }
+
+    #[test]
+    fn places_are_codes_and_circles() {
+        let params = FilterParams {
+            country: Some("irq".into()),
+            admin1: Some("iq.15".into()),
+            near: Some("36.34, 43.12, 100".into()),
+            ..FilterParams::default()
+        };
+        let filter = params.parse().unwrap();
+        assert_eq!(filter.country.as_deref(), Some("IRQ"));
+        assert_eq!(filter.admin1.as_deref(), Some("IQ.15"));
+        let near = filter.near.unwrap();
+        assert!(near.contains(36.19, 44.01), "Erbil is 80 km from Mosul");
+        assert!(!near.contains(33.31, 44.36), "Baghdad is not");
+        for bad in ["36,43", "91,0,5", "36,43,0", "a,b,c"] {
+            let params = FilterParams {
+                near: Some(bad.into()),
+                ..FilterParams::default()
+            };
+            assert_eq!(params.parse().unwrap_err().field, "near", "{bad}");
+        }
     }
 
     #[test]

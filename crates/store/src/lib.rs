@@ -22,7 +22,7 @@ use serde::Serialize;
 
 pub use error::StoreError;
 pub use filter::{FilterError, FilterParams, FilterValueError};
-pub use merge::{DateSpan, Figure, MergedEvent};
+pub use merge::{DateSpan, Figure, MergedEvent, Place};
 pub use sqlite::{APPLICATION_ID, DocumentMention, SqliteStore, StoredDocument};
 pub use tally::{ClaimRow, GroupBy, Tally, TallyRow};
 
@@ -113,6 +113,42 @@ pub struct Filter {
     pub until: Option<NaiveDate>,
     /// Case-insensitive words any mention's sentence contains.
     pub text: Option<String>,
+    /// ISO 3166 alpha-3 code of a place of the event.
+    pub country: Option<String>,
+    /// GeoNames admin-1 code of a place of the event ("US.VA", "IQ.15").
+    pub admin1: Option<String>,
+    /// A town the event happened in or near lies within this circle.
+    pub near: Option<Near>,
+}
+
+/// A circle on the map: `--near LAT,LON,KM`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Near {
+    pub lat: f64,
+    pub lon: f64,
+    pub km: f64,
+}
+
+impl Near {
+    /// Whether a point lies in the circle (great-circle distance).
+    pub fn contains(&self, lat: f64, lon: f64) -> bool {
+        let (lat1, lat2) = (self.lat.to_radians(), lat.to_radians());
+        let dlon = (lon - self.lon).to_radians();
+        let h = ((lat2 - lat1) / 2.0).sin().powi(2)
+            + lat1.cos() * lat2.cos() * (dlon / 2.0).sin().powi(2);
+        2.0 * 6371.0 * h.sqrt().asin() <= self.km
+    }
+
+    /// Latitude and longitude bounds of a box around the circle, for the index.
+    pub fn bounds(&self) -> ((f64, f64), (f64, f64)) {
+        let dlat = self.km / 111.0;
+        let cos = self.lat.to_radians().cos().max(0.01);
+        let dlon = (self.km / (111.0 * cos)).min(180.0);
+        (
+            (self.lat - dlat, self.lat + dlat),
+            (self.lon - dlon, self.lon + dlon),
+        )
+    }
 }
 
 /// Group membership over time ("EU" at 2022-04-05), supplied by the caller so that the store

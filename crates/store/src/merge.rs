@@ -8,7 +8,7 @@
 //! itself is [`attache_merge::decide`] with [`Policy::ACROSS_DOCUMENTS`]; this module keeps
 //! what a merged event then says.
 
-use attache_event::{Event, EventCategory, Modality, Qualifier};
+use attache_event::{Event, EventCategory, Location, Modality, Qualifier};
 use attache_merge::content::{MAX_EVENT_WORDS, content_words};
 use attache_merge::{Count, Decision, Evidence, Policy, decide, report_date};
 pub use attache_merge::{DateSpan, UNDATED_WINDOW_DAYS, lookup_span};
@@ -49,6 +49,27 @@ impl Figure {
             main: self.main,
             text: &self.text,
             source: &self.source,
+        }
+    }
+}
+
+/// A place one of the event's reports puts it at, with the document that says so.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    #[serde(flatten)]
+    pub location: Location,
+    pub document: String,
+}
+
+impl Place {
+    /// Whether two reports name the same place: the same gazetteer place, or for unresolved
+    /// places the same words in the same country.
+    fn same(&self, other: &Place) -> bool {
+        let (a, b) = (&self.location, &other.location);
+        match (a.geonames_id, b.geonames_id) {
+            (Some(x), Some(y)) => x == y,
+            (None, None) => a.text == b.text && a.country == b.country,
+            _ => false,
         }
     }
 }
@@ -101,6 +122,8 @@ pub struct Report {
     pub source: String,
     /// The content words of the event's clauses ([`event_content`]).
     pub content: Vec<String>,
+    /// Where the report puts the event (at most one place).
+    pub places: Vec<Place>,
 }
 
 /// The content words of an event: those of each place it is reported in the document, the
@@ -184,6 +207,14 @@ impl Report {
             document: event.doc_id.clone(),
             source: source.to_string(),
             content: event_content(event),
+            places: event
+                .location
+                .iter()
+                .map(|l| Place {
+                    location: l.clone(),
+                    document: event.doc_id.clone(),
+                })
+                .collect(),
         };
         let mut reports = Vec::new();
         if event.aggregate && actors.len() > 1 {
@@ -235,6 +266,9 @@ pub struct MergedEvent {
     /// Documents that reported the event directly (not only through an aggregate claim).
     pub direct_documents: Vec<String>,
     pub reports: usize,
+    /// Every place its reports put it at, the first reported first; one per gazetteer place.
+    #[serde(default)]
+    pub places: Vec<Place>,
 }
 
 impl MergedEvent {
@@ -254,6 +288,7 @@ impl MergedEvent {
             documents: Vec::new(),
             direct_documents: Vec::new(),
             reports: 0,
+            places: Vec::new(),
         };
         event.absorb(report);
         event
@@ -343,6 +378,11 @@ impl MergedEvent {
         }
         if report.role == Role::Report && !self.direct_documents.contains(&report.document) {
             self.direct_documents.push(report.document.clone());
+        }
+        for place in &report.places {
+            if !self.places.iter().any(|p| p.same(place)) {
+                self.places.push(place.clone());
+            }
         }
         self.reports += 1;
     }

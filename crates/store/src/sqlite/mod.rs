@@ -191,6 +191,19 @@ fn parse_merged(json: &str, id: i64) -> rusqlite::Result<MergedEvent> {
     })
 }
 
+/// Whether a town the event happened in or near lies in the filter's circle (towns only: the
+/// centre of a country or region says nothing of where in it).
+fn near_matches(filter: &Filter, event: &MergedEvent) -> bool {
+    let Some(near) = filter.near else { return true };
+    event.places.iter().any(|p| {
+        let l = &p.location;
+        l.feature == Some(attache_event::PlaceFeature::City)
+            && l.lat
+                .zip(l.lon)
+                .is_some_and(|(lat, lon)| near.contains(lat, lon))
+    })
+}
+
 /// The SQL part of a filter: everything except the group-aware actor and recipient checks.
 fn filter_sql(filter: &Filter, codes: &[(&str, Vec<String>)]) -> (String, Vec<Value>) {
     let mut sql = String::from(" WHERE 1 = 1");
@@ -225,6 +238,23 @@ fn filter_sql(filter: &Filter, codes: &[(&str, Vec<String>)]) -> (String, Vec<Va
             );
             values.push(Value::Text(words.join(" ")));
         }
+    }
+    if let Some(country) = &filter.country {
+        sql.push_str(" AND id IN (SELECT event FROM event_places WHERE country = ?)");
+        values.push(Value::Text(country.clone()));
+    }
+    if let Some(admin1) = &filter.admin1 {
+        sql.push_str(" AND id IN (SELECT event FROM event_places WHERE admin1 = ?)");
+        values.push(Value::Text(admin1.clone()));
+    }
+    if let Some(near) = &filter.near {
+        // The box around the circle narrows by index; `near_matches` checks the circle.
+        let ((lat0, lat1), (lon0, lon1)) = near.bounds();
+        sql.push_str(
+            " AND id IN (SELECT event FROM event_places WHERE feature = 'city' \
+             AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?)",
+        );
+        values.extend([lat0, lat1, lon0, lon1].map(Value::Real));
     }
     for (role, wanted) in codes {
         sql.push_str(&format!(
@@ -334,6 +364,7 @@ impl EventStore for SqliteStore {
             };
             if selected(&filter.actor, &stored.event.actors)
                 && selected(&filter.recipient, &stored.event.recipients)
+                && near_matches(filter, &stored.event)
             {
                 out.push(stored);
             }

@@ -105,6 +105,28 @@ CREATE TABLE kept_apart (
     PRIMARY KEY (document, ordinal, other_document, other_ordinal)
 );
 "#,
+    r#"
+-- Where events happened: one row per place a merged event's reports give it (`--country`,
+-- `--admin1`, `--near`). Coordinates only for places the gazetteer resolved.
+CREATE TABLE event_places (
+    event INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    country TEXT,
+    admin1 TEXT,
+    lat REAL,
+    lon REAL,
+    geonames_id INTEGER,
+    feature TEXT
+);
+CREATE INDEX event_places_event ON event_places(event);
+CREATE INDEX event_places_country ON event_places(country, event);
+CREATE INDEX event_places_admin1 ON event_places(admin1, event);
+CREATE INDEX event_places_lat ON event_places(lat, lon);
+-- Events stored before places were: the country their reports gave, read from the records.
+INSERT INTO event_places (event, country)
+SELECT DISTINCT em.event, json_extract(m.record, '$.location.country')
+FROM event_mentions em JOIN mentions m ON m.id = em.mention
+WHERE json_extract(m.record, '$.location.country') IS NOT NULL;
+"#,
 ];
 
 /// Applies the migrations this database lacks. Each runs in an immediate transaction that

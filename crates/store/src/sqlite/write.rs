@@ -115,9 +115,12 @@ fn write_event(tx: &Transaction, id: Option<i64>, event: &MergedEvent) -> rusqli
                 .execute([id])?;
             tx.prepare_cached("DELETE FROM merge_keys WHERE event = ?1")?
                 .execute([id])?;
+            tx.prepare_cached("DELETE FROM event_places WHERE event = ?1")?
+                .execute([id])?;
             id
         }
     };
+    write_places(tx, id, event)?;
     let lookup = merge::lookup_span(event.date, event.announced);
     let long_span = lookup.is_some_and(|d| (d.end - d.start).num_days() > LONG_SPAN_DAYS);
     let mut key = tx.prepare_cached(
@@ -149,6 +152,27 @@ fn write_event(tx: &Transaction, id: Option<i64>, event: &MergedEvent) -> rusqli
         }
     }
     Ok(id)
+}
+
+/// The event's places, for the place filters.
+fn write_places(tx: &Transaction, id: i64, event: &MergedEvent) -> rusqlite::Result<()> {
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO event_places (event, country, admin1, lat, lon, geonames_id, feature) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for place in &event.places {
+        let l = &place.location;
+        insert.execute(params![
+            id,
+            l.country,
+            l.admin1,
+            l.lat,
+            l.lon,
+            l.geonames_id,
+            l.feature.map(|f| f.as_str())
+        ])?;
+    }
+    Ok(())
 }
 
 /// Stored events a report might join: same category and kind, overlapping dates, a shared
