@@ -2,6 +2,7 @@
 //! and the last subject, for surnames and pronouns in later sentences.
 
 use attache_event::Actor;
+use std::collections::{BTreeSet, HashMap};
 
 /// A person named in the document, kept so later surname mentions resolve to the same actor.
 #[derive(Debug, Clone)]
@@ -15,9 +16,20 @@ pub struct Person {
 }
 
 /// What the coder remembers while reading a document front to back.
+///
+/// Every look-up goes through an index, so that a document naming thousands of people (a long
+/// compilation of reports) costs the same per mention as a short one: time stays linear in
+/// the document.
 #[derive(Debug, Default)]
 pub struct Discourse {
-    pub persons: Vec<Person>,
+    persons: Vec<Person>,
+    /// Each person's full name parts, to the person's place in `persons`.
+    by_names: HashMap<Vec<String>, usize>,
+    /// Surname keys (the surname, and for names of five letters or more each form with one
+    /// character deleted) to the persons that have them; see [`surname_keys`].
+    by_surname: HashMap<String, Vec<usize>>,
+    /// (latest mention, place) of every person, for the person mentioned last before a point.
+    by_seen: BTreeSet<(usize, usize)>,
     /// The most recent coded subject, for "it" / "they" in a later sentence.
     pub last_subject: Option<Actor>,
     /// Whether that subject was plural ("Germany and Poland", "the allies"): "they" needs a
@@ -47,36 +59,75 @@ fn same_name(a: &str, b: &str) -> bool {
     a == b || (a.len() >= 5 && b.len() >= 5 && edit_distance(a, b) <= 1)
 }
 
+/// Keys under which a surname is filed and looked up. Two names within one edit of each other
+/// (the slip [`same_name`] allows) share a key: the name itself, or the name with one character
+/// deleted. Keys only find candidates; `same_name` decides.
+fn surname_keys(name: &str) -> Vec<String> {
+    let mut keys = vec![name.to_string()];
+    if name.len() >= 5 {
+        for (at, c) in name.char_indices() {
+            let mut key = String::with_capacity(name.len());
+            key.push_str(&name[..at]);
+            key.push_str(&name[at + c.len_utf8()..]);
+            keys.push(key);
+        }
+    }
+    keys
+}
+
 impl Discourse {
-    /// The person a bare name ("Coford", "Di Maio") refers to, by surname.
+    /// The person a bare name ("Coford", "Di Maio") refers to, by surname: the latest person
+    /// remembered whose surname matches.
     pub fn person_named(&self, names: &[String]) -> Option<&Person> {
         let last = names.last()?;
-        self.persons
+        let best = surname_keys(last)
             .iter()
-            .rev()
-            .find(|p| p.names.last().is_some_and(|s| same_name(s, last)))
+            .filter_map(|key| self.by_surname.get(key))
+            .flatten()
+            .copied()
+            .filter(|&i| {
+                self.persons[i]
+                    .names
+                    .last()
+                    .is_some_and(|s| same_name(s, last))
+            })
+            .max()?;
+        Some(&self.persons[best])
     }
 
     pub fn remember_person(&mut self, person: Person) {
-        if let Some(known) = self.persons.iter_mut().find(|p| p.names == person.names) {
+        if let Some(&i) = self.by_names.get(&person.names) {
+            let known = &mut self.persons[i];
             if known.country.is_none() {
                 known.country = person.country;
             }
             if known.sector.is_none() {
                 known.sector = person.sector;
             }
+            self.by_seen.remove(&(known.seen_at, i));
             known.seen_at = known.seen_at.max(person.seen_at);
-        } else {
-            self.persons.push(person);
+            self.by_seen.insert((known.seen_at, i));
+            return;
         }
+        let i = self.persons.len();
+        if let Some(surname) = person.names.last() {
+            for key in surname_keys(surname) {
+                let filed = self.by_surname.entry(key).or_default();
+                if filed.last() != Some(&i) {
+                    filed.push(i);
+                }
+            }
+        }
+        self.by_names.insert(person.names.clone(), i);
+        self.by_seen.insert((person.seen_at, i));
+        self.persons.push(person);
     }
 
-    /// The person mentioned last before byte offset `at`.
+    /// The person mentioned last before byte offset `at` (of two mentioned at the same
+    /// offset, the one remembered later).
     pub(crate) fn person_before(&self, at: usize) -> Option<&Person> {
-        self.persons
-            .iter()
-            .filter(|p| p.seen_at < at)
-            .max_by_key(|p| p.seen_at)
+        let (_, i) = self.by_seen.range(..(at, 0)).next_back()?;
+        Some(&self.persons[*i])
     }
 }
 
@@ -95,5 +146,35 @@ mod tests {
         assert!(!same_name("putin", "pushkin"), "two slips are another name");
         assert!(!same_name("may", "mai"), "short names must match exactly");
         assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+
+    fn person(names: &[&str], seen_at: usize) -> Person {
+        Person {
+            names: names.iter().map(|n| n.to_string()).collect(),
+            country: None,
+            sector: None,
+            seen_at,
+        }
+    }
+
+    #[test]
+    fn the_index_finds_what_a_scan_would() {
+        let mut d = Discourse::default();
+        d.remember_person(person(&["jeppe", "kofod"], 10));
+        d.remember_person(person(&["luigi", "di", "maio"], 20));
+        d.remember_person(person(&["anders", "corford"], 30));
+        d.remember_person(person(&["jeppe", "kofod"], 40));
+        let named =
+            |d: &Discourse, n: &str| d.person_named(&[n.to_string()]).map(|p| p.names.join(" "));
+        assert_eq!(named(&d, "coford").as_deref(), Some("anders corford"));
+        assert_eq!(named(&d, "corfords").as_deref(), Some("anders corford"));
+        assert_eq!(named(&d, "corfrod"), None, "a transposition is two slips");
+        assert_eq!(named(&d, "maio").as_deref(), Some("luigi di maio"));
+        assert_eq!(named(&d, "mai"), None);
+        assert_eq!(d.persons.len(), 3, "a name seen again is one person");
+        let before = |at| d.person_before(at).map(|p| p.names.join(" "));
+        assert_eq!(before(40).as_deref(), Some("anders corford"));
+        assert_eq!(before(41).as_deref(), Some("jeppe kofod"));
+        assert_eq!(before(10), None);
     }
 }

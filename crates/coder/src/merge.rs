@@ -140,13 +140,49 @@ fn absorb(a: &mut Found, mut b: Found) {
     merged.weight = merged.weight.max(other.weight);
 }
 
-/// Merges the mentions of one document into events, ordered by first mention.
+/// What two mentions must share for the within-document rule to join them (category, mode,
+/// kind of modality, actor set): mentions are filed under it so that each new mention is
+/// compared with its like only, and a long document codes in linear time.
+#[derive(Debug, PartialEq, Eq, Hash)]
+struct MergeKey {
+    category: attache_event::EventCategory,
+    mode: Option<String>,
+    class: attache_event::MergeClass,
+    actors: Vec<String>,
+}
+
+impl MergeKey {
+    fn of(found: &Found) -> MergeKey {
+        let e = &found.event;
+        let mut actors: Vec<String> = e.actor_codes().into_iter().map(str::to_string).collect();
+        actors.sort();
+        MergeKey {
+            category: e.event,
+            mode: e.mode.clone(),
+            class: e.modality.merge_class(),
+            actors,
+        }
+    }
+}
+
+/// Merges the mentions of one document into events, ordered by first mention. Each mention
+/// joins the earliest event it may merge with, as a scan of all events would find it.
 pub fn merge_document(found: Vec<Found>) -> Vec<Event> {
+    const { assert!(!Policy::WITHIN_DOCUMENT.open_mode) };
     let mut events: Vec<Found> = Vec::new();
+    let mut filed: std::collections::HashMap<MergeKey, Vec<usize>> = Default::default();
     for f in found {
-        match events.iter_mut().find(|e| mergeable(e, &f)) {
-            Some(e) => absorb(e, f),
-            None => events.push(f),
+        // An aggregate claim never merges within a document (`ClaimRule::Never`).
+        let key = (!f.event.aggregate).then(|| MergeKey::of(&f));
+        let like = key.as_ref().and_then(|k| filed.get(k));
+        match like.and_then(|ids| ids.iter().copied().find(|&i| mergeable(&events[i], &f))) {
+            Some(i) => absorb(&mut events[i], f),
+            None => {
+                if let Some(key) = key {
+                    filed.entry(key).or_default().push(events.len());
+                }
+                events.push(f);
+            }
         }
     }
     let mut out: Vec<Event> = events.into_iter().map(|f| f.event).collect();
