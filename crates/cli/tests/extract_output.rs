@@ -141,11 +141,7 @@ fn events_are_json_lines_whose_spans_point_into_the_documents() {
             "{line}"
         );
         let [from, to] = event.sentence.span;
-        assert_eq!(
-            text.get(from..to),
-            Some(event.sentence.text.as_str()),
-            "{line}"
-        );
+        assert_eq!(text.get(from..to), Some(&*event.sentence.text), "{line}");
         count += 1;
         from_html |= event.doc_id.ends_with("reports.html");
     }

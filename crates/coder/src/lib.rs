@@ -144,13 +144,25 @@ impl Extractor {
     /// The events of one document and the number of sentences it was read as. The analysis
     /// reads the text without invisible and control characters
     /// ([`attache_text::normalize_for_analysis`]); spans and quotes are the original's.
+    ///
+    /// A long document is analysed and coded one window of sentences at a time
+    /// ([`Analyzer::windows`]): what the coder remembers across sentences (people named, the
+    /// last subject, the news peg, the document's country) carries over, and memory stays
+    /// bounded by a window plus the events found.
     pub fn extract_counted(&self, document: &Document) -> (Vec<Event>, usize) {
         let prepared = attache_text::normalize_for_analysis(&document.text);
         let (mut events, sentences) =
             self.extract_prepared(&prepared.text, &document.id, document.publication.published);
         if prepared.changed() {
+            let mut sentences = original::Sentences::new();
             for event in &mut events {
-                original::restore_spans(event, &prepared.map, &prepared.text, &document.text);
+                original::restore_spans(
+                    event,
+                    &prepared.map,
+                    &prepared.text,
+                    &document.text,
+                    &mut sentences,
+                );
             }
         }
         (events, sentences)
@@ -164,13 +176,15 @@ impl Extractor {
         published: Option<chrono::NaiveDate>,
     ) -> (Vec<Event>, usize) {
         let Some(line) = dateline::find(text) else {
-            let doc = self.analyzer.analyze(text);
-            let events =
-                self.code_with_peg(doc_id, &doc, published, None, DatelineFacts::default());
-            return (events, doc.sentence_count());
+            let reading = Reading {
+                published,
+                peg: None,
+                dateline: DatelineFacts::default(),
+            };
+            return self.code_text(doc_id, Arc::from(text), reading);
         };
         // Analysis without the dateline; its date, when it has one, is the news peg.
-        let doc = self.analyzer.analyze(&dateline::blank(text, &line));
+        let blanked: Arc<str> = Arc::from(dateline::blank(text, &line));
         let peg = line.date.and_then(|(s, e)| {
             let words: Vec<&str> = text[s..e].split_whitespace().collect();
             let expr = dates::find_times(&words).into_iter().next()?;
@@ -196,8 +210,12 @@ impl Extractor {
             country: dateline_country,
             place: dateline_place,
         };
-        let events = self.code_with_peg(doc_id, &doc, published, peg, dateline);
-        (events, doc.sentence_count())
+        let reading = Reading {
+            published,
+            peg,
+            dateline,
+        };
+        self.code_text(doc_id, blanked, reading)
     }
 
     /// The date expressions of a text with their TimeML values, resolved against `published`
@@ -217,34 +235,102 @@ impl Extractor {
         doc: &attache_nlp::Doc,
         published: Option<chrono::NaiveDate>,
     ) -> Vec<Event> {
-        self.code_with_peg(doc_id, doc, published, None, DatelineFacts::default())
+        let matches = self.lexicon.find(doc.text());
+        let reading = Reading {
+            published,
+            peg: timing::find_peg(doc, published),
+            dateline: DatelineFacts::default(),
+        };
+        let context = DocumentContext::new(doc_id, reading, DocumentFacts::of(&matches));
+        let mut state = Reader::default();
+        self.code_window(&context, doc, &matches, &mut state);
+        merge::merge_document(state.found)
     }
 
-    fn code_with_peg(
-        &self,
-        doc_id: &str,
+    /// Analyses and codes `text` window by window (one window for all but very long texts).
+    fn code_text(&self, doc_id: &str, text: Arc<str>, mut reading: Reading) -> (Vec<Event>, usize) {
+        let mut windows = self.analyzer.windows(text.clone()).peekable();
+        let first = windows.next().expect("a text gives at least one window");
+        let single = windows.peek().is_none();
+        // A short text is searched once; a long one is counted in a pass of its own first, so
+        // that the document's country is known from its first sentence on.
+        let first_matches = self.find_in(&first, single);
+        let facts = if single {
+            DocumentFacts::of(&first_matches)
+        } else {
+            self.facts_of(&text)
+        };
+        reading.peg = reading
+            .peg
+            .or_else(|| timing::find_peg(&first, reading.published));
+        let context = DocumentContext::new(doc_id, reading, facts);
+        let mut state = Reader::default();
+        self.code_window(&context, &first, &first_matches, &mut state);
+        let mut sentences = first.sentence_count();
+        drop(first_matches);
+        drop(first);
+        for doc in windows {
+            let matches = self.find_in(&doc, false);
+            self.code_window(&context, &doc, &matches, &mut state);
+            sentences += doc.sentence_count();
+        }
+        (merge::merge_document(state.found), sentences)
+    }
+
+    /// The lexicon's matches in a window, with offsets into the whole text.
+    fn find_in<'l>(
+        &'l self,
         doc: &attache_nlp::Doc,
-        published: Option<chrono::NaiveDate>,
-        peg: Option<timing::Peg>,
-        dateline: DatelineFacts,
-    ) -> Vec<Event> {
-        let matches = self.lexicon.find(doc.text());
-        let document_country = dominant_country(&matches);
-        let mut places = place::PlaceContext::from_matches(&matches);
-        places.dateline = dateline.place;
+        whole: bool,
+    ) -> Vec<attache_lexicon::LexMatch<'l>> {
+        if whole {
+            return self.lexicon.find(doc.text());
+        }
+        let window = doc.window();
+        let mut matches = self.lexicon.find(&doc.text()[window.clone()]);
+        for m in &mut matches {
+            m.start += window.start;
+            m.end += window.start;
+        }
+        matches
+    }
+
+    /// [`DocumentFacts`] of a long text, read in pieces of about a window, cut at white space.
+    fn facts_of(&self, text: &str) -> DocumentFacts<'_> {
+        let mut facts = DocumentFacts::default();
+        let mut at = 0;
+        while at < text.len() {
+            let mut end = (at + attache_nlp::WINDOW_BYTES).min(text.len());
+            while end < text.len()
+                && !(text.is_char_boundary(end) && text.as_bytes()[end].is_ascii_whitespace())
+            {
+                end += 1;
+            }
+            facts.add(&self.lexicon.find(&text[at..end]));
+            at = end;
+        }
+        facts
+    }
+
+    /// Codes the sentences of one window, in order.
+    fn code_window(
+        &self,
+        context: &DocumentContext<'_>,
+        doc: &attache_nlp::Doc,
+        matches: &[attache_lexicon::LexMatch<'_>],
+        state: &mut Reader,
+    ) {
         let cx = code::DocContext {
-            doc_id,
+            doc_id: context.doc_id,
             doc,
             lexicon: &self.lexicon,
             triggers: &self.triggers,
-            published,
-            peg: peg.or_else(|| timing::find_peg(doc, published)),
-            dateline_country: dateline.country,
-            document_country,
-            places,
+            published: context.reading.published,
+            peg: context.reading.peg.clone(),
+            dateline_country: context.reading.dateline.country.clone(),
+            document_country: context.document_country.clone(),
+            places: context.places.clone(),
         };
-        let mut discourse = actors::Discourse::default();
-        let mut found = Vec::new();
         let mut next = 0;
         for s in doc.sentences() {
             let span = s.span();
@@ -258,11 +344,17 @@ impl Extractor {
             let lex = actors::SentenceLex {
                 matches: matches[next..end].to_vec(),
             };
-            code::code_sentence(&cx, &s, &lex, &mut discourse, &mut found);
+            code::code_sentence(&cx, &s, &lex, &mut state.discourse, &mut state.found);
             next = end;
         }
-        merge::merge_document(found)
     }
+}
+
+/// What the report says about itself: when it was published, its news peg, its dateline.
+struct Reading {
+    published: Option<chrono::NaiveDate>,
+    peg: Option<timing::Peg>,
+    dateline: DatelineFacts,
 }
 
 /// What a report's dateline says: its place's country and the place itself.
@@ -272,38 +364,105 @@ struct DatelineFacts {
     place: Option<attache_event::Location>,
 }
 
-/// The figure words compiled into the binary (`data/coder/figures.tsv`): casualty words, role
-/// nouns that name a body, identifier and time words, currencies.
-pub fn figure_words() -> Result<&'static FigureWords, FigureWordsError> {
-    figure_words::embedded()
+/// What the whole document's words say, read before its first sentence is coded: how often it
+/// names each country, and the places it names.
+#[derive(Default)]
+struct DocumentFacts<'l> {
+    countries: CountryCounts<'l>,
+    places: place::PlaceContext,
+}
+
+impl<'l> DocumentFacts<'l> {
+    fn of(matches: &[attache_lexicon::LexMatch<'l>]) -> DocumentFacts<'l> {
+        let mut facts = DocumentFacts::default();
+        facts.add(matches);
+        facts
+    }
+
+    fn add(&mut self, matches: &[attache_lexicon::LexMatch<'l>]) {
+        self.countries.add(matches);
+        self.places.add(matches);
+    }
+}
+
+/// What holds for the whole document while its windows are coded.
+struct DocumentContext<'a> {
+    doc_id: &'a str,
+    reading: Reading,
+    document_country: Option<String>,
+    places: place::PlaceContext,
+}
+
+impl<'a> DocumentContext<'a> {
+    fn new(doc_id: &'a str, reading: Reading, facts: DocumentFacts<'_>) -> DocumentContext<'a> {
+        let mut places = facts.places;
+        places.dateline = reading.dateline.place.clone();
+        DocumentContext {
+            doc_id,
+            document_country: facts.countries.dominant(),
+            places,
+            reading,
+        }
+    }
+}
+
+/// What the coder carries from sentence to sentence, across windows.
+#[derive(Default)]
+struct Reader {
+    discourse: actors::Discourse,
+    found: Vec<merge::Found>,
+}
+
+/// How often a document names each country (countries, nationalities, capitals, cities and
+/// regions of a state), in order of first naming.
+#[derive(Default)]
+struct CountryCounts<'a> {
+    counts: Vec<(&'a str, usize)>,
+}
+
+impl<'a> CountryCounts<'a> {
+    fn add(&mut self, matches: &[attache_lexicon::LexMatch<'a>]) {
+        for m in matches {
+            let placed = matches!(
+                m.entry.kind,
+                EntryKind::Country
+                    | EntryKind::Demonym
+                    | EntryKind::Capital
+                    | EntryKind::City
+                    | EntryKind::Region
+            );
+            let Some(code) = m.entry.code.as_deref().filter(|_| placed) else {
+                continue;
+            };
+            match self.counts.iter_mut().find(|(c, _)| *c == code) {
+                Some((_, n)) => *n += 1,
+                None => self.counts.push((code, 1)),
+            }
+        }
+    }
+
+    /// The country named at least twice, and more often than any other.
+    fn dominant(mut self) -> Option<String> {
+        self.counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+        match self.counts.as_slice() {
+            [(code, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|r| r.1 < *n) => {
+                Some(code.to_string())
+            }
+            _ => None,
+        }
+    }
 }
 
 /// The country a document names most often (countries, nationalities, capitals, cities and
 /// regions of a state): at least twice, and more often than any other.
 pub(crate) fn dominant_country(matches: &[attache_lexicon::LexMatch<'_>]) -> Option<String> {
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    for m in matches {
-        let placed = matches!(
-            m.entry.kind,
-            EntryKind::Country
-                | EntryKind::Demonym
-                | EntryKind::Capital
-                | EntryKind::City
-                | EntryKind::Region
-        );
-        let Some(code) = m.entry.code.as_deref().filter(|_| placed) else {
-            continue;
-        };
-        match counts.iter_mut().find(|(c, _)| *c == code) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((code, 1)),
-        }
-    }
-    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
-    match counts.as_slice() {
-        [(code, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|r| r.1 < *n) => {
-            Some(code.to_string())
-        }
-        _ => None,
-    }
+    let mut counts = CountryCounts::default();
+    counts.add(matches);
+    counts.dominant()
+}
+
+/// The figure words compiled into the binary (`data/coder/figures.tsv`): casualty words, role
+/// nouns that name a body, identifier and time words, currencies.
+pub fn figure_words() -> Result<&'static FigureWords, FigureWordsError> {
+    figure_words::embedded()
 }

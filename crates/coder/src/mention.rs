@@ -92,7 +92,7 @@ impl Extractor {
             let sentence = SentenceRef {
                 index: s.index(),
                 span: [span.start, span.end],
-                text: s.text().to_string(),
+                text: s.text().into(),
             };
             for (k, frame) in frames.iter().enumerate() {
                 let mine: Vec<&Timed> = dated[k].iter().map(|&ti| &times[ti]).collect();

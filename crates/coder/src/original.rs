@@ -3,11 +3,24 @@
 
 use attache_event::{ByteSpan, Event};
 use attache_text::OffsetMap;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// The original text of each sentence re-quoted so far, by index: the events of one sentence
+/// keep sharing one text.
+pub(crate) type Sentences = HashMap<usize, Arc<str>>;
 
 /// Maps every span of `event` (found in `analysed`) through `map`, and re-quotes from
 /// `original` the words that quoted the analysed text exactly (a place named in other words,
-/// "Cairo" for "CAIRO", keeps its words).
-pub(crate) fn restore_spans(event: &mut Event, map: &OffsetMap, analysed: &str, original: &str) {
+/// "Cairo" for "CAIRO", keeps its words). The sentence is re-quoted once per index, into
+/// `sentences`, and shared.
+pub(crate) fn restore_spans(
+    event: &mut Event,
+    map: &OffsetMap,
+    analysed: &str,
+    original: &str,
+    sentences: &mut Sentences,
+) {
     let requote = |span: &mut ByteSpan, text: &mut String| {
         let quoted = analysed.get(span[0]..span[1]) == Some(text.as_str());
         *span = map.span(*span);
@@ -16,7 +29,13 @@ pub(crate) fn restore_spans(event: &mut Event, map: &OffsetMap, analysed: &str, 
         }
     };
     requote(&mut event.trigger.span, &mut event.trigger.text);
-    requote(&mut event.sentence.span, &mut event.sentence.text);
+    let sentence = &mut event.sentence;
+    sentence.span = map.span(sentence.span);
+    let [lo, hi] = sentence.span;
+    sentence.text = sentences
+        .entry(sentence.index)
+        .or_insert_with(|| original[lo..hi].into())
+        .clone();
     for actor in event.actors.iter_mut().chain(&mut event.recipients) {
         requote(&mut actor.span, &mut actor.text);
     }

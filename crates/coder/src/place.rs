@@ -36,6 +36,13 @@ pub struct PlaceContext {
 impl PlaceContext {
     pub fn from_matches(matches: &[LexMatch<'_>]) -> PlaceContext {
         let mut cx = PlaceContext::default();
+        cx.add(matches);
+        cx
+    }
+
+    /// Adds what `matches` name (a long document is read in pieces).
+    pub fn add(&mut self, matches: &[LexMatch<'_>]) {
+        let cx = self;
         for m in matches {
             let placed = is_place_kind(m.entry.kind) || m.entry.kind == EntryKind::Demonym;
             if let Some(code) = m.entry.code.as_ref().filter(|_| placed)
@@ -47,7 +54,6 @@ impl PlaceContext {
                 cx.regions.push(m.entry.canonical.clone());
             }
         }
-        cx
     }
 }
 

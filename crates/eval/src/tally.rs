@@ -276,7 +276,7 @@ pub fn score(loaded: &LoadedTally, events: &[Event]) -> TallyReport {
                     .attribution
                     .as_ref()
                     .map(|a| a.source.clone().unwrap_or_else(|| a.text.clone())),
-                text: e.sentence.text.clone(),
+                text: e.sentence.text.to_string(),
             })
         })
         .collect();

@@ -6,6 +6,7 @@
 pub use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::Arc;
 
 /// A `[start, end)` byte range into a document's text. Slicing the text with it gives the quote.
 pub type ByteSpan = [usize; 2];
@@ -465,11 +466,20 @@ pub struct Trigger {
     pub span: ByteSpan,
 }
 
+/// The sentence an event was read from. Its text is shared, not copied: all the events of one
+/// sentence hold the same [`Arc`], so memory grows with the text, not with events times
+/// sentence length. It serialises as a plain string; a store that keeps sentences apart
+/// empties it, and the key is then left out (records without it read back empty).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SentenceRef {
     pub index: usize,
     pub span: ByteSpan,
-    pub text: String,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub text: Arc<str>,
+}
+
+fn is_empty(text: &Arc<str>) -> bool {
+    text.is_empty()
 }
 
 /// One place in a document that reports an event.

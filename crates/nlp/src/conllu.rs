@@ -236,7 +236,15 @@ pub fn to_doc(sentences: &[Sentence]) -> crate::Doc {
         .collect();
     let xpos = classes.into_iter().map(|(_, x)| x).collect();
     let names = std::sync::Arc::new(crate::Names::new(upos, xpos, labels));
-    let mut doc = crate::Doc::with_capacity(text.clone(), names, rows.len(), sentences.len());
+    let whole = 0..text.len();
+    let mut doc = crate::Doc::with_capacity(
+        text.as_str().into(),
+        0,
+        whole,
+        names,
+        rows.len(),
+        sentences.len(),
+    );
     let mut rows = rows.into_iter();
     let mut first = 0;
     for s in sentences {

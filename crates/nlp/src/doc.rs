@@ -6,7 +6,13 @@ use std::sync::Arc;
 
 /// An analysed text. Tokens and sentences are views into flat arrays.
 pub struct Doc {
-    pub(crate) text: String,
+    /// The whole text, shared by the windows of a long one (see [`crate::Windows`]); the
+    /// tokens of this `Doc` cover a part of it, with spans into the whole.
+    pub(crate) text: Arc<str>,
+    /// The index, in the whole text, of this `Doc`'s first sentence.
+    first_sentence: usize,
+    /// The bytes of the whole text this `Doc` analysed.
+    window: Range<usize>,
     names: Arc<Names>,
     spans: Vec<(u32, u32)>,
     tags: Vec<u16>,
@@ -26,13 +32,17 @@ const ROOT_HEAD: u32 = u32::MAX;
 
 impl Doc {
     pub(crate) fn with_capacity(
-        text: String,
+        text: Arc<str>,
+        first_sentence: usize,
+        window: Range<usize>,
         names: Arc<Names>,
         tokens: usize,
         sentences: usize,
     ) -> Doc {
         Doc {
             text,
+            first_sentence,
+            window,
             names,
             spans: Vec::with_capacity(tokens),
             tags: Vec::with_capacity(tokens),
@@ -137,6 +147,18 @@ impl Doc {
         Sentence { doc: self, i }
     }
 
+    /// The index, in the whole text, of this `Doc`'s first sentence (0 unless it is a later
+    /// window of a long text).
+    pub fn first_sentence(&self) -> usize {
+        self.first_sentence
+    }
+
+    /// The bytes of [`Doc::text`] this `Doc` analysed: all of it, or one window of a long
+    /// text ([`crate::Analyzer::windows`]).
+    pub fn window(&self) -> Range<usize> {
+        self.window.clone()
+    }
+
     pub fn sentence_count(&self) -> usize {
         self.sentences.len()
     }
@@ -227,8 +249,10 @@ pub struct Sentence<'a> {
 }
 
 impl<'a> Sentence<'a> {
+    /// The sentence's index in the whole text (its place in [`Doc::sentences`] plus
+    /// [`Doc::first_sentence`]).
     pub fn index(&self) -> usize {
-        self.i
+        self.doc.first_sentence + self.i
     }
 
     /// Bytes from the first token's start to the last token's end.

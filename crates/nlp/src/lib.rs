@@ -256,7 +256,26 @@ impl Analyzer {
     pub fn analyze(&self, text: &str) -> Doc {
         let spans = self.rules.tokenize(text);
         let sentences = self.rules.split_sentences(text, &spans);
-        self.annotate(text.to_string(), spans, sentences)
+        self.annotate(Arc::from(text), (0, 0..text.len()), spans, sentences)
+    }
+
+    /// Analyses `text` in windows of whole sentences, about [`WINDOW_BYTES`] each, one at a
+    /// time: memory stays bounded however long the text (see [`Windows`]). A text shorter
+    /// than a window is one `Doc`, the same as [`Analyzer::analyze`] gives.
+    pub fn windows(&self, text: Arc<str>) -> Windows<'_> {
+        self.windows_of(text, WINDOW_BYTES)
+    }
+
+    /// [`Analyzer::windows`] with windows of about `window_bytes` (at least one sentence each).
+    pub fn windows_of(&self, text: Arc<str>, window_bytes: usize) -> Windows<'_> {
+        Windows {
+            analyzer: self,
+            window_bytes: window_bytes.max(1),
+            text,
+            at: 0,
+            next_sentence: 0,
+            started: false,
+        }
     }
 
     /// Analyzes text already split into sentences of tokens (gold tokenization): tokens are
@@ -280,17 +299,26 @@ impl Analyzer {
                 ranges.push(first..spans.len());
             }
         }
-        self.annotate(text, spans, ranges)
+        let whole = 0..text.len();
+        self.annotate(Arc::from(text), (0, whole), spans, ranges)
     }
 
     fn annotate(
         &self,
-        text: String,
+        text: Arc<str>,
+        (first_sentence, window): (usize, Range<usize>),
         spans: Vec<Range<usize>>,
         sentences: Vec<Range<usize>>,
     ) -> Doc {
         let n = spans.len();
-        let mut doc = Doc::with_capacity(text, self.names.clone(), n, sentences.len());
+        let mut doc = Doc::with_capacity(
+            text,
+            first_sentence,
+            window,
+            self.names.clone(),
+            n,
+            sentences.len(),
+        );
         let mut work = Work::default();
         for range in sentences {
             let forms = spans[range.clone()].iter().map(|s| &doc.text[s.clone()]);
@@ -335,5 +363,60 @@ impl Analyzer {
             doc.push_sentence(range);
         }
         doc
+    }
+}
+
+/// How much text one window of [`Analyzer::windows`] reads before it ends at a sentence
+/// boundary: about 200,000 tokens, some 10 MB of analysis.
+pub const WINDOW_BYTES: usize = 1 << 20;
+
+/// The analysis of a long text, one window of whole sentences at a time. Each window's tokens
+/// have spans into the whole text and its sentences carry their index in the whole text, so
+/// that a coder reading the windows in order sees what it would see in one `Doc`, while only
+/// one window is held. A window reads up to [`WINDOW_BYTES`] and gives back its last sentence,
+/// which may be cut, to the next window; only the last window ends at the text's end.
+pub struct Windows<'a> {
+    analyzer: &'a Analyzer,
+    window_bytes: usize,
+    text: Arc<str>,
+    at: usize,
+    next_sentence: usize,
+    /// Whether a window was given: an empty text still gives one (empty) `Doc`.
+    started: bool,
+}
+
+impl Iterator for Windows<'_> {
+    type Item = Doc;
+
+    fn next(&mut self) -> Option<Doc> {
+        let text = &*self.text;
+        if self.at >= text.len() && self.started {
+            return None;
+        }
+        self.started = true;
+        let mut end = (self.at + self.window_bytes).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        let part = &text[self.at..end];
+        let mut spans = self.analyzer.rules.tokenize(part);
+        let mut sentences = self.analyzer.rules.split_sentences(part, &spans);
+        if end < text.len() && sentences.len() > 1 {
+            // The last sentence may run on past the window: the next window reads it whole.
+            let cut = sentences.pop().expect("two sentences").start;
+            end = self.at + spans[cut].start;
+            spans.truncate(cut);
+        }
+        for span in &mut spans {
+            *span = span.start + self.at..span.end + self.at;
+        }
+        let first = self.next_sentence;
+        let window = self.at..end;
+        self.next_sentence += sentences.len();
+        self.at = end;
+        Some(
+            self.analyzer
+                .annotate(self.text.clone(), (first, window), spans, sentences),
+        )
     }
 }

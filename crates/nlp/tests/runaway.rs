@@ -47,3 +47,38 @@ fn ordinary_sentences_are_not_cut() {
     let text = "Italy expelled 30 Russian diplomats on Tuesday. Denmark expelled 15, Sweden 3.";
     assert_eq!(analyzer.analyze(text).sentence_count(), 2);
 }
+
+/// A long text analysed in windows gives the tokens, sentences, tags and parse of one whole
+/// analysis, with spans into the whole text and sentence indices that run on across windows.
+#[test]
+fn windows_of_a_long_text_read_as_the_whole_text() {
+    let analyzer = Analyzer::load_default().expect("shipped model loads");
+    let paragraph = "Italy expelled 30 Russian diplomats on Tuesday, the foreign ministry said. \
+                     Denmark followed with 15.\n\nThe U.S. Embassy in Moscow said nothing; \
+                     Mr. Lavrov called it \"a mistake\".\n\n";
+    let text: String = paragraph.repeat(40);
+    let whole = analyzer.analyze(&text);
+    let mut next_sentence = 0;
+    let mut tokens = whole.tokens();
+    let mut windows = 0;
+    for doc in analyzer.windows_of(std::sync::Arc::from(text.as_str()), 1000) {
+        windows += 1;
+        assert_eq!(doc.first_sentence(), next_sentence);
+        for s in doc.sentences() {
+            let w = whole.sentence(s.index());
+            assert_eq!((s.span(), s.text()), (w.span(), w.text()));
+            for t in s.tokens() {
+                let u = tokens.next().expect("as many tokens");
+                assert_eq!(
+                    (t.span(), t.xpos(), t.deprel()),
+                    (u.span(), u.xpos(), u.deprel())
+                );
+                assert_eq!(t.head().map(|h| h.span()), u.head().map(|h| h.span()));
+            }
+        }
+        next_sentence += doc.sentence_count();
+    }
+    assert!(tokens.next().is_none(), "the windows cover every token");
+    assert_eq!(next_sentence, whole.sentence_count());
+    assert!(windows > 5, "{windows} windows");
+}

@@ -344,7 +344,7 @@ mod tests {
             sentence: SentenceRef {
                 index: 0,
                 span: [100, 100 + sentence.len()],
-                text: sentence.to_string(),
+                text: sentence.into(),
             },
             mentions: Vec::new(),
             published: "2022-04-05".parse().ok(),

@@ -552,7 +552,7 @@ pub fn write_export(
                             .map_or(String::new(), |q| q.text.clone()),
                         m.role.clone(),
                         m.reason.clone(),
-                        m.record.sentence.text.clone(),
+                        m.record.sentence.text.to_string(),
                     ]);
                     csv_row(out, &row)?;
                 }

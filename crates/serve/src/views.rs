@@ -225,7 +225,7 @@ impl MentionView {
         let record = &detail.record;
         let main = &record.sentence;
         let mut places: Vec<(usize, usize, String)> =
-            vec![(main.index, main.span[0], main.text.clone())];
+            vec![(main.index, main.span[0], main.text.to_string())];
         for mention in &record.mentions {
             if places.iter().any(|(index, ..)| *index == mention.sentence) {
                 continue;

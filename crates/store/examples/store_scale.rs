@@ -91,7 +91,7 @@ fn document(n: usize, rng: &mut Lcg) -> IngestDocument {
         sentence: SentenceRef {
             index: 0,
             span: [0, text.len()],
-            text: text.clone(),
+            text: text.as_str().into(),
         },
         mentions: vec![Mention {
             sentence: 0,

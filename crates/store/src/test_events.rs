@@ -60,7 +60,7 @@ pub fn expulsion(doc: &str, actors: &[&str], count: Option<f64>, date: Option<&s
         sentence: SentenceRef {
             index: 0,
             span: [0, 10],
-            text: "expelled".to_string(),
+            text: "expelled".into(),
         },
         mentions: vec![Mention {
             sentence: 0,

@@ -47,7 +47,7 @@ fn report(id: &str) -> IngestDocument {
         sentence: SentenceRef {
             index: 0,
             span: [0, SENTENCE.len()],
-            text: SENTENCE.to_string(),
+            text: SENTENCE.into(),
         },
         mentions: vec![Mention {
             sentence: 0,

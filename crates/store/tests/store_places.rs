@@ -55,7 +55,7 @@ fn report(id: &str, location: Option<Location>) -> IngestDocument {
         sentence: SentenceRef {
             index: 0,
             span: [0, SENTENCE.len()],
-            text: SENTENCE.to_string(),
+            text: SENTENCE.into(),
         },
         mentions: vec![Mention {
             sentence: 0,

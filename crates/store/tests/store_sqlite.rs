@@ -115,7 +115,7 @@ fn coded(wire: &Wire, expulsions: &[Expulsion]) -> IngestDocument {
                 sentence: SentenceRef {
                     index: 0,
                     span: [0, s.len()],
-                    text: s.to_string(),
+                    text: s.into(),
                 },
                 mentions: vec![Mention {
                     sentence: 0,

@@ -151,6 +151,6 @@ pub(crate) fn diagnose_false_positive(p: &Predicted, gold: &[Placed]) -> FalsePo
         recipient: p.recipient.label(),
         trigger: p.event.trigger.text.clone(),
         reason: reason.to_string(),
-        sentence: p.event.sentence.text.clone(),
+        sentence: p.event.sentence.text.to_string(),
     }
 }

@@ -66,7 +66,9 @@ impl SqliteStore {
             .conn
             .prepare(
                 "SELECT m.id, m.record, (SELECT group_concat(DISTINCT em.event) FROM event_mentions \
-                 em WHERE em.mention = m.id) FROM mentions m WHERE m.document = ?1 ORDER BY m.ordinal",
+                 em WHERE em.mention = m.id), s.text FROM mentions m LEFT JOIN sentences s \
+                 ON s.document = m.document AND s.idx = m.sentence \
+                 WHERE m.document = ?1 ORDER BY m.ordinal",
             )
             .map_err(&err)?;
         let rows = stmt
@@ -76,13 +78,7 @@ impl SqliteStore {
                 Ok(DocumentMention {
                     mention: r.get(0)?,
                     events: parse_ids(events.as_deref()),
-                    record: serde_json::from_str(&record).map_err(|e| {
-                        rusqlite::Error::FromSqlConversionFailure(
-                            1,
-                            rusqlite::types::Type::Text,
-                            format!("unreadable mention record: {e}").into(),
-                        )
-                    })?,
+                    record: super::read_record(&record, r.get(3)?, 1)?,
                 })
             })
             .map_err(&err)?;

@@ -137,7 +137,7 @@ impl SqliteStore {
         // check reports corruption that a fresh connection does not see. A query refreshes it.
         self.conn
             .query_row(
-                "SELECT count(*) FROM mentions_text WHERE mentions_text MATCH 'refresh'",
+                "SELECT count(*) FROM sentences_text WHERE sentences_text MATCH 'refresh'",
                 [],
                 |r| r.get::<_, i64>(0),
             )
@@ -156,6 +156,11 @@ impl SqliteStore {
                 "document whose stored mentions differ from its coded events",
                 "SELECT d.id FROM documents d WHERE d.event_count != \
                  (SELECT count(*) FROM mentions m WHERE m.document = d.id)",
+            ),
+            (
+                "mention whose sentence is not stored",
+                "SELECT CAST(m.id AS TEXT) FROM mentions m WHERE NOT EXISTS \
+                 (SELECT 1 FROM sentences s WHERE s.document = m.document AND s.idx = m.sentence)",
             ),
             (
                 "mention linked to no event",
@@ -179,6 +184,27 @@ impl SqliteStore {
         }
         Ok(problems)
     }
+}
+
+/// A mention's coded event from its stored record and its sentence's stored text (`None`
+/// when the sentence row is missing: the text stays empty). `column` names the record's
+/// column in errors.
+pub(super) fn read_record(
+    json: &str,
+    sentence: Option<String>,
+    column: usize,
+) -> rusqlite::Result<Event> {
+    let mut record: Event = serde_json::from_str(json).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(
+            column,
+            rusqlite::types::Type::Text,
+            format!("unreadable mention record: {e}").into(),
+        )
+    })?;
+    if let Some(text) = sentence {
+        record.sentence.text = text.into();
+    }
+    Ok(record)
 }
 
 fn parse_merged(json: &str, id: i64) -> rusqlite::Result<MergedEvent> {
@@ -233,8 +259,10 @@ fn filter_sql(filter: &Filter, codes: &[(&str, Vec<String>)]) -> (String, Vec<Va
             .collect();
         if !words.is_empty() {
             sql.push_str(
-                " AND id IN (SELECT em.event FROM event_mentions em WHERE em.mention IN \
-                 (SELECT rowid FROM mentions_text WHERE mentions_text MATCH ?))",
+                " AND id IN (SELECT em.event FROM event_mentions em JOIN mentions m \
+                 ON m.id = em.mention JOIN sentences s ON s.document = m.document \
+                 AND s.idx = m.sentence WHERE s.id IN \
+                 (SELECT rowid FROM sentences_text WHERE sentences_text MATCH ?))",
             );
             values.push(Value::Text(words.join(" ")));
         }
@@ -387,20 +415,15 @@ impl EventStore for SqliteStore {
             .conn
             .prepare(
                 "SELECT m.id, m.document, d.title, d.source, d.url, d.published, em.role, \
-                 em.reason, m.record FROM event_mentions em JOIN mentions m ON m.id = em.mention \
-                 JOIN documents d ON d.id = m.document WHERE em.event = ?1 ORDER BY m.id",
+                 em.reason, m.record, s.text FROM event_mentions em \
+                 JOIN mentions m ON m.id = em.mention JOIN documents d ON d.id = m.document \
+                 LEFT JOIN sentences s ON s.document = m.document AND s.idx = m.sentence \
+                 WHERE em.event = ?1 ORDER BY m.id",
             )
             .map_err(&err)?;
         let rows = stmt
             .query_map([id], |r| {
-                let record: String = r.get(8)?;
-                let record: Event = serde_json::from_str(&record).map_err(|e| {
-                    rusqlite::Error::FromSqlConversionFailure(
-                        8,
-                        rusqlite::types::Type::Text,
-                        format!("unreadable mention record: {e}").into(),
-                    )
-                })?;
+                let record = read_record(&r.get::<_, String>(8)?, r.get(9)?, 8)?;
                 Ok(MentionDetail {
                     mention: r.get(0)?,
                     document: r.get(1)?,

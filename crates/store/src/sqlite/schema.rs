@@ -127,6 +127,38 @@ SELECT DISTINCT em.event, json_extract(m.record, '$.location.country')
 FROM event_mentions em JOIN mentions m ON m.id = em.mention
 WHERE json_extract(m.record, '$.location.country') IS NOT NULL;
 "#,
+    r#"
+-- Each reporting sentence is stored once per document, however many events it gives: a
+-- mention refers to it by (document, sentence index), and its record leaves the text out.
+CREATE TABLE sentences (
+    id INTEGER PRIMARY KEY,
+    document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    -- byte span of the sentence in the document's text
+    start_byte INTEGER NOT NULL,
+    end_byte INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    UNIQUE (document, idx)
+);
+-- Words of the reporting sentences, for `--text`; kept in step with `sentences` by triggers.
+DROP TRIGGER mentions_text_insert;
+DROP TRIGGER mentions_text_delete;
+DROP TABLE mentions_text;
+CREATE VIRTUAL TABLE sentences_text USING fts5(text, content = 'sentences', content_rowid = 'id');
+CREATE TRIGGER sentences_text_insert AFTER INSERT ON sentences BEGIN
+    INSERT INTO sentences_text (rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER sentences_text_delete AFTER DELETE ON sentences BEGIN
+    INSERT INTO sentences_text (sentences_text, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+-- Rows of schema 2 kept the sentence in every mention: one copy goes to `sentences`.
+INSERT INTO sentences (document, idx, start_byte, end_byte, text)
+    SELECT document, sentence, json_extract(record, '$.sentence.span[0]'),
+           json_extract(record, '$.sentence.span[1]'), sentence_text
+    FROM mentions GROUP BY document, sentence ORDER BY min(id);
+UPDATE mentions SET record = json_remove(record, '$.sentence.text');
+ALTER TABLE mentions DROP COLUMN sentence_text;
+"#,
 ];
 
 /// Applies the migrations this database lacks. Each runs in an immediate transaction that

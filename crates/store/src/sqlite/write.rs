@@ -3,7 +3,7 @@
 use super::{ACTOR, RECIPIENT, parse_merged};
 use crate::merge::{self, MergedEvent, Report, Role};
 use crate::{BatchSummary, IngestDocument, content_hash};
-use attache_event::Event;
+use attache_event::{Event, SentenceRef};
 use attache_merge::{Policy, Strictness};
 use attache_text::Document;
 use rusqlite::types::Value;
@@ -57,18 +57,43 @@ fn insert_document(tx: &Transaction, item: &IngestDocument, hash: &str) -> rusql
     Ok(())
 }
 
+/// Stores a reporting sentence of a document, once however many events it gives.
+fn insert_sentence(
+    tx: &Transaction,
+    document: &str,
+    sentence: &SentenceRef,
+) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO sentences (document, idx, start_byte, end_byte, text) \
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![
+        document,
+        sentence.index as i64,
+        sentence.span[0] as i64,
+        sentence.span[1] as i64,
+        &*sentence.text
+    ])?;
+    Ok(())
+}
+
+/// Stores a coded event as a mention; its record leaves out the sentence's text, which is in
+/// `sentences` (see [`super::read_record`]).
 fn insert_mention(tx: &Transaction, ordinal: usize, event: &Event) -> rusqlite::Result<i64> {
+    debug_assert!(
+        event.sentence.text.is_empty(),
+        "the sentence is stored apart"
+    );
     let mut spans: Vec<[usize; 2]> = vec![event.trigger.span];
     spans.extend(event.mentions.iter().map(|m| m.span));
     tx.prepare_cached(
-        "INSERT INTO mentions (document, ordinal, sentence, sentence_text, spans, record) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO mentions (document, ordinal, sentence, spans, record) \
+         VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
     .execute(params![
         event.doc_id,
         ordinal as i64,
         event.sentence.index as i64,
-        event.sentence.text,
         to_json(&spans),
         to_json(event)
     ])?;
@@ -254,6 +279,8 @@ fn remove_document(tx: &Transaction, id: &str) -> rusqlite::Result<()> {
         .query_map([id], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
     tx.prepare_cached("DELETE FROM mentions WHERE document = ?1")?
+        .execute([id])?;
+    tx.prepare_cached("DELETE FROM sentences WHERE document = ?1")?
         .execute([id])?;
     tx.prepare_cached("DELETE FROM documents WHERE id = ?1")?
         .execute([id])?;
@@ -446,7 +473,10 @@ pub(super) fn store_document(
         // The coder names the document; the store keys mentions by the id it stores.
         let mut event = event.clone();
         event.doc_id.clone_from(&doc.id);
-        sentences.insert(event.sentence.index);
+        if sentences.insert(event.sentence.index) {
+            insert_sentence(tx, &doc.id, &event.sentence)?;
+        }
+        event.sentence.text = Default::default();
         let mention = insert_mention(tx, ordinal, &event)?;
         summary.events += 1;
         let apart = kept_apart_events(tx, &doc.id, ordinal)?;
