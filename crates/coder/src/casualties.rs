@@ -4,20 +4,11 @@
 
 use crate::figure_words::words;
 use crate::frames::{Frame, look_through};
-use crate::measure::{Measured, figures_in, not_a_count, to_quantity, unit_of};
+use crate::measure::{CasualtyReading, Measured, figures_in, not_a_count, to_quantity, unit_of};
 use crate::numbers::figure_at;
 use crate::triggers::trigger_lemma;
-use attache_event::{Actor, Casualties, CasualtyKind, EventCategory, Quantity};
+use attache_event::{CasualtyKind, EventCategory, Quantity};
 use attache_nlp::{Doc, Sentence, Token, Upos};
-
-/// The casualties read for one frame, and the casualty words read besides its trigger.
-#[derive(Debug, Default, Clone)]
-pub struct CasualtyReading {
-    pub casualties: Casualties,
-    /// Doc-level indices of the casualty words read, other than the frame's trigger: a frame
-    /// triggered by one of them is this event's casualty, not an event of its own.
-    pub read: Vec<usize>,
-}
 
 /// The casualty a token names, by its lemma or (adjectives such as "dead") as written.
 fn casualty_of(t: Token<'_>) -> Option<CasualtyKind> {
@@ -178,30 +169,4 @@ fn number_before(doc: &Doc, s: &Sentence<'_>, words_of: &[&str], t: Token<'_>) -
         .find(|f| f.last + 1 == end && !not_a_count(words_of, f))?;
     let last = noun.map_or(base + fig.last, |n| n.i());
     Some(to_quantity(doc, s, &fig, last, noun.and_then(unit_of)))
-}
-
-/// Drops the frames whose trigger another frame of compatible doers read as a casualty
-/// ("and wounded 30" is the killing's injured, not a second ASSAULT).
-pub fn drop_read(frames: &[Frame<'_>], coded: &mut Vec<(usize, Vec<Actor>, Vec<Actor>, Measured)>) {
-    let codes = |a: &[Actor]| {
-        let mut c: Vec<Option<String>> = a.iter().map(|x| x.country.clone()).collect();
-        c.sort();
-        c.dedup();
-        c
-    };
-    let mut drop: Vec<usize> = Vec::new();
-    for (k, actors, _, measured) in coded.iter() {
-        for (j, other_actors, ..) in coded.iter() {
-            let trigger = frames[*j].trigger.i();
-            let compatible = other_actors.is_empty() || codes(other_actors) == codes(actors);
-            if j != k
-                && measured.casualties.read.contains(&trigger)
-                && compatible
-                && !drop.contains(k)
-            {
-                drop.push(*j);
-            }
-        }
-    }
-    coded.retain(|(k, ..)| !drop.contains(k));
 }

@@ -4,12 +4,16 @@
 
 use crate::modality::{aux_words, modality_of};
 use crate::repair::{adjacent_object, stranded_subject};
-use crate::triggers::{TriggerRule, has_case};
+use crate::tree::{has_case, has_mark, has_mark_word, heads_verbless_sentence, is_verbal, lemma};
+use crate::triggers::TriggerRule;
 use crate::words::{WordClass, is};
 
 pub use crate::repair::of_phrase_after;
 use attache_event::{EventCategory, Modality};
 use attache_nlp::{Deprel, Doc, Token, Upos};
+
+/// A verb that refers to an earlier event ("have taken similar actions") with its subjects.
+pub(crate) type Repeat<'a> = (Token<'a>, Vec<Token<'a>>);
 
 /// One trigger with the tokens that carry its participants.
 #[derive(Debug, Clone)]
@@ -27,12 +31,6 @@ pub struct Frame<'d> {
     pub modality: Modality,
     /// True when the category was changed by a governing verb ("threatened to expel").
     pub recoded: bool,
-}
-
-pub(crate) use crate::triggers::trigger_lemma as lemma;
-
-fn is_verbal(t: Token<'_>) -> bool {
-    matches!(t.upos(), Upos::Verb | Upos::Aux) || t.xpos().starts_with("VB")
 }
 
 /// Collective nouns looked through to what they count: "a total of 80 diplomats".
@@ -121,23 +119,6 @@ fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>, bool) {
     (Vec::new(), false)
 }
 
-/// Whether `verb` hangs on a noun that is the root of its sentence: a sentence with no verb of
-/// its own ("The Azerbaijani parliament threatened ..." parsed with "parliament" as root), so
-/// the participle is really the sentence's verb and the noun its subject.
-fn heads_verbless_sentence(verb: Token<'_>) -> bool {
-    verb.head()
-        .is_some_and(|h| h.head().is_none() && matches!(h.upos(), Upos::Noun | Upos::Propn))
-}
-
-fn has_mark(v: Token<'_>) -> bool {
-    v.children().any(|c| c.rel() == Deprel::Mark)
-}
-
-fn has_mark_word(v: Token<'_>, word: &str) -> bool {
-    v.children()
-        .any(|c| c.rel() == Deprel::Mark && c.text().eq_ignore_ascii_case(word))
-}
-
 fn is_cooperative(c: EventCategory) -> bool {
     matches!(
         c,
@@ -165,6 +146,25 @@ fn is_modifier_or_adverbial(noun: Token<'_>) -> bool {
     bare && has_case(noun, &["in", "as"])
 }
 
+/// Who acts and on whom, and the verb whose clause carries the event.
+struct Roles<'d> {
+    anchor: Token<'d>,
+    agents: Vec<Token<'d>>,
+    patients: Vec<Token<'d>>,
+}
+
+/// A frame's category and modality after its governing verb has had its say.
+struct Reading {
+    category: EventCategory,
+    modality: Modality,
+    recoded: bool,
+}
+
+/// Prepositions that introduce whom a noun's event is aimed at: "sanctions on Iran".
+const NOUN_TARGET_CASE: [&str; 6] = ["on", "against", "to", "with", "toward", "towards"];
+/// Prepositions that introduce whom a verb's event is aimed at: "sent arms to Pakistan".
+const RECIPIENT_CASE: [&str; 7] = ["to", "against", "on", "with", "toward", "towards", "at"];
+
 /// Builds the frame of a trigger token coded by `rule`, or `None` when the token is used in a
 /// way that reports no event of its own.
 pub fn read_frame<'d>(
@@ -176,198 +176,253 @@ pub fn read_frame<'d>(
     if noun && is_modifier_or_adverbial(trigger) {
         return None;
     }
+    let roles = if noun {
+        noun_roles(doc, trigger)
+    } else if is_participle(trigger) {
+        participle_roles(rule, trigger)
+    } else {
+        clause_roles(doc, rule, trigger)
+    };
+    let (patients, collective) = look_through_patients(doc, roles.patients);
+    let reading = read_modality(rule.category, roles.anchor, trigger);
+    Some(Frame {
+        rule,
+        trigger,
+        anchor: roles.anchor,
+        agents: roles.agents,
+        patients,
+        collective,
+        category: reading.category,
+        modality: reading.modality,
+        recoded: reading.recoded,
+    })
+}
+
+/// Participants of a noun trigger: "Poland's expulsion of", "the expulsion by Poland", "Russian
+/// strikes", and the verb that reports it ("Italy announced the expulsion of ...").
+fn noun_roles<'d>(doc: &'d Doc, trigger: Token<'d>) -> Roles<'d> {
     let mut agents = Vec::new();
     let mut patients = Vec::new();
     let mut anchor = trigger;
-
-    if noun {
-        // Agent of a noun: "Poland's expulsion of", "the expulsion by Poland", "Russian strikes".
-        for c in trigger.children() {
-            match c.rel() {
-                Deprel::NmodPoss => agents.push(c),
-                Deprel::Nmod if has_case(c, &["by"]) => agents.push(c),
-                // "the expulsion of 12 diplomats by Germany" with "by Germany" on "diplomats".
-                Deprel::Nmod if has_case(c, &["of"]) => {
-                    patients.push(c);
-                    agents.extend(
-                        c.children()
-                            .filter(|g| g.rel().is_nmod() && has_case(*g, &["by"])),
-                    );
-                }
-                Deprel::Nmod
-                    if has_case(c, &["on", "against", "to", "with", "toward", "towards"]) =>
-                {
-                    patients.push(c)
-                }
-                // "its demand that Israel ease restrictions": who is to act.
-                Deprel::Acl | Deprel::Ccomp | Deprel::AclRelcl
-                    if c.children().any(|m| {
-                        m.rel() == Deprel::Mark && m.text().eq_ignore_ascii_case("that")
-                    }) =>
-                {
-                    patients.extend(c.children().filter(|g| g.rel() == Deprel::Nsubj))
-                }
-                _ => {}
-            }
-        }
-        if patients.is_empty() {
-            patients.extend(of_phrase_after(doc, trigger));
-        }
-        // The verb that reports the noun: "Italy ... announced the expulsion of ...".
-        if let Some(h) = trigger.head() {
-            let rel = trigger.rel();
-            let carried = matches!(rel, Deprel::Obj | Deprel::NsubjPass | Deprel::Xcomp)
-                && is_verbal(h)
-                && is(WordClass::Carrier, &lemma(h));
-            if carried {
-                anchor = h;
-                // "Israel mounted its invasion": a possessive pronoun is the carrier's subject.
-                let pronouns = agents
-                    .iter()
-                    .all(|a| is(WordClass::Possessive, &a.text().to_ascii_lowercase()));
-                if agents.is_empty() || pronouns {
-                    let (subj, _) = subjects_of(doc, h);
-                    if !subj.is_empty() {
-                        agents = subj;
-                    }
-                }
-                // "imposed sanctions on Iran": the target may hang on the carrying verb.
-                if !patients.iter().any(|p| !has_case(*p, &["of"])) {
-                    patients.extend(h.children().filter(|c| {
-                        c.rel().is_obl()
-                            && has_case(*c, &["on", "against", "to", "with", "toward", "towards"])
-                    }));
-                }
-            }
-        }
-        if agents.is_empty() {
-            agents.extend(trigger.children().filter(|c| {
-                c.rel() == Deprel::Amod
-                    && c.upos() == Upos::Adj
-                    && c.text().starts_with(char::is_uppercase)
-            }));
-        }
-    } else {
-        let participle = matches!(trigger.rel(), Deprel::Acl | Deprel::Amod)
-            && trigger.xpos() == "VBN"
-            && !heads_verbless_sentence(trigger);
-        if participle {
-            // "diplomats expelled from the EU": the modified noun was acted on.
-            if let Some(h) = trigger.head() {
-                patients.push(h);
-            }
-            for c in trigger.children() {
-                if c.rel().is_obl() && has_case(c, &["by"]) {
-                    agents.push(c);
-                } else if c.rel().is_obl()
-                    && has_case(c, &["from"])
-                    && rule.category == EventCategory::Sanction
-                {
-                    // Expelled *from* a state: that state did the expelling.
-                    agents.push(c);
-                }
-            }
-        } else {
-            let (subj, passive) = subjects_of(doc, trigger);
-            agents = subj;
-            if passive && agents.is_empty() {
-                // "declared persona non grata by Bulgaria": the by-phrase may hang one level down.
+    for c in trigger.children() {
+        match c.rel() {
+            Deprel::NmodPoss => agents.push(c),
+            Deprel::Nmod if has_case(c, &["by"]) => agents.push(c),
+            // "the expulsion of 12 diplomats by Germany" with "by Germany" on "diplomats".
+            Deprel::Nmod if has_case(c, &["of"]) => {
+                patients.push(c);
                 agents.extend(
-                    trigger
-                        .children()
-                        .flat_map(|c| c.children())
-                        .filter(|g| g.rel().is_nmod() && has_case(*g, &["by"]))
-                        .take(1),
+                    c.children()
+                        .filter(|g| g.rel().is_nmod() && has_case(*g, &["by"])),
                 );
             }
-            for c in trigger.children() {
-                match c.rel() {
-                    Deprel::Obj | Deprel::Iobj => patients.push(c),
-                    Deprel::NsubjPass if passive => patients.push(c),
-                    // A bare noun phrase the parser called oblique is an object: "expel 14 staff".
-                    Deprel::Obl
-                        if !c.children().any(|g| g.rel() == Deprel::Case)
-                            && matches!(c.upos(), Upos::Noun | Upos::Propn | Upos::Pron) =>
-                    {
-                        patients.push(c)
-                    }
-                    _ => {}
-                }
+            Deprel::Nmod if has_case(c, &NOUN_TARGET_CASE) => patients.push(c),
+            // "its demand that Israel ease restrictions": who is to act.
+            Deprel::Acl | Deprel::Ccomp | Deprel::AclRelcl if has_mark_word(c, "that") => {
+                patients.extend(c.children().filter(|g| g.rel() == Deprel::Nsubj))
             }
-            if !passive && patients.is_empty() {
-                patients.extend(adjacent_object(doc, trigger));
+            _ => {}
+        }
+    }
+    if patients.is_empty() {
+        patients.extend(of_phrase_after(doc, trigger));
+    }
+    if let Some(h) = carrier_of(trigger) {
+        anchor = h;
+        // "Israel mounted its invasion": a possessive pronoun is the carrier's subject.
+        let pronouns = agents
+            .iter()
+            .all(|a| is(WordClass::Possessive, &a.text().to_ascii_lowercase()));
+        if agents.is_empty() || pronouns {
+            let (subj, _) = subjects_of(doc, h);
+            if !subj.is_empty() {
+                agents = subj;
             }
-            if passive && patients.is_empty() {
-                // Coordinated passives share the subject: "were expelled and banned".
-                let mut v = trigger;
-                while v.rel() == Deprel::Conj {
-                    let Some(h) = v.head() else { break };
-                    if let Some(s) = h.children().find(|c| c.rel() == Deprel::NsubjPass) {
-                        patients.push(s);
-                        break;
-                    }
-                    v = h;
-                }
-            }
-            // "send arms to Pakistan", "granted asylum to five Panamanian officers": who receives
-            // is in an oblique, on the verb or on its object. Objects stay first (they are what
-            // is counted); phrases that name no actor drop out when actors are read.
-            // "demanded that the US cancel ...": who is to act is the complement's subject.
-            if patients.is_empty() {
-                for c in trigger.children().filter(|c| c.rel() == Deprel::Ccomp) {
-                    patients.extend(c.children().filter(|g| g.rel().is_nsubj()));
-                }
-            }
-            let recipient_case = ["to", "against", "on", "with", "toward", "towards", "at"];
-            // A threat is aimed at whom the threatened act would hit ("threatened to break
-            // relations with Russia") and at whom its condition names ("unless the Kremlin
-            // closed ...", "if Hamas ran").
-            if rule.category == EventCategory::Threaten && patients.is_empty() {
-                let act = trigger.children().find(|c| {
-                    c.rel() == Deprel::Xcomp
-                        || (c.rel() == Deprel::Advcl && has_mark_word(*c, "to"))
-                });
-                for clause in act.into_iter().chain(std::iter::once(trigger)) {
-                    for c in clause.children() {
-                        let rel = c.rel();
-                        if clause.i() != trigger.i()
-                            && (rel == Deprel::Obj
-                                || (rel.is_obl() && has_case(c, &recipient_case)))
-                        {
-                            patients.push(c);
-                        }
-                        if rel == Deprel::Advcl
-                            && (has_mark_word(c, "unless") || has_mark_word(c, "if"))
-                        {
-                            patients.extend(c.children().filter(|g| g.rel() == Deprel::Nsubj));
-                        }
-                    }
-                }
-            }
-            let objects: Vec<Token<'d>> = patients.clone();
+        }
+        // "imposed sanctions on Iran": the target may hang on the carrying verb.
+        if !patients.iter().any(|p| !has_case(*p, &["of"])) {
             patients.extend(
-                trigger
-                    .children()
-                    .filter(|c| c.rel().is_obl() && has_case(*c, &recipient_case)),
+                h.children()
+                    .filter(|c| c.rel().is_obl() && has_case(*c, &NOUN_TARGET_CASE)),
             );
-            // "sent 500 tons of rice to Sri Lanka": also on what a measure noun counts.
-            let inner: Vec<Token<'d>> = objects
-                .iter()
-                .flat_map(|o| {
-                    o.children()
-                        .filter(|c| c.rel().is_nmod() && has_case(*c, &["of"]))
-                })
-                .collect();
-            for o in objects.into_iter().chain(inner) {
-                patients.extend(
-                    o.children()
-                        .filter(|c| c.rel().is_nmod() && has_case(*c, &recipient_case)),
-                );
+        }
+    }
+    if agents.is_empty() {
+        agents.extend(trigger.children().filter(|c| {
+            c.rel() == Deprel::Amod
+                && c.upos() == Upos::Adj
+                && c.text().starts_with(char::is_uppercase)
+        }));
+    }
+    Roles {
+        anchor,
+        agents,
+        patients,
+    }
+}
+
+/// The verb that reports a noun trigger: "Italy ... announced the expulsion of ...".
+fn carrier_of(noun: Token<'_>) -> Option<Token<'_>> {
+    let h = noun.head()?;
+    let carried = matches!(noun.rel(), Deprel::Obj | Deprel::NsubjPass | Deprel::Xcomp)
+        && is_verbal(h)
+        && is(WordClass::Carrier, &lemma(h));
+    carried.then_some(h)
+}
+
+/// A past participle modifying a noun: "diplomats expelled from the EU".
+fn is_participle(trigger: Token<'_>) -> bool {
+    matches!(trigger.rel(), Deprel::Acl | Deprel::Amod)
+        && trigger.xpos() == "VBN"
+        && !heads_verbless_sentence(trigger)
+}
+
+/// Participants of a participle: the modified noun was acted on; a by-phrase acted, and for a
+/// sanction so did the state one was expelled *from*.
+fn participle_roles<'d>(rule: &TriggerRule, trigger: Token<'d>) -> Roles<'d> {
+    let mut agents = Vec::new();
+    let patients: Vec<Token<'d>> = trigger.head().into_iter().collect();
+    for c in trigger.children() {
+        if c.rel().is_obl() && has_case(c, &["by"]) {
+            agents.push(c);
+        } else if c.rel().is_obl()
+            && has_case(c, &["from"])
+            && rule.category == EventCategory::Sanction
+        {
+            // Expelled *from* a state: that state did the expelling.
+            agents.push(c);
+        }
+    }
+    Roles {
+        anchor: trigger,
+        agents,
+        patients,
+    }
+}
+
+/// Participants of a verb with its own clause: subjects (or the by-agent of a passive),
+/// objects, and whom the act is aimed at.
+fn clause_roles<'d>(doc: &'d Doc, rule: &TriggerRule, trigger: Token<'d>) -> Roles<'d> {
+    let (mut agents, passive) = subjects_of(doc, trigger);
+    if passive && agents.is_empty() {
+        // "declared persona non grata by Bulgaria": the by-phrase may hang one level down.
+        agents.extend(
+            trigger
+                .children()
+                .flat_map(|c| c.children())
+                .filter(|g| g.rel().is_nmod() && has_case(*g, &["by"]))
+                .take(1),
+        );
+    }
+    let mut patients = objects_of(doc, trigger, passive);
+    // "demanded that the US cancel ...": who is to act is the complement's subject.
+    if patients.is_empty() {
+        for c in trigger.children().filter(|c| c.rel() == Deprel::Ccomp) {
+            patients.extend(c.children().filter(|g| g.rel().is_nsubj()));
+        }
+    }
+    if rule.category == EventCategory::Threaten && patients.is_empty() {
+        patients.extend(threat_targets(trigger));
+    }
+    add_recipients(trigger, &mut patients);
+    Roles {
+        anchor: trigger,
+        agents,
+        patients,
+    }
+}
+
+/// The objects of a verb: direct and indirect objects, a passive's subject (shared by
+/// coordinated passives: "were expelled and banned"), a bare noun the parser called oblique.
+fn objects_of<'d>(doc: &'d Doc, trigger: Token<'d>, passive: bool) -> Vec<Token<'d>> {
+    let mut patients = Vec::new();
+    for c in trigger.children() {
+        match c.rel() {
+            Deprel::Obj | Deprel::Iobj => patients.push(c),
+            Deprel::NsubjPass if passive => patients.push(c),
+            // A bare noun phrase the parser called oblique is an object: "expel 14 staff".
+            Deprel::Obl
+                if !c.children().any(|g| g.rel() == Deprel::Case)
+                    && matches!(c.upos(), Upos::Noun | Upos::Propn | Upos::Pron) =>
+            {
+                patients.push(c)
+            }
+            _ => {}
+        }
+    }
+    if !passive && patients.is_empty() {
+        patients.extend(adjacent_object(doc, trigger));
+    }
+    if passive && patients.is_empty() {
+        // Coordinated passives share the subject: "were expelled and banned".
+        let mut v = trigger;
+        while v.rel() == Deprel::Conj {
+            let Some(h) = v.head() else { break };
+            if let Some(s) = h.children().find(|c| c.rel() == Deprel::NsubjPass) {
+                patients.push(s);
+                break;
+            }
+            v = h;
+        }
+    }
+    patients
+}
+
+/// A threat is aimed at whom the threatened act would hit ("threatened to break relations with
+/// Russia") and at whom its condition names ("unless the Kremlin closed ...", "if Hamas ran").
+fn threat_targets(trigger: Token<'_>) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let act = trigger.children().find(|c| {
+        c.rel() == Deprel::Xcomp || (c.rel() == Deprel::Advcl && has_mark_word(*c, "to"))
+    });
+    for clause in act.into_iter().chain(std::iter::once(trigger)) {
+        for c in clause.children() {
+            let rel = c.rel();
+            if clause.i() != trigger.i()
+                && (rel == Deprel::Obj || (rel.is_obl() && has_case(c, &RECIPIENT_CASE)))
+            {
+                out.push(c);
+            }
+            if rel == Deprel::Advcl && (has_mark_word(c, "unless") || has_mark_word(c, "if")) {
+                out.extend(c.children().filter(|g| g.rel() == Deprel::Nsubj));
             }
         }
     }
+    out
+}
 
-    // Look through "a total of", "the number of".
+/// "send arms to Pakistan", "granted asylum to five Panamanian officers": who receives is in an
+/// oblique, on the verb or on its object ("sent 500 tons of rice to Sri Lanka": also on what a
+/// measure noun counts). Objects stay first (they are what is counted); phrases that name no
+/// actor drop out when actors are read.
+fn add_recipients<'d>(trigger: Token<'d>, patients: &mut Vec<Token<'d>>) {
+    let objects: Vec<Token<'d>> = patients.clone();
+    patients.extend(
+        trigger
+            .children()
+            .filter(|c| c.rel().is_obl() && has_case(*c, &RECIPIENT_CASE)),
+    );
+    let inner: Vec<Token<'d>> = objects
+        .iter()
+        .flat_map(|o| {
+            o.children()
+                .filter(|c| c.rel().is_nmod() && has_case(*c, &["of"]))
+        })
+        .collect();
+    for o in objects.into_iter().chain(inner) {
+        patients.extend(
+            o.children()
+                .filter(|c| c.rel().is_nmod() && has_case(*c, &RECIPIENT_CASE)),
+        );
+    }
+}
+
+/// Looks through "a total of", "the number of" to what is counted; returns the patients and
+/// the collective noun looked through.
+fn look_through_patients<'d>(
+    doc: &'d Doc,
+    mut patients: Vec<Token<'d>>,
+) -> (Vec<Token<'d>>, Option<Token<'d>>) {
     let mut collective = None;
     for p in patients.iter_mut() {
         let (inner, coll) = look_through(doc, *p);
@@ -382,25 +437,65 @@ pub fn read_frame<'d>(
             }
         }
     }
+    (patients, collective)
+}
 
+/// Modality pass of a frame: negation, plans and hypotheses read off its clause, and the
+/// category its governing verb or modality gives it ("threatened to expel" is THREATEN, "will
+/// provide aid" AGREE, "refused to meet" REJECT).
+fn read_modality(category: EventCategory, anchor: Token<'_>, trigger: Token<'_>) -> Reading {
     let (modality, gov) = modality_of(anchor, trigger);
-    let mut category = rule.category;
-    let mut recoded = false;
-    if let Some(g) = gov {
-        let gl = lemma(g);
-        if is(WordClass::Threatening, &gl) && !is_cooperative(category) {
-            category = EventCategory::Threaten;
-            recoded = true;
-        } else if is(WordClass::Promising, &gl) && is_cooperative(category) {
-            category = EventCategory::Agree;
-            recoded = true;
-        }
+    let mut reading = Reading {
+        category,
+        modality,
+        recoded: false,
+    };
+    if let Some(c) = recode_by_governor(reading.category, gov) {
+        reading.category = c;
+        reading.recoded = true;
     }
-    // PLOVER codes an announced intention to cooperate ("will provide aid", "would meet") as
-    // AGREE; announced sanctions and force keep their category with modality "planned".
-    // An announced act with a condition attached is an ultimatum ("will withdraw its force
-    // unless ..."), and an announced protest is a threat of one ("said they would boycott"):
-    // PLOVER's THREATEN (CAMEO 13).
+    if let Some(c) = recode_announced(reading.category, modality, anchor) {
+        reading.category = c;
+        reading.recoded = true;
+    }
+    if let Some(c) = recode_refusal(reading.category, modality, gov, anchor) {
+        reading.category = c;
+        reading.recoded = true;
+    }
+    // The promise, the threat, the refusal is itself what happened: "threatened to attack" is
+    // an asserted THREATEN, not a planned attack.
+    if reading.recoded {
+        reading.modality = Modality::Asserted;
+    }
+    reading
+}
+
+/// "threatened/warned to X" is THREATEN unless X is cooperative; "agreed/promised to X" is AGREE
+/// when it is.
+fn recode_by_governor(category: EventCategory, gov: Option<Token<'_>>) -> Option<EventCategory> {
+    let gl = lemma(gov?);
+    if is(WordClass::Threatening, &gl) && !is_cooperative(category) {
+        Some(EventCategory::Threaten)
+    } else if is(WordClass::Promising, &gl) && is_cooperative(category) {
+        Some(EventCategory::Agree)
+    } else {
+        None
+    }
+}
+
+/// PLOVER codes an announced intention to cooperate ("will provide aid", "would meet") as
+/// AGREE; announced sanctions and force keep their category with modality "planned". An
+/// announced act with a condition attached is an ultimatum ("will withdraw its force unless
+/// ..."), and an announced protest is a threat of one ("said they would boycott"): PLOVER's
+/// THREATEN (CAMEO 13).
+fn recode_announced(
+    category: EventCategory,
+    modality: Modality,
+    anchor: Token<'_>,
+) -> Option<EventCategory> {
+    if modality != Modality::Planned {
+        return None;
+    }
     let ultimatum = anchor.children().any(|c| {
         c.rel() == Deprel::Advcl
             && c.children().any(|m| {
@@ -408,45 +503,30 @@ pub fn read_frame<'d>(
                     && is(WordClass::UltimatumMark, &m.text().to_ascii_lowercase())
             })
     });
-    if modality == Modality::Planned && (ultimatum || category == EventCategory::Protest) {
-        category = EventCategory::Threaten;
-        recoded = true;
+    let mut out = None;
+    if ultimatum || category == EventCategory::Protest {
+        out = Some(EventCategory::Threaten);
     }
-    if modality == Modality::Planned && is_cooperative(category) {
-        category = EventCategory::Agree;
-        recoded = true;
+    if is_cooperative(out.unwrap_or(category)) {
+        out = Some(EventCategory::Agree);
     }
-    // Refusing to cooperate is REJECT: "refused to deploy peacekeepers", "will not accept
-    // refugees". A plain past negation ("did not meet") only denies the event.
+    out
+}
+
+/// Refusing to cooperate is REJECT: "refused to deploy peacekeepers", "will not accept
+/// refugees". A plain past negation ("did not meet") only denies the event.
+fn recode_refusal(
+    category: EventCategory,
+    modality: Modality,
+    gov: Option<Token<'_>>,
+    anchor: Token<'_>,
+) -> Option<EventCategory> {
     let refusal = gov.is_some_and(|g| is(WordClass::Negating, &lemma(g)))
         || aux_words(anchor)
             .iter()
             .any(|a| is(WordClass::RefusalAux, a));
-    if modality == Modality::Negated
-        && refusal
-        && (is_cooperative(category) || category == EventCategory::Agree)
-    {
-        category = EventCategory::Reject;
-        recoded = true;
-    }
-    // The promise, the threat, the refusal is itself what happened: "threatened to attack" is
-    // an asserted THREATEN, not a planned attack.
-    let modality = if recoded {
-        Modality::Asserted
-    } else {
-        modality
-    };
-    Some(Frame {
-        rule,
-        trigger,
-        anchor,
-        agents,
-        patients,
-        collective,
-        category,
-        modality,
-        recoded,
-    })
+    let cooperation = is_cooperative(category) || category == EventCategory::Agree;
+    (modality == Modality::Negated && refusal && cooperation).then_some(EventCategory::Reject)
 }
 
 /// The span of a frame's clause for quoting: from its first to its last participant or trigger.
@@ -460,23 +540,6 @@ pub fn frame_span(frame: &Frame<'_>) -> [usize; 2] {
         }
     }
     [lo, hi]
-}
-
-/// Whether `anc` dominates `t` in the tree (or is `t`).
-pub fn dominates(anc: Token<'_>, t: Token<'_>) -> bool {
-    let mut cur = Some(t);
-    let mut steps = 0;
-    while let Some(c) = cur {
-        if c.i() == anc.i() {
-            return true;
-        }
-        steps += 1;
-        if steps > 200 {
-            return false;
-        }
-        cur = c.head();
-    }
-    false
 }
 
 /// "have taken similar actions", "followed suit": an event that repeats an earlier one with a new

@@ -9,10 +9,12 @@
 mod actors;
 mod casualties;
 mod code;
+mod context;
 mod dateline;
 mod dates;
 mod discourse;
 mod distribute;
+mod events;
 mod figure_words;
 mod frames;
 mod measure;
@@ -21,13 +23,20 @@ mod merge;
 mod modality;
 mod numbers;
 mod original;
+mod participants;
 mod place;
 mod repair;
+mod sentence;
+mod timekind;
 mod timewords;
 pub mod timex;
 mod timing;
+mod tree;
 mod triggers;
 mod words;
+
+#[cfg(test)]
+mod pass_tests;
 
 use attache_event::Event;
 use attache_lexicon::{EntryKind, Lexicon};
@@ -62,8 +71,8 @@ pub enum CoderError {
 }
 
 /// The trigger file compiled into the binary, so `attache` runs from anywhere.
-const TRIGGERS_TSV: &str = include_str!("../../../data/coder/triggers.tsv");
-const TRIGGERS_NAME: &str = "data/coder/triggers.tsv";
+pub(crate) const TRIGGERS_TSV: &str = include_str!("../../../data/coder/triggers.tsv");
+pub(crate) const TRIGGERS_NAME: &str = "data/coder/triggers.tsv";
 
 /// Turns documents into events. Holds the loaded model and dictionaries; `&Extractor` is all
 /// `extract` needs, so one instance serves every thread.
@@ -189,7 +198,7 @@ impl Extractor {
             let words: Vec<&str> = text[s..e].split_whitespace().collect();
             let expr = dates::find_times(&words).into_iter().next()?;
             let interval = dates::resolve(&expr, published, Direction::Past)?;
-            Some(timing::Peg {
+            Some(context::Peg {
                 text: text[s..e].to_string(),
                 interval,
             })
@@ -320,7 +329,7 @@ impl Extractor {
         matches: &[attache_lexicon::LexMatch<'_>],
         state: &mut Reader,
     ) {
-        let cx = code::DocContext {
+        let cx = context::DocContext {
             doc_id: context.doc_id,
             doc,
             lexicon: &self.lexicon,
@@ -353,7 +362,7 @@ impl Extractor {
 /// What the report says about itself: when it was published, its news peg, its dateline.
 struct Reading {
     published: Option<chrono::NaiveDate>,
-    peg: Option<timing::Peg>,
+    peg: Option<context::Peg>,
     dateline: DatelineFacts,
 }
 

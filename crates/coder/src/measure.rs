@@ -9,6 +9,15 @@ use crate::triggers::{has_case, trigger_lemma};
 use attache_event::{Qualifier, Quantity};
 use attache_nlp::{Deprel, Doc, Sentence, Token, Upos};
 
+/// The casualties read for one frame, and the casualty words read besides its trigger.
+#[derive(Debug, Default, Clone)]
+pub struct CasualtyReading {
+    pub casualties: attache_event::Casualties,
+    /// Doc-level indices of the casualty words read, other than the frame's trigger: a frame
+    /// triggered by one of them is this event's casualty, not an event of its own.
+    pub read: Vec<usize>,
+}
+
 /// Figures of one event.
 #[derive(Debug, Default, Clone)]
 pub struct Measured {
@@ -17,7 +26,7 @@ pub struct Measured {
     /// The figure totals several actions: "a total of", "the number of ... to 300".
     pub total: bool,
     /// Killed, injured, missing, arrested (ASSAULT and COERCE events only).
-    pub casualties: crate::casualties::CasualtyReading,
+    pub casualties: CasualtyReading,
 }
 
 /// Words of a sentence, for the word-level readers (numbers, times).

@@ -8,11 +8,12 @@
 
 use crate::Extractor;
 use crate::actors::{Discourse, SentenceLex};
-use crate::code::{DocContext, subtree};
+use crate::context::DocContext;
 use crate::dates::Direction;
 use crate::frames::{Frame, frame_span, look_through, read_frame};
 use crate::measure::{measure, sentence_words};
 use crate::timing::{Timed, assign_times, pick_date};
+use crate::tree::subtree;
 use crate::triggers::TriggerRule;
 use attache_event::{ByteSpan, Event, EventCategory, Mention, Modality, SentenceRef, Trigger};
 use attache_lexicon::EntryKind;

@@ -1,7 +1,7 @@
 //! Whether an event is reported as done, planned, denied or only possible, read off the verbs
 //! that carry and govern its trigger.
 
-use crate::frames::lemma;
+use crate::tree::lemma;
 use crate::words::{WordClass, is};
 use attache_event::Modality;
 use attache_nlp::{Deprel, Token};

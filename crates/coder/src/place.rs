@@ -6,9 +6,8 @@
 //! kept as words, with no coordinates.
 
 use crate::actors::SentenceLex;
-use crate::code::subtree;
 use crate::frames::Frame;
-use crate::triggers::{has_case, has_case_in};
+use crate::tree::{has_case, has_case_in, subtree};
 use crate::words::{WordClass, is};
 use attache_event::{Actor, Location, PlaceFeature, PlaceFrom};
 use attache_lexicon::gazetteer::{Feature, Gazetteer, GeoPlace};

@@ -4,36 +4,9 @@
 //! months named with a shift or a year ("last June", "June of 2015"), and the vague references
 //! "now", "recently", "the future" (PRESENT_REF, PAST_REF, FUTURE_REF), which have no dates.
 
-use crate::dates::{Direction, Interval, TimeKind, month_of, year_number};
+use crate::timekind::{Direction, Interval, TimeKind, month_of, year_number};
+pub use crate::timekind::{Reference, Unit, YearRef};
 use chrono::{Datelike, Duration, NaiveDate};
-
-/// The year of a quarter, half or season as the text gives it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum YearRef {
-    Abs(i32),
-    /// "this year's" (0), "last year's" (-1), "next year's" (1).
-    Rel(i64),
-    /// No year: the nearest one in the direction the clause points.
-    Unsaid,
-}
-
-/// A unit of an offset ("two weeks ago").
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unit {
-    Day,
-    Week,
-    Month,
-    Year,
-    Decade,
-}
-
-/// TimeML's vague references to the past, the present and the future.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Reference {
-    Past,
-    Present,
-    Future,
-}
 
 fn lower(words: &[&str], i: usize) -> String {
     words

@@ -5,7 +5,7 @@
 
 use crate::dates::{Direction, Interval, TimeExpr, TimeKind, find_times, resolve};
 use crate::timewords::{Unit, extra_value};
-use crate::timing::ancestors;
+use crate::tree::ancestors;
 use crate::words::{WordClass, is};
 use attache_nlp::{Deprel, Doc, Token, Upos};
 use chrono::{Datelike, NaiveDate};

@@ -1,24 +1,16 @@
 //! When: time expressions of a sentence located in the parse, the date each event takes, and
 //! the report's news peg.
 
-use crate::code::{DocContext, coordinated, subtree};
+use crate::context::{DocContext, Peg};
 use crate::dates::{Direction, Interval, TimeExpr, TimeKind, find_times, resolve};
-use crate::frames::{Frame, dominates};
+use crate::frames::Frame;
 use crate::measure::sentence_words;
 use crate::timex::clause_direction;
-use crate::triggers::has_case;
+use crate::tree::{ancestors, coordinated, depth_between, dominates, has_case, subtree};
 use crate::words::{WordClass, is};
 use attache_event::{EventDate, Modality};
 use attache_nlp::{Deprel, Doc, Sentence, Token, Upos};
 use chrono::NaiveDate;
-
-/// The report's news peg: the time expression of its lead sentence, which a reader applies to
-/// the report's undated events ("accelerated on Tuesday" ... "Italy announced").
-#[derive(Debug, Clone)]
-pub struct Peg {
-    pub text: String,
-    pub interval: Interval,
-}
 
 /// A time expression of the sentence with the token it attaches to.
 pub(crate) struct Timed {
@@ -93,28 +85,6 @@ impl DocContext<'_> {
         let hi = self.doc.token(t.last).span().end;
         (self.span_text(lo, hi), [lo, hi])
     }
-}
-
-/// `t` and the tokens above it, nearest first, at most 200 (a bound against malformed trees).
-pub(crate) fn ancestors(t: Token<'_>) -> impl Iterator<Item = Token<'_>> {
-    std::iter::successors(Some(t), |x| x.head()).take(200)
-}
-
-/// Steps from `t` up to `anc` (large when `anc` is not above `t`).
-pub(crate) fn depth_between(anc: Token<'_>, t: Token<'_>) -> usize {
-    let mut cur = Some(t);
-    let mut n = 0;
-    while let Some(c) = cur {
-        if c.i() == anc.i() {
-            return n;
-        }
-        n += 1;
-        if n > 200 {
-            break;
-        }
-        cur = c.head();
-    }
-    usize::MAX
 }
 
 /// The date of a frame from its time expressions (a day before a range), else the news peg.
@@ -343,5 +313,5 @@ fn is_of_complement(x: Token<'_>) -> bool {
 
 /// Verbs that report speech rather than perform an act.
 fn is_saying(t: Token<'_>) -> bool {
-    is(WordClass::Reporting, &crate::triggers::trigger_lemma(t))
+    is(WordClass::Reporting, &crate::tree::lemma(t))
 }

@@ -4,9 +4,9 @@
 //! one lemma are tried in file order and the first whose constraint holds wins, so a file can put
 //! "recall + ambassador" before a plain "recall".
 
+pub use crate::tree::{has_case, lemma as trigger_lemma};
 use attache_event::EventCategory;
 use attache_nlp::{Deprel, Doc, Token, Upos};
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// What a trigger word codes to.
@@ -245,24 +245,6 @@ fn verb_stems(word: &str) -> Vec<String> {
     out
 }
 
-/// The lemma a token is looked up under: lower case, and for nouns tagged as plural the
-/// lemmatizer's answer ("talks" -> "talk").
-/// Borrowed when the lemmatizer's answer is already lower case (nearly always): it is looked up
-/// for every token.
-pub fn trigger_lemma<'a>(tok: Token<'a>) -> Cow<'a, str> {
-    let lemma = tok.lemma();
-    let word = if lemma.is_empty() || lemma == "_" {
-        tok.text()
-    } else {
-        lemma
-    };
-    if word.chars().any(char::is_uppercase) {
-        Cow::Owned(word.to_lowercase())
-    } else {
-        Cow::Borrowed(word)
-    }
-}
-
 fn parse_constraint(spec: &str) -> Result<Constraint, ConstraintError> {
     let (rel, lemmas) = spec
         .split_once(':')
@@ -360,18 +342,6 @@ fn object_heads<'a>(trigger: Token<'a>) -> impl Iterator<Item = Token<'a>> {
                 || (is_noun && rel == Deprel::Nmod && has_case(*c, &["of"]))
         })
         .chain(participle_head)
-}
-
-/// Whether a nominal has a preposition of `class` as its `case` dependent.
-pub fn has_case_in(tok: Token<'_>, class: crate::words::WordClass) -> bool {
-    tok.children()
-        .any(|c| c.rel() == Deprel::Case && crate::words::is(class, &c.text().to_ascii_lowercase()))
-}
-
-/// Whether a nominal has one of these prepositions as its `case` dependent.
-pub fn has_case(tok: Token<'_>, preps: &[&str]) -> bool {
-    tok.children()
-        .any(|c| c.rel() == Deprel::Case && preps.iter().any(|p| c.text().eq_ignore_ascii_case(p)))
 }
 
 #[cfg(test)]

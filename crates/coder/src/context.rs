@@ -1,0 +1,108 @@
+//! What the sentence coder reads from, built once per document: the parse, the dictionaries,
+//! the publication date and news peg, the dateline's and the document's country; with the
+//! readings every pass may need (a frame's place, a sentence's attribution).
+
+use crate::actors::SentenceLex;
+use crate::dates::Interval;
+use crate::frames::Frame;
+use crate::triggers::TriggerTable;
+use attache_event::{Actor, Attribution, Location};
+use attache_lexicon::{EntryKind, Lexicon};
+use attache_nlp::{Doc, Sentence, Token};
+use chrono::NaiveDate;
+
+/// The report's news peg: the time expression of its lead sentence, which a reader applies to
+/// the report's undated events ("accelerated on Tuesday" ... "Italy announced").
+#[derive(Debug, Clone)]
+pub struct Peg {
+    pub text: String,
+    pub interval: Interval,
+}
+
+/// Everything the sentence coder reads from; built once per document.
+pub struct DocContext<'a> {
+    pub doc_id: &'a str,
+    pub doc: &'a Doc,
+    pub lexicon: &'a Lexicon,
+    pub triggers: &'a TriggerTable,
+    pub published: Option<NaiveDate>,
+    pub peg: Option<Peg>,
+    /// The country of the report's dateline place ("CAIRO (Reuters) -"), if it has one.
+    pub dateline_country: Option<String>,
+    /// The country the document names most often (at least twice, and more than any other).
+    pub document_country: Option<String>,
+    /// The places the document names and its dateline's, for telling namesakes apart.
+    pub places: crate::place::PlaceContext,
+}
+/// The longest attribution phrase kept, in tokens after "according" / "citing": the phrase
+/// names a source ("according to calculations by the Financial Times" is 7), and each event of
+/// the sentence carries it, so it must not run on through an unpunctuated sentence.
+const ATTRIBUTION_TOKENS: usize = 16;
+
+impl DocContext<'_> {
+    pub(crate) fn span_text(&self, lo: usize, hi: usize) -> String {
+        self.doc.text()[lo..hi].to_string()
+    }
+
+    /// "according to calculations by the Financial Times", "citing Reuters".
+    pub(crate) fn attribution(
+        &self,
+        s: &Sentence<'_>,
+        lex: &SentenceLex<'_>,
+    ) -> Option<Attribution> {
+        let toks: Vec<Token<'_>> = s.tokens().collect();
+        let pos = toks.iter().position(|t| {
+            let w = t.text().to_ascii_lowercase();
+            (w == "according"
+                && toks
+                    .get(t.i() + 1 - toks[0].i())
+                    .is_some_and(|n| n.text() == "to"))
+                || w == "citing"
+        })?;
+        let start = toks[pos].span().start;
+        let end_tok = toks[pos + 1..]
+            .iter()
+            .take_while(|t| !matches!(t.text(), "." | ";" | "," | "!" | "?" | "\"" | "”"))
+            .take(ATTRIBUTION_TOKENS)
+            .last()?;
+        let end = end_tok.span().end;
+        let credited = lex
+            .within(start, end)
+            .filter(|m| matches!(m.entry.kind, EntryKind::Media | EntryKind::Organisation))
+            .last();
+        // "citing national security" gives a reason, "citing Reuters" a source: "citing"
+        // counts only with a source the dictionaries know, or people who speak ("officials").
+        let citing = toks[pos].text().eq_ignore_ascii_case("citing");
+        let speakers = lex
+            .within(start, end)
+            .any(|m| matches!(m.entry.kind, EntryKind::Person | EntryKind::Role));
+        if citing && credited.is_none() && !speakers {
+            return None;
+        }
+        let source = credited.map(|m| m.entry.canonical.clone()).or_else(|| {
+            // The credited body after the last "by/of/to/from".
+            let text = &self.doc.text()[start..end];
+            let tail = ["by ", "of ", "from ", "to ", "citing "]
+                .iter()
+                .filter_map(|p| text.rfind(p).map(|i| &text[i + p.len()..]))
+                .min_by_key(|t| t.len())?;
+            let tail = tail.trim_start_matches("the ").trim();
+            (!tail.is_empty()).then(|| tail.to_string())
+        });
+        Some(Attribution {
+            text: self.span_text(start, end),
+            source,
+        })
+    }
+
+    /// A place named in the frame's clause ("met in Luxembourg", "on the outskirts of Kyiv"),
+    /// resolved in the gazetteer; `taken` are the actors, whose words are no place.
+    pub(crate) fn location(
+        &self,
+        frame: &Frame<'_>,
+        lex: &SentenceLex<'_>,
+        taken: &[Actor],
+    ) -> Option<Location> {
+        crate::place::clause_place(self.doc.text(), frame, lex, taken, &self.places)
+    }
+}

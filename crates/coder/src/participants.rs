@@ -1,0 +1,308 @@
+//! The participants passes: each frame's actors (who acts) and recipients (on whom), read from
+//! the tokens the frame names, with the conventions event coders apply where the text names a
+//! doer only by what it is; then each frame's figures.
+
+use crate::actors::Discourse;
+use crate::context::DocContext;
+use crate::frames::{Frame, look_through};
+use crate::measure::{Measured, group_size, measure};
+use crate::sentence::SentenceCx;
+use crate::tree::coordinated;
+use attache_event::{Actor, CountryFrom, EventCategory};
+use attache_lexicon::EntryKind;
+use attache_nlp::Token;
+
+/// Actors of one frame and whom it acts on, with the frame's index and figures.
+pub(crate) struct Coded {
+    pub frame: usize,
+    pub actors: Vec<Actor>,
+    pub recipients: Vec<Actor>,
+    pub measured: Measured,
+}
+
+/// Participants pass: the actors and recipients of every frame that has the participants its
+/// category needs, frame by frame in text order (the discourse learns names as it goes).
+pub(crate) fn read_participants(
+    sx: &SentenceCx<'_, '_>,
+    frames: &[Frame<'_>],
+    discourse: &mut Discourse,
+) -> Vec<Coded> {
+    let mut coded = Vec::new();
+    for (k, frame) in frames.iter().enumerate() {
+        let Some(actors) = actors_of(sx, frame, discourse) else {
+            continue;
+        };
+        let Some(recipients) = recipients_of(sx, frame, &actors, discourse) else {
+            continue;
+        };
+        coded.push(Coded {
+            frame: k,
+            actors,
+            recipients,
+            measured: Measured::default(),
+        });
+    }
+    coded
+}
+
+/// Events whose victims are enough to report them without a named doer: "three Iraqi civilians
+/// have been killed in a suicide car bombing".
+fn victims_suffice(frame: &Frame<'_>) -> bool {
+    matches!(
+        frame.category,
+        EventCategory::Assault | EventCategory::Coerce
+    )
+}
+
+fn is_expulsion(mode: Option<&str>) -> bool {
+    matches!(mode, Some("expel" | "deport"))
+}
+
+/// Who acts in a frame; `None` when the frame is not coded for want of a doer.
+fn actors_of(
+    sx: &SentenceCx<'_, '_>,
+    frame: &Frame<'_>,
+    discourse: &mut Discourse,
+) -> Option<Vec<Actor>> {
+    let (cx, reader) = (sx.cx, &sx.reader);
+    let mut actors: Vec<Actor> = frame
+        .agents
+        .iter()
+        .flat_map(|a| reader.actors(*a, discourse))
+        .collect();
+    // "Demonstrators in Baghdad blocked a road": protesters known only by what they are
+    // protest where they are.
+    if actors.is_empty()
+        && frame.category == EventCategory::Protest
+        && let Some(place) = cx.location(frame, sx.lex, &[]).and_then(|l| l.country)
+    {
+        actors = frame
+            .agents
+            .iter()
+            .filter_map(|a| reader.sector_actor(*a))
+            .map(|mut a| {
+                a.country = Some(place.clone());
+                a.country_from = Some(CountryFrom::Place);
+                a
+            })
+            .collect();
+    }
+    // "Police arrested 40 protesters": a generic agent belongs to the country beside it,
+    // else to where it acted, the dateline's country or the document's.
+    if actors.is_empty() {
+        actors = agents_in_context(sx, frame);
+    }
+    // An expulsion whose doer the dictionaries do not know ("European states expelled 100
+    // ..., including 40 from Germany") is still the template its distributive list splits.
+    // Violence and coercion are reported with their victims even when the doer is not
+    // named ("three Iraqi civilians have been killed in a suicide car bombing").
+    if actors.is_empty() && !is_expulsion(frame.rule.mode.as_deref()) && !victims_suffice(frame) {
+        return None;
+    }
+    Some(actors)
+}
+
+/// Whom a frame acts on; `None` when the frame is not coded for want of a recipient (a demand
+/// names who must act; a deed without a doer names the people it hit).
+fn recipients_of(
+    sx: &SentenceCx<'_, '_>,
+    frame: &Frame<'_>,
+    actors: &[Actor],
+    discourse: &mut Discourse,
+) -> Option<Vec<Actor>> {
+    let (cx, doc, reader) = (sx.cx, sx.cx.doc, &sx.reader);
+    let obligation = std::ptr::eq(frame.rule, cx.triggers.obligation());
+    let mut recipients: Vec<Actor> = frame
+        .patients
+        .iter()
+        .flat_map(|p| reader.actors(look_through(doc, *p).0, discourse))
+        .collect();
+    // People known only by what they are ("arrested 12 protesters", "killed civilians near
+    // Kharkiv") belong to where it happened; for a government acting on its own people
+    // (arrests, bans, crackdowns) without a place, to the acting state, as event coders
+    // conventionally code domestic targets.
+    if recipients.is_empty() {
+        let place = cx.location(frame, sx.lex, actors).and_then(|l| l.country);
+        let domestic = matches!(frame.category, EventCategory::Coerce)
+            .then(|| actors.first().and_then(|a| a.country.clone()))
+            .flatten();
+        if let Some(country) = place.or(domestic) {
+            recipients = frame
+                .patients
+                .iter()
+                .filter_map(|p| reader.sector_actor(look_through(doc, *p).0))
+                .map(|mut a| {
+                    a.country = Some(country.clone());
+                    a
+                })
+                .collect();
+        }
+    }
+    // A demand is coded only when the text names who must act; a deed without a doer only
+    // when it names whom it hit.
+    let doerless = actors.is_empty() && victims_suffice(frame);
+    if (obligation || doerless) && recipients.is_empty() {
+        return None;
+    }
+    // ... and whom it hit must be people ("civilians", "Armenians"), not things ("bombs").
+    if doerless && !hits_people(sx, frame) {
+        return None;
+    }
+    Some(recipients)
+}
+
+/// Whether a frame's patients are people: roles or nationalities ("civilians", "Armenians").
+fn hits_people(sx: &SentenceCx<'_, '_>, frame: &Frame<'_>) -> bool {
+    frame.patients.iter().any(|p| {
+        let head = look_through(sx.cx.doc, *p).0;
+        let sp = head.span();
+        sx.is_role(head)
+            || sx
+                .lex
+                .covering(sp.start, sp.end)
+                .is_some_and(|m| m.entry.kind == EntryKind::Demonym)
+    })
+}
+
+/// Recipients pass, after the figures: coordinated verbs share whom they act on: "close two
+/// Russian consulates and expel 14 staff" (the staff of those consulates).
+pub(crate) fn share_recipients(frames: &[Frame<'_>], coded: &mut [Coded]) {
+    let doers = |a: &[Actor]| {
+        let mut c: Vec<Option<String>> = a.iter().map(|x| x.country.clone()).collect();
+        c.sort();
+        c
+    };
+    for i in 0..coded.len() {
+        if !coded[i].recipients.is_empty() {
+            continue;
+        }
+        let anchor = frames[coded[i].frame].anchor;
+        let mine = doers(&coded[i].actors);
+        let partner = coded.iter().position(|c| {
+            !c.recipients.is_empty()
+                && coordinated(frames[c.frame].anchor, anchor)
+                && doers(&c.actors) == mine
+        });
+        if let Some(p) = partner {
+            coded[i].recipients = coded[p].recipients.clone();
+        }
+    }
+}
+
+/// Quantities pass: the figures of each coded frame (a protest or mobilisation without one
+/// counts its crowd: "thousands of protesters marched"), with its casualties; a frame another
+/// frame read as its casualty ("and wounded 30") goes.
+pub(crate) fn measure_frames(
+    sx: &SentenceCx<'_, '_>,
+    frames: &[Frame<'_>],
+    mut coded: Vec<Coded>,
+) -> Vec<Coded> {
+    let (doc, s, words) = (sx.cx.doc, &sx.s, &sx.words);
+    let is_role = |t: Token<'_>| sx.is_role(t);
+    for c in &mut coded {
+        let frame = &frames[c.frame];
+        let mut measured = measure(doc, s, words, frame, &is_role);
+        if measured.quantity.is_none()
+            && matches!(
+                frame.category,
+                EventCategory::Protest | EventCategory::Mobilize
+            )
+        {
+            measured.quantity = frame
+                .agents
+                .iter()
+                .find_map(|a| group_size(doc, s, words, *a));
+        }
+        measured.casualties = crate::casualties::read(doc, s, words, frame, &measured);
+        c.measured = measured;
+    }
+    drop_read_casualties(frames, &mut coded);
+    coded
+}
+
+/// Drops the frames whose trigger another frame of compatible doers read as a casualty
+/// ("and wounded 30" is the killing's injured, not a second ASSAULT).
+fn drop_read_casualties(frames: &[Frame<'_>], coded: &mut Vec<Coded>) {
+    let codes = |a: &[Actor]| {
+        let mut c: Vec<Option<String>> = a.iter().map(|x| x.country.clone()).collect();
+        c.sort();
+        c.dedup();
+        c
+    };
+    let mut drop: Vec<usize> = Vec::new();
+    for c in coded.iter() {
+        for other in coded.iter() {
+            let trigger = frames[other.frame].trigger.i();
+            let compatible = other.actors.is_empty() || codes(&other.actors) == codes(&c.actors);
+            if other.frame != c.frame
+                && c.measured.casualties.read.contains(&trigger)
+                && compatible
+                && !drop.contains(&c.frame)
+            {
+                drop.push(other.frame);
+            }
+        }
+    }
+    coded.retain(|c| !drop.contains(&c.frame));
+}
+
+/// The generic agents among a frame's doers, each with the country of the event's place, the
+/// dateline or the document, in that order (and the record saying which).
+fn agents_in_context(sx: &SentenceCx<'_, '_>, frame: &Frame<'_>) -> Vec<Actor> {
+    let cx = sx.cx;
+    let mut agents: Vec<Actor> = frame
+        .agents
+        .iter()
+        .filter_map(|a| sx.reader.agent_actor(*a))
+        .collect();
+    if agents.is_empty() {
+        return agents;
+    }
+    let Some((country, from)) = place_or_context(cx, sx, frame)
+        .or_else(|| {
+            cx.dateline_country
+                .clone()
+                .map(|c| (c, CountryFrom::Dateline))
+        })
+        .or_else(|| {
+            cx.document_country
+                .clone()
+                .map(|c| (c, CountryFrom::Document))
+        })
+    else {
+        return Vec::new();
+    };
+    for a in &mut agents {
+        a.country = Some(country.clone());
+        a.country_from = Some(from);
+    }
+    agents
+}
+
+/// The frame's place, else a place the sentence puts the event "in" (the parse may hang "in
+/// Cairo" on the object).
+fn place_or_context(
+    cx: &DocContext<'_>,
+    sx: &SentenceCx<'_, '_>,
+    frame: &Frame<'_>,
+) -> Option<(String, CountryFrom)> {
+    let text = cx.doc.text();
+    cx.location(frame, sx.lex, &[])
+        .and_then(|l| l.country)
+        .or_else(|| {
+            sx.lex
+                .matches
+                .iter()
+                .find(|m| {
+                    matches!(
+                        m.entry.kind,
+                        EntryKind::City
+                            | EntryKind::Capital
+                            | EntryKind::Region
+                            | EntryKind::Country
+                    ) && text[..m.start].trim_end().ends_with(" in")
+                })
+                .and_then(|m| m.entry.code.clone())
+        })
+        .map(|c| (c, CountryFrom::Place))
+}

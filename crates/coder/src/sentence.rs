@@ -1,0 +1,57 @@
+//! What every pass of one sentence reads, built once per sentence.
+
+use crate::actors::{ActorReader, SentenceLex};
+use crate::context::DocContext;
+use crate::measure::sentence_words;
+use crate::timing::Timed;
+use attache_event::{Attribution, SentenceRef};
+use attache_lexicon::EntryKind;
+use attache_nlp::{Sentence, Token};
+
+/// What every pass of one sentence reads: the document's context, the sentence with its words,
+/// tokens, dictionary matches, time expressions and attribution.
+pub(crate) struct SentenceCx<'a, 'l> {
+    pub cx: &'a DocContext<'a>,
+    pub s: Sentence<'a>,
+    pub lex: &'a SentenceLex<'l>,
+    pub words: Vec<&'a str>,
+    pub tokens: Vec<Token<'a>>,
+    pub reader: ActorReader<'a, 'l>,
+    pub times: Vec<Timed>,
+    pub attribution: Option<Attribution>,
+    pub sentence_ref: SentenceRef,
+}
+
+impl<'a, 'l> SentenceCx<'a, 'l> {
+    pub(crate) fn new(cx: &'a DocContext<'a>, s: Sentence<'a>, lex: &'a SentenceLex<'l>) -> Self {
+        let words = sentence_words(&s);
+        let times = cx.times(&s, &words);
+        SentenceCx {
+            cx,
+            s,
+            lex,
+            tokens: s.tokens().collect(),
+            reader: ActorReader {
+                doc: cx.doc,
+                lex,
+                date: cx.published.map(|d| d.to_string()),
+            },
+            times,
+            attribution: cx.attribution(&s, lex),
+            sentence_ref: SentenceRef {
+                index: s.index(),
+                span: [s.span().start, s.span().end],
+                text: s.text().into(),
+            },
+            words,
+        }
+    }
+
+    /// Whether the dictionaries read `t` as a role ("spokesman", "foreign minister").
+    pub(crate) fn is_role(&self, t: Token<'_>) -> bool {
+        let sp = t.span();
+        self.lex
+            .covering(sp.start, sp.end)
+            .is_some_and(|m| m.entry.kind == EntryKind::Role)
+    }
+}

@@ -1,0 +1,192 @@
+//! The types of time expressions (what an expression says, where it is, which way its clause
+//! points, the interval it resolves to) and the calendar words they are read from. Shared by the
+//! grammar of days and months (`dates`) and of quarters, seasons and offsets (`timewords`).
+
+use chrono::{NaiveDate, Weekday};
+
+/// What a time expression says, before resolution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TimeKind {
+    Weekday(Weekday, Shift),
+    /// today = 0, yesterday = -1, tomorrow = 1.
+    RelativeDay(i64),
+    MonthDay {
+        month: u32,
+        day: u32,
+        year: Option<i32>,
+    },
+    Month {
+        month: u32,
+        year: Option<i32>,
+    },
+    Year(i32),
+    /// "last week" (-1), "this week" (0), "next week" (1).
+    Week(i64),
+    Month_(i64),
+    YearRel(i64),
+    /// "in recent days" / "in recent weeks": a window ending on publication.
+    Recent {
+        days: i64,
+    },
+    Iso(NaiveDate),
+    /// "since <something that is not a date>": kept as words.
+    SinceEvent,
+    /// "the third quarter", "this year's third quarter", "the third quarter of 1984".
+    Quarter {
+        n: u32,
+        year: YearRef,
+    },
+    /// "the first half of 1990".
+    Half {
+        n: u32,
+        year: YearRef,
+    },
+    /// "this quarter" (0), "the quarter", "the latest quarter" (-1, the last one reported);
+    /// with `true`, a year before that ("the year-earlier quarter").
+    QuarterRel(i64, bool),
+    /// "the winter of 1994", "spring 1998".
+    Season {
+        s: u32,
+        year: YearRef,
+    },
+    /// "last fall" (-1), "this summer" (0), "next spring" (1).
+    SeasonShift {
+        s: u32,
+        shift: i64,
+    },
+    /// "the 1990s": 199.
+    Decade(i32),
+    /// "two weeks ago", "a year earlier".
+    Ago {
+        unit: Unit,
+        n: i64,
+    },
+    /// "last June" (-1), "this September" (0), "next March" (1).
+    MonthShift {
+        month: u32,
+        shift: i64,
+    },
+    /// "now", "recently", "the future": no calendar date.
+    Reference(Reference),
+}
+
+/// "last Monday", "next Monday" or just "Monday".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shift {
+    Last,
+    This,
+    Next,
+    None,
+}
+
+/// A time expression found at words `first..=last`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeExpr {
+    pub kind: TimeKind,
+    pub first: usize,
+    pub last: usize,
+    /// The first word of the expression proper, after any leading preposition ("on", "as of").
+    pub core: usize,
+    /// "since 2018", "as of April 30": open-ended from the anchor.
+    pub since: bool,
+}
+
+/// Whether the clause reports something done (past) or to be done (future).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Past,
+    Future,
+    /// The verb does not say (a present tense, a verbless phrase): the nearest such date.
+    Nearest,
+}
+
+/// A resolved interval, inclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Interval {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+pub(crate) fn month_of(w: &str) -> Option<u32> {
+    let w = w.trim_end_matches('.').to_ascii_lowercase();
+    if let Some(i) = MONTHS.iter().position(|m| *m == w) {
+        return Some(i as u32 + 1);
+    }
+    // Abbreviations as wire copy writes them ("Jan.", "Sept."); "May" is already full.
+    let abbr = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    if w == "sept" {
+        return Some(9);
+    }
+    abbr.iter().position(|m| *m == w).map(|i| i as u32 + 1)
+}
+
+pub(crate) fn weekday_of(w: &str) -> Option<Weekday> {
+    Some(match w.to_ascii_lowercase().as_str() {
+        "monday" => Weekday::Mon,
+        "tuesday" => Weekday::Tue,
+        "wednesday" => Weekday::Wed,
+        "thursday" => Weekday::Thu,
+        "friday" => Weekday::Fri,
+        "saturday" => Weekday::Sat,
+        "sunday" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+pub(crate) fn day_number(w: &str) -> Option<u32> {
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let d: u32 = digits.parse().ok()?;
+    (1..=31).contains(&d).then_some(d)
+}
+
+pub(crate) fn year_number(w: &str) -> Option<i32> {
+    (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| w.parse().ok())
+        .flatten()
+        .filter(|y| (1800..=2200).contains(y))
+}
+
+/// The year of a quarter, half or season as the text gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearRef {
+    Abs(i32),
+    /// "this year's" (0), "last year's" (-1), "next year's" (1).
+    Rel(i64),
+    /// No year: the nearest one in the direction the clause points.
+    Unsaid,
+}
+
+/// A unit of an offset ("two weeks ago").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Day,
+    Week,
+    Month,
+    Year,
+    Decade,
+}
+
+/// TimeML's vague references to the past, the present and the future.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reference {
+    Past,
+    Present,
+    Future,
+}
