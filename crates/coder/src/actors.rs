@@ -207,6 +207,17 @@ fn is_person_pronoun(word: &str) -> bool {
     )
 }
 
+/// What the dictionary phrases of an actor phrase's core say.
+#[derive(Default)]
+struct CoreReading {
+    country: Option<String>,
+    sector: Option<String>,
+    /// The state of a city or region named, for when nothing else names one.
+    org_fallback: Option<String>,
+    /// A generic agent ("police") is named: its country comes from a modifier.
+    agent_role: bool,
+}
+
 /// Resolves noun phrases to actors within one sentence.
 pub struct ActorReader<'d, 'l> {
     pub doc: &'d Doc,
@@ -376,6 +387,76 @@ impl<'d, 'l> ActorReader<'d, 'l> {
         self.actor_within(head, discourse, 0)
     }
 
+    /// What the dictionary phrases of a core (bytes `lo..hi`) say: country and sector, a
+    /// city's state to fall back on, and whether a generic agent ("police") is named.
+    fn read_core(&self, head: Token<'d>, lo: usize, hi: usize) -> CoreReading {
+        let text = self.doc.text();
+        let mut r = CoreReading::default();
+        // A dictionary phrase the parse split across two subjects ("Bosnian Serbs" read as two
+        // nominals) still names the head it covers.
+        let head_span = head.span();
+        let straddling = self
+            .lex
+            .covering(head_span.start, head_span.end)
+            .filter(|m| m.start < lo || m.end > hi);
+        for m in self.matches_in(lo, hi).chain(straddling) {
+            let e = m.entry;
+            if is_country_like(e.kind) {
+                let (code, own_sector) = e.role_at(self.date.as_deref());
+                if r.country.is_none() {
+                    r.country = code.map(String::from);
+                }
+                if r.sector.is_none() {
+                    r.sector = own_sector.map(String::from);
+                }
+            } else if e.kind == EntryKind::Role {
+                // The role names the head ("Foreign Minister"), so its sector wins over a
+                // nationality's default.
+                if e.sector.is_some() {
+                    r.sector = e.sector.clone();
+                }
+                r.agent_role |= is_generic_agent(m.text(text));
+            } else if matches!(e.kind, EntryKind::City | EntryKind::Region) {
+                r.org_fallback = r.org_fallback.or_else(|| e.code.clone());
+            }
+        }
+        r
+    }
+
+    /// Whom a lone pronoun stands for (country, sector): the speaker of reported speech
+    /// ("Estonia said it would close ..."), else the last person ("he") or the last subject of
+    /// the same number ("it", "they").
+    fn pronoun_referent(
+        &self,
+        head: Token<'d>,
+        lo: usize,
+        discourse: &mut Discourse,
+        depth: usize,
+    ) -> Option<(Option<String>, Option<String>)> {
+        if head.rel().is_nsubj()
+            && let Some(speaker) = governing_subject(head)
+            && let Some(a) = self.actor_within(speaker, discourse, depth + 1)
+        {
+            return Some((a.country, a.sector));
+        }
+        if is_person_pronoun(head.text()) {
+            return discourse
+                .person_before(lo)
+                .map(|p| (p.country.clone(), p.sector.clone()));
+        }
+        let word = head.text().to_ascii_lowercase();
+        let plural = matches!(word.as_str(), "they" | "them" | "their");
+        let singular = matches!(word.as_str(), "it" | "its");
+        discourse
+            .last_subject
+            .as_ref()
+            .filter(|_| {
+                (plural && discourse.last_subject_plural)
+                    || (singular && !discourse.last_subject_plural)
+            })
+            .map(|a| (a.country.clone(), a.sector.clone()))
+    }
+
     /// `actor`, following antecedents and wholes at most a few steps: a misparse can make a
     /// relative pronoun part of its own antecedent, and resolution must still end.
     fn actor_within(
@@ -400,39 +481,12 @@ impl<'d, 'l> ActorReader<'d, 'l> {
         let lo_text = trimmed.first().map_or(lo, |t| t.span().start);
         let span = [lo_text, hi];
 
-        let mut country: Option<String> = None;
-        let mut sector: Option<String> = None;
-        let mut org_fallback: Option<String> = None;
-        // A generic agent ("police") with its country beside it ("Egyptian police").
-        let mut agent_role = false;
-        // A dictionary phrase the parse split across two subjects ("Bosnian Serbs" read as two
-        // nominals) still names the head it covers.
-        let head_span = head.span();
-        let straddling = self
-            .lex
-            .covering(head_span.start, head_span.end)
-            .filter(|m| m.start < lo || m.end > hi);
-        for m in self.matches_in(lo, hi).chain(straddling) {
-            let e = m.entry;
-            if is_country_like(e.kind) {
-                let (code, own_sector) = e.role_at(self.date.as_deref());
-                if country.is_none() {
-                    country = code.map(String::from);
-                }
-                if sector.is_none() {
-                    sector = own_sector.map(String::from);
-                }
-            } else if e.kind == EntryKind::Role {
-                // The role names the head ("Foreign Minister"), so its sector wins over a
-                // nationality's default.
-                if e.sector.is_some() {
-                    sector = e.sector.clone();
-                }
-                agent_role |= is_generic_agent(m.text(text));
-            } else if matches!(e.kind, EntryKind::City | EntryKind::Region) {
-                org_fallback = org_fallback.or_else(|| e.code.clone());
-            }
-        }
+        let CoreReading {
+            mut country,
+            mut sector,
+            org_fallback,
+            agent_role,
+        } = self.read_core(head, lo, hi);
 
         let by_modifier = agent_role && country.is_some();
         // Names of people in the core: proper nouns no dictionary phrase covers.
@@ -461,39 +515,13 @@ impl<'d, 'l> ActorReader<'d, 'l> {
             country = a.country;
             sector = sector.or(a.sector);
         }
-        // "Estonia said it would close ...": a pronoun subject of reported speech is the speaker.
         if country.is_none()
             && core.len() == 1
             && is_actor_pronoun(head.text())
-            && head.rel().is_nsubj()
-            && let Some(speaker) = governing_subject(head)
-            && let Some(a) = self.actor_within(speaker, discourse, depth + 1)
+            && let Some((c, s)) = self.pronoun_referent(head, lo, discourse, depth)
         {
-            country = a.country;
-            sector = sector.or(a.sector);
-        }
-        if country.is_none() && core.len() == 1 && is_actor_pronoun(head.text()) {
-            let who = if is_person_pronoun(head.text()) {
-                discourse
-                    .person_before(lo)
-                    .map(|p| (p.country.clone(), p.sector.clone()))
-            } else {
-                let word = head.text().to_ascii_lowercase();
-                let plural = matches!(word.as_str(), "they" | "them" | "their");
-                let singular = matches!(word.as_str(), "it" | "its");
-                discourse
-                    .last_subject
-                    .as_ref()
-                    .filter(|_| {
-                        (plural && discourse.last_subject_plural)
-                            || (singular && !discourse.last_subject_plural)
-                    })
-                    .map(|a| (a.country.clone(), a.sector.clone()))
-            };
-            if let Some((c, s)) = who {
-                country = c;
-                sector = sector.or(s);
-            }
+            country = c;
+            sector = sector.or(s);
         }
 
         // "A member of the Syrian parliament", "thousands of Nigerians", "leaders of Romania's

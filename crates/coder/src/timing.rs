@@ -11,6 +11,7 @@ use crate::words::{WordClass, is};
 use attache_event::{EventDate, Modality};
 use attache_nlp::{Deprel, Doc, Sentence, Token, Upos};
 use chrono::NaiveDate;
+use std::collections::HashMap;
 
 /// A time expression of the sentence with the token it attaches to.
 pub(crate) struct Timed {
@@ -178,94 +179,9 @@ pub(crate) fn assign_times(
 ) -> Vec<Vec<usize>> {
     // Time expressions each go to the nearest coded frame whose clause they modify.
     // Events with a known doer claim time expressions before templates without one do.
-    // Which frames sit under which token, found once: a run-on sentence with hundreds of
-    // events and dates must not cost events x dates x depth.
-    let mut under: std::collections::HashMap<usize, Vec<(usize, usize)>> = Default::default();
-    let mut by_trigger: std::collections::HashMap<usize, usize> = Default::default();
-    for (k, _) in doers {
-        for (depth, anc) in ancestors(frames[*k].anchor).enumerate() {
-            under.entry(anc.i()).or_default().push((*k, depth));
-        }
-        by_trigger.insert(frames[*k].trigger.i(), *k);
-    }
-    let has_doer = |k: usize| doers.iter().any(|(j, d)| *j == k && *d);
-    let owner_of = |t: &Timed| -> Option<usize> {
-        let a = doc.token(t.attach?);
-        // Frames whose clause the expression modifies ("Finland said on Monday it would
-        // expel": the day of saying does not date what is reported) ...
-        let mut candidates: Vec<(usize, usize)> = under
-            .get(&a.i())
-            .into_iter()
-            .flatten()
-            .filter(|(k, _)| a.i() == frames[*k].anchor.i() || !is_saying(a))
-            .filter(|(k, _)| !in_complement(frames[*k].anchor, a))
-            .copied()
-            .collect();
-        // ... and frames whose trigger phrase contains it ("the expulsion on Monday of"), up
-        // to the first other noun with a preposition of its own ("called for an election in
-        // September", "ahead of a target date of March 23": the date is that noun's).
-        let mut nouns = 0;
-        candidates.extend(
-            ancestors(a)
-                .take_while(|x| {
-                    let other_noun = x.upos() == Upos::Noun
-                        && !by_trigger.contains_key(&x.i())
-                        && x.children().any(|c| c.rel() == Deprel::Case);
-                    nouns += usize::from(other_noun);
-                    nouns == 0
-                })
-                .filter_map(|x| by_trigger.get(&x.i()))
-                .map(|k| (*k, depth_between(a, frames[*k].anchor))),
-        );
-        candidates
-            .into_iter()
-            .min_by_key(|(k, depth)| (!has_doer(*k), *depth))
-            .map(|(k, _)| k)
-    };
-    let mut owners: Vec<Option<usize>> = times.iter().map(owner_of).collect();
-    let coded_empty: Vec<usize> = doers.iter().filter(|(_, d)| !d).map(|(k, _)| *k).collect();
-    // A time expression the parse hung on no event's clause ("... expel 14 staff, seven of whom
-    // have diplomatic status, as of April 30") dates the nearest event before it in the text,
-    // and the events coordinated with that one.
-    let mut shared: Vec<(usize, usize)> = Vec::new(); // (time index, frame index)
-    for (ti, t) in times.iter().enumerate() {
-        let verbal = t
-            .attach
-            .is_some_and(|a| !matches!(doc.token(a).upos(), Upos::Noun | Upos::Propn));
-        // A clause with its own subject, or one that repeats an event, keeps its time.
-        let own_clause = t.attach.is_some_and(|a| {
-            let a = doc.token(a);
-            // A relative clause ("seven of whom have ...") belongs to its noun, not a new event.
-            let relative = a.rel().is_acl()
-                || a.children().any(|c| {
-                    c.rel() == Deprel::Nsubj
-                        && (c.upos() == Upos::Num
-                            || matches!(
-                                c.text().to_ascii_lowercase().as_str(),
-                                "who" | "which" | "that"
-                            ))
-                });
-            (!relative && a.children().any(|c| c.rel() == Deprel::Nsubj))
-                || repeat_verbs.iter().any(|v| dominates(*v, a))
-        });
-        if owners[ti].is_some() || !verbal || own_clause {
-            continue;
-        }
-        let nearest = doers
-            .iter()
-            .map(|(k, _)| *k)
-            .filter(|k| frames[*k].trigger.i() < t.first)
-            .max_by_key(|k| frames[*k].trigger.i());
-        if let Some(n) = nearest {
-            owners[ti] = Some(n);
-            let near = frames[n].anchor;
-            for (k, _) in doers {
-                if *k != n && coordinated(frames[*k].anchor, near) {
-                    shared.push((ti, *k));
-                }
-            }
-        }
-    }
+    let index = FrameIndex::new(frames, doers);
+    let mut owners: Vec<Option<usize>> = times.iter().map(|t| index.owner_of(doc, t)).collect();
+    let shared = date_by_nearest_before(doc, frames, doers, times, repeat_verbs, &mut owners);
     let mut dated: Vec<Vec<usize>> = vec![Vec::new(); frames.len()];
     for (ti, owner) in owners.iter().enumerate() {
         if let Some(k) = owner {
@@ -275,6 +191,7 @@ pub(crate) fn assign_times(
     for (ti, k) in shared {
         dated[k].push(ti);
     }
+    let coded_empty: Vec<usize> = doers.iter().filter(|(_, d)| !d).map(|(k, _)| *k).collect();
     let nominal = |t: &Timed| {
         t.attach
             .is_some_and(|a| matches!(doc.token(a).upos(), Upos::Noun | Upos::Propn))
@@ -293,6 +210,135 @@ pub(crate) fn assign_times(
         }
     }
     dated
+}
+
+/// Which coded frames sit under which token, found once: a run-on sentence with hundreds of
+/// events and dates must not cost events x dates x depth.
+struct FrameIndex<'f, 'd> {
+    frames: &'f [Frame<'d>],
+    doers: &'f [(usize, bool)],
+    /// Token index -> (frame index, depth of the frame's anchor below the token).
+    under: HashMap<usize, Vec<(usize, usize)>>,
+    /// Trigger token index -> frame index.
+    by_trigger: HashMap<usize, usize>,
+}
+
+impl<'f, 'd> FrameIndex<'f, 'd> {
+    fn new(frames: &'f [Frame<'d>], doers: &'f [(usize, bool)]) -> Self {
+        let mut under: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+        let mut by_trigger = HashMap::new();
+        for (k, _) in doers {
+            for (depth, anc) in ancestors(frames[*k].anchor).enumerate() {
+                under.entry(anc.i()).or_default().push((*k, depth));
+            }
+            by_trigger.insert(frames[*k].trigger.i(), *k);
+        }
+        FrameIndex {
+            frames,
+            doers,
+            under,
+            by_trigger,
+        }
+    }
+
+    fn has_doer(&self, k: usize) -> bool {
+        self.doers.iter().any(|(j, d)| *j == k && *d)
+    }
+
+    /// The frame a time expression dates by the parse: the nearest whose clause it modifies,
+    /// frames with a known doer first.
+    fn owner_of(&self, doc: &Doc, t: &Timed) -> Option<usize> {
+        let frames = self.frames;
+        let a = doc.token(t.attach?);
+        // Frames whose clause the expression modifies ("Finland said on Monday it would
+        // expel": the day of saying does not date what is reported) ...
+        let mut candidates: Vec<(usize, usize)> = self
+            .under
+            .get(&a.i())
+            .into_iter()
+            .flatten()
+            .filter(|(k, _)| a.i() == frames[*k].anchor.i() || !is_saying(a))
+            .filter(|(k, _)| !in_complement(frames[*k].anchor, a))
+            .copied()
+            .collect();
+        // ... and frames whose trigger phrase contains it ("the expulsion on Monday of"), up
+        // to the first other noun with a preposition of its own ("called for an election in
+        // September", "ahead of a target date of March 23": the date is that noun's).
+        let mut nouns = 0;
+        candidates.extend(
+            ancestors(a)
+                .take_while(|x| {
+                    let other_noun = x.upos() == Upos::Noun
+                        && !self.by_trigger.contains_key(&x.i())
+                        && x.children().any(|c| c.rel() == Deprel::Case);
+                    nouns += usize::from(other_noun);
+                    nouns == 0
+                })
+                .filter_map(|x| self.by_trigger.get(&x.i()))
+                .map(|k| (*k, depth_between(a, frames[*k].anchor))),
+        );
+        candidates
+            .into_iter()
+            .min_by_key(|(k, depth)| (!self.has_doer(*k), *depth))
+            .map(|(k, _)| k)
+    }
+}
+
+/// A time expression the parse hung on no event's clause ("... expel 14 staff, seven of whom
+/// have diplomatic status, as of April 30") dates the nearest event before it in the text
+/// (set in `owners`), and the events coordinated with that one (returned as (time index,
+/// frame index) pairs).
+fn date_by_nearest_before(
+    doc: &Doc,
+    frames: &[Frame<'_>],
+    doers: &[(usize, bool)],
+    times: &[Timed],
+    repeat_verbs: &[Token<'_>],
+    owners: &mut [Option<usize>],
+) -> Vec<(usize, usize)> {
+    let mut shared = Vec::new();
+    for (ti, t) in times.iter().enumerate() {
+        let verbal = t
+            .attach
+            .is_some_and(|a| !matches!(doc.token(a).upos(), Upos::Noun | Upos::Propn));
+        if owners[ti].is_some() || !verbal || keeps_own_time(doc, t, repeat_verbs) {
+            continue;
+        }
+        let nearest = doers
+            .iter()
+            .map(|(k, _)| *k)
+            .filter(|k| frames[*k].trigger.i() < t.first)
+            .max_by_key(|k| frames[*k].trigger.i());
+        if let Some(n) = nearest {
+            owners[ti] = Some(n);
+            let near = frames[n].anchor;
+            for (k, _) in doers {
+                if *k != n && coordinated(frames[*k].anchor, near) {
+                    shared.push((ti, *k));
+                }
+            }
+        }
+    }
+    shared
+}
+
+/// A clause with its own subject, or one that repeats an event, keeps its time.
+fn keeps_own_time(doc: &Doc, t: &Timed, repeat_verbs: &[Token<'_>]) -> bool {
+    t.attach.is_some_and(|a| {
+        let a = doc.token(a);
+        // A relative clause ("seven of whom have ...") belongs to its noun, not a new event.
+        let relative = a.rel().is_acl()
+            || a.children().any(|c| {
+                c.rel() == Deprel::Nsubj
+                    && (c.upos() == Upos::Num
+                        || matches!(
+                            c.text().to_ascii_lowercase().as_str(),
+                            "who" | "which" | "that"
+                        ))
+            });
+        (!relative && a.children().any(|c| c.rel() == Deprel::Nsubj))
+            || repeat_verbs.iter().any(|v| dominates(*v, a))
+    })
 }
 
 /// Whether `t` sits in a complement clause below `top` ("ruled in 2007 that the 1995
