@@ -1,13 +1,14 @@
-//! `attache eval`: score the shipped extractor against gold standards.
+//! `attache eval`: score the shipped extractor against gold standards (the work is in
+//! `attache_eval::commands`).
 //!
 //! Exit codes: 0 scored (and, for `tally`, every expectation met); 1 a tally expectation failed;
 //! 2 the gold file or the extractor could not be loaded.
 
 use crate::Fallible;
 use attache_coder::Extractor;
-use attache_eval::{plover, tally};
+use attache_eval::{commands, merging::TopicSet};
+use attache_merge::Strictness;
 use clap::{Args, Subcommand, ValueEnum};
-use serde::Serialize;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -18,11 +19,11 @@ pub enum EvalCommand {
     /// Check the per-actor tally of a few reports against expected counts.
     Tally(TallyArgs),
     /// Score the date finder on TimeML gold (TempEval-3): extent F1 and value accuracy.
-    Dates(crate::eval_dates_cmd::DatesArgs),
+    Dates(DatesArgs),
     /// Score merging on ECB+ (one event, many reports; never two events as one).
-    Merge(crate::eval_merge_cmd::MergeArgs),
+    Merge(MergeArgs),
     /// Score whole articles against a hand-coded event gold (data/eval/bbc-dev-gold.tsv).
-    Events(crate::eval_events_cmd::EventsArgs),
+    Events(EventsArgs),
 }
 
 #[derive(Args)]
@@ -44,63 +45,102 @@ pub struct TallyArgs {
     format: Format,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     Text,
     Json,
 }
 
-pub fn run(cmd: EvalCommand) -> ExitCode {
-    let result = match cmd {
-        EvalCommand::Plover(args) => run_plover(args),
-        EvalCommand::Tally(args) => run_tally(args),
-        EvalCommand::Dates(args) => crate::eval_dates_cmd::run(args),
-        EvalCommand::Merge(args) => crate::eval_merge_cmd::run(args),
-        EvalCommand::Events(args) => return crate::eval_events_cmd::run(args),
-    };
-    result.unwrap_or_else(|message| {
-        eprintln!("attache eval: {message}");
-        ExitCode::from(2)
-    })
+#[derive(Args)]
+pub struct DatesArgs {
+    /// A TimeML file or a folder of them (searched recursively), e.g. ../shared/data/tempeval3.
+    gold: PathBuf,
+    /// Write each document to DIR as TimeML with the dates attache found.
+    #[arg(long, value_name = "DIR")]
+    predictions: Option<PathBuf>,
+    /// Also list each gold DATE missed or valued wrong, and each date found without gold.
+    #[arg(long)]
+    misses: bool,
+    /// Print the report as JSON.
+    #[arg(long)]
+    json: bool,
 }
 
-fn run_plover(args: PloverArgs) -> Fallible<ExitCode> {
-    let gold = plover::load_gold(&args.gold)?;
-    for skipped in &gold.skipped {
-        eprintln!("attache eval: skipped {skipped}");
-    }
-    let extractor = Extractor::load_default()?;
-    let mut report = attache_eval::run_plover(&gold, &extractor);
-    match args.format {
-        Format::Text => print!("{}", report.render_text(args.misses)),
-        Format::Json => {
-            if !args.misses {
-                report.misses.clear();
+#[derive(Args)]
+pub struct MergeArgs {
+    /// The ECB+ folder, e.g. ../shared/data/ecbplus.
+    ecbplus: PathBuf,
+    /// Topics: dev (2 5 12 18 21 23 34 35), train (the rest of 1-35) or all.
+    #[arg(long, default_value = "dev", value_parser = ["dev", "train", "all"])]
+    topics: String,
+    /// How strictly reports merge: strict, default or loose (as `attache ingest --merge`).
+    #[arg(long, default_value = "default", value_parser = ["strict", "default", "loose"])]
+    merge: String,
+    /// Instead of scoring, print the gold-mention scores over a grid of content thresholds
+    /// (fit them on `--topics train`).
+    #[arg(long)]
+    fit: bool,
+    /// Print every topic's figures as JSON instead of the summary table.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args)]
+pub struct EventsArgs {
+    /// Gold file, e.g. data/eval/bbc-dev-gold.tsv.
+    gold: PathBuf,
+    /// The articles, as JSON Lines with `id` and `text` (bench/cache/bbc-news.jsonl).
+    #[arg(long)]
+    corpus: PathBuf,
+    /// Score these events (JSON Lines from `attache extract`) instead of extracting here.
+    #[arg(long)]
+    events: Option<PathBuf>,
+    /// Also list each missed gold event and each unmatched prediction.
+    #[arg(long)]
+    misses: bool,
+    /// Print the report as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(cmd: EvalCommand) -> ExitCode {
+    match score(cmd) {
+        Ok(outcome) => {
+            for note in &outcome.notes {
+                eprintln!("attache eval: {note}");
             }
-            print_json(&report)?;
+            print!("{}", outcome.report);
+            if outcome.passed {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+        Err(message) => {
+            eprintln!("attache eval: {message}");
+            ExitCode::from(2)
         }
     }
-    Ok(ExitCode::SUCCESS)
 }
 
-fn run_tally(args: TallyArgs) -> Fallible<ExitCode> {
-    let loaded = tally::load(&args.gold)?;
-    let extractor = Extractor::load_default()?;
-    let report = attache_eval::run_tally(&loaded, &extractor);
-    match args.format {
-        Format::Text => print!("{}", report.render_text()),
-        Format::Json => print_json(&report)?,
-    }
-    Ok(if report.passed {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
+fn score(cmd: EvalCommand) -> Fallible<commands::Outcome> {
+    let ex = Extractor::load_default()?;
+    Ok(match cmd {
+        EvalCommand::Plover(a) => {
+            commands::plover(&a.gold, &ex, a.misses, a.format == Format::Json)?
+        }
+        EvalCommand::Tally(a) => commands::tally(&a.gold, &ex, a.format == Format::Json)?,
+        EvalCommand::Dates(a) => {
+            commands::dates(&a.gold, &ex, a.predictions.as_deref(), a.misses, a.json)?
+        }
+        EvalCommand::Merge(a) => {
+            let set = TopicSet::parse(&a.topics).ok_or("unknown topic set")?;
+            let strictness = Strictness::parse(&a.merge).ok_or("unknown merge setting")?;
+            commands::merge(&a.ecbplus, set, strictness, &ex, a.fit, a.json)?
+        }
+        EvalCommand::Events(a) => {
+            let events = a.events.as_deref();
+            commands::events(&a.gold, &a.corpus, &ex, events, a.misses, a.json)?
+        }
     })
-}
-
-fn print_json(value: &impl Serialize) -> Fallible<()> {
-    let json =
-        serde_json::to_string_pretty(value).map_err(|e| format!("cannot write JSON: {e}"))?;
-    println!("{json}");
-    Ok(())
 }

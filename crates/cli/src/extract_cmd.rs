@@ -9,7 +9,7 @@
 use crate::reader_args::ReaderArgs;
 use attache_coder::Extractor;
 use attache_pipeline::Pipeline;
-use attache_printer::{EventWriter, Layout};
+use attache_printer::{EventWriter, Layout, extract_summary};
 use attache_text::expand_paths;
 use clap::{Args, ValueEnum};
 use std::io::IsTerminal;
@@ -60,16 +60,9 @@ pub fn run(args: ExtractArgs) -> ExitCode {
             Err(e) => return fail(format_args!("cannot start worker threads: {e}")),
         };
     }
-    let stdout = std::io::stdout();
-    let table = args
-        .format
-        .map_or(stdout.is_terminal(), |f| f == OutputFormat::Table);
-    let layout = match (args.documents, table) {
-        (true, _) => Layout::Documents,
-        (false, true) => Layout::Table,
-        (false, false) => Layout::Jsonl,
-    };
-    let out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let table = args.format.map(|f| f == OutputFormat::Table);
+    let layout = Layout::choose(args.documents, table);
+    let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let mut writer = EventWriter::new(out, layout);
     let paths = if args.paths.is_empty() {
         if std::io::stdin().is_terminal() {
@@ -91,16 +84,10 @@ pub fn run(args: ExtractArgs) -> ExitCode {
         }
         _ => {}
     }
-    let what = if args.documents {
-        "documents"
-    } else {
-        "events"
-    };
+    let written = writer.written();
     eprintln!(
-        "attache extract: {} documents read, {} failed, {} {what} written",
-        summary.documents,
-        summary.failed,
-        writer.written()
+        "attache extract: {}",
+        extract_summary(&summary, written, layout)
     );
     if summary.failed > 0 {
         ExitCode::FAILURE

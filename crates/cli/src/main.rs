@@ -32,9 +32,6 @@ macro_rules! eprintln {
 type Fallible<T> = Result<T, Box<dyn std::error::Error>>;
 
 mod eval_cmd;
-mod eval_dates_cmd;
-mod eval_events_cmd;
-mod eval_merge_cmd;
 mod extract_cmd;
 mod nlp_cmd;
 mod reader_args;

@@ -1,7 +1,7 @@
 //! `attache nlp`: train, evaluate and run the tokenizer, tagger and parser.
 
 use crate::Fallible;
-use attache_nlp::{Analyzer, conllu, eval, train};
+use attache_nlp::{Analyzer, conllu, train};
 use attache_printer::nlp as nlp_report;
 use clap::{Args, Subcommand, ValueEnum};
 use std::io::Write as _;
@@ -102,24 +102,12 @@ pub fn run(cmd: NlpCommand) -> ExitCode {
     }
 }
 
-/// `../shared/data/<name>` from the current directory, else beside the workspace.
-fn default_data_dir(name: &str) -> PathBuf {
-    let here = Path::new("../shared/data").join(name);
-    if here.exists() {
-        return here;
-    }
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data")
-        .join(name)
-}
-
 fn load(model: Option<&Path>, beam: Option<u16>) -> Fallible<Analyzer> {
     let started = Instant::now();
     let mut a = match model {
         Some(p) => Analyzer::load(p),
         None => Analyzer::load_default(),
-    }
-    .map_err(|e| e.to_string())?;
+    }?;
     if let Some(width) = beam {
         a = a.with_beam(width as usize);
     }
@@ -140,65 +128,29 @@ fn run_train(args: &TrainArgs) -> Fallible<()> {
         beam: args.beam as usize,
         ..Default::default()
     };
-    let ewt = args
-        .ewt
-        .clone()
-        .unwrap_or_else(|| default_data_dir("ud-english-ewt"));
-    let gum = match &args.gum {
-        Some(p) if p.as_os_str() == "none" => None,
-        Some(p) => Some(p.clone()),
-        None => Some(default_data_dir("ud-english-gum")),
-    };
+    let (ewt, gum) = train::treebank_dirs(args.ewt.as_deref(), args.gum.as_deref());
     let banks = train::Treebanks {
         ewt: &ewt,
         gum: gum.as_deref(),
         max_sentences: args.max_sentences,
     };
     let started = Instant::now();
-    let analyzer = train::train_on_treebanks(&banks, &cfg, &mut |line| {
-        eprintln!("[{:>6.1}s] {line}", started.elapsed().as_secs_f64())
-    })
-    .map_err(|e| e.to_string())?;
-    let out = &args.out;
-    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    }
-    analyzer.save(out).map_err(|e| e.to_string())?;
-    let size = std::fs::metadata(out).map(|m| m.len()).unwrap_or(0);
-    eprintln!(
-        "wrote {} ({:.1} MB) in {:.1}s total",
-        out.display(),
-        size as f64 / 1e6,
-        started.elapsed().as_secs_f64()
-    );
+    let elapsed = || started.elapsed().as_secs_f64();
+    let size = train::train_to_file(&banks, &cfg, &args.out, &mut |line| {
+        eprintln!("[{:>6.1}s] {line}", elapsed())
+    })?;
+    let (out, mb) = (args.out.display(), size as f64 / 1e6);
+    eprintln!("wrote {out} ({mb:.1} MB) in {:.1}s total", elapsed());
     Ok(())
 }
 
 fn run_eval(args: &EvalArgs) -> Fallible<()> {
-    let (files, model, beam) = (&args.files, args.model.as_deref(), args.beam);
-    let mut gold = Vec::new();
-    for file in files {
-        gold.extend(conllu::read_file(file).map_err(|e| e.to_string())?);
-    }
-    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
-    let name = names.join(" ");
-    let analyzer = load(model, beam)?;
+    let gold = conllu::read_files(&args.files)?;
+    let names: Vec<String> = args.files.iter().map(|f| f.display().to_string()).collect();
+    let analyzer = load(args.model.as_deref(), args.beam)?;
     let started = Instant::now();
-    let (doc, out) = if args.raw {
-        let g = eval::raw_gold(&gold);
-        let doc = analyzer.analyze(&g.text);
-        let out = nlp_report::raw_scores(&name, &eval::score_raw(&g, &doc));
-        (doc, out)
-    } else {
-        let doc = eval::analyze_gold(&analyzer, &gold);
-        let sc = eval::score_gold(&doc, &gold);
-        let mut out = nlp_report::gold_scores(&name, &sc);
-        if args.by_relation {
-            let rows = eval::relation_scores(&doc, &gold);
-            out += &nlp_report::relations(&rows, sc.words - sc.las);
-        }
-        (doc, out)
-    };
+    let (raw, by_relation) = (args.raw, args.by_relation);
+    let (doc, out) = nlp_report::evaluate(&analyzer, &gold, &names.join(" "), raw, by_relation);
     eprintln!("analysed in {:.2}s", started.elapsed().as_secs_f64());
     emit(&out)?;
     if let Some(path) = &args.predictions {

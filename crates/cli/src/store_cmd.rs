@@ -149,24 +149,14 @@ fn fail(command: &str, error: &dyn std::fmt::Display) -> ExitCode {
 }
 
 /// Runs a query command on a database opened read-only, turning errors (a missing database,
-/// another program's file, a broken pipe) into messages.
+/// another program's file) into messages.
 fn run_query(
     command: &str,
     db: &DbArg,
     body: impl FnOnce(&SqliteStore, &mut dyn std::io::Write) -> Result<(), PrintError>,
 ) -> ExitCode {
-    let store = match SqliteStore::open_read_only(&db.path()) {
-        Ok(store) => store,
-        Err(e) => return fail(command, &e),
-    };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let result = body(&store, &mut out)
-        .and_then(|()| std::io::Write::flush(&mut out).map_err(PrintError::from));
-    match result {
+    match output::query(&db.path(), body) {
         Ok(()) => ExitCode::SUCCESS,
-        // The reader went away (`| head`): not an error of ours.
-        Err(e) if e.is_closed_pipe() => ExitCode::SUCCESS,
         Err(e) => fail(command, &e),
     }
 }

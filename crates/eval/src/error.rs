@@ -48,6 +48,8 @@ pub enum EvalError {
         #[source]
         source: crate::events::gold::GoldLineError,
     },
+    #[error("cannot write JSON: {0}")]
+    Serialize(#[source] serde_json::Error),
     #[error(transparent)]
     Input(#[from] attache_text::InputError),
     #[error(transparent)]

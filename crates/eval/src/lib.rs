@@ -12,6 +12,7 @@
 //! Scoring is separate from extraction ([`plover::score`], [`tally::score`] take events), so the
 //! scorers are tested on hand-made events; [`run_plover`] and [`run_tally`] extract and score.
 
+pub mod commands;
 pub mod coref;
 pub mod dates;
 pub mod ecbplus;

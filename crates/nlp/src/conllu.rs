@@ -37,6 +37,15 @@ pub fn read_file(path: &Path) -> Result<Vec<Sentence>, ConlluError> {
     parse(&data, &path.display().to_string())
 }
 
+/// Reads CoNLL-U files one after the other into one list of sentences.
+pub fn read_files(paths: &[impl AsRef<Path>]) -> Result<Vec<Sentence>, ConlluError> {
+    let mut all = Vec::new();
+    for path in paths {
+        all.extend(read_file(path.as_ref())?);
+    }
+    Ok(all)
+}
+
 /// Parses CoNLL-U text; `origin` names the source in error messages.
 pub fn parse(data: &str, origin: &str) -> Result<Vec<Sentence>, ConlluError> {
     let mut out = Vec::new();

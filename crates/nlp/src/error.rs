@@ -95,3 +95,18 @@ pub enum LineProblem {
     #[error("bad head")]
     Head,
 }
+
+/// Why `attache nlp train` could not write a model.
+#[derive(Debug, thiserror::Error)]
+pub enum TrainError {
+    #[error(transparent)]
+    Treebank(#[from] ConlluError),
+    #[error(transparent)]
+    Model(#[from] ModelError),
+    #[error("{}: {source}", path.display())]
+    CreateDir {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}

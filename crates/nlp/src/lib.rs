@@ -24,7 +24,7 @@ pub mod train;
 
 pub use deprel::{Deprel, UnknownDeprel};
 pub use doc::{Doc, Sentence, Token};
-pub use error::{ConlluError, FormatError, LineProblem, ModelError};
+pub use error::{ConlluError, FormatError, LineProblem, ModelError, TrainError};
 pub use prf::Prf;
 pub use tokenizer::MAX_SENTENCE_TOKENS;
 

@@ -2,13 +2,14 @@
 //! for a given seed and input order; single-threaded.
 
 use crate::conllu::{self, ConlluError, Sentence};
+use crate::error::TrainError;
 use crate::lemma::Lemmatizer;
 use crate::parser::{GoldTree, Input, Parser, ParserTrainer};
 use crate::tagger::{self, Atoms, Tagger, TaggerTrainer};
 use crate::tokenizer::TokenizerRules;
 use crate::{Analyzer, eval};
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Training settings.
 #[derive(Clone, Debug)]
@@ -132,6 +133,49 @@ pub fn train_on_treebanks(
         });
     }
     Ok(train(&train_set, &dev, cfg, progress))
+}
+
+/// `../shared/data/<name>` from the current directory, else beside the workspace: where
+/// `attache nlp train` looks for a treebank not given.
+pub fn default_treebank_dir(name: &str) -> PathBuf {
+    let here = Path::new("../shared/data").join(name);
+    if here.exists() {
+        return here;
+    }
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data")
+        .join(name)
+}
+
+/// The EWT and GUM directories to train on: those given, else the default ones; a GUM of
+/// `none` is skipped.
+pub fn treebank_dirs(ewt: Option<&Path>, gum: Option<&Path>) -> (PathBuf, Option<PathBuf>) {
+    let ewt = ewt.map_or_else(|| default_treebank_dir("ud-english-ewt"), Path::to_path_buf);
+    let gum = match gum {
+        Some(p) if p.as_os_str() == "none" => None,
+        Some(p) => Some(p.to_path_buf()),
+        None => Some(default_treebank_dir("ud-english-gum")),
+    };
+    (ewt, gum)
+}
+
+/// Trains on `banks` and writes the model to `out` (creating its folder); returns its size in
+/// bytes.
+pub fn train_to_file(
+    banks: &Treebanks,
+    cfg: &TrainConfig,
+    out: &Path,
+    progress: &mut dyn FnMut(&str),
+) -> Result<u64, TrainError> {
+    let analyzer = train_on_treebanks(banks, cfg, progress)?;
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|source| TrainError::CreateDir {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+    }
+    analyzer.save(out)?;
+    Ok(std::fs::metadata(out).map(|m| m.len()).unwrap_or(0))
 }
 
 /// Trains a model. `progress` receives one line per epoch (with dev scores when `dev` is not

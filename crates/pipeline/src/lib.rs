@@ -9,8 +9,10 @@
 
 mod driver;
 mod groups;
+mod ingest;
 mod store_sink;
 
 pub use driver::{Coded, Failure, Pipeline, Sink, Summary};
 pub use groups::LexiconGroups;
+pub use ingest::{IngestOptions, Ingested, ingest};
 pub use store_sink::{Progress, StoreSink, Stored};

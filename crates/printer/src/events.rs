@@ -19,6 +19,19 @@ pub enum Layout {
     Documents,
 }
 
+impl Layout {
+    /// The layout `attache extract` writes: the documents when asked for them, else a table
+    /// when asked (`table`) or, by default, when standard output is a terminal.
+    pub fn choose(documents: bool, table: Option<bool>) -> Layout {
+        let table = table.unwrap_or_else(|| std::io::IsTerminal::is_terminal(&std::io::stdout()));
+        match (documents, table) {
+            (true, _) => Layout::Documents,
+            (false, true) => Layout::Table,
+            (false, false) => Layout::Jsonl,
+        }
+    }
+}
+
 pub struct EventWriter<W: Write> {
     out: W,
     layout: Layout,

@@ -11,7 +11,7 @@ pub mod store;
 mod terminal;
 
 pub use events::{EventWriter, Layout};
-pub use progress::{IngestProgress, ingest_summary};
+pub use progress::{IngestProgress, extract_summary, ingest_summary};
 
 use attache_store::StoreError;
 

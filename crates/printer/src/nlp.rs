@@ -1,7 +1,35 @@
 //! What `attache nlp eval` prints: scores of the analyser against gold CoNLL-U.
 
-use attache_nlp::eval::{GoldScores, Prf, RawScores};
+use attache_nlp::conllu::Sentence as GoldSentence;
+use attache_nlp::eval::{self, GoldScores, Prf, RawScores};
+use attache_nlp::{Analyzer, Doc};
 use std::fmt::Write as _;
+
+/// What `attache nlp eval` does with gold sentences: analyses them (their raw text with `raw`,
+/// else their gold tokens) and returns the analysis and the scores as printed, with the
+/// per-relation table when `by_relation` (gold tokens only). `name` heads the report.
+pub fn evaluate(
+    analyzer: &Analyzer,
+    gold: &[GoldSentence],
+    name: &str,
+    raw: bool,
+    by_relation: bool,
+) -> (Doc, String) {
+    if raw {
+        let g = eval::raw_gold(gold);
+        let doc = analyzer.analyze(&g.text);
+        let out = raw_scores(name, &eval::score_raw(&g, &doc));
+        return (doc, out);
+    }
+    let doc = eval::analyze_gold(analyzer, gold);
+    let sc = eval::score_gold(&doc, gold);
+    let mut out = gold_scores(name, &sc);
+    if by_relation {
+        let rows = eval::relation_scores(&doc, gold);
+        out += &relations(&rows, sc.words - sc.las);
+    }
+    (doc, out)
+}
 
 /// Scores on raw text: tokens, sentences, UPOS and LAS as precision, recall and F1.
 pub fn raw_scores(name: &str, sc: &RawScores) -> String {

@@ -1,8 +1,23 @@
 //! Progress of `attache ingest` on stderr.
 
+use crate::Layout;
 use attache_store::BatchSummary;
 use std::io::{IsTerminal, Write};
 use std::time::{Duration, Instant};
+
+/// The line `attache extract` ends with: documents read and failed, events (or documents)
+/// written.
+pub fn extract_summary(read: &attache_pipeline::Summary, written: usize, layout: Layout) -> String {
+    let what = if layout == Layout::Documents {
+        "documents"
+    } else {
+        "events"
+    };
+    format!(
+        "{} documents read, {} failed, {written} {what} written",
+        read.documents, read.failed
+    )
+}
 
 /// The line `attache ingest` ends with: what was stored, what failed, what the coder read.
 pub fn ingest_summary(total: &BatchSummary, failed: usize, sentences: usize) -> String {

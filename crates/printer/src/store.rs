@@ -147,6 +147,21 @@ fn event_csv(stored: &StoredEvent) -> Vec<String> {
     ]
 }
 
+/// Runs a query on the database at `db`, opened read-only, writing through a buffer to
+/// standard output. A reader that went away (`| head`) ends the output without an error.
+pub fn query(
+    db: &std::path::Path,
+    body: impl FnOnce(&attache_store::SqliteStore, &mut dyn Write) -> Result<(), PrintError>,
+) -> Result<(), PrintError> {
+    let store = attache_store::SqliteStore::open_read_only(db)?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match body(&store, &mut out).and_then(|()| out.flush().map_err(PrintError::from)) {
+        Err(e) if e.is_closed_pipe() => Ok(()),
+        result => result,
+    }
+}
+
 pub fn write_events(
     out: Out,
     events: &[StoredEvent],

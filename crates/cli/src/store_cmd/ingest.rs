@@ -1,12 +1,11 @@
-//! `attache ingest`: `attache_pipeline::Pipeline` into a `StoreSink`, with progress on stderr.
-//! Each batch is stored in one transaction while the next is coded, so a killed ingest leaves
-//! whole batches only, and a rerun skips the documents stored unchanged.
+//! `attache ingest`: `attache_pipeline::ingest` with progress on stderr. Each batch is stored
+//! in one transaction while the next is coded, so a killed ingest leaves whole batches only,
+//! and a rerun skips the documents stored unchanged.
 
 use super::IngestArgs;
 use attache_coder::Extractor;
-use attache_pipeline::{Pipeline, StoreSink};
+use attache_pipeline::IngestOptions;
 use attache_printer::IngestProgress;
-use attache_store::SqliteStore;
 use attache_text::expand_paths;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -29,19 +28,14 @@ pub fn ingest(args: IngestArgs) -> ExitCode {
         eprintln!("attache ingest: no input could be read; nothing stored");
         return ExitCode::FAILURE;
     }
-    let db = args.db.path();
-    let (mut store, lookup) =
-        match SqliteStore::open(&db).and_then(|w| Ok((w, SqliteStore::open(&db)?))) {
-            Ok(stores) => stores,
-            Err(e) => return fail(&e),
-        };
-    let strictness = args
-        .merge
-        .as_deref()
-        .and_then(attache_merge::Strictness::parse);
-    if let Some(Err(e)) = strictness.map(|s| store.set_merge(s)) {
-        return fail(&e);
-    }
+    let options = IngestOptions {
+        read: args.reader.options(),
+        batch: args.batch as usize,
+        merge: args
+            .merge
+            .as_deref()
+            .and_then(attache_merge::Strictness::parse),
+    };
     let mut progress = IngestProgress::new(inputs.len());
     let (terminal, files_total) = (progress.terminal, progress.files_total);
     let on_commit = move |p: attache_pipeline::Progress| {
@@ -50,26 +44,31 @@ pub fn ingest(args: IngestArgs) -> ExitCode {
         }
         progress.stored(p.inputs_done, &p.stored.summary, false);
     };
-    let batch = args.batch as usize;
-    let mut sink = StoreSink::new(store, lookup, Arc::clone(&extractor), batch, on_commit);
-    let mut pipeline = Pipeline::new(Some(&extractor), args.reader.options());
-    pipeline.batch_documents = batch;
-    let (read, stored) = pipeline.run(inputs, &mut sink, &mut |failure| {
-        IngestProgress::message(terminal, &format!("attache ingest: {failure}"));
-    });
-    let total = &sink.stored().summary;
-    IngestProgress::new(files_total).stored(files_total, total, true);
-    let failed = read.failed + sink.stored().failed;
-    let sentences = read.sentences + sink.stored().sentences;
+    let ingested = attache_pipeline::ingest(
+        inputs,
+        &args.db.path(),
+        &options,
+        extractor,
+        on_commit,
+        &mut |failure| IngestProgress::message(terminal, &format!("attache ingest: {failure}")),
+    );
+    let done = match ingested {
+        Ok(done) => done,
+        Err(e) => return fail(&e),
+    };
+    IngestProgress::new(files_total).stored(files_total, &done.summary, true);
     println!(
         "{}",
-        attache_printer::ingest_summary(total, failed, sentences)
+        attache_printer::ingest_summary(&done.summary, done.failed, done.sentences)
     );
-    if let Err(e) = stored {
+    if let Some(e) = done.error {
         return fail(&e);
     }
-    if failed > 0 {
-        eprintln!("attache ingest: {failed} input(s) failed; the others are stored");
+    if done.failed > 0 {
+        eprintln!(
+            "attache ingest: {} input(s) failed; the others are stored",
+            done.failed
+        );
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
