@@ -72,14 +72,15 @@ fn texty_bytes() -> impl Strategy<Value = Vec<u8>> {
     prop::collection::vec(piece, 0..40).prop_map(|pieces| pieces.concat())
 }
 
-/// A record's text: words with the characters that trouble readers.
+/// A record's text: words with the characters that trouble readers. (No C0 controls: a file
+/// dense with them is refused as binary, as it should be; the arbitrary bytes cover them.)
 fn field_text() -> impl Strategy<Value = String> {
     prop::collection::vec(
         prop_oneof![
             4 => "[a-zA-Z0-9]{1,8}",
             2 => prop::sample::select(vec![
                 " ", ", ", "\"", "\"\"", "\n", "\r\n", ";", "\t", "\\", "é", "\u{FEFF}",
-                "\u{AD}", "\u{200B}", "\u{202E}", "\u{1}", "\u{85}", "😀",
+                "\u{AD}", "\u{200B}", "\u{202E}", "\u{85}", "😀",
             ])
             .prop_map(String::from),
         ],
