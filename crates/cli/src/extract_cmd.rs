@@ -6,8 +6,7 @@
 //! as `path:line: reason` and the rest is still processed) or the extractor could not load;
 //! 2 bad command line.
 
-use crate::reader_args::ReaderArgs;
-use attache_coder::Extractor;
+use crate::reader_args::{DataArgs, ReaderArgs};
 use attache_pipeline::Pipeline;
 use attache_printer::{EventWriter, Layout, extract_summary};
 use attache_text::expand_paths;
@@ -24,6 +23,8 @@ pub struct ExtractArgs {
     paths: Vec<PathBuf>,
     #[command(flatten)]
     reader: ReaderArgs,
+    #[command(flatten)]
+    data: DataArgs,
     /// Output: JSON Lines (one event per line) or an aligned table. Default: table on a
     /// terminal, jsonl otherwise.
     #[arg(long, value_enum)]
@@ -49,7 +50,8 @@ fn fail(message: impl std::fmt::Display) -> ExitCode {
 }
 
 pub fn run(args: ExtractArgs) -> ExitCode {
-    let extractor = match (!args.documents).then(Extractor::load_default).transpose() {
+    let data = args.data.user_data();
+    let extractor = match (!args.documents).then(|| data.extractor()).transpose() {
         Ok(extractor) => extractor,
         Err(e) => return fail(format_args!("cannot load the extractor: {e}")),
     };
@@ -74,9 +76,12 @@ pub fn run(args: ExtractArgs) -> ExitCode {
     } else {
         args.paths
     };
-    let (summary, written) = pipeline.run(expand_paths(&paths), &mut writer, &mut |f| {
-        eprintln!("attache extract: {f}");
+    let inputs = expand_paths(&paths);
+    let progress = attache_printer::ByteProgress::for_run("extract", &pipeline, &inputs);
+    let (summary, written) = pipeline.run(inputs, &mut writer, &mut |f| {
+        attache_printer::ByteProgress::message(progress.terminal, &format!("attache extract: {f}"));
     });
+    progress.finish();
     match written {
         // A closed pipe (`| head`) is the reader's choice, not a failure.
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {

@@ -33,6 +33,7 @@ type Fallible<T> = Result<T, Box<dyn std::error::Error>>;
 
 mod eval_cmd;
 mod extract_cmd;
+mod lexicon_cmd;
 mod nlp_cmd;
 mod reader_args;
 mod serve_cmd;
@@ -74,6 +75,9 @@ enum Command {
     Eval(eval_cmd::EvalCommand),
     /// Browse the store in a web browser, or query it as JSON (read-only).
     Serve(serve_cmd::ServeArgs),
+    /// A user's dictionaries: check them, or see how a phrase resolves.
+    #[command(subcommand)]
+    Lexicon(lexicon_cmd::LexiconCommand),
 }
 
 fn main() -> ExitCode {
@@ -89,5 +93,6 @@ fn main() -> ExitCode {
         Command::Export(args) => store_cmd::export(args),
         Command::Eval(cmd) => eval_cmd::run(cmd),
         Command::Serve(args) => serve_cmd::run(args),
+        Command::Lexicon(cmd) => lexicon_cmd::run(cmd),
     }
 }

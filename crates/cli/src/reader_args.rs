@@ -32,3 +32,23 @@ impl ReaderArgs {
         }
     }
 }
+
+/// A user's dictionaries, read at run time (docs/lexicon.md, "Your own dictionaries").
+#[derive(Args, Clone)]
+pub struct DataArgs {
+    /// Dictionary files extending the shipped ones (persons.tsv, aliases.tsv, ...)
+    /// [default: $ATTACHE_DATA/lexicon]
+    #[arg(long, value_name = "DIR")]
+    lexicon: Option<std::path::PathBuf>,
+    /// Trigger rows extending the shipped ones (the format of data/coder/triggers.tsv)
+    /// [default: $ATTACHE_DATA/coder/triggers.tsv]
+    #[arg(long, value_name = "FILE")]
+    triggers: Option<std::path::PathBuf>,
+}
+
+impl DataArgs {
+    pub fn user_data(&self) -> attache_pipeline::UserData {
+        let (lexicon, triggers) = (self.lexicon.clone(), self.triggers.clone());
+        attache_pipeline::UserData { lexicon, triggers }.or_env()
+    }
+}

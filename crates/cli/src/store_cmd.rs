@@ -3,13 +3,11 @@
 mod ingest;
 
 use crate::reader_args::ReaderArgs;
-use attache_event::EventCategory;
+use attache_export::ExportFormat;
 use attache_pipeline::LexiconGroups;
 use attache_printer::store as output;
-pub use attache_printer::{ExportFormat, ListFormat, PrintError, TallyBy};
-use attache_store::filter::{parse_category, parse_code, parse_date, parse_near};
-use attache_store::{EventStore, Filter, Near, SqliteStore, StoreError};
-use chrono::NaiveDate;
+pub use attache_printer::{ListFormat, PrintError, TallyBy};
+use attache_store::{EventStore, Filter, FilterParams, SqliteStore, StoreError};
 use clap::Args;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -30,58 +28,9 @@ impl DbArg {
     }
 }
 
-/// Which events a command works on.
-#[derive(Args, Clone)]
-pub struct FilterArgs {
-    /// PLOVER category: SANCTION, PROTEST, ...
-    #[arg(long, value_name = "CATEGORY", value_parser = parse_category)]
-    event: Option<EventCategory>,
-    /// PLOVER mode: expel, ...
-    #[arg(long)]
-    mode: Option<String>,
-    /// ISO3 or organisation code; a group (EU, NATO) stands for its members at the event's date
-    #[arg(long, value_name = "CODE", value_parser = parse_code)]
-    actor: Option<String>,
-    /// ISO3 or organisation code; a group stands for its members at the event's date
-    #[arg(long, value_name = "CODE", value_parser = parse_code)]
-    recipient: Option<String>,
-    /// Events on or after this day (YYYY-MM-DD)
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    since: Option<NaiveDate>,
-    /// Events on or before this day (YYYY-MM-DD)
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    until: Option<NaiveDate>,
-    /// Words a reporting sentence contains (case-insensitive)
-    #[arg(long)]
-    text: Option<String>,
-    /// ISO3 code of the country where the event happened
-    #[arg(long, value_name = "CODE", value_parser = parse_code)]
-    country: Option<String>,
-    /// GeoNames admin-1 code of the region where it happened (US.VA, IQ.15)
-    #[arg(long, value_name = "CODE", value_parser = parse_code)]
-    admin1: Option<String>,
-    /// Events in or near a town within KM kilometres of LAT,LON
-    #[arg(long, value_name = "LAT,LON,KM", value_parser = parse_near)]
-    near: Option<Near>,
-}
-
-impl FilterArgs {
-    fn filter(&self) -> Result<Filter, StoreError> {
-        // Values were parsed by attache_store::filter, the parser the HTTP API shares.
-        attache_store::filter::check_period(self.since, self.until)?;
-        Ok(Filter {
-            category: self.event,
-            mode: self.mode.clone(),
-            actor: self.actor.clone(),
-            recipient: self.recipient.clone(),
-            since: self.since,
-            until: self.until,
-            text: self.text.clone(),
-            country: self.country.clone(),
-            admin1: self.admin1.clone(),
-            near: self.near,
-        })
-    }
+/// Which events a command works on, parsed by the HTTP API's parser with names resolved.
+fn filter(params: &FilterParams) -> Result<Filter, StoreError> {
+    Ok(params.parse_with(&LexiconGroups)?)
 }
 
 #[derive(Args)]
@@ -93,6 +42,8 @@ pub struct IngestArgs {
     db: DbArg,
     #[command(flatten)]
     reader: ReaderArgs,
+    #[command(flatten)]
+    data: crate::reader_args::DataArgs,
     /// Documents per transaction: a killed ingest loses at most one batch
     #[arg(long, value_name = "N", default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..))]
     batch: u32,
@@ -105,7 +56,7 @@ pub struct IngestArgs {
 #[derive(Args)]
 pub struct EventsArgs {
     #[command(flatten)]
-    filter: FilterArgs,
+    filter: FilterParams,
     #[command(flatten)]
     db: DbArg,
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
@@ -115,7 +66,7 @@ pub struct EventsArgs {
 #[derive(Args)]
 pub struct TallyArgs {
     #[command(flatten)]
-    filter: FilterArgs,
+    filter: FilterParams,
     #[command(flatten)]
     db: DbArg,
     /// What a row is
@@ -135,10 +86,14 @@ pub struct ShowArgs {
 
 #[derive(Args)]
 pub struct ExportArgs {
+    /// One row per event, the columns of docs/export.md
     #[arg(long, value_enum)]
     format: ExportFormat,
+    /// Write to this file instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
     #[command(flatten)]
-    filter: FilterArgs,
+    filter: FilterParams,
     #[command(flatten)]
     db: DbArg,
 }
@@ -163,7 +118,7 @@ fn run_query(
 
 pub fn events(args: EventsArgs) -> ExitCode {
     run_query("events", &args.db, |store, out| {
-        let events = store.events(&args.filter.filter()?, &LexiconGroups)?;
+        let events = store.events(&filter(&args.filter)?, &LexiconGroups)?;
         output::write_events(out, &events, args.format)
     })
 }
@@ -171,7 +126,7 @@ pub fn events(args: EventsArgs) -> ExitCode {
 pub fn tally(args: TallyArgs) -> ExitCode {
     let by = args.by.group_by();
     run_query("tally", &args.db, |store, out| {
-        let tally = store.tally(&args.filter.filter()?, by, &LexiconGroups)?;
+        let tally = store.tally(&filter(&args.filter)?, by, &LexiconGroups)?;
         output::write_tally(out, &tally, args.format)
     })
 }
@@ -200,7 +155,9 @@ pub fn show(args: ShowArgs) -> ExitCode {
 
 pub fn export(args: ExportArgs) -> ExitCode {
     run_query("export", &args.db, |store, out| {
-        let events = store.events(&args.filter.filter()?, &LexiconGroups)?;
-        output::write_export(out, store, &events, args.format)
+        let events = store.events(&filter(&args.filter)?, &LexiconGroups)?;
+        let (path, lexicon) = (args.output.as_deref(), attache_lexicon::Lexicon::embedded());
+        attache_export::export_to(path, out, store, &events, lexicon, args.format)?;
+        Ok(())
     })
 }

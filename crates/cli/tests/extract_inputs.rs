@@ -88,7 +88,7 @@ fn bad_files_are_reported_by_name_and_line_and_the_rest_is_read() {
         assert!(stderr.contains(&line), "missing {line:?} in:\n{stderr}");
     }
     assert!(
-        stderr.contains("1 documents read, 4 failed, 1 documents written"),
+        stderr.contains("1 documents read, 4 failed, 0 empty skipped, 1 documents written"),
         "{stderr}"
     );
 }
@@ -382,4 +382,30 @@ fn founding_article_as_a_web_page_reads_back_as_its_text() {
     assert_eq!(code, Some(0), "{stderr}");
     assert_eq!(docs[0]["text"], text.trim());
     assert_eq!(docs[0]["published"], "2022-04-05");
+}
+
+#[test]
+fn records_with_empty_text_are_skipped_with_a_count_not_failed() {
+    let dir = scratch("empty-text");
+    let feed = dir.join("feed.jsonl");
+    let lines = [
+        r#"{"id": "a", "text": "Italy expelled 30 Russian diplomats on Tuesday."}"#,
+        r#"{"id": "b", "text": ""}"#,
+        r#"{"id": "c", "text": "   "}"#,
+    ];
+    fs::write(&feed, lines.join("\n") + "\n").unwrap();
+    let (docs, stderr, code) = read_back(&[s(&feed)]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(docs.len(), 1);
+    assert!(
+        stderr.contains("1 documents read, 0 failed, 2 empty skipped"),
+        "{stderr}"
+    );
+    let db = dir.join("attache.db");
+    let ingest = attache(&["ingest", "--db", s(&db), s(&feed)], None);
+    let out = String::from_utf8_lossy(&ingest.stdout);
+    assert_eq!(ingest.status.code(), Some(0), "{out}");
+    assert!(out.contains("0 failed, 2 empty skipped"), "{out}");
+    // Not a terminal: no progress bar in the log.
+    assert!(!String::from_utf8_lossy(&ingest.stderr).contains("MiB"));
 }

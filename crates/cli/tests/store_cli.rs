@@ -295,9 +295,10 @@ fn several_outlets_reports_merge_and_conflicts_show_as_ranges() {
         &db,
         &["export", "--format", "jsonl", "--actor", "ESP"],
     ));
-    assert_eq!(exported[0]["mentions"].as_array().unwrap().len(), 3);
+    assert_eq!(exported[0]["reports"], 3);
+    assert_eq!(exported[0]["actor_codes"][0], "ESP");
     let csv = stdout(&attache(&db, &["export", "--format", "csv"]));
-    assert!(csv.starts_with("id,category,mode"), "{csv}");
+    assert!(csv.starts_with("event_id,date_start,date_end"), "{csv}");
 }
 
 #[test]

@@ -74,6 +74,25 @@ pub enum CoderError {
 pub(crate) const TRIGGERS_TSV: &str = include_str!("../../../data/coder/triggers.tsv");
 pub(crate) const TRIGGERS_NAME: &str = "data/coder/triggers.tsv";
 
+/// A user's trigger file, checked (errors name file and line).
+pub fn read_triggers(path: &Path) -> Result<TriggerTable, CoderError> {
+    let text = std::fs::read_to_string(path).map_err(|source| CoderError::ReadTriggers {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(TriggerTable::parse(&path.display().to_string(), &text)?)
+}
+
+/// The shipped trigger dictionary (compiled in), parsed once.
+pub fn shipped_triggers() -> &'static TriggerTable {
+    static SHIPPED: std::sync::OnceLock<TriggerTable> = std::sync::OnceLock::new();
+    SHIPPED.get_or_init(|| {
+        // Tested at build time (the coder's tests load it), so a failure is a packaging bug.
+        TriggerTable::parse(TRIGGERS_NAME, TRIGGERS_TSV)
+            .unwrap_or_else(|e| panic!("shipped trigger dictionary is invalid: {e}"))
+    })
+}
+
 /// Turns documents into events. Holds the loaded model and dictionaries; `&Extractor` is all
 /// `extract` needs, so one instance serves every thread.
 pub struct Extractor {
@@ -126,13 +145,16 @@ impl Extractor {
         &self.lexicon
     }
 
+    /// Extends the trigger dictionary with a user's file: its rows for a lemma and part of
+    /// speech replace the shipped ones, other rows are added (see [`TriggerTable::extend`]).
+    pub fn with_user_triggers(mut self, path: &Path) -> Result<Extractor, CoderError> {
+        self.triggers.extend(read_triggers(path)?);
+        Ok(self)
+    }
+
     /// Replaces the compiled-in trigger dictionary with a user's file.
     pub fn with_triggers(mut self, path: &Path) -> Result<Extractor, CoderError> {
-        let text = std::fs::read_to_string(path).map_err(|source| CoderError::ReadTriggers {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        self.triggers = TriggerTable::parse(&path.display().to_string(), &text)?;
+        self.triggers = read_triggers(path)?;
         Ok(self)
     }
 

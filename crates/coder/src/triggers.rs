@@ -183,6 +183,31 @@ impl TriggerTable {
         self.len
     }
 
+    /// The PLOVER modes the rows give, sorted, without repeats.
+    pub fn modes(&self) -> Vec<String> {
+        let mut modes: Vec<String> = self
+            .by_lemma
+            .values()
+            .flatten()
+            .filter_map(|r| r.mode.clone())
+            .collect();
+        modes.sort_unstable();
+        modes.dedup();
+        modes
+    }
+
+    /// Adds a user's rows: those of a lemma and part of speech this table has replace its
+    /// rows (a user's reading wins), the others are added.
+    pub fn extend(&mut self, user: TriggerTable) {
+        for (lemma, rules) in user.by_lemma {
+            let ours = self.by_lemma.entry(lemma).or_default();
+            let before = ours.len();
+            ours.retain(|r| !rules.iter().any(|u| u.upos == r.upos));
+            self.len = self.len + ours.len() + rules.len() - before;
+            ours.splice(0..0, rules);
+        }
+    }
+
     /// The rule for demands made with "must" / "should" in reported speech.
     pub fn obligation(&self) -> &TriggerRule {
         &self.obligation

@@ -256,6 +256,9 @@ pub enum LexiconError {
         #[source]
         source: gazetteer::GazetteerRowError,
     },
+    /// A user's dictionary directory that cannot be used as it is.
+    #[error("{file}: {message}")]
+    UserFile { file: String, message: String },
     #[error("{file}:{line}: {source}")]
     DatedRole {
         file: String,
@@ -305,6 +308,20 @@ impl Lexicon {
             sources.push((path.display().to_string(), text));
         }
         load::build(&sources)
+    }
+
+    /// The shipped dictionaries extended by a user's directory, without a rebuild: each file
+    /// of `dir` named like a shipped one ([`FILES`]: `persons.tsv`, `aliases.tsv`, ...) is read
+    /// after it, in the same format; its rows are added, and a phrase it lists replaces the
+    /// shipped readings of the same kind (a user's "Putin" wins). Errors name the user's file
+    /// and line; a directory with none of these files is an error too.
+    pub fn with_user_dir(dir: &Path) -> Result<Lexicon, LexiconError> {
+        let shipped: Vec<(String, String)> = load::EMBEDDED
+            .iter()
+            .map(|(name, text)| (format!("data/lexicon/{name}"), text.to_string()))
+            .collect();
+        let user = user_files(dir)?;
+        load::build_layers(&shipped, &user)
     }
 
     /// The data files compiled into the binary, so that it works anywhere. Built once.
@@ -420,6 +437,44 @@ impl Lexicon {
         self.members_at(group, date)
             .is_some_and(|members| members.contains(&member))
     }
+}
+
+/// The files of a user's dictionary directory, in [`FILES`] order; any other `.tsv` file there
+/// is an error (a misnamed file would otherwise be ignored in silence).
+fn user_files(dir: &Path) -> Result<Vec<(String, String)>, LexiconError> {
+    let error = |file: &Path, message: String| LexiconError::UserFile {
+        file: file.display().to_string(),
+        message,
+    };
+    let read_error = |file: &Path, source: std::io::Error| LexiconError::Read {
+        file: file.display().to_string(),
+        source,
+    };
+    let entries = std::fs::read_dir(dir).map_err(|e| read_error(dir, e))?;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".tsv") && !FILES.contains(&name.as_str()) {
+            return Err(error(
+                &entry.path(),
+                format!("not a dictionary file (known: {})", FILES.join(", ")),
+            ));
+        }
+    }
+    let mut out = Vec::new();
+    for name in FILES {
+        let path = dir.join(name);
+        if path.exists() {
+            let text = std::fs::read_to_string(&path).map_err(|e| read_error(&path, e))?;
+            out.push((path.display().to_string(), text));
+        }
+    }
+    if out.is_empty() {
+        return Err(error(
+            dir,
+            format!("no dictionary file here (known: {})", FILES.join(", ")),
+        ));
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

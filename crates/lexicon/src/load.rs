@@ -173,6 +173,8 @@ struct Builder {
     phrases: PhraseTable,
     /// People of the hand-written phrase files, which office-holders.tsv gives dates to.
     hand_persons: holders::HandPersons,
+    /// Reading a user's file: its phrases replace the shipped readings of the same kind.
+    user: bool,
 }
 
 impl Builder {
@@ -474,6 +476,9 @@ impl Builder {
             if !generated {
                 self.phrases.mark_hand(phrase, kind);
             }
+            if self.user {
+                self.phrases.remove(phrase, kind);
+            }
             self.phrases.add(phrase, entry.clone());
             let Some(code) = entry.code.as_deref().filter(|_| kind.needs_country()) else {
                 continue;
@@ -562,6 +567,16 @@ fn sector<'s>(line: &Line<'s>, i: usize) -> Result<Option<&'s str>, LexiconError
 
 /// Builds a lexicon from `(file name for messages, text)` pairs in [`FILES`] order.
 pub(crate) fn build(sources: &[(String, String)]) -> Result<Lexicon, LexiconError> {
+    build_layers(sources, &[])
+}
+
+/// The shipped files (in [`FILES`] order), then a user's files named like them (each file's
+/// kind is its name): a user's file extends its shipped one, and a phrase it lists replaces
+/// the shipped readings of the same kind.
+pub(crate) fn build_layers(
+    shipped: &[(String, String)],
+    user: &[(String, String)],
+) -> Result<Lexicon, LexiconError> {
     let mut b = Builder {
         countries: Vec::new(),
         country_index: HashMap::new(),
@@ -570,9 +585,15 @@ pub(crate) fn build(sources: &[(String, String)]) -> Result<Lexicon, LexiconErro
         memberships: HashMap::new(),
         phrases: PhraseTable::default(),
         hand_persons: holders::HandPersons::default(),
+        user: false,
     };
-    for ((file, text), name) in sources.iter().zip(FILES) {
+    for (n, (file, text)) in shipped.iter().chain(user).enumerate() {
         let (file, text) = (file.as_str(), text.as_str());
+        b.user = n >= shipped.len();
+        let name = std::path::Path::new(file)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or(file);
         match name {
             "countries.tsv" => b.countries(file, text)?,
             "organisations.tsv" => b.organisations(file, text)?,

@@ -6,7 +6,8 @@ use attache_text::{Document, InputError, ReadOptions, read_documents};
 use rayon::prelude::*;
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, mpsc};
 
 /// One document and what the coder found in it, handed to a sink in input order.
 #[derive(Debug)]
@@ -61,6 +62,38 @@ pub struct Summary {
     pub failed: usize,
     /// Sentences the coder read.
     pub sentences: usize,
+    /// Records with no text (empty or only spaces): nothing to read, skipped, not failures.
+    pub empty: usize,
+}
+
+/// How far the reader is through the inputs, in bytes, for progress reports: the files read
+/// to the end, plus the text of the documents read from the current one. Shared with the
+/// reader thread; [`input_bytes`] gives the total to compare it with.
+#[derive(Debug, Default)]
+pub struct BytesRead(AtomicU64);
+
+impl BytesRead {
+    pub fn get(&self) -> u64 {
+        self.0.load(Ordering::Relaxed)
+    }
+
+    fn set(&self, bytes: u64) {
+        self.0.store(bytes, Ordering::Relaxed);
+    }
+}
+
+/// The size of the inputs in bytes, or `None` when one is standard input or cannot be
+/// measured (nothing to show a fraction of).
+pub fn input_bytes(inputs: &[Result<PathBuf, InputError>]) -> Option<u64> {
+    inputs
+        .iter()
+        .filter_map(|i| i.as_ref().ok())
+        .map(|path| {
+            (path.as_os_str() != "-")
+                .then(|| std::fs::metadata(path).ok().map(|m| m.len()))
+                .flatten()
+        })
+        .sum()
 }
 
 /// A document or a failure, in the order the inputs gave them.
@@ -76,6 +109,8 @@ pub struct Pipeline<'a> {
     pub batch_documents: usize,
     /// ... or this much text, so memory stays flat however large the input.
     pub batch_bytes: usize,
+    /// Bytes read so far (see [`BytesRead`]).
+    pub bytes_read: Arc<BytesRead>,
 }
 
 /// Batches waiting between the reader and the coder.
@@ -89,6 +124,7 @@ impl<'a> Pipeline<'a> {
             pool: None,
             batch_documents: 256,
             batch_bytes: 16 << 20,
+            bytes_read: Arc::default(),
         }
     }
 
@@ -134,6 +170,7 @@ impl<'a> Pipeline<'a> {
         let mut work = Vec::with_capacity(batch.len());
         for item in batch {
             match item {
+                Ok((document, _)) if document.text.trim().is_empty() => summary.empty += 1,
                 Ok((document, inputs_done)) => {
                     summary.documents += 1;
                     let code = self.extractor.is_some() && sink.needs_coding(&document)?;
@@ -202,6 +239,7 @@ impl<'a> Pipeline<'a> {
     ) {
         let mut batch: Vec<Item> = Vec::new();
         let (mut batch_documents, mut batch_bytes) = (0, 0);
+        let mut files_bytes: u64 = 0;
         for (index, input) in inputs.into_iter().enumerate() {
             let path = match input {
                 Ok(path) => path,
@@ -210,11 +248,15 @@ impl<'a> Pipeline<'a> {
                     continue;
                 }
             };
+            let size = std::fs::metadata(&path).map_or(0, |m| m.len());
+            let mut in_file: u64 = 0;
             for read in read_documents(&path, &self.read) {
                 let item = read.map(|doc| (doc, index)).map_err(Failure::from);
                 if let Ok((doc, _)) = &item {
                     batch_documents += 1;
                     batch_bytes += doc.text.len();
+                    in_file = (in_file + doc.text.len() as u64).min(size);
+                    self.bytes_read.set(files_bytes + in_file);
                 }
                 batch.push(item);
                 if batch_documents >= self.batch_documents || batch_bytes >= self.batch_bytes {
@@ -224,6 +266,8 @@ impl<'a> Pipeline<'a> {
                     }
                 }
             }
+            files_bytes += size;
+            self.bytes_read.set(files_bytes);
         }
         if !batch.is_empty() {
             let _ = batches.send(batch);

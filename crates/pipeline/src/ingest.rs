@@ -17,6 +17,8 @@ pub struct Ingested {
     pub failed: usize,
     /// Sentences the coder read.
     pub sentences: usize,
+    /// Records with empty text, skipped.
+    pub empty: usize,
     /// The store failed midway: the batches committed before it are kept.
     pub error: Option<StoreError>,
 }
@@ -29,6 +31,8 @@ pub struct IngestOptions {
     pub batch: usize,
     /// Recorded in the database for later ingests; `None` keeps the recorded setting.
     pub merge: Option<Strictness>,
+    /// Bytes of input read so far, for a progress display.
+    pub bytes_read: Arc<crate::BytesRead>,
 }
 
 /// Opens (or creates) the database at `db` twice (a writer and a lookup for unchanged
@@ -52,12 +56,14 @@ pub fn ingest(
     let mut sink = StoreSink::new(store, lookup, Arc::clone(&extractor), batch, on_commit);
     let mut pipeline = Pipeline::new(Some(&extractor), options.read.clone());
     pipeline.batch_documents = batch;
+    pipeline.bytes_read = Arc::clone(&options.bytes_read);
     let (read, stored) = pipeline.run(inputs, &mut sink, on_failure);
     let written = sink.stored();
     Ok(Ingested {
         summary: written.summary.clone(),
         failed: read.failed + written.failed,
         sentences: read.sentences + written.sentences,
+        empty: read.empty,
         error: stored.err(),
     })
 }

@@ -7,12 +7,14 @@
 //! `attache-printer` (JSON Lines, table, documents) and [`StoreSink`] (the event store);
 //! a caller's own sink is a few lines (see `tests/custom_sink.rs`).
 
+mod data;
 mod driver;
 mod groups;
 mod ingest;
 mod store_sink;
 
-pub use driver::{Coded, Failure, Pipeline, Sink, Summary};
+pub use data::UserData;
+pub use driver::{BytesRead, Coded, Failure, Pipeline, Sink, Summary, input_bytes};
 pub use groups::LexiconGroups;
 pub use ingest::{IngestOptions, Ingested, ingest};
 pub use store_sink::{Progress, StoreSink, Stored};

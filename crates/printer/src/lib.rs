@@ -1,17 +1,19 @@
 //! How attache writes what it finds, behind the sinks of `attache-pipeline` (ripgrep's printer
 //! is the model): [`EventWriter`] writes coded events as JSON Lines or an aligned table (or
 //! the documents as read) and is a [`attache_pipeline::Sink`]; [`store`] writes stored
-//! events, tallies, event details and exports; [`nlp`] writes parser scores; [`IngestProgress`] reports an ingest on
+//! events, tallies and event details (exports are `attache-export`); [`nlp`] writes parser scores; [`ByteProgress`] shows a long run's progress on
 //! stderr. Output errors stay [`std::io::Error`]s, so a closed pipe is known by its kind.
 
 mod events;
+mod lexicon;
 pub mod nlp;
 mod progress;
 pub mod store;
 mod terminal;
 
 pub use events::{EventWriter, Layout};
-pub use progress::{IngestProgress, extract_summary, ingest_summary};
+pub use lexicon::lexicon_matches;
+pub use progress::{ByteProgress, bar as progress_bar, extract_summary, ingest_summary};
 
 use attache_store::StoreError;
 
@@ -46,14 +48,6 @@ impl TallyBy {
     }
 }
 
-/// Output formats for exports: every event with its mentions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
-pub enum ExportFormat {
-    Jsonl,
-    Csv,
-}
-
 /// Writing stored data failed: the output, or the store read on the way.
 #[derive(Debug, thiserror::Error)]
 pub enum PrintError {
@@ -61,11 +55,17 @@ pub enum PrintError {
     Output(#[from] std::io::Error),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Export(#[from] attache_export::ExportError),
 }
 
 impl PrintError {
     /// The reader went away (`| head`): the end of the output, not a failure.
     pub fn is_closed_pipe(&self) -> bool {
-        matches!(self, PrintError::Output(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
+        match self {
+            PrintError::Output(e) => e.kind() == std::io::ErrorKind::BrokenPipe,
+            PrintError::Export(e) => e.is_closed_pipe(),
+            PrintError::Store(_) => false,
+        }
     }
 }

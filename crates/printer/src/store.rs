@@ -1,9 +1,9 @@
 //! How stored events, tallies and event details are written: tables for people, JSON Lines and
 //! CSV for programs.
 
-use crate::{ExportFormat, ListFormat, PrintError, terminal};
+use crate::{ListFormat, PrintError, terminal};
 use attache_store::tally::show_range;
-use attache_store::{EventDetail, EventStore, StoredEvent, Tally};
+use attache_store::{EventDetail, StoredEvent, Tally};
 use serde_json::{Value, json};
 use std::io::Write;
 
@@ -511,68 +511,6 @@ pub fn write_detail(out: Out, detail: &EventDetail) -> Result<(), PrintError> {
             format!(" [{}]", m.role)
         };
         w(out, format!("      why: {}{role}", m.reason))?;
-    }
-    Ok(())
-}
-
-pub fn write_export(
-    out: Out,
-    store: &impl EventStore,
-    events: &[StoredEvent],
-    format: ExportFormat,
-) -> Result<(), PrintError> {
-    if format == ExportFormat::Csv {
-        let mut header: Vec<String> = EVENT_CSV_HEADER.map(String::from).to_vec();
-        header.extend(
-            [
-                "document",
-                "source",
-                "published",
-                "sentence",
-                "trigger",
-                "figure",
-                "role",
-                "reason",
-                "sentence_text",
-            ]
-            .map(String::from),
-        );
-        csv_row(out, &header)?;
-    }
-    for stored in events {
-        let Some(detail) = store.event_detail(stored.id)? else {
-            continue;
-        };
-        match format {
-            ExportFormat::Jsonl => {
-                let mut value = event_json(stored);
-                let mentions = serde_json::to_value(&detail.mentions).unwrap_or(Value::Null);
-                if let Value::Object(map) = &mut value {
-                    map.insert("mentions".into(), mentions);
-                }
-                writeln!(out, "{value}").map_err(PrintError::from)?;
-            }
-            ExportFormat::Csv => {
-                for m in &detail.mentions {
-                    let mut row = event_csv(stored);
-                    row.extend([
-                        m.document.clone(),
-                        m.source.clone().unwrap_or_default(),
-                        m.published.map(|d| d.to_string()).unwrap_or_default(),
-                        m.record.sentence.index.to_string(),
-                        m.record.trigger.text.clone(),
-                        m.record
-                            .quantity
-                            .as_ref()
-                            .map_or(String::new(), |q| q.text.clone()),
-                        m.role.clone(),
-                        m.reason.clone(),
-                        m.record.sentence.text.to_string(),
-                    ]);
-                    csv_row(out, &row)?;
-                }
-            }
-        }
     }
     Ok(())
 }

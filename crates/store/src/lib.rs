@@ -21,7 +21,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 pub use error::StoreError;
-pub use filter::{FilterError, FilterParams, FilterValueError};
+pub use filter::{FilterError, FilterParams, FilterValueError, Vocabulary};
 pub use merge::{DateSpan, Figure, MergedEvent, Place};
 pub use sqlite::{APPLICATION_ID, DocumentMention, SqliteStore, StoredDocument};
 pub use tally::{ClaimRow, GroupBy, Tally, TallyRow};

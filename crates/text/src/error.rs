@@ -85,8 +85,6 @@ pub enum RecordError {
         expected: &'static str,
         found: &'static str,
     },
-    #[error("record's \"text\" is empty")]
-    EmptyJsonText,
     #[error("field \"published\": {0}")]
     PublishedField(#[source] DateError),
     #[error("column {column:?}: {source}")]
@@ -105,8 +103,6 @@ pub enum RecordError {
     Utf8 { byte: usize, field: usize },
     #[error("record has {0} fields, too few to reach the text column")]
     TooFewFields(usize),
-    #[error("record's text is empty")]
-    EmptyCsvText,
     #[error(
         "stray quote at {at}: a quote inside a quoted field must be doubled (\"\"), and a \
          closing quote followed by a delimiter or the line's end; record skipped"

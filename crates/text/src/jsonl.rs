@@ -132,9 +132,7 @@ fn parse_record(
             });
         }
     };
-    if text.trim().is_empty() {
-        return Err(RecordError::EmptyJsonText);
-    }
+    // A record with empty text is read as it is: the pipeline skips it with a count.
     let id = match record.remove("id") {
         Some(Value::String(id)) if !id.is_empty() => id,
         Some(Value::Number(n)) => n.to_string(),

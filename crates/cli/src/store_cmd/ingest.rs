@@ -3,9 +3,8 @@
 //! and a rerun skips the documents stored unchanged.
 
 use super::IngestArgs;
-use attache_coder::Extractor;
 use attache_pipeline::IngestOptions;
-use attache_printer::IngestProgress;
+use attache_printer::ByteProgress;
 use attache_text::expand_paths;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -15,7 +14,7 @@ pub fn ingest(args: IngestArgs) -> ExitCode {
         eprintln!("attache ingest: {e}");
         ExitCode::from(2)
     };
-    let extractor = match Extractor::load_default() {
+    let extractor = match args.data.user_data().extractor() {
         Ok(extractor) => Arc::new(extractor),
         Err(e) => return fail(&format_args!("cannot load the coder: {e}")),
     };
@@ -35,14 +34,15 @@ pub fn ingest(args: IngestArgs) -> ExitCode {
             .merge
             .as_deref()
             .and_then(attache_merge::Strictness::parse),
+        bytes_read: Arc::default(),
     };
-    let mut progress = IngestProgress::new(inputs.len());
-    let (terminal, files_total) = (progress.terminal, progress.files_total);
+    let total = attache_pipeline::input_bytes(&inputs);
+    let progress = ByteProgress::start("ingest", total, Arc::clone(&options.bytes_read));
+    let terminal = progress.terminal;
     let on_commit = move |p: attache_pipeline::Progress| {
         for failure in p.failures {
-            IngestProgress::message(terminal, &format!("attache ingest: {failure}"));
+            ByteProgress::message(terminal, &format!("attache ingest: {failure}"));
         }
-        progress.stored(p.inputs_done, &p.stored.summary, false);
     };
     let ingested = attache_pipeline::ingest(
         inputs,
@@ -50,16 +50,16 @@ pub fn ingest(args: IngestArgs) -> ExitCode {
         &options,
         extractor,
         on_commit,
-        &mut |failure| IngestProgress::message(terminal, &format!("attache ingest: {failure}")),
+        &mut |failure| ByteProgress::message(terminal, &format!("attache ingest: {failure}")),
     );
+    progress.finish();
     let done = match ingested {
         Ok(done) => done,
         Err(e) => return fail(&e),
     };
-    IngestProgress::new(files_total).stored(files_total, &done.summary, true);
     println!(
         "{}",
-        attache_printer::ingest_summary(&done.summary, done.failed, done.sentences)
+        attache_printer::ingest_summary(&done.summary, done.failed, done.sentences, done.empty)
     );
     if let Some(e) = done.error {
         return fail(&e);
