@@ -89,43 +89,73 @@ pub(crate) fn clause_place(
             heads.push(*t);
         }
     }
-    for head in heads {
-        for c in head.children() {
-            let rel = c.rel();
-            if !(rel.is_obl() || rel == Deprel::Nmod || rel == Deprel::Advmod) {
-                continue;
-            }
-            if !has_case_in(c, WordClass::PlacePreposition) {
-                continue;
-            }
-            if let Some(phrase) = phrase_in(text, c, lex, taken) {
-                return resolve(text, &phrase, context);
-            }
+    let place_dependent = |c: &Token<'_>| {
+        let rel = c.rel();
+        (rel.is_obl() || rel == Deprel::Nmod || rel == Deprel::Advmod)
+            && has_case_in(*c, WordClass::PlacePreposition)
+    };
+    // A place hung one phrase lower: "opened fire on protesters in Tiananmen Square".
+    let nominal = |c: &Token<'_>| {
+        let rel = c.rel();
+        rel.is_obl() || rel == Deprel::Nmod || rel == Deprel::Obj
+    };
+    let direct = heads
+        .iter()
+        .flat_map(|h| h.children())
+        .filter(place_dependent);
+    let nested = heads
+        .iter()
+        .flat_map(|h| h.children())
+        .filter(nominal)
+        .flat_map(|c| c.children())
+        .filter(place_dependent);
+    for c in direct.chain(nested) {
+        if let Some(phrase) = phrase_in(text, &subtree(c), lex, taken) {
+            return resolve(text, &phrase, context);
         }
     }
-    None
+    let place = where_antecedent(frame.anchor)?;
+    let phrase = phrase_in(text, &crate::actors::core_tokens(place), lex, taken)?;
+    resolve(text, &phrase, context)
 }
 
-/// The first place phrase under a prepositional dependent: a dictionary place, or a proper
+/// "flew to Cairo, where he met ...": the place a relative "where" refers back to, parsed as a
+/// relative clause of the place or as an adverbial clause beside it.
+fn where_antecedent(anchor: Token<'_>) -> Option<Token<'_>> {
+    let word = anchor
+        .children()
+        .find(|c| c.rel() == Deprel::Advmod && c.text().eq_ignore_ascii_case("where"))?;
+    let head = anchor.head()?;
+    match anchor.rel() {
+        Deprel::AclRelcl => Some(head),
+        Deprel::Advcl => head
+            .children()
+            .filter(|c| c.rel().is_obl() || c.rel() == Deprel::Obj)
+            .filter(|c| c.span().end <= word.span().start)
+            .max_by_key(|c| c.span().end),
+        _ => None,
+    }
+}
+
+/// The first place phrase among the tokens of a prepositional dependent: a dictionary place, or a proper
 /// name the gazetteer knows or a place noun introduces.
 fn phrase_in<'l>(
     text: &str,
-    c: Token<'_>,
+    sub: &[Token<'_>],
     lex: &SentenceLex<'l>,
     taken: &[Actor],
 ) -> Option<Phrase<'l>> {
-    let sub = subtree(c);
     let lo = sub.first()?.span().start;
     let hi = sub.last()?.span().end;
     let free = |s: usize, e: usize| !taken.iter().any(|a| a.span[0] <= s && e <= a.span[1]);
     let known = lex
         .within(lo, hi)
         .find(|m| is_place_kind(m.entry.kind) && free(m.start, m.end));
-    let named = proper_names(&sub)
+    let named = proper_names(sub)
         .into_iter()
         .filter(|&(s, e)| free(s, e))
         .find(|&(s, e)| {
-            let introduced = introduced_by_place_noun(&sub, s, e);
+            let introduced = introduced_by_place_noun(sub, s, e);
             introduced || Gazetteer::embedded().named(&text[s..e]).next().is_some()
         });
     let (start, end, entry) = match (known, named) {
@@ -142,9 +172,9 @@ fn phrase_in<'l>(
         start,
         end,
         entry,
-        qualifier: qualifier(text, lex, &sub, start, end),
+        qualifier: qualifier(text, lex, sub, start, end),
         near,
-        introduced: introduced_by_place_noun(&sub, start, end),
+        introduced: introduced_by_place_noun(sub, start, end),
     })
 }
 

@@ -98,3 +98,13 @@ fn a_place_survives_the_json_record_and_old_records_still_read() {
     let old: Location = serde_json::from_str(r#"{"text": "Kyiv", "country": "UKR"}"#).unwrap();
     assert_eq!((old.lat, old.from), (None, PlaceFrom::Clause));
 }
+
+#[test]
+fn a_place_one_phrase_down_or_named_by_a_relative_where() {
+    let nested = place("Myanmar troops opened fire on protesters in Mandalay on Sunday.");
+    assert_eq!(nested.name.as_deref(), Some("Mandalay"));
+    let relative =
+        place("Italy's foreign minister flew to Cairo, where he met Egyptian officials on Monday.");
+    assert_eq!(relative.name.as_deref(), Some("Cairo"));
+    assert_eq!(relative.country.as_deref(), Some("EGY"));
+}
