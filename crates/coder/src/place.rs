@@ -93,6 +93,7 @@ pub(crate) fn clause_place(
         let rel = c.rel();
         (rel.is_obl() || rel == Deprel::Nmod || rel == Deprel::Advmod)
             && has_case_in(*c, WordClass::PlacePreposition)
+            && (c.upos() == Upos::Noun || !has_case_in(*c, WordClass::PlacePrepositionOfNouns))
     };
     // A place hung one phrase lower: "opened fire on protesters in Tiananmen Square".
     let nominal = |c: &Token<'_>| {
@@ -110,13 +111,41 @@ pub(crate) fn clause_place(
         .flat_map(|c| c.children())
         .filter(place_dependent);
     for c in direct.chain(nested) {
-        if let Some(phrase) = phrase_in(text, &subtree(c), lex, taken) {
+        if let Some(phrase) = phrase_in(text, &place_tokens(c), lex, taken) {
             return resolve(text, &phrase, context);
         }
     }
     let place = where_antecedent(frame.anchor)?;
     let phrase = phrase_in(text, &crate::actors::core_tokens(place), lex, taken)?;
     resolve(text, &phrase, context)
+}
+
+/// The tokens of a place phrase: its subtree without the clauses and the phrases other
+/// prepositions open inside it ("a truce in its battle with France" is not in France); "of"
+/// stays ("on the outskirts of Kyiv").
+fn place_tokens(c: Token<'_>) -> Vec<Token<'_>> {
+    let mut out = vec![c];
+    let mut stack = vec![c];
+    while let Some(t) = stack.pop() {
+        for child in t.children() {
+            let clausal = matches!(
+                child.rel().base(),
+                Deprel::Acl | Deprel::Advcl | Deprel::Ccomp | Deprel::Xcomp | Deprel::Parataxis
+            );
+            let foreign = clausal
+                || !has_case_in(child, WordClass::PlacePreposition)
+                    && !has_case(child, &["of"])
+                    && child
+                        .children()
+                        .any(|g| g.rel() == Deprel::Case && g.upos() == Upos::Adp);
+            if !foreign {
+                out.push(child);
+                stack.push(child);
+            }
+        }
+    }
+    out.sort_by_key(|t| t.i());
+    out
 }
 
 /// "flew to Cairo, where he met ...": the place a relative "where" refers back to, parsed as a
@@ -161,7 +190,10 @@ fn phrase_in<'l>(
     let (start, end, entry) = match (known, named) {
         (Some(m), Some((s, _))) if m.start <= s => (m.start, m.end, Some(m.entry)),
         (Some(m), None) => (m.start, m.end, Some(m.entry)),
-        (_, Some((s, e))) => (s, e, lex.covering(s, e).map(|m| m.entry)),
+        (_, Some((s, e))) => {
+            let place = lex.covering(s, e).filter(|m| is_place_kind(m.entry.kind));
+            (s, e, place.map(|m| m.entry))
+        }
         (None, None) => return None,
     };
     let near = sub
@@ -305,11 +337,20 @@ fn pick<'g>(
     let dictionary =
         |p: &GeoPlace| entry.and_then(|e| e.code.as_deref()) == Some(p.country.as_str());
     let must_match = entry.filter(|e| e.kind == EntryKind::Region && e.code.is_some());
+    // A name only the gazetteer knows (a town of 15,000) is often a namesake or no place at
+    // all ("at Westminster" in a British report is not Westminster, Colorado): it needs a
+    // country the report names, unless it is a city of a million.
+    let supported = |p: &GeoPlace| {
+        entry.is_some() || p.population >= BIG_CITY || qualified(p) || dateline(p) || mentioned(p)
+    };
+    // A dictionary region is a region before a town of its name.
+    let kind_fits = |p: &GeoPlace| {
+        entry.is_none_or(|e| e.kind != EntryKind::Region) || p.feature != Feature::City
+    };
     candidates
         .iter()
         .copied()
-        .filter(|p| must_match.is_none() || dictionary(p))
-        .filter(|p| entry.is_none_or(|e| e.kind != EntryKind::Region) || p.feature != Feature::City)
+        .filter(|p| (must_match.is_none() || dictionary(p)) && supported(p))
         .max_by_key(|p| {
             (
                 qualified(p),
@@ -317,10 +358,14 @@ fn pick<'g>(
                 mentioned(p),
                 in_region(p),
                 dictionary(p),
+                kind_fits(p),
                 p.population,
             )
         })
 }
+
+/// Inhabitants from which a town's name alone places an event.
+const BIG_CITY: u64 = 1_000_000;
 
 /// A location from a gazetteer place.
 fn located(words: &str, place: &GeoPlace) -> Location {

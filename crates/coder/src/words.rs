@@ -59,6 +59,7 @@ word_classes! {
     CaptionStart = "caption_start",
     CaptionSecond = "caption_second",
     PlacePreposition = "place_preposition",
+    PlacePrepositionOfNouns = "place_preposition_of_nouns",
     PlaceNear = "place_near",
     PlaceNoun = "place_noun",
     ActorPronoun = "actor_pronoun",

@@ -108,3 +108,24 @@ fn a_place_one_phrase_down_or_named_by_a_relative_where() {
     assert_eq!(relative.name.as_deref(), Some("Cairo"));
     assert_eq!(relative.country.as_deref(), Some("EGY"));
 }
+
+#[test]
+fn a_country_in_another_phrase_or_a_small_namesake_is_no_place() {
+    // "with France" is whom the battle is with, not where the truce is called.
+    let truce = code("The European Commission called a truce in its battle with France.");
+    assert!(truce.iter().all(|e| e.location.is_none()), "{truce:#?}");
+    // "on" before a name gives a topic, not a place.
+    let topic = code("Britain's foreign secretary criticised the Conservatives' stance on Europe.");
+    assert!(topic.iter().all(|e| e.location.is_none()), "{topic:#?}");
+    // A British report's Westminster is not the Colorado town of that name.
+    let westminster =
+        code("Britain's prime minister met Labour MPs at Westminster on Monday evening.");
+    let places: Vec<_> = westminster
+        .iter()
+        .filter_map(|e| e.location.as_ref())
+        .collect();
+    assert!(
+        places.iter().all(|l| l.country.as_deref() != Some("USA")),
+        "{places:#?}"
+    );
+}
