@@ -91,11 +91,9 @@ fn absorb(a: &mut Found, mut b: Found) {
     let (merged, other) = (a, b);
     let e = &mut merged.event;
     let o = other.event;
-    let mut mentions = o.mentions;
-    mentions.extend(std::mem::take(&mut e.mentions));
-    mentions.sort_by_key(|m| m.span[0]);
-    mentions.dedup_by_key(|m| m.span);
-    e.mentions = mentions;
+    // Put in text order once, at the end (`in_text_order`): sorting here made an event
+    // reported thousands of times (a runaway text) quadratic.
+    e.mentions.extend(o.mentions);
     if e.recipients.is_empty() {
         e.recipients = o.recipients;
     }
@@ -185,7 +183,14 @@ pub fn merge_document(found: Vec<Found>) -> Vec<Event> {
             }
         }
     }
-    let mut out: Vec<Event> = events.into_iter().map(|f| f.event).collect();
+    let mut out: Vec<Event> = events.into_iter().map(|f| in_text_order(f.event)).collect();
     out.sort_by_key(|e| e.mentions.first().map_or(e.trigger.span[0], |m| m.span[0]));
     out
+}
+
+/// The event's mentions in text order (by start, then end), each place once.
+fn in_text_order(mut event: Event) -> Event {
+    event.mentions.sort_by_key(|m| m.span);
+    event.mentions.dedup_by_key(|m| m.span);
+    event
 }
