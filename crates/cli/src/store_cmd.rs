@@ -6,7 +6,7 @@ use crate::reader_args::ReaderArgs;
 use attache_export::ExportFormat;
 use attache_pipeline::LexiconGroups;
 use attache_printer::store as output;
-pub use attache_printer::{ListFormat, PrintError, TallyBy};
+pub use attache_printer::{ListFormat, PrintError, TallyBy, TallyFigure};
 use attache_store::{EventStore, Filter, FilterParams, SqliteStore, StoreError};
 use clap::Args;
 use std::path::PathBuf;
@@ -72,6 +72,9 @@ pub struct TallyArgs {
     /// What a row is
     #[arg(long, value_enum, default_value_t = TallyBy::Actor)]
     by: TallyBy,
+    /// What a row sums, per unit: the count, or a casualty
+    #[arg(long, value_enum, default_value_t = TallyFigure::Count)]
+    figure: TallyFigure,
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     format: ListFormat,
 }
@@ -126,7 +129,12 @@ pub fn events(args: EventsArgs) -> ExitCode {
 pub fn tally(args: TallyArgs) -> ExitCode {
     let by = args.by.group_by();
     run_query("tally", &args.db, |store, out| {
-        let tally = store.tally(&filter(&args.filter)?, by, &LexiconGroups)?;
+        let tally = store.tally_of(
+            &filter(&args.filter)?,
+            by,
+            args.figure.choice(),
+            &LexiconGroups,
+        )?;
         output::write_tally(out, &tally, args.format)
     })
 }

@@ -48,6 +48,31 @@ impl TallyBy {
     }
 }
 
+/// Which figure a tally sums: the count, or a casualty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
+pub enum TallyFigure {
+    Count,
+    Killed,
+    Injured,
+    Missing,
+    Arrested,
+}
+
+impl TallyFigure {
+    pub fn choice(self) -> attache_store::FigureChoice {
+        use attache_event::CasualtyKind as K;
+        use attache_store::FigureChoice as F;
+        match self {
+            TallyFigure::Count => F::Count,
+            TallyFigure::Killed => F::Casualty(K::Killed),
+            TallyFigure::Injured => F::Casualty(K::Injured),
+            TallyFigure::Missing => F::Casualty(K::Missing),
+            TallyFigure::Arrested => F::Casualty(K::Arrested),
+        }
+    }
+}
+
 /// Writing stored data failed: the output, or the store read on the way.
 #[derive(Debug, thiserror::Error)]
 pub enum PrintError {

@@ -248,6 +248,7 @@ pub fn write_tally(out: Out, tally: &Tally, format: ListFormat) -> Result<(), Pr
                 "sources",
                 "other_counts",
                 "text",
+                "unit",
             ];
             csv_row(out, &header.map(String::from))?;
             for row in &tally.rows {
@@ -271,6 +272,7 @@ pub fn write_tally(out: Out, tally: &Tally, format: ListFormat) -> Result<(), Pr
                         row.sources.to_string(),
                         others_text(&others),
                         String::new(),
+                        row.unit.clone().unwrap_or_default(),
                     ],
                 )?;
             }
@@ -290,6 +292,7 @@ pub fn write_tally(out: Out, tally: &Tally, format: ListFormat) -> Result<(), Pr
                         claim.sources.len().to_string(),
                         String::new(),
                         claim.text.join("; "),
+                        claim.unit.clone().unwrap_or_default(),
                     ],
                 )?;
             }
@@ -302,9 +305,10 @@ pub fn write_tally(out: Out, tally: &Tally, format: ListFormat) -> Result<(), Pr
 fn write_tally_table(out: Out, tally: &Tally) -> Result<(), PrintError> {
     writeln!(
         out,
-        "{:<10}  {:>9}  {:<20}  {:>6}  {:>8}  {:>7}  NOTES",
+        "{:<10}  {:>9}  {:<10}  {:<20}  {:>6}  {:>8}  {:>7}  NOTES",
         tally.by.to_ascii_uppercase(),
-        "COUNT",
+        tally.figure.to_ascii_uppercase(),
+        "UNIT",
         "",
         "EVENTS",
         "NO COUNT",
@@ -328,9 +332,10 @@ fn write_tally_table(out: Out, tally: &Tally) -> Result<(), PrintError> {
             notes.push(format!("{} shared with other rows", row.shared));
         }
         let line = format!(
-            "{:<10}  {:>9}  {:<20}  {:>6}  {:>8}  {:>7}  {}",
+            "{:<10}  {:>9}  {:<10}  {:<20}  {:>6}  {:>8}  {:>7}  {}",
             row.group,
             show_range(row.count_low, row.count_high),
+            row.unit.as_deref().unwrap_or("-"),
             others_text(&others),
             row.events,
             row.events_without_count,
@@ -352,8 +357,9 @@ fn write_tally_table(out: Out, tally: &Tally) -> Result<(), PrintError> {
                 claim.attributions.join("; ")
             };
             let line = format!(
-                "  {:>9}  \"{}\"  actors {}  recipients {}  {}  ({credit})  [event {}]",
+                "  {:>9} {}  \"{}\"  actors {}  recipients {}  {}  ({credit})  [event {}]",
                 show_range(claim.count_low, claim.count_high),
+                claim.unit.as_deref().unwrap_or("-"),
                 claim.text.join("\" / \""),
                 codes(&claim.actors),
                 codes(&claim.recipients),
@@ -453,7 +459,14 @@ pub fn write_detail(out: Out, detail: &EventDetail) -> Result<(), PrintError> {
         out,
         format!(
             "  date:       {}",
-            e.date.map_or("undated".into(), |d| d.describe())
+            e.date.map_or("undated".into(), |d| {
+                let precision = attache_event::DatePrecision::of(d.start, d.end);
+                if d.exact {
+                    format!("{} ({precision})", d.describe())
+                } else {
+                    d.describe()
+                }
+            })
         ),
     )?;
     let conflict = if e.counts_conflict() {
@@ -469,15 +482,28 @@ pub fn write_detail(out: Out, detail: &EventDetail) -> Result<(), PrintError> {
             others_text(&e.other_counts())
         ),
     )?;
+    for kind in attache_event::CasualtyKind::ALL {
+        let choice = attache_store::FigureChoice::Casualty(kind);
+        if e.has_figure(choice) {
+            let (low, high) = e.figure_range(choice);
+            let unit = e.figure_unit(choice).unwrap_or_default();
+            let label = format!("{kind}:");
+            w(
+                out,
+                format!("  {label:<11} {} {unit}", show_range(low, high)),
+            )?;
+        }
+    }
     for figure in &e.figures {
         let credit = figure
             .attribution
             .as_ref()
             .map_or(String::new(), |a| format!(", credited to {a}"));
+        let kind = figure.casualty.map_or(String::new(), |k| format!("{k}: "));
         w(
             out,
             format!(
-                "    \"{}\" in {} ({}{credit})",
+                "    {kind}\"{}\" in {} ({}{credit})",
                 figure.text, figure.document, figure.source
             ),
         )?;

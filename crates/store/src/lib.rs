@@ -22,7 +22,7 @@ use serde::Serialize;
 
 pub use error::StoreError;
 pub use filter::{FilterError, FilterParams, FilterValueError, Vocabulary};
-pub use merge::{DateSpan, Figure, MergedEvent, Place};
+pub use merge::{DateSpan, Figure, FigureChoice, MergedEvent, Place};
 pub use sqlite::{APPLICATION_ID, DocumentMention, SqliteStore, StoredDocument};
 pub use tally::{ClaimRow, GroupBy, Tally, TallyRow};
 
@@ -243,8 +243,19 @@ pub trait EventStore {
         by: GroupBy,
         groups: &dyn GroupMembers,
     ) -> Result<Tally, StoreError> {
+        self.tally_of(filter, by, FigureChoice::Count, groups)
+    }
+
+    /// A tally of the chosen figure (the count, or a casualty kind), a row per group and unit.
+    fn tally_of(
+        &self,
+        filter: &Filter,
+        by: GroupBy,
+        figure: FigureChoice,
+        groups: &dyn GroupMembers,
+    ) -> Result<Tally, StoreError> {
         let events = self.events(filter, groups)?;
-        Ok(tally::tally(&events, filter, by, groups))
+        Ok(tally::tally_of(&events, filter, by, figure, groups))
     }
 }
 

@@ -8,7 +8,7 @@
 //! itself is [`attache_merge::decide`] with [`Policy::ACROSS_DOCUMENTS`]; this module keeps
 //! what a merged event then says.
 
-use attache_event::{Event, EventCategory, Location, Modality, Qualifier};
+use attache_event::{CasualtyKind, Event, EventCategory, Location, Modality, Qualifier};
 use attache_merge::content::{MAX_EVENT_WORDS, content_words};
 use attache_merge::{Count, Decision, Evidence, Policy, decide, report_date};
 pub use attache_merge::{DateSpan, UNDATED_WINDOW_DAYS, lookup_span};
@@ -31,6 +31,34 @@ pub struct Figure {
     pub attribution: Option<String>,
     /// The report's headline figure, as opposed to a further one ("seven of whom ...").
     pub main: bool,
+    /// For a casualty (killed, injured, missing, arrested), which; absent for a count.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub casualty: Option<CasualtyKind>,
+}
+
+/// Which figure of an event a tally sums: its count (the headline quantity) or a casualty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FigureChoice {
+    #[default]
+    Count,
+    Casualty(CasualtyKind),
+}
+
+impl FigureChoice {
+    /// "count", "killed", "injured", "missing", "arrested".
+    pub fn parse(name: &str) -> Option<FigureChoice> {
+        match name {
+            "count" => Some(FigureChoice::Count),
+            other => CasualtyKind::parse(other).map(FigureChoice::Casualty),
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FigureChoice::Count => "count",
+            FigureChoice::Casualty(kind) => kind.as_str(),
+        }
+    }
 }
 
 impl Figure {
@@ -159,7 +187,12 @@ macro_rules! evidence_of {
             recipients: $facts.recipients.iter().map(String::as_str).collect(),
             date: $facts.date,
             announced: $facts.announced,
-            counts: $facts.figures.iter().map(Figure::count).collect(),
+            counts: $facts
+                .figures
+                .iter()
+                .filter(|f| f.casualty.is_none())
+                .map(Figure::count)
+                .collect(),
             content: $facts.content.iter().map(String::as_str).collect(),
         }
     };
@@ -185,9 +218,14 @@ impl Report {
             source: source.to_string(),
             attribution: attribution.clone(),
             main,
+            casualty: None,
         };
         let mut figures: Vec<Figure> = event.quantity.iter().map(|q| figure(q, true)).collect();
         figures.extend(event.other_quantities.iter().map(|q| figure(q, false)));
+        figures.extend(event.casualties.iter().map(|(kind, q)| Figure {
+            casualty: Some(kind),
+            ..figure(q, false)
+        }));
         let actors: Vec<String> = event.actor_codes().into_iter().map(String::from).collect();
         let direct = Report {
             category: event.event,
@@ -395,6 +433,7 @@ impl MergedEvent {
     /// Whether a figure is the event's count: a headline figure in the event's unit.
     fn counts_toward(&self, figure: &Figure) -> bool {
         figure.main
+            && figure.casualty.is_none()
             && match (self.unit(), figure.unit.as_deref()) {
                 (Some(ours), Some(theirs)) => ours == theirs,
                 _ => true,
@@ -423,7 +462,7 @@ impl MergedEvent {
         let others: Vec<&Figure> = self
             .figures
             .iter()
-            .filter(|f| !self.counts_toward(f))
+            .filter(|f| f.casualty.is_none() && !self.counts_toward(f))
             .collect();
         let mut units: Vec<String> = Vec::new();
         for f in &others {
@@ -443,6 +482,39 @@ impl MergedEvent {
                 (unit, lo, hi)
             })
             .collect()
+    }
+
+    /// The figures of a casualty kind, from every report.
+    fn casualty_figures(&self, kind: CasualtyKind) -> impl Iterator<Item = &Figure> {
+        self.figures
+            .iter()
+            .filter(move |f| f.casualty == Some(kind))
+    }
+
+    /// The chosen figure as a range over every report (see [`count_range`](Self::count_range)).
+    pub fn figure_range(&self, choice: FigureChoice) -> (Option<i64>, Option<i64>) {
+        match choice {
+            FigureChoice::Count => self.count_range(),
+            FigureChoice::Casualty(kind) => range_of(self.casualty_figures(kind)),
+        }
+    }
+
+    /// The unit the chosen figure is counted in: "diplomat", "people", "USD".
+    pub fn figure_unit(&self, choice: FigureChoice) -> Option<&str> {
+        match choice {
+            FigureChoice::Count => self.unit(),
+            FigureChoice::Casualty(kind) => {
+                self.casualty_figures(kind).find_map(|f| f.unit.as_deref())
+            }
+        }
+    }
+
+    /// Whether some report gives the chosen figure.
+    pub fn has_figure(&self, choice: FigureChoice) -> bool {
+        match choice {
+            FigureChoice::Count => self.counted().next().is_some(),
+            FigureChoice::Casualty(kind) => self.casualty_figures(kind).next().is_some(),
+        }
     }
 
     /// The day the event is filed under, for months and group membership.

@@ -603,3 +603,81 @@ fn a_corrected_publication_date_replaces_the_stored_document() {
     assert_eq!(store.stats().unwrap().documents, 1);
     assert!(store.check_consistency().unwrap().is_empty());
 }
+
+#[test]
+fn casualties_and_date_precision_are_stored_and_tallied_apart_from_counts() {
+    let path = fresh_db("casualties");
+    let mut store = SqliteStore::open(&path).unwrap();
+    let wire = Wire {
+        id: "kabul",
+        outlet: "Reuters",
+        published: "2016-07-11",
+        sentence: "Rebels killed 12 people and wounded 30 in Kabul on Sunday.",
+    };
+    let mut doc = coded(
+        &wire,
+        &[Expulsion {
+            actor: "AFG",
+            actor_words: "Rebels",
+            trigger: "killed",
+            count: Some((12.0, "12 people", Qualifier::Exact)),
+            date: Some("2016-07-10"),
+            ..Default::default()
+        }],
+    );
+    let e = &mut doc.events[0];
+    e.event = EventCategory::Assault;
+    e.mode = None;
+    e.quantity.as_mut().unwrap().unit = Some("people".to_string());
+    let figure = |value: f64, words: &str| Quantity {
+        value,
+        max: None,
+        unit: Some("people".to_string()),
+        qualifier: Qualifier::Exact,
+        text: words.to_string(),
+        span: span_of(wire.sentence, words),
+    };
+    e.casualties.killed = Some(figure(12.0, "12 people"));
+    e.casualties.injured = Some(figure(30.0, "30"));
+    e.date.as_mut().unwrap().precision = Some(attache_event::DatePrecision::Day);
+    store.ingest_batch(&[doc]).unwrap();
+
+    let killed = attache_store::FigureChoice::parse("killed").unwrap();
+    let tally = store
+        .tally_of(&Filter::default(), GroupBy::Actor, killed, &FakeEu)
+        .unwrap();
+    let afg = row(&tally.rows, "AFG");
+    assert_eq!(
+        (afg.unit.as_deref(), afg.count_low),
+        (Some("people"), Some(12))
+    );
+    let injured = attache_store::FigureChoice::parse("injured").unwrap();
+    let tally = store
+        .tally_of(&Filter::default(), GroupBy::Actor, injured, &FakeEu)
+        .unwrap();
+    assert_eq!(row(&tally.rows, "AFG").count_low, Some(30));
+    drop(store);
+
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let precision: Option<String> = conn
+        .query_row("SELECT date_precision FROM events", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(precision.as_deref(), Some("day"));
+    let mut figures: Vec<(String, String, i64)> = conn
+        .prepare("SELECT figure, unit, low FROM event_figures ORDER BY figure")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    figures.sort();
+    let people = |f: &str, n: i64| (f.to_string(), "people".to_string(), n);
+    assert_eq!(
+        figures,
+        [
+            people("count", 12),
+            people("injured", 30),
+            people("killed", 12)
+        ]
+    );
+}

@@ -159,6 +159,24 @@ INSERT INTO sentences (document, idx, start_byte, end_byte, text)
 UPDATE mentions SET record = json_remove(record, '$.sentence.text');
 ALTER TABLE mentions DROP COLUMN sentence_text;
 "#,
+    r#"
+-- How fine an event's date is (day, week, month, quarter, year, range), for dates its reports
+-- give; null for undated events and windows taken from the publication date.
+ALTER TABLE events ADD COLUMN date_precision TEXT;
+-- The figures of a merged event, one row per kind and unit, as ranges over its reports:
+-- `figure` is count (the headline quantity) or a casualty (killed, injured, missing,
+-- arrested); `unit` is what is counted ("diplomat", "people") or an ISO 4217 currency code.
+-- Rows of events stored before this migration are written when the event is next rewritten.
+CREATE TABLE event_figures (
+    event INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    figure TEXT NOT NULL,
+    unit TEXT NOT NULL,
+    low INTEGER,
+    high INTEGER,
+    PRIMARY KEY (event, figure, unit)
+);
+CREATE INDEX event_figures_figure ON event_figures(figure, unit);
+"#,
 ];
 
 /// Applies the migrations this database lacks. Each runs in an immediate transaction that

@@ -1,7 +1,7 @@
 //! Storing documents: mentions, merging into events, replacing a document's reports.
 
 use super::{ACTOR, RECIPIENT, parse_merged};
-use crate::merge::{self, MergedEvent, Report, Role};
+use crate::merge::{self, FigureChoice, MergedEvent, Report, Role};
 use crate::{BatchSummary, IngestDocument, content_hash};
 use attache_event::{Event, SentenceRef};
 use attache_merge::{Policy, Strictness};
@@ -100,6 +100,28 @@ fn insert_mention(tx: &Transaction, ordinal: usize, event: &Event) -> rusqlite::
     Ok(tx.last_insert_rowid())
 }
 
+/// How fine the date the reports give is; none for undated events and derived windows.
+fn date_precision(event: &MergedEvent) -> Option<&'static str> {
+    let date = event.date.filter(|d| d.exact)?;
+    Some(attache_event::DatePrecision::of(date.start, date.end).as_str())
+}
+
+/// The event's figures per kind and unit: its count and each casualty it reports.
+fn write_figures(tx: &Transaction, id: i64, event: &MergedEvent) -> rusqlite::Result<()> {
+    let mut insert = tx.prepare_cached(
+        "INSERT OR REPLACE INTO event_figures (event, figure, unit, low, high) \
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    let choices = std::iter::once(FigureChoice::Count)
+        .chain(attache_event::CasualtyKind::ALL.map(FigureChoice::Casualty));
+    for choice in choices.filter(|c| event.has_figure(*c)) {
+        let (low, high) = event.figure_range(choice);
+        let unit = event.figure_unit(choice).unwrap_or_default();
+        insert.execute(params![id, choice.as_str(), unit, low, high])?;
+    }
+    Ok(())
+}
+
 /// Writes a merged event's row (new when `id` is `None`) and its participants.
 fn write_event(tx: &Transaction, id: Option<i64>, event: &MergedEvent) -> rusqlite::Result<i64> {
     let (low, high) = event.count_range();
@@ -116,13 +138,14 @@ fn write_event(tx: &Transaction, id: Option<i64>, event: &MergedEvent) -> rusqli
         low,
         high,
         to_json(event),
+        date_precision(event),
     ];
     let id = match id {
         None => {
             tx.prepare_cached(
                 "INSERT INTO events (category, mode, modality, claim, actors, recipients, \
-                 date_start, date_end, day, count_low, count_high, merged) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                 date_start, date_end, day, count_low, count_high, merged, date_precision) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             )?
             .execute(values)?;
             tx.last_insert_rowid()
@@ -131,7 +154,8 @@ fn write_event(tx: &Transaction, id: Option<i64>, event: &MergedEvent) -> rusqli
             tx.prepare_cached(
                 "UPDATE events SET category = ?1, mode = ?2, modality = ?3, claim = ?4, \
                  actors = ?5, recipients = ?6, date_start = ?7, date_end = ?8, day = ?9, \
-                 count_low = ?10, count_high = ?11, merged = ?12 WHERE id = ?13",
+                 count_low = ?10, count_high = ?11, merged = ?12, date_precision = ?13 \
+                 WHERE id = ?14",
             )?
             .execute(rusqlite::params_from_iter(
                 values.iter().copied().chain([&id as &dyn rusqlite::ToSql]),
@@ -142,10 +166,13 @@ fn write_event(tx: &Transaction, id: Option<i64>, event: &MergedEvent) -> rusqli
                 .execute([id])?;
             tx.prepare_cached("DELETE FROM event_places WHERE event = ?1")?
                 .execute([id])?;
+            tx.prepare_cached("DELETE FROM event_figures WHERE event = ?1")?
+                .execute([id])?;
             id
         }
     };
     write_places(tx, id, event)?;
+    write_figures(tx, id, event)?;
     let lookup = merge::lookup_span(event.date, event.announced);
     let long_span = lookup.is_some_and(|d| (d.end - d.start).num_days() > LONG_SPAN_DAYS);
     let mut key = tx.prepare_cached(
