@@ -21,8 +21,8 @@ BOOLS = ["date_exact", "claim", "counts_conflict"]
 FLOATS = ["location_lat", "location_lon"]
 INTS = ["count_low", "count_high", "killed_low", "killed_high", "injured_low", "injured_high",
         "missing_low", "missing_high", "arrested_low", "arrested_high",
-        "location_geonames_id", "sources", "documents", "reports", "sentence_start",
-        "sentence_end"]
+        "location_geonames_id", "location_precision", "sources", "documents", "reports",
+        "sentence_start", "sentence_end"]
 
 
 def typed(df):

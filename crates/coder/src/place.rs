@@ -7,7 +7,7 @@
 
 use crate::actors::SentenceLex;
 use crate::frames::Frame;
-use crate::tree::{has_case, has_case_in, subtree};
+use crate::tree::{has_case, has_case_in};
 use crate::words::{WordClass, is};
 use attache_event::{Actor, Location, PlaceFeature, PlaceFrom};
 use attache_lexicon::gazetteer::{Feature, Gazetteer, GeoPlace};

@@ -379,7 +379,10 @@ fn location_cells(reports: &[Report]) -> Vec<(&'static str, Value)> {
             Value::Int(field("geonames_id").as_i64()),
         ),
         ("location_feature", string("feature")),
-        ("location_precision", string("precision")),
+        (
+            "location_precision",
+            Value::Int(field("precision").as_i64()),
+        ),
         ("location_from", string("from")),
     ]
 }

@@ -89,7 +89,7 @@ pub const COLUMNS: &[Column] = &[
     col("location_lon", Float),
     col("location_geonames_id", Int),
     col("location_feature", Text),
-    col("location_precision", Text),
+    col("location_precision", Int),
     col("location_from", Text),
     col("sources", Int),
     col("documents", Int),
