@@ -78,10 +78,24 @@ impl TallyFigure {
 pub enum PrintError {
     #[error("writing output: {0}")]
     Output(#[from] std::io::Error),
+    /// Boxed: the store's and the exporter's errors are large, and a `Result` carries its
+    /// error by value.
     #[error(transparent)]
-    Store(#[from] StoreError),
+    Store(Box<StoreError>),
     #[error(transparent)]
-    Export(#[from] attache_export::ExportError),
+    Export(Box<attache_export::ExportError>),
+}
+
+impl From<StoreError> for PrintError {
+    fn from(e: StoreError) -> Self {
+        PrintError::Store(Box::new(e))
+    }
+}
+
+impl From<attache_export::ExportError> for PrintError {
+    fn from(e: attache_export::ExportError) -> Self {
+        PrintError::Export(Box::new(e))
+    }
 }
 
 impl PrintError {
