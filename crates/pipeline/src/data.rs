@@ -5,6 +5,16 @@ use attache_coder::Extractor;
 use attache_lexicon::Lexicon;
 use std::path::{Path, PathBuf};
 
+/// A user's dictionaries could not be read, or the coder could not be built with them; the
+/// message names the file and line.
+#[derive(Debug, thiserror::Error)]
+pub enum UserDataError {
+    #[error(transparent)]
+    Lexicon(#[from] attache_lexicon::LexiconError),
+    #[error(transparent)]
+    Coder(#[from] attache_coder::CoderError),
+}
+
 /// The user's data a run codes with, beyond the shipped dictionaries.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct UserData {
@@ -36,32 +46,31 @@ impl UserData {
     }
 
     /// The shipped dictionaries extended by the user's (errors name file and line).
-    pub fn lexicon(&self) -> Result<Option<Lexicon>, String> {
+    pub fn lexicon(&self) -> Result<Option<Lexicon>, UserDataError> {
         self.lexicon
             .as_deref()
-            .map(|dir| Lexicon::with_user_dir(dir).map_err(|e| e.to_string()))
+            .map(Lexicon::with_user_dir)
             .transpose()
+            .map_err(UserDataError::from)
     }
 
     /// Checks the user's dictionaries and trigger file; returns the dictionaries when a
     /// directory is given.
-    pub fn check(&self) -> Result<Option<Lexicon>, String> {
+    pub fn check(&self) -> Result<Option<Lexicon>, UserDataError> {
         if let Some(path) = &self.triggers {
-            attache_coder::read_triggers(path).map_err(|e| e.to_string())?;
+            attache_coder::read_triggers(path)?;
         }
         self.lexicon()
     }
 
     /// The coder with the shipped model and dictionaries, extended by the user's.
-    pub fn extractor(&self) -> Result<Extractor, String> {
-        let mut extractor = Extractor::load_default().map_err(|e| e.to_string())?;
+    pub fn extractor(&self) -> Result<Extractor, UserDataError> {
+        let mut extractor = Extractor::load_default()?;
         if let Some(lexicon) = self.lexicon()? {
             extractor = extractor.with_lexicon(lexicon);
         }
         if let Some(triggers) = &self.triggers {
-            extractor = extractor
-                .with_user_triggers(triggers)
-                .map_err(|e| e.to_string())?;
+            extractor = extractor.with_user_triggers(triggers)?;
         }
         Ok(extractor)
     }

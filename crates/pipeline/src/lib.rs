@@ -13,7 +13,7 @@ mod groups;
 mod ingest;
 mod store_sink;
 
-pub use data::UserData;
+pub use data::{UserData, UserDataError};
 pub use driver::{BytesRead, Coded, Failure, Pipeline, Sink, Summary, input_bytes};
 pub use groups::LexiconGroups;
 pub use ingest::{IngestOptions, Ingested, ingest};
