@@ -3,7 +3,6 @@
 
 use attache_event::CasualtyKind;
 use std::collections::HashMap;
-use std::fmt;
 use std::sync::OnceLock;
 
 const FIGURES_TSV: &str = include_str!("../../../data/coder/figures.tsv");
@@ -11,20 +10,13 @@ const FIGURES_NAME: &str = "data/coder/figures.tsv";
 const HEADER: &str = "word\tclass\tvalue";
 
 /// A malformed row of a figure-word file, with its file and line.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}: {reason}")]
 pub struct FigureWordsError {
     pub file: String,
     pub line: usize,
     pub reason: String,
 }
-
-impl fmt::Display for FigureWordsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.reason)
-    }
-}
-
-impl std::error::Error for FigureWordsError {}
 
 /// What a word says about a number beside it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,20 +84,10 @@ impl FigureWords {
             reason,
         };
         let mut words = FigureWords::default();
-        let mut header_seen = false;
-        for (n, raw) in text.lines().enumerate() {
-            let line_no = n + 1;
-            let line = raw.trim_end_matches('\r');
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if !header_seen {
-                if line != HEADER {
-                    return Err(err(line_no, format!("expected the header line {HEADER:?}")));
-                }
-                header_seen = true;
-                continue;
-            }
+        let data = crate::datafile::rows(text, HEADER).map_err(|(n, r)| err(n, r))?;
+        let header_seen = data.header;
+        for row in data.rows {
+            let (line_no, line) = (row.number, row.text);
             let cols: Vec<&str> = line.split('\t').collect();
             let [word, class, value] = cols[..] else {
                 return Err(err(

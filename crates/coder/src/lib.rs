@@ -10,6 +10,7 @@ mod actors;
 mod casualties;
 mod code;
 mod context;
+mod datafile;
 mod dateline;
 mod dates;
 mod discourse;

@@ -99,20 +99,10 @@ impl TriggerTable {
             reason,
         };
         let mut table = TriggerTable::default();
-        let mut header_seen = false;
-        for (n, raw) in text.lines().enumerate() {
-            let line_no = n + 1;
-            let line = raw.trim_end_matches('\r');
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if !header_seen {
-                if line != HEADER {
-                    return Err(err(line_no, format!("expected the header line {HEADER:?}")));
-                }
-                header_seen = true;
-                continue;
-            }
+        let data = crate::datafile::rows(text, HEADER).map_err(|(n, r)| err(n, r))?;
+        let header_seen = data.header;
+        for row in data.rows {
+            let (line_no, line) = (row.number, row.text);
             let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
             if cols.len() != 7 {
                 return Err(err(

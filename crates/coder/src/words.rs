@@ -4,7 +4,6 @@
 //! says which words belong to it.
 
 use std::collections::HashSet;
-use std::fmt;
 use std::sync::OnceLock;
 
 /// The word-class file compiled into the binary.
@@ -78,20 +77,13 @@ impl WordClass {
 }
 
 /// A word-class file that could not be read, with the file and line.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}: {reason}")]
 pub struct WordsError {
     pub file: String,
     pub line: usize,
     pub reason: String,
 }
-
-impl fmt::Display for WordsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.reason)
-    }
-}
-
-impl std::error::Error for WordsError {}
 
 /// Every class's words.
 #[derive(Debug)]
@@ -108,22 +100,10 @@ impl WordClasses {
             reason,
         };
         let mut lists: Vec<HashSet<String>> = vec![HashSet::new(); WordClass::ALL.len()];
-        let mut header_seen = false;
-        let mut last = 0;
-        for (n, raw) in text.lines().enumerate() {
-            let line_no = n + 1;
-            last = line_no;
-            let line = raw.trim_end_matches('\r');
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if !header_seen {
-                if line != HEADER {
-                    return Err(err(line_no, format!("expected the header line {HEADER:?}")));
-                }
-                header_seen = true;
-                continue;
-            }
+        let data = crate::datafile::rows(text, HEADER).map_err(|(n, r)| err(n, r))?;
+        let (header_seen, last) = (data.header, data.last_line);
+        for row in data.rows {
+            let (line_no, line) = (row.number, row.text);
             let Some((class, word)) = line.split_once('\t') else {
                 return Err(err(line_no, "expected `class<TAB>word`".to_string()));
             };
