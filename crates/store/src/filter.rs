@@ -224,45 +224,15 @@ impl FilterParams {
             ..self.clone()
         }
         .parse()?;
-        let field = |name: &'static str,
-                     value: &Option<String>,
-                     parse: &dyn Fn(&str) -> Result<String, FilterValueError>| {
-            value
-                .as_deref()
-                .map(|v| {
-                    parse(v).map_err(|problem| FilterError {
-                        field: name,
-                        problem,
-                    })
-                })
-                .transpose()
-        };
-        filter.mode = field("mode", &self.mode, &|v| parse_mode(v, vocabulary))?;
-        filter.actor = field("actor", &self.actor, &|v| parse_actor(v, vocabulary))?;
-        filter.recipient = field("recipient", &self.recipient, &|v| {
-            parse_actor(v, vocabulary)
-        })?;
+        filter.mode = field("mode", &self.mode, |v| parse_mode(v, vocabulary))?;
+        filter.actor = field("actor", &self.actor, |v| parse_actor(v, vocabulary))?;
+        filter.recipient = field("recipient", &self.recipient, |v| parse_actor(v, vocabulary))?;
         Ok(filter)
     }
 
     /// The filter these values describe, or the first value that does not parse. Codes are
     /// taken as given (see [`FilterParams::parse_with`] for names and checks).
     pub fn parse(&self) -> Result<Filter, FilterError> {
-        fn field<T>(
-            name: &'static str,
-            value: &Option<String>,
-            parse: impl Fn(&str) -> Result<T, FilterValueError>,
-        ) -> Result<Option<T>, FilterError> {
-            value
-                .as_deref()
-                .map(|v| {
-                    parse(v).map_err(|problem| FilterError {
-                        field: name,
-                        problem,
-                    })
-                })
-                .transpose()
-        }
         let since = field("since", &self.since, parse_date)?;
         let until = field("until", &self.until, parse_date)?;
         check_period(since, until)?;
@@ -279,6 +249,23 @@ impl FilterParams {
             near: field("near", &self.near, parse_near)?,
         })
     }
+}
+
+/// One filter value parsed, or the error naming its field.
+fn field<T>(
+    name: &'static str,
+    value: &Option<String>,
+    parse: impl Fn(&str) -> Result<T, FilterValueError>,
+) -> Result<Option<T>, FilterError> {
+    value
+        .as_deref()
+        .map(|v| {
+            parse(v).map_err(|problem| FilterError {
+                field: name,
+                problem,
+            })
+        })
+        .transpose()
 }
 
 #[cfg(test)]
