@@ -1,26 +1,15 @@
 //! Actors from knowledge and context: a person's role read at the event's date.
 
-use attache_coder::Extractor;
 use attache_event::Event;
-use attache_text::{Document, Publication};
 use chrono::NaiveDate;
-use std::sync::OnceLock;
 
-fn extractor() -> &'static Extractor {
-    static EX: OnceLock<Extractor> = OnceLock::new();
-    EX.get_or_init(|| Extractor::load_default().expect("model and dictionaries load"))
-}
+mod common;
 
 fn code(text: &str, published: (i32, u32, u32)) -> Vec<Event> {
-    let doc = Document {
-        id: "t".into(),
-        text: text.into(),
-        publication: Publication {
-            published: NaiveDate::from_ymd_opt(published.0, published.1, published.2),
-            ..Publication::default()
-        },
-    };
-    extractor().extract(&doc)
+    common::code_on(
+        text,
+        NaiveDate::from_ymd_opt(published.0, published.1, published.2),
+    )
 }
 
 /// (country, sector) of the first actor of each event.

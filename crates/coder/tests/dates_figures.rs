@@ -1,27 +1,15 @@
 //! The failures a new user met on real news (issue 14), one sentence each with its
 //! publication date, asserting the resolved date (or none) and the figures.
 
-use attache_coder::Extractor;
 use attache_event::{Event, EventCategory as C};
-use attache_text::{Document, Publication};
 use chrono::NaiveDate;
-use std::sync::OnceLock;
 
-fn extractor() -> &'static Extractor {
-    static EX: OnceLock<Extractor> = OnceLock::new();
-    EX.get_or_init(|| Extractor::load_default().expect("model and dictionaries load"))
-}
+mod common;
+
+use common::extractor;
 
 fn code(published: &str, text: &str) -> Vec<Event> {
-    let doc = Document {
-        id: "t".into(),
-        text: text.into(),
-        publication: Publication {
-            published: NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
-            ..Publication::default()
-        },
-    };
-    extractor().extract(&doc)
+    common::code_on(text, NaiveDate::parse_from_str(published, "%Y-%m-%d").ok())
 }
 
 /// The one event of `category` in the text.

@@ -6,13 +6,10 @@
 //! punctuation, invisible and control characters and arbitrary characters; 150 long runs (up to
 //! 3,000 words without punctuation, 20,000-character tokens, runs of one punctuation mark).
 
-use attache_coder::Extractor;
 use attache_event::Event;
-use attache_text::{Document, Publication};
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use proptest::test_runner::Config;
-use std::sync::OnceLock;
 
 fn config(cases: u32) -> Config {
     let cases = std::env::var("PROPTEST_CASES")
@@ -26,20 +23,16 @@ fn config(cases: u32) -> Config {
     }
 }
 
-fn extractor() -> &'static Extractor {
-    static EX: OnceLock<Extractor> = OnceLock::new();
-    EX.get_or_init(|| Extractor::load_default().expect("model and dictionaries load"))
-}
+mod common;
+
+use common::extractor;
 
 fn extract(text: &str) -> Vec<Event> {
-    extractor().extract(&Document {
-        id: "fuzz".into(),
-        text: text.to_string(),
-        publication: Publication {
-            published: NaiveDate::from_ymd_opt(2022, 4, 5),
-            ..Publication::default()
-        },
-    })
+    extractor().extract(&common::document(
+        "fuzz",
+        text,
+        NaiveDate::from_ymd_opt(2022, 4, 5),
+    ))
 }
 
 /// Every span in range, on character boundaries, quoting exactly its words.

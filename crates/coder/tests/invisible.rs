@@ -1,26 +1,16 @@
 //! Invisible and control characters (issue 10, defect 7): the analysis reads the text without
 //! them, and every span still slices the original bytes to the quoted words.
 
-use attache_coder::Extractor;
 use attache_event::{Event, EventCategory};
-use attache_text::{Document, Publication, ReadOptions, read_documents};
+use attache_text::{Document, ReadOptions, read_documents};
 use chrono::NaiveDate;
-use std::sync::OnceLock;
 
-fn extractor() -> &'static Extractor {
-    static EX: OnceLock<Extractor> = OnceLock::new();
-    EX.get_or_init(|| Extractor::load_default().expect("model and dictionaries load"))
-}
+mod common;
+
+use common::extractor;
 
 fn document(text: &str) -> Document {
-    Document {
-        id: "invisible".into(),
-        text: text.to_string(),
-        publication: Publication {
-            published: NaiveDate::from_ymd_opt(2022, 4, 5),
-            ..Publication::default()
-        },
-    }
+    common::document("invisible", text, NaiveDate::from_ymd_opt(2022, 4, 5))
 }
 
 /// Every span slices `text` at character boundaries to exactly the words quoted with it.

@@ -1,27 +1,13 @@
 //! Where events happened: the place of the event's clause resolved in the GeoNames gazetteer,
 //! namesakes told apart by the document, the dateline as fallback, unknown places kept as words.
 
-use attache_coder::Extractor;
 use attache_event::{Event, Location, PlaceFeature, PlaceFrom};
-use attache_text::{Document, Publication};
 use chrono::NaiveDate;
-use std::sync::OnceLock;
 
-fn extractor() -> &'static Extractor {
-    static EX: OnceLock<Extractor> = OnceLock::new();
-    EX.get_or_init(|| Extractor::load_default().expect("model and dictionaries load"))
-}
+mod common;
 
 fn code(text: &str) -> Vec<Event> {
-    let doc = Document {
-        id: "t".into(),
-        text: text.into(),
-        publication: Publication {
-            published: NaiveDate::from_ymd_opt(2022, 4, 5),
-            ..Publication::default()
-        },
-    };
-    extractor().extract(&doc)
+    common::code_on(text, NaiveDate::from_ymd_opt(2022, 4, 5))
 }
 
 /// The place of the first event that has one.

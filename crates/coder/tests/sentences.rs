@@ -1,27 +1,16 @@
 //! Generality: one sentence per construction, written for these tests, each asserting the
 //! category, the actors, the recipients, the figure and the modality.
 
-use attache_coder::Extractor;
 use attache_event::{Event, EventCategory as C, Modality as M};
 use attache_text::{Document, Publication};
 use chrono::NaiveDate;
-use std::sync::OnceLock;
 
-fn extractor() -> &'static Extractor {
-    static EX: OnceLock<Extractor> = OnceLock::new();
-    EX.get_or_init(|| Extractor::load_default().expect("model and dictionaries load"))
-}
+mod common;
+
+use common::extractor;
 
 fn code(text: &str) -> Vec<Event> {
-    let doc = Document {
-        id: "t".into(),
-        text: text.into(),
-        publication: Publication {
-            published: NaiveDate::from_ymd_opt(2022, 4, 5),
-            ..Publication::default()
-        },
-    };
-    extractor().extract(&doc)
+    common::code_on(text, NaiveDate::from_ymd_opt(2022, 4, 5))
 }
 
 struct Case {
