@@ -1,11 +1,12 @@
 //! The shipped dictionaries on real text, membership at dates, and load errors.
 
-use attache_lexicon::{EntryKind, FILES, Lexicon};
-use std::path::{Path, PathBuf};
+use attache_lexicon::{EntryKind, Lexicon};
+use std::path::Path;
 
-fn data_dir() -> PathBuf {
-    attache_testkit::workspace_root().join("data/lexicon")
-}
+mod common;
+
+use common::load_error;
+use common::{data_dir, dir_with};
 
 /// (text, kind, code) of every match, for compact assertions.
 fn found(text: &str) -> Vec<(String, EntryKind, Option<String>)> {
@@ -330,31 +331,6 @@ fn gold_standard_actor_recall() {
     // ("Ethopia") and actors implied by context ("Rwandan rebels" coded UGA),
     // which a gazetteer does not hold; the floor guards against regressions.
     assert!(recall >= 0.86, "recall {recall:.3}; misses: {misses:?}");
-}
-
-/// Copies the shipped files to a fresh directory with `file` replaced by `content`.
-fn dir_with(file: &str, content: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "attache-lexicon-test-{}-{}",
-        std::process::id(),
-        file.replace('.', "-")
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    for name in FILES {
-        std::fs::copy(data_dir().join(name), dir.join(name)).unwrap();
-    }
-    std::fs::write(dir.join(file), content).unwrap();
-    dir
-}
-
-fn load_error(file: &str, content: &str) -> String {
-    let dir = dir_with(file, content);
-    let result = Lexicon::load_dir(&dir);
-    std::fs::remove_dir_all(&dir).ok();
-    match result {
-        Ok(_) => panic!("{file} with a bad line loaded"),
-        Err(e) => e.to_string(),
-    }
 }
 
 #[test]

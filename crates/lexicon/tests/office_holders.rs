@@ -1,11 +1,10 @@
 //! office-holders.tsv: dated offices since 2015, merged with persons.tsv, and its load errors.
 
-use attache_lexicon::{Entry, EntryKind, FILES, Lexicon};
-use std::path::PathBuf;
+use attache_lexicon::{Entry, EntryKind, Lexicon};
 
-fn data_dir() -> PathBuf {
-    attache_testkit::workspace_root().join("data/lexicon")
-}
+mod common;
+
+use common::{data_dir, dir_with};
 
 /// The one reading of `name` (the whole text), which must be a person.
 fn person<'a>(lex: &'a Lexicon, name: &str) -> &'a Entry {
@@ -149,29 +148,8 @@ fn every_row_is_a_dated_person_with_a_source() {
     }
 }
 
-/// Copies the shipped files to a fresh directory with `file` replaced by `content`.
-fn dir_with(file: &str, content: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "attache-office-holders-test-{}-{}",
-        std::process::id(),
-        file.replace('.', "-")
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    for name in FILES {
-        std::fs::copy(data_dir().join(name), dir.join(name)).unwrap();
-    }
-    std::fs::write(dir.join(file), content).unwrap();
-    dir
-}
-
 fn load_error(content: &str) -> String {
-    let dir = dir_with("office-holders.tsv", content);
-    let result = Lexicon::load_dir(&dir);
-    std::fs::remove_dir_all(&dir).ok();
-    match result {
-        Ok(_) => panic!("office-holders.tsv with a bad line loaded"),
-        Err(e) => e.to_string(),
-    }
+    common::load_error("office-holders.tsv", content)
 }
 
 #[test]
