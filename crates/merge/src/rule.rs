@@ -414,35 +414,48 @@ fn figures_verdict(
             _ => Ok(("no counts to compare".to_string(), false)),
         },
         FigureRule::Within { tolerance } => {
+            let pairs = theirs
+                .counts
+                .iter()
+                .flat_map(|t| ours.counts.iter().map(move |o| (t, o)))
+                .filter(|(t, o)| t.comparable(o));
             let mut compared = false;
-            for t in &theirs.counts {
-                for o in &ours.counts {
-                    if t.comparable(o) {
-                        compared = true;
-                        if t.agrees(o, tolerance) {
-                            let verdict = if t.bounds() == o.bounds() {
-                                "agrees with"
-                            } else {
-                                "differs within tolerance from"
-                            };
-                            return Ok((
-                                format!(
-                                    "count \"{}\" {verdict} \"{}\" ({})",
-                                    t.text, o.text, o.source
-                                ),
-                                true,
-                            ));
-                        }
-                    }
+            let mut agreeing: Option<(&Count, &Count)> = None;
+            for (t, o) in pairs {
+                compared = true;
+                let better = agreeing.is_none_or(|(a, b)| !(telling(a) && telling(b)));
+                if t.agrees(o, tolerance) && better {
+                    agreeing = Some((t, o));
                 }
             }
-            if compared {
-                return Err(Apart(contradiction()));
+            match agreeing {
+                Some((t, o)) => {
+                    let verdict = if t.bounds() == o.bounds() {
+                        "agrees with"
+                    } else {
+                        "differs within tolerance from"
+                    };
+                    let text = format!(
+                        "count \"{}\" {verdict} \"{}\" ({})",
+                        t.text, o.text, o.source
+                    );
+                    Ok((text, telling(t) && telling(o)))
+                }
+                None if compared => Err(Apart(contradiction())),
+                None => Ok(("no counts to compare".to_string(), false)),
             }
-            Ok(("no counts to compare".to_string(), false))
         }
     }
 }
+
+/// Whether an agreeing figure tells which event it is: a count of one ("a woman", "its
+/// ambassador") agrees with every other count of one.
+fn telling(count: &Count) -> bool {
+    count.value >= MIN_TELLING_COUNT
+}
+
+/// The least count whose agreement is evidence of one event.
+pub const MIN_TELLING_COUNT: f64 = 2.0;
 
 fn headline<'a>(evidence: &Evidence<'a>) -> Option<Count<'a>> {
     evidence.counts.iter().find(|c| c.main).copied()

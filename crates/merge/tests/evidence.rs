@@ -191,3 +191,32 @@ fn strictness_orders_how_much_must_be_shared() {
     assert!(verdicts.windows(2).all(|w| w[0] >= w[1]), "{verdicts:?}");
     assert!(verdicts[0], "loose merges a clear rewrite");
 }
+
+#[test]
+fn a_count_of_one_is_no_evidence_of_one_event() {
+    // Two hit-and-runs, each killing "a woman": the counts agree, and say nothing more.
+    let queens = words("struck and killed a woman in Queens last night");
+    let bloomington = words("killed a 66-year-old woman outside the Sam's Club in Bloomington");
+    let one = |text: &'static str| Count {
+        value: 1.0,
+        max: None,
+        unit: Some("woman"),
+        qualifier: Qualifier::Exact,
+        main: true,
+        text,
+        source: "X",
+    };
+    let mut a = mention(EventCategory::Assault, vec![], vec!["USA"], None, &queens);
+    a.counts = vec![one("a woman")];
+    let mut b = mention(
+        EventCategory::Assault,
+        vec![],
+        vec!["USA"],
+        None,
+        &bloomington,
+    );
+    b.counts = vec![one("a 66-year-old woman")];
+    let d = decide(&a, &b, &Policy::ACROSS_DOCUMENTS);
+    assert!(!d.merge, "{}", d.reason);
+    assert!(d.reason.contains("too little shared"), "{}", d.reason);
+}
