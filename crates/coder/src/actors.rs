@@ -112,7 +112,7 @@ pub fn conjuncts<'a>(head: Token<'a>) -> Vec<Token<'a>> {
     out
 }
 
-fn is_country_like(kind: EntryKind) -> bool {
+pub(crate) fn is_country_like(kind: EntryKind) -> bool {
     matches!(
         kind,
         EntryKind::Country
@@ -122,6 +122,26 @@ fn is_country_like(kind: EntryKind) -> bool {
             | EntryKind::Demonym
             | EntryKind::Media
             | EntryKind::Person
+            | EntryKind::Party
+    )
+}
+
+/// The sector of a phrase that names both a body or person (`named`: a party's status, a
+/// person's office) and a role (`role`): the role names the head ("Foreign Minister"), so it
+/// wins, except that membership of an opposition party wins over a legislative role ("Tory
+/// MP" is OPP; a governing party's "Labour MP" stays LEG), as docs/gold.md codes them.
+fn combined_sector(named: Option<String>, role: Option<String>) -> Option<String> {
+    match (named, role) {
+        (Some(n), Some(r)) if n == "OPP" && r == "LEG" => Some(n),
+        (n, r) => r.or(n),
+    }
+}
+
+/// A title written before a name ("Mr", "Sir", "Lord"): no part of the name.
+fn is_honorific(word: &str) -> bool {
+    is(
+        WordClass::Honorific,
+        &word.trim_end_matches('.').to_ascii_lowercase(),
     )
 }
 
@@ -209,9 +229,9 @@ fn is_person_pronoun(word: &str) -> bool {
 
 /// What the dictionary phrases of an actor phrase's core say.
 #[derive(Default)]
-struct CoreReading {
-    country: Option<String>,
-    sector: Option<String>,
+pub(crate) struct CoreReading {
+    pub country: Option<String>,
+    pub sector: Option<String>,
     /// The state of a city or region named, for when nothing else names one.
     org_fallback: Option<String>,
     /// A generic agent ("police") is named: its country comes from a modifier.
@@ -228,13 +248,13 @@ pub struct ActorReader<'d, 'l> {
 }
 
 impl<'d, 'l> ActorReader<'d, 'l> {
-    fn matches_in(&self, lo: usize, hi: usize) -> impl Iterator<Item = &LexMatch<'l>> {
+    pub(crate) fn matches_in(&self, lo: usize, hi: usize) -> impl Iterator<Item = &LexMatch<'l>> {
         self.lex.within(lo, hi)
     }
 
     /// A person's name in a core: the proper nouns no dictionary phrase covers, or the name of
     /// a person the dictionary knows ("Antonio Guterres"), lower case, one entry per word.
-    fn uncovered_names(&self, core: &[Token<'d>]) -> Vec<String> {
+    pub(crate) fn uncovered_names(&self, core: &[Token<'d>]) -> Vec<String> {
         let (lo, hi) = (
             core.first().map_or(0, |t| t.span().start),
             core.last().map_or(0, |t| t.span().end),
@@ -251,7 +271,7 @@ impl<'d, 'l> ActorReader<'d, 'l> {
                 .collect();
         }
         core.iter()
-            .filter(|t| t.upos() == Upos::Propn)
+            .filter(|t| t.upos() == Upos::Propn && !is_honorific(t.text()))
             .filter(|t| self.lex.covering(t.span().start, t.span().end).is_none())
             .map(|t| t.text().to_lowercase())
             .collect()
@@ -338,7 +358,10 @@ impl<'d, 'l> ActorReader<'d, 'l> {
             {
                 continue;
             }
-            let Some(person) = within.iter().find(|m| m.entry.kind == EntryKind::Person) else {
+            let Some(person) = within
+                .iter()
+                .find(|m| matches!(m.entry.kind, EntryKind::Person | EntryKind::Party))
+            else {
                 continue;
             };
             if person.entry.roles.is_empty() {
@@ -389,7 +412,7 @@ impl<'d, 'l> ActorReader<'d, 'l> {
 
     /// What the dictionary phrases of a core (bytes `lo..hi`) say: country and sector, a
     /// city's state to fall back on, and whether a generic agent ("police") is named.
-    fn read_core(&self, head: Token<'d>, lo: usize, hi: usize) -> CoreReading {
+    pub(crate) fn read_core(&self, head: Token<'d>, lo: usize, hi: usize) -> CoreReading {
         let text = self.doc.text();
         let mut r = CoreReading::default();
         // A dictionary phrase the parse split across two subjects ("Bosnian Serbs" read as two
@@ -399,6 +422,7 @@ impl<'d, 'l> ActorReader<'d, 'l> {
             .lex
             .covering(head_span.start, head_span.end)
             .filter(|m| m.start < lo || m.end > hi);
+        let mut role_sector = None;
         for m in self.matches_in(lo, hi).chain(straddling) {
             let e = m.entry;
             if is_country_like(e.kind) {
@@ -410,16 +434,15 @@ impl<'d, 'l> ActorReader<'d, 'l> {
                     r.sector = own_sector.map(String::from);
                 }
             } else if e.kind == EntryKind::Role {
-                // The role names the head ("Foreign Minister"), so its sector wins over a
-                // nationality's default.
                 if e.sector.is_some() {
-                    r.sector = e.sector.clone();
+                    role_sector = e.sector.clone();
                 }
                 r.agent_role |= is_generic_agent(m.text(text));
             } else if matches!(e.kind, EntryKind::City | EntryKind::Region) {
                 r.org_fallback = r.org_fallback.or_else(|| e.code.clone());
             }
         }
+        r.sector = combined_sector(r.sector.take(), role_sector);
         r
     }
 
@@ -492,9 +515,11 @@ impl<'d, 'l> ActorReader<'d, 'l> {
         // Names of people in the core: proper nouns no dictionary phrase covers.
         let names = self.uncovered_names(&core);
         if head.upos() == Upos::Propn && !names.is_empty() {
+            let mut names = names;
             if let Some(p) = discourse.person_named(&names) {
                 country = country.or_else(|| p.country.clone());
                 sector = sector.or_else(|| p.sector.clone());
+                names = p.names.clone();
             }
             if country.is_some() || sector.is_some() {
                 discourse.remember_person(Person {
@@ -576,48 +601,5 @@ impl<'d, 'l> ActorReader<'d, 'l> {
             span,
             country_from: by_modifier.then_some(CountryFrom::Modifier),
         })
-    }
-}
-
-/// Registers people named with a nationality or a role anywhere in a sentence ("Foreign
-/// Minister Jepe Corford"), taking the country from the sentence's subject when the name has
-/// none of its own, so a later "Coford tweeted" resolves.
-pub fn note_people(
-    reader: &ActorReader<'_, '_>,
-    sentence_tokens: &[Token<'_>],
-    subject_country: Option<&str>,
-    discourse: &mut Discourse,
-) {
-    for t in sentence_tokens {
-        let is_name_head = t.upos() == Upos::Propn
-            && !matches!(t.rel(), Deprel::Flat | Deprel::Compound | Deprel::FlatName)
-            && t.children()
-                .any(|c| matches!(c.rel(), Deprel::Flat | Deprel::Compound | Deprel::FlatName));
-        if !is_name_head {
-            continue;
-        }
-        let core = core_tokens(*t);
-        let lo = core.iter().map(|c| c.span().start).min().unwrap_or(0);
-        let hi = core.iter().map(|c| c.span().end).max().unwrap_or(0);
-        let mut country = None;
-        let mut sector = None;
-        for m in reader.matches_in(lo, hi) {
-            if is_country_like(m.entry.kind) && country.is_none() {
-                country = m.entry.role_at(reader.date.as_deref()).0.map(String::from);
-            }
-            if m.entry.kind == EntryKind::Role && m.entry.sector.is_some() {
-                sector = m.entry.sector.clone();
-            }
-        }
-        let names = reader.uncovered_names(&core);
-        if names.is_empty() || (country.is_none() && sector.is_none()) {
-            continue;
-        }
-        discourse.remember_person(Person {
-            names,
-            country: country.or_else(|| subject_country.map(str::to_string)),
-            sector,
-            seen_at: lo,
-        });
     }
 }

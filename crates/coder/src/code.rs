@@ -14,13 +14,14 @@
 //! Modality (negated, planned, hypothetical) and recoding ("threatened to expel") are read with
 //! each frame ([`crate::frames::read_frame`]).
 
-use crate::actors::{Discourse, SentenceLex, note_people};
+use crate::actors::{Discourse, SentenceLex};
 use crate::context::DocContext;
 use crate::distribute::distribute;
 use crate::events::{build_events, date_frames, repeat_events};
 use crate::frames::{Frame, Repeat, read_frame, similar_action};
 use crate::merge::Found;
 use crate::participants::{measure_frames, read_participants, share_recipients};
+use crate::persons::note_people;
 use crate::sentence::SentenceCx;
 use crate::tree::{dominates, lemma};
 use crate::words::{WordClass, is};
@@ -43,10 +44,13 @@ pub fn code_sentence<'a>(
             .find(|c| c.rel() == Deprel::Nsubj)
             .and_then(|n| sx.reader.actor(n, discourse))
     });
+    let fallback_country = state_subject(&sx)
+        .or_else(|| cx.dateline_country.clone())
+        .or_else(|| cx.document_country.clone());
     note_people(
         &sx.reader,
         &sx.tokens,
-        state_subject(&sx).as_deref(),
+        fallback_country.as_deref(),
         discourse,
     );
 

@@ -76,11 +76,14 @@ fn surname_keys(name: &str) -> Vec<String> {
 }
 
 impl Discourse {
-    /// The person a bare name ("Coford", "Di Maio") refers to, by surname: the latest person
-    /// remembered whose surname matches.
+    /// The person a bare name ("Coford", "Di Maio", "Beith" in "Mr Beith") refers to, by
+    /// surname: the person remembered whose surname is the same (or, when none is, within one
+    /// slip), and whose given names are the same when `names` has some. A surname two people
+    /// of the document share ("Tony Blair", "Cherie Blair") names neither: `None`. A name of
+    /// one word remembered on its own ("Blair") is no second person.
     pub fn person_named(&self, names: &[String]) -> Option<&Person> {
         let last = names.last()?;
-        let best = surname_keys(last)
+        let mut candidates: Vec<usize> = surname_keys(last)
             .iter()
             .filter_map(|key| self.by_surname.get(key))
             .flatten()
@@ -91,10 +94,35 @@ impl Discourse {
                     .last()
                     .is_some_and(|s| same_name(s, last))
             })
-            .max()?;
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let exact: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&i| self.persons[i].names.last() == Some(last))
+            .collect();
+        let mut pool = if exact.is_empty() { candidates } else { exact };
+        // A full name is the person of that full name ("Cherie Blair" is not "Tony Blair").
+        if names.len() > 1 {
+            let given = &names[..names.len() - 1];
+            pool.retain(|&i| {
+                let known = &self.persons[i].names;
+                known.len() == 1 || &known[..known.len() - 1] == given
+            });
+        }
+        let mut full = pool.iter().filter(|&&i| self.persons[i].names.len() > 1);
+        let best = match (full.next(), full.next()) {
+            (Some(_), Some(_)) => return None,
+            (Some(&only), None) => only,
+            (None, _) => *pool.iter().max()?,
+        };
         Some(&self.persons[best])
     }
 
+    /// Remembers a person, or what a new mention adds to one already known by the same full
+    /// name. A person the document has said nothing about (no country, no sector) only keeps
+    /// a surname ambiguous: "he" never resolves to them.
     pub fn remember_person(&mut self, person: Person) {
         if let Some(&i) = self.by_names.get(&person.names) {
             let known = &mut self.persons[i];
@@ -106,7 +134,9 @@ impl Discourse {
             }
             self.by_seen.remove(&(known.seen_at, i));
             known.seen_at = known.seen_at.max(person.seen_at);
-            self.by_seen.insert((known.seen_at, i));
+            if known.country.is_some() || known.sector.is_some() {
+                self.by_seen.insert((known.seen_at, i));
+            }
             return;
         }
         let i = self.persons.len();
@@ -119,7 +149,9 @@ impl Discourse {
             }
         }
         self.by_names.insert(person.names.clone(), i);
-        self.by_seen.insert((person.seen_at, i));
+        if person.country.is_some() || person.sector.is_some() {
+            self.by_seen.insert((person.seen_at, i));
+        }
         self.persons.push(person);
     }
 
@@ -151,7 +183,7 @@ mod tests {
     fn person(names: &[&str], seen_at: usize) -> Person {
         Person {
             names: names.iter().map(|n| n.to_string()).collect(),
-            country: None,
+            country: Some("DNK".to_string()),
             sector: None,
             seen_at,
         }

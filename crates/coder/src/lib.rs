@@ -25,6 +25,7 @@ mod modality;
 mod numbers;
 mod original;
 mod participants;
+mod persons;
 mod place;
 mod repair;
 mod sentence;

@@ -68,6 +68,7 @@ word_classes! {
     SimilarVerb = "similar_verb",
     SimilarNoun = "similar_noun",
     SimilarAdjective = "similar_adjective",
+    Honorific = "honorific",
 }
 
 impl WordClass {

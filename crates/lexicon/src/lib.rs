@@ -49,6 +49,9 @@ pub enum EntryKind {
     Region,
     /// A political figure, with the state or organisation they act for: "Vladimir Putin".
     Person,
+    /// A political party, with its state and its dated status (governing or opposition):
+    /// "Labour", "Tories", "Liberal Democrats" (`parties.tsv`).
+    Party,
     /// A role or group that carries a sector: "Foreign Minister", "troops", "protesters".
     Role,
 }
@@ -65,6 +68,7 @@ impl EntryKind {
             Self::City => "city",
             Self::Region => "region",
             Self::Person => "person",
+            Self::Party => "party",
             Self::Role => "role",
         }
     }
@@ -80,6 +84,7 @@ impl EntryKind {
             "city" => Self::City,
             "region" => Self::Region,
             "person" => Self::Person,
+            "party" => Self::Party,
             "role" => Self::Role,
             _ => return None,
         })
@@ -89,7 +94,7 @@ impl EntryKind {
     pub fn needs_country(self) -> bool {
         matches!(
             self,
-            Self::Country | Self::Demonym | Self::Capital | Self::City
+            Self::Country | Self::Demonym | Self::Capital | Self::City | Self::Party
         )
     }
 

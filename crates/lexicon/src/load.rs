@@ -6,10 +6,11 @@ use chrono::NaiveDate;
 use std::collections::HashMap;
 
 mod holders;
+mod parties;
 
 /// The data files, in load order: countries and organisations come first because the other
 /// files refer to their codes.
-pub const FILES: [&str; 17] = [
+pub const FILES: [&str; 18] = [
     "countries.tsv",
     "organisations.tsv",
     "demonyms.tsv",
@@ -23,6 +24,7 @@ pub const FILES: [&str; 17] = [
     "media.tsv",
     "persons.tsv",
     "office-holders.tsv",
+    "parties.tsv",
     "roles.tsv",
     "petrarch-persons.tsv",
     "petrarch-agents.tsv",
@@ -36,7 +38,7 @@ macro_rules! embed {
 }
 
 /// The shipped files, compiled in; same order as [`FILES`].
-pub(crate) const EMBEDDED: [(&str, &str); 17] = embed!(
+pub(crate) const EMBEDDED: [(&str, &str); 18] = embed!(
     "countries.tsv",
     "organisations.tsv",
     "demonyms.tsv",
@@ -50,6 +52,7 @@ pub(crate) const EMBEDDED: [(&str, &str); 17] = embed!(
     "media.tsv",
     "persons.tsv",
     "office-holders.tsv",
+    "parties.tsv",
     "roles.tsv",
     "petrarch-persons.tsv",
     "petrarch-agents.tsv",
@@ -604,6 +607,7 @@ pub(crate) fn build_layers(
             "memberships.tsv" => b.memberships(file, text)?,
             "exclusions.tsv" => b.exclusions(file, text)?,
             "office-holders.tsv" => b.office_holders(file, text)?,
+            "parties.tsv" => b.parties(file, text)?,
             _ if name.starts_with("petrarch-") => b.phrases(file, text, true)?,
             _ => b.phrases(file, text, false)?,
         }

@@ -27,7 +27,7 @@ impl HandPersons {
 
 /// Column 7 holds the pages the row was checked against: web addresses (`https://...`)
 /// without spaces, separated by `|`.
-fn check_source(line: &Line<'_>) -> Result<(), LexiconError> {
+pub(super) fn check_source(line: &Line<'_>) -> Result<(), LexiconError> {
     line.req(6, "source")?;
     for source in line.list(6) {
         let rest = source

@@ -1,0 +1,119 @@
+//! People named in a document, and what the document says they are: a role or party written
+//! with the name ("Tory leader Michael Howard", "Home Secretary Charles Clarke"), an
+//! apposition ("Michel Barnier, the French foreign minister"; "the party's leader, Michael
+//! Howard"; "Le Pen, leader of the National Front"), or the dictionaries' dated roles ("Tony
+//! Blair"). Each is remembered in the document's [`Discourse`], so that a later mention by
+//! surname, "Mr/Sir/Lord + surname" or full name resolves to the same country and sector; a
+//! surname two people of the document share resolves to none.
+
+use crate::actors::{ActorReader, CoreReading, Discourse, Person, core_tokens};
+use crate::tree::has_case;
+use attache_nlp::{Deprel, Token, Upos};
+
+/// Prepositions that attach what a described role belongs to ("leader *of* the National
+/// Front", "spokesman *for* the Liberal Democrats").
+const DESCRIBING_CASES: [&str; 3] = ["of", "for", "from"];
+
+/// Registers the people a sentence names, with the country and sector its own words give them.
+/// A person given a sector but no country ("Home Secretary Charles Clarke") acts for
+/// `fallback_country`: the state that is the sentence's subject, else the dateline's or the
+/// document's. A name the sentence says nothing about is still remembered, without a role, so
+/// that a surname two people share stays ambiguous.
+pub fn note_people(
+    reader: &ActorReader<'_, '_>,
+    sentence_tokens: &[Token<'_>],
+    fallback_country: Option<&str>,
+    discourse: &mut Discourse,
+) {
+    for t in sentence_tokens {
+        if !is_name_head(*t) {
+            continue;
+        }
+        let core = core_tokens(*t);
+        let names = reader.uncovered_names(&core);
+        let own = reading_of(reader, *t, &core);
+        let described = own_or_described(reader, *t, own);
+        let known = described.country.is_some() || described.sector.is_some();
+        // A one-word name is remembered only with what the text says it is ("Straw, the
+        // foreign secretary"); alone it may be a place or a firm.
+        if names.is_empty() || (names.len() < 2 && !known) {
+            continue;
+        }
+        let country = described.country.or_else(|| {
+            described
+                .sector
+                .as_ref()
+                .and(fallback_country.map(str::to_string))
+        });
+        let lo = core.first().map_or(0, |c| c.span().start);
+        discourse.remember_person(Person {
+            names,
+            country,
+            sector: described.sector,
+            seen_at: lo,
+        });
+    }
+}
+
+/// A proper noun that heads a name: not itself part of a longer name ("Michael" of "Michael
+/// Howard"), and either of several words or described by an apposition.
+fn is_name_head(t: Token<'_>) -> bool {
+    let part_of_name = |r: Deprel| matches!(r, Deprel::Flat | Deprel::Compound | Deprel::FlatName);
+    t.upos() == Upos::Propn
+        && !part_of_name(t.rel())
+        && (t.children().any(|c| part_of_name(c.rel()))
+            || t.rel() == Deprel::Appos
+            || t.children().any(|c| c.rel() == Deprel::Appos))
+}
+
+/// What a nominal's naming core says (country and sector).
+fn reading_of<'d>(
+    reader: &ActorReader<'d, '_>,
+    head: Token<'d>,
+    core: &[Token<'d>],
+) -> CoreReading {
+    let lo = core.first().map_or(0, |c| c.span().start);
+    let hi = core.last().map_or(0, |c| c.span().end);
+    reader.read_core(head, lo, hi)
+}
+
+/// The name's own reading, completed by what an apposition says: the name's `appos` child
+/// ("Barnier, the French foreign minister") or the nominal the name is in apposition to ("the
+/// Tory leader, Michael Howard"), with what that role belongs to ("leader of the National
+/// Front").
+fn own_or_described<'d>(
+    reader: &ActorReader<'d, '_>,
+    name: Token<'d>,
+    mut own: CoreReading,
+) -> CoreReading {
+    if own.country.is_some() && own.sector.is_some() {
+        return own;
+    }
+    let description = name
+        .children()
+        .find(|c| c.rel() == Deprel::Appos && c.upos() != Upos::Propn)
+        .or_else(|| {
+            (name.rel() == Deprel::Appos)
+                .then(|| name.head())
+                .flatten()
+                .filter(|h| matches!(h.upos(), Upos::Noun | Upos::Propn))
+        });
+    let Some(d) = description else {
+        return own;
+    };
+    let mut said = reading_of(reader, d, &core_tokens(d));
+    if said.country.is_none() {
+        let whole = d
+            .children()
+            .find(|c| c.rel().is_nmod() && has_case(*c, &DESCRIBING_CASES));
+        if let Some(w) = whole {
+            let of = reading_of(reader, w, &core_tokens(w));
+            said.country = of.country;
+            // "leader of the Tories": the party's status is the leader's sector.
+            said.sector = said.sector.or(of.sector);
+        }
+    }
+    own.country = own.country.or(said.country);
+    own.sector = own.sector.or(said.sector);
+    own
+}

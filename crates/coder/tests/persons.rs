@@ -1,0 +1,115 @@
+//! People and parties resolved from the document's context: a role or party given with a name
+//! in one sentence names the person's country and sector in later ones ("Mr Beith", the
+//! surname); a party's status (governing or opposition) is the one at the event's date; a
+//! surname two people of the document share names neither. Sentences from BBC News (2004-05).
+
+use attache_event::Event;
+use chrono::NaiveDate;
+
+mod common;
+
+fn code(text: &str, published: (i32, u32, u32)) -> Vec<Event> {
+    common::code_on(
+        text,
+        NaiveDate::from_ymd_opt(published.0, published.1, published.2),
+    )
+}
+
+/// (trigger, actor text, country, sector) of every event's actors.
+fn actors(events: &[Event]) -> Vec<(String, String, Option<String>, Option<String>)> {
+    events
+        .iter()
+        .flat_map(|e| {
+            e.actors.iter().map(|a| {
+                (
+                    e.trigger.text.clone(),
+                    a.text.clone(),
+                    a.country.clone(),
+                    a.sector.clone(),
+                )
+            })
+        })
+        .collect()
+}
+
+fn actor_of(events: &[Event], trigger: &str) -> Option<(Option<String>, Option<String>)> {
+    actors(events)
+        .into_iter()
+        .find(|(t, ..)| t == trigger)
+        .map(|(_, _, c, s)| (c, s))
+}
+
+fn gbr(sector: &str) -> Option<(Option<String>, Option<String>)> {
+    Some((Some("GBR".into()), Some(sector.into())))
+}
+
+#[test]
+fn a_role_given_two_sentences_earlier_names_mr_surname() {
+    // Alan Beith is in no dictionary: his party and role come from the first sentence.
+    let text = "On Monday Lib Dem constitutional affairs committee chairman Alan Beith warned \
+        that the deletion of millions of government e-mails could harm the ability of key \
+        probes like the Hutton Inquiry. But a Cabinet Office spokeswoman said the move was not \
+        about the new laws. Mr Beith urged the information commissioner to look at how the \
+        \"e-mail regime\" could \"support the freedom of information regime\".";
+    let events = code(text, (2004, 12, 13));
+    assert_eq!(
+        actor_of(&events, "urged"),
+        gbr("OPP"),
+        "{:#?}",
+        actors(&events)
+    );
+}
+
+#[test]
+fn the_surname_alone_after_the_full_name_with_its_role() {
+    let text = "Tory leader Michael Howard has gone on the offensive in response to people \
+        questioning how a son of immigrants can propose asylum quotas. Howard has criticised the \
+        government's plans.";
+    let events = code(text, (2005, 1, 24));
+    assert_eq!(
+        actor_of(&events, "criticised"),
+        gbr("OPP"),
+        "{:#?}",
+        actors(&events)
+    );
+}
+
+#[test]
+fn a_party_is_governing_or_in_opposition_at_the_event_date() {
+    // The Conservatives: opposition 1997-2010, in government 2010-2024 (parties.tsv).
+    let text = "Tory leader Michael Howard has written to Tony Blair demanding an explanation \
+        of the new rules on e-mail retention.";
+    assert_eq!(
+        actor_of(&code(text, (2004, 12, 13)), "demanding"),
+        gbr("OPP")
+    );
+    assert_eq!(
+        actor_of(&code(text, (2012, 12, 13)), "demanding"),
+        gbr("GOV")
+    );
+    // Labour: in government 1997-2010, so its MPs are legislators; an opposition party's
+    // MPs are the opposition (docs/gold.md: party membership wins over a legislative role).
+    let text = "Labour MPs criticised the plan.";
+    assert_eq!(
+        actor_of(&code(text, (2005, 3, 2)), "criticised"),
+        gbr("LEG")
+    );
+    assert_eq!(
+        actor_of(&code(text, (2012, 3, 2)), "criticised"),
+        gbr("OPP")
+    );
+}
+
+#[test]
+fn a_surname_two_people_share_names_neither() {
+    let text = "Tony Blair visited Moscow on Monday. His wife Cherie Blair met charity workers. \
+        Mr Blair criticised the plan.";
+    let events = code(text, (2005, 3, 2));
+    let found = actors(&events);
+    assert_eq!(actor_of(&events, "visited"), gbr("GOV"), "{found:#?}");
+    assert_eq!(actor_of(&events, "criticised"), None, "{found:#?}");
+    assert!(
+        !found.iter().any(|(_, text, ..)| text.contains("Cherie")),
+        "Cherie Blair is not the prime minister: {found:#?}"
+    );
+}
