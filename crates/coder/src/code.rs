@@ -37,6 +37,10 @@ pub fn code_sentence<'a>(
     discourse: &mut Discourse,
     out: &mut Vec<Found>,
 ) {
+    // A heading, caption, byline or link list reports nothing and names no one to refer to.
+    if cx.layout.covers_all(s.span()) {
+        return;
+    }
     let sx = SentenceCx::new(cx, *s, lex);
     // The sentence's main subject, for "it" in a later sentence.
     let root_subject = s.root().and_then(|r| {
@@ -114,6 +118,10 @@ pub(crate) fn find_frames<'a>(sx: &SentenceCx<'a, '_>) -> FoundFrames<'a> {
     let mut repeats = Vec::new();
     let mut demanded: Vec<Token<'a>> = Vec::new();
     for &t in &sx.tokens {
+        // A heading line that shares a sentence with the lead below it reports nothing.
+        if sx.cx.layout.covers(t.span().start) {
+            continue;
+        }
         if let Some(rule) = sx.cx.triggers.rule_for(doc, t) {
             if let Some(f) = read_frame(doc, rule, t) {
                 frames.push(f);

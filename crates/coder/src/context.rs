@@ -33,6 +33,8 @@ pub struct DocContext<'a> {
     pub document_country: Option<String>,
     /// The places the document names and its dateline's, for telling namesakes apart.
     pub places: crate::place::PlaceContext,
+    /// The lines that are not news (headings, captions, bylines, link lists).
+    pub layout: &'a crate::layout::Layout,
 }
 /// The longest attribution phrase kept, in tokens after "according" / "citing": the phrase
 /// names a source ("according to calculations by the Financial Times" is 7), and each event of

@@ -18,6 +18,7 @@ mod distribute;
 mod events;
 mod figure_words;
 mod frames;
+mod layout;
 mod measure;
 mod mention;
 mod merge;
@@ -269,12 +270,13 @@ impl Extractor {
         published: Option<chrono::NaiveDate>,
     ) -> Vec<Event> {
         let matches = self.lexicon.find(doc.text());
+        let layout = layout::Layout::of(doc.text());
         let reading = Reading {
             published,
-            peg: timing::find_peg(doc, published),
+            peg: timing::find_peg(doc, published, &layout),
             dateline: DatelineFacts::default(),
         };
-        let context = DocumentContext::new(doc_id, reading, DocumentFacts::of(&matches));
+        let context = DocumentContext::new(doc_id, reading, DocumentFacts::of(&matches), layout);
         let mut state = Reader::default();
         self.code_window(&context, doc, &matches, &mut state);
         merge::merge_document(state.found)
@@ -293,10 +295,11 @@ impl Extractor {
         } else {
             self.facts_of(&text)
         };
+        let layout = layout::Layout::of(&text);
         reading.peg = reading
             .peg
-            .or_else(|| timing::find_peg(&first, reading.published));
-        let context = DocumentContext::new(doc_id, reading, facts);
+            .or_else(|| timing::find_peg(&first, reading.published, &layout));
+        let context = DocumentContext::new(doc_id, reading, facts, layout);
         let mut state = Reader::default();
         self.code_window(&context, &first, &first_matches, &mut state);
         let mut sentences = first.sentence_count();
@@ -363,6 +366,7 @@ impl Extractor {
             dateline_country: context.reading.dateline.country.clone(),
             document_country: context.document_country.clone(),
             places: context.places.clone(),
+            layout: &context.layout,
         };
         let mut next = 0;
         for s in doc.sentences() {
@@ -424,10 +428,16 @@ struct DocumentContext<'a> {
     reading: Reading,
     document_country: Option<String>,
     places: place::PlaceContext,
+    layout: layout::Layout,
 }
 
 impl<'a> DocumentContext<'a> {
-    fn new(doc_id: &'a str, reading: Reading, facts: DocumentFacts<'_>) -> DocumentContext<'a> {
+    fn new(
+        doc_id: &'a str,
+        reading: Reading,
+        facts: DocumentFacts<'_>,
+        layout: layout::Layout,
+    ) -> DocumentContext<'a> {
         let mut places = facts.places;
         places.dateline = reading.dateline.place.clone();
         DocumentContext {
@@ -435,6 +445,7 @@ impl<'a> DocumentContext<'a> {
             document_country: facts.countries.dominant(),
             places,
             reading,
+            layout,
         }
     }
 }

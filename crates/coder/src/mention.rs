@@ -44,16 +44,18 @@ impl Extractor {
     ) -> Vec<Option<MentionCode>> {
         let doc = self.analyzer.analyze(&document.text);
         let published = document.publication.published;
+        let layout = crate::layout::Layout::of(doc.text());
         let cx = DocContext {
             doc_id: &document.id,
             doc: &doc,
             lexicon: &self.lexicon,
             triggers: &self.triggers,
             published,
-            peg: crate::timing::find_peg(&doc, published),
+            peg: crate::timing::find_peg(&doc, published, &layout),
             dateline_country: None,
             document_country: crate::dominant_country(&self.lexicon.find(doc.text())),
             places: crate::place::PlaceContext::from_matches(&self.lexicon.find(doc.text())),
+            layout: &layout,
         };
         let matches = self.lexicon.find(doc.text());
         let mut out: Vec<Option<MentionCode>> = vec![None; triggers.len()];

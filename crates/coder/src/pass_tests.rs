@@ -34,6 +34,7 @@ fn code(conllu: &str) -> Vec<Found> {
         dateline_country: None,
         document_country: None,
         places: Default::default(),
+        layout: &Default::default(),
     };
     let matches = lexicon.find(doc.text());
     let mut discourse = Discourse::default();
@@ -84,6 +85,7 @@ fn frames_pass_reads_doer_and_object_off_the_tree() {
         dateline_country: None,
         document_country: None,
         places: Default::default(),
+        layout: &Default::default(),
     };
     let lex = SentenceLex {
         matches: Lexicon::embedded().find(doc.text()),

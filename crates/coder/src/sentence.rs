@@ -25,7 +25,11 @@ pub(crate) struct SentenceCx<'a, 'l> {
 impl<'a, 'l> SentenceCx<'a, 'l> {
     pub(crate) fn new(cx: &'a DocContext<'a>, s: Sentence<'a>, lex: &'a SentenceLex<'l>) -> Self {
         let words = sentence_words(&s);
-        let times = cx.times(&s, &words);
+        let mut times = cx.times(&s, &words);
+        // A date on a heading, caption or byline line dates nothing in the story.
+        if !cx.layout.is_empty() {
+            times.retain(|t| !cx.layout.covers(cx.doc.token(t.first).span().start));
+        }
         SentenceCx {
             cx,
             s,

@@ -4,6 +4,7 @@
 use crate::context::{DocContext, Peg};
 use crate::dates::{Direction, Interval, TimeExpr, TimeKind, find_times, resolve};
 use crate::frames::Frame;
+use crate::layout::Layout;
 use crate::measure::sentence_words;
 use crate::timex::clause_direction;
 use crate::tree::{ancestors, coordinated, depth_between, dominates, has_case, subtree};
@@ -125,10 +126,12 @@ pub(crate) fn pick_date(
 
 /// The peg of a document: the first time expression of its lead sentence that names one day.
 /// The lead is the first sentence with a verb of its own: a heading or a photo caption
-/// ("Image caption Protesters in Kiev, 2014") lends no date to the story.
-pub fn find_peg(doc: &Doc, published: Option<NaiveDate>) -> Option<Peg> {
+/// ("Image caption Protesters in Kiev, 2014") lends no date to the story, nor does a line that
+/// is not news (`layout`: a heading or byline line that shares the lead's sentence).
+pub(crate) fn find_peg(doc: &Doc, published: Option<NaiveDate>, layout: &Layout) -> Option<Peg> {
     let lead = doc
         .sentences()
+        .filter(|s| !layout.covers_all(s.span()))
         .take(4)
         .find(|s| !is_caption_or_heading(s))?;
     let words = sentence_words(&lead);
@@ -144,6 +147,9 @@ pub fn find_peg(doc: &Doc, published: Option<NaiveDate>) -> Option<Peg> {
         }
         let lo = doc.token(base + t.first).span().start;
         let hi = doc.token(base + t.last).span().end;
+        if layout.covers(lo) {
+            return None;
+        }
         Some(Peg {
             text: doc.text()[lo..hi].to_string(),
             interval: i,
