@@ -9,6 +9,7 @@
 mod actors;
 mod casualties;
 mod code;
+mod constraint;
 mod context;
 mod datafile;
 mod dateline;
@@ -48,10 +49,11 @@ use attache_text::Document;
 use std::path::Path;
 use std::sync::Arc;
 
+pub use constraint::{Condition, Relation};
 use dates::Direction;
 pub use figure_words::{FigureWords, FigureWordsError};
 pub use mention::{GENERIC_MODE, MentionCode};
-pub use triggers::{ConstraintError, TriggerError, TriggerRule, TriggerTable};
+pub use triggers::{Constraint, ConstraintError, TriggerError, TriggerRule, TriggerTable};
 pub use words::WordsError;
 
 /// Why an [`Extractor`] could not be built.
@@ -76,6 +78,20 @@ pub enum CoderError {
 /// The trigger file compiled into the binary, so `attache` runs from anywhere.
 pub(crate) const TRIGGERS_TSV: &str = include_str!("../../../data/coder/triggers.tsv");
 pub(crate) const TRIGGERS_NAME: &str = "data/coder/triggers.tsv";
+/// The rows generated from the PETRARCH2 CAMEO verb dictionary (scripts/gen-triggers-cameo.py),
+/// added under the hand-written ones.
+pub(crate) const CAMEO_TRIGGERS_TSV: &str = include_str!("../../../data/coder/triggers-cameo.tsv");
+pub(crate) const CAMEO_TRIGGERS_NAME: &str = "data/coder/triggers-cameo.tsv";
+
+/// The shipped trigger rows: the hand-written file with the generated rows under it.
+pub(crate) fn parse_shipped_triggers() -> Result<TriggerTable, TriggerError> {
+    let mut table = TriggerTable::parse(TRIGGERS_NAME, TRIGGERS_TSV)?;
+    table.add_generated(TriggerTable::parse(
+        CAMEO_TRIGGERS_NAME,
+        CAMEO_TRIGGERS_TSV,
+    )?);
+    Ok(table)
+}
 
 /// A user's trigger file, checked (errors name file and line).
 pub fn read_triggers(path: &Path) -> Result<TriggerTable, CoderError> {
@@ -91,7 +107,7 @@ pub fn shipped_triggers() -> &'static TriggerTable {
     static SHIPPED: std::sync::OnceLock<TriggerTable> = std::sync::OnceLock::new();
     SHIPPED.get_or_init(|| {
         // Tested at build time (the coder's tests load it), so a failure is a packaging bug.
-        TriggerTable::parse(TRIGGERS_NAME, TRIGGERS_TSV)
+        parse_shipped_triggers()
             .unwrap_or_else(|e| panic!("shipped trigger dictionary is invalid: {e}"))
     })
 }
@@ -127,7 +143,7 @@ impl Extractor {
     pub fn load_default() -> Result<Extractor, CoderError> {
         let analyzer = Analyzer::load_default()?;
         words::load()?;
-        let triggers = TriggerTable::parse(TRIGGERS_NAME, TRIGGERS_TSV)?;
+        let triggers = parse_shipped_triggers()?;
         figure_words::embedded()?;
         Ok(Extractor {
             analyzer,

@@ -15,7 +15,7 @@ use attache_nlp::Doc;
 use chrono::NaiveDate;
 
 fn triggers() -> TriggerTable {
-    TriggerTable::parse(crate::TRIGGERS_NAME, crate::TRIGGERS_TSV).unwrap()
+    crate::parse_shipped_triggers().unwrap()
 }
 
 /// Runs every pass but the distributive list over each sentence of `conllu`, published

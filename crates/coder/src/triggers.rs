@@ -4,9 +4,11 @@
 //! one lemma are tried in file order and the first whose constraint holds wins, so a file can put
 //! "recall + ambassador" before a plain "recall".
 
+use crate::constraint::parse_constraint;
+pub use crate::constraint::{Constraint, ConstraintError};
 pub use crate::tree::{has_case, lemma as trigger_lemma};
 use attache_event::EventCategory;
-use attache_nlp::{Deprel, Doc, Token, Upos};
+use attache_nlp::{Doc, Token, Upos};
 use std::collections::HashMap;
 
 /// What a trigger word codes to.
@@ -23,27 +25,6 @@ pub struct TriggerRule {
     pub line: usize,
 }
 
-/// A condition on the trigger's dependents.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Constraint {
-    pub relation: Relation,
-    pub lemmas: Vec<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Relation {
-    /// A particle: "kick out".
-    Particle,
-    /// The direct object, the passive subject, or a noun trigger's "of" complement.
-    Object,
-    /// An open clausal complement: "ordered them to leave".
-    Xcomp,
-    /// A compound or adjectival modifier of a noun trigger: "air strike".
-    Compound,
-    /// Any dependent, or a dependent's dependent.
-    Any,
-}
-
 /// A malformed line of a trigger file, named by file and line.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{file}:{line}: {reason}")]
@@ -51,17 +32,6 @@ pub struct TriggerError {
     pub file: String,
     pub line: usize,
     pub reason: String,
-}
-
-/// Why the `with` column of a trigger row does not parse.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum ConstraintError {
-    #[error("constraint {0:?} must look like REL:lemma|lemma")]
-    Shape(String),
-    #[error("constraint relation {0:?} is not one of prt, obj, xcomp, compound, any")]
-    Relation(String),
-    #[error("constraint {0:?} lists no lemma")]
-    NoLemma(String),
 }
 
 const HEADER: &str = "lemma\tupos\tcategory\tmode\tcontext\tcameo\twith";
@@ -198,6 +168,30 @@ impl TriggerTable {
         }
     }
 
+    /// Adds the rows generated from another dictionary (`data/coder/triggers-cameo.tsv`)
+    /// under this table's hand-written rows: they come after the hand rows of their lemma and
+    /// part of speech, and are dropped where the hand rows end in a bare row (which they could
+    /// never pass) or where a generated row has no constraint (a lemma the hand file lists
+    /// keeps its decision to have no bare row).
+    pub fn add_generated(&mut self, generated: TriggerTable) {
+        for (lemma, rules) in generated.by_lemma {
+            let ours = self.by_lemma.entry(lemma).or_default();
+            let hand = ours.clone();
+            for rule in rules {
+                let same_pos = || hand.iter().filter(|h| h.upos == rule.upos);
+                let listed = same_pos().next().is_some();
+                if same_pos().any(|h| h.constraint.is_none() || h.constraint == rule.constraint)
+                    || (listed && rule.constraint.is_none())
+                {
+                    continue;
+                }
+                ours.push(rule);
+                self.len += 1;
+            }
+        }
+        self.by_lemma.retain(|_, rules| !rules.is_empty());
+    }
+
     /// The rule for demands made with "must" / "should" in reported speech.
     pub fn obligation(&self) -> &TriggerRule {
         &self.obligation
@@ -260,108 +254,10 @@ fn verb_stems(word: &str) -> Vec<String> {
     out
 }
 
-fn parse_constraint(spec: &str) -> Result<Constraint, ConstraintError> {
-    let (rel, lemmas) = spec
-        .split_once(':')
-        .ok_or_else(|| ConstraintError::Shape(spec.to_string()))?;
-    let relation = match rel {
-        "prt" => Relation::Particle,
-        "obj" => Relation::Object,
-        "xcomp" => Relation::Xcomp,
-        "compound" => Relation::Compound,
-        "any" => Relation::Any,
-        other => {
-            return Err(ConstraintError::Relation(other.to_string()));
-        }
-    };
-    let lemmas: Vec<String> = lemmas
-        .split('|')
-        .map(|l| l.trim().to_lowercase())
-        .filter(|l| !l.is_empty())
-        .collect();
-    if lemmas.is_empty() {
-        return Err(ConstraintError::NoLemma(spec.to_string()));
-    }
-    Ok(Constraint { relation, lemmas })
-}
-
-impl Constraint {
-    fn accepts(&self, tok: Token<'_>) -> bool {
-        let lemma = trigger_lemma(tok);
-        self.lemmas.iter().any(|l| *l == *lemma)
-    }
-
-    /// The word within the trigger's clause a few words on, whatever the parse made of it:
-    /// "marked 30 Russian diplomats as undesirable".
-    fn follows(&self, doc: &Doc, trigger: Token<'_>) -> bool {
-        (trigger.i() + 1..doc.len())
-            .map(|i| doc.token(i))
-            .take_while(|t| t.sentence() == trigger.sentence())
-            .take(8)
-            .take_while(|t| !matches!(t.text(), "," | ";" | "." | ":"))
-            // Content words only: a preposition a few words on ("call ... on") is no evidence.
-            .filter(|t| matches!(t.upos(), Upos::Noun | Upos::Propn | Upos::Adj | Upos::Verb))
-            .any(|t| self.accepts(t))
-    }
-
-    /// Whether the trigger token's dependents satisfy this constraint.
-    pub fn holds(&self, doc: &Doc, trigger: Token<'_>) -> bool {
-        match self.relation {
-            Relation::Particle => trigger
-                .children()
-                .any(|c| c.rel() == Deprel::CompoundPrt && self.accepts(c)),
-            Relation::Object => object_heads(trigger).any(|c| {
-                // "hundreds of migrants", "700 kg of medicine": the noun that is counted.
-                self.accepts(c)
-                    || c.children()
-                        .any(|g| g.rel().is_nmod() && has_case(g, &["of"]) && self.accepts(g))
-            }),
-            Relation::Xcomp => trigger
-                .children()
-                .any(|c| c.rel() == Deprel::Xcomp && self.accepts(c)),
-            Relation::Compound => trigger.children().any(|c| {
-                matches!(c.rel(), Deprel::Compound | Deprel::Amod | Deprel::NmodNpmod)
-                    && self.accepts(c)
-            }),
-            // The trigger's own infinitive marker ("to commit") says nothing about it.
-            Relation::Any => {
-                trigger
-                    .children()
-                    .filter(|c| c.rel() != Deprel::Mark)
-                    .any(|c| {
-                        self.accepts(c)
-                            || c.children()
-                                .filter(|g| g.rel() != Deprel::Mark)
-                                .any(|g| self.accepts(g))
-                    })
-                    || self.follows(doc, trigger)
-            }
-        }
-    }
-}
-
-/// The tokens that stand for what a trigger acts on: objects, passive subjects, a noun
-/// trigger's "of" complement, and the noun a participle modifies ("diplomats expelled").
-fn object_heads<'a>(trigger: Token<'a>) -> impl Iterator<Item = Token<'a>> {
-    let is_noun = matches!(trigger.upos(), Upos::Noun | Upos::Propn);
-    let participle_head = (trigger.rel() == Deprel::Acl || trigger.rel() == Deprel::Amod)
-        .then(|| trigger.head())
-        .flatten();
-    trigger
-        .children()
-        .filter(move |c| {
-            let rel = c.rel();
-            rel == Deprel::Obj
-                || rel == Deprel::NsubjPass
-                || rel == Deprel::Iobj
-                || (is_noun && rel == Deprel::Nmod && has_case(*c, &["of"]))
-        })
-        .chain(participle_head)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::constraint::Relation;
 
     #[test]
     fn rows_parse_with_constraints() {
@@ -373,7 +269,8 @@ mod tests {
         assert!(t.has_lemma("recall"));
         let rule = &t.by_lemma["recall"][0];
         assert_eq!(rule.line, 3);
-        assert_eq!(rule.constraint.as_ref().unwrap().relation, Relation::Object);
+        let constraint = rule.constraint.as_ref().unwrap();
+        assert_eq!(constraint.conditions[0].relation, Relation::Object);
         assert_eq!(rule.cameo.as_deref(), Some("161"));
     }
 
@@ -400,5 +297,33 @@ mod tests {
                 .reason
                 .contains("relation")
         );
+    }
+
+    #[test]
+    fn generated_rows_come_under_the_hand_rows() {
+        let head = "lemma\tupos\tcategory\tmode\tcontext\tcameo\twith\n";
+        let hand = format!(
+            "{head}expel\tVERB\tSANCTION\texpel\tdiplomatic\t166\t-\n\
+             decline\tVERB\tREJECT\t-\t-\t120\tobj:offer\n"
+        );
+        let generated = format!(
+            "{head}expel\tVERB\tCOERCE\tdeport\tlegal\t174\tobj:protester\n\
+             decline\tVERB\tREJECT\t-\t-\t120\tobj:offer\n\
+             decline\tVERB\tREJECT\t-\t-\t120\tobj:invitation\n\
+             decline\tVERB\tREJECT\t-\t-\t120\t-\n\
+             strip\tVERB\tCOERCE\t-\t-\t170\tpp.of:citizenship&obj:him\n"
+        );
+        let mut t = TriggerTable::parse("hand.tsv", &hand).unwrap();
+        t.add_generated(TriggerTable::parse("gen.tsv", &generated).unwrap());
+        // expel has a bare hand row: nothing generated could fire after it.
+        assert_eq!(t.by_lemma["expel"].len(), 1);
+        // decline: the new object is added after the hand row, the repeat and the bare row
+        // are not (the hand file decided that a bare "decline" codes nothing).
+        let decline = &t.by_lemma["decline"];
+        assert_eq!(decline.len(), 2);
+        assert_eq!(decline[1].line, 4);
+        let strip = &t.by_lemma["strip"][0];
+        assert_eq!(strip.constraint.as_ref().unwrap().conditions.len(), 2);
+        assert_eq!(t.len(), 4);
     }
 }

@@ -1,0 +1,217 @@
+//! The `with` column of a trigger row: conditions on the trigger's dependents.
+//!
+//! A constraint is one or more conditions joined by `&`, all of which must hold:
+//! `prt:out&obj:talk` is "ruled out talks", `pp.of:immunity` is "stripped of immunity".
+//! The format is documented in `data/coder/README.md`.
+
+use crate::tree::{has_case, lemma as trigger_lemma};
+use attache_nlp::{Deprel, Doc, Token, Upos};
+
+/// All the conditions a trigger row puts on the trigger's dependents.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Constraint {
+    pub conditions: Vec<Condition>,
+}
+
+/// One condition: a listed lemma stands in `relation` to the trigger.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Condition {
+    pub relation: Relation,
+    pub lemmas: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Relation {
+    /// A particle: "kick out".
+    Particle,
+    /// The direct object, the passive subject, or a noun trigger's "of" complement.
+    Object,
+    /// An open clausal complement: "ordered them to leave".
+    Xcomp,
+    /// A compound or adjectival modifier of a noun trigger: "air strike".
+    Compound,
+    /// Any dependent, or a dependent's dependent.
+    Any,
+    /// A prepositional phrase with this preposition, on the trigger or on its object:
+    /// "stripped of immunity", "arrived for talks".
+    Prep(String),
+}
+
+/// Why the `with` column of a trigger row does not parse.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConstraintError {
+    #[error("constraint {0:?} must look like REL:lemma|lemma (conditions joined by &)")]
+    Shape(String),
+    #[error("constraint relation {0:?} is not one of prt, obj, xcomp, compound, any, pp.PREP")]
+    Relation(String),
+    #[error("constraint {0:?} lists no lemma")]
+    NoLemma(String),
+    #[error("constraint {0:?} names the relation {1:?} twice")]
+    Repeated(String, String),
+}
+
+/// Parses a `with` column that is not `-`.
+pub fn parse_constraint(spec: &str) -> Result<Constraint, ConstraintError> {
+    let mut conditions: Vec<Condition> = Vec::new();
+    for part in spec.split('&') {
+        let condition = parse_condition(part.trim())?;
+        if conditions.iter().any(|c| c.relation == condition.relation) {
+            let rel = part.split(':').next().unwrap_or(part).to_string();
+            return Err(ConstraintError::Repeated(spec.to_string(), rel));
+        }
+        conditions.push(condition);
+    }
+    Ok(Constraint { conditions })
+}
+
+fn parse_condition(spec: &str) -> Result<Condition, ConstraintError> {
+    let (rel, lemmas) = spec
+        .split_once(':')
+        .ok_or_else(|| ConstraintError::Shape(spec.to_string()))?;
+    let relation = match rel {
+        "prt" => Relation::Particle,
+        "obj" => Relation::Object,
+        "xcomp" => Relation::Xcomp,
+        "compound" => Relation::Compound,
+        "any" => Relation::Any,
+        other => match other.strip_prefix("pp.") {
+            Some(prep) if !prep.is_empty() && prep.bytes().all(|b| b.is_ascii_lowercase()) => {
+                Relation::Prep(prep.to_string())
+            }
+            _ => return Err(ConstraintError::Relation(other.to_string())),
+        },
+    };
+    let lemmas: Vec<String> = lemmas
+        .split('|')
+        .map(|l| l.trim().to_lowercase())
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lemmas.is_empty() {
+        return Err(ConstraintError::NoLemma(spec.to_string()));
+    }
+    Ok(Condition { relation, lemmas })
+}
+
+impl Constraint {
+    /// Whether every condition holds on the trigger token's dependents.
+    pub fn holds(&self, doc: &Doc, trigger: Token<'_>) -> bool {
+        self.conditions.iter().all(|c| c.holds(doc, trigger))
+    }
+}
+
+impl Condition {
+    fn accepts(&self, tok: Token<'_>) -> bool {
+        let lemma = trigger_lemma(tok);
+        self.lemmas.iter().any(|l| *l == *lemma)
+    }
+
+    /// The word within the trigger's clause a few words on, whatever the parse made of it:
+    /// "marked 30 Russian diplomats as undesirable".
+    fn follows(&self, doc: &Doc, trigger: Token<'_>) -> bool {
+        (trigger.i() + 1..doc.len())
+            .map(|i| doc.token(i))
+            .take_while(|t| t.sentence() == trigger.sentence())
+            .take(8)
+            .take_while(|t| !matches!(t.text(), "," | ";" | "." | ":"))
+            // Content words only: a preposition a few words on ("call ... on") is no evidence.
+            .filter(|t| matches!(t.upos(), Upos::Noun | Upos::Propn | Upos::Adj | Upos::Verb))
+            .any(|t| self.accepts(t))
+    }
+
+    /// Whether the trigger token's dependents satisfy this condition.
+    fn holds(&self, doc: &Doc, trigger: Token<'_>) -> bool {
+        match &self.relation {
+            Relation::Particle => trigger
+                .children()
+                .any(|c| c.rel() == Deprel::CompoundPrt && self.accepts(c)),
+            Relation::Object => object_heads(trigger).any(|c| {
+                // "hundreds of migrants", "700 kg of medicine": the noun that is counted.
+                self.accepts(c)
+                    || c.children()
+                        .any(|g| g.rel().is_nmod() && has_case(g, &["of"]) && self.accepts(g))
+            }),
+            Relation::Xcomp => trigger
+                .children()
+                .any(|c| c.rel() == Deprel::Xcomp && self.accepts(c)),
+            Relation::Compound => trigger.children().any(|c| {
+                matches!(c.rel(), Deprel::Compound | Deprel::Amod | Deprel::NmodNpmod)
+                    && self.accepts(c)
+            }),
+            // The trigger's own infinitive marker ("to commit") says nothing about it.
+            Relation::Any => {
+                trigger
+                    .children()
+                    .filter(|c| c.rel() != Deprel::Mark)
+                    .any(|c| {
+                        self.accepts(c)
+                            || c.children()
+                                .filter(|g| g.rel() != Deprel::Mark)
+                                .any(|g| self.accepts(g))
+                    })
+                    || self.follows(doc, trigger)
+            }
+            Relation::Prep(prep) => std::iter::once(trigger)
+                .chain(object_heads(trigger))
+                .flat_map(|t| t.children())
+                .any(|c| {
+                    (c.rel().is_obl() || c.rel().is_nmod())
+                        && has_case(c, &[prep.as_str()])
+                        && self.accepts(c)
+                }),
+        }
+    }
+}
+
+/// The tokens that stand for what a trigger acts on: objects, passive subjects, a noun
+/// trigger's "of" complement, and the noun a participle modifies ("diplomats expelled").
+fn object_heads<'a>(trigger: Token<'a>) -> impl Iterator<Item = Token<'a>> {
+    let is_noun = matches!(trigger.upos(), Upos::Noun | Upos::Propn);
+    let participle_head = (trigger.rel() == Deprel::Acl || trigger.rel() == Deprel::Amod)
+        .then(|| trigger.head())
+        .flatten();
+    trigger
+        .children()
+        .filter(move |c| {
+            let rel = c.rel();
+            rel == Deprel::Obj
+                || rel == Deprel::NsubjPass
+                || rel == Deprel::Iobj
+                || (is_noun && rel == Deprel::Nmod && has_case(*c, &["of"]))
+        })
+        .chain(participle_head)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conditions_join_with_ampersand() {
+        let c = parse_constraint("prt:out&obj:talk|talks").unwrap();
+        assert_eq!(c.conditions.len(), 2);
+        assert_eq!(c.conditions[0].relation, Relation::Particle);
+        assert_eq!(c.conditions[1].lemmas, ["talk", "talks"]);
+        let c = parse_constraint("pp.of:immunity").unwrap();
+        assert_eq!(c.conditions[0].relation, Relation::Prep("of".into()));
+    }
+
+    #[test]
+    fn malformed_constraints_are_named() {
+        assert!(matches!(
+            parse_constraint("pp.:x"),
+            Err(ConstraintError::Relation(_))
+        ));
+        assert!(matches!(
+            parse_constraint("obj:a&obj:b"),
+            Err(ConstraintError::Repeated(..))
+        ));
+        assert!(matches!(
+            parse_constraint("obj:a&"),
+            Err(ConstraintError::Shape(_))
+        ));
+        assert!(matches!(
+            parse_constraint("prt:|"),
+            Err(ConstraintError::NoLemma(_))
+        ));
+    }
+}
