@@ -8,6 +8,7 @@ use crate::frames::Repeat;
 use crate::frames::{Frame, frame_span};
 use crate::merge::Found;
 use crate::participants::Coded;
+use crate::prospect::{is_planned_time, told_as_past};
 use crate::sentence::SentenceCx;
 use crate::timing::{Timed, assign_times, pick_date};
 use crate::tree::{dominates, subtree};
@@ -84,19 +85,61 @@ fn split_by_actor(event: Event, interval: Option<Interval>, out: &mut Vec<Found>
     }
 }
 
-/// The date of a frame from its time expressions, read forward for plans and future clauses.
-fn frame_date(
-    sx: &SentenceCx<'_, '_>,
-    frame: &Frame<'_>,
-    mine: &[&Timed],
-) -> Option<(EventDate, Option<Interval>)> {
+/// The dates of a frame: the event's own and, for an asserted announcement, promise or threat,
+/// when the announced act is to happen.
+struct FrameDates {
+    date: Option<(EventDate, Option<Interval>)>,
+    planned: Option<EventDate>,
+    modality: Modality,
+}
+
+/// The dates of a frame from its time expressions, read forward for plans and future clauses.
+/// An asserted event is dated by the time of its act or saying, never by the time of what it
+/// announces ("will hold talks on Thursday": the AGREE is asserted now, the talks are planned
+/// for Thursday); an event the report dates after its own publication is told as to come.
+fn frame_date(sx: &SentenceCx<'_, '_>, frame: &Frame<'_>, mine: &[&Timed]) -> FrameDates {
     let future = crate::timex::clause_direction(frame.anchor) == Some(Direction::Future);
     let dir = if frame.modality == Modality::Planned || future {
         Direction::Future
     } else {
         Direction::Past
     };
-    pick_date(sx.cx, mine, dir, frame.modality)
+    if frame.modality != Modality::Asserted {
+        return FrameDates {
+            date: pick_date(sx.cx, mine, dir, frame.modality),
+            planned: None,
+            modality: frame.modality,
+        };
+    }
+    let doc = sx.cx.doc;
+    let (ahead, own): (Vec<&Timed>, Vec<&Timed>) = mine
+        .iter()
+        .partition(|t| is_planned_time(doc, frame, t.attach, t.expr.since));
+    let mut planned = pick_date(sx.cx, &ahead, Direction::Future, Modality::Planned).map(|d| d.0);
+    // An announcement is made when it is said: its own times read back.
+    let own_dir = if frame.recoded { Direction::Past } else { dir };
+    let mut date = pick_date(sx.cx, &own, own_dir, Modality::Asserted);
+    let mut modality = Modality::Asserted;
+    let after = date
+        .as_ref()
+        .and_then(|d| d.1)
+        .zip(sx.cx.published)
+        .is_some_and(|(i, p)| i.start > p);
+    if after {
+        if frame.recoded || told_as_past(frame) {
+            // "agreed ..., extending its support until 2007": the time of what was agreed.
+            planned = planned.or(date.map(|d| d.0));
+            date = pick_date(sx.cx, &[], own_dir, Modality::Asserted);
+        } else {
+            // "when it meets next week": a report cannot tell as done what it dates later.
+            modality = Modality::Planned;
+        }
+    }
+    FrameDates {
+        date,
+        planned,
+        modality,
+    }
 }
 
 /// The event of one coded frame, with the interval its date resolves to.
@@ -113,7 +156,11 @@ fn frame_event(
         measured,
         ..
     } = coded;
-    let date = frame_date(sx, frame, mine);
+    let FrameDates {
+        date,
+        planned,
+        modality,
+    } = frame_date(sx, frame, mine);
     if let Some(day) = date.as_ref().and_then(|d| d.0.start) {
         let day = day.to_string();
         sx.reader.redate(&mut actors, &day);
@@ -166,9 +213,10 @@ fn frame_event(
         other_quantities: measured.others,
         casualties: measured.casualties.casualties,
         date: date.as_ref().map(|d| d.0.clone()),
+        planned,
         location,
         attribution: sx.attribution.clone(),
-        modality: frame.modality,
+        modality,
         aggregate,
         trigger: Trigger {
             text: frame.trigger.text().to_string(),
@@ -249,6 +297,7 @@ fn repeated(
     e.location = None;
     e.attribution = sx.attribution.clone();
     e.date = date.as_ref().map(|d| d.0.clone());
+    e.planned = None;
     e.trigger = Trigger {
         text: verb.text().to_string(),
         span: [vspan.start, vspan.end],

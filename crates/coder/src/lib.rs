@@ -29,6 +29,7 @@ mod original;
 mod participants;
 mod persons;
 mod place;
+mod prospect;
 mod repair;
 mod sentence;
 mod timekind;

@@ -231,6 +231,7 @@ fn code_frame(
         other_quantities: measured.others,
         casualties: measured.casualties.casualties,
         date: date.map(|d| d.0),
+        planned: None,
         location,
         attribution: None,
         modality: frame.modality,

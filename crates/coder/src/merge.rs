@@ -124,6 +124,9 @@ fn absorb(a: &mut Found, mut b: Found) {
             merged.interval = other.interval;
         }
     }
+    if e.planned.is_none() {
+        e.planned = o.planned;
+    }
     if e.location.is_none() {
         e.location = o.location;
     }

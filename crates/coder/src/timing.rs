@@ -6,6 +6,7 @@ use crate::dates::{Direction, Interval, TimeExpr, TimeKind, find_times, resolve}
 use crate::frames::Frame;
 use crate::layout::Layout;
 use crate::measure::sentence_words;
+use crate::prospect::{dates_the_saying, is_prospective};
 use crate::timex::clause_direction;
 use crate::tree::{ancestors, coordinated, depth_between, dominates, has_case, subtree};
 use crate::words::{WordClass, is};
@@ -138,7 +139,13 @@ pub(crate) fn find_peg(doc: &Doc, published: Option<NaiveDate>, layout: &Layout)
     let base = lead.token_range().start;
     find_times(&words).into_iter().find_map(|t| {
         let i = resolve(&t, published, Direction::Past)?;
-        if i.start != i.end {
+        if i.start != i.end || published.is_some_and(|p| i.start > p) {
+            return None;
+        }
+        // Nor the time of an announced or planned act ("will hold talks on Thursday", "next
+        // Sunday"): the peg is when the news happened, which is never after it is reported.
+        let attach = crate::timex::attach_of(doc, base + t.first, base + t.last).map(|a| a.i());
+        if is_prospective(doc, attach) {
             return None;
         }
         // The peg dates the lead's telling, not a noun of it ("a target date of March 23").
@@ -263,8 +270,13 @@ impl<'f, 'd> FrameIndex<'f, 'd> {
             .get(&a.i())
             .into_iter()
             .flatten()
-            .filter(|(k, _)| a.i() == frames[*k].anchor.i() || !is_saying(a))
-            .filter(|(k, _)| !in_complement(frames[*k].anchor, a))
+            .filter(|(k, _)| {
+                // ... except that an announcement is dated by its saying ("said on Monday it
+                // would hold talks").
+                let says = dates_the_saying(&frames[*k], a);
+                (a.i() == frames[*k].anchor.i() || !is_saying(a) || says)
+                    && (says || !in_complement(frames[*k].anchor, a))
+            })
             .copied()
             .collect();
         // ... and frames whose trigger phrase contains it ("the expulsion on Monday of"), up
@@ -315,6 +327,11 @@ fn date_by_nearest_before(
             .map(|(k, _)| *k)
             .filter(|k| frames[*k].trigger.i() < t.first)
             .max_by_key(|k| frames[*k].trigger.i());
+        // A time of what is to come ("contracts which his government will offer next year")
+        // does not date an event told as done before it.
+        let nearest = nearest.filter(|n| {
+            frames[*n].modality != Modality::Asserted || !is_prospective(doc, t.attach)
+        });
         if let Some(n) = nearest {
             owners[ti] = Some(n);
             let near = frames[n].anchor;

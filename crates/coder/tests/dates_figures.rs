@@ -25,6 +25,12 @@ fn span(e: &Event) -> (Option<String>, Option<String>) {
     (d.start.map(|x| x.to_string()), d.end.map(|x| x.to_string()))
 }
 
+/// (start, end) of the time the event's announced act is planned for.
+fn planned(e: &Event) -> (Option<String>, Option<String>) {
+    let d = e.planned.as_ref().expect("a planned date");
+    (d.start.map(|x| x.to_string()), d.end.map(|x| x.to_string()))
+}
+
 fn days(a: &str, b: &str) -> (Option<String>, Option<String>) {
     (Some(a.to_string()), Some(b.to_string()))
 }
@@ -48,20 +54,26 @@ fn future_dates_resolve_forward() {
         ),
         Some("2017-02-20".into())
     );
+    // The announced talks are planned for Friday; the AGREE itself is the announcement.
     let e = code(p, "Russia will hold talks with Turkey on Friday.");
     let e = one(&e, C::Agree);
-    assert_eq!(span(e), days("2017-02-10", "2017-02-10"));
+    assert_eq!(planned(e), days("2017-02-10", "2017-02-10"));
     let e = code(p, "Russia will meet Turkey in September.");
-    assert_eq!(span(&e[0]), days("2017-09-01", "2017-09-30"));
+    assert_eq!(planned(&e[0]), days("2017-09-01", "2017-09-30"));
     // A past verb still reads a past date backwards.
     let e = code(p, "Russia condemned Ukraine on February 27.");
     assert_eq!(span(one(&e, C::Accuse)), days("2016-02-27", "2016-02-27"));
-    // An infinitive under "agreed" looks forward from the agreement.
+    // An infinitive under "agreed" looks forward from the agreement: the withdrawal's day.
     let e = code(
         p,
         "Ukraine agreed to withdraw heavy weapons by February 27.",
     );
-    assert_eq!(span(one(&e, C::Agree)), days("2017-02-27", "2017-02-27"));
+    let e = one(&e, C::Agree);
+    assert_eq!(planned(e), days("2017-02-27", "2017-02-27"));
+    assert!(
+        e.date.is_none(),
+        "the agreement is not dated by what it agrees: {e:#?}"
+    );
 }
 
 #[test]
@@ -244,14 +256,85 @@ fn scheduled_talks_take_their_day_and_no_count() {
     );
     let e = &e[0];
     assert_eq!(e.quantity, None, "a day of the month is no count");
-    assert_eq!(span(e), days("2017-02-20", "2017-02-20"));
+    assert_eq!(planned(e), days("2017-02-20", "2017-02-20"));
     assert_eq!(
-        e.date.as_ref().and_then(|d| d.precision),
+        e.planned.as_ref().and_then(|d| d.precision),
         Some(attache_event::DatePrecision::Day)
     );
     let e = code("2017-02-09", "Russia will meet Turkey in September.");
     assert_eq!(
-        e[0].date.as_ref().and_then(|d| d.precision),
+        e[0].planned.as_ref().and_then(|d| d.precision),
         Some(attache_event::DatePrecision::Month)
     );
+}
+
+#[test]
+fn an_announcement_is_dated_when_it_is_said() {
+    // Published Thursday 2017-02-09.
+    let p = "2017-02-09";
+    let e = code(
+        p,
+        "Russia said on Monday it would hold talks with Turkey on Friday.",
+    );
+    let e = one(&e, C::Agree);
+    assert_eq!(span(e), days("2017-02-06", "2017-02-06"));
+    assert_eq!(planned(e), days("2017-02-10", "2017-02-10"));
+    // A relative clause announcing talks: no day of saying, the talks' day planned.
+    let e = code(
+        p,
+        "Egypt's foreign minister, who will hold talks in Cairo on Thursday, said the ban was \
+         more effective than sanctions.",
+    );
+    let e = one(&e, C::Agree);
+    assert!(e.date.is_none(), "{e:#?}");
+    assert_eq!(planned(e), days("2017-02-09", "2017-02-09"));
+    // A promise made earlier, of an act next February.
+    let e = code(
+        p,
+        "Germany has pledged to introduce new aid to Greece next February.",
+    );
+    let e = one(&e, C::Agree);
+    assert!(e.date.is_none(), "{e:#?}");
+    assert_eq!(planned(e), days("2018-02-01", "2018-02-28"));
+}
+
+#[test]
+fn a_meeting_dated_after_publication_is_planned() {
+    let e = code(
+        "2017-02-09",
+        "Analysts said the bank would raise rates when the US Federal Reserve meets next week.",
+    );
+    let e = one(&e, C::Consult);
+    assert_eq!(e.modality, attache_event::Modality::Planned);
+    assert_eq!(span(e), days("2017-02-13", "2017-02-19"));
+}
+
+#[test]
+fn the_news_peg_is_never_a_time_to_come() {
+    let p = "2017-02-09";
+    // Failing before the fix: the condemnation took the talks' Friday, read back as 2017-02-03.
+    let e = code(
+        p,
+        "Iran will hold talks with the EU in Vienna on Friday.\n\nIran condemned the new \
+         sanctions.",
+    );
+    let e = one(&e, C::Accuse);
+    assert!(e.date.is_none(), "{e:#?}");
+    // Failing before the fix: the accusation took next Sunday, after publication.
+    let e = code(
+        p,
+        "Britain should set out an exit strategy from Iraq after next Sunday's elections, the \
+         opposition leader has said.\n\nRussia accused Britain of misleading Iraq.",
+    );
+    let e = one(&e, C::Accuse);
+    assert!(e.date.is_none(), "{e:#?}");
+    // A lead that tells of the past still lends its day.
+    let e = code(
+        p,
+        "Iran condemned the new sanctions on Tuesday.\n\nIran accused the EU of hypocrisy.",
+    );
+    let accused: Vec<&Event> = e.iter().filter(|e| e.trigger.text == "accused").collect();
+    let d = accused[0].date.as_ref().expect("the peg");
+    assert!(d.inherited);
+    assert_eq!(span(accused[0]), days("2017-02-07", "2017-02-07"));
 }

@@ -510,6 +510,12 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Casualties::is_empty")]
     pub casualties: Casualties,
     pub date: Option<EventDate>,
+    /// For an asserted announcement, promise, threat or refusal ("will hold talks on
+    /// Thursday", "pledged to introduce a budget next February"): when the announced act is to
+    /// happen, kept apart from `date`, which is the time of the saying. Left out of the JSON
+    /// when the report names no such time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned: Option<EventDate>,
     pub location: Option<Location>,
     pub attribution: Option<Attribution>,
     pub modality: Modality,

@@ -346,6 +346,7 @@ mod tests {
             other_quantities: Vec::new(),
             casualties: Default::default(),
             date: None,
+            planned: None,
             location: None,
             attribution: None,
             modality: Modality::Negated,

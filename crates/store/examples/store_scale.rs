@@ -80,6 +80,7 @@ fn document(n: usize, rng: &mut Lcg) -> IngestDocument {
             inherited: false,
             precision: None,
         }),
+        planned: None,
         location: None,
         attribution: None,
         modality: Modality::Asserted,

@@ -49,6 +49,7 @@ pub fn expulsion(doc: &str, actors: &[&str], count: Option<f64>, date: Option<&s
             inherited: false,
             precision: None,
         }),
+        planned: None,
         location: None,
         attribution: None,
         modality: Modality::Asserted,

@@ -36,6 +36,7 @@ fn report(id: &str) -> IngestDocument {
         other_quantities: Vec::new(),
         casualties: Default::default(),
         date: None,
+        planned: None,
         location: None,
         attribution: None,
         modality: Modality::Asserted,

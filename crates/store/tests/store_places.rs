@@ -44,6 +44,7 @@ fn report(id: &str, location: Option<Location>) -> IngestDocument {
         other_quantities: Vec::new(),
         casualties: Default::default(),
         date: None,
+        planned: None,
         location,
         attribution: None,
         modality: Modality::Asserted,

@@ -48,6 +48,7 @@ fn expulsion(index: usize, actor: &str, code: &str, clause: &str) -> Event {
         other_quantities: Vec::new(),
         casualties: Default::default(),
         date: None,
+        planned: None,
         location: None,
         attribution: None,
         modality: Modality::Asserted,

@@ -104,6 +104,7 @@ fn coded(wire: &Wire, expulsions: &[Expulsion]) -> IngestDocument {
                     inherited: false,
                     precision: None,
                 }),
+                planned: None,
                 location: None,
                 attribution: None,
                 modality: Modality::Asserted,
