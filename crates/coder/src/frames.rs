@@ -3,6 +3,7 @@
 //! clause that carries it (for time, negation and modals), and the figure attached to it.
 
 use crate::modality::{aux_words, modality_of};
+use crate::recipients::{Marks, marks_recipient};
 use crate::repair::{adjacent_object, stranded_subject};
 use crate::tree::{has_case, has_mark, has_mark_word, heads_verbless_sentence, is_verbal, lemma};
 use crate::triggers::TriggerRule;
@@ -25,6 +26,10 @@ pub struct Frame<'d> {
     pub anchor: Token<'d>,
     pub agents: Vec<Token<'d>>,
     pub patients: Vec<Token<'d>>,
+    /// Who did what an object names, or whose it is ("rejected calls *by Belarus*", "shelled
+    /// positions *of the Palestinian forces*"): whom the event acts on when the patients name
+    /// no actor.
+    pub owners: Vec<Token<'d>>,
     /// Where a noun such as "total" or "number" was looked through: "a total of 80 diplomats".
     pub collective: Option<Token<'d>>,
     pub category: EventCategory,
@@ -151,6 +156,8 @@ struct Roles<'d> {
     anchor: Token<'d>,
     agents: Vec<Token<'d>>,
     patients: Vec<Token<'d>>,
+    /// Who did what the event acts on, or whose it is (see [`Frame::owners`]).
+    owners: Vec<Token<'d>>,
 }
 
 /// A frame's category and modality after its governing verb has had its say.
@@ -159,11 +166,6 @@ struct Reading {
     modality: Modality,
     recoded: bool,
 }
-
-/// Prepositions that introduce whom a noun's event is aimed at: "sanctions on Iran".
-const NOUN_TARGET_CASE: [&str; 6] = ["on", "against", "to", "with", "toward", "towards"];
-/// Prepositions that introduce whom a verb's event is aimed at: "sent arms to Pakistan".
-const RECIPIENT_CASE: [&str; 7] = ["to", "against", "on", "with", "toward", "towards", "at"];
 
 /// Builds the frame of a trigger token coded by `rule`, or `None` when the token is used in a
 /// way that reports no event of its own.
@@ -177,7 +179,7 @@ pub fn read_frame<'d>(
         return None;
     }
     let roles = if noun {
-        noun_roles(doc, trigger)
+        noun_roles(doc, rule.category, trigger)
     } else if is_participle(trigger) {
         participle_roles(rule, trigger)
     } else {
@@ -191,6 +193,7 @@ pub fn read_frame<'d>(
         anchor: roles.anchor,
         agents: roles.agents,
         patients,
+        owners: roles.owners,
         collective,
         category: reading.category,
         modality: reading.modality,
@@ -200,7 +203,8 @@ pub fn read_frame<'d>(
 
 /// Participants of a noun trigger: "Poland's expulsion of", "the expulsion by Poland", "Russian
 /// strikes", and the verb that reports it ("Italy announced the expulsion of ...").
-fn noun_roles<'d>(doc: &'d Doc, trigger: Token<'d>) -> Roles<'d> {
+fn noun_roles<'d>(doc: &'d Doc, category: EventCategory, trigger: Token<'d>) -> Roles<'d> {
+    let aimed = |t: Token<'_>| marks_recipient(t, Marks::Noun, category);
     let mut agents = Vec::new();
     let mut patients = Vec::new();
     let mut anchor = trigger;
@@ -216,7 +220,7 @@ fn noun_roles<'d>(doc: &'d Doc, trigger: Token<'d>) -> Roles<'d> {
                         .filter(|g| g.rel().is_nmod() && has_case(*g, &["by"])),
                 );
             }
-            Deprel::Nmod if has_case(c, &NOUN_TARGET_CASE) => patients.push(c),
+            Deprel::Nmod if aimed(c) => patients.push(c),
             // "its demand that Israel ease restrictions": who is to act.
             Deprel::Acl | Deprel::Ccomp | Deprel::AclRelcl if has_mark_word(c, "that") => {
                 patients.extend(c.children().filter(|g| g.rel() == Deprel::Nsubj))
@@ -226,6 +230,15 @@ fn noun_roles<'d>(doc: &'d Doc, trigger: Token<'d>) -> Roles<'d> {
     }
     if patients.is_empty() {
         patients.extend(of_phrase_after(doc, trigger));
+    }
+    let objects: Vec<Token<'d>> = patients
+        .iter()
+        .copied()
+        .filter(|p| has_case(*p, &["of"]))
+        .collect();
+    // "a suspension of air links with Serbia": whom the "of" complement is aimed at.
+    for o in &objects {
+        patients.extend(o.children().filter(|c| c.rel().is_nmod() && aimed(*c)));
     }
     if let Some(h) = carrier_of(trigger) {
         anchor = h;
@@ -241,10 +254,7 @@ fn noun_roles<'d>(doc: &'d Doc, trigger: Token<'d>) -> Roles<'d> {
         }
         // "imposed sanctions on Iran": the target may hang on the carrying verb.
         if !patients.iter().any(|p| !has_case(*p, &["of"])) {
-            patients.extend(
-                h.children()
-                    .filter(|c| c.rel().is_obl() && has_case(*c, &NOUN_TARGET_CASE)),
-            );
+            patients.extend(h.children().filter(|c| c.rel().is_obl() && aimed(*c)));
         }
     }
     if agents.is_empty() {
@@ -258,6 +268,7 @@ fn noun_roles<'d>(doc: &'d Doc, trigger: Token<'d>) -> Roles<'d> {
         anchor,
         agents,
         patients,
+        owners: owners_of(category, &objects),
     }
 }
 
@@ -297,6 +308,7 @@ fn participle_roles<'d>(rule: &TriggerRule, trigger: Token<'d>) -> Roles<'d> {
         anchor: trigger,
         agents,
         patients,
+        owners: Vec::new(),
     }
 }
 
@@ -315,6 +327,7 @@ fn clause_roles<'d>(doc: &'d Doc, rule: &TriggerRule, trigger: Token<'d>) -> Rol
         );
     }
     let mut patients = objects_of(doc, trigger, passive);
+    let objects = patients.clone();
     // "demanded that the US cancel ...": who is to act is the complement's subject.
     if patients.is_empty() {
         for c in trigger.children().filter(|c| c.rel() == Deprel::Ccomp) {
@@ -324,11 +337,16 @@ fn clause_roles<'d>(doc: &'d Doc, rule: &TriggerRule, trigger: Token<'d>) -> Rol
     if rule.category == EventCategory::Threaten && patients.is_empty() {
         patients.extend(threat_targets(trigger));
     }
-    add_recipients(trigger, &mut patients);
+    add_recipients(rule.category, trigger, &mut patients);
+    let mut owners = owners_of(rule.category, &objects);
+    if !passive {
+        owners.extend(stray_agent(trigger, &objects));
+    }
     Roles {
         anchor: trigger,
         agents,
         patients,
+        owners,
     }
 }
 
@@ -379,7 +397,8 @@ fn threat_targets(trigger: Token<'_>) -> Vec<Token<'_>> {
         for c in clause.children() {
             let rel = c.rel();
             if clause.i() != trigger.i()
-                && (rel == Deprel::Obj || (rel.is_obl() && has_case(c, &RECIPIENT_CASE)))
+                && (rel == Deprel::Obj
+                    || (rel.is_obl() && marks_recipient(c, Marks::Verb, EventCategory::Threaten)))
             {
                 out.push(c);
             }
@@ -395,13 +414,10 @@ fn threat_targets(trigger: Token<'_>) -> Vec<Token<'_>> {
 /// oblique, on the verb or on its object ("sent 500 tons of rice to Sri Lanka": also on what a
 /// measure noun counts). Objects stay first (they are what is counted); phrases that name no
 /// actor drop out when actors are read.
-fn add_recipients<'d>(trigger: Token<'d>, patients: &mut Vec<Token<'d>>) {
+fn add_recipients<'d>(category: EventCategory, trigger: Token<'d>, patients: &mut Vec<Token<'d>>) {
+    let aimed = |t: Token<'_>| marks_recipient(t, Marks::Verb, category);
     let objects: Vec<Token<'d>> = patients.clone();
-    patients.extend(
-        trigger
-            .children()
-            .filter(|c| c.rel().is_obl() && has_case(*c, &RECIPIENT_CASE)),
-    );
+    patients.extend(trigger.children().filter(|c| c.rel().is_obl() && aimed(*c)));
     let inner: Vec<Token<'d>> = objects
         .iter()
         .flat_map(|o| {
@@ -410,11 +426,41 @@ fn add_recipients<'d>(trigger: Token<'d>, patients: &mut Vec<Token<'d>>) {
         })
         .collect();
     for o in objects.into_iter().chain(inner) {
-        patients.extend(
-            o.children()
-                .filter(|c| c.rel().is_nmod() && has_case(*c, &RECIPIENT_CASE)),
-        );
+        patients.extend(o.children().filter(|c| c.rel().is_nmod() && aimed(*c)));
     }
+}
+
+/// Who did what the objects name, or whose they are: "rejected calls by Belarus's rulers",
+/// "dismissed an appeal from the president", "prevented the demonstration staged by students",
+/// "shelled positions of the Palestinian security forces".
+fn owners_of<'d>(category: EventCategory, objects: &[Token<'d>]) -> Vec<Token<'d>> {
+    let mut out = Vec::new();
+    for o in objects {
+        for c in o.children() {
+            if c.rel().is_nmod() && marks_recipient(c, Marks::Object, category) {
+                out.push(c);
+            } else if c.rel() == Deprel::Acl && c.xpos() == "VBN" {
+                out.extend(
+                    c.children()
+                        .filter(|g| g.rel().is_obl() && has_case(*g, &["by"])),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// A by-phrase right after an active verb's object belongs to the object ("rejected calls by
+/// Greece" parsed with "by Greece" on the verb): an active verb has no by-agent.
+fn stray_agent<'d>(trigger: Token<'d>, objects: &[Token<'d>]) -> Option<Token<'d>> {
+    let object_end = objects.iter().map(|o| o.i()).max()?;
+    trigger.children().find(|c| {
+        c.rel().is_obl()
+            && has_case(*c, &["by"])
+            && c.children()
+                .find(|g| g.rel() == Deprel::Case)
+                .is_some_and(|case| case.i() == object_end + 1)
+    })
 }
 
 /// Looks through "a total of", "the number of" to what is counted; returns the patients and

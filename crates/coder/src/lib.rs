@@ -30,6 +30,7 @@ mod participants;
 mod persons;
 mod place;
 mod prospect;
+mod recipients;
 mod repair;
 mod sentence;
 mod timekind;
@@ -54,6 +55,7 @@ pub use constraint::{Condition, Relation};
 use dates::Direction;
 pub use figure_words::{FigureWords, FigureWordsError};
 pub use mention::{GENERIC_MODE, MentionCode};
+pub use recipients::RecipientsError;
 pub use triggers::{Constraint, ConstraintError, TriggerError, TriggerRule, TriggerTable};
 pub use words::WordsError;
 
@@ -68,6 +70,8 @@ pub enum CoderError {
     Words(#[from] WordsError),
     #[error(transparent)]
     FigureWords(#[from] FigureWordsError),
+    #[error(transparent)]
+    Recipients(#[from] RecipientsError),
     #[error("{}: {source}", path.display())]
     ReadTriggers {
         path: std::path::PathBuf,
@@ -144,6 +148,7 @@ impl Extractor {
     pub fn load_default() -> Result<Extractor, CoderError> {
         let analyzer = Analyzer::load_default()?;
         words::load()?;
+        recipients::load()?;
         let triggers = parse_shipped_triggers()?;
         figure_words::embedded()?;
         Ok(Extractor {

@@ -164,6 +164,7 @@ fn bare_frame<'d>(rule: &'d TriggerRule, tok: Token<'d>) -> Frame<'d> {
             .filter(|c| c.rel() == Deprel::Nsubj)
             .collect(),
         patients: tok.children().filter(|c| c.rel() == Deprel::Obj).collect(),
+        owners: Vec::new(),
         collective: None,
         category: rule.category,
         modality: Modality::Asserted,

@@ -117,6 +117,15 @@ fn recipients_of(
         .iter()
         .flat_map(|p| reader.actors(look_through(doc, *p).0, discourse))
         .collect();
+    // "rejected calls by Belarus's rulers": when what the event acts on names no actor, whom
+    // it belongs to does.
+    if recipients.is_empty() {
+        recipients = frame
+            .owners
+            .iter()
+            .flat_map(|o| reader.actors(*o, discourse))
+            .collect();
+    }
     // People known only by what they are ("arrested 12 protesters", "killed civilians near
     // Kharkiv") belong to where it happened; for a government acting on its own people
     // (arrests, bans, crackdowns) without a place, to the acting state, as event coders

@@ -1,0 +1,164 @@
+//! Recipients: one sentence per construction that names whom an event acts on (object, passive
+//! subject, against/with/to/on/from, possessive, the object's doer, domestic acts), and the
+//! phrases that name no participant (a topic). Sentences written for these tests in wire style.
+
+use attache_event::{Event, EventCategory as C};
+use chrono::NaiveDate;
+
+mod common;
+
+fn code(text: &str) -> Vec<Event> {
+    common::code_on(text, NaiveDate::from_ymd_opt(2023, 3, 14))
+}
+
+fn countries(actors: &[attache_event::Actor]) -> Vec<&str> {
+    actors.iter().filter_map(|a| a.country.as_deref()).collect()
+}
+
+/// The one event of `category` in `text`, with its actor and recipient countries.
+fn check(text: &str, category: C, actors: &[&str], recipients: &[&str]) {
+    let events = code(text);
+    let e = events
+        .iter()
+        .find(|e| e.event == category)
+        .unwrap_or_else(|| panic!("no {category:?} in {text:?}: {events:#?}"));
+    assert_eq!(countries(&e.actors), actors, "actors of {text:?}");
+    assert_eq!(
+        countries(&e.recipients),
+        recipients,
+        "recipients of {text:?}"
+    );
+}
+
+#[test]
+fn direct_object() {
+    check(
+        "The Chinese foreign ministry criticised Japan on Tuesday.",
+        C::Accuse,
+        &["CHN"],
+        &["JPN"],
+    );
+}
+
+#[test]
+fn passive_subject_is_the_recipient_and_the_by_phrase_the_actor() {
+    check(
+        "Three Russian diplomats were expelled by Estonia on Monday.",
+        C::Sanction,
+        &["EST"],
+        &["RUS"],
+    );
+}
+
+#[test]
+fn against() {
+    check(
+        "Ukraine filed a complaint against Russia at the United Nations on Monday.",
+        C::Accuse,
+        &["UKR"],
+        &["RUS"],
+    );
+}
+
+#[test]
+fn with_for_talks_agreement_and_cooperation() {
+    check(
+        "Turkey held talks with Syria on Tuesday.",
+        C::Consult,
+        &["TUR"],
+        &["SYR"],
+    );
+    check(
+        "Japan agreed with South Korea to share intelligence.",
+        C::Agree,
+        &["JPN"],
+        &["KOR"],
+    );
+    check(
+        "Germany cooperated with France on border checks last year.",
+        C::Cooperate,
+        &["DEU"],
+        &["FRA"],
+    );
+}
+
+#[test]
+fn to_for_aid_and_requests() {
+    check(
+        "Japan sent food aid to North Korea on Monday.",
+        C::Aid,
+        &["JPN"],
+        &["PRK"],
+    );
+    check(
+        "Kenya appealed to Britain for help on Monday.",
+        C::Request,
+        &["KEN"],
+        &["GBR"],
+    );
+}
+
+#[test]
+fn on_for_sanctions() {
+    check(
+        "The European Union imposed new sanctions on Iran on Monday.",
+        C::Sanction,
+        &["EU"],
+        &["IRN"],
+    );
+}
+
+#[test]
+fn from_for_withdrawals() {
+    check(
+        "Sudan withdrew its troops from Chad on Sunday.",
+        C::Retreat,
+        &["SDN"],
+        &["TCD"],
+    );
+}
+
+#[test]
+fn possessive() {
+    check(
+        "Poland expelled Russia's ambassador on Tuesday.",
+        C::Sanction,
+        &["POL"],
+        &["RUS"],
+    );
+}
+
+#[test]
+fn the_doer_of_what_the_object_names() {
+    check(
+        "Germany rejected calls by Greece for war reparations.",
+        C::Reject,
+        &["DEU"],
+        &["GRC"],
+    );
+}
+
+#[test]
+fn domestic_act_takes_the_country_of_its_place() {
+    check(
+        "Police arrested 40 protesters in Cairo on Friday.",
+        C::Coerce,
+        &["EGY"],
+        &["EGY"],
+    );
+}
+
+#[test]
+fn a_topic_is_no_participant() {
+    let events = code("France and Germany held talks on Iran on Monday.");
+    assert!(!events.is_empty(), "the talks are coded");
+    for e in &events {
+        assert!(!countries(&e.actors).contains(&"IRN"), "{e:#?}");
+        assert!(!countries(&e.recipients).contains(&"IRN"), "{e:#?}");
+    }
+    let events =
+        code("Syria will be discussed at the summit in Geneva, the French foreign minister said.");
+    for e in &events {
+        assert!(!countries(&e.actors).contains(&"SYR"), "{e:#?}");
+    }
+}
