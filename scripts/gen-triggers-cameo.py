@@ -22,13 +22,15 @@ What is generated, from each verb block of the dictionary:
     lists its singular;
   * a particle first after the `*` ("- * OFF TALK") becomes `prt:off`, a prepositional phrase
     "(OF CITIZENSHIP)" becomes `pp.of:citizenship`; several parts are joined with `&`;
+  * a two-word object "{HUMANITARIAN AID}" becomes `obj:aid&objmod:humanitarian` (the
+    modifier is a compound or adjective of the object);
   * a multi-word verb "+CARRY_OUT" is the verb `carry` with `prt:out` (particles) or
     `any:for` (prepositions) added to each of its rows.
 What is skipped (and counted in the printed summary, and in the file header):
   * bare verb codes ("ASK [020]", "--- ARRIVE [040] ---"): a verb alone is too coarse (it
     costs precision; measured when this file was introduced);
-  * patterns with words before the verb (subjects), with noun phrases of several words
-    ({HUMANITARIAN AID}: the modifier cannot be required), a preposition without its noun,
+  * patterns with words before the verb (subjects), with noun phrases of three or more words
+    or inside a prepositional phrase, a preposition without its noun,
     actor slots ($ + % ^), or more than one object;
   * null codes [---], and codes the cross-walk does not map (01x statements, 02x appeals);
   * verbs written with the verb last (WIRE_+TAP) or of more than two words;
@@ -129,7 +131,7 @@ def singular(word):
         return word[:-3] + "y"
     if word.endswith("sses"):
         return word[:-2]
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
         return word[:-1]
     return word
 
@@ -248,8 +250,11 @@ def tokens(post):
     return re.findall(r"\{[^}]*\}|\([^)]*\)|\S+", post)
 
 
-def noun_lemmas(d, word):
-    """The lemmas a noun or &SYNSET stands for, or None when it cannot be expressed."""
+def noun_lemmas(d, word, plural=True):
+    """The lemmas a noun or &SYNSET stands for, or None when it cannot be expressed. A
+    modifier (plural=False) is taken as written ("ARMS SHIPMENT": arms)."""
+    if not plural and not word.startswith("&"):
+        return [word.lower()] if re.fullmatch(r"[A-Za-z-]+", word) else None
     if word.startswith("&"):
         members = d.synsets.get(word)
         if members is None:
@@ -275,13 +280,22 @@ def pattern_constraints(d, post):
     have_obj = False
     for i, tok in enumerate(parts):
         if tok.startswith("{"):
-            return None, "noun phrase of several words"
+            words = tok[1:-1].split()
+            if have_obj or len(words) != 2:
+                return None, "noun phrase of more than two words"
+            modifiers, nouns = noun_lemmas(d, words[0], plural=False), noun_lemmas(d, words[1])
+            if not modifiers or not nouns:
+                return None, "unexpressible noun"
+            constraints.append("obj:" + "|".join(nouns))
+            constraints.append("objmod:" + "|".join(modifiers))
+            have_obj = True
+            continue
         if tok.startswith("("):
             inner = tok[1:-1].split()
             if len(inner) != 2 or inner[0].lower() not in PREPOSITIONS:
                 return None, "preposition without one noun"
             if inner[1].startswith("{"):
-                return None, "noun phrase of several words"
+                return None, "noun phrase in a prepositional phrase"
             nouns = noun_lemmas(d, inner[1])
             if not nouns:
                 return None, "unexpressible noun"
@@ -386,7 +400,7 @@ def generate(d, crosswalk):
                     skipped["category in SKIP_CATEGORIES (AGREE)"] += 1
                     continue
                 cons = ([extra] if extra else []) + constraints
-                if lemma in GENERAL_VERBS and all(c.startswith("obj:") for c in cons):
+                if lemma in GENERAL_VERBS and all(c.startswith(("obj:", "objmod:")) for c in cons):
                     skipped["general verb with an object alone"] += 1
                     continue
                 key = (lemma, "&".join(cons))

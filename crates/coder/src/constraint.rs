@@ -32,6 +32,9 @@ pub enum Relation {
     Compound,
     /// Any dependent, or a dependent's dependent.
     Any,
+    /// A compound or adjectival modifier of the trigger's object: "humanitarian" in "sent
+    /// humanitarian aid" (`obj:aid&objmod:humanitarian`).
+    ObjectModifier,
     /// A prepositional phrase with this preposition, on the trigger or on its object:
     /// "stripped of immunity", "arrived for talks".
     Prep(String),
@@ -42,7 +45,9 @@ pub enum Relation {
 pub enum ConstraintError {
     #[error("constraint {0:?} must look like REL:lemma|lemma (conditions joined by &)")]
     Shape(String),
-    #[error("constraint relation {0:?} is not one of prt, obj, xcomp, compound, any, pp.PREP")]
+    #[error(
+        "constraint relation {0:?} is not one of prt, obj, xcomp, compound, any, objmod, pp.PREP"
+    )]
     Relation(String),
     #[error("constraint {0:?} lists no lemma")]
     NoLemma(String),
@@ -74,6 +79,7 @@ fn parse_condition(spec: &str) -> Result<Condition, ConstraintError> {
         "xcomp" => Relation::Xcomp,
         "compound" => Relation::Compound,
         "any" => Relation::Any,
+        "objmod" => Relation::ObjectModifier,
         other => match other.strip_prefix("pp.") {
             Some(prep) if !prep.is_empty() && prep.bytes().all(|b| b.is_ascii_lowercase()) => {
                 Relation::Prep(prep.to_string())
@@ -150,6 +156,12 @@ impl Condition {
                     })
                     || self.follows(doc, trigger)
             }
+            Relation::ObjectModifier => object_heads(trigger).any(|o| {
+                o.children().any(|c| {
+                    matches!(c.rel(), Deprel::Compound | Deprel::Amod | Deprel::NmodNpmod)
+                        && self.accepts(c)
+                })
+            }),
             Relation::Prep(prep) => std::iter::once(trigger)
                 .chain(object_heads(trigger))
                 .flat_map(|t| t.children())
@@ -191,6 +203,8 @@ mod tests {
         assert_eq!(c.conditions.len(), 2);
         assert_eq!(c.conditions[0].relation, Relation::Particle);
         assert_eq!(c.conditions[1].lemmas, ["talk", "talks"]);
+        let c = parse_constraint("obj:aid&objmod:humanitarian").unwrap();
+        assert_eq!(c.conditions[1].relation, Relation::ObjectModifier);
         let c = parse_constraint("pp.of:immunity").unwrap();
         assert_eq!(c.conditions[0].relation, Relation::Prep("of".into()));
     }

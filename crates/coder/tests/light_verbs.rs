@@ -124,6 +124,13 @@ const CODED: &[Coded] = &[
         cameo: "162",
         actor: "SYR",
     },
+    // A two-word object: "aid convoy" (obj:convoy&objmod:aid).
+    Coded {
+        text: "Ethiopian troops blocked the aid convoy at the Somali border.",
+        event: C::Coerce,
+        cameo: "191",
+        actor: "ETH",
+    },
     Coded {
         text: "Russia accused Georgia of genocide in South Ossetia.",
         event: C::Accuse,
