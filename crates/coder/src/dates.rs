@@ -6,7 +6,7 @@
 //! publication date, relative expressions stay unresolved too.
 
 pub use crate::timekind::{Direction, Interval, Shift, TimeExpr, TimeKind};
-use crate::timekind::{Reference, YearRef, day_number, weekday_of};
+use crate::timekind::{Reference, YearRef, day_number, is_clock_time, weekday_of};
 pub(crate) use crate::timekind::{month_of, year_number};
 use crate::timewords::{extra_at, resolve_extra};
 use chrono::{Datelike, Duration, NaiveDate};
@@ -157,7 +157,10 @@ fn core_at(words: &[&str], j: usize) -> Option<(TimeKind, usize)> {
             return Some((TimeKind::MonthDay { month, day, year }, last));
         }
     }
-    if let Some(y) = year_number(&w) {
+    // "2200 GMT", "1500 hours": a time of day, not a year.
+    if let Some(y) = year_number(&w)
+        && !is_clock_time(words, j)
+    {
         return Some((TimeKind::Year(y), j));
     }
     None
@@ -393,6 +396,26 @@ mod tests {
             res("in March", Direction::Past),
             Some(("2022-03-01".into(), "2022-03-31".into()))
         );
+    }
+
+    #[test]
+    fn clock_times_are_no_years() {
+        let found = |text: &str| {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            find_times(&words)
+                .iter()
+                .map(|t| words[t.first..=t.last].join(" "))
+                .collect::<Vec<_>>()
+        };
+        assert!(found("extend his 2200 GMT curfew").is_empty());
+        assert!(found("at 0900 local time").is_empty());
+        assert!(found("at 1500 hours").is_empty());
+        assert!(found("by 2100 Moscow time").is_empty());
+        assert_eq!(found("at 22:00 GMT on Friday"), ["on Friday"]);
+        assert_eq!(found("at 1500 Moscow time in 2014"), ["in 2014"]);
+        // Years stay years: no clock word after them, or not a time of day.
+        assert_eq!(found("in 2014 ,"), ["in 2014"]);
+        assert_eq!(found("in 1999 hours"), ["in 1999"]);
     }
 
     #[test]

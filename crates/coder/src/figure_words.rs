@@ -1,5 +1,5 @@
 //! The words that decide what a number counts (`data/coder/figures.tsv`): casualty words,
-//! role nouns that name a body, identifier and time words, currency signs and words.
+//! role nouns that name a body, identifier, time and clock words, currency signs and words.
 
 use attache_event::CasualtyKind;
 use std::collections::HashMap;
@@ -25,6 +25,8 @@ enum Class {
     Institution,
     Identifier,
     Time,
+    Clock,
+    ClockZone,
     CurrencySign,
     CurrencyWord,
 }
@@ -35,6 +37,8 @@ impl Class {
             "institution" => Class::Institution,
             "identifier" => Class::Identifier,
             "time" => Class::Time,
+            "clock" => Class::Clock,
+            "clock-zone" => Class::ClockZone,
             "currency-sign" => Class::CurrencySign,
             "currency-word" => Class::CurrencyWord,
             other => Class::Casualty(CasualtyKind::parse(other)?),
@@ -60,6 +64,8 @@ enum ClassKey {
     Institution,
     Identifier,
     Time,
+    Clock,
+    ClockZone,
     CurrencySign,
     CurrencyWord,
 }
@@ -70,6 +76,8 @@ fn key(class: Class) -> ClassKey {
         Class::Institution => ClassKey::Institution,
         Class::Identifier => ClassKey::Identifier,
         Class::Time => ClassKey::Time,
+        Class::Clock => ClassKey::Clock,
+        Class::ClockZone => ClassKey::ClockZone,
         Class::CurrencySign => ClassKey::CurrencySign,
         Class::CurrencyWord => ClassKey::CurrencyWord,
     }
@@ -106,7 +114,8 @@ impl FigureWords {
                     line_no,
                     format!(
                         "unknown class {class:?} (killed, injured, missing, arrested, \
-                         institution, identifier, time, currency-sign, currency-word)"
+                         institution, identifier, time, clock, clock-zone, currency-sign, \
+                         currency-word)"
                     ),
                 )
             })?;
@@ -172,6 +181,17 @@ impl FigureWords {
         self.has(word, ClassKey::Time)
     }
 
+    /// A word after a four-digit clock time that makes it a time of day ("2200 GMT", "1500
+    /// hours"), or "time" two words after it ("0900 local time").
+    pub fn is_clock(&self, word: &str) -> bool {
+        self.has(word, ClassKey::Clock)
+    }
+
+    /// A word naming where a clock time is read, between it and "time" ("0900 local time").
+    pub fn is_clock_zone(&self, word: &str) -> bool {
+        self.has(word, ClassKey::ClockZone)
+    }
+
     /// The ISO 4217 code of a currency sign before a sum ("$") or a word after it ("euros").
     pub fn currency(&self, before: Option<&str>, after: Option<&str>) -> Option<&str> {
         let code = |w: Option<&str>, class| {
@@ -210,6 +230,7 @@ mod tests {
         assert!(w.is_institution("government"));
         assert!(w.is_identifier("resolution"));
         assert!(w.is_time("hours"));
+        assert!(w.is_clock("gmt") && w.is_clock_zone("local"));
         assert_eq!(w.currency(Some("$"), None), Some("USD"));
         assert_eq!(w.currency(Some("US$"), None), Some("USD"));
         assert_eq!(w.currency(None, Some("euros")), Some("EUR"));

@@ -101,6 +101,7 @@ pub(crate) fn not_a_count(words: &[&str], f: &Figure) -> bool {
     month(&prev)
         || month(&next)
         || year
+        || crate::timekind::is_clock_time(words, f.number_first)
         || next.as_deref().is_some_and(|w| fw::words().is_time(w))
         || prev
             .as_deref()

@@ -156,6 +156,44 @@ pub(crate) fn day_number(w: &str) -> Option<u32> {
     (1..=31).contains(&d).then_some(d)
 }
 
+/// Whether the words from `i` begin a clock time: "22:00", "2200 GMT", "0900 local time",
+/// "1500 Moscow time", "1500 hours". A clock time is a time of day, never a year or a count.
+pub(crate) fn is_clock_time(words: &[&str], i: usize) -> bool {
+    let Some(clock) = words.get(i).and_then(|w| hours_minutes(w)) else {
+        return false;
+    };
+    let fw = crate::figure_words::words();
+    let zone = |w: &str| fw.is_clock_zone(w) || w.chars().next().is_some_and(char::is_uppercase);
+    let at = |k: usize| words.get(i + k).copied();
+    let followed = at(1).is_some_and(|w| fw.is_clock(w))
+        || (at(1).is_some_and(zone) && at(2).is_some_and(|w| fw.is_clock(w)));
+    clock == ClockForm::Colon || followed
+}
+
+/// How a number is written as hours and minutes: "22:00", or "2200" and "22.00", which are
+/// clock times only beside a clock word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ClockForm {
+    Colon,
+    Plain,
+}
+
+fn hours_minutes(w: &str) -> Option<ClockForm> {
+    let (h, m, form) = if let Some((h, m)) = w.split_once(':') {
+        (h, m, ClockForm::Colon)
+    } else if let Some((h, m)) = w.split_once('.') {
+        (h, m, ClockForm::Plain)
+    } else if w.len() == 4 {
+        w.split_at_checked(2)
+            .map(|(h, m)| (h, m, ClockForm::Plain))?
+    } else {
+        return None;
+    };
+    let digits = |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit());
+    let valid = digits(h) && h.len() <= 2 && digits(m) && m.len() == 2;
+    (valid && h.parse::<u32>().ok()? <= 24 && m.parse::<u32>().ok()? <= 59).then_some(form)
+}
+
 pub(crate) fn year_number(w: &str) -> Option<i32> {
     (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
         .then(|| w.parse().ok())

@@ -7,6 +7,7 @@ use crate::frames::Frame;
 use crate::layout::Layout;
 use crate::measure::sentence_words;
 use crate::prospect::{dates_the_saying, is_prospective};
+use crate::timekind::is_clock_time;
 use crate::timex::clause_direction;
 use crate::tree::{ancestors, coordinated, depth_between, dominates, has_case, subtree};
 use crate::words::{WordClass, is};
@@ -47,7 +48,7 @@ impl DocContext<'_> {
                     .map(|i| self.doc.token(i))
                     .find(|t| t.head().is_none_or(|h| h.i() < first || h.i() > last))
                     .and_then(|t| t.head())
-                    .map(|h| h.i());
+                    .map(|h| self.past_clock(base, words, h));
                 Timed {
                     expr,
                     first,
@@ -81,6 +82,17 @@ impl DocContext<'_> {
             }
         }
         out
+    }
+
+    /// A day hung on a clock time ("at 0900 local time on Monday") modifies what the clock
+    /// time modifies.
+    fn past_clock(&self, base: usize, words: &[&str], h: Token<'_>) -> usize {
+        let clock = |t: Token<'_>| is_clock_time(words, t.i() - base);
+        let is_clock = clock(h) || h.children().any(|c| c.rel() == Deprel::Nummod && clock(c));
+        match h.head() {
+            Some(up) if is_clock => up.i(),
+            _ => h.i(),
+        }
     }
 
     pub(crate) fn time_text(&self, t: &Timed) -> (String, [usize; 2]) {

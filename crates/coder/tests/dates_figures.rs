@@ -338,3 +338,48 @@ fn the_news_peg_is_never_a_time_to_come() {
     assert!(d.inherited);
     assert_eq!(span(accused[0]), days("2017-02-07", "2017-02-07"));
 }
+
+#[test]
+fn a_clock_time_is_a_time_of_day_not_a_year_or_a_count() {
+    let p = "2017-02-09";
+    // Failing before the fix: the curfew was dated the year 2200.
+    let e = code(
+        p,
+        "Egypt agreed on Monday to extend the 2200 GMT curfew in Cairo by two hours.",
+    );
+    assert_eq!(span(one(&e, C::Agree)), days("2017-02-06", "2017-02-06"));
+    for e in &e {
+        assert!(
+            e.date.as_ref().is_none_or(|d| d.text != "2200"),
+            "a clock time dated an event: {e:#?}"
+        );
+    }
+    // The day beside a clock time dates the event; the clock time counts nothing.
+    let e = code(
+        p,
+        "Israeli troops detained 12 Palestinians in Hebron at 0900 local time on Monday.",
+    );
+    let e = one(&e, C::Coerce);
+    assert_eq!(fig(e.quantity.as_ref()).map(|f| f.0), Some(12.0));
+    assert_eq!(span(e), days("2017-02-06", "2017-02-06"));
+    let e = code(
+        p,
+        "Egyptian police arrested 30 protesters in Cairo at 1500 hours on Tuesday.",
+    );
+    let e = one(&e, C::Coerce);
+    assert_eq!(fig(e.quantity.as_ref()).map(|f| f.0), Some(30.0));
+    assert_eq!(span(e), days("2017-02-07", "2017-02-07"));
+    let e = code(p, "Syrian troops shelled Aleppo at 22:00 GMT on Sunday.");
+    assert_eq!(span(one(&e, C::Assault)), days("2017-02-05", "2017-02-05"));
+    // A clock time with a zone is no count either.
+    let e = code(
+        p,
+        "Police arrested protesters in Cairo at 0800 Cairo time on Tuesday.",
+    );
+    for e in &e {
+        assert!(
+            e.quantity.as_ref().is_none_or(|q| q.value != 800.0),
+            "{e:#?}"
+        );
+    }
+}
