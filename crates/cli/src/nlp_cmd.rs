@@ -1,7 +1,7 @@
 //! `attache nlp`: train, evaluate and run the tokenizer, tagger and parser.
 
 use crate::Fallible;
-use attache_nlp::{Analyzer, conllu, train};
+use attache_nlp::{Analyzer, conllu, ner::learn, train};
 use attache_printer::nlp as nlp_report;
 use clap::{Args, Subcommand, ValueEnum};
 use std::io::Write as _;
@@ -21,17 +21,28 @@ pub enum NlpCommand {
 
 #[derive(Args)]
 pub struct TrainArgs {
-    /// Where to write the model.
-    #[arg(long, default_value = "models/en.nlp")]
-    out: PathBuf,
+    /// Train the named-entity recogniser on GUM's entity layer instead (written to
+    /// models/en-ner.nlp unless `--out`), over the tags and parses of `--model`.
+    #[arg(long)]
+    entities: bool,
+    /// The tagger and parser the recogniser reads (with `--entities`; default: the shipped one).
+    #[arg(long, requires = "entities")]
+    model: Option<PathBuf>,
+    /// Log2 of the recogniser's weight-table rows (with `--entities`).
+    #[arg(long, requires = "entities")]
+    bits: Option<u32>,
+    /// Where to write the model (default models/en.nlp, or models/en-ner.nlp with `--entities`).
+    #[arg(long)]
+    out: Option<PathBuf>,
     /// UD English EWT directory (with file-lists/ and sources/).
     #[arg(long)]
     ewt: Option<PathBuf>,
     /// UD English GUM directory (with files.train and sources/); "none" to skip.
     #[arg(long)]
     gum: Option<PathBuf>,
-    #[arg(long, default_value_t = train::TrainConfig::default().epochs)]
-    epochs: usize,
+    /// Training epochs (default: 12 for the parser, 12 for the recogniser).
+    #[arg(long)]
+    epochs: Option<usize>,
     #[arg(long, default_value_t = train::TrainConfig::default().seed)]
     seed: u64,
     /// Models trained on different shuffles and averaged into one.
@@ -49,8 +60,16 @@ pub struct TrainArgs {
 
 #[derive(Args)]
 pub struct EvalArgs {
-    #[arg(required = true)]
+    /// CoNLL-U files (with `--entities`, GUM files; default: the GUM test documents).
+    #[arg(required_unless_present = "entities")]
     files: Vec<PathBuf>,
+    /// Score the named-entity recogniser: precision, recall and F1 of named person,
+    /// organization and place mentions, by exact span and by head word.
+    #[arg(long, conflicts_with_all = ["raw", "by_relation", "predictions"])]
+    entities: bool,
+    /// GUM directory for `--entities` without files.
+    #[arg(long, requires = "entities")]
+    gum: Option<PathBuf>,
     /// Analyse the raw text (from `# text` lines) instead of the gold tokens.
     #[arg(long)]
     raw: bool,
@@ -121,8 +140,12 @@ fn load(model: Option<&Path>, beam: Option<u16>) -> Fallible<Analyzer> {
 }
 
 fn run_train(args: &TrainArgs) -> Fallible<()> {
+    if args.entities {
+        return run_train_entities(args);
+    }
+    let out = args.out.clone().unwrap_or_else(|| "models/en.nlp".into());
     let cfg = train::TrainConfig {
-        epochs: args.epochs,
+        epochs: args.epochs.unwrap_or(train::TrainConfig::default().epochs),
         seed: args.seed,
         members: args.members,
         beam: args.beam as usize,
@@ -136,15 +159,59 @@ fn run_train(args: &TrainArgs) -> Fallible<()> {
     };
     let started = Instant::now();
     let elapsed = || started.elapsed().as_secs_f64();
-    let size = train::train_to_file(&banks, &cfg, &args.out, &mut |line| {
+    let size = train::train_to_file(&banks, &cfg, &out, &mut |line| {
         eprintln!("[{:>6.1}s] {line}", elapsed())
     })?;
-    let (out, mb) = (args.out.display(), size as f64 / 1e6);
+    let (out, mb) = (out.display(), size as f64 / 1e6);
     eprintln!("wrote {out} ({mb:.1} MB) in {:.1}s total", elapsed());
     Ok(())
 }
 
+fn run_train_entities(args: &TrainArgs) -> Fallible<()> {
+    let analyzer = load(args.model.as_deref(), None)?.with_entities(None);
+    let defaults = learn::NerConfig::default();
+    let cfg = learn::NerConfig {
+        epochs: args.epochs.unwrap_or(defaults.epochs),
+        seed: args.seed,
+        bits: args.bits.unwrap_or(defaults.bits).clamp(10, 22),
+    };
+    let gum = train::treebank_dirs(args.ewt.as_deref(), args.gum.as_deref())
+        .1
+        .ok_or("--entities needs GUM (--gum none given)")?;
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| "models/en-ner.nlp".into());
+    let started = Instant::now();
+    let elapsed = || started.elapsed().as_secs_f64();
+    let size = learn::train_to_file(&analyzer, &gum, &cfg, &out, &mut |line| {
+        eprintln!("[{:>6.1}s] {line}", elapsed())
+    })?;
+    let (out, mb) = (out.display(), size as f64 / 1e6);
+    eprintln!("wrote {out} ({mb:.2} MB) in {:.1}s total", elapsed());
+    Ok(())
+}
+
+fn run_eval_entities(args: &EvalArgs) -> Fallible<()> {
+    let analyzer = match &args.model {
+        Some(p) => Analyzer::load_with_entities(p)?,
+        None => Analyzer::load_default()?,
+    };
+    if !analyzer.has_entities() {
+        return Err("no named-entity recogniser (en-ner.nlp) beside the model".into());
+    }
+    let gum = args
+        .gum
+        .clone()
+        .unwrap_or_else(|| train::default_treebank_dir("ud-english-gum"));
+    let (scores, what) = learn::eval_files(&analyzer, &args.files, &gum)?;
+    emit(&scores.report(&what))
+}
+
 fn run_eval(args: &EvalArgs) -> Fallible<()> {
+    if args.entities {
+        return run_eval_entities(args);
+    }
     let gold = conllu::read_files(&args.files)?;
     let names: Vec<String> = args.files.iter().map(|f| f.display().to_string()).collect();
     let analyzer = load(args.model.as_deref(), args.beam)?;

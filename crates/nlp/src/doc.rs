@@ -14,18 +14,22 @@ pub struct Doc {
     /// The bytes of the whole text this `Doc` analysed.
     window: Range<usize>,
     names: Arc<Names>,
-    spans: Vec<(u32, u32)>,
-    tags: Vec<u16>,
+    pub(crate) spans: Vec<(u32, u32)>,
+    pub(crate) tags: Vec<u16>,
     lemma_text: String,
     lemma_spans: Vec<(u32, u32)>,
-    heads: Vec<u32>,
-    labels: Vec<u16>,
+    pub(crate) heads: Vec<u32>,
+    pub(crate) labels: Vec<u16>,
     sentence_of: Vec<u32>,
-    sentences: Vec<(u32, u32)>,
+    pub(crate) sentences: Vec<(u32, u32)>,
     /// Children of each token, built on first use: offsets (one per token, plus one) into a
     /// list of child indices in text order. Keeps `children()` O(children) rather than
     /// O(sentence length), which matters on run-on sentences of thousands of tokens.
     children: std::sync::OnceLock<(Vec<u32>, Vec<u32>)>,
+    /// The analyser's recogniser, if it has one, and the mentions it finds, in text order,
+    /// computed on first use.
+    pub(crate) ner: Option<Arc<crate::ner::EntityModel>>,
+    entities: std::sync::OnceLock<Vec<crate::ner::Mention>>,
 }
 
 const ROOT_HEAD: u32 = u32::MAX;
@@ -53,6 +57,8 @@ impl Doc {
             sentence_of: Vec::with_capacity(tokens),
             sentences: Vec::with_capacity(sentences),
             children: std::sync::OnceLock::new(),
+            ner: None,
+            entities: std::sync::OnceLock::new(),
         }
     }
 
@@ -161,6 +167,75 @@ impl Doc {
 
     pub fn sentence_count(&self) -> usize {
         self.sentences.len()
+    }
+
+    /// Named person, organization and place mentions, in text order, none nested in another
+    /// (empty when the analyser was loaded without a recogniser; see `docs/nlp.md`). The
+    /// recogniser runs over the whole document on the first call.
+    pub fn entities(&self) -> impl ExactSizeIterator<Item = Entity<'_>> {
+        let mentions = self.entities.get_or_init(|| {
+            self.ner
+                .as_ref()
+                .map_or_else(Vec::new, |model| model.mentions(self))
+        });
+        mentions.iter().map(move |&m| Entity { doc: self, m })
+    }
+}
+
+/// A named-entity mention: a view of a token range in a [`Doc`] with its kind.
+#[derive(Clone, Copy)]
+pub struct Entity<'a> {
+    doc: &'a Doc,
+    m: crate::ner::Mention,
+}
+
+impl<'a> Entity<'a> {
+    pub fn kind(&self) -> crate::EntityKind {
+        self.m.kind
+    }
+
+    /// Doc-level token indices (within one sentence).
+    pub fn token_range(&self) -> Range<usize> {
+        self.m.start as usize..self.m.end as usize
+    }
+
+    pub fn tokens(&self) -> impl Iterator<Item = Token<'a>> + use<'a> {
+        let doc = self.doc;
+        self.token_range().map(move |i| Token { doc, i })
+    }
+
+    /// Bytes from the first token's start to the last token's end.
+    pub fn span(&self) -> Range<usize> {
+        let r = self.token_range();
+        self.doc.spans[r.start].0 as usize..self.doc.spans[r.end - 1].1 as usize
+    }
+
+    pub fn text(&self) -> &'a str {
+        &self.doc.text[self.span()]
+    }
+
+    /// The mention's head: its first token whose syntactic head lies outside it.
+    pub fn head(&self) -> Token<'a> {
+        let r = self.token_range();
+        let i = r
+            .clone()
+            .find(|&i| {
+                let h = self.doc.heads[i];
+                h == ROOT_HEAD || !r.contains(&(h as usize))
+            })
+            .unwrap_or(r.start);
+        Token { doc: self.doc, i }
+    }
+
+    /// Index of the sentence holding the mention, within this `Doc` (as [`Doc::sentence`]).
+    pub fn sentence(&self) -> usize {
+        self.doc.sentence_of[self.m.start as usize] as usize
+    }
+}
+
+impl std::fmt::Debug for Entity<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}({:?})", self.kind(), self.text())
     }
 }
 

@@ -94,6 +94,8 @@ pub enum LineProblem {
     OutOfSequence(usize),
     #[error("bad head")]
     Head,
+    #[error("bad entity annotation {0:?}")]
+    Entity(String),
 }
 
 /// Why `attache nlp train` could not write a model.

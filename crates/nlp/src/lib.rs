@@ -14,6 +14,7 @@ pub mod eval;
 mod hugebuf;
 mod lemma;
 mod model;
+pub mod ner;
 mod parser;
 mod perceptron;
 mod prf;
@@ -23,8 +24,9 @@ mod tokenizer;
 pub mod train;
 
 pub use deprel::{Deprel, UnknownDeprel};
-pub use doc::{Doc, Sentence, Token};
+pub use doc::{Doc, Entity, Sentence, Token};
 pub use error::{ConlluError, FormatError, LineProblem, ModelError, TrainError};
+pub use ner::{EntityKind, Recognizer};
 pub use prf::Prf;
 pub use tokenizer::MAX_SENTENCE_TOKENS;
 
@@ -151,6 +153,9 @@ pub struct Analyzer {
     upos_of_class: Vec<u8>,
     /// Parser beam: the model's own unless set with `with_beam`.
     beam: usize,
+    /// The named-entity recogniser, when one is loaded; documents hold it and run it when
+    /// their entities are first asked for.
+    entities: Option<Arc<ner::EntityModel>>,
 }
 
 /// Reusable per-call buffers.
@@ -182,6 +187,7 @@ impl Analyzer {
         let upos_of_class = upos.iter().map(|&u| u as u8).collect();
         let names = Arc::new(Names::new(upos, xpos, parser.labels.clone()));
         Analyzer {
+            entities: None,
             beam: parser.beam,
             rules,
             tagger,
@@ -205,10 +211,30 @@ impl Analyzer {
     /// The shipped model, searched for in this order: `$ATTACHE_MODEL` if set; `en.nlp` or
     /// `models/en.nlp` beside the executable (where an installed binary keeps it); and, as a
     /// fallback for running from a source checkout (`cargo run`, tests), `models/en.nlp` in the
-    /// workspace this crate was built from.
+    /// workspace this crate was built from. The named-entity recogniser `en-ner.nlp` is loaded
+    /// from the same folder when it is there.
     pub fn load_default() -> Result<Analyzer, ModelError> {
+        Analyzer::load_with_entities(&Analyzer::default_path())
+    }
+
+    /// Loads the model at `path` and the recogniser `en-ner.nlp` beside it, if there is one.
+    pub fn load_with_entities(path: &Path) -> Result<Analyzer, ModelError> {
+        let analyzer = Analyzer::load(path)?;
+        let ner = path
+            .parent()
+            .unwrap_or(Path::new(""))
+            .join(ner::DEFAULT_NAME);
+        Ok(if ner.exists() {
+            analyzer.with_entities(Some(ner::Recognizer::load(&ner)?))
+        } else {
+            analyzer
+        })
+    }
+
+    /// Where `load_default` finds the model (see there).
+    fn default_path() -> PathBuf {
         if let Some(p) = std::env::var_os("ATTACHE_MODEL") {
-            return Analyzer::load(PathBuf::from(p));
+            return PathBuf::from(p);
         }
         if let Some(dir) = std::env::current_exe()
             .ok()
@@ -219,14 +245,25 @@ impl Analyzer {
                 dir.join("models").join(model::DEFAULT_NAME),
             ] {
                 if candidate.exists() {
-                    return Analyzer::load(candidate);
+                    return candidate;
                 }
             }
         }
-        let checkout = Path::new(env!("CARGO_MANIFEST_DIR"))
+        Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("../../models")
-            .join(model::DEFAULT_NAME);
-        Analyzer::load(checkout)
+            .join(model::DEFAULT_NAME)
+    }
+
+    /// Sets (or, with `None`, removes) the named-entity recogniser. It costs nothing until a
+    /// document's [`Doc::entities`] are asked for; then it labels that document.
+    pub fn with_entities(mut self, recognizer: Option<ner::Recognizer>) -> Analyzer {
+        self.entities = recognizer.map(|r| Arc::new(ner::EntityModel::new(r, &self.names)));
+        self
+    }
+
+    /// Whether a named-entity recogniser is loaded ([`Doc::entities`] is empty otherwise).
+    pub fn has_entities(&self) -> bool {
+        self.entities.is_some()
     }
 
     /// Decodes with a beam of `width` hypotheses (at least 1, at most 64) instead of the
@@ -319,6 +356,7 @@ impl Analyzer {
             n,
             sentences.len(),
         );
+        doc.ner = self.entities.clone();
         let mut work = Work::default();
         for range in sentences {
             let forms = spans[range.clone()].iter().map(|s| &doc.text[s.clone()]);

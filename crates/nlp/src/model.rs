@@ -18,6 +18,21 @@ const VERSION: u32 = 3;
 const END: u32 = 0x454E_4421;
 
 pub(crate) fn load(path: &Path) -> Result<Analyzer, ModelError> {
+    let (bytes, start) = read_model_bytes(path, MAGIC, VERSION)?;
+    let mut r = Reader::new(&bytes[start..]);
+    read_body(&mut r).map_err(|source| ModelError::Format {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// The bytes of a model file and where its body starts, after its `magic` and format
+/// `version`, which must match.
+pub(crate) fn read_model_bytes(
+    path: &Path,
+    magic: &[u8],
+    expected: u32,
+) -> Result<(Vec<u8>, usize), ModelError> {
     let path_buf = || path.to_path_buf();
     let bytes = std::fs::read(path).map_err(|source| {
         if source.kind() == std::io::ErrorKind::NotFound {
@@ -29,23 +44,22 @@ pub(crate) fn load(path: &Path) -> Result<Analyzer, ModelError> {
             }
         }
     })?;
-    if bytes.len() < MAGIC.len() || &bytes[..MAGIC.len()] != MAGIC {
+    if bytes.len() < magic.len() || &bytes[..magic.len()] != magic {
         return Err(ModelError::BadMagic { path: path_buf() });
     }
-    let format = |source| ModelError::Format {
+    let mut r = Reader::new(&bytes[magic.len()..]);
+    let version = r.u32().map_err(|source| ModelError::Format {
         path: path_buf(),
         source,
-    };
-    let mut r = Reader::new(&bytes[MAGIC.len()..]);
-    let version = r.u32().map_err(format)?;
-    if version != VERSION {
+    })?;
+    if version != expected {
         return Err(ModelError::Version {
             path: path_buf(),
             found: version,
-            expected: VERSION,
+            expected,
         });
     }
-    read_body(&mut r).map_err(format)
+    Ok((bytes, magic.len() + 4))
 }
 
 fn read_body(r: &mut Reader) -> Result<Analyzer, FormatError> {

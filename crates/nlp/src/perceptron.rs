@@ -164,6 +164,118 @@ impl Trainer {
     }
 }
 
+impl Trainer {
+    /// Averaged weights at full precision (see [`FullTable`]).
+    pub(crate) fn averaged_full(&self) -> FullTable {
+        let c = self.instances;
+        let weights = (self.weights.iter().zip(&self.stamp_sums))
+            .map(|(&w, &s)| (w as f64 - s / c) as f32)
+            .collect();
+        FullTable {
+            bits: self.bits,
+            classes: self.classes,
+            stride: self.stride,
+            weights,
+        }
+    }
+}
+
+/// Inference weights kept as `f32`, for a model whose weights span too wide a range for the
+/// 8-bit [`Table`] (the recogniser's bias-like features grow to thousands while the
+/// features that decide differ by units; two mantissa bits lose them).
+#[derive(Clone)]
+pub(crate) struct FullTable {
+    bits: u32,
+    classes: usize,
+    stride: usize,
+    weights: Vec<f32>,
+}
+
+impl FullTable {
+    pub(crate) fn classes(&self) -> usize {
+        self.classes
+    }
+
+    /// The length of the score buffer `score` writes into.
+    pub(crate) fn stride(&self) -> usize {
+        self.stride
+    }
+
+    /// Writes the summed scores of `keys` into `scores[..stride]`.
+    #[inline]
+    pub(crate) fn score(&self, keys: &[u64], scores: &mut [f32]) {
+        accumulate(&self.weights, self.bits, self.stride, keys, scores);
+    }
+
+    /// Writes the weights of at least `prune` in magnitude, sparsely.
+    pub(crate) fn write(&self, w: &mut crate::binio::Writer, prune: f32) {
+        w.u8(self.bits as u8);
+        w.u16(self.classes as u16);
+        let mut body = crate::binio::Writer::default();
+        let (mut prev, mut rows) = (0usize, 0u64);
+        for (r, row) in self.weights.chunks_exact(self.stride).enumerate() {
+            let kept = row[..self.classes]
+                .iter()
+                .filter(|v| v.abs() >= prune)
+                .count();
+            if kept == 0 {
+                continue;
+            }
+            body.varint((r - prev) as u64);
+            prev = r;
+            body.u8(kept as u8 - 1);
+            for (c, v) in row[..self.classes].iter().enumerate() {
+                if v.abs() >= prune {
+                    body.u8(c as u8);
+                    body.u32(v.to_bits());
+                }
+            }
+            rows += 1;
+        }
+        w.varint(rows);
+        w.bytes(&body.into_bytes());
+    }
+
+    /// Reads what `write` wrote.
+    pub(crate) fn read(r: &mut crate::binio::Reader) -> Result<FullTable, crate::FormatError> {
+        use crate::FormatError::{Inconsistent, TableShape};
+        let bits = r.u8()? as u32;
+        let classes = r.u16()? as usize;
+        if !(4..=22).contains(&bits) || classes == 0 || classes > 64 {
+            return Err(TableShape { bits, classes });
+        }
+        let stride = stride_for(classes);
+        let mut weights = vec![0.0f32; stride << bits];
+        let rows = r.varint()?;
+        let mut r = crate::binio::Reader::new(r.bytes()?);
+        let mut row = 0usize;
+        for _ in 0..rows {
+            row = usize::try_from(r.varint()?)
+                .ok()
+                .and_then(|step| row.checked_add(step))
+                .filter(|&next| next < 1 << bits)
+                .ok_or(Inconsistent("table row out of range"))?;
+            for _ in 0..r.u8()? as usize + 1 {
+                let c = r.u8()? as usize;
+                let v = f32::from_bits(r.u32()?);
+                if c >= classes || !v.is_finite() {
+                    return Err(Inconsistent("table class or weight out of range"));
+                }
+                weights[row * stride + c] = v;
+            }
+        }
+        if !r.at_end() {
+            return Err(Inconsistent("table has trailing bytes"));
+        }
+        Ok(FullTable {
+            bits,
+            classes,
+            stride,
+            weights,
+        })
+    }
+}
+
 /// Hasher for the lexicons: FNV-1a over bytes, one multiply for integer keys (the tagger's keys
 /// are already hashes). Much cheaper than SipHash on the per-token lookups; the maps hold
 /// training data, not untrusted input.

@@ -81,7 +81,7 @@ fn read_list(path: &Path) -> Result<Vec<String>, ConlluError> {
 }
 
 /// xorshift64*: a small deterministic generator for shuffling and exploration.
-struct Rng(u64);
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
@@ -90,7 +90,7 @@ impl Rng {
         self.0 ^= self.0 >> 27;
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
-    fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
 }
@@ -382,7 +382,7 @@ fn sentence_atoms(sentences: &[Sentence]) -> Vec<Vec<Atoms>> {
         .collect()
 }
 
-fn shuffle(order: &mut [usize], rng: &mut Rng) {
+pub(crate) fn shuffle(order: &mut [usize], rng: &mut Rng) {
     for k in (1..order.len()).rev() {
         order.swap(k, rng.below(k + 1));
     }

@@ -1,0 +1,307 @@
+//! Training the recogniser on GUM and scoring it: precision, recall and F1 of named person,
+//! organization and place mentions, by exact span and type and by head word and type.
+
+use super::features::OwnedInput;
+use super::gold::{GoldMention, GoldSentence, outermost, span_head};
+use super::{CLASSES, EntityKind, NerWork, Part, Recognizer, best_allowed, label};
+use super::{NameHashes, input_of};
+use crate::perceptron::Trainer;
+use crate::train::{Rng, shuffle};
+use crate::{Analyzer, Doc, Prf};
+use std::fmt::Write as _;
+
+/// How `attache nlp train --entities` trains.
+#[derive(Clone, Debug)]
+pub struct NerConfig {
+    pub epochs: usize,
+    pub seed: u64,
+    /// Log2 of the weight table's rows.
+    pub bits: u32,
+}
+
+impl Default for NerConfig {
+    fn default() -> NerConfig {
+        NerConfig {
+            epochs: 12,
+            seed: 1,
+            bits: 18,
+        }
+    }
+}
+
+/// One training sentence as the recogniser sees it: the analyser's predictions over the gold
+/// words, and the gold labels of its outermost named mentions.
+struct Example {
+    input: OwnedInput,
+    gold: Vec<u16>,
+}
+
+/// The BILOU labels of a sentence's outermost mentions.
+fn gold_labels(len: usize, mentions: &[GoldMention]) -> Vec<u16> {
+    let mut labels = vec![0u16; len];
+    for m in outermost(mentions) {
+        if m.end - m.start == 1 {
+            labels[m.start] = label(m.kind, Part::Unit);
+            continue;
+        }
+        labels[m.start] = label(m.kind, Part::Begin);
+        for l in &mut labels[m.start + 1..m.end - 1] {
+            *l = label(m.kind, Part::Inside);
+        }
+        labels[m.end - 1] = label(m.kind, Part::Last);
+    }
+    labels
+}
+
+/// Analyses the gold words of `sentences` (gold tokens and sentence breaks).
+fn analyse(analyzer: &Analyzer, sentences: &[GoldSentence]) -> Doc {
+    let words: Vec<&[String]> = sentences.iter().map(|s| s.forms.as_slice()).collect();
+    let words: Vec<Vec<&str>> = words
+        .iter()
+        .map(|w| w.iter().map(String::as_str).collect())
+        .collect();
+    analyzer.analyze_tokens(&words)
+}
+
+/// Trains a recogniser on `train`, reporting each epoch's score on `dev` through `log`.
+/// Deterministic for a given seed and input order.
+pub fn train(
+    analyzer: &Analyzer,
+    train: &[GoldSentence],
+    dev: &[GoldSentence],
+    cfg: &NerConfig,
+    log: &mut dyn FnMut(String),
+) -> Recognizer {
+    let hashes = NameHashes::new(&analyzer.names);
+    let doc = analyse(analyzer, train);
+    let examples: Vec<Example> = train
+        .iter()
+        .enumerate()
+        .map(|(k, s)| Example {
+            input: input_of(&doc, k, &hashes),
+            gold: gold_labels(s.forms.len(), &s.mentions),
+        })
+        .collect();
+    let mut trainer = Trainer::new(cfg.bits, CLASSES);
+    let mut rng = Rng(cfg.seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut work = NerWork::default();
+    let dev_doc = analyse(analyzer, dev);
+    let dev_inputs: Vec<OwnedInput> = (0..dev.len())
+        .map(|k| input_of(&dev_doc, k, &hashes))
+        .collect();
+    for epoch in 1..=cfg.epochs {
+        shuffle(&mut order, &mut rng);
+        let (mut right, mut total) = (0usize, 0usize);
+        for &k in &order {
+            right += learn_sentence(&mut trainer, &examples[k], &mut work);
+            total += examples[k].gold.len();
+        }
+        let model = Recognizer::from_table(trainer.averaged_full());
+        let system = dev_inputs
+            .iter()
+            .enumerate()
+            .map(|(k, input)| {
+                let mut found = Vec::new();
+                model.recognize(&input.view(), &mut work, 0, &mut found);
+                found
+                    .iter()
+                    .map(|m| system_mention(&dev[k], m.kind, m.start as usize, m.end as usize))
+                    .collect()
+            })
+            .collect::<Vec<_>>();
+        let scores = score_mentions(dev, &system);
+        log(format!(
+            "epoch {epoch}: training label accuracy {:.2}%; dev exact F1 {:.2}, head F1 {:.2}",
+            100.0 * right as f64 / total.max(1) as f64,
+            100.0 * scores.exact_all().f1(),
+            100.0 * scores.head_all().f1()
+        ));
+    }
+    Recognizer::from_table(trainer.averaged_full())
+}
+
+/// Labels one sentence with the current weights, updating towards the gold labels; returns
+/// the number of right labels.
+fn learn_sentence(trainer: &mut Trainer, ex: &Example, work: &mut NerWork) -> usize {
+    let input = ex.input.view();
+    let n = ex.gold.len();
+    work.labels.clear();
+    work.scores.resize(trainer.stride(), 0.0);
+    let mut right = 0;
+    for i in 0..n {
+        super::features::all(&input, &work.labels, i, &mut work.keys);
+        trainer.score(&work.keys, &mut work.scores);
+        let prev = work.labels.last().copied();
+        let guess = best_allowed(&work.scores[..CLASSES], prev, i + 1 == n);
+        trainer.tick();
+        trainer.update(&work.keys, ex.gold[i] as usize, guess as usize, 1.0);
+        right += (guess == ex.gold[i]) as usize;
+        work.labels.push(guess);
+    }
+    right
+}
+
+/// Precision, recall and F1 per kind, by exact span and by head word.
+#[derive(Clone, Debug, Default)]
+pub struct EntityScores {
+    /// Indexed by `EntityKind as usize`.
+    pub exact: [Prf; 3],
+    pub head: [Prf; 3],
+}
+
+impl EntityScores {
+    pub fn exact_all(&self) -> Prf {
+        pool(&self.exact)
+    }
+
+    pub fn head_all(&self) -> Prf {
+        pool(&self.head)
+    }
+
+    /// A table of the scores, one row per kind and one for all.
+    pub fn report(&self, what: &str) -> String {
+        let mut out = format!(
+            "named entities: {what}\n{:<14} {:>6} {:>6}   {:>6} {:>6} {:>6}   {:>6} {:>6} {:>6}\n",
+            "kind", "gold", "system", "P", "R", "F1", "head P", "head R", "head F1"
+        );
+        let rows = EntityKind::ALL
+            .iter()
+            .map(|&k| (k.as_str(), self.exact[k as usize], self.head[k as usize]))
+            .chain([("all", self.exact_all(), self.head_all())]);
+        for (name, e, h) in rows {
+            let (p, r, f) = e.percentages();
+            let (hp, hr, hf) = h.percentages();
+            let _ = writeln!(
+                out,
+                "{name:<14} {:>6} {:>6}   {p:>6.2} {r:>6.2} {f:>6.2}   {hp:>6.2} {hr:>6.2} {hf:>6.2}",
+                e.gold(),
+                e.system()
+            );
+        }
+        out
+    }
+}
+
+fn pool(prfs: &[Prf; 3]) -> Prf {
+    let mut all = Prf::default();
+    for p in prfs {
+        all.tp += p.tp;
+        all.fp += p.fp;
+        all.fn_ += p.fn_;
+    }
+    all
+}
+
+/// Scores `analyzer`'s entities on the gold words of `gold` against their named mentions
+/// (nested ones included). A system mention's head is found with the gold tree.
+pub fn score(analyzer: &Analyzer, gold: &[GoldSentence]) -> EntityScores {
+    let doc = analyse(analyzer, gold);
+    let mut system: Vec<Vec<GoldMention>> = vec![Vec::new(); gold.len()];
+    for e in doc.entities() {
+        let s = e.sentence();
+        let base = doc.sentence(s).token_range().start;
+        let (start, end) = (e.token_range().start - base, e.token_range().end - base);
+        system[s].push(system_mention(&gold[s], e.kind(), start, end));
+    }
+    score_mentions(gold, &system)
+}
+
+/// A system mention of a gold sentence, its head found with the gold tree.
+fn system_mention(gold: &GoldSentence, kind: EntityKind, start: usize, end: usize) -> GoldMention {
+    let head = span_head(&gold.heads, start, end).unwrap_or(start);
+    GoldMention {
+        kind,
+        start,
+        end,
+        head,
+    }
+}
+
+/// Scores system mentions (sentence by sentence) against the gold ones.
+fn score_mentions(gold: &[GoldSentence], system: &[Vec<GoldMention>]) -> EntityScores {
+    let mut scores = EntityScores::default();
+    for (g, sys) in gold.iter().zip(system) {
+        count(&g.mentions, sys, |a, b| a == b, &mut scores.exact);
+        count(
+            &g.mentions,
+            sys,
+            |a, b| a.kind == b.kind && a.head == b.head,
+            &mut scores.head,
+        );
+    }
+    scores
+}
+
+/// Adds one sentence's matches to `prfs`: each gold mention matches at most one system one.
+fn count(
+    gold: &[GoldMention],
+    system: &[GoldMention],
+    same: impl Fn(&GoldMention, &GoldMention) -> bool,
+    prfs: &mut [Prf; 3],
+) {
+    let mut used = vec![false; gold.len()];
+    for s in system {
+        let found = (0..gold.len()).find(|&k| !used[k] && same(&gold[k], s));
+        match found {
+            Some(k) => {
+                used[k] = true;
+                prfs[s.kind as usize].tp += 1;
+            }
+            None => prfs[s.kind as usize].fp += 1,
+        }
+    }
+    for (g, u) in gold.iter().zip(used) {
+        if !u {
+            prfs[g.kind as usize].fn_ += 1;
+        }
+    }
+}
+
+/// Trains on GUM's `files.train` under `gum` (dev scores from `files.dev` each epoch) with
+/// `analyzer`'s tagger and parser, and writes the recogniser to `out`; returns its size in
+/// bytes.
+pub fn train_to_file(
+    analyzer: &Analyzer,
+    gum: &std::path::Path,
+    cfg: &NerConfig,
+    out: &std::path::Path,
+    log: &mut dyn FnMut(String),
+) -> Result<usize, crate::TrainError> {
+    let (train_set, docs) = super::gold::read_split(gum, "train")?;
+    if train_set.is_empty() {
+        return Err(crate::ConlluError::NoTrainingSentences {
+            dir: gum.to_path_buf(),
+        }
+        .into());
+    }
+    let (dev_set, dev_docs) = super::gold::read_split(gum, "dev")?;
+    log(format!(
+        "{} training sentences from {docs} documents, {} dev sentences from {dev_docs}",
+        train_set.len(),
+        dev_set.len()
+    ));
+    let model = train(analyzer, &train_set, &dev_set, cfg, log);
+    Ok(model.save(out)?)
+}
+
+/// Scores `analyzer`'s recogniser on GUM CoNLL-U `files`, pooled; with no files, on the
+/// documents of GUM's `files.test` under `gum`.
+pub fn eval_files(
+    analyzer: &Analyzer,
+    files: &[std::path::PathBuf],
+    gum: &std::path::Path,
+) -> Result<(EntityScores, String), crate::ConlluError> {
+    let (gold, what) = if files.is_empty() {
+        let (gold, docs) = super::gold::read_split(gum, "test")?;
+        (gold, format!("{docs} GUM test documents"))
+    } else {
+        let mut gold = Vec::new();
+        for f in files {
+            gold.extend(super::gold::read_file(f)?);
+        }
+        let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+        (gold, names.join(" "))
+    };
+    Ok((score(analyzer, &gold), what))
+}

@@ -1,0 +1,240 @@
+//! Named-entity recognition: person, organization and place mentions, found by a greedy
+//! left-to-right averaged perceptron over BILOU labels (Begin, Inside, Last, Unit, Outside).
+//!
+//! The recogniser runs after the tagger and parser, so besides words, shapes and affixes its
+//! features read the predicted tags and dependency relations; the labels chosen before a word
+//! are features of it, and decoding only allows well-formed label sequences. Trained on the
+//! entity layer of GUM (`attache nlp train --entities`), shipped as `models/en-ner.nlp`.
+
+mod features;
+pub mod gold;
+pub mod learn;
+
+use crate::binio::{Reader, Writer};
+use crate::error::{FormatError, ModelError};
+use crate::perceptron::FullTable;
+pub(crate) use features::{Input, NameHashes, NerWork, input_of};
+use std::path::Path;
+
+/// The kinds of named entity the recogniser finds.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash, PartialOrd, Ord)]
+pub enum EntityKind {
+    Person,
+    Organization,
+    Place,
+}
+
+impl EntityKind {
+    pub const ALL: [EntityKind; 3] = [
+        EntityKind::Person,
+        EntityKind::Organization,
+        EntityKind::Place,
+    ];
+
+    /// The GUM entity type name ("person", "organization", "place").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Place => "place",
+        }
+    }
+
+    /// Parses a GUM entity type name; other types ("abstract", "time") give `None`.
+    pub fn from_name(name: &str) -> Option<EntityKind> {
+        EntityKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+}
+
+impl std::fmt::Display for EntityKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A mention as stored in a `Doc`: its kind and doc-level token range `start..end`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) struct Mention {
+    pub kind: EntityKind,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// Label ids: 0 is Outside; kind `k` has Begin, Inside, Last and Unit at `1 + 4k + 0..4`.
+pub(crate) const CLASSES: usize = 1 + 4 * EntityKind::ALL.len();
+const OUTSIDE: u16 = 0;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    Begin,
+    Inside,
+    Last,
+    Unit,
+}
+
+pub(crate) fn label(kind: EntityKind, part: Part) -> u16 {
+    1 + 4 * kind as u16 + part as u16
+}
+
+pub(crate) fn unlabel(label: u16) -> Option<(EntityKind, Part)> {
+    if label == OUTSIDE {
+        return None;
+    }
+    let kind = EntityKind::ALL[(label as usize - 1) / 4];
+    let part = [Part::Begin, Part::Inside, Part::Last, Part::Unit][(label as usize - 1) % 4];
+    Some((kind, part))
+}
+
+/// Whether `next` may follow `prev` (`None`: sentence start); `last` marks the final word,
+/// where no mention may stay open.
+pub(crate) fn allowed(prev: Option<u16>, next: u16, last: bool) -> bool {
+    let open = prev
+        .and_then(unlabel)
+        .filter(|(_, p)| matches!(p, Part::Begin | Part::Inside))
+        .map(|(k, _)| k);
+    match (open, unlabel(next)) {
+        (Some(k), Some((k2, Part::Inside))) => k == k2 && !last,
+        (Some(k), Some((k2, Part::Last))) => k == k2,
+        (Some(_), _) => false,
+        (None, Some((_, Part::Inside | Part::Last))) => false,
+        (None, Some((_, Part::Begin))) => !last,
+        (None, _) => true,
+    }
+}
+
+/// The best label allowed after `prev`.
+pub(crate) fn best_allowed(scores: &[f32], prev: Option<u16>, last: bool) -> u16 {
+    let mut best = OUTSIDE;
+    for c in 1..CLASSES as u16 {
+        if allowed(prev, c, last) && scores[c as usize] > scores[best as usize] {
+            best = c;
+        }
+    }
+    best
+}
+
+/// Mentions of a sentence's label sequence, offset by `base` (the sentence's first token).
+pub(crate) fn mentions_of(labels: &[u16], base: usize, out: &mut Vec<Mention>) {
+    let mut start = 0;
+    for (i, &l) in labels.iter().enumerate() {
+        match unlabel(l) {
+            Some((_, Part::Begin)) => start = i,
+            Some((kind, Part::Last)) | Some((kind, Part::Unit)) => {
+                let from = if unlabel(l).unwrap().1 == Part::Unit {
+                    i
+                } else {
+                    start
+                };
+                out.push(Mention {
+                    kind,
+                    start: (base + from) as u32,
+                    end: (base + i + 1) as u32,
+                });
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A recogniser bound to the tag and relation names of one analyser; documents share it.
+pub(crate) struct EntityModel {
+    recognizer: Recognizer,
+    hashes: NameHashes,
+}
+
+impl EntityModel {
+    pub(crate) fn new(recognizer: Recognizer, names: &crate::Names) -> EntityModel {
+        EntityModel {
+            recognizer,
+            hashes: NameHashes::new(names),
+        }
+    }
+
+    /// The mentions of every sentence of `doc`.
+    pub(crate) fn mentions(&self, doc: &crate::Doc) -> Vec<Mention> {
+        let mut out = Vec::new();
+        let mut work = NerWork::default();
+        for k in 0..doc.sentences.len() {
+            let input = features::input_of(doc, k, &self.hashes);
+            let base = doc.sentences[k].0 as usize;
+            self.recognizer
+                .recognize(&input.view(), &mut work, base, &mut out);
+        }
+        out
+    }
+}
+
+/// The trained recogniser: one weight table over hashed features.
+#[derive(Clone)]
+pub struct Recognizer {
+    weights: FullTable,
+}
+
+pub(crate) const DEFAULT_NAME: &str = "en-ner.nlp";
+const MAGIC: &[u8; 12] = b"ATTACHE-NER\n";
+/// Bumped whenever the features change meaning.
+const VERSION: u32 = 1;
+
+impl Recognizer {
+    pub(crate) fn from_table(weights: FullTable) -> Recognizer {
+        Recognizer { weights }
+    }
+
+    /// Labels one sentence into `work.labels` and appends its mentions to `out`.
+    pub(crate) fn recognize(
+        &self,
+        input: &Input,
+        work: &mut NerWork,
+        base: usize,
+        out: &mut Vec<Mention>,
+    ) {
+        let n = input.atoms.len();
+        work.labels.clear();
+        let stride = self.weights.stride();
+        work.scores.resize(stride, 0.0);
+        for i in 0..n {
+            features::all(input, &work.labels, i, &mut work.keys);
+            self.weights.score(&work.keys, &mut work.scores);
+            let prev = work.labels.last().copied();
+            let l = best_allowed(&work.scores[..CLASSES], prev, i + 1 == n);
+            work.labels.push(l);
+        }
+        mentions_of(&work.labels, base, out);
+    }
+
+    /// Reads a recogniser written by [`Recognizer::save`].
+    pub fn load(path: impl AsRef<Path>) -> Result<Recognizer, ModelError> {
+        let path = path.as_ref();
+        let (bytes, start) = crate::model::read_model_bytes(path, MAGIC, VERSION)?;
+        let format = |source| ModelError::Format {
+            path: path.to_path_buf(),
+            source,
+        };
+        let mut r = Reader::new(&bytes[start..]);
+        let weights = FullTable::read(&mut r).map_err(format)?;
+        if weights.classes() != CLASSES || !r.at_end() {
+            return Err(format(FormatError::Inconsistent(
+                "entity table does not match its labels (or trailing bytes)",
+            )));
+        }
+        Ok(Recognizer { weights })
+    }
+
+    /// Writes the model file; returns its size in bytes.
+    pub fn save(&self, path: impl AsRef<Path>) -> Result<usize, ModelError> {
+        let mut w = Writer::default();
+        w.u32(VERSION);
+        self.weights.write(&mut w, 2e-2);
+        let mut bytes = MAGIC.to_vec();
+        bytes.extend(w.into_bytes());
+        let path = path.as_ref();
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        std::fs::write(path, &bytes).map_err(|source| ModelError::Write {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Ok(bytes.len())
+    }
+}

@@ -1,0 +1,98 @@
+//! The named-entity recogniser: behaviour on real sentences, and its GUM test score.
+
+use attache_nlp::{Analyzer, Doc, EntityKind};
+use std::sync::OnceLock;
+
+fn analyzer() -> &'static Analyzer {
+    static A: OnceLock<Analyzer> = OnceLock::new();
+    A.get_or_init(|| Analyzer::load_default().expect("shipped model loads"))
+}
+
+/// The (kind, text) of every mention.
+fn mentions(doc: &Doc) -> Vec<(EntityKind, String)> {
+    doc.entities()
+        .map(|e| (e.kind(), e.text().to_string()))
+        .collect()
+}
+
+#[test]
+fn shipped_analyzer_has_a_recogniser() {
+    assert!(analyzer().has_entities());
+}
+
+#[test]
+fn committee_is_an_organization() {
+    let doc = analyzer()
+        .analyze("The chairman of the Senate Armed Services Committee said the plan was sound.");
+    let found = mentions(&doc);
+    assert!(
+        found.contains(&(
+            EntityKind::Organization,
+            "the Senate Armed Services Committee".into()
+        )),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn people_and_places() {
+    let doc = analyzer().analyze("Angela Merkel met Emmanuel Macron in Paris on Friday.");
+    let found = mentions(&doc);
+    assert!(
+        found.contains(&(EntityKind::Person, "Angela Merkel".into())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&(EntityKind::Place, "Paris".into())),
+        "{found:?}"
+    );
+    let doc = analyzer().analyze("Marine Le Pen refused to comment.");
+    let e = doc.entities().next().expect("one mention");
+    assert_eq!((e.kind(), e.text()), (EntityKind::Person, "Marine Le Pen"));
+    assert_eq!(e.head().text(), "Marine"); // UD: the first word heads a flat name
+    assert_eq!(e.token_range(), 0..3);
+}
+
+#[test]
+fn capital_and_country() {
+    let doc = analyzer().analyze(
+        "Lithuania expelled the ambassador on Monday, the foreign ministry in Vilnius said.",
+    );
+    let places: Vec<String> = doc
+        .entities()
+        .filter(|e| e.kind() == EntityKind::Place)
+        .map(|e| e.text().to_string())
+        .collect();
+    assert_eq!(places, ["Lithuania", "Vilnius"]);
+}
+
+#[test]
+fn no_recogniser_no_entities() {
+    let plain = Analyzer::load_default().unwrap().with_entities(None);
+    assert_eq!(
+        plain
+            .analyze("Angela Merkel met Emmanuel Macron.")
+            .entities()
+            .len(),
+        0
+    );
+}
+
+/// Named person, organization and place mentions of the GUM test documents (exact span and
+/// kind; head word and kind). A floor a little below the shipped model's figures.
+#[test]
+fn gum_test_score_floor() {
+    let Some(gum) = attache_testkit::shared_path("data/ud-english-gum") else {
+        return;
+    };
+    let (scores, _) = attache_nlp::ner::learn::eval_files(analyzer(), &[], &gum).unwrap();
+    let (exact, head) = (scores.exact_all(), scores.head_all());
+    eprintln!("{}", scores.report("GUM test"));
+    assert_eq!(
+        exact.gold(),
+        719,
+        "named mentions in the GUM test documents"
+    );
+    assert!(exact.f1() >= 0.47, "exact F1 {:.4}", exact.f1());
+    assert!(head.f1() >= 0.52, "head F1 {:.4}", head.f1());
+}
