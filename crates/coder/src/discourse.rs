@@ -59,6 +59,13 @@ fn same_name(a: &str, b: &str) -> bool {
     a == b || (a.len() >= 5 && b.len() >= 5 && edit_distance(a, b) <= 1)
 }
 
+/// Whether two lists of given names (and name particles) can be one person's: the same first
+/// name ("Tony Blair", "Tony Charles Blair"), or one list ending the other ("Jean-Marie Le Pen",
+/// "Le Pen"). "Cherie" and "Tony" cannot.
+fn same_given_names(a: &[String], b: &[String]) -> bool {
+    a.first() == b.first() || a.ends_with(b) || b.ends_with(a)
+}
+
 /// Keys under which a surname is filed and looked up. Two names within one edit of each other
 /// (the slip [`same_name`] allows) share a key: the name itself, or the name with one character
 /// deleted. Keys only find candidates; `same_name` decides.
@@ -108,7 +115,7 @@ impl Discourse {
             let given = &names[..names.len() - 1];
             pool.retain(|&i| {
                 let known = &self.persons[i].names;
-                known.len() == 1 || &known[..known.len() - 1] == given
+                known.len() == 1 || same_given_names(&known[..known.len() - 1], given)
             });
         }
         let mut full = pool.iter().filter(|&&i| self.persons[i].names.len() > 1);

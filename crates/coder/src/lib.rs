@@ -480,7 +480,7 @@ struct Reader {
 }
 
 /// How often a document names each country (countries, nationalities, capitals, cities and
-/// regions of a state), in order of first naming.
+/// regions of a state, and its political parties), in order of first naming.
 #[derive(Default)]
 struct CountryCounts<'a> {
     counts: Vec<(&'a str, usize)>,
@@ -496,6 +496,7 @@ impl<'a> CountryCounts<'a> {
                     | EntryKind::Capital
                     | EntryKind::City
                     | EntryKind::Region
+                    | EntryKind::Party
             );
             let Some(code) = m.entry.code.as_deref().filter(|_| placed) else {
                 continue;

@@ -8,7 +8,7 @@
 
 use crate::actors::{ActorReader, CoreReading, Discourse, Person, core_tokens};
 use crate::tree::has_case;
-use attache_nlp::{Deprel, Token, Upos};
+use attache_nlp::{Deprel, Doc, Token, Upos};
 
 /// Prepositions that attach what a described role belongs to ("leader *of* the National
 /// Front", "spokesman *for* the Liberal Democrats").
@@ -39,6 +39,10 @@ pub fn note_people(
         if names.is_empty() || (names.len() < 2 && !known) {
             continue;
         }
+        // A name met before ("Le Pen" after "Jean-Marie Le Pen") is that person again.
+        let names = discourse
+            .person_named(&names)
+            .map_or(names, |p| p.names.clone());
         let country = described.country.or_else(|| {
             described
                 .sector
@@ -64,6 +68,31 @@ fn is_name_head(t: Token<'_>) -> bool {
         && (t.children().any(|c| part_of_name(c.rel()))
             || t.rel() == Deprel::Appos
             || t.children().any(|c| c.rel() == Deprel::Appos))
+}
+
+/// A role written just before a name that the parse made a nominal of its own, beside the
+/// name in the same function: "Conservative MP | John Hayes said", "The Italian foreign
+/// minister, | Paolo Verdani, arrived" (both read as subjects of the verb).
+fn title_before<'d>(doc: &'d Doc, name: Token<'d>) -> Option<Token<'d>> {
+    let start = core_tokens(name).first()?.i();
+    let parent = name.head()?.i();
+    let mut k = start.checked_sub(1)?;
+    while doc.token(k).text() == "," {
+        k = k.checked_sub(1)?;
+    }
+    let mut t = doc.token(k);
+    if t.sentence() != name.sentence() {
+        return None;
+    }
+    // Up to the nominal the word before the name belongs to (its head comes before the name).
+    while let Some(h) = t.head()
+        && h.i() < start
+        && h.i() != parent
+    {
+        t = h;
+    }
+    let sibling = t.head().is_some_and(|h| h.i() == parent);
+    (t.upos() == Upos::Noun && sibling && t.rel() == name.rel()).then_some(t)
 }
 
 /// What a nominal's naming core says (country and sector).
@@ -97,7 +126,8 @@ fn own_or_described<'d>(
                 .then(|| name.head())
                 .flatten()
                 .filter(|h| matches!(h.upos(), Upos::Noun | Upos::Propn))
-        });
+        })
+        .or_else(|| title_before(reader.doc, name));
     let Some(d) = description else {
         return own;
     };

@@ -113,3 +113,48 @@ fn a_surname_two_people_share_names_neither() {
         "Cherie Blair is not the prime minister: {found:#?}"
     );
 }
+
+#[test]
+fn an_apposition_gives_the_role_and_a_shorter_name_finds_it() {
+    // The role after the name: a shadow minister is the opposition (roles.tsv), of the
+    // country whose parties the report names.
+    let text = "Former Conservative leader William Hague says he will not stand for the \
+        leadership again, having given up his ambition to be prime minister. His determination \
+        to stay away from a central role will disappoint some senior Conservative members, who \
+        say the party needs him. Tim Collins, the shadow education secretary, said last week it would be a \
+        \"huge boost\" to the party if Mr Hague returned to the front bench. Mr Collins has \
+        criticised the government's plans.";
+    let events = code(text, (2005, 2, 14));
+    assert_eq!(
+        actor_of(&events, "criticised"),
+        gbr("OPP"),
+        "{:#?}",
+        actors(&events)
+    );
+    // The party's leader given after the name; later the name without the given names.
+    let text = "Jean-Marie Le Pen, leader of the National Front, spoke in Paris on Sunday. \
+        Le Pen criticised the government.";
+    let events = code(text, (2005, 3, 2));
+    let fra_opp = Some((Some("FRA".into()), Some("OPP".into())));
+    assert_eq!(
+        actor_of(&events, "criticised"),
+        fra_opp,
+        "{:#?}",
+        actors(&events)
+    );
+}
+
+#[test]
+fn a_title_the_parse_splits_from_the_name_still_names_it() {
+    // "Conservative MP | Peter Duncan said": two subjects in the parse, one person.
+    let text = "Scotland's only Conservative MP Peter Duncan said the Save the Scottish \
+        Regiments had done a \"superb job\" in fighting against defence cuts. Mr Duncan \
+        criticised the government's plans.";
+    let events = code(text, (2005, 4, 20));
+    assert_eq!(
+        actor_of(&events, "criticised"),
+        gbr("OPP"),
+        "{:#?}",
+        actors(&events)
+    );
+}
