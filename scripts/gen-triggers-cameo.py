@@ -63,7 +63,7 @@ CODE_OVERRIDES = {
 }
 
 # Where the dictionary contradicts the PLOVER manual for one verb and object: the manual
-# wins. (verb lemma, object lemma) -> code, or None to drop the pattern.
+# wins. (verb lemma, object or prepositional noun lemma) -> code, or None to drop the pattern.
 PATTERN_OVERRIDES = {
     # CAMEO.2.0 codes "EXPEL * DIPLOMAT" 161 and "EXPEL * DIPLOMATS" 174; PLOVER (and the
     # project issue) say expelling diplomats is SANCTION expel, CAMEO 166.
@@ -75,6 +75,9 @@ PATTERN_OVERRIDES = {
     # "HOLD UP AID [1311]" (threaten to reduce aid): holding aid up is reducing it, which
     # PLOVER codes SANCTION discontinue (162), not a threat.
     ("hold", "aid"): "162",
+    # "DIE (IN &DETENTION) [184]": 184 is using people as human shields; a death in custody
+    # says nothing of who did what, so the pattern is dropped.
+    ("die", "custody"): None,
 }
 
 # Categories whose generated rows cost precision more than they add. AGREE (CAMEO 03,
@@ -129,7 +132,7 @@ def read_crosswalk(path):
 def singular(word):
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
-    if word.endswith("sses"):
+    if word.endswith(("sses", "shes", "ches", "xes")):
         return word[:-2]
     if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
         return word[:-1]
@@ -375,7 +378,8 @@ def generate(d, crosswalk):
             if constraints is None:
                 skipped[reason] += 1
                 continue
-            obj_words = [c[4:].split("|") for c in constraints if c.startswith("obj:")]
+            obj_words = [c.split(":", 1)[1].split("|") for c in constraints
+                         if c.startswith(("obj:", "pp."))]
             named = comment_names(comment)
             scope = [v for v, names in verbs if names & named]
             if not scope and len(verbs) == 1:
@@ -391,6 +395,7 @@ def generate(d, crosswalk):
                             row_code = PATTERN_OVERRIDES[(lemma, w)]
                             overridden += 1
                 if row_code is None:
+                    skipped["dropped by PATTERN_OVERRIDES"] += 1
                     continue
                 mapped = plover(crosswalk, row_code)
                 if mapped is None:
