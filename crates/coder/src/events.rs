@@ -8,7 +8,7 @@ use crate::frames::Repeat;
 use crate::frames::{Frame, frame_span};
 use crate::merge::Found;
 use crate::participants::Coded;
-use crate::prospect::{is_planned_time, told_as_past};
+use crate::prospect::{is_planned_time, is_prospective, told_as_past};
 use crate::sentence::SentenceCx;
 use crate::timing::{Timed, assign_times, pick_date};
 use crate::tree::{dominates, subtree};
@@ -104,14 +104,25 @@ fn frame_date(sx: &SentenceCx<'_, '_>, frame: &Frame<'_>, mine: &[&Timed]) -> Fr
     } else {
         Direction::Past
     };
-    if frame.modality != Modality::Asserted {
+    let doc = sx.cx.doc;
+    // "is due to face trial in March": the event's own clause tells of what is to come.
+    let to_come = frame.modality == Modality::Asserted
+        && !frame.recoded
+        && mine
+            .iter()
+            .any(|t| t.attach == Some(frame.anchor.i()) && is_prospective(doc, t.attach));
+    if frame.modality != Modality::Asserted || to_come {
+        let modality = if to_come {
+            Modality::Planned
+        } else {
+            frame.modality
+        };
         return FrameDates {
-            date: pick_date(sx.cx, mine, dir, frame.modality),
+            date: pick_date(sx.cx, mine, dir, modality),
             planned: None,
-            modality: frame.modality,
+            modality,
         };
     }
-    let doc = sx.cx.doc;
     let (ahead, own): (Vec<&Timed>, Vec<&Timed>) = mine
         .iter()
         .partition(|t| is_planned_time(doc, frame, t.attach, t.expr.since));

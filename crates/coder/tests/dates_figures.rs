@@ -307,6 +307,11 @@ fn a_meeting_dated_after_publication_is_planned() {
     let e = one(&e, C::Consult);
     assert_eq!(e.modality, attache_event::Modality::Planned);
     assert_eq!(span(e), days("2017-02-13", "2017-02-19"));
+    // Failing before the fix: an asserted meeting dated the day after publication.
+    let e = code("2017-02-09", "Russia is due to meet Turkey on Friday.");
+    let e = one(&e, C::Consult);
+    assert_eq!(e.modality, attache_event::Modality::Planned);
+    assert_eq!(span(e), days("2017-02-10", "2017-02-10"));
 }
 
 #[test]
