@@ -62,6 +62,7 @@ fn evidence(found: &Found) -> Evidence<'_> {
         announced: None,
         counts: e.quantity.iter().map(|q| headline(q, &e.doc_id)).collect(),
         content: Vec::new(),
+        story: Vec::new(),
     }
 }
 

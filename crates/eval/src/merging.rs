@@ -18,7 +18,7 @@ use crate::ecbplus::{EcbDocument, EcbTopic};
 use attache_coder::{Extractor, GENERIC_MODE};
 use attache_event::ByteSpan;
 use attache_merge::{ContentRule, Policy, Strictness};
-use attache_store::merge::{MergedEvent, Report, choose_under};
+use attache_store::merge::{MergedEvent, Report, choose_under, story_names};
 use attache_store::{EventStore, Filter, IngestDocument, NoGroups, SqliteStore};
 use attache_text::{Document, Publication};
 use serde::Serialize;
@@ -158,8 +158,9 @@ fn document(doc: &EcbDocument) -> Document {
 /// A coded gold mention as the merge rule sees it. For a word the dictionary does not know, the
 /// generic category's mode is the trigger's lemma (only the word itself says what kind of event
 /// it names); a known one without a mode is told apart from it by its category.
-fn gold_report(code: &attache_coder::MentionCode, source: &str) -> Option<Report> {
-    let mut report = Report::from_event(&code.event, source, None)
+fn gold_report(code: &attache_coder::MentionCode, doc: &EcbDocument) -> Option<Report> {
+    let reports = Report::from_event(&code.event, &doc.name, None);
+    let mut report = Report::told_in(reports, &story_names(&doc.text))
         .into_iter()
         .next()?;
     match code.category {
@@ -225,7 +226,7 @@ pub fn code_topic<'t>(topic: &'t EcbTopic, extractor: &Extractor) -> CodedTopic<
         let spans: Vec<ByteSpan> = doc.actions.iter().map(|a| a.span).collect();
         let codes = extractor.code_mentions(&document(doc), &spans);
         for (action, code) in doc.actions.iter().zip(codes) {
-            let Some(report) = code.as_ref().and_then(|c| gold_report(c, &doc.name)) else {
+            let Some(report) = code.as_ref().and_then(|c| gold_report(c, doc)) else {
                 continue;
             };
             coded.scored.push(Scored {
@@ -457,12 +458,14 @@ fn load_set(dir: &Path, set: TopicSet) -> Result<Vec<EcbTopic>, EvalError> {
     crate::ecbplus::load(dir, &wanted)
 }
 
-/// One point of the threshold grid: the content rule and its gold-mention scores.
+/// One point of the threshold grid: the story thresholds of the content rule and its
+/// gold-mention scores.
 #[derive(Debug, Clone, Serialize)]
 pub struct FitPoint {
-    pub threshold: f64,
-    pub min_shared: f64,
+    pub story: f64,
+    pub story_clause: f64,
     pub pairwise_precision: f64,
+    pub pairwise_recall: f64,
     pub conll_f1: f64,
     pub clean_topics: f64,
 }
@@ -472,16 +475,19 @@ pub struct FitPoint {
 pub fn fit(dir: &Path, set: TopicSet, extractor: &Extractor) -> Result<Vec<FitPoint>, EvalError> {
     let topics = load_set(dir, set)?;
     let coded: Vec<CodedTopic<'_>> = topics.iter().map(|t| code_topic(t, extractor)).collect();
+    let base = Policy::ACROSS_DOCUMENTS
+        .content
+        .expect("the across-document policy has a content rule");
     let mut out = Vec::new();
-    for min_shared in [1.0, 2.0, 3.0, 4.0] {
-        for step in 1..=9 {
-            let threshold = f64::from(step) / 10.0;
+    for story in [0.3, 0.4, 0.5, 0.6, 0.7] {
+        for story_clause in [0.0, 0.1, 0.2, 0.3, 0.4] {
+            let rule = ContentRule {
+                story,
+                story_clause,
+                ..base
+            };
             let policy = Policy {
-                content: Some(ContentRule {
-                    threshold,
-                    min_shared,
-                    min_names: 1,
-                }),
+                content: Some(rule),
                 ..Policy::ACROSS_DOCUMENTS
             };
             let scores = SettingScore::new(
@@ -489,9 +495,10 @@ pub fn fit(dir: &Path, set: TopicSet, extractor: &Extractor) -> Result<Vec<FitPo
                 coded.iter().map(|c| c.score(&policy)).collect(),
             );
             out.push(FitPoint {
-                threshold,
-                min_shared,
+                story,
+                story_clause,
                 pairwise_precision: scores.system.pairwise.p(),
+                pairwise_recall: scores.system.pairwise.r(),
                 conll_f1: scores.system.conll_f1(),
                 clean_topics: scores.clean_topics(),
             });

@@ -57,6 +57,48 @@ pub fn content_words(text: &str, skip: &[[usize; 2]]) -> Vec<String> {
     out
 }
 
+/// How many of a document's names tell its story ([`story_names`]).
+pub const STORY_NAMES: usize = 10;
+
+/// The names and numbers a document repeats most ("^malibu", "^reid"), the first seen first
+/// among equals: what its story is about, whichever clause reports the event. Two reports of
+/// one event share them; two events of one kind (two actresses in rehab) do not.
+pub fn story_names(text: &str) -> Vec<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = Default::default();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        let word_char = c.is_alphanumeric() || (c == '\'' && start.is_some());
+        match (start, word_char) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                start = None;
+                let Some(w) = normalise(&text[s..i]).filter(|w| w.starts_with('^')) else {
+                    continue;
+                };
+                match index.get(&w) {
+                    Some(&k) => counts[k].1 += 1,
+                    None => {
+                        index.insert(w.clone(), counts.len());
+                        counts.push((w, 1));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    // A stable sort keeps the first seen first among equal counts.
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    counts
+        .into_iter()
+        .take(STORY_NAMES)
+        .map(|(w, _)| w)
+        .collect()
+}
+
 fn normalise(word: &str) -> Option<String> {
     let word = word.trim_end_matches("'s").trim_end_matches('\'');
     let lower = word.to_lowercase();
@@ -163,5 +205,14 @@ mod tests {
         // "actress entered clinic malibu" weighs 4, Reid's clause 2+1+2+2 = 7: Dice 2 / 5.5.
         assert!((o.score - 2.0 / 5.5).abs() < 1e-9, "{}", o.score);
         assert_eq!(o.shared_names, 1);
+    }
+
+    #[test]
+    fn a_story_is_the_names_a_document_repeats_most() {
+        let text = "Reid checks into rehab. Tara Reid entered Promises in Malibu on Tuesday. \
+                    Promises said Reid, 33, is well. Malibu police were not involved.";
+        let names = story_names(text);
+        assert_eq!(&names[..3], ["^reid", "^promise", "^malibu"]);
+        assert!(!names.contains(&"^tuesday".to_string()), "{names:?}");
     }
 }

@@ -72,6 +72,9 @@ pub struct Evidence<'a> {
     /// The content words of the mention's clause ([`crate::content::content_words`]); for a
     /// merged event, those of its reports.
     pub content: Vec<&'a str>,
+    /// The names its document repeats most ([`crate::content::story_names`]); for a merged
+    /// event, those of its first report's document. Empty when unknown.
+    pub story: Vec<&'a str>,
 }
 
 /// How two sets of actor (or recipient) codes must relate.
@@ -116,6 +119,10 @@ pub struct ContentRule {
     /// The least number of shared names or numbers: what tells one event from another of its
     /// kind ("Reid" and "Lohan" both checked into rehab).
     pub min_names: usize,
+    /// The least overlap of the documents' story names that, with `story_clause` of the
+    /// clause words, counts as textual evidence: two reports of one story.
+    pub story: f64,
+    pub story_clause: f64,
 }
 
 /// How readily reports merge across documents (`attache ingest --merge`).
@@ -200,6 +207,8 @@ impl Policy {
             threshold: 0.6,
             min_shared: 3.0,
             min_names: 1,
+            story: 0.5,
+            story_clause: 0.5,
         }),
     };
 
@@ -210,6 +219,8 @@ impl Policy {
             threshold: 0.7,
             min_shared: 4.0,
             min_names: 1,
+            story: 0.6,
+            story_clause: 0.6,
         }),
         ..Policy::ACROSS_DOCUMENTS
     };
@@ -221,6 +232,8 @@ impl Policy {
             threshold: 0.4,
             min_shared: 2.0,
             min_names: 1,
+            story: 0.4,
+            story_clause: 0.3,
         }),
         ..Policy::ACROSS_DOCUMENTS
     };
@@ -330,6 +343,10 @@ fn reason_to_merge(ours: &Evidence, theirs: &Evidence, policy: &Policy) -> Resul
     ))
 }
 
+/// The least weight of clause words shared by two reports of one story: more than the
+/// trigger alone ("pledged", "accused" recur in every political story).
+const STORY_MIN_SHARED: f64 = 2.0;
+
 /// Whether the mentions share enough to be one event, beyond fields that merely do not clash.
 fn content_verdict(
     ours: &Evidence,
@@ -347,6 +364,17 @@ fn content_verdict(
     }
     if counts_agree {
         return Ok(format!("{words}; the counts agree"));
+    }
+    let story = overlap(&ours.story, &theirs.story);
+    if story.score >= rule.story
+        && o.score >= rule.story_clause
+        && o.shared_weight >= STORY_MIN_SHARED
+    {
+        return Ok(format!(
+            "{words}; one story {:.2} {{{}}}",
+            story.score,
+            story.shared.join(", ")
+        ));
     }
     let exact = matches!((ours.date, theirs.date), (Some(a), Some(b)) if a.exact && b.exact);
     let named = |e: &Evidence| !e.actors.is_empty() && !e.recipients.is_empty();

@@ -45,6 +45,7 @@ fn mention<'a>(
         announced: None,
         counts: Vec::new(),
         content: content.iter().map(String::as_str).collect(),
+        story: Vec::new(),
     }
 }
 
@@ -219,4 +220,40 @@ fn a_count_of_one_is_no_evidence_of_one_event() {
     let d = decide(&a, &b, &Policy::ACROSS_DOCUMENTS);
     assert!(!d.merge, "{}", d.reason);
     assert!(d.reason.contains("too little shared"), "{}", d.reason);
+}
+
+#[test]
+fn two_reports_of_one_story_merge_and_a_like_event_of_another_story_does_not() {
+    use attache_merge::content::story_names;
+    let reid = story_names(
+        "Tara Reid checks into rehab. Actress Tara Reid has entered Promises Treatment Center \
+         in Malibu, her publicist said. Reid, 33, checked in on Tuesday. Promises in Malibu \
+         has treated many stars.",
+    );
+    let reid_again = story_names(
+        "Reid enters Malibu clinic. Tara Reid has checked herself into the Promises clinic in \
+         Malibu, a spokesman for the actress said. Reid starred in American Pie.",
+    );
+    let lohan = story_names(
+        "Lindsay Lohan checks into Betty Ford. Lindsay Lohan has checked into the Betty Ford \
+         Center in Rancho Mirage, her lawyer said. Lohan was ordered into rehab by a judge.",
+    );
+    // No name in the clauses: what they say alone is too little.
+    let clause_a = words("entered a rehab treatment center");
+    let clause_b = words("checked into a rehab treatment center");
+    let clause_c = words("checked into a rehab center");
+    let with_story = |clause: &'static [String], story: &'static [String]| {
+        let mut e = mention(EventCategory::Consult, vec![], vec![], None, clause);
+        e.story = story.iter().map(String::as_str).collect();
+        e
+    };
+    let leak = |v: Vec<String>| -> &'static [String] { Box::leak(v.into_boxed_slice()) };
+    let a = with_story(leak(clause_a), leak(reid));
+    let b = with_story(leak(clause_b), leak(reid_again));
+    let c = with_story(leak(clause_c), leak(lohan));
+    let d = decide(&a, &b, &Policy::ACROSS_DOCUMENTS);
+    assert!(d.merge, "{}", d.reason);
+    assert!(d.reason.contains("one story"), "{}", d.reason);
+    let d = decide(&a, &c, &Policy::ACROSS_DOCUMENTS);
+    assert!(!d.merge, "{}", d.reason);
 }

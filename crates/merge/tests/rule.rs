@@ -36,6 +36,7 @@ fn expulsion(actors: Vec<&'static str>, counts: Vec<Count<'static>>) -> Evidence
         announced: None,
         counts,
         content: Vec::new(),
+        story: Vec::new(),
     }
 }
 

@@ -9,6 +9,7 @@
 //! what a merged event then says.
 
 use attache_event::{CasualtyKind, Event, EventCategory, Location, Modality, Qualifier};
+pub use attache_merge::content::story_names;
 use attache_merge::content::{MAX_EVENT_WORDS, content_words};
 use attache_merge::{Count, Decision, Evidence, Policy, decide, report_date};
 pub use attache_merge::{DateSpan, UNDATED_WINDOW_DAYS, lookup_span};
@@ -152,6 +153,8 @@ pub struct Report {
     pub content: Vec<String>,
     /// Where the report puts the event (at most one place).
     pub places: Vec<Place>,
+    /// The names its document repeats most ([`story_names`]); empty when the text is unknown.
+    pub story: Vec<String>,
 }
 
 /// The content words of an event: those of each place it is reported in the document, the
@@ -194,6 +197,7 @@ macro_rules! evidence_of {
                 .map(Figure::count)
                 .collect(),
             content: $facts.content.iter().map(String::as_str).collect(),
+            story: $facts.story.iter().map(String::as_str).collect(),
         }
     };
 }
@@ -253,6 +257,7 @@ impl Report {
                     document: event.doc_id.clone(),
                 })
                 .collect(),
+            story: Vec::new(),
         };
         let mut reports = Vec::new();
         if event.aggregate && actors.len() > 1 {
@@ -274,6 +279,18 @@ impl Report {
 }
 
 impl Report {
+    /// The reports of an event (see [`Report::from_event`]), each with its document's story
+    /// names ([`story_names`] of the document's text).
+    pub fn told_in(reports: Vec<Report>, story: &[String]) -> Vec<Report> {
+        reports
+            .into_iter()
+            .map(|r| Report {
+                story: story.to_vec(),
+                ..r
+            })
+            .collect()
+    }
+
     fn evidence(&self) -> Evidence<'_> {
         evidence_of!(self)
     }
@@ -307,6 +324,9 @@ pub struct MergedEvent {
     /// Every place its reports put it at, the first reported first; one per gazetteer place.
     #[serde(default)]
     pub places: Vec<Place>,
+    /// The story names of its first report's document ([`Report::story`]).
+    #[serde(default)]
+    pub story: Vec<String>,
 }
 
 impl MergedEvent {
@@ -327,6 +347,7 @@ impl MergedEvent {
             direct_documents: Vec::new(),
             reports: 0,
             places: Vec::new(),
+            story: report.story.clone(),
         };
         event.absorb(report);
         event
@@ -401,6 +422,9 @@ impl MergedEvent {
             (a, b) => a.or(b),
         };
         self.figures.extend(report.figures.iter().cloned());
+        if self.story.is_empty() {
+            self.story.clone_from(&report.story);
+        }
         for word in &report.content {
             if self.content.len() < MAX_EVENT_WORDS && !self.content.contains(word) {
                 self.content.push(word.clone());

@@ -322,7 +322,7 @@ fn rebuild_event(tx: &Transaction, event: i64) -> rusqlite::Result<()> {
     // Each row: the link's role, the coded record, and the document it came from.
     let rows: Vec<(String, String, Document)> = tx
         .prepare_cached(
-            "SELECT em.role, m.record, d.source, d.url, d.published, d.id FROM event_mentions em \
+            "SELECT em.role, m.record, d.source, d.url, d.published, d.id, d.text FROM event_mentions em \
              JOIN mentions m ON m.id = em.mention JOIN documents d ON d.id = m.document \
              WHERE em.event = ?1 ORDER BY m.id",
         )?
@@ -338,8 +338,10 @@ fn rebuild_event(tx: &Transaction, event: i64) -> rusqlite::Result<()> {
             )
         })?;
         let role = Role::from_key(&role);
-        let reports =
-            Report::from_event(&record, &outlet(&document), document.publication.published);
+        let reports = Report::told_in(
+            Report::from_event(&record, &outlet(&document), document.publication.published),
+            &merge::story_names(&document.text),
+        );
         let Some(report) = reports.into_iter().find(|r| Some(&r.role) == role.as_ref()) else {
             continue;
         };
@@ -392,7 +394,7 @@ fn kept_apart_events(
 fn linked_reports(tx: &Transaction, event: i64, mention: i64) -> rusqlite::Result<Vec<Report>> {
     let rows: Vec<(String, String, Document)> = tx
         .prepare_cached(
-            "SELECT em.role, m.record, d.source, d.url, d.published, d.id FROM event_mentions em \
+            "SELECT em.role, m.record, d.source, d.url, d.published, d.id, d.text FROM event_mentions em \
              JOIN mentions m ON m.id = em.mention JOIN documents d ON d.id = m.document \
              WHERE em.event = ?1 AND em.mention = ?2",
         )?
@@ -409,9 +411,12 @@ fn linked_reports(tx: &Transaction, event: i64, mention: i64) -> rusqlite::Resul
         })?;
         let role = Role::from_key(&role);
         out.extend(
-            Report::from_event(&record, &outlet(&document), document.publication.published)
-                .into_iter()
-                .filter(|r| Some(&r.role) == role.as_ref()),
+            Report::told_in(
+                Report::from_event(&record, &outlet(&document), document.publication.published),
+                &merge::story_names(&document.text),
+            )
+            .into_iter()
+            .filter(|r| Some(&r.role) == role.as_ref()),
         );
     }
     Ok(out)
@@ -495,6 +500,11 @@ pub(super) fn store_document(
     }
     insert_document(tx, item, &hash)?;
     let source = outlet(doc);
+    let story = if item.events.is_empty() {
+        Vec::new()
+    } else {
+        merge::story_names(&doc.text)
+    };
     let mut sentences = BTreeSet::new();
     for (ordinal, event) in item.events.iter().enumerate() {
         // The coder names the document; the store keys mentions by the id it stores.
@@ -507,7 +517,8 @@ pub(super) fn store_document(
         let mention = insert_mention(tx, ordinal, &event)?;
         summary.events += 1;
         let apart = kept_apart_events(tx, &doc.id, ordinal)?;
-        for report in Report::from_event(&event, &source, doc.publication.published) {
+        let reports = Report::from_event(&event, &source, doc.publication.published);
+        for report in Report::told_in(reports, &story) {
             let mut found = candidates(tx, &report)?;
             found.retain(|(id, _)| !apart.contains(id));
             match merge::choose_under(found.iter().map(|(_, m)| m), &report, policy) {
@@ -542,7 +553,7 @@ fn linked_row(r: &rusqlite::Row) -> rusqlite::Result<(String, String, Document)>
     let published: Option<String> = r.get(4)?;
     let document = Document {
         id: r.get(5)?,
-        text: String::new(),
+        text: r.get(6)?,
         publication: attache_text::Publication {
             published: published.as_deref().and_then(|p| p.parse().ok()),
             url: r.get(3)?,
