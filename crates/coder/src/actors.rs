@@ -198,7 +198,7 @@ fn relative_antecedent<'a>(doc: &'a Doc, t: Token<'a>) -> Option<Token<'a>> {
 
 /// The subject of the clause that reports or governs the pronoun's clause: "Estonia" for "it"
 /// in "Estonia said it would close", skipping subjects that are pronouns themselves.
-fn governing_subject(pronoun: Token<'_>) -> Option<Token<'_>> {
+pub(crate) fn governing_subject(pronoun: Token<'_>) -> Option<Token<'_>> {
     let mut verb = pronoun.head()?;
     for _ in 0..6 {
         if !matches!(

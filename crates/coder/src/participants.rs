@@ -2,15 +2,16 @@
 //! the tokens the frame names, with the conventions event coders apply where the text names a
 //! doer only by what it is; then each frame's figures.
 
-use crate::actors::Discourse;
+use crate::actors::{Discourse, governing_subject};
 use crate::context::DocContext;
 use crate::frames::{Frame, look_through};
 use crate::measure::{Measured, group_size, measure};
 use crate::sentence::SentenceCx;
 use crate::tree::coordinated;
+use crate::words::{WordClass, is};
 use attache_event::{Actor, CountryFrom, EventCategory};
 use attache_lexicon::EntryKind;
-use attache_nlp::Token;
+use attache_nlp::{Deprel, Token, Upos};
 
 /// Actors of one frame and whom it acts on, with the frame's index and figures.
 pub(crate) struct Coded {
@@ -68,7 +69,18 @@ fn actors_of(
     let mut actors: Vec<Actor> = frame
         .agents
         .iter()
-        .flat_map(|a| reader.actors(*a, discourse))
+        .flat_map(|a| {
+            // "The government said it would expel": the pronoun is the national body.
+            let body = match a.upos() {
+                Upos::Pron => national_bodies(sx, std::slice::from_ref(a), discourse),
+                _ => Vec::new(),
+            };
+            if body.is_empty() {
+                reader.actors(*a, discourse)
+            } else {
+                body
+            }
+        })
         .collect();
     // "Demonstrators in Baghdad blocked a road": protesters known only by what they are
     // protest where they are.
@@ -91,6 +103,9 @@ fn actors_of(
     // else to where it acted, the dateline's country or the document's.
     if actors.is_empty() {
         actors = agents_in_context(sx, frame);
+    }
+    if actors.is_empty() {
+        actors = national_bodies(sx, &frame.agents, discourse);
     }
     // An expulsion whose doer the dictionaries do not know ("European states expelled 100
     // ..., including 40 from Germany") is still the template its distributive list splits.
@@ -125,6 +140,15 @@ fn recipients_of(
             .iter()
             .flat_map(|o| reader.actors(*o, discourse))
             .collect();
+    }
+    if recipients.is_empty() {
+        let heads: Vec<Token<'_>> = frame
+            .patients
+            .iter()
+            .chain(&frame.owners)
+            .copied()
+            .collect();
+        recipients = national_bodies(sx, &heads, discourse);
     }
     // People known only by what they are ("arrested 12 protesters", "killed civilians near
     // Kharkiv") belong to where it happened; for a government acting on its own people
@@ -314,4 +338,57 @@ fn place_or_context(
                 .and_then(|m| m.entry.code.clone())
         })
         .map(|c| (c, CountryFrom::Place))
+}
+
+/// "The government said", "accused ministers of", "attacked the government's failure": a
+/// state's governing body named without its state (`national_body` of data/coder/words.tsv)
+/// is the government of the report's dateline country, else of the country the document names
+/// most; with neither, it is no one. A pronoun subject stands for its clause's speaker ("the
+/// government said it would").
+fn national_bodies(
+    sx: &SentenceCx<'_, '_>,
+    heads: &[Token<'_>],
+    discourse: &mut Discourse,
+) -> Vec<Actor> {
+    let cx = sx.cx;
+    let Some((country, from)) = cx
+        .dateline_country
+        .clone()
+        .map(|c| (c, CountryFrom::Dateline))
+        .or_else(|| {
+            cx.document_country
+                .clone()
+                .map(|c| (c, CountryFrom::Document))
+        })
+    else {
+        return Vec::new();
+    };
+    // Named alone: no possessor, compound or capitalised modifier that could name its state
+    // ("Mr Blair's government", "the Tuvaluan government"), and not "a government".
+    let alone = |t: Token<'_>| {
+        t.children().all(|c| match c.rel() {
+            Deprel::Det => !matches!(c.text().to_ascii_lowercase().as_str(), "a" | "an"),
+            Deprel::Amod => !c.text().starts_with(char::is_uppercase),
+            rel => !rel.base().eq(&Deprel::Compound) && !rel.is_nmod() && rel != Deprel::Flat,
+        })
+    };
+    heads
+        .iter()
+        .flat_map(|h| {
+            let possessors = h.children().filter(|c| c.rel() == Deprel::NmodPoss);
+            let speaker = (h.upos() == Upos::Pron)
+                .then(|| governing_subject(*h))
+                .flatten();
+            std::iter::once(*h).chain(possessors).chain(speaker)
+        })
+        .filter(|t| is(WordClass::NationalBody, &t.text().to_ascii_lowercase()) && alone(*t))
+        // "the Kenyan government" names its state.
+        .filter(|t| sx.reader.actor(*t, discourse).is_none())
+        .filter_map(|t| sx.reader.sector_actor(t))
+        .map(|mut a| {
+            a.country = Some(country.clone());
+            a.country_from = Some(from);
+            a
+        })
+        .collect()
 }

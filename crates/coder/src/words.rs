@@ -71,6 +71,7 @@ word_classes! {
     SimilarVerb = "similar_verb",
     SimilarNoun = "similar_noun",
     SimilarAdjective = "similar_adjective",
+    NationalBody = "national_body",
     Honorific = "honorific",
 }
 

@@ -162,3 +162,49 @@ fn a_topic_is_no_participant() {
         assert!(!countries(&e.actors).contains(&"SYR"), "{e:#?}");
     }
 }
+
+/// A report about Kenya: it names Kenya, Kenyan police and Nairobi before its third sentence.
+const KENYA: &str = "Kenya's opposition leader returned to Nairobi on Monday. Kenyan police said \
+the protests in Nairobi would be contained. ";
+
+#[test]
+fn the_government_alone_is_the_documents_government_never_a_count() {
+    let text = format!("{KENYA}The government banned the march on Tuesday.");
+    let events = code(&text);
+    let e = events
+        .iter()
+        .find(|e| e.event == C::Coerce)
+        .unwrap_or_else(|| panic!("{events:#?}"));
+    assert_eq!(countries(&e.actors), ["KEN"]);
+    assert_eq!(e.actors[0].sector.as_deref(), Some("GOV"));
+    assert_eq!(e.quantity, None, "the government is no count of one");
+}
+
+#[test]
+fn the_government_said_it_is_the_government() {
+    let text =
+        format!("{KENYA}The government said on Tuesday it would expel two British journalists.");
+    check(&text, C::Coerce, &["KEN"], &["GBR"]);
+    // A government that names its state keeps it.
+    let text =
+        format!("{KENYA}The Ugandan government said it would expel two British journalists.");
+    check(&text, C::Coerce, &["UGA"], &["GBR"]);
+}
+
+#[test]
+fn the_government_as_recipient() {
+    let text =
+        format!("{KENYA}Kenyan opposition leaders accused the government of rigging the vote.");
+    check(&text, C::Accuse, &["KEN"], &["KEN"]);
+}
+
+#[test]
+fn the_government_without_a_country_is_no_one() {
+    let events = code("The government banned the march on Tuesday.");
+    assert!(
+        events
+            .iter()
+            .all(|e| e.actors.iter().all(|a| a.country.is_none())),
+        "{events:#?}"
+    );
+}
