@@ -22,6 +22,7 @@ use crate::frames::{Frame, Repeat, read_frame, similar_action};
 use crate::merge::Found;
 use crate::participants::{measure_frames, read_participants, share_recipients};
 use crate::persons::note_people;
+use crate::senses::senses;
 use crate::sentence::SentenceCx;
 use crate::tree::{dominates, lemma};
 use crate::words::{WordClass, is};
@@ -123,7 +124,9 @@ pub(crate) fn find_frames<'a>(sx: &SentenceCx<'a, '_>) -> FoundFrames<'a> {
             continue;
         }
         if let Some(rule) = sx.cx.triggers.rule_for(doc, t) {
-            if let Some(f) = read_frame(doc, rule, t) {
+            // "arrest its profit decline", "attacked the market": a sense the event needs
+            // participants of other kinds for reports nothing.
+            if let Some(f) = read_frame(doc, rule, t).filter(|f| senses().admits(f)) {
                 frames.push(f);
             }
         } else if let Some(subj) = similar_action(doc, t) {

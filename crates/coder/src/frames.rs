@@ -2,7 +2,7 @@
 //! subject of a governing verb), on whom (object, passive subject, "of" complement), the
 //! clause that carries it (for time, negation and modals), and the figure attached to it.
 
-use crate::modality::{aux_words, modality_of};
+use crate::modality::{aux_words, conditional, modality_of};
 use crate::recipients::{Marks, marks_recipient};
 use crate::repair::{adjacent_object, stranded_subject};
 use crate::tree::{has_case, has_mark, has_mark_word, heads_verbless_sentence, is_verbal, lemma};
@@ -509,9 +509,13 @@ fn read_modality(category: EventCategory, anchor: Token<'_>, trigger: Token<'_>)
         reading.recoded = true;
     }
     // The promise, the threat, the refusal is itself what happened: "threatened to attack" is
-    // an asserted THREATEN, not a planned attack.
+    // an asserted THREATEN, not a planned attack. A conditional offer is a promise too ("would
+    // meet the mediator if ...": AGREE); any other conditional act is only possible ("would
+    // expel diplomats if Moscow used chemical weapons").
     if reading.recoded {
         reading.modality = Modality::Asserted;
+    } else if modality == Modality::Planned && conditional(anchor) {
+        reading.modality = Modality::Hypothetical;
     }
     reading
 }

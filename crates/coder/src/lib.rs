@@ -32,6 +32,7 @@ mod place;
 mod prospect;
 mod recipients;
 mod repair;
+mod senses;
 mod sentence;
 mod timekind;
 mod timewords;
@@ -56,6 +57,7 @@ use dates::Direction;
 pub use figure_words::{FigureWords, FigureWordsError};
 pub use mention::{GENERIC_MODE, MentionCode};
 pub use recipients::RecipientsError;
+pub use senses::SensesError;
 pub use triggers::{Constraint, ConstraintError, TriggerError, TriggerRule, TriggerTable};
 pub use words::WordsError;
 
@@ -72,6 +74,8 @@ pub enum CoderError {
     FigureWords(#[from] FigureWordsError),
     #[error(transparent)]
     Recipients(#[from] RecipientsError),
+    #[error(transparent)]
+    Senses(#[from] SensesError),
     #[error("{}: {source}", path.display())]
     ReadTriggers {
         path: std::path::PathBuf,
@@ -151,6 +155,7 @@ impl Extractor {
         recipients::load()?;
         let triggers = parse_shipped_triggers()?;
         figure_words::embedded()?;
+        senses::load()?;
         Ok(Extractor {
             analyzer,
             lexicon: Dictionaries::Embedded(Lexicon::embedded()),

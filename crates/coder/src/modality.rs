@@ -1,7 +1,7 @@
 //! Whether an event is reported as done, planned, denied or only possible, read off the verbs
 //! that carry and govern its trigger.
 
-use crate::tree::lemma;
+use crate::tree::{has_case, lemma};
 use crate::words::{WordClass, is};
 use attache_event::Modality;
 use attache_nlp::{Deprel, Token};
@@ -63,6 +63,10 @@ pub(crate) fn modality_of<'d>(
             return (Modality::Negated, gov);
         }
         if v.rel() == Deprel::Xcomp {
+            // "is unlikely to attack", "is expected to strike": an assessment, not a report.
+            if assessing_governor(g) {
+                return (Modality::Hypothetical, gov);
+            }
             if is(WordClass::Negating, &gl) {
                 return (Modality::Negated, gov);
             }
@@ -80,6 +84,9 @@ pub(crate) fn modality_of<'d>(
         }
     }
 
+    if assessed_noun(trigger) {
+        return (Modality::Hypothetical, gov);
+    }
     // A noun carried by a verb of discussion or demand is not done: "discuss tougher sanctions".
     if trigger.i() != anchor.i() && is(WordClass::Hypothetical, &lemma(anchor)) {
         return (Modality::Hypothetical, Some(anchor));
@@ -106,4 +113,49 @@ pub(crate) fn modality_of<'d>(
         return (Modality::Planned, gov);
     }
     (Modality::Asserted, gov)
+}
+
+/// A governor that assesses what it governs: "likely", "unlikely", "able" ("is unlikely to
+/// attack"), or a verb of expectation or belief in the passive ("is expected to strike", "is
+/// believed to be planning").
+fn assessing_governor(g: Token<'_>) -> bool {
+    let gl = lemma(g);
+    if is(WordClass::Assessing, &gl) {
+        return true;
+    }
+    let passive = g
+        .children()
+        .any(|c| matches!(c.rel(), Deprel::AuxPass | Deprel::NsubjPass));
+    passive && is(WordClass::AssessingPassive, &gl)
+}
+
+/// A noun trigger that is only possible: "a possible attack", "an imminent invasion", "the
+/// risk of sanctions", "fears of a strike".
+fn assessed_noun(trigger: Token<'_>) -> bool {
+    let modified = trigger
+        .children()
+        .any(|c| c.rel() == Deprel::Amod && is(WordClass::Assessing, &lemma(c)));
+    let of_possibility = trigger.rel().is_nmod()
+        && has_case(trigger, &["of"])
+        && trigger
+            .head()
+            .is_some_and(|h| is(WordClass::PossibilityNoun, &lemma(h)));
+    modified || of_possibility
+}
+
+/// A conditional clause: "would expel its diplomats if Moscow used chemical weapons" (with
+/// the condition on the verb, or hung by the parser on its object).
+pub(crate) fn conditional(t: Token<'_>) -> bool {
+    let condition = |c: Token<'_>| {
+        (c.rel() == Deprel::Advcl || c.rel().is_acl())
+            && c.children().any(|m| {
+                m.rel() == Deprel::Mark
+                    && is(WordClass::ConditionMark, &m.text().to_ascii_lowercase())
+            })
+    };
+    aux_words(t)
+        .iter()
+        .any(|a| is(WordClass::ConditionalAux, a))
+        && t.children()
+            .any(|c| condition(c) || (c.rel() == Deprel::Obj && c.children().any(condition)))
 }
