@@ -40,7 +40,7 @@ pub struct TrainArgs {
     /// UD English GUM directory (with files.train and sources/); "none" to skip.
     #[arg(long)]
     gum: Option<PathBuf>,
-    /// Training epochs (default: 12 for the parser, 12 for the recogniser).
+    /// Training epochs (default: 12 for the parser, 4 for the recogniser).
     #[arg(long)]
     epochs: Option<usize>,
     #[arg(long, default_value_t = train::TrainConfig::default().seed)]
@@ -168,7 +168,10 @@ fn run_train(args: &TrainArgs) -> Fallible<()> {
 }
 
 fn run_train_entities(args: &TrainArgs) -> Fallible<()> {
-    let analyzer = load(args.model.as_deref(), None)?.with_entities(None);
+    // The tagger and parser alone: a recogniser beside them (perhaps of an older format) is
+    // what is being replaced.
+    let model = args.model.clone().unwrap_or_else(Analyzer::default_path);
+    let analyzer = load(Some(&model), None)?;
     let defaults = learn::NerConfig::default();
     let cfg = learn::NerConfig {
         epochs: args.epochs.unwrap_or(defaults.epochs),

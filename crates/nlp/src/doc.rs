@@ -169,9 +169,10 @@ impl Doc {
         self.sentences.len()
     }
 
-    /// Named person, organization and place mentions, in text order, none nested in another
-    /// (empty when the analyser was loaded without a recogniser; see `docs/nlp.md`). The
-    /// recogniser runs over the whole document on the first call.
+    /// Named person, organization and place mentions in text order; a mention nested in
+    /// another ("Copenhagen" in "the University of Copenhagen") comes right after the one
+    /// holding it. Empty when the analyser was loaded without a recogniser (see
+    /// `docs/nlp.md`). The recogniser runs over the whole document on the first call.
     pub fn entities(&self) -> impl ExactSizeIterator<Item = Entity<'_>> {
         let mentions = self.entities.get_or_init(|| {
             self.ner

@@ -232,7 +232,7 @@ impl Analyzer {
     }
 
     /// Where `load_default` finds the model (see there).
-    fn default_path() -> PathBuf {
+    pub fn default_path() -> PathBuf {
         if let Some(p) = std::env::var_os("ATTACHE_MODEL") {
             return PathBuf::from(p);
         }

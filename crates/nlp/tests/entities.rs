@@ -93,6 +93,26 @@ fn gum_test_score_floor() {
         719,
         "named mentions in the GUM test documents"
     );
-    assert!(exact.f1() >= 0.47, "exact F1 {:.4}", exact.f1());
-    assert!(head.f1() >= 0.52, "head F1 {:.4}", head.f1());
+    assert!(exact.f1() >= 0.50, "exact F1 {:.4}", exact.f1());
+    assert!(head.f1() >= 0.54, "head F1 {:.4}", head.f1());
+}
+
+/// `attache nlp train --entities` with its defaults rebuilds the shipped recogniser byte for
+/// byte.
+#[test]
+fn shipped_recogniser_is_reproducible() {
+    let Some(gum) = attache_testkit::shared_path("data/ud-english-gum") else {
+        return;
+    };
+    let base = Analyzer::load(Analyzer::default_path()).unwrap();
+    let dir = attache_testkit::ScratchDir::new("nlp", "ner-repro");
+    let out = dir.join("en-ner.nlp");
+    let cfg = attache_nlp::ner::learn::NerConfig::default();
+    attache_nlp::ner::learn::train_to_file(&base, &gum, &cfg, &out, &mut |_| {}).unwrap();
+    let shipped = attache_testkit::workspace_root().join("models/en-ner.nlp");
+    assert!(
+        std::fs::read(&out).unwrap() == std::fs::read(&shipped).unwrap(),
+        "retrained recogniser differs from {}",
+        shipped.display()
+    );
 }

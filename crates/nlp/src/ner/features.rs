@@ -22,6 +22,7 @@ pub(crate) struct Input<'a> {
 #[derive(Default)]
 pub(crate) struct NerWork {
     pub labels: Vec<u16>,
+    pub inner: Vec<u16>,
     pub keys: Vec<u64>,
     pub scores: Vec<f32>,
 }
@@ -47,7 +48,15 @@ fn head_offset(heads: &[u32], i: usize) -> u64 {
 }
 
 /// All features of word `i` given the labels of the words before it (replaces `keys`).
-pub(crate) fn all(input: &Input, labels: &[u16], i: usize, keys: &mut Vec<u64>) {
+/// With `outer` (the outer layer's labels), the features of the inner layer, which labels
+/// the mentions nested in outer ones ("Copenhagen" in "the University of Copenhagen").
+pub(crate) fn all(
+    input: &Input,
+    labels: &[u16],
+    i: usize,
+    outer: Option<&[u16]>,
+    keys: &mut Vec<u64>,
+) {
     keys.clear();
     let n = input.atoms.len();
     let at = |k: isize| -> Option<usize> {
@@ -101,6 +110,16 @@ pub(crate) fn all(input: &Input, labels: &[u16], i: usize, keys: &mut Vec<u64>) 
     ]);
     run_features(input, i, keys);
     history(input, labels, i, keys);
+    if let Some(outer) = outer {
+        let o = outer[i] as u64;
+        let first = (i == 0 || outer[i - 1] == 0 || o == 0) as u64;
+        keys.extend_from_slice(&[
+            f(60, o),
+            f2(61, o, w.lower),
+            f2(62, o, input.upos[i]),
+            f2(63, o, first),
+        ]);
+    }
 }
 
 /// Whether word `j` can be part of a name: capitalised or tagged a proper noun.

@@ -3,7 +3,7 @@
 
 use super::features::OwnedInput;
 use super::gold::{GoldMention, GoldSentence, outermost, span_head};
-use super::{CLASSES, EntityKind, NerWork, Part, Recognizer, best_allowed, label};
+use super::{CLASSES, Decider, EntityKind, NerWork, Part, Recognizer, decode, label};
 use super::{NameHashes, input_of};
 use crate::perceptron::Trainer;
 use crate::train::{Rng, shuffle};
@@ -22,7 +22,7 @@ pub struct NerConfig {
 impl Default for NerConfig {
     fn default() -> NerConfig {
         NerConfig {
-            epochs: 12,
+            epochs: 4,
             seed: 1,
             bits: 18,
         }
@@ -34,12 +34,42 @@ impl Default for NerConfig {
 struct Example {
     input: OwnedInput,
     gold: Vec<u16>,
+    /// The labels of the mentions nested in the outer ones (next layer down).
+    inner: Vec<u16>,
+    /// The outer gold mentions of more than one word, where inner ones may lie.
+    spans: Vec<std::ops::Range<usize>>,
 }
 
-/// The BILOU labels of a sentence's outermost mentions.
-fn gold_labels(len: usize, mentions: &[GoldMention]) -> Vec<u16> {
+/// The example of one gold sentence.
+fn example(input: OwnedInput, s: &GoldSentence) -> Example {
+    let outer = outermost(&s.mentions);
+    let nested: Vec<GoldMention> = s
+        .mentions
+        .iter()
+        .filter(|m| {
+            outer
+                .iter()
+                .any(|o| o.start <= m.start && m.end <= o.end && o.end - o.start > m.end - m.start)
+        })
+        .copied()
+        .collect();
+    let len = s.forms.len();
+    Example {
+        input,
+        gold: bilou(len, &outer),
+        inner: bilou(len, &outermost(&nested)),
+        spans: outer
+            .iter()
+            .filter(|m| m.end - m.start > 1)
+            .map(|m| m.start..m.end)
+            .collect(),
+    }
+}
+
+/// The BILOU labels of non-overlapping mentions.
+fn bilou(len: usize, mentions: &[GoldMention]) -> Vec<u16> {
     let mut labels = vec![0u16; len];
-    for m in outermost(mentions) {
+    for &m in mentions {
         if m.end - m.start == 1 {
             labels[m.start] = label(m.kind, Part::Unit);
             continue;
@@ -77,12 +107,10 @@ pub fn train(
     let examples: Vec<Example> = train
         .iter()
         .enumerate()
-        .map(|(k, s)| Example {
-            input: input_of(&doc, k, &hashes),
-            gold: gold_labels(s.forms.len(), &s.mentions),
-        })
+        .map(|(k, s)| example(input_of(&doc, k, &hashes), s))
         .collect();
     let mut trainer = Trainer::new(cfg.bits, CLASSES);
+    let mut inner = Trainer::new(cfg.bits - 2, CLASSES);
     let mut rng = Rng(cfg.seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut work = NerWork::default();
@@ -94,10 +122,10 @@ pub fn train(
         shuffle(&mut order, &mut rng);
         let (mut right, mut total) = (0usize, 0usize);
         for &k in &order {
-            right += learn_sentence(&mut trainer, &examples[k], &mut work);
+            right += learn_sentence(&mut trainer, &mut inner, &examples[k], &mut work);
             total += examples[k].gold.len();
         }
-        let model = Recognizer::from_table(trainer.averaged_full());
+        let model = Recognizer::from_tables(trainer.averaged_full(), inner.averaged_full());
         let system = dev_inputs
             .iter()
             .enumerate()
@@ -118,26 +146,68 @@ pub fn train(
             100.0 * scores.head_all().f1()
         ));
     }
-    Recognizer::from_table(trainer.averaged_full())
+    Recognizer::from_tables(trainer.averaged_full(), inner.averaged_full())
 }
 
-/// Labels one sentence with the current weights, updating towards the gold labels; returns
-/// the number of right labels.
-fn learn_sentence(trainer: &mut Trainer, ex: &Example, work: &mut NerWork) -> usize {
+/// A trainer as a decoder: scores with the current weights and updates towards `gold`.
+struct Step<'a> {
+    trainer: &'a mut Trainer,
+    gold: &'a [u16],
+    right: usize,
+}
+
+impl Decider for Step<'_> {
+    fn score(&self, keys: &[u64], scores: &mut [f32]) {
+        self.trainer.score(keys, scores);
+    }
+
+    fn decided(&mut self, keys: &[u64], i: usize, guess: u16) {
+        self.trainer.tick();
+        self.trainer
+            .update(keys, self.gold[i] as usize, guess as usize, 1.0);
+        self.right += (guess == self.gold[i]) as usize;
+    }
+}
+
+/// Labels one sentence with the current weights, updating towards the gold labels (the
+/// inner layer over the gold outer mentions); returns the number of right outer labels.
+fn learn_sentence(
+    outer: &mut Trainer,
+    inner: &mut Trainer,
+    ex: &Example,
+    work: &mut NerWork,
+) -> usize {
     let input = ex.input.view();
     let n = ex.gold.len();
     work.labels.clear();
-    work.scores.resize(trainer.stride(), 0.0);
-    let mut right = 0;
-    for i in 0..n {
-        super::features::all(&input, &work.labels, i, &mut work.keys);
-        trainer.score(&work.keys, &mut work.scores);
-        let prev = work.labels.last().copied();
-        let guess = best_allowed(&work.scores[..CLASSES], prev, i + 1 == n);
-        trainer.tick();
-        trainer.update(&work.keys, ex.gold[i] as usize, guess as usize, 1.0);
-        right += (guess == ex.gold[i]) as usize;
-        work.labels.push(guess);
+    work.labels.resize(n, 0);
+    work.scores.resize(outer.stride().max(inner.stride()), 0.0);
+    let mut step = Step {
+        trainer: outer,
+        gold: &ex.gold,
+        right: 0,
+    };
+    let (labels, keys, scores) = (&mut work.labels, &mut work.keys, &mut work.scores);
+    decode(&input, None, 0..n, labels, keys, scores, &mut step);
+    let right = step.right;
+    work.inner.clear();
+    work.inner.resize(n, 0);
+    let mut step = Step {
+        trainer: inner,
+        gold: &ex.inner,
+        right: 0,
+    };
+    for span in &ex.spans {
+        let (labels, keys, scores) = (&mut work.inner, &mut work.keys, &mut work.scores);
+        decode(
+            &input,
+            Some(&ex.gold),
+            span.clone(),
+            labels,
+            keys,
+            scores,
+            &mut step,
+        );
     }
     right
 }

@@ -1,5 +1,6 @@
 //! Named-entity recognition: person, organization and place mentions, found by a greedy
-//! left-to-right averaged perceptron over BILOU labels (Begin, Inside, Last, Unit, Outside).
+//! left-to-right averaged perceptron over BILOU labels (Begin, Inside, Last, Unit, Outside),
+//! in two layers: the outer mentions, then those nested in them.
 //!
 //! The recogniser runs after the tagger and parser, so besides words, shapes and affixes its
 //! features read the predicted tags and dependency relations; the labels chosen before a word
@@ -164,23 +165,61 @@ impl EntityModel {
     }
 }
 
-/// The trained recogniser: one weight table over hashed features.
+/// What decoding asks of a model: scores, and (in training) a look at each decision.
+pub(crate) trait Decider {
+    fn score(&self, keys: &[u64], scores: &mut [f32]);
+    /// Called after word `i` was labelled `guess` from `keys`.
+    fn decided(&mut self, _keys: &[u64], _i: usize, _guess: u16) {}
+}
+
+impl Decider for &FullTable {
+    fn score(&self, keys: &[u64], scores: &mut [f32]) {
+        FullTable::score(self, keys, scores);
+    }
+}
+
+/// Labels the words `span` of a sentence left to right into `labels` (indexed by word; words
+/// after the one labelled are not read), allowing only well-formed label sequences within
+/// `span`.
+pub(crate) fn decode(
+    input: &Input,
+    outer: Option<&[u16]>,
+    span: std::ops::Range<usize>,
+    labels: &mut [u16],
+    keys: &mut Vec<u64>,
+    scores: &mut [f32],
+    model: &mut dyn Decider,
+) {
+    for i in span.clone() {
+        features::all(input, labels, i, outer, keys);
+        model.score(keys, scores);
+        let prev = (i > span.start).then(|| labels[i - 1]);
+        let l = best_allowed(&scores[..CLASSES], prev, i + 1 == span.end);
+        model.decided(keys, i, l);
+        labels[i] = l;
+    }
+}
+
+/// The trained recogniser: weight tables over hashed features for the outer layer of
+/// mentions and for the mentions nested in them.
 #[derive(Clone)]
 pub struct Recognizer {
-    weights: FullTable,
+    outer: FullTable,
+    inner: FullTable,
 }
 
 pub(crate) const DEFAULT_NAME: &str = "en-ner.nlp";
 const MAGIC: &[u8; 12] = b"ATTACHE-NER\n";
 /// Bumped whenever the features change meaning.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 impl Recognizer {
-    pub(crate) fn from_table(weights: FullTable) -> Recognizer {
-        Recognizer { weights }
+    pub(crate) fn from_tables(outer: FullTable, inner: FullTable) -> Recognizer {
+        Recognizer { outer, inner }
     }
 
-    /// Labels one sentence into `work.labels` and appends its mentions to `out`.
+    /// Labels one sentence and appends its mentions to `out`: the outer layer, then the
+    /// mentions nested in outer ones, each after the mention holding it.
     pub(crate) fn recognize(
         &self,
         input: &Input,
@@ -189,17 +228,44 @@ impl Recognizer {
         out: &mut Vec<Mention>,
     ) {
         let n = input.atoms.len();
-        work.labels.clear();
-        let stride = self.weights.stride();
-        work.scores.resize(stride, 0.0);
-        for i in 0..n {
-            features::all(input, &work.labels, i, &mut work.keys);
-            self.weights.score(&work.keys, &mut work.scores);
-            let prev = work.labels.last().copied();
-            let l = best_allowed(&work.scores[..CLASSES], prev, i + 1 == n);
-            work.labels.push(l);
+        let NerWork {
+            labels,
+            inner,
+            keys,
+            scores,
+        } = work;
+        labels.clear();
+        labels.resize(n, OUTSIDE);
+        scores.resize(self.outer.stride(), 0.0);
+        decode(input, None, 0..n, labels, keys, scores, &mut &self.outer);
+        let first = out.len();
+        mentions_of(labels, 0, out);
+        let outer_mentions: Vec<Mention> = out.drain(first..).collect();
+        inner.clear();
+        inner.resize(n, OUTSIDE);
+        for m in &outer_mentions {
+            let span = m.start as usize..m.end as usize;
+            if span.len() > 1 {
+                decode(
+                    input,
+                    Some(labels),
+                    span,
+                    inner,
+                    keys,
+                    scores,
+                    &mut &self.inner,
+                );
+            }
         }
-        mentions_of(&work.labels, base, out);
+        let mut nested = Vec::new();
+        mentions_of(inner, 0, &mut nested);
+        let mut all: Vec<Mention> = outer_mentions.into_iter().chain(nested).collect();
+        all.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        out.extend(all.into_iter().map(|m| Mention {
+            kind: m.kind,
+            start: m.start + base as u32,
+            end: m.end + base as u32,
+        }));
     }
 
     /// Reads a recogniser written by [`Recognizer::save`].
@@ -211,20 +277,22 @@ impl Recognizer {
             source,
         };
         let mut r = Reader::new(&bytes[start..]);
-        let weights = FullTable::read(&mut r).map_err(format)?;
-        if weights.classes() != CLASSES || !r.at_end() {
+        let outer = FullTable::read(&mut r).map_err(format)?;
+        let inner = FullTable::read(&mut r).map_err(format)?;
+        if outer.classes() != CLASSES || inner.classes() != CLASSES || !r.at_end() {
             return Err(format(FormatError::Inconsistent(
                 "entity table does not match its labels (or trailing bytes)",
             )));
         }
-        Ok(Recognizer { weights })
+        Ok(Recognizer { outer, inner })
     }
 
     /// Writes the model file; returns its size in bytes.
     pub fn save(&self, path: impl AsRef<Path>) -> Result<usize, ModelError> {
         let mut w = Writer::default();
         w.u32(VERSION);
-        self.weights.write(&mut w, 2e-2);
+        self.outer.write(&mut w, 2e-2);
+        self.inner.write(&mut w, 2e-2);
         let mut bytes = MAGIC.to_vec();
         bytes.extend(w.into_bytes());
         let path = path.as_ref();
