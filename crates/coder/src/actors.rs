@@ -164,38 +164,6 @@ fn is_relative_pronoun(word: &str) -> bool {
     is(WordClass::RelativePronoun, &word.to_ascii_lowercase())
 }
 
-/// The noun a relative clause modifies, seen from the relative pronoun: the head of its
-/// `acl:relcl` clause, or when the parse missed the clause, the noun just before the pronoun
-/// ("Moscow, whose troops").
-fn relative_antecedent<'a>(doc: &'a Doc, t: Token<'a>) -> Option<Token<'a>> {
-    // Up to the verb of the pronoun's own clause; only if that clause modifies a noun is the
-    // noun the antecedent.
-    let mut cur = t;
-    for _ in 0..4 {
-        let Some(h) = cur.head() else { break };
-        cur = h;
-        if matches!(cur.upos(), Upos::Verb | Upos::Aux) || cur.xpos().starts_with("VB") {
-            if cur.rel().is_acl() {
-                return cur.head();
-            }
-            break;
-        }
-    }
-    let doc_prev = |k: usize| (k > 0).then(|| doc.token(k - 1));
-    let mut k = t.i();
-    for _ in 0..2 {
-        let prev = doc_prev(k)?;
-        if prev.sentence() != t.sentence() {
-            return None;
-        }
-        if matches!(prev.upos(), Upos::Propn | Upos::Noun) {
-            return Some(prev);
-        }
-        k = prev.i();
-    }
-    None
-}
-
 /// The subject of the clause that reports or governs the pronoun's clause: "Estonia" for "it"
 /// in "Estonia said it would close", skipping subjects that are pronouns themselves.
 pub(crate) fn governing_subject(pronoun: Token<'_>) -> Option<Token<'_>> {
@@ -534,7 +502,7 @@ impl<'d, 'l> ActorReader<'d, 'l> {
         // "Moscow, whose troops ...": a relative pronoun stands for the noun its clause modifies.
         if country.is_none()
             && let Some(rel) = core.iter().find(|t| is_relative_pronoun(t.text()))
-            && let Some(ante) = relative_antecedent(self.doc, *rel)
+            && let Some(ante) = crate::tree::relative_antecedent(self.doc, *rel)
             && let Some(a) = self.actor_within(ante, discourse, depth + 1)
         {
             country = a.country;

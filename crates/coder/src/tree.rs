@@ -2,7 +2,7 @@
 //! tests on a token's dependents (its preposition, its subordinator) the coder's passes share.
 
 use crate::words::{WordClass, is};
-use attache_nlp::{Deprel, Token, Upos};
+use attache_nlp::{Deprel, Doc, Token, Upos};
 
 use std::borrow::Cow;
 
@@ -121,4 +121,36 @@ pub fn has_case(tok: Token<'_>, preps: &[&str]) -> bool {
 pub fn has_case_in(tok: Token<'_>, class: WordClass) -> bool {
     tok.children()
         .any(|c| c.rel() == Deprel::Case && is(class, &c.text().to_ascii_lowercase()))
+}
+
+/// The noun a relative clause modifies, seen from the relative pronoun: the head of its
+/// `acl:relcl` clause, or when the parse missed the clause, the noun just before the pronoun
+/// ("Moscow, whose troops").
+pub(crate) fn relative_antecedent<'a>(doc: &'a Doc, t: Token<'a>) -> Option<Token<'a>> {
+    // Up to the verb of the pronoun's own clause; only if that clause modifies a noun is the
+    // noun the antecedent.
+    let mut cur = t;
+    for _ in 0..4 {
+        let Some(h) = cur.head() else { break };
+        cur = h;
+        if matches!(cur.upos(), Upos::Verb | Upos::Aux) || cur.xpos().starts_with("VB") {
+            if cur.rel().is_acl() {
+                return cur.head();
+            }
+            break;
+        }
+    }
+    let doc_prev = |k: usize| (k > 0).then(|| doc.token(k - 1));
+    let mut k = t.i();
+    for _ in 0..2 {
+        let prev = doc_prev(k)?;
+        if prev.sentence() != t.sentence() {
+            return None;
+        }
+        if matches!(prev.upos(), Upos::Propn | Upos::Noun) {
+            return Some(prev);
+        }
+        k = prev.i();
+    }
+    None
 }
