@@ -1,0 +1,187 @@
+//! Disapproval, legal challenges, rejections and demands in words, written as wire-news
+//! sentences: "attacked the government's plans", "questioned how", "challenged the ruling in
+//! court", "dismissed the complaint", "denied the reports", "threw out the bill", "challenged
+//! him to explain". The negative cases are the same verbs in physical or unrelated senses.
+
+use attache_event::{Event, EventCategory as C};
+use chrono::NaiveDate;
+
+mod common;
+
+fn code(text: &str) -> Vec<Event> {
+    common::code_on(text, NaiveDate::from_ymd_opt(2005, 2, 10))
+}
+
+struct Coded {
+    text: &'static str,
+    event: C,
+    mode: Option<&'static str>,
+    cameo: &'static str,
+    actor: &'static str,
+    /// The recipient's country, where the sentence names it.
+    recipient: Option<&'static str>,
+}
+
+const CODED: &[Coded] = &[
+    Coded {
+        text: "The French government on Tuesday attacked German plans to cut farm subsidies.",
+        event: C::Accuse,
+        mode: Some("disapprove"),
+        cameo: "111",
+        actor: "FRA",
+        recipient: Some("DEU"),
+    },
+    Coded {
+        text: "Russia's foreign minister attacked the decision to deploy American missiles in Poland.",
+        event: C::Accuse,
+        mode: Some("disapprove"),
+        cameo: "111",
+        actor: "RUS",
+        recipient: None,
+    },
+    Coded {
+        text: "The Spanish prime minister launched an attack on the government's spending plans on Monday.",
+        event: C::Accuse,
+        mode: Some("disapprove"),
+        cameo: "111",
+        actor: "ESP",
+        recipient: None,
+    },
+    Coded {
+        text: "The Indian government questioned the wisdom of the Pakistani decision to test the missile.",
+        event: C::Accuse,
+        mode: Some("disapprove"),
+        cameo: "111",
+        actor: "IND",
+        recipient: None,
+    },
+    Coded {
+        text: "Germany's finance minister questioned how the Greek government could afford the plan.",
+        event: C::Accuse,
+        mode: Some("disapprove"),
+        cameo: "111",
+        actor: "DEU",
+        recipient: None,
+    },
+    Coded {
+        text: "The Danish government is challenging the commission's decision in the European Court.",
+        event: C::Accuse,
+        mode: Some("allege"),
+        cameo: "115",
+        actor: "DNK",
+        recipient: None,
+    },
+    Coded {
+        text: "An EU spokesman in Washington dismissed the American complaint on Thursday.",
+        event: C::Reject,
+        mode: None,
+        cameo: "120",
+        actor: "EU",
+        recipient: None,
+    },
+    Coded {
+        text: "The Chinese foreign ministry denied the reports of troop movements near the border.",
+        event: C::Reject,
+        mode: None,
+        cameo: "120",
+        actor: "CHN",
+        recipient: None,
+    },
+    Coded {
+        text: "The Italian parliament threw out a bill that would have extended the state of emergency.",
+        event: C::Reject,
+        mode: None,
+        cameo: "120",
+        actor: "ITA",
+        recipient: None,
+    },
+    Coded {
+        text: "Pakistan's opposition leader challenged President Musharraf to resign.",
+        event: C::Request,
+        mode: None,
+        cameo: "100",
+        actor: "PAK",
+        recipient: None,
+    },
+];
+
+fn matches(event: &Event, case: &Coded) -> bool {
+    let has = |actors: &[attache_event::Actor], code: &str| {
+        actors.iter().any(|a| a.country.as_deref() == Some(code))
+    };
+    event.event == case.event
+        && event.mode.as_deref() == case.mode
+        && event.cameo.as_deref() == Some(case.cameo)
+        && has(&event.actors, case.actor)
+        && case.recipient.is_none_or(|r| has(&event.recipients, r))
+}
+
+#[test]
+fn disapproval_rejection_and_demand_in_words_are_coded() {
+    let mut failures = Vec::new();
+    for case in CODED {
+        let events = code(case.text);
+        if !events.iter().any(|e| matches(e, case)) {
+            failures.push(format!(
+                "{}\n  want {:?} {:?} {} by {} -> {:?}\n  got  {:?}",
+                case.text,
+                case.event,
+                case.mode,
+                case.cameo,
+                case.actor,
+                case.recipient,
+                events
+                    .iter()
+                    .map(|e| (e.event, e.mode.clone(), e.cameo.clone()))
+                    .collect::<Vec<_>>()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The same verbs where they report a physical attack, police work, a plea or nothing political.
+const NOT_CODED: &[(&str, C)] = &[
+    (
+        "Afghan rebels attacked army positions near the Pakistani border on Monday.",
+        C::Accuse,
+    ),
+    (
+        "Iraqi gunmen attacked a police convoy in Baghdad, killing three officers.",
+        C::Accuse,
+    ),
+    (
+        "French police questioned the suspect for six hours.",
+        C::Accuse,
+    ),
+    (
+        "The British defendant denied the charge of murder at the Old Bailey.",
+        C::Reject,
+    ),
+    (
+        "The Kenyan striker challenged the goalkeeper in the second half.",
+        C::Accuse,
+    ),
+];
+
+#[test]
+fn the_same_words_in_other_senses_code_no_disapproval() {
+    for (text, category) in NOT_CODED {
+        let events = code(text);
+        assert!(
+            events.iter().all(|e| e.event != *category),
+            "{text}: unexpected {category:?} in {:?}",
+            events.iter().map(|e| e.event).collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn a_physical_attack_stays_an_assault() {
+    let events = code("Iraqi insurgents attacked a US military base near Mosul on Tuesday.");
+    assert!(
+        events.iter().any(|e| e.event == C::Assault),
+        "{:?}",
+        events.iter().map(|e| e.event).collect::<Vec<_>>()
+    );
+}
