@@ -75,10 +75,10 @@ fn core_at(words: &[&str], j: usize) -> Option<(TimeKind, usize)> {
         }
         return Some((TimeKind::Weekday(wd, Shift::None), j));
     }
+    if let Some(days) = crate::values::value(crate::values::ValueClass::RelativeDay, &w) {
+        return Some((TimeKind::RelativeDay(days as i64), j));
+    }
     match w.as_str() {
-        "today" | "tonight" => return Some((TimeKind::RelativeDay(0), j)),
-        "yesterday" => return Some((TimeKind::RelativeDay(-1), j)),
-        "tomorrow" => return Some((TimeKind::RelativeDay(1), j)),
         "last" | "this" | "next" | "past" => {
             let shift = match w.as_str() {
                 "last" | "past" => -1,

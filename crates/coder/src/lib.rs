@@ -40,6 +40,7 @@ pub mod timex;
 mod timing;
 mod tree;
 mod triggers;
+mod values;
 mod words;
 
 #[cfg(test)]
@@ -59,6 +60,7 @@ pub use mention::{GENERIC_MODE, MentionCode};
 pub use recipients::RecipientsError;
 pub use senses::SensesError;
 pub use triggers::{Constraint, ConstraintError, TriggerError, TriggerRule, TriggerTable};
+pub use values::ValuesError;
 pub use words::WordsError;
 
 /// Why an [`Extractor`] could not be built.
@@ -76,6 +78,8 @@ pub enum CoderError {
     Recipients(#[from] RecipientsError),
     #[error(transparent)]
     Senses(#[from] SensesError),
+    #[error(transparent)]
+    Values(#[from] ValuesError),
     #[error("{}: {source}", path.display())]
     ReadTriggers {
         path: std::path::PathBuf,
@@ -156,6 +160,7 @@ impl Extractor {
         let triggers = parse_shipped_triggers()?;
         figure_words::embedded()?;
         senses::load()?;
+        values::load()?;
         Ok(Extractor {
             analyzer,
             lexicon: Dictionaries::Embedded(Lexicon::embedded()),

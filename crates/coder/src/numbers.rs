@@ -4,6 +4,7 @@
 //! "more than 100", "a total of 80", "twenty-five", "1,000", "2.5 million", "between 20 and 30",
 //! "dozens".
 
+use crate::values::{ValueClass, value};
 use attache_event::Qualifier;
 
 /// A figure read from consecutive words `first..last` (inclusive word indices).
@@ -21,60 +22,16 @@ pub struct Figure {
 }
 
 fn unit_word(w: &str) -> Option<f64> {
-    Some(match w {
-        "zero" => 0.0,
-        "one" => 1.0,
-        "two" => 2.0,
-        "three" => 3.0,
-        "four" => 4.0,
-        "five" => 5.0,
-        "six" => 6.0,
-        "seven" => 7.0,
-        "eight" => 8.0,
-        "nine" => 9.0,
-        "ten" => 10.0,
-        "eleven" => 11.0,
-        "twelve" => 12.0,
-        "thirteen" => 13.0,
-        "fourteen" => 14.0,
-        "fifteen" => 15.0,
-        "sixteen" => 16.0,
-        "seventeen" => 17.0,
-        "eighteen" => 18.0,
-        "nineteen" => 19.0,
-        "twenty" => 20.0,
-        "thirty" => 30.0,
-        "forty" => 40.0,
-        "fifty" => 50.0,
-        "sixty" => 60.0,
-        "seventy" => 70.0,
-        "eighty" => 80.0,
-        "ninety" => 90.0,
-        "dozen" => 12.0,
-        _ => return None,
-    })
+    value(ValueClass::Number, w)
 }
 
 fn scale_word(w: &str) -> Option<f64> {
-    Some(match w {
-        "hundred" => 100.0,
-        "thousand" => 1_000.0,
-        "million" | "mln" | "m" => 1_000_000.0,
-        "billion" | "bln" | "bn" => 1_000_000_000.0,
-        _ => return None,
-    })
+    value(ValueClass::Scale, w)
 }
 
 /// Vague plurals: the figure is a lower bound ("dozens" = at least 24).
 fn vague_word(w: &str) -> Option<f64> {
-    Some(match w {
-        "dozens" => 24.0,
-        "scores" => 40.0,
-        "hundreds" => 200.0,
-        "thousands" => 2_000.0,
-        "millions" => 2_000_000.0,
-        _ => return None,
-    })
+    value(ValueClass::VagueNumber, w)
 }
 
 /// Value of one word: digits ("1,000", "2.5", "30"), number words, hyphenated tens ("twenty-five").
@@ -115,7 +72,7 @@ fn read_number(words: &[&str], i: usize) -> Option<(f64, usize, bool)> {
     // "a dozen", "a hundred", "a thousand".
     let (mut value, mut end) = if (w0 == "a" || w0 == "an") && lower(i + 1).is_some() {
         let w1 = lower(i + 1)?;
-        let v = scale_word(&w1).or_else(|| (w1 == "dozen").then_some(12.0))?;
+        let v = value(ValueClass::AfterA, &w1)?;
         (v, i + 1)
     } else {
         (word_value(words[i])?, i)

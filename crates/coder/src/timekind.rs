@@ -2,6 +2,7 @@
 //! points, the interval it resolves to) and the calendar words they are read from. Shared by the
 //! grammar of days and months (`dates`) and of quarters, seasons and offsets (`timewords`).
 
+use crate::values::{ValueClass, value};
 use chrono::{NaiveDate, Weekday};
 
 /// What a time expression says, before resolution.
@@ -107,47 +108,25 @@ pub struct Interval {
     pub end: NaiveDate,
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 pub(crate) fn month_of(w: &str) -> Option<u32> {
     let w = w.trim_end_matches('.').to_ascii_lowercase();
-    if let Some(i) = MONTHS.iter().position(|m| *m == w) {
-        return Some(i as u32 + 1);
-    }
-    // Abbreviations as wire copy writes them ("Jan.", "Sept."); "May" is already full.
-    let abbr = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    if w == "sept" {
-        return Some(9);
-    }
-    abbr.iter().position(|m| *m == w).map(|i| i as u32 + 1)
+    // Abbreviations as wire copy writes them ("Jan.", "Sept.").
+    value(ValueClass::Month, &w)
+        .or_else(|| value(ValueClass::MonthAbbreviation, &w))
+        .map(|m| m as u32)
 }
 
 pub(crate) fn weekday_of(w: &str) -> Option<Weekday> {
-    Some(match w.to_ascii_lowercase().as_str() {
-        "monday" => Weekday::Mon,
-        "tuesday" => Weekday::Tue,
-        "wednesday" => Weekday::Wed,
-        "thursday" => Weekday::Thu,
-        "friday" => Weekday::Fri,
-        "saturday" => Weekday::Sat,
-        "sunday" => Weekday::Sun,
-        _ => return None,
-    })
+    const WEEK: [Weekday; 7] = [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+        Weekday::Sat,
+        Weekday::Sun,
+    ];
+    value(ValueClass::Weekday, &w.to_ascii_lowercase()).map(|d| WEEK[d as usize - 1])
 }
 
 pub(crate) fn day_number(w: &str) -> Option<u32> {

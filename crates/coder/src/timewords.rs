@@ -6,6 +6,7 @@
 
 use crate::timekind::{Direction, Interval, TimeKind, month_of, year_number};
 pub use crate::timekind::{Reference, Unit, YearRef};
+use crate::values::{ValueClass, value};
 use chrono::{Datelike, Duration, NaiveDate};
 
 fn lower(words: &[&str], i: usize) -> String {
@@ -16,60 +17,40 @@ fn lower(words: &[&str], i: usize) -> String {
 }
 
 fn ordinal(w: &str) -> Option<u32> {
-    Some(match w {
-        "first" | "1st" => 1,
-        "second" | "2nd" => 2,
-        "third" | "3rd" => 3,
-        "fourth" | "4th" => 4,
-        _ => return None,
-    })
+    value(ValueClass::QuarterOrdinal, w).map(|n| n as u32)
 }
 
 /// "a", "two", "3": the count of an offset.
 fn count(w: &str) -> Option<i64> {
-    const WORDS: [&str; 12] = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve",
-    ];
-    if matches!(w, "a" | "an") {
-        return Some(1);
-    }
-    if let Some(i) = WORDS.iter().position(|x| *x == w) {
-        return Some(i as i64 + 1);
+    if let Some(n) = value(ValueClass::OffsetCount, w) {
+        return Some(n as i64);
     }
     w.parse::<i64>().ok().filter(|n| (1..=100).contains(n))
 }
 
+/// The units and references in the order `values.tsv` names them (`UNIT_NAMES`,
+/// `REFERENCE_NAMES`).
+const UNITS: [Unit; 5] = [Unit::Day, Unit::Week, Unit::Month, Unit::Year, Unit::Decade];
+const REFERENCES: [Reference; 3] = [Reference::Present, Reference::Past, Reference::Future];
+
 fn unit(w: &str) -> Option<Unit> {
-    Some(match w.trim_end_matches('s') {
-        "day" => Unit::Day,
-        "week" => Unit::Week,
-        "month" => Unit::Month,
-        "year" => Unit::Year,
-        "decade" => Unit::Decade,
-        _ => return None,
-    })
+    crate::values::unit_index(w.trim_end_matches('s')).map(|i| UNITS[i])
 }
 
 fn season(w: &str) -> Option<u32> {
-    Some(match w {
-        "spring" => 0,
-        "summer" => 1,
-        "fall" | "autumn" => 2,
-        "winter" => 3,
-        _ => return None,
-    })
+    value(ValueClass::Season, w).map(|n| n as u32)
 }
 
 /// The expressions of this module at word `j`: (kind, last word index).
 pub(crate) fn extra_at(words: &[&str], j: usize) -> Option<(TimeKind, usize)> {
     let w = lower(words, j);
     let next = lower(words, j + 1);
-    // Vague references.
+    // Vague references: a word ("now", "recently") or a phrase.
+    if let Some(i) = crate::values::reference_index(&w) {
+        return Some((TimeKind::Reference(REFERENCES[i]), j));
+    }
     let reference = match (w.as_str(), next.as_str()) {
-        ("now" | "currently" | "nowadays", _) => Some((Reference::Present, j)),
         ("these", "days") => Some((Reference::Present, j + 1)),
-        ("recently", _) => Some((Reference::Past, j)),
         ("recent", "years") => Some((Reference::Past, j + 1)),
         ("the", "future") => Some((Reference::Future, j + 1)),
         ("the", "near") if lower(words, j + 2) == "future" => Some((Reference::Future, j + 2)),
