@@ -16,7 +16,7 @@ import pandas as pd
 LISTS = ["context", "actor_codes", "actor_names", "actor_sectors", "recipient_codes",
          "recipient_names", "recipient_sectors", "other_counts", "source_documents",
          "source_urls", "source_titles", "source_outlets"]
-DATES = ["date_start", "date_end", "first_report", "last_report"]
+DATES = ["date_start", "date_end", "planned_start", "planned_end", "first_report", "last_report"]
 BOOLS = ["date_exact", "claim", "counts_conflict"]
 FLOATS = ["location_lat", "location_lon"]
 INTS = ["count_low", "count_high", "killed_low", "killed_high", "injured_low", "injured_high",

@@ -97,6 +97,7 @@ pub fn build(detail: &EventDetail, hashes: &HashMap<String, String>, lexicon: &L
     );
     cells.push(("event_id", Value::Text(Some(id))));
     cells.extend(date_cells(event.date, best));
+    cells.extend(planned_cells(best));
     cells.extend(kind_cells(detail, &reports, best));
     cells.extend(participant_cells(
         "actor",
@@ -164,6 +165,25 @@ fn date_cells(
         (
             "date_text",
             text(date_json.and_then(|d| d["text"].as_str())),
+        ),
+    ]
+}
+
+/// When an announced act is to happen ("will hold talks on Friday"), from the best mention's
+/// `planned` date, which the coder keeps apart from the date of the announcement itself.
+fn planned_cells(best: Option<&Report>) -> Vec<(&'static str, Value)> {
+    let planned = best.map(|r| &r.json["planned"]).filter(|p| !p.is_null());
+    let day = |key: &str| {
+        planned
+            .and_then(|p| p[key].as_str())
+            .and_then(|d| d.parse::<NaiveDate>().ok())
+    };
+    vec![
+        ("planned_start", Value::Date(day("start"))),
+        ("planned_end", Value::Date(day("end"))),
+        (
+            "planned_text",
+            text(planned.and_then(|p| p["text"].as_str())),
         ),
     ]
 }

@@ -256,3 +256,39 @@ fn parquet_reads_back_with_every_column_typed() {
         }
     }
 }
+
+#[test]
+fn an_announced_act_keeps_its_own_days_beside_the_announcement() {
+    let dir = ScratchDir::new("export", "planned");
+    let document = Document {
+        id: "announce".into(),
+        text: "Russia will hold talks with Turkey on Friday.".into(),
+        publication: attache_text::Publication {
+            published: chrono::NaiveDate::from_ymd_opt(2017, 2, 9),
+            ..attache_text::Publication::default()
+        },
+    };
+    let store = ingested(&dir, "planned.db", &[document]);
+    let rows = rows(&store);
+    let talks = rows
+        .iter()
+        .find(|r| r.get("event") == Some(&attache_export::Value::Text(Some("AGREE".into()))))
+        .expect("the announcement is coded");
+    let friday = chrono::NaiveDate::from_ymd_opt(2017, 2, 10);
+    assert_eq!(
+        talks.get("planned_start"),
+        Some(&attache_export::Value::Date(friday))
+    );
+    assert_eq!(
+        talks.get("planned_end"),
+        Some(&attache_export::Value::Date(friday))
+    );
+    assert_eq!(
+        talks.get("planned_text"),
+        Some(&attache_export::Value::Text(Some("on Friday".into())))
+    );
+    assert_ne!(
+        talks.get("date_start"),
+        Some(&attache_export::Value::Date(friday))
+    );
+}
