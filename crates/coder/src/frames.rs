@@ -2,8 +2,8 @@
 //! subject of a governing verb), on whom (object, passive subject, "of" complement), the
 //! clause that carries it (for time, negation and modals), and the figure attached to it.
 
-use crate::modality::{aux_words, conditional, modality_of};
 use crate::recipients::{Marks, marks_recipient};
+use crate::recode::read_modality;
 use crate::repair::{adjacent_object, stranded_subject};
 use crate::tree::{has_case, has_mark, has_mark_word, heads_verbless_sentence, is_verbal, lemma};
 use crate::triggers::TriggerRule;
@@ -124,18 +124,6 @@ fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>, bool) {
     (Vec::new(), false)
 }
 
-fn is_cooperative(c: EventCategory) -> bool {
-    matches!(
-        c,
-        EventCategory::Aid
-            | EventCategory::Cooperate
-            | EventCategory::Consult
-            | EventCategory::Concede
-            | EventCategory::Retreat
-            | EventCategory::Support
-    )
-}
-
 /// A noun that modifies another ("aid workers", "protest movement") or that gives a reason
 /// ("in protest of", "in retaliation") names no event of its own.
 fn is_modifier_or_adverbial(noun: Token<'_>) -> bool {
@@ -158,13 +146,6 @@ struct Roles<'d> {
     patients: Vec<Token<'d>>,
     /// Who did what the event acts on, or whose it is (see [`Frame::owners`]).
     owners: Vec<Token<'d>>,
-}
-
-/// A frame's category and modality after its governing verb has had its say.
-struct Reading {
-    category: EventCategory,
-    modality: Modality,
-    recoded: bool,
 }
 
 /// Builds the frame of a trigger token coded by `rule`, or `None` when the token is used in a
@@ -484,99 +465,6 @@ fn look_through_patients<'d>(
         }
     }
     (patients, collective)
-}
-
-/// Modality pass of a frame: negation, plans and hypotheses read off its clause, and the
-/// category its governing verb or modality gives it ("threatened to expel" is THREATEN, "will
-/// provide aid" AGREE, "refused to meet" REJECT).
-fn read_modality(category: EventCategory, anchor: Token<'_>, trigger: Token<'_>) -> Reading {
-    let (modality, gov) = modality_of(anchor, trigger);
-    let mut reading = Reading {
-        category,
-        modality,
-        recoded: false,
-    };
-    if let Some(c) = recode_by_governor(reading.category, gov) {
-        reading.category = c;
-        reading.recoded = true;
-    }
-    if let Some(c) = recode_announced(reading.category, modality, anchor) {
-        reading.category = c;
-        reading.recoded = true;
-    }
-    if let Some(c) = recode_refusal(reading.category, modality, gov, anchor) {
-        reading.category = c;
-        reading.recoded = true;
-    }
-    // The promise, the threat, the refusal is itself what happened: "threatened to attack" is
-    // an asserted THREATEN, not a planned attack. A conditional offer is a promise too ("would
-    // meet the mediator if ...": AGREE); any other conditional act is only possible ("would
-    // expel diplomats if Moscow used chemical weapons").
-    if reading.recoded {
-        reading.modality = Modality::Asserted;
-    } else if modality == Modality::Planned && conditional(anchor) {
-        reading.modality = Modality::Hypothetical;
-    }
-    reading
-}
-
-/// "threatened/warned to X" is THREATEN unless X is cooperative; "agreed/promised to X" is AGREE
-/// when it is.
-fn recode_by_governor(category: EventCategory, gov: Option<Token<'_>>) -> Option<EventCategory> {
-    let gl = lemma(gov?);
-    if is(WordClass::Threatening, &gl) && !is_cooperative(category) {
-        Some(EventCategory::Threaten)
-    } else if is(WordClass::Promising, &gl) && is_cooperative(category) {
-        Some(EventCategory::Agree)
-    } else {
-        None
-    }
-}
-
-/// PLOVER codes an announced intention to cooperate ("will provide aid", "would meet") as
-/// AGREE; announced sanctions and force keep their category with modality "planned". An
-/// announced act with a condition attached is an ultimatum ("will withdraw its force unless
-/// ..."), and an announced protest is a threat of one ("said they would boycott"): PLOVER's
-/// THREATEN (CAMEO 13).
-fn recode_announced(
-    category: EventCategory,
-    modality: Modality,
-    anchor: Token<'_>,
-) -> Option<EventCategory> {
-    if modality != Modality::Planned {
-        return None;
-    }
-    let ultimatum = anchor.children().any(|c| {
-        c.rel() == Deprel::Advcl
-            && c.children().any(|m| {
-                m.rel() == Deprel::Mark
-                    && is(WordClass::UltimatumMark, &m.text().to_ascii_lowercase())
-            })
-    });
-    let mut out = None;
-    if ultimatum || category == EventCategory::Protest {
-        out = Some(EventCategory::Threaten);
-    }
-    if is_cooperative(out.unwrap_or(category)) {
-        out = Some(EventCategory::Agree);
-    }
-    out
-}
-
-/// Refusing to cooperate is REJECT: "refused to deploy peacekeepers", "will not accept
-/// refugees". A plain past negation ("did not meet") only denies the event.
-fn recode_refusal(
-    category: EventCategory,
-    modality: Modality,
-    gov: Option<Token<'_>>,
-    anchor: Token<'_>,
-) -> Option<EventCategory> {
-    let refusal = gov.is_some_and(|g| is(WordClass::Negating, &lemma(g)))
-        || aux_words(anchor)
-            .iter()
-            .any(|a| is(WordClass::RefusalAux, a));
-    let cooperation = is_cooperative(category) || category == EventCategory::Agree;
-    (modality == Modality::Negated && refusal && cooperation).then_some(EventCategory::Reject)
 }
 
 /// The span of a frame's clause for quoting: from its first to its last participant or trigger.

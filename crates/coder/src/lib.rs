@@ -31,6 +31,7 @@ mod persons;
 mod place;
 mod prospect;
 mod recipients;
+mod recode;
 mod repair;
 mod senses;
 mod sentence;
