@@ -3,6 +3,7 @@
 //! words, scales and vague plurals of figures. Loaded and validated like the word classes; the
 //! grammar that combines them stays in `dates`, `timewords` and `numbers`.
 
+use attache_text::hash::FnvBuild;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -85,7 +86,7 @@ pub struct ValuesError {
 /// [`UNIT_NAMES`] / [`REFERENCE_NAMES`]).
 #[derive(Debug)]
 pub(crate) struct ValueWords {
-    lists: Vec<HashMap<String, f64>>,
+    lists: Vec<HashMap<String, f64, FnvBuild>>,
 }
 
 impl ValueWords {
@@ -96,7 +97,8 @@ impl ValueWords {
             line,
             reason,
         };
-        let mut lists: Vec<HashMap<String, f64>> = vec![HashMap::new(); ValueClass::ALL.len()];
+        let mut lists: Vec<HashMap<String, f64, FnvBuild>> =
+            vec![HashMap::default(); ValueClass::ALL.len()];
         let data = crate::datafile::rows(text, HEADER).map_err(|(n, r)| err(n, r))?;
         if !data.header {
             return Err(err(1, "no header line and no rows".to_string()));

@@ -3,6 +3,7 @@
 //! class, loaded and validated like the trigger file. The rules say what a class does; the file
 //! says which words belong to it.
 
+use attache_text::hash::FnvBuild;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -97,7 +98,7 @@ pub struct WordsError {
 /// Every class's words.
 #[derive(Debug)]
 pub struct WordClasses {
-    lists: Vec<HashSet<String>>,
+    lists: Vec<HashSet<String, FnvBuild>>,
 }
 
 impl WordClasses {
@@ -108,7 +109,8 @@ impl WordClasses {
             line,
             reason,
         };
-        let mut lists: Vec<HashSet<String>> = vec![HashSet::new(); WordClass::ALL.len()];
+        let mut lists: Vec<HashSet<String, FnvBuild>> =
+            vec![HashSet::default(); WordClass::ALL.len()];
         let data = crate::datafile::rows(text, HEADER).map_err(|(n, r)| err(n, r))?;
         let (header_seen, last) = (data.header, data.last_line);
         for row in data.rows {
