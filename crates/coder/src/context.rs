@@ -42,6 +42,20 @@ pub struct DocContext<'a> {
 const ATTRIBUTION_TOKENS: usize = 16;
 
 impl DocContext<'_> {
+    /// The country a report stands in when its sentence names none: its dateline's, else the
+    /// one the document names most; with where it came from.
+    pub(crate) fn home_country(&self) -> Option<(String, attache_event::CountryFrom)> {
+        use attache_event::CountryFrom;
+        self.dateline_country
+            .clone()
+            .map(|c| (c, CountryFrom::Dateline))
+            .or_else(|| {
+                self.document_country
+                    .clone()
+                    .map(|c| (c, CountryFrom::Document))
+            })
+    }
+
     pub(crate) fn span_text(&self, lo: usize, hi: usize) -> String {
         self.doc.text()[lo..hi].to_string()
     }

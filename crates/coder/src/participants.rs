@@ -291,17 +291,7 @@ fn agents_in_context(sx: &SentenceCx<'_, '_>, frame: &Frame<'_>) -> Vec<Actor> {
     if agents.is_empty() {
         return agents;
     }
-    let Some((country, from)) = place_or_context(cx, sx, frame)
-        .or_else(|| {
-            cx.dateline_country
-                .clone()
-                .map(|c| (c, CountryFrom::Dateline))
-        })
-        .or_else(|| {
-            cx.document_country
-                .clone()
-                .map(|c| (c, CountryFrom::Document))
-        })
+    let Some((country, from)) = place_or_context(cx, sx, frame).or_else(|| cx.home_country())
     else {
         return Vec::new();
     };
@@ -351,16 +341,7 @@ fn national_bodies(
     discourse: &mut Discourse,
 ) -> Vec<Actor> {
     let cx = sx.cx;
-    let Some((country, from)) = cx
-        .dateline_country
-        .clone()
-        .map(|c| (c, CountryFrom::Dateline))
-        .or_else(|| {
-            cx.document_country
-                .clone()
-                .map(|c| (c, CountryFrom::Document))
-        })
-    else {
+    let Some((country, from)) = cx.home_country() else {
         return Vec::new();
     };
     // Named alone: no possessor, compound or capitalised modifier that could name its state

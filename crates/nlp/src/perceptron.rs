@@ -246,27 +246,15 @@ impl FullTable {
         }
         let stride = stride_for(classes);
         let mut weights = vec![0.0f32; stride << bits];
-        let rows = r.varint()?;
-        let mut r = crate::binio::Reader::new(r.bytes()?);
-        let mut row = 0usize;
-        for _ in 0..rows {
-            row = usize::try_from(r.varint()?)
-                .ok()
-                .and_then(|step| row.checked_add(step))
-                .filter(|&next| next < 1 << bits)
-                .ok_or(Inconsistent("table row out of range"))?;
-            for _ in 0..r.u8()? as usize + 1 {
-                let c = r.u8()? as usize;
-                let v = f32::from_bits(r.u32()?);
-                if c >= classes || !v.is_finite() {
-                    return Err(Inconsistent("table class or weight out of range"));
-                }
-                weights[row * stride + c] = v;
+        crate::table::read_sparse_rows(r, bits, |row, r| {
+            let c = r.u8()? as usize;
+            let v = f32::from_bits(r.u32()?);
+            if c >= classes || !v.is_finite() {
+                return Err(Inconsistent("table class or weight out of range"));
             }
-        }
-        if !r.at_end() {
-            return Err(Inconsistent("table has trailing bytes"));
-        }
+            weights[row * stride + c] = v;
+            Ok(())
+        })?;
         Ok(FullTable {
             bits,
             classes,

@@ -212,28 +212,15 @@ impl Table {
             return Err(crate::FormatError::TableShape { bits, classes });
         }
         let mut t = Table::new(bits, classes);
-        let rows = r.varint()?;
-        let mut r = Reader::new(r.bytes()?);
-        let mut row = 0usize;
-        for _ in 0..rows {
-            row = usize::try_from(r.varint()?)
-                .ok()
-                .and_then(|step| row.checked_add(step))
-                .filter(|&next| next < 1 << bits)
-                .ok_or(crate::FormatError::Inconsistent("table row out of range"))?;
-            let n = r.u8()? as usize + 1;
-            for _ in 0..n {
-                let c = r.u8()? as usize;
-                let v = r.u16()?;
-                if c >= classes {
-                    return Err(crate::FormatError::Inconsistent("table class out of range"));
-                }
-                t.data[row * t.stride + c] = Quarter::encode(f32::from_bits((v as u32) << 16));
+        read_sparse_rows(r, bits, |row, r| {
+            let c = r.u8()? as usize;
+            let v = r.u16()?;
+            if c >= classes {
+                return Err(crate::FormatError::Inconsistent("table class out of range"));
             }
-        }
-        if !r.at_end() {
-            return Err(crate::FormatError::Inconsistent("table has trailing bytes"));
-        }
+            t.data[row * t.stride + c] = Quarter::encode(f32::from_bits((v as u32) << 16));
+            Ok(())
+        })?;
         Ok(t)
     }
 }
@@ -313,6 +300,33 @@ pub(crate) fn prefetch<T>(row: &[T]) {
     }
     #[cfg(not(target_arch = "x86_64"))]
     let _ = row;
+}
+
+/// Reads the body both table formats share: a count of rows, then in a length-prefixed block
+/// each row as its distance from the previous one and its number of cells less one, each cell
+/// read by `cell` (given the row). Refuses rows out of the table and trailing bytes.
+pub(crate) fn read_sparse_rows(
+    r: &mut Reader,
+    bits: u32,
+    mut cell: impl FnMut(usize, &mut Reader) -> Result<(), crate::FormatError>,
+) -> Result<(), crate::FormatError> {
+    let rows = r.varint()?;
+    let mut r = Reader::new(r.bytes()?);
+    let mut row = 0usize;
+    for _ in 0..rows {
+        row = usize::try_from(r.varint()?)
+            .ok()
+            .and_then(|step| row.checked_add(step))
+            .filter(|&next| next < 1 << bits)
+            .ok_or(crate::FormatError::Inconsistent("table row out of range"))?;
+        for _ in 0..r.u8()? as usize + 1 {
+            cell(row, &mut r)?;
+        }
+    }
+    if !r.at_end() {
+        return Err(crate::FormatError::Inconsistent("table has trailing bytes"));
+    }
+    Ok(())
 }
 
 #[cfg(test)]
