@@ -118,26 +118,18 @@ fn matches(event: &Event, case: &Coded) -> bool {
 
 #[test]
 fn disapproval_rejection_and_demand_in_words_are_coded() {
-    let mut failures = Vec::new();
-    for case in CODED {
-        let events = code(case.text);
-        if !events.iter().any(|e| matches(e, case)) {
-            failures.push(format!(
-                "{}\n  want {:?} {:?} {} by {} -> {:?}\n  got  {:?}",
-                case.text,
-                case.event,
-                case.mode,
-                case.cameo,
-                case.actor,
-                case.recipient,
-                events
-                    .iter()
-                    .map(|e| (e.event, e.mode.clone(), e.cameo.clone()))
-                    .collect::<Vec<_>>()
-            ));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    common::assert_each_coded(
+        CODED,
+        |case| case.text,
+        code,
+        matches,
+        |case| {
+            format!(
+                "{:?} {:?} {} by {} -> {:?}",
+                case.event, case.mode, case.cameo, case.actor, case.recipient
+            )
+        },
+    );
 }
 
 /// The same verbs where they report a physical attack, police work, a plea or nothing political.
@@ -166,14 +158,7 @@ const NOT_CODED: &[(&str, C)] = &[
 
 #[test]
 fn the_same_words_in_other_senses_code_no_disapproval() {
-    for (text, category) in NOT_CODED {
-        let events = code(text);
-        assert!(
-            events.iter().all(|e| e.event != *category),
-            "{text}: unexpected {category:?} in {:?}",
-            events.iter().map(|e| e.event).collect::<Vec<_>>()
-        );
-    }
+    common::assert_none_coded(NOT_CODED, code);
 }
 
 #[test]

@@ -141,31 +141,20 @@ const CODED: &[Coded] = &[
 
 #[test]
 fn light_verb_constructions_code_their_event() {
-    let mut failures = Vec::new();
-    for case in CODED {
-        let events = code(case.text);
-        let found = events.iter().any(|e| {
-            e.event == case.event
-                && e.cameo.as_deref() == Some(case.cameo)
-                && e.actors
-                    .iter()
-                    .any(|a| a.country.as_deref() == Some(case.actor))
-        });
-        if !found {
-            failures.push(format!(
-                "{}\n  want {:?} {} by {}\n  got  {:?}",
-                case.text,
-                case.event,
-                case.cameo,
-                case.actor,
-                events
-                    .iter()
-                    .map(|e| (e.event, e.cameo.clone()))
-                    .collect::<Vec<_>>()
-            ));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    let holds = |e: &Event, case: &Coded| {
+        e.event == case.event
+            && e.cameo.as_deref() == Some(case.cameo)
+            && e.actors
+                .iter()
+                .any(|a| a.country.as_deref() == Some(case.actor))
+    };
+    common::assert_each_coded(
+        CODED,
+        |case| case.text,
+        code,
+        holds,
+        |case| format!("{:?} {} by {}", case.event, case.cameo, case.actor),
+    );
 }
 
 /// The same verbs and particles in senses that report no political event.
@@ -209,12 +198,5 @@ const NOT_CODED: &[(&str, C)] = &[
 
 #[test]
 fn the_same_words_in_other_senses_code_nothing() {
-    for (text, category) in NOT_CODED {
-        let events = code(text);
-        assert!(
-            events.iter().all(|e| e.event != *category),
-            "{text}: unexpected {category:?} in {:?}",
-            events.iter().map(|e| e.event).collect::<Vec<_>>()
-        );
-    }
+    common::assert_none_coded(NOT_CODED, code);
 }

@@ -3,7 +3,7 @@
 #![allow(dead_code)] // each test binary uses its own part
 
 use attache_coder::Extractor;
-use attache_event::Event;
+use attache_event::{Event, EventCategory};
 use attache_text::{Document, Publication};
 use chrono::NaiveDate;
 use std::sync::OnceLock;
@@ -29,4 +29,43 @@ pub fn document(id: &str, text: &str, published: Option<NaiveDate>) -> Document 
 /// The events of `text` read as one report published on `published`.
 pub fn code_on(text: &str, published: Option<NaiveDate>) -> Vec<Event> {
     extractor().extract(&document("t", text, published))
+}
+
+/// Asserts that each case's sentence (coded by `code`) yields an event `holds` accepts; lists
+/// every failing case, with what it wants (`want`) and what was coded, in one panic.
+pub fn assert_each_coded<T>(
+    cases: &[T],
+    text: impl Fn(&T) -> &str,
+    code: impl Fn(&str) -> Vec<Event>,
+    holds: impl Fn(&Event, &T) -> bool,
+    want: impl Fn(&T) -> String,
+) {
+    let mut failures = Vec::new();
+    for case in cases {
+        let events = code(text(case));
+        if !events.iter().any(|e| holds(e, case)) {
+            let got: Vec<_> = events
+                .iter()
+                .map(|e| (e.event, e.mode.clone(), e.cameo.clone()))
+                .collect();
+            failures.push(format!(
+                "{}\n  want {}\n  got  {got:?}",
+                text(case),
+                want(case)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Asserts that no sentence yields an event of the category paired with it.
+pub fn assert_none_coded(cases: &[(&str, EventCategory)], code: impl Fn(&str) -> Vec<Event>) {
+    for (text, category) in cases {
+        let events = code(text);
+        assert!(
+            events.iter().all(|e| e.event != *category),
+            "{text}: unexpected {category:?} in {:?}",
+            events.iter().map(|e| e.event).collect::<Vec<_>>()
+        );
+    }
 }
