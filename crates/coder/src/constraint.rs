@@ -2,9 +2,11 @@
 //!
 //! A constraint is one or more conditions joined by `&`, all of which must hold:
 //! `prt:out&obj:talk` is "ruled out talks", `pp.of:immunity` is "stripped of immunity".
-//! The format is documented in `data/coder/README.md`.
+//! A lemma written `@class` stands for every word of that class of `data/coder/words.tsv`
+//! (`obj:@criticised|wisdom`). The format is documented in `data/coder/README.md`.
 
 use crate::tree::{has_case, lemma as trigger_lemma};
+use crate::words::{WordClass, is};
 use attache_nlp::{Deprel, Doc, Token, Upos};
 
 /// All the conditions a trigger row puts on the trigger's dependents.
@@ -13,11 +15,14 @@ pub struct Constraint {
     pub conditions: Vec<Condition>,
 }
 
-/// One condition: a listed lemma stands in `relation` to the trigger.
+/// One condition: a listed lemma, or a word of a listed class, stands in `relation` to the
+/// trigger.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Condition {
     pub relation: Relation,
     pub lemmas: Vec<String>,
+    /// The word classes named `@class` in the list.
+    pub classes: Vec<WordClass>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,6 +58,8 @@ pub enum ConstraintError {
     NoLemma(String),
     #[error("constraint {0:?} names the relation {1:?} twice")]
     Repeated(String, String),
+    #[error("constraint {0:?} names {1:?}, which is no word class of data/coder/words.tsv")]
+    UnknownClass(String, String),
 }
 
 /// Parses a `with` column that is not `-`.
@@ -87,15 +94,26 @@ fn parse_condition(spec: &str) -> Result<Condition, ConstraintError> {
             _ => return Err(ConstraintError::Relation(other.to_string())),
         },
     };
-    let lemmas: Vec<String> = lemmas
-        .split('|')
-        .map(|l| l.trim().to_lowercase())
-        .filter(|l| !l.is_empty())
-        .collect();
-    if lemmas.is_empty() {
+    let mut words: Vec<String> = Vec::new();
+    let mut classes: Vec<WordClass> = Vec::new();
+    for item in lemmas.split('|').map(|l| l.trim().to_lowercase()) {
+        match item.strip_prefix('@') {
+            Some(name) => classes.push(
+                WordClass::from_name(name)
+                    .ok_or_else(|| ConstraintError::UnknownClass(spec.into(), name.into()))?,
+            ),
+            None if !item.is_empty() => words.push(item),
+            None => {}
+        }
+    }
+    if words.is_empty() && classes.is_empty() {
         return Err(ConstraintError::NoLemma(spec.to_string()));
     }
-    Ok(Condition { relation, lemmas })
+    Ok(Condition {
+        relation,
+        lemmas: words,
+        classes,
+    })
 }
 
 impl Constraint {
@@ -108,7 +126,7 @@ impl Constraint {
 impl Condition {
     fn accepts(&self, tok: Token<'_>) -> bool {
         let lemma = trigger_lemma(tok);
-        self.lemmas.iter().any(|l| *l == *lemma)
+        self.lemmas.iter().any(|l| *l == *lemma) || self.classes.iter().any(|&c| is(c, &lemma))
     }
 
     /// The word within the trigger's clause a few words on, whatever the parse made of it:
@@ -227,5 +245,16 @@ mod tests {
             parse_constraint("prt:|"),
             Err(ConstraintError::NoLemma(_))
         ));
+        assert!(matches!(
+            parse_constraint("obj:@no_such_class"),
+            Err(ConstraintError::UnknownClass(..))
+        ));
+    }
+
+    #[test]
+    fn a_word_class_stands_beside_the_lemmas() {
+        let c = parse_constraint("obj:@criticised|wisdom").unwrap();
+        assert_eq!(c.conditions[0].lemmas, ["wisdom"]);
+        assert_eq!(c.conditions[0].classes, [WordClass::Criticised]);
     }
 }

@@ -78,10 +78,11 @@ word_classes! {
     SimilarAdjective = "similar_adjective",
     NationalBody = "national_body",
     Honorific = "honorific",
+    Criticised = "criticised",
 }
 
 impl WordClass {
-    fn from_name(name: &str) -> Option<WordClass> {
+    pub(crate) fn from_name(name: &str) -> Option<WordClass> {
         WordClass::ALL.iter().copied().find(|c| c.name() == name)
     }
 }
