@@ -20,6 +20,8 @@ pub struct Constraint {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Condition {
     pub relation: Relation,
+    /// The list is `*`: any word in the relation will do ("wants them to leave": `obj:*`).
+    pub any_word: bool,
     pub lemmas: Vec<String>,
     /// The word classes named `@class` in the list.
     pub classes: Vec<WordClass>,
@@ -33,6 +35,11 @@ pub enum Relation {
     Object,
     /// An open clausal complement: "ordered them to leave".
     Xcomp,
+    /// The head of a clausal complement, the predicate of a copular one: "wrong" in "said the
+    /// move was wrong", "amounted" in "denied it amounted to a crisis".
+    Ccomp,
+    /// The subject of a clausal complement: "it" in "warned it would act".
+    CcompSubject,
     /// A compound or adjectival modifier of a noun trigger: "air strike".
     Compound,
     /// Any dependent, or a dependent's dependent.
@@ -51,7 +58,7 @@ pub enum ConstraintError {
     #[error("constraint {0:?} must look like REL:lemma|lemma (conditions joined by &)")]
     Shape(String),
     #[error(
-        "constraint relation {0:?} is not one of prt, obj, xcomp, compound, any, objmod, pp.PREP"
+        "constraint relation {0:?} is not one of prt, obj, xcomp, ccomp, ccsubj, compound, any, objmod, pp.PREP"
     )]
     Relation(String),
     #[error("constraint {0:?} lists no lemma")]
@@ -84,6 +91,8 @@ fn parse_condition(spec: &str) -> Result<Condition, ConstraintError> {
         "prt" => Relation::Particle,
         "obj" => Relation::Object,
         "xcomp" => Relation::Xcomp,
+        "ccomp" => Relation::Ccomp,
+        "ccsubj" => Relation::CcompSubject,
         "compound" => Relation::Compound,
         "any" => Relation::Any,
         "objmod" => Relation::ObjectModifier,
@@ -96,7 +105,12 @@ fn parse_condition(spec: &str) -> Result<Condition, ConstraintError> {
     };
     let mut words: Vec<String> = Vec::new();
     let mut classes: Vec<WordClass> = Vec::new();
+    let mut any_word = false;
     for item in lemmas.split('|').map(|l| l.trim().to_lowercase()) {
+        if item == "*" {
+            any_word = true;
+            continue;
+        }
         match item.strip_prefix('@') {
             Some(name) => classes.push(
                 WordClass::from_name(name)
@@ -106,11 +120,12 @@ fn parse_condition(spec: &str) -> Result<Condition, ConstraintError> {
             None => {}
         }
     }
-    if words.is_empty() && classes.is_empty() {
+    if words.is_empty() && classes.is_empty() && !any_word {
         return Err(ConstraintError::NoLemma(spec.to_string()));
     }
     Ok(Condition {
         relation,
+        any_word,
         lemmas: words,
         classes,
     })
@@ -125,6 +140,9 @@ impl Constraint {
 
 impl Condition {
     fn accepts(&self, tok: Token<'_>) -> bool {
+        if self.any_word {
+            return true;
+        }
         let lemma = trigger_lemma(tok);
         self.lemmas.iter().any(|l| *l == *lemma) || self.classes.iter().any(|&c| is(c, &lemma))
     }
@@ -157,6 +175,14 @@ impl Condition {
             Relation::Xcomp => trigger
                 .children()
                 .any(|c| c.rel() == Deprel::Xcomp && self.accepts(c)),
+            Relation::Ccomp => trigger
+                .children()
+                .any(|c| c.rel() == Deprel::Ccomp && self.accepts(c)),
+            Relation::CcompSubject => trigger
+                .children()
+                .filter(|c| c.rel() == Deprel::Ccomp)
+                .flat_map(|c| c.children())
+                .any(|s| matches!(s.rel(), Deprel::Nsubj | Deprel::NsubjPass) && self.accepts(s)),
             Relation::Compound => trigger.children().any(|c| {
                 matches!(c.rel(), Deprel::Compound | Deprel::Amod | Deprel::NmodNpmod)
                     && self.accepts(c)
@@ -225,6 +251,14 @@ mod tests {
         assert_eq!(c.conditions[1].relation, Relation::ObjectModifier);
         let c = parse_constraint("pp.of:immunity").unwrap();
         assert_eq!(c.conditions[0].relation, Relation::Prep("of".into()));
+        let c = parse_constraint("obj:*&xcomp:*").unwrap();
+        assert!(
+            c.conditions
+                .iter()
+                .all(|c| c.any_word && c.lemmas.is_empty())
+        );
+        let c = parse_constraint("ccomp:@disapproving").unwrap();
+        assert_eq!(c.conditions[0].relation, Relation::Ccomp);
     }
 
     #[test]

@@ -148,6 +148,7 @@ fn generic_rule(tok: Token<'_>) -> TriggerRule {
         context: Vec::new(),
         cameo: None,
         constraint: None,
+        silent: false,
         line: 0,
     }
 }

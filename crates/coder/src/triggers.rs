@@ -21,6 +21,9 @@ pub struct TriggerRule {
     pub context: Vec<String>,
     pub cameo: Option<String>,
     pub constraint: Option<Constraint>,
+    /// A row whose category column is `-`: the reading it names is no event ("declined to
+    /// comment", "met the deadline"), and the rows after it are not tried.
+    pub silent: bool,
     /// 1-based line in the source file, for explaining a coding decision.
     pub line: usize,
 }
@@ -55,6 +58,7 @@ impl Default for TriggerRule {
             context: Vec::new(),
             cameo: Some("10".to_string()),
             constraint: None,
+            silent: false,
             line: 0,
         }
     }
@@ -98,9 +102,17 @@ impl TriggerTable {
                     ));
                 }
             };
-            let category = EventCategory::parse(cols[2])
-                .filter(|c| c.as_str() == cols[2])
-                .ok_or_else(|| err(line_no, format!("{:?} is not a PLOVER category", cols[2])))?;
+            let silent = cols[2] == "-";
+            let category = if silent {
+                // A placeholder: a silent row codes nothing.
+                EventCategory::Request
+            } else {
+                EventCategory::parse(cols[2])
+                    .filter(|c| c.as_str() == cols[2])
+                    .ok_or_else(|| {
+                        err(line_no, format!("{:?} is not a PLOVER category", cols[2]))
+                    })?
+            };
             let optional = |s: &str| (s != "-" && !s.is_empty()).then(|| s.to_string());
             let mode = optional(cols[3]);
             let context = match optional(cols[4]) {
@@ -130,6 +142,7 @@ impl TriggerTable {
                     context,
                     cameo,
                     constraint,
+                    silent,
                     line: line_no,
                 });
         }
@@ -228,6 +241,7 @@ impl TriggerTable {
             .iter()
             .filter(|r| r.upos == upos)
             .find(|r| r.constraint.as_ref().is_none_or(|c| c.holds(doc, tok)))
+            .filter(|r| !r.silent)
     }
 }
 

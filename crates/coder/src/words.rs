@@ -79,6 +79,7 @@ word_classes! {
     NationalBody = "national_body",
     Honorific = "honorific",
     Criticised = "criticised",
+    Disapproving = "disapproving",
 }
 
 impl WordClass {

@@ -1,0 +1,247 @@
+//! Political-news constructions with no trigger word of their own, written as wire-news
+//! sentences: reported criticism ("said the move was wrong"), warnings of harm, denials of a
+//! clause, proposals, requests that someone else act ("wants G8 nations to match"), lawsuits
+//! ("took France to court"), opting out, union ballots, detention without trial; and the
+//! readings that are no event ("declined to comment", "met its target", "a nationwide tour").
+
+use attache_event::{Event, EventCategory as C};
+use chrono::NaiveDate;
+
+mod common;
+
+fn code(text: &str) -> Vec<Event> {
+    common::code_on(text, NaiveDate::from_ymd_opt(2005, 2, 10))
+}
+
+/// Each sentence with the category, mode (where one is checked) and actor country it codes.
+const CODED: &[(&str, C, Option<&str>, &str)] = &[
+    // A verb of saying whose clause condemns.
+    (
+        "The French foreign minister said the decision was wrong.",
+        C::Accuse,
+        Some("disapprove"),
+        "FRA",
+    ),
+    (
+        "Poland claimed the vote was illegal.",
+        C::Accuse,
+        Some("disapprove"),
+        "POL",
+    ),
+    (
+        "The Greek opposition said the budget was misdirected.",
+        C::Accuse,
+        Some("disapprove"),
+        "GRC",
+    ),
+    // Branding with a word of condemnation; likening.
+    (
+        "The German opposition branded the budget a shambles.",
+        C::Accuse,
+        Some("disapprove"),
+        "DEU",
+    ),
+    (
+        "The plan was labelled a fiasco by Spain's opposition parties.",
+        C::Accuse,
+        Some("disapprove"),
+        "ESP",
+    ),
+    (
+        "The Dutch opposition leader likened the two ministers to schoolboys.",
+        C::Accuse,
+        Some("disapprove"),
+        "NLD",
+    ),
+    // A warning of harm is criticism; the speaker's own act stays a threat.
+    (
+        "Britain's employers warned that the new tax would hurt small firms.",
+        C::Accuse,
+        Some("disapprove"),
+        "GBR",
+    ),
+    (
+        "Iran warned it would act if the talks failed.",
+        C::Threaten,
+        None,
+        "IRN",
+    ),
+    // Denials and dismissals.
+    (
+        "The Italian minister denied that the deal was a bailout.",
+        C::Reject,
+        None,
+        "ITA",
+    ),
+    (
+        "The French government described the reports as idle speculation.",
+        C::Reject,
+        None,
+        "FRA",
+    ),
+    (
+        "The Danish government repeated its opposition to the treaty.",
+        C::Reject,
+        None,
+        "DNK",
+    ),
+    (
+        "Denmark opted out of the single currency.",
+        C::Reject,
+        None,
+        "DNK",
+    ),
+    // Proposals and commitments.
+    (
+        "France proposed a freeze on farm spending.",
+        C::Agree,
+        None,
+        "FRA",
+    ),
+    (
+        "Japan finally signed up to the climate pact.",
+        C::Agree,
+        None,
+        "JPN",
+    ),
+    // Support and apology.
+    (
+        "The Irish government backed a yes vote in the referendum.",
+        C::Support,
+        None,
+        "IRL",
+    ),
+    (
+        "Germany's constitutional court backed the government's powers to detain suspects.",
+        C::Support,
+        None,
+        "DEU",
+    ),
+    (
+        "The Japanese prime minister said sorry for the remarks.",
+        C::Support,
+        None,
+        "JPN",
+    ),
+    // Requests that someone else act.
+    (
+        "The British prime minister asked parliament to renew the law.",
+        C::Request,
+        None,
+        "GBR",
+    ),
+    (
+        "Britain wants other G8 nations to cancel the debts.",
+        C::Request,
+        None,
+        "GBR",
+    ),
+    (
+        "Germany persuaded fellow EU members to delay the vote.",
+        C::Request,
+        None,
+        "DEU",
+    ),
+    (
+        "The UN agency recommended that poor countries cut their tariffs.",
+        C::Request,
+        None,
+        "UN",
+    ),
+    (
+        "Turkmenistan insisted on the same price from Russia.",
+        C::Request,
+        None,
+        "TKM",
+    ),
+    // Lawsuits.
+    (
+        "Ireland launched a legal challenge against the ruling.",
+        C::Accuse,
+        Some("allege"),
+        "IRL",
+    ),
+    (
+        "The European Commission took France to the European Court of Justice.",
+        C::Accuse,
+        Some("allege"),
+        "EU",
+    ),
+    (
+        "Poland went to court over the fishing quota.",
+        C::Accuse,
+        Some("allege"),
+        "POL",
+    ),
+    // Material acts.
+    (
+        "French rail workers voted to strike over pay cuts.",
+        C::Protest,
+        Some("boycott"),
+        "FRA",
+    ),
+    (
+        "The Russian government forced the sale of the oil firm's main unit.",
+        C::Coerce,
+        Some("seize"),
+        "RUS",
+    ),
+    (
+        "Britain has held the men without trial since 2001.",
+        C::Coerce,
+        Some("arrest"),
+        "GBR",
+    ),
+    (
+        "Eight foreign nationals are being held by the British authorities.",
+        C::Coerce,
+        Some("arrest"),
+        "GBR",
+    ),
+    (
+        "Two Britons were released on bail by French police.",
+        C::Retreat,
+        Some("release"),
+        "FRA",
+    ),
+];
+
+#[test]
+fn constructions_code_their_event() {
+    common::assert_each_coded(
+        CODED,
+        |c| c.0,
+        code,
+        |e, c| {
+            e.event == c.1
+                && c.2.is_none_or(|m| e.mode.as_deref() == Some(m))
+                && e.actors.iter().any(|a| a.country.as_deref() == Some(c.3))
+        },
+        |c| format!("{:?} {:?} by {}", c.1, c.2, c.3),
+    );
+}
+
+#[test]
+fn readings_that_are_no_event() {
+    common::assert_none_coded(
+        &[
+            ("The Spanish minister declined to comment.", C::Reject),
+            (
+                "The German government refused to comment on the reports.",
+                C::Reject,
+            ),
+            ("The British government met its deficit target.", C::Consult),
+            (
+                "The French president began a nationwide tour on Monday.",
+                C::Consult,
+            ),
+            (
+                "Iraq will invite bids for two mobile phone licences.",
+                C::Agree,
+            ),
+            ("Britain wants to cancel the debts.", C::Request),
+            ("Iran warned it would act if the talks failed.", C::Accuse),
+        ],
+        code,
+    );
+}
