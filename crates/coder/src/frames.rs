@@ -245,11 +245,12 @@ fn noun_roles<'d>(doc: &'d Doc, category: EventCategory, trigger: Token<'d>) -> 
                 && c.text().starts_with(char::is_uppercase)
         }));
     }
+    let owners = owners_of(category, &patients);
     Roles {
         anchor,
         agents,
         patients,
-        owners: owners_of(category, &objects),
+        owners,
     }
 }
 
@@ -319,7 +320,8 @@ fn clause_roles<'d>(doc: &'d Doc, rule: &TriggerRule, trigger: Token<'d>) -> Rol
         patients.extend(threat_targets(trigger));
     }
     add_recipients(rule.category, trigger, &mut patients);
-    let mut owners = owners_of(rule.category, &objects);
+    // "rejected calls by Belarus's rulers", "protested against violations by the army".
+    let mut owners = owners_of(rule.category, &patients);
     if !passive {
         owners.extend(stray_agent(trigger, &objects));
     }
@@ -399,6 +401,14 @@ fn add_recipients<'d>(category: EventCategory, trigger: Token<'d>, patients: &mu
     let aimed = |t: Token<'_>| marks_recipient(t, Marks::Verb, category);
     let objects: Vec<Token<'d>> = patients.clone();
     patients.extend(trigger.children().filter(|c| c.rel().is_obl() && aimed(*c)));
+    // "mobilized reservists for a war against Iraq": whom the act's purpose is aimed at.
+    let nested: Vec<Token<'d>> = trigger
+        .children()
+        .filter(|c| c.rel().is_obl() && !aimed(*c) && !has_case(*c, &["by"]))
+        .flat_map(|c| c.children())
+        .filter(|g| g.rel().is_nmod() && marks_recipient(*g, Marks::Nested, category))
+        .collect();
+    patients.extend(nested);
     let inner: Vec<Token<'d>> = objects
         .iter()
         .flat_map(|o| {

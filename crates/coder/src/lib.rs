@@ -35,6 +35,7 @@ mod recode;
 mod repair;
 mod senses;
 mod sentence;
+mod targets;
 mod timekind;
 mod timewords;
 pub mod timex;

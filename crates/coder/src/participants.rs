@@ -150,26 +150,19 @@ fn recipients_of(
             .collect();
         recipients = national_bodies(sx, &heads, discourse);
     }
-    // People known only by what they are ("arrested 12 protesters", "killed civilians near
-    // Kharkiv") belong to where it happened; for a government acting on its own people
-    // (arrests, bans, crackdowns) without a place, to the acting state, as event coders
-    // conventionally code domestic targets.
+    // People known only by what they are ("arrested 12 protesters", "ordered the former
+    // minister to appear") belong to where it happened, else to the acting state (event
+    // coders' convention for domestic targets), else to the report's country.
     if recipients.is_empty() {
-        let place = cx.location(frame, sx.lex, actors).and_then(|l| l.country);
-        let domestic = matches!(frame.category, EventCategory::Coerce)
-            .then(|| actors.first().and_then(|a| a.country.clone()))
-            .flatten();
-        if let Some(country) = place.or(domestic) {
-            recipients = frame
-                .patients
-                .iter()
-                .filter_map(|p| reader.sector_actor(look_through(doc, *p).0))
-                .map(|mut a| {
-                    a.country = Some(country.clone());
-                    a
-                })
-                .collect();
-        }
+        recipients = crate::targets::people_in_context(sx, frame, actors);
+    }
+    // "Gibraltarians rejected plans": a policy with no one's name on it is the government's.
+    if recipients.is_empty() {
+        recipients = crate::targets::policy_maker(sx, frame);
+    }
+    // "bombed Aleppo", "fired shells at targets in Kashmir": the place hit.
+    if recipients.is_empty() {
+        recipients = crate::targets::place_hit(sx, frame, actors);
     }
     // A demand is coded only when the text names who must act; a deed without a doer only
     // when it names whom it hit.

@@ -21,16 +21,43 @@ pub(crate) enum Marks {
     Noun,
     /// A complement of an object that names no actor: "rejected calls by Belarus's rulers".
     Object,
+    /// A place the event hits, named as its object or as the place "in" which it happened
+    /// ("bombed Aleppo", "fired at targets in Jericho"): its country is the recipient when
+    /// the text names no one.
+    Place,
+    /// People the object names only by their role ("arrested 12 protesters", "ordered the
+    /// former minister to appear"): the recipient, with the country of the event's place,
+    /// else the acting state's, else the report's (the preposition column is `-`).
+    People,
+    /// A policy named with no one's name on it ("rejected plans", "welcomed the move",
+    /// `policy` of data/coder/words.tsv): the government of the report's home country (the
+    /// preposition column is `-`).
+    Policy,
+    /// A complement of an oblique of a verb trigger, the act's purpose or occasion: "mobilized
+    /// reservists for a war against Iraq".
+    Nested,
 }
 
 impl Marks {
-    const ALL: [Marks; 3] = [Marks::Verb, Marks::Noun, Marks::Object];
+    const ALL: [Marks; 7] = [
+        Marks::Verb,
+        Marks::Noun,
+        Marks::Object,
+        Marks::Place,
+        Marks::People,
+        Marks::Policy,
+        Marks::Nested,
+    ];
 
     fn name(self) -> &'static str {
         match self {
             Marks::Verb => "verb",
             Marks::Noun => "noun",
             Marks::Object => "object",
+            Marks::Place => "place",
+            Marks::People => "people",
+            Marks::Policy => "policy",
+            Marks::Nested => "nested",
         }
     }
 }
@@ -88,9 +115,20 @@ impl RecipientMarks {
             let Some(marks) = Marks::ALL.into_iter().find(|m| m.name() == marks) else {
                 return Err(err(
                     row.number,
-                    format!("unknown construction {marks:?} (verb, noun or object)"),
+                    format!(
+                        "unknown construction {marks:?} (verb, noun, object, place, people, policy or nested)"
+                    ),
                 ));
             };
+            let bare = matches!(marks, Marks::People | Marks::Policy);
+            if bare != (prep == "-") {
+                return Err(err(
+                    row.number,
+                    format!(
+                        "{prep:?}: the people and policy rows, and only they, have the preposition -"
+                    ),
+                ));
+            }
             if prep.is_empty() || prep.contains(char::is_whitespace) || prep != prep.to_lowercase()
             {
                 return Err(err(
@@ -132,6 +170,17 @@ fn marks() -> &'static RecipientMarks {
     })
 }
 
+/// Whether the category has a recipient in construction `marks` with any preposition (the
+/// `place` rows: a place hit stands for its country).
+pub(crate) fn has_mark(construction: Marks, category: EventCategory) -> bool {
+    !marks().sets[slot(construction, category)].is_empty()
+}
+
+/// Whether `prep` introduces a place whose country is the recipient of `category`.
+pub(crate) fn has_place_mark(category: EventCategory, prep: &str) -> bool {
+    marks().has(Marks::Place, category, prep)
+}
+
 /// Whether a nominal's preposition marks the recipient of `category` in `construction`.
 pub(crate) fn marks_recipient(
     tok: Token<'_>,
@@ -155,6 +204,12 @@ mod tests {
         assert!(!m.has(Marks::Noun, EventCategory::Consult, "on"));
         assert!(m.has(Marks::Verb, EventCategory::Consult, "with"));
         assert!(m.has(Marks::Object, EventCategory::Reject, "by"));
+        assert!(m.has(Marks::People, EventCategory::Coerce, "-"));
+        assert!(!m.has(Marks::People, EventCategory::Mobilize, "-"));
+        assert!(m.has(Marks::Place, EventCategory::Assault, "in"));
+        assert!(m.has(Marks::Policy, EventCategory::Reject, "-"));
+        assert!(m.has(Marks::Nested, EventCategory::Mobilize, "against"));
+        assert!(m.has(Marks::Object, EventCategory::Assault, "for"));
     }
 
     #[test]
@@ -172,6 +227,10 @@ mod tests {
         let twice = format!("{head}AID\tverb\tto\nAID\tverb\tto\n");
         let e = RecipientMarks::parse("r.tsv", &twice).unwrap_err();
         assert_eq!((e.line, e.reason.contains("twice")), (4, true));
+        let e = RecipientMarks::parse("r.tsv", &format!("{head}AID\tpeople\tto\n")).unwrap_err();
+        assert_eq!(e.line, 3);
+        let e = RecipientMarks::parse("r.tsv", &format!("{head}AID\tverb\t-\n")).unwrap_err();
+        assert_eq!(e.line, 3);
         let e = RecipientMarks::parse("r.tsv", "category\tmarks\n").unwrap_err();
         assert_eq!(e.line, 1);
     }

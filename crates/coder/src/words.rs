@@ -80,6 +80,7 @@ word_classes! {
     Honorific = "honorific",
     Criticised = "criticised",
     Disapproving = "disapproving",
+    Policy = "policy",
 }
 
 impl WordClass {

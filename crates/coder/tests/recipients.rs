@@ -208,3 +208,147 @@ fn the_government_without_a_country_is_no_one() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn coordinated_objects_are_each_a_recipient() {
+    check(
+        "Germany criticised Russia and China for their votes.",
+        C::Accuse,
+        &["DEU"],
+        &["RUS", "CHN"],
+    );
+}
+
+#[test]
+fn the_object_of_an_accusation_not_its_complement_clause() {
+    check(
+        "The Brazilian foreign minister accused Argentina of breaking the deal.",
+        C::Accuse,
+        &["BRA"],
+        &["ARG"],
+    );
+}
+
+#[test]
+fn people_named_by_their_role_belong_to_the_acting_state() {
+    check(
+        "The Iraqi court ordered the former minister to appear for questioning.",
+        C::Request,
+        &["IRQ"],
+        &["IRQ"],
+    );
+    // The object's doer, named by role: "an appeal from the president".
+    check(
+        "Rebels in Mali rejected an appeal from the president to lay down their arms.",
+        C::Reject,
+        &["MLI"],
+        &["MLI"],
+    );
+    check(
+        "Egyptian troops detained the activists in Cairo.",
+        C::Coerce,
+        &["EGY"],
+        &["EGY"],
+    );
+}
+
+#[test]
+fn forces_an_actor_moves_are_its_own_not_a_recipient() {
+    check(
+        "Britain mobilized army reservists on Tuesday.",
+        C::Mobilize,
+        &["GBR"],
+        &[],
+    );
+    check(
+        "Moscow withdrew its troops on Friday.",
+        C::Retreat,
+        &["RUS"],
+        &[],
+    );
+}
+
+#[test]
+fn a_place_attacked_stands_for_its_country() {
+    check(
+        "Russian jets bombed Aleppo on Sunday.",
+        C::Assault,
+        &["RUS"],
+        &["SYR"],
+    );
+    check(
+        "Israeli forces raided Nablus on Monday.",
+        C::Assault,
+        &["ISR"],
+        &["PSE"],
+    );
+}
+
+#[test]
+fn the_doer_of_what_a_protest_is_against() {
+    check(
+        "Kenyan lawyers staged a protest against abuses by Ugandan police.",
+        C::Protest,
+        &["KEN"],
+        &["UGA"],
+    );
+}
+
+#[test]
+fn a_war_against_a_state_aims_the_mobilisation_for_it() {
+    check(
+        "Britain mobilized army reservists for a possible war against Syria on Tuesday.",
+        C::Mobilize,
+        &["GBR"],
+        &["SYR"],
+    );
+}
+
+#[test]
+fn whom_the_thing_attacked_is_for() {
+    check(
+        "Burundian militiamen attacked a camp for Rwandan refugees on Monday.",
+        C::Assault,
+        &["BDI"],
+        &["RWA"],
+    );
+}
+
+#[test]
+fn an_act_done_in_a_place_is_aimed_at_its_country() {
+    check(
+        "Serbia lifted a curfew in Kosovo on Sunday.",
+        C::Concede,
+        &["SRB"],
+        &["XKX"],
+    );
+    check(
+        "Thousands of Kenyans rallied in Nairobi to protest the rights violations.",
+        C::Protest,
+        &["KEN"],
+        &["KEN"],
+    );
+}
+
+/// A report about Sweden: it names Sweden three times.
+const SWEDEN: &str = "The Swedish government has approved the plans, Sweden's prime minister \
+said. Sweden's opposition leader criticised the plans on Monday. Sweden's foreign minister said \
+the plans were needed.";
+
+#[test]
+fn a_policy_with_no_ones_name_on_it_is_the_governments() {
+    let events = code(SWEDEN);
+    let e = events
+        .iter()
+        .find(|e| e.event == C::Accuse)
+        .unwrap_or_else(|| panic!("no ACCUSE: {events:#?}"));
+    assert_eq!(countries(&e.recipients), ["SWE"]);
+    assert_eq!(e.recipients[0].sector.as_deref(), Some("GOV"));
+    // Whose plans they are, when named, is the recipient instead.
+    check(
+        "Sweden's prime minister criticised Norway's plans on Monday.",
+        C::Accuse,
+        &["SWE"],
+        &["NOR"],
+    );
+}

@@ -123,6 +123,7 @@ pub fn events(
         if !misses {
             report.misses.clear();
             report.false_positives.clear();
+            report.recipient_mismatches.clear();
         }
         to_json(&report)?
     } else {

@@ -34,6 +34,20 @@ pub struct FalsePositive {
     pub sentence: String,
 }
 
+/// A matched pair (strict rule) whose recipient countries differ.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RecipientMismatch {
+    pub doc: String,
+    /// Line of the gold file.
+    pub line: usize,
+    pub category: String,
+    /// The gold recipient as compared (the gold actor when the match swapped the sides).
+    pub gold: String,
+    pub predicted: String,
+    pub quote: String,
+    pub sentence: String,
+}
+
 /// `ACCUSE GBR OPP -> GBR GOV`, with the modality when it is not asserted.
 pub(crate) fn label(event: &Event) -> String {
     let p = Predicted::new(event);

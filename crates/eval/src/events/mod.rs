@@ -9,7 +9,7 @@ mod refine;
 mod render;
 mod score;
 
-pub use diagnose::{FALSE_POSITIVE_REASONS, FalsePositive, MISS_REASONS, Miss};
+pub use diagnose::{FALSE_POSITIVE_REASONS, FalsePositive, MISS_REASONS, Miss, RecipientMismatch};
 pub use gold::{EventGold, GoldEvent, Party};
 pub use refine::NOTHING_CODED_REASONS;
 pub use score::{ArticleText, CategoryRow, MatchFigures, SideAccuracy};
@@ -43,6 +43,8 @@ pub struct EventsReport {
     pub false_positive_reasons: Vec<ReasonCount>,
     pub misses: Vec<Miss>,
     pub false_positives: Vec<FalsePositive>,
+    /// Strict matches whose recipient countries differ from the gold's.
+    pub recipient_mismatches: Vec<RecipientMismatch>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -115,6 +117,7 @@ pub fn score(
         score::tally_pairs(&mut report.category_only, &placed, &scored, &loose);
         add_category_accuracy(&mut report.category_accuracy, &placed, &scored);
         add_misses(&mut report, &placed, &all, &scored, &strict);
+        add_recipient_mismatches(&mut report, &placed, &scored, &strict);
         gold_all.extend(placed.iter().map(|g| g.gold));
         predicted_all.extend(scored.iter().map(|p| p.event));
         matched_categories.extend(strict.iter().map(|pair| placed[pair.gold].gold.category));
@@ -198,6 +201,29 @@ fn add_misses(
             report
                 .false_positives
                 .push(diagnose::diagnose_false_positive(p, gold));
+        }
+    }
+}
+
+fn add_recipient_mismatches(
+    report: &mut EventsReport,
+    gold: &[Placed],
+    scored: &[Predicted],
+    pairs: &[score::Pair],
+) {
+    for pair in pairs {
+        let (g, p) = (gold[pair.gold].gold, &scored[pair.predicted]);
+        let (recipient, _) = score::sides(g, pair.swapped);
+        if recipient.countries != p.recipient.countries {
+            report.recipient_mismatches.push(RecipientMismatch {
+                doc: g.doc.clone(),
+                line: g.line,
+                category: g.category.as_str().to_string(),
+                gold: recipient.label(),
+                predicted: p.recipient.label(),
+                quote: g.trigger.clone(),
+                sentence: p.event.sentence.text.to_string(),
+            });
         }
     }
 }

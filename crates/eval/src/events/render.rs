@@ -107,6 +107,20 @@ fn list_misses(w: &mut String, report: &EventsReport) {
             let _ = writeln!(w, "      here: {p}");
         }
     }
+    let _ = writeln!(w, "\nmatched, recipient country differs:");
+    for m in &report.recipient_mismatches {
+        let _ = writeln!(
+            w,
+            "  {} line {}: {} gold -> {}, predicted -> {}  \"{}\"\n      | {}",
+            m.doc,
+            m.line,
+            m.category,
+            m.gold,
+            m.predicted,
+            m.quote,
+            m.sentence.trim()
+        );
+    }
     let _ = writeln!(w, "\nunmatched predictions:");
     for f in &report.false_positives {
         let _ = writeln!(

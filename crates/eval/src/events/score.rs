@@ -192,7 +192,7 @@ pub(crate) fn match_article(gold: &[Placed], predicted: &[Predicted], rule: Rule
 
 /// The gold recipient and actor as they should be compared to the prediction's actor and
 /// recipient: swapped when the match took the gold recipient for the actor.
-fn sides(gold: &GoldEvent, swapped: bool) -> (&Party, &Party) {
+pub(crate) fn sides(gold: &GoldEvent, swapped: bool) -> (&Party, &Party) {
     if swapped {
         (&gold.actor, &gold.recipient)
     } else {

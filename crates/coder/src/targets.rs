@@ -1,0 +1,168 @@
+//! Recipients the text names only by what they are or by where the event hit: people known by
+//! their role ("arrested 12 protesters", "ordered the former minister to appear") take the
+//! country of the event's place, else the acting state's (the domestic convention of event
+//! coders), else the report's; a place that an event hits ("bombed Aleppo", "fired at targets
+//! in Jericho") stands for its country where `data/coder/recipients.tsv` marks the category
+//! with the `place` construction.
+
+use crate::frames::{Frame, look_through};
+use crate::recipients::{Marks, has_mark, has_place_mark};
+use crate::sentence::SentenceCx;
+use crate::words::{WordClass, is};
+use attache_event::{Actor, CountryFrom};
+use attache_lexicon::EntryKind;
+use attache_nlp::{Deprel, Token, Upos};
+
+/// The people among a frame's patients and owners named only by their role, each with the
+/// country of the event's place, else the acting state's, else the report's home country.
+pub(crate) fn people_in_context(
+    sx: &SentenceCx<'_, '_>,
+    frame: &Frame<'_>,
+    actors: &[Actor],
+) -> Vec<Actor> {
+    let (cx, doc, reader) = (sx.cx, sx.cx.doc, &sx.reader);
+    let mut people: Vec<Actor> = frame
+        .patients
+        .iter()
+        .map(|p| look_through(doc, *p).0)
+        .filter(|p| !owned_by_pronoun(*p))
+        .filter_map(|p| reader.sector_actor(p))
+        .collect();
+    if people.is_empty() {
+        people = frame
+            .owners
+            .iter()
+            .filter_map(|o| reader.sector_actor(*o))
+            .collect();
+    }
+    if people.is_empty() {
+        return people;
+    }
+    let place = cx
+        .location(frame, sx.lex, actors)
+        .and_then(|l| l.country)
+        .map(|c| (c, Some(CountryFrom::Place)));
+    // Without a place, only the categories of the `people` rows (not the forces an actor
+    // mobilises or withdraws).
+    let domestic = has_mark(Marks::People, frame.rule.category);
+    let acting = || {
+        actors
+            .iter()
+            .find_map(|a| a.country.clone())
+            .map(|c| (c, None))
+    };
+    // A deed with no doer is reported for whom it hit only where the text places it.
+    let doer = !actors.is_empty();
+    let home = || {
+        cx.home_country()
+            .filter(|_| doer)
+            .map(|(c, from)| (c, Some(from)))
+    };
+    let context = || acting().or_else(home).filter(|_| domestic);
+    let Some((country, from)) = place.or_else(context) else {
+        return Vec::new();
+    };
+    for a in &mut people {
+        a.country = Some(country.clone());
+        a.country_from = from;
+    }
+    people
+}
+
+/// "withdraw its troops", "their supporters": people a possessive pronoun gives to the actor.
+fn owned_by_pronoun(head: Token<'_>) -> bool {
+    head.children().any(|c| {
+        c.rel() == Deprel::NmodPoss
+            && c.upos() == Upos::Pron
+            && is(WordClass::Possessive, &c.text().to_ascii_lowercase())
+    })
+}
+
+/// The country of the place a frame hits, for the categories whose recipient a place stands
+/// for: a place as the object ("bombed Aleppo", "an attack on Gaza"), else the place of the
+/// event ("fired shells at targets in Kashmir") where the category's `place` row lists "in".
+pub(crate) fn place_hit(
+    sx: &SentenceCx<'_, '_>,
+    frame: &Frame<'_>,
+    actors: &[Actor],
+) -> Vec<Actor> {
+    if !has_mark(Marks::Place, frame.rule.category) {
+        return Vec::new();
+    }
+    let (cx, doc) = (sx.cx, sx.cx.doc);
+    let named = frame
+        .patients
+        .iter()
+        .find_map(|p| place_country(sx, look_through(doc, *p).0));
+    let (country, span) = match named {
+        Some(hit) => hit,
+        None if has_place_mark(frame.rule.category, "in") => {
+            let Some(l) = cx.location(frame, sx.lex, actors) else {
+                return Vec::new();
+            };
+            let Some(c) = l.country else {
+                return Vec::new();
+            };
+            let Some(span) = l.span else {
+                return Vec::new();
+            };
+            (c, span)
+        }
+        None => return Vec::new(),
+    };
+    vec![Actor {
+        text: doc.text()[span[0]..span[1]].to_string(),
+        country: Some(country),
+        sector: None,
+        span,
+        country_from: Some(CountryFrom::Place),
+    }]
+}
+
+/// The country of a city, capital or region the gazetteer knows `head` by.
+fn place_country(sx: &SentenceCx<'_, '_>, head: Token<'_>) -> Option<(String, [usize; 2])> {
+    let sp = head.span();
+    let m = sx.lex.covering(sp.start, sp.end)?;
+    let place = matches!(
+        m.entry.kind,
+        EntryKind::City | EntryKind::Capital | EntryKind::Region
+    );
+    let code = m.entry.code.as_deref()?;
+    let iso = code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase());
+    (place && iso).then(|| (code.to_string(), [m.start, m.end]))
+}
+
+/// "Gibraltarians rejected plans", "welcomed the move": a policy no one's name is on is the
+/// government's, of the report's home country, in the categories of the `policy` rows.
+pub(crate) fn policy_maker(sx: &SentenceCx<'_, '_>, frame: &Frame<'_>) -> Vec<Actor> {
+    if !has_mark(Marks::Policy, frame.rule.category) {
+        return Vec::new();
+    }
+    let mut named = frame.patients.iter().chain(&frame.owners);
+    let Some(policy) = named.find(|p| is_unowned_policy(**p)) else {
+        return Vec::new();
+    };
+    let Some((country, from)) = sx.cx.home_country() else {
+        return Vec::new();
+    };
+    let sp = policy.span();
+    vec![Actor {
+        text: policy.text().to_string(),
+        country: Some(country),
+        sector: Some("GOV".to_string()),
+        span: [sp.start, sp.end],
+        country_from: Some(from),
+    }]
+}
+
+/// A policy word with no possessor, no capitalised modifier and no "by"/"of"/"from" phrase
+/// that could name whose it is ("Labour's plans", "the Tory plans", "plans by the mayor").
+fn is_unowned_policy(head: Token<'_>) -> bool {
+    is(WordClass::Policy, &head.text().to_ascii_lowercase())
+        && head.children().all(|c| match c.rel() {
+            Deprel::NmodPoss => false,
+            Deprel::Amod | Deprel::Compound => !c.text().starts_with(char::is_uppercase),
+            rel if rel.is_nmod() => !crate::tree::has_case(c, &["by", "of", "from"]),
+            _ => true,
+        })
+}
