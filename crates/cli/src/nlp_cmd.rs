@@ -177,6 +177,7 @@ fn run_train_entities(args: &TrainArgs) -> Fallible<()> {
         epochs: args.epochs.unwrap_or(defaults.epochs),
         seed: args.seed,
         bits: args.bits.unwrap_or(defaults.bits).clamp(10, 22),
+        models: defaults.models,
     };
     let gum = train::treebank_dirs(args.ewt.as_deref(), args.gum.as_deref())
         .1

@@ -151,6 +151,14 @@ impl Gazetteer {
             .map(|&i| &self.places[i as usize])
     }
 
+    /// Every name and alternate name with the largest population of the places it names
+    /// (a country or region counts as large as its population), in no particular order.
+    pub fn names(&self) -> impl Iterator<Item = (&str, &GeoPlace)> + '_ {
+        self.by_name
+            .iter()
+            .filter_map(|(name, ids)| Some((name.as_str(), &self.places[*ids.first()? as usize])))
+    }
+
     /// A country by alpha-3 code.
     pub fn country(&self, alpha3: &str) -> Option<&GeoPlace> {
         self.by_country

@@ -343,6 +343,12 @@ impl Lexicon {
         })
     }
 
+    /// Every dictionary phrase as written, with the kind of each of its readings (a phrase
+    /// with two readings comes twice), in no particular order.
+    pub fn phrases(&self) -> impl Iterator<Item = (&str, EntryKind)> + '_ {
+        self.matcher.phrases()
+    }
+
     /// All dictionary phrases in `text`: leftmost-longest, at word boundaries, without overlaps.
     /// Proper nouns match as written ("US" but not "us", "Turkey" but not "turkey"); roles
     /// match in any case. A curly apostrophe matches a straight one.

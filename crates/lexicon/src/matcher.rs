@@ -258,6 +258,17 @@ fn is_word_char(c: char) -> bool {
 }
 
 impl Matcher {
+    /// Every phrase as written with the kind of each of its readings (stop phrases left out).
+    pub(crate) fn phrases(&self) -> impl Iterator<Item = (&str, EntryKind)> + '_ {
+        let patterns = self.patterns.iter().map(|(g, p)| (*g, p.as_str()));
+        let names = self.names.iter().map(|(p, g)| (*g, p.as_str()));
+        patterns.chain(names).flat_map(move |(g, p)| {
+            self.entries[self.groups[g].entries.clone()]
+                .iter()
+                .map(move |e| (p, e.kind))
+        })
+    }
+
     pub(crate) fn find<'a>(&'a self, text: &str) -> Vec<LexMatch<'a>> {
         let bytes = text.as_bytes();
         // (start, end, group) of every occurrence that passes the case and boundary checks.

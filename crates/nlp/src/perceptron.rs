@@ -192,6 +192,25 @@ pub(crate) struct FullTable {
 }
 
 impl FullTable {
+    /// Adds `other`'s weights (a table of the same shape) to these.
+    pub(crate) fn add(&mut self, other: &FullTable) {
+        assert_eq!(
+            self.weights.len(),
+            other.weights.len(),
+            "tables of one shape"
+        );
+        for (w, o) in self.weights.iter_mut().zip(&other.weights) {
+            *w += o;
+        }
+    }
+
+    /// Multiplies every weight by `by`.
+    pub(crate) fn scale(&mut self, by: f32) {
+        for w in &mut self.weights {
+            *w *= by;
+        }
+    }
+
     pub(crate) fn classes(&self) -> usize {
         self.classes
     }

@@ -69,6 +69,11 @@ fn shape_hash(form: &str) -> u64 {
 }
 
 /// Fills `out` with the atoms of each word form.
+/// The hash of a word as written ([`Atoms::form`]).
+pub(crate) fn form_hash(form: &str) -> u64 {
+    mix(hash_str(form), 7)
+}
+
 pub(crate) fn atoms_into<'a>(
     forms: impl Iterator<Item = &'a str>,
     out: &mut Vec<Atoms>,
@@ -95,7 +100,7 @@ pub(crate) fn atoms_into<'a>(
         };
         out.push(Atoms {
             lower,
-            form: mix(hash_str(form), 7),
+            form: form_hash(form),
             suffix,
             prefix1: mix(hash_str(&scratch[..cut(1)]), 11),
             prefix3: mix(hash_str(&scratch[..cut(3)]), 13),

@@ -1,6 +1,7 @@
 //! The recogniser's features: words, shapes and affixes around the word, predicted tags and
 //! dependency relations, and the labels chosen before it.
 
+use super::gazetteer::{self, KnownNames};
 use crate::perceptron::{f, f2, f3};
 use crate::tagger::Atoms;
 
@@ -16,6 +17,15 @@ pub(crate) struct Input<'a> {
     pub rel: &'a [u64],
     /// Sentence-relative head of each word; `u32::MAX` for the root.
     pub heads: &'a [u32],
+    /// Where each word lies in the known names of each class ([`KnownNames::positions`]).
+    pub known: &'a [[u8; gazetteer::CLASSES]],
+    /// For each word, the kind of the last mention that held it earlier in the document, as
+    /// `1 + kind` (0: none; see [`super::Memory`]).
+    pub seen: &'a [u8],
+    /// Hash of the relation of each word's rightmost dependent after it ([`NONE`]: none):
+    /// whether the parse continues a name past its last capitalised word ("the University
+    /// of Copenhagen") or not ("met Emmanuel Macron in Paris").
+    pub right: &'a [u64],
 }
 
 /// Reusable buffers of one analysis call.
@@ -30,6 +40,7 @@ pub(crate) struct NerWork {
 const PAD: u64 = 0x5EED_0002;
 const ROOT: u64 = 0x5EED_0003;
 const START: u64 = 0x5EED_0004;
+pub(crate) const NONE: u64 = 0x5EED_0005;
 
 /// Which side the head is on and how far (buckets), or the root.
 fn head_offset(heads: &[u32], i: usize) -> u64 {
@@ -109,6 +120,13 @@ pub(crate) fn all(
         f(32, upos(-2)),
     ]);
     run_features(input, i, keys);
+    known_names(input, i, keys);
+    if input.seen[i] != 0 {
+        let seen = input.seen[i] as u64;
+        keys.extend_from_slice(&[f(74, seen), f2(75, seen, w.shape), f2(76, seen, upos(0))]);
+    }
+    let right = input.right[i];
+    keys.extend_from_slice(&[f(77, right), f2(78, right, upos(0)), f2(79, right, upos(1))]);
     history(input, labels, i, keys);
     if let Some(outer) = outer {
         let o = outer[i] as u64;
@@ -119,6 +137,27 @@ pub(crate) fn all(
             f2(62, o, input.upos[i]),
             f2(63, o, first),
         ]);
+    }
+}
+
+/// Features of the known names around word `i`: each class the word or a neighbour is part
+/// of, and where in the name.
+fn known_names(input: &Input, i: usize, keys: &mut Vec<u64>) {
+    let w = &input.atoms[i];
+    for (c, &pos) in input.known[i].iter().enumerate() {
+        if pos != 0 {
+            let code = (c * 8) as u64 + pos as u64;
+            keys.extend_from_slice(&[f(70, code), f2(71, code, w.shape)]);
+        }
+    }
+    for (k, id) in [(i.wrapping_sub(1), 72), (i + 1, 73)] {
+        if let Some(known) = input.known.get(k) {
+            for (c, &pos) in known.iter().enumerate() {
+                if pos != 0 {
+                    keys.push(f(id, (c * 8) as u64 + pos as u64));
+                }
+            }
+        }
     }
 }
 
@@ -214,6 +253,9 @@ pub(crate) struct OwnedInput {
     pub upos: Vec<u64>,
     pub rel: Vec<u64>,
     pub heads: Vec<u32>,
+    pub known: Vec<[u8; gazetteer::CLASSES]>,
+    pub seen: Vec<u8>,
+    pub right: Vec<u64>,
 }
 
 impl OwnedInput {
@@ -224,12 +266,20 @@ impl OwnedInput {
             upos: &self.upos,
             rel: &self.rel,
             heads: &self.heads,
+            known: &self.known,
+            seen: &self.seen,
+            right: &self.right,
         }
     }
 }
 
 /// The recogniser's view of sentence `k` of an analysed `doc`.
-pub(crate) fn input_of(doc: &crate::Doc, k: usize, h: &NameHashes) -> OwnedInput {
+pub(crate) fn input_of(
+    doc: &crate::Doc,
+    k: usize,
+    h: &NameHashes,
+    names: &KnownNames,
+) -> OwnedInput {
     let (start, end) = doc.sentences[k];
     let range = start as usize..end as usize;
     let forms = doc.spans[range.clone()]
@@ -238,18 +288,30 @@ pub(crate) fn input_of(doc: &crate::Doc, k: usize, h: &NameHashes) -> OwnedInput
     let mut atoms = Vec::new();
     crate::tagger::atoms_into(forms, &mut atoms, &mut String::new());
     let tags = &doc.tags[range.clone()];
+    let known = names.positions(&atoms);
+    let rel: Vec<u64> = doc.labels[range.clone()]
+        .iter()
+        .map(|&l| h.rel[l as usize])
+        .collect();
+    let heads: Vec<u32> = doc.heads[range]
+        .iter()
+        .map(|&hd| if hd == u32::MAX { hd } else { hd - start })
+        .collect();
+    let mut right = vec![NONE; atoms.len()];
+    for (j, &hd) in heads.iter().enumerate() {
+        if hd != u32::MAX && (hd as usize) < j {
+            right[hd as usize] = rel[j];
+        }
+    }
     OwnedInput {
+        right,
+        known,
+        seen: vec![0; atoms.len()],
         atoms,
         tag: tags.iter().map(|&t| h.tag[t as usize]).collect(),
         upos: tags.iter().map(|&t| h.upos[t as usize]).collect(),
-        rel: doc.labels[range.clone()]
-            .iter()
-            .map(|&l| h.rel[l as usize])
-            .collect(),
-        heads: doc.heads[range]
-            .iter()
-            .map(|&hd| if hd == u32::MAX { hd } else { hd - start })
-            .collect(),
+        rel,
+        heads,
     }
 }
 

@@ -22,6 +22,8 @@ pub struct GoldMention {
 /// named mentions (nested ones included).
 #[derive(Clone, Debug, Default)]
 pub struct GoldSentence {
+    /// Which document of a split it comes from (0 for a single file).
+    pub doc: usize,
     pub forms: Vec<String>,
     pub heads: Vec<Option<usize>>,
     pub mentions: Vec<GoldMention>,
@@ -56,7 +58,11 @@ pub fn read_split(dir: &Path, split: &str) -> Result<(Vec<GoldSentence>, usize),
     for name in names.split_whitespace() {
         let path = dir.join("sources").join(format!("{name}.conllu"));
         if path.exists() {
-            all.extend(read_file(&path)?);
+            all.extend(
+                read_file(&path)?
+                    .into_iter()
+                    .map(|s| GoldSentence { doc: docs, ..s }),
+            );
             docs += 1;
         }
     }

@@ -3,9 +3,11 @@
 
 use super::features::OwnedInput;
 use super::gold::{GoldMention, GoldSentence, outermost, span_head};
-use super::{CLASSES, Decider, EntityKind, NerWork, Part, Recognizer, decode, label};
-use super::{NameHashes, input_of};
-use crate::perceptron::Trainer;
+use super::{
+    CLASSES, Decider, EntityKind, Memory, NerWork, Part, Recognizer, decode, label, mentions_of,
+};
+use super::{KnownNames, NameHashes, input_of};
+use crate::perceptron::{FullTable, Trainer};
 use crate::train::{Rng, shuffle};
 use crate::{Analyzer, Doc, Prf};
 use std::fmt::Write as _;
@@ -17,6 +19,8 @@ pub struct NerConfig {
     pub seed: u64,
     /// Log2 of the weight table's rows.
     pub bits: u32,
+    /// How many models (seeds `seed`, `seed + 1`, ...) are trained and averaged.
+    pub models: usize,
 }
 
 impl Default for NerConfig {
@@ -24,7 +28,8 @@ impl Default for NerConfig {
         NerConfig {
             epochs: 4,
             seed: 1,
-            bits: 18,
+            bits: 20,
+            models: 3,
         }
     }
 }
@@ -93,8 +98,9 @@ fn analyse(analyzer: &Analyzer, sentences: &[GoldSentence]) -> Doc {
     analyzer.analyze_tokens(&words)
 }
 
-/// Trains a recogniser on `train`, reporting each epoch's score on `dev` through `log`.
-/// Deterministic for a given seed and input order.
+/// Trains a recogniser on `train`, reporting each epoch's score on `dev` through `log`:
+/// `cfg.models` models from seeds `cfg.seed`, `cfg.seed + 1`, ..., whose weights are
+/// averaged. Deterministic for a given seed and input order.
 pub fn train(
     analyzer: &Analyzer,
     train: &[GoldSentence],
@@ -103,50 +109,148 @@ pub fn train(
     log: &mut dyn FnMut(String),
 ) -> Recognizer {
     let hashes = NameHashes::new(&analyzer.names);
+    let known = KnownNames::from_lexicon(&analyzer.rules);
     let doc = analyse(analyzer, train);
-    let examples: Vec<Example> = train
+    let mut examples: Vec<Example> = train
         .iter()
         .enumerate()
-        .map(|(k, s)| example(input_of(&doc, k, &hashes), s))
+        .map(|(k, s)| example(input_of(&doc, k, &hashes, &known), s))
         .collect();
+    let dev_doc = analyse(analyzer, dev);
+    let mut dev = Dev {
+        gold: dev,
+        inputs: (0..dev.len())
+            .map(|k| input_of(&dev_doc, k, &hashes, &known))
+            .collect(),
+        work: NerWork::default(),
+    };
+    let docs = documents(train);
+    let models = cfg.models.max(1);
+    let (mut outer, mut inner) = (None::<FullTable>, None::<FullTable>);
+    for m in 0..models {
+        let seed = cfg.seed.wrapping_add(m as u64);
+        let (o, i) = train_one(&mut examples, &docs, cfg, seed, &known, &mut dev, log);
+        match (&mut outer, &mut inner) {
+            (Some(sum_o), Some(sum_i)) => {
+                sum_o.add(&o);
+                sum_i.add(&i);
+            }
+            _ => (outer, inner) = (Some(o), Some(i)),
+        }
+    }
+    let (mut outer, mut inner) = (outer.expect("one model"), inner.expect("one model"));
+    outer.scale(1.0 / models as f32);
+    inner.scale(1.0 / models as f32);
+    let model = Recognizer::from_tables(outer, inner, known);
+    if models > 1 {
+        let scores = dev.score(&model);
+        log(format!(
+            "average of {models} models: dev exact F1 {:.2}, head F1 {:.2}",
+            100.0 * scores.exact_all().f1(),
+            100.0 * scores.head_all().f1()
+        ));
+    }
+    model
+}
+
+/// The dev sentences scored after each epoch.
+struct Dev<'a> {
+    gold: &'a [GoldSentence],
+    inputs: Vec<OwnedInput>,
+    work: NerWork,
+}
+
+impl Dev<'_> {
+    fn score(&mut self, model: &Recognizer) -> EntityScores {
+        let system = recognize_all(model, self.gold, &mut self.inputs, &mut self.work);
+        score_mentions(self.gold, &system)
+    }
+}
+
+/// Trains one model (outer and inner tables) from `seed`, documents in shuffled order.
+fn train_one(
+    examples: &mut [Example],
+    docs: &[std::ops::Range<usize>],
+    cfg: &NerConfig,
+    seed: u64,
+    known: &KnownNames,
+    dev: &mut Dev,
+    log: &mut dyn FnMut(String),
+) -> (FullTable, FullTable) {
     let mut trainer = Trainer::new(cfg.bits, CLASSES);
     let mut inner = Trainer::new(cfg.bits - 2, CLASSES);
-    let mut rng = Rng(cfg.seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
-    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let mut order: Vec<usize> = (0..docs.len()).collect();
     let mut work = NerWork::default();
-    let dev_doc = analyse(analyzer, dev);
-    let dev_inputs: Vec<OwnedInput> = (0..dev.len())
-        .map(|k| input_of(&dev_doc, k, &hashes))
-        .collect();
     for epoch in 1..=cfg.epochs {
         shuffle(&mut order, &mut rng);
         let (mut right, mut total) = (0usize, 0usize);
-        for &k in &order {
-            right += learn_sentence(&mut trainer, &mut inner, &examples[k], &mut work);
-            total += examples[k].gold.len();
-        }
-        let model = Recognizer::from_tables(trainer.averaged_full(), inner.averaged_full());
-        let system = dev_inputs
-            .iter()
-            .enumerate()
-            .map(|(k, input)| {
+        for &d in &order {
+            let mut memory = Memory::default();
+            for ex in &mut examples[docs[d].clone()] {
+                memory.recall(&ex.input.atoms, &mut ex.input.seen);
+                right += learn_sentence(&mut trainer, &mut inner, ex, &mut work);
+                total += ex.gold.len();
                 let mut found = Vec::new();
-                model.recognize(&input.view(), &mut work, 0, &mut found);
-                found
-                    .iter()
-                    .map(|m| system_mention(&dev[k], m.kind, m.start as usize, m.end as usize))
-                    .collect()
-            })
-            .collect::<Vec<_>>();
-        let scores = score_mentions(dev, &system);
+                mentions_of(&work.labels, 0, &mut found);
+                mentions_of(&work.inner, 0, &mut found);
+                memory.remember(&ex.input.atoms, &found, 0);
+            }
+        }
+        let model = Recognizer::from_tables(
+            trainer.averaged_full(),
+            inner.averaged_full(),
+            known.clone(),
+        );
+        let scores = dev.score(&model);
         log(format!(
-            "epoch {epoch}: training label accuracy {:.2}%; dev exact F1 {:.2}, head F1 {:.2}",
+            "seed {seed} epoch {epoch}: training label accuracy {:.2}%; dev exact F1 {:.2}, \
+             head F1 {:.2}",
             100.0 * right as f64 / total.max(1) as f64,
             100.0 * scores.exact_all().f1(),
             100.0 * scores.head_all().f1()
         ));
     }
-    Recognizer::from_tables(trainer.averaged_full(), inner.averaged_full())
+    (trainer.averaged_full(), inner.averaged_full())
+}
+
+/// The sentence ranges of each document of `sentences` (consecutive runs of one `doc`).
+fn documents(sentences: &[GoldSentence]) -> Vec<std::ops::Range<usize>> {
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    for (k, s) in sentences.iter().enumerate() {
+        match out.last_mut() {
+            Some(r) if sentences[r.start].doc == s.doc => r.end = k + 1,
+            _ => out.push(k..k + 1),
+        }
+    }
+    out
+}
+
+/// The mentions `model` finds in each of `gold`'s sentences, document by document.
+fn recognize_all(
+    model: &Recognizer,
+    gold: &[GoldSentence],
+    inputs: &mut [OwnedInput],
+    work: &mut NerWork,
+) -> Vec<Vec<GoldMention>> {
+    let mut out = Vec::with_capacity(gold.len());
+    for range in documents(gold) {
+        let mut memory = Memory::default();
+        for k in range {
+            let input = &mut inputs[k];
+            memory.recall(&input.atoms, &mut input.seen);
+            let mut found = Vec::new();
+            model.recognize(&input.view(), work, 0, &mut found);
+            memory.remember(&input.atoms, &found, 0);
+            out.push(
+                found
+                    .iter()
+                    .map(|m| system_mention(&gold[k], m.kind, m.start as usize, m.end as usize))
+                    .collect(),
+            );
+        }
+    }
+    out
 }
 
 /// A trainer as a decoder: scores with the current weights and updates towards `gold`.
@@ -266,13 +370,16 @@ fn pool(prfs: &[Prf; 3]) -> Prf {
 /// Scores `analyzer`'s entities on the gold words of `gold` against their named mentions
 /// (nested ones included). A system mention's head is found with the gold tree.
 pub fn score(analyzer: &Analyzer, gold: &[GoldSentence]) -> EntityScores {
-    let doc = analyse(analyzer, gold);
     let mut system: Vec<Vec<GoldMention>> = vec![Vec::new(); gold.len()];
-    for e in doc.entities() {
-        let s = e.sentence();
-        let base = doc.sentence(s).token_range().start;
-        let (start, end) = (e.token_range().start - base, e.token_range().end - base);
-        system[s].push(system_mention(&gold[s], e.kind(), start, end));
+    for range in documents(gold) {
+        let doc = analyse(analyzer, &gold[range.clone()]);
+        for e in doc.entities() {
+            let s = e.sentence();
+            let base = doc.sentence(s).token_range().start;
+            let (start, end) = (e.token_range().start - base, e.token_range().end - base);
+            let k = range.start + s;
+            system[k].push(system_mention(&gold[k], e.kind(), start, end));
+        }
     }
     score_mentions(gold, &system)
 }

@@ -8,6 +8,7 @@
 //! entity layer of GUM (`attache nlp train --entities`), shipped as `models/en-ner.nlp`.
 
 mod features;
+mod gazetteer;
 pub mod gold;
 pub mod learn;
 
@@ -15,6 +16,7 @@ use crate::binio::{Reader, Writer};
 use crate::error::{FormatError, ModelError};
 use crate::perceptron::FullTable;
 pub(crate) use features::{Input, NameHashes, NerWork, input_of};
+pub(crate) use gazetteer::KnownNames;
 use std::path::Path;
 
 /// The kinds of named entity the recogniser finds.
@@ -155,13 +157,49 @@ impl EntityModel {
     pub(crate) fn mentions(&self, doc: &crate::Doc) -> Vec<Mention> {
         let mut out = Vec::new();
         let mut work = NerWork::default();
+        let mut memory = Memory::default();
         for k in 0..doc.sentences.len() {
-            let input = features::input_of(doc, k, &self.hashes);
+            let mut input = features::input_of(doc, k, &self.hashes, &self.recognizer.known);
+            memory.recall(&input.atoms, &mut input.seen);
             let base = doc.sentences[k].0 as usize;
+            let first = out.len();
             self.recognizer
                 .recognize(&input.view(), &mut work, base, &mut out);
+            memory.remember(&input.atoms, &out[first..], base);
         }
         out
+    }
+}
+
+/// The kinds of the mentions found so far in a document, by the words (as written) of each
+/// mention that start with a capital: a name's later mentions ("Coron", "Athens") are
+/// mostly of the kind of its earlier ones.
+#[derive(Default)]
+pub(crate) struct Memory(std::collections::HashMap<u64, u8>);
+
+impl Memory {
+    /// Fills `seen` (see [`Input::seen`]) for the words of a sentence.
+    pub(crate) fn recall(&self, atoms: &[crate::tagger::Atoms], seen: &mut [u8]) {
+        for (s, a) in seen.iter_mut().zip(atoms) {
+            *s = self.0.get(&a.form).map_or(0, |&k| 1 + k);
+        }
+    }
+
+    /// Records the mentions of a sentence (token ranges offset by `base`), outer ones before
+    /// those nested in them, so that the innermost mention holding a word wins.
+    pub(crate) fn remember(
+        &mut self,
+        atoms: &[crate::tagger::Atoms],
+        mentions: &[Mention],
+        base: usize,
+    ) {
+        for m in mentions {
+            for a in &atoms[m.start as usize - base..m.end as usize - base] {
+                if a.capitalised {
+                    self.0.insert(a.form, m.kind as u8);
+                }
+            }
+        }
     }
 }
 
@@ -206,16 +244,22 @@ pub(crate) fn decode(
 pub struct Recognizer {
     outer: FullTable,
     inner: FullTable,
+    /// The lexicon's names, read by the features.
+    pub(crate) known: KnownNames,
 }
 
 pub(crate) const DEFAULT_NAME: &str = "en-ner.nlp";
 const MAGIC: &[u8; 12] = b"ATTACHE-NER\n";
 /// Bumped whenever the features change meaning.
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 impl Recognizer {
-    pub(crate) fn from_tables(outer: FullTable, inner: FullTable) -> Recognizer {
-        Recognizer { outer, inner }
+    pub(crate) fn from_tables(outer: FullTable, inner: FullTable, known: KnownNames) -> Recognizer {
+        Recognizer {
+            outer,
+            inner,
+            known,
+        }
     }
 
     /// Labels one sentence and appends its mentions to `out`: the outer layer, then the
@@ -277,6 +321,7 @@ impl Recognizer {
             source,
         };
         let mut r = Reader::new(&bytes[start..]);
+        let known = KnownNames::read(&mut r).map_err(format)?;
         let outer = FullTable::read(&mut r).map_err(format)?;
         let inner = FullTable::read(&mut r).map_err(format)?;
         if outer.classes() != CLASSES || inner.classes() != CLASSES || !r.at_end() {
@@ -284,13 +329,18 @@ impl Recognizer {
                 "entity table does not match its labels (or trailing bytes)",
             )));
         }
-        Ok(Recognizer { outer, inner })
+        Ok(Recognizer {
+            outer,
+            inner,
+            known,
+        })
     }
 
     /// Writes the model file; returns its size in bytes.
     pub fn save(&self, path: impl AsRef<Path>) -> Result<usize, ModelError> {
         let mut w = Writer::default();
         w.u32(VERSION);
+        self.known.write(&mut w);
         self.outer.write(&mut w, 2e-2);
         self.inner.write(&mut w, 2e-2);
         let mut bytes = MAGIC.to_vec();
