@@ -112,7 +112,9 @@ fn shipped_recogniser_is_reproducible() {
     let shipped = attache_testkit::workspace_root().join("models/en-ner.nlp");
     assert!(
         std::fs::read(&out).unwrap() == std::fs::read(&shipped).unwrap(),
-        "retrained recogniser differs from {}",
+        "retrained recogniser differs from {}: the recogniser stores the names of \
+         data/lexicon as features, so a change to the lexicon's files (or to the tagger, \
+         parser or GUM) needs `attache nlp train --entities` and the new model committed",
         shipped.display()
     );
 }
