@@ -1,6 +1,6 @@
 //! [`decide`]: the evidence of two mentions in, a decision with its reason out.
 
-use crate::content::overlap;
+use crate::content::{Overlap, overlap};
 use crate::dates::{DateSpan, announcement_fits};
 use attache_event::{EventCategory, Modality, Qualifier};
 use chrono::NaiveDate;
@@ -123,6 +123,12 @@ pub struct ContentRule {
     /// clause words, counts as textual evidence: two reports of one story.
     pub story: f64,
     pub story_clause: f64,
+    /// The least overlap of the clause words that, with every participant named on both sides
+    /// and names in common, counts as evidence for an event within one country when the
+    /// mentions are not both dated to one day. Two statements of one party about its rival
+    /// share the parties' names ("Labour", "Tory") whatever they say; one event's reports share
+    /// more of its words.
+    pub participants_clause: f64,
 }
 
 /// How readily reports merge across documents (`attache ingest --merge`).
@@ -209,6 +215,7 @@ impl Policy {
             min_names: 1,
             story: 0.5,
             story_clause: 0.5,
+            participants_clause: 0.4,
         }),
     };
 
@@ -221,6 +228,7 @@ impl Policy {
             min_names: 1,
             story: 0.6,
             story_clause: 0.6,
+            participants_clause: 0.5,
         }),
         ..Policy::ACROSS_DOCUMENTS
     };
@@ -234,6 +242,7 @@ impl Policy {
             min_names: 1,
             story: 0.4,
             story_clause: 0.3,
+            participants_clause: 0.3,
         }),
         ..Policy::ACROSS_DOCUMENTS
     };
@@ -347,6 +356,40 @@ fn reason_to_merge(ours: &Evidence, theirs: &Evidence, policy: &Policy) -> Resul
 /// trigger alone ("pledged", "accused" recur in every political story).
 const STORY_MIN_SHARED: f64 = 2.0;
 
+/// The least number of names or numbers that two reports of one country's politics (an actor
+/// code among the recipients), not both dated to one day, must share: one is most often a
+/// participant's own name ("Labour", "Blair"), which every statement of one party about another
+/// repeats.
+const DOMESTIC_MIN_NAMES: usize = 2;
+
+/// Whether named participants with a name in common tell one event: between countries (Spain
+/// expelling Russian diplomats) they do; within one country, where its politicians accuse and
+/// praise each other daily, the clauses must also share two names and `participants_clause` of
+/// their words.
+fn participants_tell(ours: &Evidence, theirs: &Evidence, o: &Overlap, rule: ContentRule) -> bool {
+    if domestic(ours) || domestic(theirs) {
+        o.shared_names >= least_names(ours, theirs, rule) && o.score >= rule.participants_clause
+    } else {
+        o.shared_names >= rule.min_names.max(1)
+    }
+}
+
+/// Whether an event is one country's politics: an actor code among its recipients.
+fn domestic(e: &Evidence) -> bool {
+    e.actors.iter().any(|a| e.recipients.contains(a))
+}
+
+/// The least number of names or numbers two mentions must share for their words to say the
+/// same: [`DOMESTIC_MIN_NAMES`] within one country ("Letwin accused Mr Blair" and "Howard has
+/// accused Mr Blair" share the trigger and the rival's name, and are two accusations).
+fn least_names(ours: &Evidence, theirs: &Evidence, rule: ContentRule) -> usize {
+    if domestic(ours) || domestic(theirs) {
+        DOMESTIC_MIN_NAMES.max(rule.min_names)
+    } else {
+        rule.min_names
+    }
+}
+
 /// Whether the mentions share enough to be one event, beyond fields that merely do not clash.
 fn content_verdict(
     ours: &Evidence,
@@ -358,7 +401,7 @@ fn content_verdict(
     let words = format!("content {:.2} {{{}}}", o.score, o.shared.join(", "));
     if o.score >= rule.threshold
         && o.shared_weight >= rule.min_shared
-        && o.shared_names >= rule.min_names
+        && o.shared_names >= least_names(ours, theirs, rule)
     {
         return Ok(format!("{words}: says the same"));
     }
@@ -382,7 +425,7 @@ fn content_verdict(
     if exact && both_named {
         return Ok(format!("{words}; same participants on the same day"));
     }
-    if both_named && o.shared_names >= rule.min_names.max(1) {
+    if both_named && participants_tell(ours, theirs, &o, rule) {
         return Ok(format!("{words}; same participants, a name in common"));
     }
     let why = if !exact {

@@ -257,3 +257,104 @@ fn two_reports_of_one_story_merge_and_a_like_event_of_another_story_does_not() {
     let d = decide(&a, &c, &Policy::ACROSS_DOCUMENTS);
     assert!(!d.merge, "{}", d.reason);
 }
+
+#[test]
+fn a_rivals_name_in_common_does_not_join_two_undated_attacks_of_one_party_on_another() {
+    // Two different attacks on Labour by British politicians (actor and recipient both GBR):
+    // the party's name is all they share.
+    let pledges = words("The Tory co-chairman attacked Labour's six new pledges");
+    let taxes = words("Mr Cable also attacked Labour's unfair and over-complicated taxes");
+    let a = mention(
+        EventCategory::Accuse,
+        vec!["GBR"],
+        vec!["GBR"],
+        None,
+        &pledges,
+    );
+    let b = mention(
+        EventCategory::Accuse,
+        vec!["GBR"],
+        vec!["GBR"],
+        None,
+        &taxes,
+    );
+    let d = decide(&a, &b, &Policy::ACROSS_DOCUMENTS);
+    assert!(!d.merge, "{}", d.reason);
+    assert!(d.reason.contains("too little shared"), "{}", d.reason);
+
+    // Two reports of one speech say more of the same words beside the names.
+    let speech = words(
+        "Tony Blair said Labour would set out workable plans for tackling immigration abuse \
+         in the next few weeks and attacked the Tory plans",
+    );
+    let rewrite = words(
+        "Labour would set out workable plans to tackle immigration abuse, Tony Blair said as \
+         he attacked the Tory plans",
+    );
+    let a = mention(
+        EventCategory::Accuse,
+        vec!["GBR"],
+        vec!["GBR"],
+        None,
+        &speech,
+    );
+    let b = mention(
+        EventCategory::Accuse,
+        vec!["GBR"],
+        vec!["GBR"],
+        None,
+        &rewrite,
+    );
+    let d = decide(&a, &b, &Policy::ACROSS_DOCUMENTS);
+    assert!(d.merge, "{}", d.reason);
+}
+
+#[test]
+fn between_countries_named_participants_and_a_name_in_common_still_join() {
+    // Spain's expulsion, implied by the founding article's list and reported by a rewrite: the
+    // clauses share little beyond "Russian diplomats", but an expulsion of Russia's diplomats
+    // by Spain in one week is one event.
+    let list = words(
+        "Italy, Spain, Denmark, Sweden and Estonia announced the expulsion of a total of 80 \
+         Russian diplomats",
+    );
+    let wire = words("Spain also expelled Russian diplomats, the government in Madrid said");
+    let a = mention(
+        EventCategory::Sanction,
+        vec!["ESP"],
+        vec!["RUS"],
+        week_before("2022-04-05"),
+        &list,
+    );
+    let b = mention(
+        EventCategory::Sanction,
+        vec!["ESP"],
+        vec!["RUS"],
+        week_before("2022-04-05"),
+        &wire,
+    );
+    let d = decide(&a, &b, &Policy::ACROSS_DOCUMENTS);
+    assert!(d.merge, "{}", d.reason);
+    assert!(d.reason.contains("same participants"), "{}", d.reason);
+}
+
+#[test]
+fn two_politicians_accusing_one_rival_are_two_accusations() {
+    // The actors' own words are compared by code; the trigger and the rival's name are all
+    // the rest of the clauses share.
+    let letwin_text = "Tory shadow chancellor Oliver Letwin accused Mr Blair";
+    let howard_text = "Tory leader Michael Howard has accused Mr Blair";
+    let letwin = content_words(letwin_text, &[[0, letwin_text.find(" accused").unwrap()]]);
+    let howard = content_words(howard_text, &[[0, howard_text.find(" has").unwrap()]]);
+    assert_eq!(letwin, ["accused", "^blair"]);
+    let a = mention(
+        EventCategory::Accuse,
+        vec!["GBR"],
+        vec!["GBR"],
+        None,
+        &letwin,
+    );
+    let b = mention(EventCategory::Accuse, vec!["GBR"], vec![], None, &howard);
+    let d = decide(&a, &b, &Policy::ACROSS_DOCUMENTS);
+    assert!(!d.merge, "{}", d.reason);
+}

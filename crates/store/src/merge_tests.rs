@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::test_events::*;
-use attache_event::Attribution;
+use attache_event::{Attribution, Qualifier};
 
 #[test]
 fn three_outlets_reporting_one_expulsion_make_one_event_with_all_sources() {
