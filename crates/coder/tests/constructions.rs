@@ -66,6 +66,18 @@ const CODED: &[(&str, C, Option<&str>, &str)] = &[
         None,
         "IRN",
     ),
+    (
+        "The Swedish opposition warned the government against cuts.",
+        C::Accuse,
+        Some("disapprove"),
+        "SWE",
+    ),
+    (
+        "Britain's Conservatives questioned what the plan would cost.",
+        C::Accuse,
+        Some("disapprove"),
+        "GBR",
+    ),
     // Denials and dismissals.
     (
         "The Italian minister denied that the deal was a bailout.",
@@ -240,6 +252,14 @@ fn readings_that_are_no_event() {
                 C::Agree,
             ),
             ("Britain wants to cancel the debts.", C::Request),
+            (
+                "The French minister would not discuss reports of a deal.",
+                C::Reject,
+            ),
+            (
+                "The French minister discussed the reports with journalists.",
+                C::Consult,
+            ),
             ("Iran warned it would act if the talks failed.", C::Accuse),
         ],
         code,
