@@ -138,7 +138,7 @@ fn combined_sector(named: Option<String>, role: Option<String>) -> Option<String
 }
 
 /// A title written before a name ("Mr", "Sir", "Lord"): no part of the name.
-fn is_honorific(word: &str) -> bool {
+pub(crate) fn is_honorific(word: &str) -> bool {
     is(
         WordClass::Honorific,
         &word.trim_end_matches('.').to_ascii_lowercase(),
@@ -186,13 +186,6 @@ pub(crate) fn governing_subject(pronoun: Token<'_>) -> Option<Token<'_>> {
         }
     }
     None
-}
-
-fn is_person_pronoun(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "he" | "she" | "his" | "her" | "him"
-    )
 }
 
 /// What the dictionary phrases of an actor phrase's core say.
@@ -414,43 +407,9 @@ impl<'d, 'l> ActorReader<'d, 'l> {
         r
     }
 
-    /// Whom a lone pronoun stands for (country, sector): the speaker of reported speech
-    /// ("Estonia said it would close ..."), else the last person ("he") or the last subject of
-    /// the same number ("it", "they").
-    fn pronoun_referent(
-        &self,
-        head: Token<'d>,
-        lo: usize,
-        discourse: &mut Discourse,
-        depth: usize,
-    ) -> Option<(Option<String>, Option<String>)> {
-        if head.rel().is_nsubj()
-            && let Some(speaker) = governing_subject(head)
-            && let Some(a) = self.actor_within(speaker, discourse, depth + 1)
-        {
-            return Some((a.country, a.sector));
-        }
-        if is_person_pronoun(head.text()) {
-            return discourse
-                .person_before(lo)
-                .map(|p| (p.country.clone(), p.sector.clone()));
-        }
-        let word = head.text().to_ascii_lowercase();
-        let plural = matches!(word.as_str(), "they" | "them" | "their");
-        let singular = matches!(word.as_str(), "it" | "its");
-        discourse
-            .last_subject
-            .as_ref()
-            .filter(|_| {
-                (plural && discourse.last_subject_plural)
-                    || (singular && !discourse.last_subject_plural)
-            })
-            .map(|a| (a.country.clone(), a.sector.clone()))
-    }
-
     /// `actor`, following antecedents and wholes at most a few steps: a misparse can make a
     /// relative pronoun part of its own antecedent, and resolution must still end.
-    fn actor_within(
+    pub(crate) fn actor_within(
         &self,
         head: Token<'d>,
         discourse: &mut Discourse,
@@ -516,6 +475,13 @@ impl<'d, 'l> ActorReader<'d, 'l> {
             country = c;
             sector = sector.or(s);
         }
+        // "The chancellor" after "Chancellor Gordon Brown": the actor given that role.
+        if country.is_none()
+            && let Some((c, s)) = self.described_referent(head, &core, discourse)
+        {
+            country = c;
+            sector = sector.or(s);
+        }
 
         // "A member of the Syrian parliament", "thousands of Nigerians", "leaders of Romania's
         // government": a part or a number of a body is coded as the body.
@@ -562,6 +528,7 @@ impl<'d, 'l> ActorReader<'d, 'l> {
             country = org_fallback;
         }
         let country = country?;
+        self.note_descriptions((lo, hi), Some(&country), sector.as_deref(), discourse);
         Some(Actor {
             text: text[span[0]..span[1]].to_string(),
             country: Some(country),

@@ -38,6 +38,7 @@ pub fn code_sentence<'a>(
     discourse: &mut Discourse,
     out: &mut Vec<Found>,
 ) {
+    discourse.next_sentence();
     // A heading, caption, byline or link list reports nothing and names no one to refer to.
     if cx.layout.covers_all(s.span()) {
         return;
@@ -58,6 +59,7 @@ pub fn code_sentence<'a>(
         fallback_country.as_deref(),
         discourse,
     );
+    sx.reader.enter_quotation(s, discourse);
 
     let found = find_frames(&sx);
     let coded = read_participants(&sx, &found.frames, discourse);
@@ -67,6 +69,7 @@ pub fn code_sentence<'a>(
     let template = build_events(&sx, &found.frames, coded, &dated, out);
     repeat_events(&sx, &found.repeats, discourse, out);
     distribute(&sx, template, out);
+    sx.reader.leave_quotation(s, discourse);
 
     if let Some(subj) = root_subject {
         discourse.last_subject = Some(subj);

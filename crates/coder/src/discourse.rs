@@ -1,5 +1,6 @@
-//! What the coder remembers while reading a document front to back: the people named so far
-//! and the last subject, for surnames and pronouns in later sentences.
+//! What the coder remembers while reading a document front to back: the people named so far,
+//! the last subject and the actors each role was last given to, for surnames, pronouns and
+//! definite descriptions ("the chancellor", "the party") in later sentences.
 
 use attache_event::Actor;
 use std::collections::{BTreeSet, HashMap};
@@ -35,7 +36,23 @@ pub struct Discourse {
     /// Whether that subject was plural ("Germany and Poland", "the allies"): "they" needs a
     /// plural antecedent and "it" a singular one.
     pub last_subject_plural: bool,
+    /// Sentences read so far: the number of the sentence being coded.
+    sentence: usize,
+    /// The sentence of each person's latest mention (by place in `persons`).
+    seen_sentence: Vec<usize>,
+    /// Mentions of people the document says nothing about but that they are people ("Mr
+    /// Straw" unknown), by byte offset, with their sentence: no referent for "he", but a rival.
+    anonymous: std::collections::BTreeMap<usize, usize>,
+    /// What each role or body ("chancellor", "party", "commission") was last said of: the
+    /// country and sector of the actor the document gave it, for "the chancellor" later.
+    described: HashMap<String, (Option<String>, Option<String>)>,
+    /// The quotation the sentence is read in, for "we" and "I" in it.
+    pub(crate) quote: crate::reference::QuoteState,
 }
+
+/// How many sentences back a pronoun looks for its person: a person last named further back
+/// is no longer what "he" refers to.
+const PRONOUN_WINDOW: usize = 6;
 
 /// Levenshtein distance, bounded use on short names only.
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -140,6 +157,9 @@ impl Discourse {
                 known.sector = person.sector;
             }
             self.by_seen.remove(&(known.seen_at, i));
+            if person.seen_at >= known.seen_at {
+                self.seen_sentence[i] = self.sentence;
+            }
             known.seen_at = known.seen_at.max(person.seen_at);
             if known.country.is_some() || known.sector.is_some() {
                 self.by_seen.insert((known.seen_at, i));
@@ -160,13 +180,79 @@ impl Discourse {
             self.by_seen.insert((person.seen_at, i));
         }
         self.persons.push(person);
+        self.seen_sentence.push(self.sentence);
     }
 
-    /// The person mentioned last before byte offset `at` (of two mentioned at the same
-    /// offset, the one remembered later).
-    pub(crate) fn person_before(&self, at: usize) -> Option<&Person> {
-        let (_, i) = self.by_seen.range(..(at, 0)).next_back()?;
-        Some(&self.persons[*i])
+    /// Remembers a mention, at byte offset `at`, of a person the document says nothing about.
+    pub(crate) fn note_anonymous(&mut self, at: usize) {
+        self.anonymous.insert(at, self.sentence);
+    }
+
+    /// Moves on to the next sentence of the document.
+    pub(crate) fn next_sentence(&mut self) {
+        self.sentence += 1;
+    }
+
+    /// The person "he" or "she" at byte offset `at` stands for: the person mentioned last
+    /// before it (or resolved at it, by [`Discourse::refresh_referent`]), within the last few sentences, unless another person of other country or
+    /// sector was named in that same sentence (two candidates: precision first, none).
+    pub(crate) fn person_referent(&self, at: usize) -> Option<&Person> {
+        let mut before = self
+            .by_seen
+            .range(..=(at, usize::MAX))
+            .rev()
+            .map(|&(_, i)| i);
+        let last = before.next()?;
+        let in_sentence = self.seen_sentence[last];
+        if self.sentence > in_sentence + PRONOUN_WINDOW {
+            return None;
+        }
+        let p = &self.persons[last];
+        // A person the document says nothing about, named after or beside the candidate.
+        if let Some((&a, &a_sentence)) = self.anonymous.range(..at).next_back()
+            && (a > p.seen_at || a_sentence == in_sentence)
+        {
+            return None;
+        }
+        let rival = before
+            .take_while(|&i| self.seen_sentence[i] == in_sentence)
+            .any(|i| {
+                let q = &self.persons[i];
+                (&q.country, &q.sector) != (&p.country, &p.sector)
+            });
+        (!rival).then_some(p)
+    }
+
+    /// Moves the person a pronoun at byte offset `at` resolved to ([`Discourse::person_referent`])
+    /// to that mention: "he ... He ... he" keeps one person within reach.
+    pub(crate) fn refresh_referent(&mut self, at: usize) {
+        let Some(&(seen, i)) = self.by_seen.range(..=(at, usize::MAX)).next_back() else {
+            return;
+        };
+        self.by_seen.remove(&(seen, i));
+        self.by_seen.insert((at, i));
+        self.persons[i].seen_at = at;
+        self.seen_sentence[i] = self.sentence;
+    }
+
+    /// Remembers that the document gave the role or body `key` ("chancellor", "party") to an
+    /// actor of this country and sector.
+    pub(crate) fn describe(&mut self, key: &str, country: Option<&str>, sector: Option<&str>) {
+        if country.is_none() {
+            return;
+        }
+        let value = (country.map(String::from), sector.map(String::from));
+        match self.described.get_mut(key) {
+            Some(known) => *known = value,
+            None => {
+                self.described.insert(key.to_string(), value);
+            }
+        }
+    }
+
+    /// The country and sector of the actor the document last gave the role or body `key`.
+    pub(crate) fn described(&self, key: &str) -> Option<&(Option<String>, Option<String>)> {
+        self.described.get(key)
     }
 }
 
@@ -211,9 +297,34 @@ mod tests {
         assert_eq!(named(&d, "maio").as_deref(), Some("luigi di maio"));
         assert_eq!(named(&d, "mai"), None);
         assert_eq!(d.persons.len(), 3, "a name seen again is one person");
-        let before = |at| d.person_before(at).map(|p| p.names.join(" "));
-        assert_eq!(before(40).as_deref(), Some("anders corford"));
+        let before = |at| d.person_referent(at).map(|p| p.names.join(" "));
+        assert_eq!(before(39).as_deref(), Some("anders corford"));
         assert_eq!(before(41).as_deref(), Some("jeppe kofod"));
-        assert_eq!(before(10), None);
+        assert_eq!(before(9), None);
+    }
+
+    #[test]
+    fn a_pronoun_has_one_person_or_none() {
+        let mut d = Discourse::default();
+        d.remember_person(person(&["jeppe", "kofod"], 10));
+        d.next_sentence();
+        let referent = |d: &Discourse, at| d.person_referent(at).map(|p| p.names.join(" "));
+        assert_eq!(referent(&d, 50).as_deref(), Some("jeppe kofod"));
+        // Two people of other countries in one sentence: "he" after it is either.
+        let mut other = person(&["miguel", "moratinos"], 60);
+        other.country = Some("ESP".to_string());
+        d.remember_person(other);
+        d.remember_person(person(&["jeppe", "kofod"], 70));
+        d.next_sentence();
+        assert_eq!(referent(&d, 100), None);
+        assert_eq!(referent(&d, 65).as_deref(), Some("miguel moratinos"));
+        // "Mr Straw" unknown, named after the last known person: "he" may be either.
+        d.note_anonymous(80);
+        assert_eq!(referent(&d, 90), None);
+        // A person named four sentences back is out of reach.
+        for _ in 0..PRONOUN_WINDOW {
+            d.next_sentence();
+        }
+        assert_eq!(referent(&d, 100), None);
     }
 }

@@ -32,6 +32,7 @@ mod place;
 mod prospect;
 mod recipients;
 mod recode;
+mod reference;
 mod repair;
 mod senses;
 mod sentence;

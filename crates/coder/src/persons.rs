@@ -32,17 +32,22 @@ pub fn note_people(
         let core = core_tokens(*t);
         let names = reader.uncovered_names(&core);
         let own = reading_of(reader, *t, &core);
-        let described = own_or_described(reader, *t, own);
+        let (described, description) = own_or_described(reader, *t, own);
         let known = described.country.is_some() || described.sector.is_some();
-        // A one-word name is remembered only with what the text says it is ("Straw, the
-        // foreign secretary"); alone it may be a place or a firm.
-        if names.is_empty() || (names.len() < 2 && !known) {
+        // A name met before ("Le Pen" after "Jean-Marie Le Pen", "Mr Brown" after "Gordon
+        // Brown") is that person again, mentioned last here.
+        let met = discourse.person_named(&names).map(|p| p.names.clone());
+        // A one-word name is otherwise remembered only with what the text says it is ("Straw,
+        // the foreign secretary"); alone it may be a place or a firm.
+        // "Mr Straw" the document says nothing about is a person still: a rival for "he".
+        let titled = core.iter().any(|c| crate::actors::is_honorific(c.text()));
+        if titled && !known && met.is_none() && !names.is_empty() {
+            discourse.note_anonymous(core[0].span().start);
+        }
+        if names.is_empty() || (names.len() < 2 && !known && met.is_none()) {
             continue;
         }
-        // A name met before ("Le Pen" after "Jean-Marie Le Pen") is that person again.
-        let names = discourse
-            .person_named(&names)
-            .map_or(names, |p| p.names.clone());
+        let names = met.unwrap_or(names);
         let country = described.country.or_else(|| {
             described
                 .sector
@@ -50,6 +55,15 @@ pub fn note_people(
                 .and(fallback_country.map(str::to_string))
         });
         let lo = core.first().map_or(0, |c| c.span().start);
+        let hi = core.last().map_or(0, |c| c.span().end);
+        for span in std::iter::once((lo, hi)).chain(description) {
+            reader.note_descriptions(
+                span,
+                country.as_deref(),
+                described.sector.as_deref(),
+                discourse,
+            );
+        }
         discourse.remember_person(Person {
             names,
             country,
@@ -110,13 +124,14 @@ fn reading_of<'d>(
 /// ("Barnier, the French foreign minister") or the nominal the name is in apposition to ("the
 /// Tory leader, Michael Howard"), with what that role belongs to ("leader of the National
 /// Front").
+/// Also gives the bytes of the description's naming core, where one was read.
 fn own_or_described<'d>(
     reader: &ActorReader<'d, '_>,
     name: Token<'d>,
     mut own: CoreReading,
-) -> CoreReading {
+) -> (CoreReading, Option<(usize, usize)>) {
     if own.country.is_some() && own.sector.is_some() {
-        return own;
+        return (own, None);
     }
     let description = name
         .children()
@@ -129,9 +144,14 @@ fn own_or_described<'d>(
         })
         .or_else(|| title_before(reader.doc, name));
     let Some(d) = description else {
-        return own;
+        return (own, None);
     };
-    let mut said = reading_of(reader, d, &core_tokens(d));
+    let d_core = core_tokens(d);
+    let d_span = (
+        d_core.first().map_or(0, |c| c.span().start),
+        d_core.last().map_or(0, |c| c.span().end),
+    );
+    let mut said = reading_of(reader, d, &d_core);
     if said.country.is_none() {
         let whole = d
             .children()
@@ -145,5 +165,5 @@ fn own_or_described<'d>(
     }
     own.country = own.country.or(said.country);
     own.sector = own.sector.or(said.sector);
-    own
+    (own, Some(d_span))
 }

@@ -1,0 +1,242 @@
+//! Actors a sentence refers to instead of naming: pronouns ("he said", "they called for"),
+//! the first person of a quotation ("we will", its speaker's), and definite descriptions of a
+//! role or body the document has already given to someone ("the chancellor", "the party").
+//! Which words are which lives in `data/coder/words.tsv` (classes `person_pronoun`,
+//! `first_person`, `description`); precision first: a pronoun with two candidates of other
+//! countries or sectors resolves to none.
+
+use crate::actors::{ActorReader, Discourse, governing_subject};
+use crate::tree::lemma;
+use crate::words::{WordClass, is};
+use attache_lexicon::EntryKind;
+use attache_nlp::{Deprel, Sentence, Token, Upos};
+
+/// A country and a sector, as an antecedent passes them on.
+pub(crate) type Referent = (Option<String>, Option<String>);
+
+/// Quotation marks that open or close a quotation.
+fn is_quote_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '”')
+}
+
+/// Whether an odd number of quotation marks lies in `text`: a quotation opens or closes in it.
+fn flips_quotation(text: &str) -> bool {
+    text.chars().filter(|c| is_quote_mark(*c)).count() % 2 == 1
+}
+
+/// The quotation a sentence is read in: whether it begins inside one, and whose it is.
+#[derive(Debug, Default, Clone)]
+pub struct QuoteState {
+    /// The sentence begins inside a quotation opened in an earlier one.
+    inside_at_start: bool,
+    /// Who speaks the sentence's quotation: the one open at its start, else the sentence's
+    /// own speaker, else the last sentence's, whose words a quotation opening without a
+    /// speaker of its own continues ("..., he added. \"At least ...").
+    speaker: Option<Referent>,
+    /// The speaker of the sentence before.
+    last_speaker: Option<Referent>,
+}
+
+impl<'d> ActorReader<'d, '_> {
+    /// Whom a lone pronoun stands for (country, sector): the speaker of reported speech
+    /// ("Estonia said it would close ..."), the speaker of the quotation for "we" and "I",
+    /// else the last person ("he") or the last subject of the same number ("it", "they").
+    pub(crate) fn pronoun_referent(
+        &self,
+        head: Token<'d>,
+        lo: usize,
+        discourse: &mut Discourse,
+        depth: usize,
+    ) -> Option<Referent> {
+        let word = head.text().to_ascii_lowercase();
+        let first_person = is(WordClass::FirstPerson, &word);
+        if head.rel().is_nsubj() || first_person {
+            let speaker = if first_person {
+                first_person_speaker(head)
+            } else {
+                governing_subject(head)
+            };
+            if let Some(s) = speaker {
+                let a = self.actor_within(s, discourse, depth + 1);
+                // A first person whose speaker is named but not placed is no one else.
+                if a.is_some() || first_person {
+                    return a.map(|a| (a.country, a.sector));
+                }
+            }
+        }
+        if first_person {
+            return self.quotation_speaker(head, discourse);
+        }
+        if is(WordClass::PersonPronoun, &word) {
+            let p = discourse
+                .person_referent(lo)
+                .map(|p| (p.country.clone(), p.sector.clone()))?;
+            discourse.refresh_referent(lo);
+            return Some(p);
+        }
+        let plural = matches!(word.as_str(), "they" | "them" | "their");
+        let singular = matches!(word.as_str(), "it" | "its");
+        discourse
+            .last_subject
+            .as_ref()
+            .filter(|_| {
+                (plural && discourse.last_subject_plural)
+                    || (singular && !discourse.last_subject_plural)
+            })
+            .map(|a| (a.country.clone(), a.sector.clone()))
+    }
+
+    /// The speaker of the quotation a first-person pronoun stands in, when the pronoun is
+    /// inside one that an earlier sentence opened or a speaker of the last sentence continues.
+    fn quotation_speaker(&self, head: Token<'d>, discourse: &Discourse) -> Option<Referent> {
+        let quote = &discourse.quote;
+        let start = self.doc.sentence(head.sentence()).span().start;
+        let before = &self.doc.text()[start..head.span().start];
+        let inside = quote.inside_at_start != flips_quotation(before);
+        inside.then(|| quote.speaker.clone()).flatten()
+    }
+
+    /// What the definite description `head` ("the chancellor", "the party") refers to: the
+    /// actor the document last gave that role or body.
+    pub(crate) fn described_referent(
+        &self,
+        head: Token<'d>,
+        core: &[Token<'d>],
+        discourse: &Discourse,
+    ) -> Option<Referent> {
+        let definite = head
+            .children()
+            .any(|c| c.rel() == Deprel::Det && c.text().eq_ignore_ascii_case("the"));
+        // "the president of Armenia", "the minister who resigned": the phrase says whose.
+        let restricted = head
+            .children()
+            .any(|c| c.rel().is_nmod() || c.rel() == Deprel::AclRelcl);
+        if !definite || restricted || !matches!(head.upos(), Upos::Noun | Upos::Propn) {
+            return None;
+        }
+        let words: Vec<Token<'d>> = core
+            .iter()
+            .copied()
+            .filter(|t| t.upos() != Upos::Det)
+            .collect();
+        let (lo, hi) = (words.first()?.span().start, words.last()?.span().end);
+        let mut role_sector = None;
+        let key = match self.lex.covering(lo, hi) {
+            Some(m) if m.entry.kind == EntryKind::Role && m.start == lo && m.end == hi => {
+                role_sector = m.entry.sector.as_deref();
+                m.entry.canonical.clone()
+            }
+            Some(_) => return None,
+            None if words.len() == 1 => {
+                let lemma = crate::triggers::trigger_lemma(head);
+                is(WordClass::Description, &lemma).then(|| lemma.to_string())?
+            }
+            None => return None,
+        };
+        if let Some(known) = discourse.described(&key) {
+            return Some(known.clone());
+        }
+        // "Gordon Brown will say ... The chancellor is due to outline": a role the document
+        // gave no one is the person "he" would be, if the dictionaries give them its sector.
+        let person = discourse.person_referent(lo)?;
+        (role_sector.is_some() && person.sector.as_deref() == role_sector)
+            .then(|| (person.country.clone(), person.sector.clone()))
+    }
+
+    /// Remembers the roles and bodies the dictionary phrases of bytes `lo..hi` give an actor
+    /// of `country` and `sector`: each role ("chancellor" of "Chancellor Gordon Brown", and
+    /// its last word, "minister" of "finance minister"), "party" for a party, and the
+    /// description words of an organisation's name ("commission", "league").
+    pub(crate) fn note_descriptions(
+        &self,
+        (lo, hi): (usize, usize),
+        country: Option<&str>,
+        sector: Option<&str>,
+        discourse: &mut Discourse,
+    ) {
+        if country.is_none() {
+            return;
+        }
+        let text = self.doc.text();
+        for m in self.matches_in(lo, hi) {
+            match m.entry.kind {
+                EntryKind::Role => {
+                    let role = m.entry.canonical.as_str();
+                    discourse.describe(role, country, sector);
+                    if let Some(last) = role.rsplit(' ').nth(0).filter(|w| *w != role) {
+                        discourse.describe(last, country, sector);
+                    }
+                }
+                EntryKind::Party => discourse.describe("party", country, sector),
+                EntryKind::Organisation => {
+                    for w in m.text(text).split_whitespace() {
+                        let w = w.to_lowercase();
+                        if is(WordClass::Description, &w) {
+                            discourse.describe(&w, country, sector);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The speaker a sentence reports: the subject of its verb of saying ("Mr Thomas said:"),
+    /// `Some(None)` when the sentence names one the coder cannot place.
+    fn sentence_speaker(
+        &self,
+        s: &Sentence<'d>,
+        discourse: &mut Discourse,
+    ) -> Option<Option<Referent>> {
+        let subject = s
+            .tokens()
+            .filter(|t| t.upos() == Upos::Verb && is(WordClass::Reporting, &lemma(*t)))
+            .find_map(|v| v.children().find(|c| c.rel() == Deprel::Nsubj))?;
+        Some(
+            self.actor(subject, discourse)
+                .map(|a| (a.country, a.sector)),
+        )
+    }
+
+    /// Reads where the quotations of sentence `s` stand before it is coded: whether it begins
+    /// inside one and whose words they are.
+    pub(crate) fn enter_quotation(&self, s: &Sentence<'d>, discourse: &mut Discourse) {
+        let here = self.sentence_speaker(s, discourse);
+        let q = &mut discourse.quote;
+        if !q.inside_at_start {
+            // A sentence that names its own speaker speaks for them, placed or not.
+            q.speaker = match &here {
+                Some(speaker) => speaker.clone(),
+                None => q.last_speaker.take(),
+            };
+        }
+        q.last_speaker = here.flatten();
+    }
+
+    /// Carries the quotation state past sentence `s`, once it is coded.
+    pub(crate) fn leave_quotation(&self, s: &Sentence<'d>, discourse: &mut Discourse) {
+        let q = &mut discourse.quote;
+        q.inside_at_start = q.inside_at_start != flips_quotation(s.text());
+    }
+}
+
+/// The clause subject that speaks a first-person pronoun: the subject of the verb of saying
+/// its clause is the complement of ("'We will act,' he said"), a pronoun itself or not.
+fn first_person_speaker(pronoun: Token<'_>) -> Option<Token<'_>> {
+    let mut verb = pronoun.head()?;
+    for _ in 0..6 {
+        if !matches!(
+            verb.rel(),
+            Deprel::Ccomp | Deprel::Conj | Deprel::Parataxis | Deprel::Advcl | Deprel::Xcomp
+        ) {
+            return None;
+        }
+        verb = verb.head()?;
+        if is(WordClass::Reporting, &lemma(verb))
+            && let Some(s) = verb.children().find(|c| c.rel() == Deprel::Nsubj)
+        {
+            return (!is(WordClass::FirstPerson, &s.text().to_ascii_lowercase())).then_some(s);
+        }
+    }
+    None
+}
