@@ -204,6 +204,7 @@ fn run_eval_entities(args: &EvalArgs) -> Fallible<()> {
     if !analyzer.has_entities() {
         return Err("no named-entity recogniser (en-ner.nlp) beside the model".into());
     }
+    analyzer.load_entities()?;
     let gum = args
         .gum
         .clone()

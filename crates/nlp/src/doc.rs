@@ -27,9 +27,9 @@ pub struct Doc {
     /// O(sentence length), which matters on run-on sentences of thousands of tokens.
     children: std::sync::OnceLock<(Vec<u32>, Vec<u32>)>,
     /// The analyser's recogniser, if it has one, and the mentions it finds, in text order,
-    /// computed on first use.
+    /// computed on first use (or why the recogniser could not be read).
     pub(crate) ner: Option<Arc<crate::ner::EntityModel>>,
-    entities: std::sync::OnceLock<Vec<crate::ner::Mention>>,
+    entities: std::sync::OnceLock<Result<Vec<crate::ner::Mention>, crate::ner::EntityError>>,
 }
 
 const ROOT_HEAD: u32 = u32::MAX;
@@ -172,14 +172,31 @@ impl Doc {
     /// Named person, organization and place mentions in text order; a mention nested in
     /// another ("Copenhagen" in "the University of Copenhagen") comes right after the one
     /// holding it. Empty when the analyser was loaded without a recogniser (see
-    /// `docs/nlp.md`). The recogniser runs over the whole document on the first call.
+    /// `docs/nlp.md`) or when its file could not be read ([`Doc::try_entities`] says why).
+    /// The recogniser is read on the first use of any document and runs over the whole
+    /// document on its first call.
     pub fn entities(&self) -> impl ExactSizeIterator<Item = Entity<'_>> {
-        let mentions = self.entities.get_or_init(|| {
-            self.ner
-                .as_ref()
-                .map_or_else(Vec::new, |model| model.mentions(self))
-        });
+        let mentions = self.mentions().unwrap_or(&[]);
         mentions.iter().map(move |&m| Entity { doc: self, m })
+    }
+
+    /// [`Doc::entities`], or the error reading the recogniser's file on its first use.
+    pub fn try_entities(
+        &self,
+    ) -> Result<impl ExactSizeIterator<Item = Entity<'_>>, crate::ner::EntityError> {
+        let mentions = self.mentions()?;
+        Ok(mentions.iter().map(move |&m| Entity { doc: self, m }))
+    }
+
+    fn mentions(&self) -> Result<&[crate::ner::Mention], crate::ner::EntityError> {
+        self.entities
+            .get_or_init(|| {
+                self.ner
+                    .as_ref()
+                    .map_or_else(|| Ok(Vec::new()), |model| model.mentions(self))
+            })
+            .as_deref()
+            .map_err(Clone::clone)
     }
 }
 

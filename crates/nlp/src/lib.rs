@@ -26,7 +26,7 @@ pub mod train;
 pub use deprel::{Deprel, UnknownDeprel};
 pub use doc::{Doc, Entity, Sentence, Token};
 pub use error::{ConlluError, FormatError, LineProblem, ModelError, TrainError};
-pub use ner::{EntityKind, Recognizer};
+pub use ner::{EntityError, EntityKind, Recognizer};
 pub use prf::Prf;
 pub use tokenizer::MAX_SENTENCE_TOKENS;
 
@@ -217,18 +217,19 @@ impl Analyzer {
         Analyzer::load_with_entities(&Analyzer::default_path())
     }
 
-    /// Loads the model at `path` and the recogniser `en-ner.nlp` beside it, if there is one.
+    /// Loads the model at `path` and names the recogniser `en-ner.nlp` beside it, if there is
+    /// one. The recogniser's file is read on its first use ([`Doc::entities`],
+    /// [`Analyzer::load_entities`]), not here: most commands never ask for entities.
     pub fn load_with_entities(path: &Path) -> Result<Analyzer, ModelError> {
-        let analyzer = Analyzer::load(path)?;
+        let mut analyzer = Analyzer::load(path)?;
         let ner = path
             .parent()
             .unwrap_or(Path::new(""))
             .join(ner::DEFAULT_NAME);
-        Ok(if ner.exists() {
-            analyzer.with_entities(Some(ner::Recognizer::load(&ner)?))
-        } else {
-            analyzer
-        })
+        if ner.exists() {
+            analyzer.entities = Some(Arc::new(ner::EntityModel::lazy(ner, &analyzer.names)));
+        }
+        Ok(analyzer)
     }
 
     /// Where `load_default` finds the model (see there).
@@ -261,9 +262,19 @@ impl Analyzer {
         self
     }
 
-    /// Whether a named-entity recogniser is loaded ([`Doc::entities`] is empty otherwise).
+    /// Whether a named-entity recogniser is loaded or named ([`Doc::entities`] is empty
+    /// otherwise).
     pub fn has_entities(&self) -> bool {
         self.entities.is_some()
+    }
+
+    /// Reads the recogniser's file now, if it was named and not yet read, so that a bad file
+    /// is reported before any document is analysed. Nothing to do without a recogniser.
+    pub fn load_entities(&self) -> Result<(), EntityError> {
+        match &self.entities {
+            Some(model) => model.recognizer().map(|_| ()),
+            None => Ok(()),
+        }
     }
 
     /// Decodes with a beam of `width` hypotheses (at least 1, at most 64) instead of the

@@ -118,3 +118,22 @@ fn shipped_recogniser_is_reproducible() {
         shipped.display()
     );
 }
+
+/// A recogniser file that cannot be read is reported on first use, as a typed error, and
+/// the rest of the analysis works.
+#[test]
+fn unreadable_recogniser_is_an_error_on_first_use() {
+    let dir = std::env::temp_dir().join(format!("attache-ner-lazy-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let model = dir.join("en.nlp");
+    std::fs::copy(Analyzer::default_path(), &model).unwrap();
+    std::fs::write(dir.join("en-ner.nlp"), b"not a model").unwrap();
+    let analyzer = Analyzer::load_with_entities(&model).expect("the recogniser is not read yet");
+    assert!(analyzer.has_entities());
+    let doc = analyzer.analyze("Angela Merkel met Emmanuel Macron in Paris.");
+    assert!(doc.sentence_count() == 1 && doc.entities().len() == 0);
+    let err = doc.try_entities().err().expect("a load error");
+    assert!(err.to_string().contains("en-ner.nlp"), "{err}");
+    assert!(analyzer.load_entities().is_err());
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -18,6 +18,7 @@ use crate::perceptron::FullTable;
 pub(crate) use features::{Input, NameHashes, NerWork, input_of};
 pub(crate) use gazetteer::KnownNames;
 use std::path::Path;
+use std::sync::{Arc, OnceLock};
 
 /// The kinds of named entity the recogniser finds.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Hash, PartialOrd, Ord)]
@@ -139,35 +140,74 @@ pub(crate) fn mentions_of(labels: &[u16], base: usize, out: &mut Vec<Mention>) {
     }
 }
 
-/// A recogniser bound to the tag and relation names of one analyser; documents share it.
+/// A recogniser bound to the tag and relation names of one analyser; documents share it. A
+/// recogniser named by its file is read on first use (most commands never ask for entities,
+/// and the file is large); a read failure is kept and returned to every later use.
 pub(crate) struct EntityModel {
-    recognizer: Recognizer,
+    /// The file to read on first use (`None` when the recogniser was given loaded).
+    path: Option<std::path::PathBuf>,
+    recognizer: OnceLock<Result<Recognizer, EntityError>>,
     hashes: NameHashes,
 }
 
 impl EntityModel {
     pub(crate) fn new(recognizer: Recognizer, names: &crate::Names) -> EntityModel {
         EntityModel {
-            recognizer,
+            path: None,
+            recognizer: OnceLock::from(Ok(recognizer)),
             hashes: NameHashes::new(names),
         }
     }
 
+    /// A recogniser read from `path` when it is first used.
+    pub(crate) fn lazy(path: std::path::PathBuf, names: &crate::Names) -> EntityModel {
+        EntityModel {
+            path: Some(path),
+            recognizer: OnceLock::new(),
+            hashes: NameHashes::new(names),
+        }
+    }
+
+    /// The recogniser, read from its file on the first call.
+    pub(crate) fn recognizer(&self) -> Result<&Recognizer, EntityError> {
+        self.recognizer
+            .get_or_init(|| {
+                // A recogniser given loaded fills the cell, so `path` is there when it is read.
+                let path = self.path.as_deref().unwrap_or(Path::new(DEFAULT_NAME));
+                Recognizer::load(path).map_err(|e| EntityError(Arc::new(e)))
+            })
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
     /// The mentions of every sentence of `doc`.
-    pub(crate) fn mentions(&self, doc: &crate::Doc) -> Vec<Mention> {
+    pub(crate) fn mentions(&self, doc: &crate::Doc) -> Result<Vec<Mention>, EntityError> {
+        let recognizer = self.recognizer()?;
         let mut out = Vec::new();
         let mut work = NerWork::default();
         let mut memory = Memory::default();
         for k in 0..doc.sentences.len() {
-            let mut input = features::input_of(doc, k, &self.hashes, &self.recognizer.known);
+            let mut input = features::input_of(doc, k, &self.hashes, &recognizer.known);
             memory.recall(&input.atoms, &mut input.seen);
             let base = doc.sentences[k].0 as usize;
             let first = out.len();
-            self.recognizer
-                .recognize(&input.view(), &mut work, base, &mut out);
+            recognizer.recognize(&input.view(), &mut work, base, &mut out);
             memory.remember(&input.atoms, &out[first..], base);
         }
-        out
+        Ok(out)
+    }
+}
+
+/// The named-entity recogniser could not be read when it was first used (the model error
+/// names the file). Cheap to clone: every later use returns the same error.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error(transparent)]
+pub struct EntityError(Arc<ModelError>);
+
+impl EntityError {
+    /// The model error behind it.
+    pub fn model_error(&self) -> &ModelError {
+        &self.0
     }
 }
 
