@@ -6,16 +6,17 @@
 //! publication date, relative expressions stay unresolved too.
 
 pub use crate::timekind::{Direction, Interval, Shift, TimeExpr, TimeKind};
-use crate::timekind::{Reference, YearRef, day_number, is_clock_time, weekday_of};
+use crate::timekind::{Reference, Words, YearRef, day_number, is_clock_time, weekday_of};
 pub(crate) use crate::timekind::{month_of, year_number};
 use crate::timewords::{extra_at, resolve_extra};
 use chrono::{Datelike, Duration, NaiveDate};
 
 /// Finds the time expressions in a word sequence, each with its leading preposition.
 pub fn find_times(words: &[&str]) -> Vec<TimeExpr> {
+    let words = &Words::new(words);
     let mut out = Vec::new();
     let mut i = 0;
-    while i < words.len() {
+    while i < words.raw.len() {
         if let Some(expr) = time_at(words, i) {
             i = expr.last + 1;
             out.push(expr);
@@ -26,21 +27,14 @@ pub fn find_times(words: &[&str]) -> Vec<TimeExpr> {
     out
 }
 
-fn lower(words: &[&str], i: usize) -> String {
-    words
-        .get(i)
-        .map(|w| w.to_ascii_lowercase())
-        .unwrap_or_default()
-}
-
-fn time_at(words: &[&str], i: usize) -> Option<TimeExpr> {
-    let w = lower(words, i);
+fn time_at(words: &Words, i: usize) -> Option<TimeExpr> {
+    let w = words.low(i);
     // Leading words that belong to the expression.
-    let (lead, since) = match w.as_str() {
+    let (lead, since) = match w {
         "on" | "in" | "by" | "from" | "until" | "till" | "during" => (1, false),
         "since" => (1, true),
-        "as" if lower(words, i + 1) == "of" => (2, false),
-        "earlier" | "later" if lower(words, i + 1) == "on" => (1, false),
+        "as" if words.low(i + 1) == "of" => (2, false),
+        "earlier" | "later" if words.low(i + 1) == "on" => (1, false),
         _ => (0, false),
     };
     let (kind, last) = core_at(words, i + lead)?;
@@ -54,42 +48,42 @@ fn time_at(words: &[&str], i: usize) -> Option<TimeExpr> {
 }
 
 /// The expression proper at `j`: (kind, last word index).
-fn core_at(words: &[&str], j: usize) -> Option<(TimeKind, usize)> {
-    let w = lower(words, j);
-    let next = lower(words, j + 1);
+fn core_at(words: &Words, j: usize) -> Option<(TimeKind, usize)> {
+    let w = words.low(j);
+    let next = words.low(j + 1);
     // "early November", "mid-November", "earlier this year", "late last week".
-    if matches!(w.as_str(), "early" | "late" | "mid" | "earlier" | "later") {
+    if matches!(w, "early" | "late" | "mid" | "earlier" | "later") {
         let k = if next == "-" { j + 2 } else { j + 1 };
         return core_at(words, k).filter(|(kind, _)| !matches!(kind, TimeKind::Reference(_)));
     }
     if let Some(found) = extra_at(words, j) {
         return Some(found);
     }
-    if let Some(wd) = weekday_of(&w) {
+    if let Some(wd) = weekday_of(w) {
         // "Friday, Oct. 23": the calendar date, written from the weekday.
         let k = if next == "," { j + 2 } else { j + 1 };
         if let Some((kind @ TimeKind::MonthDay { .. }, last)) = core_at(words, k)
-            && month_of(&lower(words, k)).is_some()
+            && month_of(words.low(k)).is_some()
         {
             return Some((kind, last));
         }
         return Some((TimeKind::Weekday(wd, Shift::None), j));
     }
-    if let Some(days) = crate::values::value(crate::values::ValueClass::RelativeDay, &w) {
+    if let Some(days) = crate::values::value(crate::values::ValueClass::RelativeDay, w) {
         return Some((TimeKind::RelativeDay(days as i64), j));
     }
-    match w.as_str() {
+    match w {
         "last" | "this" | "next" | "past" => {
-            let shift = match w.as_str() {
+            let shift = match w {
                 "last" | "past" => -1,
                 "this" => 0,
                 _ => 1,
             };
-            if let Some(wd) = weekday_of(&next) {
+            if let Some(wd) = weekday_of(next) {
                 let s = [Shift::Last, Shift::This, Shift::Next][(shift + 1) as usize];
                 return Some((TimeKind::Weekday(wd, s), j + 1));
             }
-            return match next.as_str() {
+            return match next {
                 "week" | "weekend" => Some((TimeKind::Week(shift), j + 1)),
                 "month" => Some((TimeKind::Month_(shift), j + 1)),
                 "year" => Some((TimeKind::YearRel(shift), j + 1)),
@@ -97,7 +91,7 @@ fn core_at(words: &[&str], j: usize) -> Option<(TimeKind, usize)> {
             };
         }
         "recent" => {
-            return match next.as_str() {
+            return match next {
                 "days" => Some((TimeKind::Recent { days: 7 }, j + 1)),
                 "weeks" => Some((TimeKind::Recent { days: 28 }, j + 1)),
                 "months" => Some((TimeKind::Recent { days: 92 }, j + 1)),
@@ -106,10 +100,10 @@ fn core_at(words: &[&str], j: usize) -> Option<(TimeKind, usize)> {
         }
         "the" if next == "past" || next == "last" => {
             // "the past few days", "the last two weeks".
-            let unit = lower(words, j + 3);
-            let few = lower(words, j + 2);
+            let unit = words.low(j + 3);
+            let few = words.low(j + 2);
             if few == "few" || few == "several" {
-                return match unit.as_str() {
+                return match unit {
                     "days" => Some((TimeKind::Recent { days: 7 }, j + 3)),
                     "weeks" => Some((TimeKind::Recent { days: 28 }, j + 3)),
                     _ => None,
@@ -122,18 +116,18 @@ fn core_at(words: &[&str], j: usize) -> Option<(TimeKind, usize)> {
     // ISO dates: 2022-04-05.
     if w.len() == 10
         && w.as_bytes()[4] == b'-'
-        && let Ok(d) = NaiveDate::parse_from_str(&w, "%Y-%m-%d")
+        && let Ok(d) = NaiveDate::parse_from_str(w, "%Y-%m-%d")
     {
         return Some((TimeKind::Iso(d), j));
     }
-    if let Some(month) = month_of(&w) {
+    if let Some(month) = month_of(w) {
         // "May" alone is too often a verb; require a day or year after it, or a preposition.
-        if let Some(day) = day_number(&next) {
+        if let Some(day) = day_number(next) {
             let (year, last) =
                 year_after(words, j + 2).map_or((None, j + 1), |(y, l)| (Some(y), l));
             return Some((TimeKind::MonthDay { month, day, year }, last));
         }
-        if let Some(y) = year_number(&next) {
+        if let Some(y) = year_number(next) {
             return Some((
                 TimeKind::Month {
                     month,
@@ -142,15 +136,15 @@ fn core_at(words: &[&str], j: usize) -> Option<(TimeKind, usize)> {
                 j + 1,
             ));
         }
-        if w != "may" && words[j].chars().next().is_some_and(char::is_uppercase) {
+        if w != "may" && words.is_capitalised(j) {
             return Some((TimeKind::Month { month, year: None }, j));
         }
         return None;
     }
-    if let Some(day) = day_number(&w) {
+    if let Some(day) = day_number(w) {
         // "30 April", "30 April 2022".
-        if let Some(month) = month_of(&next)
-            && words[j + 1].chars().next().is_some_and(char::is_uppercase)
+        if let Some(month) = month_of(next)
+            && words.is_capitalised(j + 1)
         {
             let (year, last) =
                 year_after(words, j + 2).map_or((None, j + 1), |(y, l)| (Some(y), l));
@@ -158,8 +152,8 @@ fn core_at(words: &[&str], j: usize) -> Option<(TimeKind, usize)> {
         }
     }
     // "2200 GMT", "1500 hours": a time of day, not a year.
-    if let Some(y) = year_number(&w)
-        && !is_clock_time(words, j)
+    if let Some(y) = year_number(w)
+        && !is_clock_time(words.raw, j)
     {
         return Some((TimeKind::Year(y), j));
     }
@@ -167,12 +161,12 @@ fn core_at(words: &[&str], j: usize) -> Option<(TimeKind, usize)> {
 }
 
 /// ", 2022" or "2022" after a month-day.
-fn year_after(words: &[&str], k: usize) -> Option<(i32, usize)> {
-    if let Some(y) = words.get(k).and_then(|w| year_number(w)) {
+fn year_after(words: &Words, k: usize) -> Option<(i32, usize)> {
+    if let Some(y) = words.raw.get(k).and_then(|w| year_number(w)) {
         return Some((y, k));
     }
-    if words.get(k) == Some(&",")
-        && let Some(y) = words.get(k + 1).and_then(|w| year_number(w))
+    if words.raw.get(k) == Some(&",")
+        && let Some(y) = words.raw.get(k + 1).and_then(|w| year_number(w))
     {
         return Some((y, k + 1));
     }

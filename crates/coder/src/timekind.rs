@@ -4,6 +4,42 @@
 
 use crate::values::{ValueClass, value};
 use chrono::{NaiveDate, Weekday};
+use std::borrow::Cow;
+
+/// A word sequence with each word's ASCII lower case, made once: the time grammar compares
+/// the lower case of each word and its neighbours many times, and most words are lower case
+/// already, so only capitalised ones are copied.
+pub(crate) struct Words<'a> {
+    /// The words as written.
+    pub(crate) raw: &'a [&'a str],
+    low: Vec<Cow<'a, str>>,
+}
+
+impl<'a> Words<'a> {
+    pub(crate) fn new(raw: &'a [&'a str]) -> Words<'a> {
+        let low = raw
+            .iter()
+            .map(|w| {
+                if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Cow::Owned(w.to_ascii_lowercase())
+                } else {
+                    Cow::Borrowed(*w)
+                }
+            })
+            .collect();
+        Words { raw, low }
+    }
+
+    /// The ASCII lower case of word `i`; empty past the end.
+    pub(crate) fn low(&self, i: usize) -> &str {
+        self.low.get(i).map_or("", |w| w)
+    }
+
+    /// Whether word `i` begins with an upper-case letter.
+    pub(crate) fn is_capitalised(&self, i: usize) -> bool {
+        self.raw[i].chars().next().is_some_and(char::is_uppercase)
+    }
+}
 
 /// What a time expression says, before resolution.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,10 +145,10 @@ pub struct Interval {
 }
 
 pub(crate) fn month_of(w: &str) -> Option<u32> {
-    let w = w.trim_end_matches('.').to_ascii_lowercase();
+    let w = w.trim_end_matches('.');
     // Abbreviations as wire copy writes them ("Jan.", "Sept.").
-    value(ValueClass::Month, &w)
-        .or_else(|| value(ValueClass::MonthAbbreviation, &w))
+    value(ValueClass::Month, w)
+        .or_else(|| value(ValueClass::MonthAbbreviation, w))
         .map(|m| m as u32)
 }
 
@@ -126,7 +162,7 @@ pub(crate) fn weekday_of(w: &str) -> Option<Weekday> {
         Weekday::Sat,
         Weekday::Sun,
     ];
-    value(ValueClass::Weekday, &w.to_ascii_lowercase()).map(|d| WEEK[d as usize - 1])
+    value(ValueClass::Weekday, w).map(|d| WEEK[d as usize - 1])
 }
 
 pub(crate) fn day_number(w: &str) -> Option<u32> {

@@ -4,17 +4,10 @@
 //! months named with a shift or a year ("last June", "June of 2015"), and the vague references
 //! "now", "recently", "the future" (PRESENT_REF, PAST_REF, FUTURE_REF), which have no dates.
 
-use crate::timekind::{Direction, Interval, TimeKind, month_of, year_number};
+use crate::timekind::{Direction, Interval, TimeKind, Words, month_of, year_number};
 pub use crate::timekind::{Reference, Unit, YearRef};
 use crate::values::{ValueClass, value};
 use chrono::{Datelike, Duration, NaiveDate};
-
-fn lower(words: &[&str], i: usize) -> String {
-    words
-        .get(i)
-        .map(|w| w.to_ascii_lowercase())
-        .unwrap_or_default()
-}
 
 fn ordinal(w: &str) -> Option<u32> {
     value(ValueClass::QuarterOrdinal, w).map(|n| n as u32)
@@ -42,21 +35,19 @@ fn season(w: &str) -> Option<u32> {
 }
 
 /// The expressions of this module at word `j`: (kind, last word index).
-pub(crate) fn extra_at(words: &[&str], j: usize) -> Option<(TimeKind, usize)> {
-    let w = lower(words, j);
-    let next = lower(words, j + 1);
+pub(crate) fn extra_at(words: &Words, j: usize) -> Option<(TimeKind, usize)> {
+    let w = words.low(j);
+    let next = words.low(j + 1);
     // Vague references: a word ("now", "recently") or a phrase.
-    if let Some(i) = crate::values::reference_index(&w) {
+    if let Some(i) = crate::values::reference_index(w) {
         return Some((TimeKind::Reference(REFERENCES[i]), j));
     }
-    let reference = match (w.as_str(), next.as_str()) {
+    let reference = match (w, next) {
         ("these", "days") => Some((Reference::Present, j + 1)),
         ("recent", "years") => Some((Reference::Past, j + 1)),
         ("the", "future") => Some((Reference::Future, j + 1)),
-        ("the", "near") if lower(words, j + 2) == "future" => Some((Reference::Future, j + 2)),
-        ("the", "past") if !continues_period(&lower(words, j + 2)) => {
-            Some((Reference::Past, j + 1))
-        }
+        ("the", "near") if words.low(j + 2) == "future" => Some((Reference::Future, j + 2)),
+        ("the", "past") if !continues_period(words.low(j + 2)) => Some((Reference::Past, j + 1)),
         _ => None,
     };
     if let Some((r, last)) = reference {
@@ -75,16 +66,16 @@ pub(crate) fn extra_at(words: &[&str], j: usize) -> Option<(TimeKind, usize)> {
         return Some(found);
     }
     // "last June", "this September", "next March".
-    if let (Some(shift), Some(month)) = (shift_of(&w), month_of(&next))
-        && words[j + 1].chars().next().is_some_and(char::is_uppercase)
+    if let (Some(shift), Some(month)) = (shift_of(w), month_of(next))
+        && words.is_capitalised(j + 1)
     {
         return Some((TimeKind::MonthShift { month, shift }, j + 1));
     }
     // "June of 2015".
-    if let Some(month) = month_of(&w)
-        && words[j].chars().next().is_some_and(char::is_uppercase)
+    if let Some(month) = month_of(w)
+        && words.is_capitalised(j)
         && next == "of"
-        && let Some(y) = year_number(&lower(words, j + 2))
+        && let Some(y) = year_number(words.low(j + 2))
     {
         return Some((
             TimeKind::Month {
@@ -96,7 +87,7 @@ pub(crate) fn extra_at(words: &[&str], j: usize) -> Option<(TimeKind, usize)> {
     }
     // "fiscal 1989".
     if w == "fiscal"
-        && let Some(y) = year_number(&next)
+        && let Some(y) = year_number(next)
     {
         return Some((TimeKind::Year(y), j + 1));
     }
@@ -119,56 +110,56 @@ fn shift_of(w: &str) -> Option<i64> {
 
 /// "this year 's", "last year 's", "the 1988", "fiscal", "the fiscal": what may precede an
 /// ordinal quarter; returns the year and the index after it.
-fn year_prefix(words: &[&str], mut k: usize) -> (YearRef, usize) {
-    if lower(words, k) == "the" {
+fn year_prefix(words: &Words, mut k: usize) -> (YearRef, usize) {
+    if words.low(k) == "the" {
         k += 1;
     }
-    if lower(words, k) == "fiscal" {
+    if words.low(k) == "fiscal" {
         k += 1;
     }
-    if let Some(y) = year_number(&lower(words, k)) {
+    if let Some(y) = year_number(words.low(k)) {
         return (YearRef::Abs(y), k + 1);
     }
-    if let Some(s) = shift_of(&lower(words, k))
-        && lower(words, k + 1) == "year"
-        && matches!(lower(words, k + 2).as_str(), "'s" | "’s")
+    if let Some(s) = shift_of(words.low(k))
+        && words.low(k + 1) == "year"
+        && matches!(words.low(k + 2), "'s" | "’s")
     {
         return (YearRef::Rel(s), k + 3);
     }
-    if lower(words, k) == "fiscal" {
+    if words.low(k) == "fiscal" {
         k += 1;
     }
     (YearRef::Unsaid, k)
 }
 
 /// ", of 1984", "of this year", "of fiscal 1990" after a quarter.
-fn year_suffix(words: &[&str], k: usize) -> Option<(YearRef, usize)> {
-    if lower(words, k) != "of" {
+fn year_suffix(words: &Words, k: usize) -> Option<(YearRef, usize)> {
+    if words.low(k) != "of" {
         return None;
     }
     let mut m = k + 1;
-    if lower(words, m) == "fiscal" {
+    if words.low(m) == "fiscal" {
         m += 1;
     }
-    if let Some(y) = year_number(&lower(words, m)) {
+    if let Some(y) = year_number(words.low(m)) {
         return Some((YearRef::Abs(y), m));
     }
-    let s = shift_of(&lower(words, m))?;
-    (lower(words, m + 1) == "year").then_some((YearRef::Rel(s), m + 1))
+    let s = shift_of(words.low(m))?;
+    (words.low(m + 1) == "year").then_some((YearRef::Rel(s), m + 1))
 }
 
-fn quarter_at(words: &[&str], j: usize) -> Option<(TimeKind, usize)> {
+fn quarter_at(words: &Words, j: usize) -> Option<(TimeKind, usize)> {
     let (year, k) = year_prefix(words, j);
     let mut k = k;
-    let n = ordinal(&lower(words, k));
+    let n = ordinal(words.low(k));
     if n.is_some() {
         k += 1;
-        if lower(words, k) == "-" {
+        if words.low(k) == "-" {
             k += 1;
         }
     }
-    let noun = lower(words, k);
-    let (half, last) = match noun.as_str() {
+    let noun = words.low(k);
+    let (half, last) = match noun {
         "quarter" => (false, k),
         "half" if n.is_some_and(|n| n <= 2) => (true, k),
         _ => return quarter_by_reference(words, j),
@@ -195,24 +186,20 @@ fn quarter_at(words: &[&str], j: usize) -> Option<(TimeKind, usize)> {
 
 /// "the quarter", "the latest quarter", "this quarter", "last quarter", "the year-earlier
 /// quarter": a quarter named by its place relative to now.
-fn quarter_by_reference(words: &[&str], j: usize) -> Option<(TimeKind, usize)> {
-    let w = lower(words, j);
-    let next = lower(words, j + 1);
-    let (shift, last) = match (w.as_str(), next.as_str()) {
+fn quarter_by_reference(words: &Words, j: usize) -> Option<(TimeKind, usize)> {
+    let w = words.low(j);
+    let next = words.low(j + 1);
+    let (shift, last) = match (w, next) {
         ("the", "quarter") => (-1, j + 1),
-        ("the", "latest" | "recent" | "just-ended") if lower(words, j + 2) == "quarter" => {
-            (-1, j + 2)
-        }
-        ("the" | "this", "current") if lower(words, j + 2) == "quarter" => (0, j + 2),
+        ("the", "latest" | "recent" | "just-ended") if words.low(j + 2) == "quarter" => (-1, j + 2),
+        ("the" | "this", "current") if words.low(j + 2) == "quarter" => (0, j + 2),
         ("this", "quarter") => (0, j + 1),
         ("last" | "previous", "quarter") => (-1, j + 1),
         ("next", "quarter") => (1, j + 1),
-        ("the", "year") if lower(words, j + 2) == "-" => {
-            let which = lower(words, j + 3);
-            let noun = lower(words, j + 4);
-            if matches!(which.as_str(), "earlier" | "ago")
-                && matches!(noun.as_str(), "quarter" | "period")
-            {
+        ("the", "year") if words.low(j + 2) == "-" => {
+            let which = words.low(j + 3);
+            let noun = words.low(j + 4);
+            if matches!(which, "earlier" | "ago") && matches!(noun, "quarter" | "period") {
                 return Some((TimeKind::QuarterRel(-1, true), j + 4));
             }
             return None;
@@ -223,11 +210,11 @@ fn quarter_by_reference(words: &[&str], j: usize) -> Option<(TimeKind, usize)> {
 }
 
 /// "a year ago", "two weeks earlier", "year - earlier": offsets back from publication.
-fn offset_at(words: &[&str], j: usize) -> Option<(TimeKind, usize)> {
-    let w = lower(words, j);
-    if w == "year" && lower(words, j + 1) == "-" {
-        let which = lower(words, j + 2);
-        if matches!(which.as_str(), "earlier" | "ago") {
+fn offset_at(words: &Words, j: usize) -> Option<(TimeKind, usize)> {
+    let w = words.low(j);
+    if w == "year" && words.low(j + 1) == "-" {
+        let which = words.low(j + 2);
+        if matches!(which, "earlier" | "ago") {
             return Some((
                 TimeKind::Ago {
                     unit: Unit::Year,
@@ -238,32 +225,32 @@ fn offset_at(words: &[&str], j: usize) -> Option<(TimeKind, usize)> {
         }
         return None;
     }
-    let n = count(&w)?;
-    let u = unit(&lower(words, j + 1))?;
-    let which = lower(words, j + 2);
-    matches!(which.as_str(), "ago" | "earlier").then_some((TimeKind::Ago { unit: u, n }, j + 2))
+    let n = count(w)?;
+    let u = unit(words.low(j + 1))?;
+    let which = words.low(j + 2);
+    matches!(which, "ago" | "earlier").then_some((TimeKind::Ago { unit: u, n }, j + 2))
 }
 
 /// "last fall", "this summer", "the winter of 1994", "spring 1998".
-fn season_at(words: &[&str], j: usize) -> Option<(TimeKind, usize)> {
-    let w = lower(words, j);
+fn season_at(words: &Words, j: usize) -> Option<(TimeKind, usize)> {
+    let w = words.low(j);
     let mut k = j;
     let mut shift = None;
-    if let Some(s) = shift_of(&w) {
+    if let Some(s) = shift_of(w) {
         shift = Some(s);
         k += 1;
-        if lower(words, k) == "past" {
+        if words.low(k) == "past" {
             shift = Some(-1);
             k += 1;
         }
     } else if w == "the" {
         k += 1;
     }
-    let s = season(&lower(words, k))?;
+    let s = season(words.low(k))?;
     if let Some((year, last)) = year_suffix(words, k + 1) {
         return Some((TimeKind::Season { s, year }, last));
     }
-    if let Some(y) = year_number(&lower(words, k + 1)) {
+    if let Some(y) = year_number(words.low(k + 1)) {
         return Some((
             TimeKind::Season {
                 s,
@@ -277,18 +264,18 @@ fn season_at(words: &[&str], j: usize) -> Option<(TimeKind, usize)> {
 }
 
 /// "the 1990s", "the '80s", "the early 1980s", "mid - 1990s".
-fn decade_at(words: &[&str], j: usize) -> Option<(TimeKind, usize)> {
+fn decade_at(words: &Words, j: usize) -> Option<(TimeKind, usize)> {
     let mut k = j;
-    if lower(words, k) == "the" {
+    if words.low(k) == "the" {
         k += 1;
     }
-    if matches!(lower(words, k).as_str(), "early" | "mid" | "late") {
+    if matches!(words.low(k), "early" | "mid" | "late") {
         k += 1;
-        if lower(words, k) == "-" {
+        if words.low(k) == "-" {
             k += 1;
         }
     }
-    let w = lower(words, k);
+    let w = words.low(k);
     let digits = w.trim_start_matches(['\'', '’']).strip_suffix('s')?;
     let decade: i32 = match digits.len() {
         4 if digits.ends_with('0') => digits.parse().ok()?,

@@ -82,11 +82,53 @@ pub struct ValuesError {
     pub reason: String,
 }
 
+/// The longest word a row may give, in bytes: lookups lower-case a word into a buffer this
+/// long instead of allocating.
+const MAX_WORD: usize = 32;
+
 /// Every class's words with their values (units and references by their index in
 /// [`UNIT_NAMES`] / [`REFERENCE_NAMES`]).
 #[derive(Debug)]
 pub(crate) struct ValueWords {
     lists: Vec<HashMap<String, f64, FnvBuild>>,
+    /// Per class, what a word must be like to be looked up at all: most words of a text
+    /// are not value words and are turned away without hashing.
+    shapes: Vec<Shape>,
+}
+
+/// The lengths and first bytes of a class's words.
+#[derive(Debug, Default)]
+struct Shape {
+    shortest: usize,
+    longest: usize,
+    /// Bit `b` set when a word begins with byte `b`.
+    first: [u64; 4],
+}
+
+impl Shape {
+    fn of<'a>(words: impl Iterator<Item = &'a String>) -> Shape {
+        let mut shape = Shape {
+            shortest: usize::MAX,
+            ..Shape::default()
+        };
+        for w in words {
+            shape.shortest = shape.shortest.min(w.len());
+            shape.longest = shape.longest.max(w.len());
+            let b = w.as_bytes()[0];
+            shape.first[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
+        shape
+    }
+
+    /// Whether `word` (any ASCII case) may be one of the class's words.
+    fn admits(&self, word: &str) -> bool {
+        let Some(&b) = word.as_bytes().first() else {
+            return false;
+        };
+        let b = b.to_ascii_lowercase();
+        (self.shortest..=self.longest).contains(&word.len())
+            && self.first[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+    }
 }
 
 impl ValueWords {
@@ -121,6 +163,12 @@ impl ValueWords {
                     format!("{word:?} is not one lower-case word"),
                 ));
             }
+            if word.len() > MAX_WORD {
+                return Err(err(
+                    row.number,
+                    format!("{word:?} is longer than {MAX_WORD} bytes"),
+                ));
+            }
             let value = parse_value(class, value).map_err(|r| err(row.number, r))?;
             if lists[class as usize]
                 .insert(word.to_string(), value)
@@ -141,11 +189,26 @@ impl ValueWords {
                 format!("class {} has no words", empty.name()),
             ));
         }
-        Ok(ValueWords { lists })
+        let shapes = lists.iter().map(|l| Shape::of(l.keys())).collect();
+        Ok(ValueWords { lists, shapes })
     }
 
+    /// The value of `word` in `class`, ignoring ASCII case, without allocating.
     fn get(&self, class: ValueClass, word: &str) -> Option<f64> {
-        self.lists[class as usize].get(word).copied()
+        if !self.shapes[class as usize].admits(word) {
+            return None;
+        }
+        let list = &self.lists[class as usize];
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return list.get(word).copied();
+        }
+        let mut buf = [0u8; MAX_WORD];
+        let lowered = &mut buf[..word.len()];
+        lowered.copy_from_slice(word.as_bytes());
+        lowered.make_ascii_lowercase();
+        // ASCII lower-casing keeps UTF-8 valid.
+        let lowered = std::str::from_utf8(lowered).ok()?;
+        list.get(lowered).copied()
     }
 }
 
@@ -199,7 +262,7 @@ fn values() -> &'static ValueWords {
     })
 }
 
-/// The value of `word` (lower case) in `class` of the compiled-in file.
+/// The value of `word` (in any ASCII case) in `class` of the compiled-in file.
 pub(crate) fn value(class: ValueClass, word: &str) -> Option<f64> {
     values().get(class, word)
 }
@@ -227,6 +290,12 @@ mod tests {
         assert_eq!(value(ValueClass::Scale, "bn"), Some(1e9));
         assert_eq!(unit_index("decade"), Some(4));
         assert_eq!(reference_index("recently"), Some(1));
+        assert_eq!(value(ValueClass::Month, "MARCH"), Some(3.0));
+        assert_eq!(value(ValueClass::Weekday, "Friday"), Some(5.0));
+        assert_eq!(
+            value(ValueClass::Month, "Marchmarchmarchmarchmarchmarchmarch"),
+            None
+        );
     }
 
     #[test]
