@@ -50,12 +50,28 @@ fn apply(edit: &Edit, form: &str) -> Option<String> {
     if s.is_empty() { None } else { Some(s) }
 }
 
+/// The word's last four, three, two, one and no characters, longest first (fewer for a
+/// shorter word).
 fn endings(lower: &str) -> impl Iterator<Item = &str> {
-    let starts: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
-    let n = starts.len();
-    (0..=4usize.min(n))
+    let mut starts = [0usize; 4];
+    let mut n = 0;
+    for (i, _) in lower.char_indices().rev().take(4) {
+        starts[n] = i;
+        n += 1;
+    }
+    (0..=n)
         .rev()
-        .map(move |k| if k == 0 { "" } else { &lower[starts[n - k]..] })
+        .map(move |k| if k == 0 { "" } else { &lower[starts[k - 1]..] })
+}
+
+/// `s` in lower case, borrowed when it is lower case already (checked for ASCII only; other
+/// text is always converted).
+fn lower_case(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
 }
 
 /// Proper nouns keep their case; other words are lemmatised in lowercase.
@@ -130,14 +146,17 @@ impl Lemmatizer {
             return Cow::Borrowed(l);
         }
         let base = if keeps_case(xpos) {
-            form.to_string()
+            Cow::Borrowed(form)
         } else {
-            form.to_lowercase()
+            lower_case(form)
         };
-        if let Some(l) = self.lexicon.get(&lexicon_key(&base, xpos)) {
+        // A borrowed base is the form itself, just looked up.
+        if let Cow::Owned(base) = &base
+            && let Some(l) = self.lexicon.get(&lexicon_key(base, xpos))
+        {
             return Cow::Borrowed(l);
         }
-        let lower = base.to_lowercase();
+        let lower = lower_case(&base);
         let mut fallback = None;
         for end in endings(&lower) {
             key.clear();
@@ -161,7 +180,7 @@ impl Lemmatizer {
                 }
             }
         }
-        Cow::Owned(fallback.unwrap_or(base))
+        Cow::Owned(fallback.unwrap_or_else(|| base.into_owned()))
     }
 
     pub(crate) fn write(&self, w: &mut Writer) {
