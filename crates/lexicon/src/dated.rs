@@ -24,8 +24,9 @@ pub(crate) fn parse_roles(field: &str) -> Result<Vec<DatedRole>, DatedRoleError>
             if d.is_empty() {
                 return Ok(None);
             }
+            // A valid YYYY-MM-DD date is kept as written (it is how chrono writes it).
             parse_date(d)
-                .map(|d| Some(d.to_string()))
+                .map(|_| Some(d.to_string()))
                 .ok_or_else(|| DatedRoleError::BadDate {
                     item: item.to_string(),
                     date: d.to_string(),
@@ -63,5 +64,23 @@ mod tests {
         assert!(parse_roles("RUS GOV 2008-05-08").is_err());
         assert!(parse_roles("RUS GOV 2008-13-08..").is_err());
         assert!(parse_roles("RUS GOV 2009-01-01..2008-01-01").is_err());
+        assert!(parse_roles("RUS GOV 2009-02-29..").is_err());
+        assert!(parse_roles("RUS GOV 2008-02-29..").is_ok());
+    }
+
+    #[test]
+    fn dates_read_as_calendar_days() {
+        let d = parse_date("2022-04-05").unwrap();
+        assert_eq!(d.to_string(), "2022-04-05");
+        assert_eq!(parse_date("0999-12-31").unwrap().to_string(), "0999-12-31");
+        for bad in [
+            "2022-4-05",
+            "2022-04-31",
+            "2022/04/05",
+            "+202-04-05",
+            "2022-04-05 ",
+        ] {
+            assert!(parse_date(bad).is_none(), "{bad}");
+        }
     }
 }
