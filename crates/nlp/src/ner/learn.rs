@@ -28,7 +28,7 @@ impl Default for NerConfig {
         NerConfig {
             epochs: 4,
             seed: 1,
-            bits: 20,
+            bits: 18,
             models: 3,
         }
     }
