@@ -197,9 +197,17 @@ fn obligation_clause(t: Token<'_>) -> Option<Token<'_>> {
     if !is(WordClass::ObligationSaying, &lemma(t)) {
         return None;
     }
-    t.children().filter(|c| c.rel() == Deprel::Ccomp).find(|c| {
-        c.children().any(|a| {
-            a.rel() == Deprel::Aux && is(WordClass::ObligationAux, &a.text().to_ascii_lowercase())
+    // "We must continue along this path": the speaker's own side binds itself; no demand.
+    let binds_self = |c: Token<'_>| {
+        c.children().any(|s| {
+            s.rel() == Deprel::Nsubj && is(WordClass::SelfSubject, &s.text().to_ascii_lowercase())
         })
+    };
+    t.children().filter(|c| c.rel() == Deprel::Ccomp).find(|c| {
+        !binds_self(*c)
+            && c.children().any(|a| {
+                a.rel() == Deprel::Aux
+                    && is(WordClass::ObligationAux, &a.text().to_ascii_lowercase())
+            })
     })
 }

@@ -57,6 +57,7 @@ word_classes! {
     UltimatumMark = "ultimatum_mark",
     ObligationSaying = "obligation_saying",
     ObligationAux = "obligation_aux",
+    SelfSubject = "self_subject",
     Reporting = "reporting",
     FutureTenseAux = "future_tense_aux",
     PastTenseAux = "past_tense_aux",

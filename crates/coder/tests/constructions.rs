@@ -78,6 +78,12 @@ const CODED: &[(&str, C, Option<&str>, &str)] = &[
         Some("disapprove"),
         "GBR",
     ),
+    (
+        "The Irish prime minister attacked Tory plans to process asylum claims abroad.",
+        C::Accuse,
+        Some("disapprove"),
+        "IRL",
+    ),
     // Denials and dismissals.
     (
         "The Italian minister denied that the deal was a bailout.",
@@ -252,6 +258,14 @@ fn readings_that_are_no_event() {
                 C::Agree,
             ),
             ("Britain wants to cancel the debts.", C::Request),
+            (
+                "The German chancellor told the Bundestag: \"We must keep cutting the deficit.\"",
+                C::Request,
+            ),
+            (
+                "The Irish prime minister attacked Tory plans to process asylum claims abroad.",
+                C::Assault,
+            ),
             (
                 "The French minister would not discuss reports of a deal.",
                 C::Reject,
