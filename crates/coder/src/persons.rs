@@ -36,14 +36,16 @@ pub fn note_people(
         let known = described.country.is_some() || described.sector.is_some();
         // A name met before ("Le Pen" after "Jean-Marie Le Pen", "Mr Brown" after "Gordon
         // Brown") is that person again, mentioned last here.
-        let met = discourse.person_named(&names).map(|p| p.names.clone());
-        // A one-word name is otherwise remembered only with what the text says it is ("Straw,
-        // the foreign secretary"); alone it may be a place or a firm.
+        let met = discourse.person_named(&names);
+        let met_known = met.is_some_and(|p| p.country.is_some() || p.sector.is_some());
+        let met = met.map(|p| p.names.clone());
         // "Mr Straw" the document says nothing about is a person still: a rival for "he".
         let titled = core.iter().any(|c| crate::actors::is_honorific(c.text()));
-        if titled && !known && met.is_none() && !names.is_empty() {
+        if titled && !known && !met_known && !names.is_empty() {
             discourse.note_anonymous(core[0].span().start);
         }
+        // A one-word name is otherwise remembered only with what the text says it is ("Straw,
+        // the foreign secretary"); alone it may be a place or a firm.
         if names.is_empty() || (names.len() < 2 && !known && met.is_none()) {
             continue;
         }

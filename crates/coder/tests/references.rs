@@ -57,6 +57,17 @@ fn he_after_two_people_of_other_countries_is_no_one() {
 }
 
 #[test]
+fn he_after_a_person_the_report_says_nothing_about_is_no_one() {
+    // Mr Straw, named again after Mr Clarke, is given no role: "he" may be either.
+    let text = "Jack Straw has attacked the decision by Britain's highest court. New Home \
+        Secretary Charles Clarke vowed the nine men would remain in prison. But Mr Straw denied \
+        it amounted to a \"constitutional crisis\". He accused the law lords of ignoring the \
+        threat.";
+    let events = code(text);
+    assert_eq!(actor_of(&events, "accused"), None, "{events:#?}");
+}
+
+#[test]
 fn the_chancellor_is_the_one_the_report_named_chancellor() {
     let text = "The UK chancellor predicted a vaccine could be found by 2012. The chancellor \
         called on rich nations to fund the plan.";
@@ -100,8 +111,8 @@ fn the_party_is_the_party_named_before() {
 #[test]
 fn we_in_a_quotation_is_its_speaker() {
     // The speaker is a pronoun after the quotation, for the person named before.
-    let text = "Tory leader Michael Howard said the plans were wrong. \"We condemn the decision \
-        to release the men,\" he said.";
+    let text = "Tory leader Michael Howard spoke in Manchester on Monday. \"We condemn the \
+        decision to release the men,\" he said.";
     let events = code(text);
     assert_eq!(
         actor_of(&events, "condemn"),
@@ -109,8 +120,8 @@ fn we_in_a_quotation_is_its_speaker() {
         "{events:#?}"
     );
     // The quotation goes on in a sentence of its own.
-    let text = "Tory leader Michael Howard said: \"The plans are wrong. We condemn the decision \
-        to release the men.\"";
+    let text = "Tory leader Michael Howard said: \"The men are dangerous. We condemn the \
+        decision to release them.\"";
     let events = code(text);
     assert_eq!(
         actor_of(&events, "condemn"),
@@ -118,8 +129,8 @@ fn we_in_a_quotation_is_its_speaker() {
         "{events:#?}"
     );
     // Outside a quotation, "we" is no one.
-    let text = "Tory leader Michael Howard said the plans were wrong. We condemn the decision \
-        to release the men.";
+    let text = "Tory leader Michael Howard spoke in Manchester on Monday. We condemn the \
+        decision to release the men.";
     let events = code(text);
     assert_eq!(actor_of(&events, "condemn"), None, "{events:#?}");
 }
