@@ -320,6 +320,7 @@ fn clause_roles<'d>(doc: &'d Doc, rule: &TriggerRule, trigger: Token<'d>) -> Rol
         patients.extend(threat_targets(trigger));
     }
     add_recipients(rule.category, trigger, &mut patients);
+    patients.extend(addressee(rule.category, trigger));
     // "rejected calls by Belarus's rulers", "protested against violations by the army".
     let mut owners = owners_of(rule.category, &patients);
     if !passive {
@@ -419,6 +420,22 @@ fn add_recipients<'d>(category: EventCategory, trigger: Token<'d>, patients: &mu
     for o in objects.into_iter().chain(inner) {
         patients.extend(o.children().filter(|c| c.rel().is_nmod() && aimed(*c)));
     }
+}
+
+/// "has written to Tony Blair demanding an explanation": an adverbial trigger is aimed at whom
+/// the verb it qualifies addresses (after its own objects, which come first when they name
+/// an actor).
+fn addressee<'d>(category: EventCategory, trigger: Token<'d>) -> Vec<Token<'d>> {
+    // A participle with no subject of its own ("demanding"), not a clause ("where he met").
+    let participle = trigger.rel() == Deprel::Advcl
+        && trigger.xpos() == "VBG"
+        && !trigger.children().any(|c| c.rel().is_nsubj());
+    let Some(head) = trigger.head().filter(|_| participle) else {
+        return Vec::new();
+    };
+    head.children()
+        .filter(|c| c.rel().is_obl() && marks_recipient(*c, Marks::Verb, category))
+        .collect()
 }
 
 /// Who did what the objects name, or whose they are: "rejected calls by Belarus's rulers",

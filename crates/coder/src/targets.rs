@@ -25,6 +25,7 @@ pub(crate) fn people_in_context(
         .patients
         .iter()
         .map(|p| look_through(doc, *p).0)
+        .flat_map(with_conjuncts)
         .filter(|p| !owned_by_pronoun(*p))
         .filter_map(|p| reader.sector_actor(p))
         .collect();
@@ -67,6 +68,19 @@ pub(crate) fn people_in_context(
         a.country_from = from;
     }
     people
+}
+
+/// A nominal and those coordinated with it, whatever their kind ("the Director of Public
+/// Prosecutions and the police").
+fn with_conjuncts(head: Token<'_>) -> Vec<Token<'_>> {
+    let mut out = vec![head];
+    let mut i = 0;
+    while i < out.len() {
+        let t = out[i];
+        out.extend(t.children().filter(|c| c.rel() == Deprel::Conj));
+        i += 1;
+    }
+    out
 }
 
 /// "withdraw its troops", "their supporters": people a possessive pronoun gives to the actor.
@@ -138,8 +152,10 @@ pub(crate) fn policy_maker(sx: &SentenceCx<'_, '_>, frame: &Frame<'_>) -> Vec<Ac
     if !has_mark(Marks::Policy, frame.rule.category) {
         return Vec::new();
     }
+    // Named as what the act is done to, not as the subject of what is said of it ("denied the
+    // decision would suggest ...").
     let mut named = frame.patients.iter().chain(&frame.owners);
-    let Some(policy) = named.find(|p| is_unowned_policy(**p)) else {
+    let Some(policy) = named.find(|p| !p.rel().is_nsubj() && is_unowned_policy(**p)) else {
         return Vec::new();
     };
     let Some((country, from)) = sx.cx.home_country() else {

@@ -352,3 +352,38 @@ fn a_policy_with_no_ones_name_on_it_is_the_governments() {
         &["NOR"],
     );
 }
+
+#[test]
+fn a_demand_made_in_writing_to_someone_is_aimed_at_them() {
+    check(
+        "Iran's foreign minister wrote to Pakistan demanding an explanation.",
+        C::Request,
+        &["IRN"],
+        &["PAK"],
+    );
+}
+
+#[test]
+fn coordinated_people_named_by_role_are_each_a_recipient() {
+    let events =
+        code("The Kenyan foreign minister will consult the police and the army on Monday.");
+    let e = events
+        .iter()
+        .find(|e| !e.recipients.is_empty())
+        .unwrap_or_else(|| panic!("no recipient: {events:#?}"));
+    assert_eq!(countries(&e.recipients), ["KEN", "KEN"]);
+    let sectors: Vec<_> = e
+        .recipients
+        .iter()
+        .filter_map(|a| a.sector.as_deref())
+        .collect();
+    assert_eq!(sectors, ["COP", "MIL"]);
+}
+
+#[test]
+fn a_policy_as_the_subject_of_what_is_said_is_no_recipient() {
+    let text = format!("{SWEDEN} Sweden's prime minister denied the decision would hurt trade.");
+    for e in code(&text).iter().filter(|e| e.event == C::Reject) {
+        assert!(e.recipients.is_empty(), "{e:#?}");
+    }
+}
