@@ -142,7 +142,8 @@ pub struct Overlap<'a> {
     pub shared: Vec<&'a str>,
     /// Weight of the shared words.
     pub shared_weight: f64,
-    /// How many shared words are names or numbers.
+    /// How many shared words are names or numbers, a run of them adjacent on both sides
+    /// ("Tony Blair") counting once.
     pub shared_names: usize,
     /// Shared weight over the sides' mean weight (Dice): 1 when both say the same words.
     pub score: f64,
@@ -154,12 +155,19 @@ pub fn overlap<'a>(ours: &[&'a str], theirs: &[&'a str]) -> Overlap<'a> {
     let mut shared = Vec::new();
     let mut shared_weight = 0.0;
     let mut shared_names = 0;
-    for t in theirs {
-        if let Some(o) = ours.iter().find(|o| bare(o) == bare(t)) {
+    // Where the last shared name stood on each side: a name that follows it on both sides
+    // continues it ("Tony Blair", "Lib Dems") and is not a second name.
+    let mut last_name: Option<(usize, usize)> = None;
+    for (ti, t) in theirs.iter().enumerate() {
+        if let Some(oi) = ours.iter().position(|o| bare(o) == bare(t)) {
             shared.push(bare(t));
-            let w = weight(o).max(weight(t));
+            let w = weight(ours[oi]).max(weight(t));
             shared_weight += w;
-            shared_names += usize::from(w > 1.0);
+            if w > 1.0 {
+                let continues = last_name == Some((ti.wrapping_sub(1), oi.wrapping_sub(1)));
+                shared_names += usize::from(!continues);
+                last_name = Some((ti, oi));
+            }
         }
     }
     let total = |words: &[&str]| words.iter().map(|w| weight(w)).sum::<f64>();
@@ -205,6 +213,26 @@ mod tests {
         // "actress entered clinic malibu" weighs 4, Reid's clause 2+1+2+2 = 7: Dice 2 / 5.5.
         assert!((o.score - 2.0 / 5.5).abs() < 1e-9, "{}", o.score);
         assert_eq!(o.shared_names, 1);
+    }
+
+    #[test]
+    fn a_full_name_shared_by_two_clauses_is_one_name() {
+        let a = content_words(
+            "Tory leader Michael Howard has accused Tony Blair",
+            &[[0, 26]],
+        );
+        let b = content_words("The Tories have accused Tony Blair", &[[0, 15]]);
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        let b: Vec<&str> = b.iter().map(String::as_str).collect();
+        let o = overlap(&a, &b);
+        assert_eq!(o.shared, ["accused", "tony", "blair"]);
+        assert_eq!(o.shared_names, 1);
+        // Names apart in the text are two.
+        let c = content_words("Blair met Chirac in Paris", &[]);
+        let d = content_words("Chirac and Blair talked", &[]);
+        let c: Vec<&str> = c.iter().map(String::as_str).collect();
+        let d: Vec<&str> = d.iter().map(String::as_str).collect();
+        assert_eq!(overlap(&c, &d).shared_names, 2);
     }
 
     #[test]
