@@ -22,6 +22,7 @@ use crate::frames::{Frame, Repeat, read_frame, similar_action};
 use crate::merge::Found;
 use crate::participants::{measure_frames, read_participants, share_recipients};
 use crate::persons::note_people;
+use crate::recode::{has_other_subject, has_own_subject};
 use crate::senses::senses;
 use crate::sentence::SentenceCx;
 use crate::tree::{dominates, lemma};
@@ -129,7 +130,9 @@ pub(crate) fn find_frames<'a>(sx: &SentenceCx<'a, '_>) -> FoundFrames<'a> {
         if let Some(rule) = sx.cx.triggers.rule_for(doc, t) {
             // "arrest its profit decline", "attacked the market": a sense the event needs
             // participants of other kinds for reports nothing.
-            if let Some(f) = read_frame(doc, rule, t).filter(|f| senses().admits(f)) {
+            if let Some(f) =
+                read_frame(doc, rule, t).filter(|f| senses().admits(f) && !foretelling(f))
+            {
                 frames.push(f);
             }
         } else if let Some(subj) = similar_action(doc, t) {
@@ -190,6 +193,31 @@ fn drop_objects_of_triggers(frames: &mut Vec<Frame<'_>>) {
             !performed.contains(&f.trigger.i())
         }
     });
+}
+
+/// A warning whose clause is about someone else is a prediction, not a threat: "the UN warned
+/// that millions could starve", "warned that militias could attack". A warning of what the
+/// speaker will do ("warned that it would retaliate", "that its forces would respond") or of
+/// consequences for the one warned ("warned Russia of consequences") stays THREATEN.
+fn foretelling(f: &Frame<'_>) -> bool {
+    // A warning row of another category ("warned that the tax would hurt firms": criticism)
+    // says what the warning is.
+    if f.rule.category != EventCategory::Threaten || !is(WordClass::Warning, &lemma(f.trigger)) {
+        return false;
+    }
+    // "warned the two were under scrutiny and it would act": one clause of the speaker's own,
+    // coordinated with the complement or (as the parser may hang it) with the warning.
+    let clauses: Vec<Token<'_>> = f
+        .trigger
+        .children()
+        .filter(|c| c.rel() == Deprel::Ccomp)
+        .flat_map(|c| std::iter::once(c).chain(c.children().filter(|d| d.rel() == Deprel::Conj)))
+        .collect();
+    let mut own = clauses
+        .iter()
+        .copied()
+        .chain(f.trigger.children().filter(|c| c.rel() == Deprel::Conj));
+    clauses.iter().any(|c| has_other_subject(*c)) && !own.any(has_own_subject)
 }
 
 /// A verb of saying whose complement clause carries "must" / "should" / "has to": the clause.

@@ -193,9 +193,11 @@ impl Condition {
                     .children()
                     .filter(|c| c.rel() != Deprel::Mark)
                     .any(|c| {
+                        // A clause's subordinator is evidence ("questioned whether ..."); an
+                        // infinitive's "to" is not.
                         self.accepts(c)
                             || c.children()
-                                .filter(|g| g.rel() != Deprel::Mark)
+                                .filter(|g| g.rel() != Deprel::Mark || g.upos() == Upos::Sconj)
                                 .any(|g| self.accepts(g))
                     })
                     || self.follows(doc, trigger)

@@ -74,6 +74,7 @@ fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>, bool) {
         return (vec![h], false);
     }
     let mut v = verb;
+    let mut controlled = false;
     for _ in 0..6 {
         // Every subject the parse gives: a dateline ("ROME, April 5 (Reuters) - Italy
         // expelled") can read as a second subject; the one that names no actor drops out.
@@ -102,6 +103,11 @@ fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>, bool) {
         if slip && let Some(s) = v.children().find(|c| c.rel() == Deprel::NsubjPass) {
             return (vec![s], false);
         }
+        // "Algeria is prepared to lift the ban", "Iran was forced to withdraw": a passive
+        // governor's subject is who does what it governs.
+        if controlled && let Some(s) = v.children().find(|c| c.rel() == Deprel::NsubjPass) {
+            return (vec![s], false);
+        }
         if v.children().any(|c| c.rel() == Deprel::NsubjPass) {
             // Passive: the agent is a by-phrase, the subject is what was acted on.
             let by = v
@@ -109,6 +115,8 @@ fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>, bool) {
                 .find(|c| c.rel().is_obl() && has_case(*c, &["by"]));
             return (by.into_iter().collect(), true);
         }
+        // ("is expected to be opposed by": a passive complement keeps its by-agent.)
+        controlled = v.rel() == Deprel::Xcomp && !v.children().any(|c| c.rel() == Deprel::AuxPass);
         match (v.rel(), v.head()) {
             (Deprel::Conj | Deprel::Xcomp, Some(h)) if is_verbal(h) => v = h,
             // "it is willing to withdraw": control through a predicative adjective.
@@ -167,7 +175,7 @@ pub fn read_frame<'d>(
         clause_roles(doc, rule, trigger)
     };
     let (patients, collective) = look_through_patients(doc, roles.patients);
-    let reading = read_modality(rule.category, roles.anchor, trigger);
+    let reading = read_modality(rule, roles.anchor, trigger);
     Some(Frame {
         rule,
         trigger,

@@ -4,9 +4,10 @@
 
 use crate::modality::{aux_words, conditional, modality_of};
 use crate::tree::lemma;
+use crate::triggers::TriggerRule;
 use crate::words::{WordClass, is};
 use attache_event::{EventCategory, Modality};
-use attache_nlp::{Deprel, Token};
+use attache_nlp::{Deprel, Token, Upos};
 
 /// A frame's category and modality after its governing verb has had its say.
 pub(crate) struct Reading {
@@ -18,22 +19,20 @@ pub(crate) struct Reading {
 /// Modality pass of a frame: negation, plans and hypotheses read off its clause, and the
 /// category its governing verb or modality gives it ("threatened to expel" is THREATEN, "will
 /// provide aid" AGREE, "refused to meet" REJECT).
-pub(crate) fn read_modality(
-    category: EventCategory,
-    anchor: Token<'_>,
-    trigger: Token<'_>,
-) -> Reading {
+pub(crate) fn read_modality(rule: &TriggerRule, anchor: Token<'_>, trigger: Token<'_>) -> Reading {
+    let category = rule.category;
     let (modality, gov) = modality_of(anchor, trigger);
     let mut reading = Reading {
         category,
         modality,
         recoded: false,
     };
+    let gov = gov.filter(|_| !third_party_clause(anchor));
     if let Some(c) = recode_by_governor(reading.category, gov) {
         reading.category = c;
         reading.recoded = true;
     }
-    if let Some(c) = recode_announced(reading.category, modality, anchor) {
+    if let Some(c) = recode_announced(rule, reading.category, modality, anchor) {
         reading.category = c;
         reading.recoded = true;
     }
@@ -54,24 +53,32 @@ pub(crate) fn read_modality(
 }
 
 /// "threatened/warned to X" is THREATEN unless X is cooperative; "agreed/promised to X" is AGREE
-/// when it is.
+/// when it is, and a promise of force is a threat ("vowed to fight on", "pledged to crush the
+/// revolt"). An attack one is ready for is a show of force, not yet an attack ("the army
+/// prepared to attack", "is poised to invade": MOBILIZE, CAMEO 15).
 fn recode_by_governor(category: EventCategory, gov: Option<Token<'_>>) -> Option<EventCategory> {
     let gl = lemma(gov?);
     if is(WordClass::Threatening, &gl) && !is_cooperative(category) {
         Some(EventCategory::Threaten)
     } else if is(WordClass::Promising, &gl) && is_cooperative(category) {
         Some(EventCategory::Agree)
+    } else if is(WordClass::Promising, &gl) && is_force(category) {
+        Some(EventCategory::Threaten)
+    } else if is(WordClass::Preparing, &gl) && category == EventCategory::Assault {
+        Some(EventCategory::Mobilize)
     } else {
         None
     }
 }
 
 /// PLOVER codes an announced intention to cooperate ("will provide aid", "would meet") as
-/// AGREE; announced sanctions and force keep their category with modality "planned". An
-/// announced act with a condition attached is an ultimatum ("will withdraw its force unless
-/// ..."), and an announced protest is a threat of one ("said they would boycott"): PLOVER's
-/// THREATEN (CAMEO 13).
+/// AGREE; announced sanctions, arrests and force reported of others keep their category with
+/// modality "planned". An announced act with a condition attached is an ultimatum ("will
+/// withdraw its force unless ..."), an announced protest is a threat of one ("said they would
+/// boycott"), and so is armed force the actor says it will use ("said it would attack"):
+/// PLOVER's THREATEN (CAMEO 13).
 fn recode_announced(
+    rule: &TriggerRule,
     category: EventCategory,
     modality: Modality,
     anchor: Token<'_>,
@@ -87,13 +94,77 @@ fn recode_announced(
             })
     });
     let mut out = None;
-    if ultimatum || category == EventCategory::Protest {
+    if ultimatum
+        || category == EventCategory::Protest
+        || (armed(rule, category) && self_announced(anchor))
+    {
         out = Some(EventCategory::Threaten);
     }
     if is_cooperative(out.unwrap_or(category)) {
         out = Some(EventCategory::Agree);
     }
     out
+}
+
+/// An act the actor itself says it will do: the clause of a verb of announcing whose subject is
+/// a pronoun or a noun with a possessive pronoun that refers back to the speaker ("said they
+/// would blockade Paris", "announced that its forces will attack"). An announced act of armed
+/// force is a threat (CAMEO 138, 1381); a plan reported of a third party ("said Russia would
+/// attack") is not.
+fn self_announced(anchor: Token<'_>) -> bool {
+    let mut v = anchor;
+    while v.rel() == Deprel::Conj {
+        match v.head() {
+            Some(h) => v = h,
+            None => return false,
+        }
+    }
+    let announced = v.rel() == Deprel::Ccomp
+        && v.head()
+            .is_some_and(|h| is(WordClass::Announcing, &lemma(h)));
+    announced && v.children().any(|c| c.rel().is_nsubj() && refers_back(c))
+}
+
+/// A complement clause about someone other than the speaker: "warned that militias could
+/// attack" foretells, it does not threaten; "warned that it would retaliate" does.
+fn third_party_clause(anchor: Token<'_>) -> bool {
+    let mut v = anchor;
+    while v.rel() == Deprel::Conj {
+        match v.head() {
+            Some(h) => v = h,
+            None => return false,
+        }
+    }
+    v.rel() == Deprel::Ccomp && has_other_subject(v)
+}
+
+/// Whether a clause's subject is someone other than who speaks: a noun that does not refer
+/// back, or "there".
+pub(crate) fn has_other_subject(clause: Token<'_>) -> bool {
+    clause
+        .children()
+        .any(|c| (c.rel().is_nsubj() || c.rel() == Deprel::Expl) && !refers_back(c))
+}
+
+/// Whether a clause's subject refers back to the speaker: "(warned that) it would act".
+pub(crate) fn has_own_subject(clause: Token<'_>) -> bool {
+    clause
+        .children()
+        .any(|c| c.rel().is_nsubj() && refers_back(c))
+}
+
+/// A subject that stands for someone named before: "it", "they", "its forces".
+pub(crate) fn refers_back(subject: Token<'_>) -> bool {
+    let pronoun = subject.upos() == Upos::Pron
+        && is(
+            WordClass::ActorPronoun,
+            &subject.text().to_ascii_lowercase(),
+        );
+    pronoun
+        || subject.children().any(|d| {
+            d.rel().base() == Deprel::Nmod
+                && is(WordClass::Possessive, &d.text().to_ascii_lowercase())
+        })
 }
 
 /// Refusing to cooperate is REJECT: "refused to deploy peacekeepers", "will not accept
@@ -110,6 +181,18 @@ fn recode_refusal(
             .any(|a| is(WordClass::RefusalAux, a));
     let cooperation = is_cooperative(category) || category == EventCategory::Agree;
     (modality == Modality::Negated && refusal && cooperation).then_some(EventCategory::Reject)
+}
+
+/// Force and coercion, which a promise or an announcement turns into a threat.
+fn is_force(c: EventCategory) -> bool {
+    matches!(c, EventCategory::Assault | EventCategory::Coerce)
+}
+
+/// Armed force: an attack, or coercion by arms (a blockade). An announced arrest or deportation
+/// ("said it would expel two journalists") is a decision, not a threat.
+fn armed(rule: &TriggerRule, category: EventCategory) -> bool {
+    category == EventCategory::Assault
+        || (category == EventCategory::Coerce && rule.context.iter().any(|c| c == "military"))
 }
 
 /// Categories of cooperation, which an announcement or promise turns into AGREE.

@@ -85,6 +85,10 @@ word_classes! {
     Criticised = "criticised",
     Disapproving = "disapproving",
     Policy = "policy",
+    ThreatAct = "threat_act",
+    Preparing = "preparing",
+    Announcing = "announcing",
+    Warning = "warning",
 }
 
 impl WordClass {
