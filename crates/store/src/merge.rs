@@ -298,10 +298,12 @@ impl MergedEvent {
 
     /// [`accepts`](Self::accepts) under a chosen across-document policy (`--merge`).
     /// A report of a document the event already holds needs no shared words: one text told
-    /// both, and the coder has read them together.
+    /// both, and the coder has read them together; as within a document, their modes must then
+    /// be the same ("His claims were denied" is not "we have a veto").
     pub fn accepts_under(&self, report: &Report, policy: &Policy) -> Decision {
         let same_text = Policy {
             content: None,
+            open_mode: false,
             ..*policy
         };
         let policy = if self.documents.contains(&report.document) {

@@ -241,3 +241,17 @@ fn an_announcement_joins_the_action_it_plans_for_a_later_date() {
     let before = report(&expulsion("y", &["EST"], None, Some("2022-03-01")), "ERR");
     assert!(!MergedEvent::new(&plan).accepts(&before).merge);
 }
+
+#[test]
+fn within_one_document_a_mention_without_mode_does_not_join_one_with_a_mode() {
+    // "His claims were denied by Jack Straw" (REJECT) and "we have a veto" (REJECT/yield), one
+    // article: the coder kept them apart, and one text needs no shared words, so the modes
+    // must agree as they do within a document.
+    let mut denial = expulsion("a", &["GBR"], None, None);
+    denial.event = EventCategory::Reject;
+    denial.mode = None;
+    let mut veto = denial.clone();
+    veto.mode = Some("yield".to_string());
+    let merged = merge_all(&[report(&denial, "BBC"), report(&veto, "BBC")]);
+    assert_eq!(merged.len(), 2, "{merged:#?}");
+}
