@@ -42,6 +42,19 @@ impl Count<'_> {
         }
     }
 
+    /// Whether the figure is a number, not a noun read as a count of one: its words say more
+    /// than its unit ("Three diplomats", "$3 billion", "12"), where "Church" or "the
+    /// ambassador" only names the thing. Only a number is evidence of which event it is.
+    pub fn numeric(&self) -> bool {
+        let unit = self.unit.unwrap_or_default().to_lowercase();
+        self.text.split_whitespace().any(|w| {
+            let w = w.to_lowercase();
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let noun = w == unit || w.strip_suffix('s') == Some(unit.as_str());
+            !w.is_empty() && !noun && !matches!(w, "a" | "an" | "the" | "its" | "their")
+        })
+    }
+
     /// Whether two comparable figures could be two reports of one count: the larger is at
     /// most `tolerance` above the smaller, plus one for small counts.
     pub fn agrees(&self, other: &Count, tolerance: f64) -> bool {
@@ -357,7 +370,7 @@ fn reason_to_merge(ours: &Evidence, theirs: &Evidence, policy: &Policy) -> Resul
 const STORY_MIN_SHARED: f64 = 2.0;
 
 /// The least number of names or numbers that two reports of one country's politics (an actor
-/// code among the recipients), not both dated to one day, must share: one is most often a
+/// code among the recipients), not both dated to one day, or two undated reports, must share: one is most often a
 /// participant's own name ("Labour", "Blair"), which every statement of one party about another
 /// repeats.
 const DOMESTIC_MIN_NAMES: usize = 2;
@@ -370,8 +383,14 @@ fn participants_tell(ours: &Evidence, theirs: &Evidence, o: &Overlap, rule: Cont
     if domestic(ours) || domestic(theirs) {
         o.shared_names >= least_names(ours, theirs, rule) && o.score >= rule.participants_clause
     } else {
-        o.shared_names >= rule.min_names.max(1)
+        o.shared_names >= least_names(ours, theirs, rule).max(1)
     }
+}
+
+/// Whether neither mention is dated: two fires at one church years apart share its name and
+/// the trigger, and only the text can tell them apart, so it must share more than one name.
+fn neither_dated(ours: &Evidence, theirs: &Evidence) -> bool {
+    ours.date.is_none() && theirs.date.is_none()
 }
 
 /// Whether an event is one country's politics: an actor code among its recipients.
@@ -383,7 +402,7 @@ fn domestic(e: &Evidence) -> bool {
 /// same: [`DOMESTIC_MIN_NAMES`] within one country ("Letwin accused Mr Blair" and "Howard has
 /// accused Mr Blair" share the trigger and the rival's name, and are two accusations).
 fn least_names(ours: &Evidence, theirs: &Evidence, rule: ContentRule) -> usize {
-    if domestic(ours) || domestic(theirs) {
+    if domestic(ours) || domestic(theirs) || neither_dated(ours, theirs) {
         DOMESTIC_MIN_NAMES.max(rule.min_names)
     } else {
         rule.min_names

@@ -132,6 +132,7 @@ macro_rules! evidence_of {
                 .iter()
                 .filter(|f| f.casualty.is_none())
                 .map(Figure::count)
+                .filter(attache_merge::Count::numeric)
                 .collect(),
             content: $facts.content.iter().map(String::as_str).collect(),
             story: $facts.story.iter().map(String::as_str).collect(),
