@@ -217,7 +217,18 @@ fn foretelling(f: &Frame<'_>) -> bool {
         .iter()
         .copied()
         .chain(f.trigger.children().filter(|c| c.rel() == Deprel::Conj));
-    clauses.iter().any(|c| has_other_subject(*c)) && !own.any(has_own_subject)
+    clauses.iter().any(|c| has_other_subject(*c))
+        && !own.any(|c| has_own_subject(c) || owned_subject(c))
+}
+
+/// Whether a clause's subject is the speaker's own side by a possessive: "our forces", "my
+/// government" (words.tsv speaker_possessive, own_force).
+fn owned_subject(clause: Token<'_>) -> bool {
+    clause
+        .children()
+        .filter(|s| s.rel().is_nsubj() && is(WordClass::OwnForce, &lemma(*s)))
+        .flat_map(|s| s.children())
+        .any(|p| p.rel() == Deprel::NmodPoss && is(WordClass::SpeakerPossessive, &lemma(p)))
 }
 
 /// A verb of saying whose complement clause carries "must" / "should" / "has to": the clause.

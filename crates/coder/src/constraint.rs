@@ -38,8 +38,12 @@ pub enum Relation {
     /// The head of a clausal complement, the predicate of a copular one: "wrong" in "said the
     /// move was wrong", "amounted" in "denied it amounted to a crisis".
     Ccomp,
-    /// The subject of a clausal complement: "it" in "warned it would act".
+    /// The subject of a clausal complement, or a passive one's agent: "it" in "warned it would
+    /// act", "the move" in "warned firms would be crippled by the move".
     CcompSubject,
+    /// The possessor of a clausal complement's subject: "his" in "warned that his government
+    /// would act".
+    CcompPossessor,
     /// A compound or adjectival modifier of a noun trigger: "air strike".
     Compound,
     /// Any dependent, or a dependent's dependent.
@@ -58,7 +62,7 @@ pub enum ConstraintError {
     #[error("constraint {0:?} must look like REL:lemma|lemma (conditions joined by &)")]
     Shape(String),
     #[error(
-        "constraint relation {0:?} is not one of prt, obj, xcomp, ccomp, ccsubj, compound, any, objmod, pp.PREP"
+        "constraint relation {0:?} is not one of prt, obj, xcomp, ccomp, ccsubj, ccposs, compound, any, objmod, pp.PREP"
     )]
     Relation(String),
     #[error("constraint {0:?} lists no lemma")]
@@ -93,6 +97,7 @@ fn parse_condition(spec: &str) -> Result<Condition, ConstraintError> {
         "xcomp" => Relation::Xcomp,
         "ccomp" => Relation::Ccomp,
         "ccsubj" => Relation::CcompSubject,
+        "ccposs" => Relation::CcompPossessor,
         "compound" => Relation::Compound,
         "any" => Relation::Any,
         "objmod" => Relation::ObjectModifier,
@@ -178,11 +183,29 @@ impl Condition {
             Relation::Ccomp => trigger
                 .children()
                 .any(|c| c.rel() == Deprel::Ccomp && self.accepts(c)),
+            // "warned the two were under scrutiny and it would act": a clause coordinated with
+            // the complement is said too.
             Relation::CcompSubject => trigger
                 .children()
                 .filter(|c| c.rel() == Deprel::Ccomp)
+                .flat_map(|c| {
+                    std::iter::once(c).chain(c.children().filter(|d| d.rel() == Deprel::Conj))
+                })
                 .flat_map(|c| c.children())
-                .any(|s| matches!(s.rel(), Deprel::Nsubj | Deprel::NsubjPass) && self.accepts(s)),
+                // A passive's agent is who acts: "(warned firms would be crippled) by the move".
+                .any(|s| {
+                    matches!(
+                        s.rel(),
+                        Deprel::Nsubj | Deprel::NsubjPass | Deprel::OblAgent
+                    ) && self.accepts(s)
+                }),
+            Relation::CcompPossessor => trigger
+                .children()
+                .filter(|c| c.rel() == Deprel::Ccomp)
+                .flat_map(|c| c.children())
+                .filter(|s| matches!(s.rel(), Deprel::Nsubj | Deprel::NsubjPass))
+                .flat_map(|s| s.children())
+                .any(|p| p.rel() == Deprel::NmodPoss && self.accepts(p)),
             Relation::Compound => trigger.children().any(|c| {
                 matches!(c.rel(), Deprel::Compound | Deprel::Amod | Deprel::NmodNpmod)
                     && self.accepts(c)

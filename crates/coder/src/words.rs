@@ -89,6 +89,11 @@ word_classes! {
     Preparing = "preparing",
     Announcing = "announcing",
     Warning = "warning",
+    Measure = "measure",
+    Harm = "harm",
+    SpeakerPronoun = "speaker_pronoun",
+    OwnForce = "own_force",
+    SpeakerPossessive = "speaker_possessive",
 }
 
 impl WordClass {
