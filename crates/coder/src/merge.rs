@@ -63,6 +63,7 @@ fn evidence(found: &Found) -> Evidence<'_> {
         counts: e.quantity.iter().map(|q| headline(q, &e.doc_id)).collect(),
         content: Vec::new(),
         story: Vec::new(),
+        home: None,
     }
 }
 

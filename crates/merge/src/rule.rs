@@ -88,6 +88,8 @@ pub struct Evidence<'a> {
     /// The names its document repeats most ([`crate::content::story_names`]); for a merged
     /// event, those of its first report's document. Empty when unknown.
     pub story: Vec<&'a str>,
+    /// The country the report's document stands in; `None` when unknown.
+    pub home: Option<&'a str>,
 }
 
 /// How two sets of actor (or recipient) codes must relate.
@@ -393,9 +395,13 @@ fn neither_dated(ours: &Evidence, theirs: &Evidence) -> bool {
     ours.date.is_none() && theirs.date.is_none()
 }
 
-/// Whether an event is one country's politics: an actor code among its recipients.
+/// Whether an event is one country's politics: an actor code among its recipients, or an
+/// actor of the document's home country with no recipient of another ("He accused Mr Blair's
+/// government" in a British report). An empty recipient is unknown, never a match.
 fn domestic(e: &Evidence) -> bool {
+    let home_actor = e.home.is_some_and(|h| e.actors.contains(&h));
     e.actors.iter().any(|a| e.recipients.contains(a))
+        || (home_actor && e.recipients.iter().all(|r| Some(*r) == e.home))
 }
 
 /// The least number of names or numbers two mentions must share for their words to say the

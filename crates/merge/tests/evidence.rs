@@ -46,6 +46,7 @@ fn mention<'a>(
         counts: Vec::new(),
         content: content.iter().map(String::as_str).collect(),
         story: Vec::new(),
+        home: None,
     }
 }
 
@@ -357,4 +358,32 @@ fn two_politicians_accusing_one_rival_are_two_accusations() {
     let b = mention(EventCategory::Accuse, vec!["GBR"], vec![], None, &howard);
     let d = decide(&a, &b, &Policy::ACROSS_DOCUMENTS);
     assert!(!d.merge, "{}", d.reason);
+}
+
+#[test]
+fn one_partys_criticisms_of_different_things_with_no_recipient_stay_apart_at_home() {
+    // Two BBC reports of one week: the recipient ("Mr Blair's government") went uncoded, so
+    // only the home country tells that both are British politics.
+    let tax = words("accused Mr Blair's government of breaking its promise on tax");
+    let nhs = words("accused Mr Blair's government of breaking its promise on hospitals");
+    let report = |content, published| {
+        let mut e = mention(
+            EventCategory::Accuse,
+            vec!["GBR"],
+            vec![],
+            week_before(published),
+            content,
+        );
+        e.home = Some("GBR");
+        e
+    };
+    let (a, b) = (report(&tax, "2005-02-14"), report(&nhs, "2005-02-17"));
+    let d = decide(&a, &b, &Policy::ACROSS_DOCUMENTS);
+    assert!(!d.merge, "{}", d.reason);
+    // Reported from abroad, the same words are not one country's politics: one name suffices.
+    let (mut a, mut b) = (a, b);
+    a.home = Some("USA");
+    b.home = Some("USA");
+    let d = decide(&a, &b, &Policy::ACROSS_DOCUMENTS);
+    assert!(d.merge, "{}", d.reason);
 }

@@ -37,6 +37,7 @@ fn expulsion(actors: Vec<&'static str>, counts: Vec<Count<'static>>) -> Evidence
         counts,
         content: Vec::new(),
         story: Vec::new(),
+        home: None,
     }
 }
 

@@ -92,6 +92,39 @@ pub struct Report {
     pub places: Vec<Place>,
     /// The names its document repeats most ([`story_names`]); empty when the text is unknown.
     pub story: Vec<String>,
+    /// The country its document stands in ([`home_country`]); `None` when unknown.
+    pub home: Option<String>,
+}
+
+/// The country a document's events stand in: that of a participant the coder placed by the
+/// dateline or by the country the document names most, else the country most of its
+/// participants have (at least twice, and more than any other).
+pub fn home_country(events: &[Event]) -> Option<String> {
+    use attache_event::CountryFrom;
+    let participants = || {
+        events
+            .iter()
+            .flat_map(|e| e.actors.iter().chain(&e.recipients))
+    };
+    for from in [CountryFrom::Dateline, CountryFrom::Document] {
+        if let Some(c) = participants().find(|a| a.country_from == Some(from)) {
+            return c.country.clone();
+        }
+    }
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for country in participants().filter_map(|a| a.country.as_deref()) {
+        match counts.iter_mut().find(|(c, _)| *c == country) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((country, 1)),
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    match counts.as_slice() {
+        [(c, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|r| r.1 < *n) => {
+            Some(c.to_string())
+        }
+        _ => None,
+    }
 }
 
 /// The content words of an event: those of each place it is reported in the document, the
@@ -136,6 +169,7 @@ macro_rules! evidence_of {
                 .collect(),
             content: $facts.content.iter().map(String::as_str).collect(),
             story: $facts.story.iter().map(String::as_str).collect(),
+            home: None,
         }
     };
 }
@@ -196,6 +230,7 @@ impl Report {
                 })
                 .collect(),
             story: Vec::new(),
+            home: None,
         };
         let mut reports = Vec::new();
         if event.aggregate && actors.len() > 1 {
@@ -230,7 +265,21 @@ impl Report {
     }
 
     fn evidence(&self) -> Evidence<'_> {
-        evidence_of!(self)
+        Evidence {
+            home: self.home.as_deref(),
+            ..evidence_of!(self)
+        }
+    }
+
+    /// The reports, their document standing in `home` ([`home_country`]).
+    pub fn at_home(reports: Vec<Report>, home: Option<&str>) -> Vec<Report> {
+        reports
+            .into_iter()
+            .map(|r| Report {
+                home: home.map(str::to_string),
+                ..r
+            })
+            .collect()
     }
 }
 

@@ -505,6 +505,7 @@ pub(super) fn store_document(
     } else {
         merge::story_names(&doc.text)
     };
+    let home = merge::home_country(&item.events);
     let mut sentences = BTreeSet::new();
     for (ordinal, event) in item.events.iter().enumerate() {
         // The coder names the document; the store keys mentions by the id it stores.
@@ -518,7 +519,7 @@ pub(super) fn store_document(
         summary.events += 1;
         let apart = kept_apart_events(tx, &doc.id, ordinal)?;
         let reports = Report::from_event(&event, &source, doc.publication.published);
-        for report in Report::told_in(reports, &story) {
+        for report in Report::at_home(Report::told_in(reports, &story), home.as_deref()) {
             let mut found = candidates(tx, &report)?;
             found.retain(|(id, _)| !apart.contains(id));
             match merge::choose_under(found.iter().map(|(_, m)| m), &report, policy) {
