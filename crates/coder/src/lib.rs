@@ -19,6 +19,7 @@ mod distribute;
 mod events;
 mod figure_words;
 mod frames;
+mod later_roles;
 mod layout;
 mod measure;
 mod mention;
@@ -404,6 +405,7 @@ impl Extractor {
             layout: &context.layout,
         };
         let mut next = 0;
+        let mut sentences = Vec::new();
         for s in doc.sentences() {
             let span = s.span();
             while next < matches.len() && matches[next].end <= span.start {
@@ -416,8 +418,12 @@ impl Extractor {
             let lex = actors::SentenceLex {
                 matches: matches[next..end].to_vec(),
             };
-            code::code_sentence(&cx, &s, &lex, &mut state.discourse, &mut state.found);
+            sentences.push((s, lex));
             next = end;
+        }
+        later_roles::note_later_roles(&cx, &sentences, &mut state.discourse);
+        for (s, lex) in &sentences {
+            code::code_sentence(&cx, s, lex, &mut state.discourse, &mut state.found);
         }
     }
 }

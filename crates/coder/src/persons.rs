@@ -77,7 +77,7 @@ pub fn note_people(
 
 /// A proper noun that heads a name: not itself part of a longer name ("Michael" of "Michael
 /// Howard"), and either of several words or described by an apposition.
-fn is_name_head(t: Token<'_>) -> bool {
+pub(crate) fn is_name_head(t: Token<'_>) -> bool {
     let part_of_name = |r: Deprel| matches!(r, Deprel::Flat | Deprel::Compound | Deprel::FlatName);
     t.upos() == Upos::Propn
         && !part_of_name(t.rel())
@@ -112,7 +112,7 @@ fn title_before<'d>(doc: &'d Doc, name: Token<'d>) -> Option<Token<'d>> {
 }
 
 /// What a nominal's naming core says (country and sector).
-fn reading_of<'d>(
+pub(crate) fn reading_of<'d>(
     reader: &ActorReader<'d, '_>,
     head: Token<'d>,
     core: &[Token<'d>],
@@ -127,7 +127,7 @@ fn reading_of<'d>(
 /// Tory leader, Michael Howard"), with what that role belongs to ("leader of the National
 /// Front").
 /// Also gives the bytes of the description's naming core, where one was read.
-fn own_or_described<'d>(
+pub(crate) fn own_or_described<'d>(
     reader: &ActorReader<'d, '_>,
     name: Token<'d>,
     mut own: CoreReading,
