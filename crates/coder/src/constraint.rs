@@ -235,8 +235,13 @@ impl Condition {
                 .chain(object_heads(trigger))
                 .flat_map(|t| t.children())
                 .any(|c| {
-                    (c.rel().is_obl() || c.rel().is_nmod())
-                        && has_case(c, &[prep.as_str()])
+                    // "over tax and spending plans": the parser may hang the preposition on
+                    // the phrase's first compound word, and call the phrase an object.
+                    (c.rel().is_obl() || c.rel().is_nmod() || c.rel() == Deprel::Obj)
+                        && (has_case(c, &[prep.as_str()])
+                            || c.children().any(|m| {
+                                m.rel() == Deprel::Compound && has_case(m, &[prep.as_str()])
+                            }))
                         && self.accepts(c)
                 }),
         }

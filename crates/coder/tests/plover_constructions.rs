@@ -172,6 +172,19 @@ const NOT_CODED: &[(&str, C)] = &[
         C::Threaten,
     ),
     ("Russia said Ukraine would attack.", C::Threaten),
+    // A verbal clash over a measure is an argument, not a fight, nor one side's criticism.
+    (
+        "Labour and the Tories have clashed over tax and spending plans.",
+        C::Assault,
+    ),
+    (
+        "Labour and the Tories have clashed over tax and spending plans.",
+        C::Accuse,
+    ),
+    (
+        "Ministers clashed over the budget at the meeting.",
+        C::Assault,
+    ),
     ("The Kenyan president was sworn in on Monday.", C::Threaten),
     ("French police questioned the suspect for hours.", C::Accuse),
     (
