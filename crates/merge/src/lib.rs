@@ -10,10 +10,11 @@
 
 pub mod content;
 pub mod dates;
+mod figures;
 mod rule;
 
 pub use dates::{DateSpan, UNDATED_WINDOW_DAYS, announcement_fits, lookup_span, report_date};
+pub use figures::Count;
 pub use rule::{
-    ClaimRule, ContentRule, Count, Decision, Evidence, FigureRule, Policy, SetRule, Strictness,
-    decide,
+    ClaimRule, ContentRule, Decision, Evidence, FigureRule, Policy, SetRule, Strictness, decide,
 };
