@@ -458,54 +458,12 @@ impl<'d, 'l> ActorReader<'d, 'l> {
             }
         }
 
-        // "Moscow, whose troops ...": a relative pronoun stands for the noun its clause modifies.
-        if country.is_none()
-            && let Some(rel) = core.iter().find(|t| is_relative_pronoun(t.text()))
-            && let Some(ante) = crate::tree::relative_antecedent(self.doc, *rel)
-            && let Some(a) = self.actor_within(ante, discourse, depth + 1)
-        {
-            country = a.country;
-            sector = sector.or(a.sector);
-        }
-        if country.is_none()
-            && core.len() == 1
-            && is_actor_pronoun(head.text())
-            && let Some((c, s)) = self.pronoun_referent(head, lo, discourse, depth)
-        {
-            country = c;
-            sector = sector.or(s);
-        }
-        // "The chancellor" after "Chancellor Gordon Brown": the actor given that role.
-        if country.is_none()
-            && let Some((c, s)) = self.described_referent(head, &core, discourse)
-        {
-            country = c;
-            sector = sector.or(s);
-        }
-
-        // "A member of the Syrian parliament", "thousands of Nigerians", "leaders of Romania's
-        // government": a part or a number of a body is coded as the body.
-        if country.is_none()
-            && is_part_noun(&crate::triggers::trigger_lemma(head))
-            && let Some(whole) = head
-                .children()
-                .find(|c| c.rel().is_nmod() && crate::triggers::has_case(*c, &["of"]))
-            && let Some(a) = self.actor_within(whole, discourse, depth + 1)
-        {
-            country = a.country;
-            sector = sector.or(a.sector);
-        }
-        // "Salaheddine Sidhoum, Algeria's leading human rights activist": an apposition says
-        // whom a name stands for.
-        if country.is_none()
-            && head.upos() == Upos::Propn
-            && !is_time_word(head.text())
-            && let Some(appos) = head.children().find(|c| c.rel() == Deprel::Appos)
-            && let Some(a) = self.actor_within(appos, discourse, depth + 1)
-        {
-            country = a.country;
-            sector = sector.or(a.sector);
-        }
+        let mut placed = Placed { country, sector };
+        self.follow_references(head, &core, lo, discourse, depth, &mut placed);
+        let Placed {
+            mut country,
+            sector,
+        } = placed;
         // "Security forces in Guinea", "militants from Iraq": a group known by its sector is
         // placed by the state its prepositional phrase names.
         if country.is_none() && sector.is_some() {
@@ -537,4 +495,72 @@ impl<'d, 'l> ActorReader<'d, 'l> {
             country_from: by_modifier.then_some(CountryFrom::Modifier),
         })
     }
+
+    /// Where the words name no country: the noun a relative pronoun stands for, a pronoun's or
+    /// a description's referent, the body a part belongs to, or a name's apposition, the first
+    /// of these that places it.
+    fn follow_references(
+        &self,
+        head: Token<'d>,
+        core: &[Token<'d>],
+        lo: usize,
+        discourse: &mut Discourse,
+        depth: usize,
+        placed: &mut Placed,
+    ) {
+        // "Moscow, whose troops ...": a relative pronoun stands for the noun its clause modifies.
+        if placed.country.is_none()
+            && let Some(rel) = core.iter().find(|t| is_relative_pronoun(t.text()))
+            && let Some(ante) = crate::tree::relative_antecedent(self.doc, *rel)
+            && let Some(a) = self.actor_within(ante, discourse, depth + 1)
+        {
+            placed.country = a.country;
+            placed.sector = placed.sector.take().or(a.sector);
+        }
+        if placed.country.is_none()
+            && core.len() == 1
+            && is_actor_pronoun(head.text())
+            && let Some((c, s)) = self.pronoun_referent(head, lo, discourse, depth)
+        {
+            placed.country = c;
+            placed.sector = placed.sector.take().or(s);
+        }
+        // "The chancellor" after "Chancellor Gordon Brown": the actor given that role.
+        if placed.country.is_none()
+            && let Some((c, s)) = self.described_referent(head, core, discourse)
+        {
+            placed.country = c;
+            placed.sector = placed.sector.take().or(s);
+        }
+
+        // "A member of the Syrian parliament", "thousands of Nigerians", "leaders of Romania's
+        // government": a part or a number of a body is coded as the body.
+        if placed.country.is_none()
+            && is_part_noun(&crate::triggers::trigger_lemma(head))
+            && let Some(whole) = head
+                .children()
+                .find(|c| c.rel().is_nmod() && crate::triggers::has_case(*c, &["of"]))
+            && let Some(a) = self.actor_within(whole, discourse, depth + 1)
+        {
+            placed.country = a.country;
+            placed.sector = placed.sector.take().or(a.sector);
+        }
+        // "Salaheddine Sidhoum, Algeria's leading human rights activist": an apposition says
+        // whom a name stands for.
+        if placed.country.is_none()
+            && head.upos() == Upos::Propn
+            && !is_time_word(head.text())
+            && let Some(appos) = head.children().find(|c| c.rel() == Deprel::Appos)
+            && let Some(a) = self.actor_within(appos, discourse, depth + 1)
+        {
+            placed.country = a.country;
+            placed.sector = placed.sector.take().or(a.sector);
+        }
+    }
+}
+
+/// What an actor's words have placed so far: its country and sector, either still open.
+struct Placed {
+    country: Option<String>,
+    sector: Option<String>,
 }
