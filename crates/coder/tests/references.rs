@@ -9,27 +9,10 @@ use chrono::NaiveDate;
 
 mod common;
 
+use common::{actor_of, coded};
+
 fn code(text: &str) -> Vec<Event> {
     common::code_on(text, NaiveDate::from_ymd_opt(2004, 12, 13))
-}
-
-/// The (country, sector) of the first actor of the event `trigger` starts, if any.
-fn actor_of(events: &[Event], trigger: &str) -> Option<(String, String)> {
-    events
-        .iter()
-        .filter(|e| e.trigger.text == trigger)
-        .flat_map(|e| e.actors.iter())
-        .next()
-        .map(|a| {
-            (
-                a.country.clone().unwrap_or_default(),
-                a.sector.clone().unwrap_or_default(),
-            )
-        })
-}
-
-fn coded(country: &str, sector: &str) -> Option<(String, String)> {
-    Some((country.to_string(), sector.to_string()))
 }
 
 #[test]

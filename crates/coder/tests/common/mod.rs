@@ -69,3 +69,23 @@ pub fn assert_none_coded(cases: &[(&str, EventCategory)], code: impl Fn(&str) ->
         );
     }
 }
+
+/// The (country, sector) of the first actor of the event `trigger` starts, if any.
+pub fn actor_of(events: &[Event], trigger: &str) -> Option<(String, String)> {
+    events
+        .iter()
+        .filter(|e| e.trigger.text == trigger)
+        .flat_map(|e| e.actors.iter())
+        .next()
+        .map(|a| {
+            (
+                a.country.clone().unwrap_or_default(),
+                a.sector.clone().unwrap_or_default(),
+            )
+        })
+}
+
+/// The (country, sector) an actor is expected to have.
+pub fn coded(country: &str, sector: &str) -> Option<(String, String)> {
+    Some((country.to_string(), sector.to_string()))
+}
