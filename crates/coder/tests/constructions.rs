@@ -250,6 +250,14 @@ fn readings_that_are_no_event() {
             ),
             ("The British government met its deficit target.", C::Consult),
             (
+                "The Canadian finance minister said he would meet his fiscal rule this year.",
+                C::Agree,
+            ),
+            (
+                "The Australian treasurer said he had met the budget rules.",
+                C::Consult,
+            ),
+            (
                 "The French president began a nationwide tour on Monday.",
                 C::Consult,
             ),
