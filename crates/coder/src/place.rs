@@ -343,9 +343,13 @@ fn pick<'g>(
     let supported = |p: &GeoPlace| {
         entry.is_some() || p.population >= BIG_CITY || qualified(p) || dateline(p) || mentioned(p)
     };
-    // A dictionary region is a region before a town of its name.
-    let kind_fits = |p: &GeoPlace| {
-        entry.is_none_or(|e| e.kind != EntryKind::Region) || p.feature != Feature::City
+    // A dictionary region is a region before a town of its name; a dictionary city or
+    // capital is a city before a region of its name ("in Washington" is the capital, not the
+    // state).
+    let kind_fits = |p: &GeoPlace| match entry.map(|e| e.kind) {
+        Some(EntryKind::Region) => p.feature != Feature::City,
+        Some(EntryKind::City | EntryKind::Capital) => p.feature == Feature::City,
+        _ => true,
     };
     candidates
         .iter()

@@ -56,6 +56,15 @@ fn alexandria_resolves_by_the_documents_country_then_population() {
 }
 
 #[test]
+fn a_capital_is_the_city_before_a_region_of_its_name() {
+    // Washington the capital, not Washington State (the larger by population).
+    let loc = place("An EU spokesman in Washington rejected the US complaint on Monday.");
+    assert_eq!(loc.name.as_deref(), Some("Washington"));
+    assert_eq!(loc.feature, Some(PlaceFeature::City));
+    assert_eq!(loc.admin1.as_deref(), Some("US.DC"));
+}
+
+#[test]
 fn the_dateline_places_an_event_whose_clause_names_no_place() {
     let text =
         "MOSUL, Iraq (Reuters) - Iraqi police arrested 12 protesters on Sunday, officials said.";
