@@ -145,8 +145,10 @@ impl Constraint {
 
 impl Condition {
     fn accepts(&self, tok: Token<'_>) -> bool {
+        // "*" is any word but a day's or month's name: "insisted on Wednesday" dates the
+        // act, it does not say what was insisted on.
         if self.any_word {
-            return true;
+            return !is(WordClass::CalendarName, &tok.text().to_ascii_lowercase());
         }
         let lemma = trigger_lemma(tok);
         self.lemmas.iter().any(|l| *l == *lemma) || self.classes.iter().any(|&c| is(c, &lemma))

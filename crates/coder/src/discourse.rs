@@ -40,6 +40,9 @@ pub struct Discourse {
     sentence: usize,
     /// The sentence of each person's latest mention (by place in `persons`).
     seen_sentence: Vec<usize>,
+    /// Each person's gender where a title says it ("Mr", "Mrs"; by place in `persons`):
+    /// `Some(true)` male. "She" is never a "Mr".
+    male: Vec<Option<bool>>,
     /// Mentions of people the document says nothing about but that they are people ("Mr
     /// Straw" unknown), by byte offset, with their sentence: no referent for "he", but a rival.
     anonymous: std::collections::BTreeMap<usize, usize>,
@@ -181,6 +184,19 @@ impl Discourse {
         }
         self.persons.push(person);
         self.seen_sentence.push(self.sentence);
+        self.male.push(None);
+    }
+
+    /// Remembers what a title says of the gender of the person known by `names` ("Mr Taylor":
+    /// `male` true); a person given titles of both genders (two people, one surname) keeps none.
+    pub(crate) fn note_gender(&mut self, names: &[String], male: bool) {
+        let Some(&i) = self.by_names.get(names) else {
+            return;
+        };
+        self.male[i] = match self.male[i] {
+            Some(known) if known != male => None,
+            _ => Some(male),
+        };
     }
 
     /// Remembers a mention, at byte offset `at`, of a person the document says nothing about.
@@ -196,7 +212,9 @@ impl Discourse {
     /// The person "he" or "she" at byte offset `at` stands for: the person mentioned last
     /// before it (or resolved at it, by [`Discourse::refresh_referent`]), within the last few sentences, unless another person of other country or
     /// sector was named in that same sentence (two candidates: precision first, none).
-    pub(crate) fn person_referent(&self, at: usize) -> Option<&Person> {
+    /// `male` is the pronoun's gender ("he" true, "she" false), where it has one: a person
+    /// titled the other way is no referent, and then no one is.
+    pub(crate) fn person_referent(&self, at: usize, male: Option<bool>) -> Option<&Person> {
         let mut before = self
             .by_seen
             .range(..=(at, usize::MAX))
@@ -208,6 +226,9 @@ impl Discourse {
             return None;
         }
         let p = &self.persons[last];
+        if male.is_some() && self.male[last].is_some_and(|m| Some(m) != male) {
+            return None;
+        }
         // A person the document says nothing about, named after or beside the candidate.
         if let Some((&a, &a_sentence)) = self.anonymous.range(..at).next_back()
             && (a > p.seen_at || a_sentence == in_sentence)
@@ -297,7 +318,7 @@ mod tests {
         assert_eq!(named(&d, "maio").as_deref(), Some("luigi di maio"));
         assert_eq!(named(&d, "mai"), None);
         assert_eq!(d.persons.len(), 3, "a name seen again is one person");
-        let before = |at| d.person_referent(at).map(|p| p.names.join(" "));
+        let before = |at| d.person_referent(at, None).map(|p| p.names.join(" "));
         assert_eq!(before(39).as_deref(), Some("anders corford"));
         assert_eq!(before(41).as_deref(), Some("jeppe kofod"));
         assert_eq!(before(9), None);
@@ -308,7 +329,7 @@ mod tests {
         let mut d = Discourse::default();
         d.remember_person(person(&["jeppe", "kofod"], 10));
         d.next_sentence();
-        let referent = |d: &Discourse, at| d.person_referent(at).map(|p| p.names.join(" "));
+        let referent = |d: &Discourse, at| d.person_referent(at, None).map(|p| p.names.join(" "));
         assert_eq!(referent(&d, 50).as_deref(), Some("jeppe kofod"));
         // Two people of other countries in one sentence: "he" after it is either.
         let mut other = person(&["miguel", "moratinos"], 60);

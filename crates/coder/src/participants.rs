@@ -323,6 +323,37 @@ fn place_or_context(
         .map(|c| (c, CountryFrom::Place))
 }
 
+/// "The prime minister said", "the shadow chancellor attacked": a definite description of
+/// one state office (its naming core exactly a role of the dictionaries with a government or
+/// opposition sector, its first word of class `home_office` of data/coder/words.tsv), that
+/// says nothing of whose ("of Iraq", "Mr Blair's", "who resigned") and that the document gave
+/// no one (the caller tries that first): the office of the report's home country.
+fn home_office(sx: &SentenceCx<'_, '_>, head: Token<'_>) -> bool {
+    let definite = head
+        .children()
+        .any(|c| c.rel() == Deprel::Det && c.text().eq_ignore_ascii_case("the"));
+    let restricted = head.children().any(|c| {
+        c.rel().is_nmod() || matches!(c.rel(), Deprel::AclRelcl | Deprel::Appos | Deprel::Conj)
+    });
+    if !definite || restricted || !matches!(head.xpos(), "NN" | "NNP") {
+        return false;
+    }
+    let words: Vec<Token<'_>> = crate::actors::core_tokens(head)
+        .into_iter()
+        .filter(|t| t.upos() != Upos::Det)
+        .collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    let (lo, hi) = (first.span().start, last.span().end);
+    is(WordClass::HomeOffice, &first.text().to_ascii_lowercase())
+        && sx.lex.covering(lo, hi).is_some_and(|m| {
+            m.entry.kind == EntryKind::Role
+                && (m.start, m.end) == (lo, hi)
+                && matches!(m.entry.sector.as_deref(), Some("GOV" | "OPP"))
+        })
+}
+
 /// "The government said", "accused ministers of", "attacked the government's failure": a
 /// state's governing body named without its state (`national_body` of data/coder/words.tsv)
 /// is the government of the report's dateline country, else of the country the document names
@@ -353,9 +384,17 @@ fn national_bodies(
             let speaker = (h.upos() == Upos::Pron)
                 .then(|| governing_subject(*h))
                 .flatten();
-            std::iter::once(*h).chain(possessors).chain(speaker)
+            // An office is one person: a pronoun ("they") may not stand for it.
+            std::iter::once(*h)
+                .chain(possessors)
+                .map(|t| (t, true))
+                .chain(speaker.map(|t| (t, false)))
         })
-        .filter(|t| is(WordClass::NationalBody, &t.text().to_ascii_lowercase()) && alone(*t))
+        .filter(|&(t, own)| {
+            (is(WordClass::NationalBody, &t.text().to_ascii_lowercase()) && alone(t))
+                || (own && home_office(sx, t))
+        })
+        .map(|(t, _)| t)
         // "the Kenyan government" names its state.
         .filter(|t| sx.reader.actor(*t, discourse).is_none())
         .filter_map(|t| sx.reader.sector_actor(t))

@@ -8,6 +8,8 @@
 
 use crate::actors::{ActorReader, CoreReading, Discourse, Person, core_tokens};
 use crate::tree::has_case;
+use crate::words::{WordClass, is};
+use attache_lexicon::EntryKind;
 use attache_nlp::{Deprel, Doc, Token, Upos};
 
 /// Prepositions that attach what a described role belongs to ("leader *of* the National
@@ -66,12 +68,26 @@ pub fn note_people(
                 discourse,
             );
         }
+        let male = core.iter().find_map(|c| title_gender(c.text()));
         discourse.remember_person(Person {
-            names,
+            names: names.clone(),
             country,
             sector: described.sector,
             seen_at: lo,
         });
+        if let Some(male) = male {
+            discourse.note_gender(&names, male);
+        }
+    }
+}
+
+/// The gender a title says ("Mr": male, `Some(true)`; "Mrs": `Some(false)`), if it says one.
+fn title_gender(word: &str) -> Option<bool> {
+    let word = word.trim_end_matches('.').to_ascii_lowercase();
+    if is(WordClass::MaleTitle, &word) {
+        Some(true)
+    } else {
+        is(WordClass::FemaleTitle, &word).then_some(false)
     }
 }
 
@@ -111,6 +127,24 @@ fn title_before<'d>(doc: &'d Doc, name: Token<'d>) -> Option<Token<'d>> {
     (t.upos() == Upos::Noun && sibling && t.rel() == name.rel()).then_some(t)
 }
 
+/// A party's name written just before a person's, which the parse hung elsewhere: "Tory |
+/// co-chairman Liam Fox said" (two subjects), "Lib Dem | committee chairman Alan Beith warned"
+/// (the name a list item of the party's). Only a party the dictionaries know, and only with
+/// nothing between the two (no comma: "the Tories, Liam Fox said" may list two speakers).
+fn party_before<'d>(reader: &ActorReader<'d, '_>, name: Token<'d>) -> Option<Token<'d>> {
+    let start = core_tokens(name).first()?.i();
+    let t = reader.doc.token(start.checked_sub(1)?);
+    if t.sentence() != name.sentence() || t.upos() != Upos::Propn {
+        return None;
+    }
+    let sp = t.span();
+    reader
+        .lex
+        .covering(sp.start, sp.end)
+        .is_some_and(|m| m.entry.kind == EntryKind::Party && m.end == sp.end)
+        .then_some(t)
+}
+
 /// What a nominal's naming core says (country and sector).
 pub(crate) fn reading_of<'d>(
     reader: &ActorReader<'d, '_>,
@@ -144,7 +178,8 @@ pub(crate) fn own_or_described<'d>(
                 .flatten()
                 .filter(|h| matches!(h.upos(), Upos::Noun | Upos::Propn))
         })
-        .or_else(|| title_before(reader.doc, name));
+        .or_else(|| title_before(reader.doc, name))
+        .or_else(|| party_before(reader, name));
     let Some(d) = description else {
         return (own, None);
     };

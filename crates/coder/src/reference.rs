@@ -68,8 +68,13 @@ impl<'d> ActorReader<'d, '_> {
             return self.quotation_speaker(head, discourse);
         }
         if is(WordClass::PersonPronoun, &word) {
+            let male = if is(WordClass::MalePronoun, &word) {
+                Some(true)
+            } else {
+                is(WordClass::FemalePronoun, &word).then_some(false)
+            };
             let p = discourse
-                .person_referent(lo)
+                .person_referent(lo, male)
                 .map(|p| (p.country.clone(), p.sector.clone()))?;
             discourse.refresh_referent(lo);
             return Some(p);
@@ -138,7 +143,7 @@ impl<'d> ActorReader<'d, '_> {
         }
         // "Gordon Brown will say ... The chancellor is due to outline": a role the document
         // gave no one is the person "he" would be, if the dictionaries give them its sector.
-        let person = discourse.person_referent(lo)?;
+        let person = discourse.person_referent(lo, None)?;
         (role_sector.is_some() && person.sector.as_deref() == role_sector)
             .then(|| (person.country.clone(), person.sector.clone()))
     }

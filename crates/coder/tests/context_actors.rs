@@ -1,0 +1,133 @@
+//! Actors the sentence names only through the document: a party written before a name the
+//! parse split off ("Tory | co-chairman Liam Fox") names the person for later "Mr/Dr + surname"
+//! mentions; a definite description of one state office the document gave no one ("the prime
+//! minister", "the shadow chancellor") is that office of the report's home country. Sentences
+//! written for these tests.
+
+use attache_event::Event;
+use chrono::NaiveDate;
+
+mod common;
+
+use common::{actor_of, coded};
+
+fn code(text: &str) -> Vec<Event> {
+    common::code_on(text, NaiveDate::from_ymd_opt(2005, 2, 14))
+}
+
+#[test]
+fn a_party_before_a_split_title_and_name_names_the_later_surname() {
+    // The parse makes the party a nominal of its own ("Tory" a second subject, or the name a
+    // list item of "Lib Dem"); the party still names the person.
+    let cases = [
+        "Tory co-chairman Mark Hollis was speaking after the vote. Dr Hollis accused ministers \
+         of misleading voters about the cost of the scheme.",
+        "Lib Dem home affairs committee chairman Ruth Penn warned that the plan could harm the \
+         courts. Ms Penn accused ministers of misleading voters.",
+    ];
+    for text in cases {
+        let events = code(text);
+        assert_eq!(
+            actor_of(&events, "accused"),
+            coded("GBR", "OPP"),
+            "{text}\n{events:#?}"
+        );
+    }
+}
+
+/// A short report about Britain (named twice, so it is the document's country), then `last`.
+fn british(last: &str) -> String {
+    format!(
+        "Britain's rail fares will rise by 4% in March. Unions in Britain say commuters cannot \
+         afford it. {last}"
+    )
+}
+
+#[test]
+fn an_office_the_report_gave_no_one_is_its_home_countrys() {
+    let cases = [
+        (
+            "The prime minister rejected the claims of the unions.",
+            "rejected",
+            "GOV",
+        ),
+        (
+            "The home secretary rejected the claims of the unions.",
+            "rejected",
+            "GOV",
+        ),
+        (
+            "The shadow chancellor accused the government of breaking its promises.",
+            "accused",
+            "OPP",
+        ),
+    ];
+    for (last, trigger, sector) in cases {
+        let events = code(&british(last));
+        assert_eq!(
+            actor_of(&events, trigger),
+            coded("GBR", sector),
+            "{last}\n{events:#?}"
+        );
+    }
+}
+
+#[test]
+fn an_office_that_says_whose_or_is_no_single_office_is_not_the_home_countrys() {
+    for last in [
+        // Whose it is: the phrase's own country, never the report's.
+        "The prime minister of Iraq rejected the claims of the unions.",
+        // "the minister" may be any minister of any state.
+        "The minister rejected the claims of the unions.",
+    ] {
+        let events = code(&british(last));
+        assert_ne!(
+            actor_of(&events, "rejected"),
+            coded("GBR", "GOV"),
+            "{last}\n{events:#?}"
+        );
+    }
+    // A report that names no country has no home for the office.
+    let events = code("The prime minister rejected the claims of the unions.");
+    assert_eq!(actor_of(&events, "rejected"), None, "{events:#?}");
+}
+
+#[test]
+fn she_is_never_a_person_titled_mr_nor_he_one_titled_mrs() {
+    let text = "Lib Dem chairman Matthew Penrose has written to the regulator about the calls. \
+        A spokeswoman for the regulator said it was examining the complaint from Mr Penrose. \
+        She accused the firm of ignoring the rules.";
+    let events = code(text);
+    assert_eq!(actor_of(&events, "accused"), None, "{events:#?}");
+    let text = "Tory health spokeswoman Anne Kettering has written to the regulator about the \
+        calls. A spokesman for the regulator said it was examining the complaint from Mrs \
+        Kettering. He accused the firm of ignoring the rules.";
+    let events = code(text);
+    assert_eq!(actor_of(&events, "accused"), None, "{events:#?}");
+    // The pronoun of the title's gender still finds the person.
+    let text = "Lib Dem chairman Matthew Penrose has written to the regulator about the calls. \
+        Mr Penrose said the calls broke the law. He accused the firm of ignoring the rules.";
+    let events = code(text);
+    assert_eq!(
+        actor_of(&events, "accused"),
+        coded("GBR", "OPP"),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn insisting_on_a_day_is_no_demand() {
+    // "pp.on:*" of "insist" (a demand) takes what is insisted on, never a date.
+    let events = code(&british(
+        "The prime minister insisted on Tuesday that he had read the report.",
+    ));
+    assert_eq!(actor_of(&events, "insisted"), None, "{events:#?}");
+    let events = code(&british(
+        "The prime minister insisted on a full inquiry into the rail fares.",
+    ));
+    assert_eq!(
+        actor_of(&events, "insisted"),
+        coded("GBR", "GOV"),
+        "{events:#?}"
+    );
+}
