@@ -218,11 +218,12 @@ impl Condition {
                     .children()
                     .filter(|c| c.rel() != Deprel::Mark)
                     .any(|c| {
-                        // A clause's subordinator is evidence ("questioned whether ..."); an
+                        // A clause's subordinator is evidence ("questioned whether ...", a
+                        // gerund's preposition: "warned them against pandering"); an
                         // infinitive's "to" is not.
                         self.accepts(c)
                             || c.children()
-                                .filter(|g| g.rel() != Deprel::Mark || g.upos() == Upos::Sconj)
+                                .filter(|g| g.rel() != Deprel::Mark || subordinator(*g))
                                 .any(|g| self.accepts(g))
                     })
                     || self.follows(doc, trigger)
@@ -267,6 +268,16 @@ fn object_heads<'a>(trigger: Token<'a>) -> impl Iterator<Item = Token<'a>> {
                 || (is_noun && rel == Deprel::Nmod && has_case(*c, &["of"]))
         })
         .chain(participle_head)
+}
+
+/// A clause's mark that says something about the clause: a subordinating conjunction, or a
+/// preposition before a gerund ("against pandering"), but not an infinitive's "to".
+fn subordinator(mark: Token<'_>) -> bool {
+    match mark.upos() {
+        Upos::Sconj => true,
+        Upos::Adp => !mark.text().eq_ignore_ascii_case("to"),
+        _ => false,
+    }
 }
 
 #[cfg(test)]

@@ -80,7 +80,27 @@ fn headline<'a>(q: &'a Quantity, source: &'a str) -> Count<'a> {
 }
 
 fn mergeable(a: &Found, b: &Found) -> bool {
+    if separate_statements(&a.event, &b.event) {
+        return false;
+    }
     decide(&evidence(a), &evidence(b), &Policy::WITHIN_DOCUMENT).merge
+}
+
+/// Whether two mentions are statements made in different sentences: criticism, demands,
+/// refusals and praise are acts of saying, and a report that tells two of them in two
+/// sentences ("Tory chairman Liam Fox accused Labour of ..." then "The Lib Dems accused Mr Brown
+/// of ...") tells two statements, even by one side against the same one. Material events
+/// (an expulsion told in the lead and again in the body, an inquiry) still merge.
+fn separate_statements(a: &Event, b: &Event) -> bool {
+    use attache_event::EventCategory as C;
+    let saying = matches!(a.event, C::Accuse | C::Request | C::Reject | C::Support)
+        && a.mode.as_deref() != Some("investigate");
+    if !saying {
+        return false;
+    }
+    !b.mentions
+        .iter()
+        .all(|m| a.mentions.iter().any(|n| n.sentence == m.sentence))
 }
 
 /// Folds `b` into `a`: mentions joined, the more informative mention's fields kept.
