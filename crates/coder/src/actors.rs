@@ -466,19 +466,24 @@ impl<'d, 'l> ActorReader<'d, 'l> {
         } = placed;
         // "Security forces in Guinea", "militants from Iraq": a group known by its sector is
         // placed by the state its prepositional phrase names.
+        // A province or city there places it in its state, after any state named: "the
+        // government of Sindh province", "police in Mumbai".
         if country.is_none() && sector.is_some() {
-            country = head
-                .children()
-                .filter(|c| {
-                    c.rel().is_nmod() && crate::triggers::has_case(*c, &["in", "from", "of"])
-                })
-                .find_map(|c| {
-                    let sp = c.span();
-                    self.lex
-                        .covering(sp.start, sp.end)
-                        .filter(|m| matches!(m.entry.kind, EntryKind::Country | EntryKind::Capital))
-                        .and_then(|m| m.entry.code.clone())
-                });
+            let placed = |kinds: &[EntryKind]| {
+                head.children()
+                    .filter(|c| {
+                        c.rel().is_nmod() && crate::triggers::has_case(*c, &["in", "from", "of"])
+                    })
+                    .find_map(|c| {
+                        let sp = c.span();
+                        self.lex
+                            .covering(sp.start, sp.end)
+                            .filter(|m| kinds.contains(&m.entry.kind))
+                            .and_then(|m| m.entry.code.clone())
+                    })
+            };
+            country = placed(&[EntryKind::Country, EntryKind::Capital])
+                .or_else(|| placed(&[EntryKind::Region, EntryKind::City]));
         }
         // A city or region names who acts only through its state when nothing else does
         // ("Kyiv said" is the Ukrainian government); cities are no actors in their own right.

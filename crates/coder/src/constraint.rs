@@ -252,10 +252,12 @@ impl Condition {
 }
 
 /// The tokens that stand for what a trigger acts on: objects, passive subjects, a noun
-/// trigger's "of" complement, and the noun a participle modifies ("diplomats expelled").
+/// trigger's "of" complement, and the noun a past participle modifies ("diplomats expelled").
 fn object_heads<'a>(trigger: Token<'a>) -> impl Iterator<Item = Token<'a>> {
     let is_noun = matches!(trigger.upos(), Upos::Noun | Upos::Propn);
-    let participle_head = (trigger.rel() == Deprel::Acl || trigger.rel() == Deprel::Amod)
+    // A present participle's noun is its doer, not its object: "citizens wanting to work".
+    let participle_head = (matches!(trigger.rel(), Deprel::Acl | Deprel::Amod)
+        && trigger.xpos() != "VBG")
         .then(|| trigger.head())
         .flatten();
     trigger

@@ -64,18 +64,12 @@ fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>, bool) {
     if let Some(s) = stranded_subject(doc, verb) {
         return (vec![s], false);
     }
-    // A finite verb hung on a noun as a reduced relative ("after EU finance ministers met in
-    // Luxembourg" with "met" as `acl`): finite verbs are not participles; the noun is the subject.
-    if verb.rel() == Deprel::Acl
-        && (matches!(verb.xpos(), "VBD" | "VBZ" | "VBP") || heads_verbless_sentence(verb))
-        && !verb.children().any(|c| c.rel().is_nsubj())
-        && let Some(h) = verb.head()
-    {
-        return (vec![h], false);
-    }
     let mut v = verb;
     let mut controlled = false;
     for _ in 0..6 {
+        if let Some(h) = modified_subject(v) {
+            return (vec![h], false);
+        }
         // Every subject the parse gives: a dateline ("ROME, April 5 (Reuters) - Italy
         // expelled") can read as a second subject; the one that names no actor drops out.
         // A quantifier phrase read as the subject ("Up to 1,000 ethnic Turks began" with "Up"
@@ -130,6 +124,27 @@ fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>, bool) {
         }
     }
     (Vec::new(), false)
+}
+
+/// The noun a verb hung on it as `acl` has for its subject: a finite verb read as a reduced
+/// relative ("after EU finance ministers met in Luxembourg"; "the army prepared to resume
+/// shelling" as a sentence without a verb), and a present participle ("demonstrators protesting
+/// the election results", "troops firing on the crowd"). A past participle's noun is what was
+/// acted on ("diplomats expelled from the EU") and is read elsewhere.
+fn modified_subject(verb: Token<'_>) -> Option<Token<'_>> {
+    let finite = matches!(verb.xpos(), "VBD" | "VBZ" | "VBP") || heads_verbless_sentence(verb);
+    // (Not on a noun inside a prepositional phrase, where a participle is as often the
+    // clause's, misattached: "blocked roads in the city of Algiers demanding ...".)
+    let present = verb.xpos() == "VBG"
+        && !has_mark(verb)
+        && verb
+            .head()
+            .is_some_and(|h| !h.children().any(|c| c.rel() == Deprel::Case));
+    (verb.rel() == Deprel::Acl
+        && (finite || present)
+        && !verb.children().any(|c| c.rel().is_nsubj()))
+    .then(|| verb.head())
+    .flatten()
 }
 
 /// A noun that modifies another ("aid workers", "protest movement") or that gives a reason
@@ -235,7 +250,12 @@ fn noun_roles<'d>(doc: &'d Doc, category: EventCategory, trigger: Token<'d>) -> 
         let pronouns = agents
             .iter()
             .all(|a| is(WordClass::Possessive, &a.text().to_ascii_lowercase()));
-        if agents.is_empty() || pronouns {
+        // "the government ordered patrols by police": who orders acts, through the forces
+        // that carry the order out.
+        let forces = !agents.is_empty()
+            && is(WordClass::Directing, &lemma(h))
+            && agents.iter().all(|a| a.upos() == Upos::Noun);
+        if agents.is_empty() || pronouns || forces {
             let (subj, _) = subjects_of(doc, h);
             if !subj.is_empty() {
                 agents = subj;

@@ -1,7 +1,7 @@
 //! Whether an event is reported as done, planned, denied or only possible, read off the verbs
 //! that carry and govern its trigger.
 
-use crate::tree::{has_case, lemma};
+use crate::tree::{has_case, has_mark_word, lemma};
 use crate::words::{WordClass, is};
 use attache_event::Modality;
 use attache_nlp::{Deprel, Token};
@@ -15,8 +15,29 @@ pub(crate) fn governor(anchor: Token<'_>) -> Option<Token<'_>> {
     }
     match v.rel() {
         Deprel::Xcomp | Deprel::Ccomp => v.head(),
+        _ if is_complement(v) => v.head(),
         _ => None,
     }
+}
+
+/// An open complement (`xcomp`), or a "to" infinitive the parse hung as an adverbial clause on
+/// a verb that takes one as its complement: "threatened on Monday to break relations".
+pub(crate) fn is_complement(v: Token<'_>) -> bool {
+    v.rel() == Deprel::Xcomp
+        || (v.rel() == Deprel::Advcl
+            && has_mark_word(v, "to")
+            && v.head().is_some_and(|h| {
+                let l = lemma(h);
+                [
+                    WordClass::Threatening,
+                    WordClass::Promising,
+                    WordClass::Planning,
+                    WordClass::Negating,
+                    WordClass::Preparing,
+                ]
+                .iter()
+                .any(|c| is(*c, &l))
+            }))
 }
 
 fn has_negation(t: Token<'_>) -> bool {
@@ -56,13 +77,22 @@ pub(crate) fn modality_of<'d>(
     if chain.iter().any(|t| has_negation(*t)) {
         return (Modality::Negated, None);
     }
-    let gov = governor(anchor);
+    let mut gov = governor(anchor);
+    // "planned to resume shelling": a verb of phase passes on the verb governing it.
+    while let Some(g) = gov
+        && is_complement(v)
+        && is_complement(g)
+        && is(WordClass::Aspectual, &lemma(g))
+    {
+        v = g;
+        gov = governor(g);
+    }
     if let Some(g) = gov {
         let gl = lemma(g);
-        if has_negation(g) && v.rel() == Deprel::Xcomp {
+        if has_negation(g) && is_complement(v) {
             return (Modality::Negated, gov);
         }
-        if v.rel() == Deprel::Xcomp {
+        if is_complement(v) {
             // "is unlikely to attack", "is expected to strike": an assessment, not a report.
             if assessing_governor(g) {
                 return (Modality::Hypothetical, gov);

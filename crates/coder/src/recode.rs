@@ -57,6 +57,7 @@ pub(crate) fn read_modality(rule: &TriggerRule, anchor: Token<'_>, trigger: Toke
 /// revolt"). An attack one is ready for is a show of force, not yet an attack ("the army
 /// prepared to attack", "is poised to invade": MOBILIZE, CAMEO 15).
 fn recode_by_governor(category: EventCategory, gov: Option<Token<'_>>) -> Option<EventCategory> {
+    // (A verb of phase is looked through by `modality_of`: "prepared to resume shelling".)
     let gl = lemma(gov?);
     if is(WordClass::Threatening, &gl) && !is_cooperative(category) {
         Some(EventCategory::Threaten)

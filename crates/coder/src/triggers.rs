@@ -8,7 +8,7 @@ use crate::constraint::parse_constraint;
 pub use crate::constraint::{Constraint, ConstraintError};
 pub use crate::tree::{has_case, lemma as trigger_lemma};
 use attache_event::EventCategory;
-use attache_nlp::{Doc, Token, Upos};
+use attache_nlp::{Deprel, Doc, Token, Upos};
 use std::collections::HashMap;
 
 /// What a trigger word codes to.
@@ -226,6 +226,9 @@ impl TriggerTable {
             // Taggers often call a participle in "were expelled" or "the expelled diplomats" an
             // adjective; treat it as the verb it is.
             Upos::Adj if tok.xpos().starts_with("VB") => Upos::Verb,
+            // "have upgraded their ties" tagged ADJ: an "-ed" word with an object or a perfect
+            // "have" is a verb whatever its tag.
+            Upos::Adj if verb_in_adjective_tag(tok) => Upos::Verb,
             other => other,
         };
         let rules = match self.by_lemma.get(&*lemma) {
@@ -243,6 +246,14 @@ impl TriggerTable {
             .find(|r| r.constraint.as_ref().is_none_or(|c| c.holds(doc, tok)))
             .filter(|r| !r.silent)
     }
+}
+
+/// An "-ed" word tagged as an adjective that takes an object or the perfect auxiliary "have".
+fn verb_in_adjective_tag(tok: Token<'_>) -> bool {
+    tok.text().ends_with("ed")
+        && tok.children().any(|c| {
+            c.rel() == Deprel::Obj || (c.rel() == Deprel::Aux && crate::tree::lemma(c) == "have")
+        })
 }
 
 /// Regular base forms of an inflected verb: "mobilized" -> mobiliz, mobilize; "shelled" ->

@@ -92,6 +92,8 @@ word_classes! {
     Policy = "policy",
     ThreatAct = "threat_act",
     Preparing = "preparing",
+    Aspectual = "aspectual",
+    Directing = "directing",
     Announcing = "announcing",
     Warning = "warning",
     Measure = "measure",
