@@ -93,8 +93,8 @@ fn gum_test_score_floor() {
         719,
         "named mentions in the GUM test documents"
     );
-    assert!(exact.f1() >= 0.52, "exact F1 {:.4}", exact.f1());
-    assert!(head.f1() >= 0.575, "head F1 {:.4}", head.f1());
+    assert!(exact.f1() >= 0.54, "exact F1 {:.4}", exact.f1());
+    assert!(head.f1() >= 0.59, "head F1 {:.4}", head.f1());
 }
 
 /// `attache nlp train --entities` with its defaults rebuilds the shipped recogniser byte for
@@ -136,4 +136,33 @@ fn unreadable_recogniser_is_an_error_on_first_use() {
     assert!(err.to_string().contains("en-ner.nlp"), "{err}");
     assert!(analyzer.load_entities().is_err());
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A known place that starts its sentence is found though the tagger takes it for a plural
+/// noun ("Athens" NNS): the known-name features are read with the word's tag and position.
+#[test]
+fn known_place_at_sentence_start() {
+    let doc = analyzer().analyze("Athens was quiet on Sunday after a week of strikes.");
+    let found = mentions(&doc);
+    assert!(
+        found.contains(&(EntityKind::Place, "Athens".into())),
+        "{found:?}"
+    );
+}
+
+/// Every mention holds a capitalised word: a lone "the" or "have" is never a name.
+#[test]
+fn mentions_hold_a_capital() {
+    let doc = analyzer().analyze(
+        "Um , so I have a bunch of things to show you , and the food there was great . \
+         We went up to the OR and then the guys from Portland said hi to everyone .",
+    );
+    for e in doc.entities() {
+        assert!(
+            e.text().chars().any(char::is_uppercase),
+            "{:?} {:?}",
+            e.kind(),
+            e.text()
+        );
+    }
 }

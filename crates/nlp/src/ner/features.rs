@@ -120,7 +120,7 @@ pub(crate) fn all(
         f(32, upos(-2)),
     ]);
     run_features(input, i, keys);
-    known_names(input, i, keys);
+    known_names(input, i, keys, upos(0));
     if input.seen[i] != 0 {
         let seen = input.seen[i] as u64;
         keys.extend_from_slice(&[f(74, seen), f2(75, seen, w.shape), f2(76, seen, upos(0))]);
@@ -141,13 +141,20 @@ pub(crate) fn all(
 }
 
 /// Features of the known names around word `i`: each class the word or a neighbour is part
-/// of, and where in the name.
-fn known_names(input: &Input, i: usize, keys: &mut Vec<u64>) {
+/// of, and where in the name; the word's with its tag (`upos`), which is often wrong for a
+/// known name ("Athens" a plural noun), and with whether it starts the sentence.
+fn known_names(input: &Input, i: usize, keys: &mut Vec<u64>, upos: u64) {
     let w = &input.atoms[i];
+    let first = (i == 0) as u64;
     for (c, &pos) in input.known[i].iter().enumerate() {
         if pos != 0 {
             let code = (c * 8) as u64 + pos as u64;
-            keys.extend_from_slice(&[f(70, code), f2(71, code, w.shape)]);
+            keys.extend_from_slice(&[
+                f(70, code),
+                f2(71, code, w.shape),
+                f2(80, code, upos),
+                f2(81, code, first),
+            ]);
         }
     }
     for (k, id) in [(i.wrapping_sub(1), 72), (i + 1, 73)] {
@@ -216,6 +223,12 @@ fn history(input: &Input, labels: &[u16], i: usize, keys: &mut Vec<u64>) {
     let (l1, l2) = (label(1), label(2));
     let w = &input.atoms[i];
     let head_label = attachment_label(input.heads, labels, i);
+    // The next word with the label before: whether a mention goes on ("of", a capitalised
+    // word) or ends.
+    let (next_lower, next_shape) = input
+        .atoms
+        .get(i + 1)
+        .map_or((PAD, PAD), |a| (a.lower, a.shape));
     keys.extend_from_slice(&[
         f(40, l1),
         f2(41, l1, l2),
@@ -225,6 +238,8 @@ fn history(input: &Input, labels: &[u16], i: usize, keys: &mut Vec<u64>) {
         f2(45, l1, input.rel[i]),
         f2(46, head_label, input.rel[i]),
         f(47, head_label),
+        f2(48, l1, next_lower),
+        f2(49, l1, next_shape),
     ]);
 }
 
@@ -303,7 +318,7 @@ pub(crate) fn input_of(
             right[hd as usize] = rel[j];
         }
     }
-    OwnedInput {
+    let mut input = OwnedInput {
         right,
         known,
         seen: vec![0; atoms.len()],
@@ -312,7 +327,9 @@ pub(crate) fn input_of(
         upos: tags.iter().map(|&t| h.upos[t as usize]).collect(),
         rel,
         heads,
-    }
+    };
+    known_nouns_as_names(&mut input);
+    input
 }
 
 /// Hashes of a model's tag and relation names, which the recogniser's features read.
@@ -334,6 +351,29 @@ impl NameHashes {
                 .collect(),
             upos: names.upos.iter().map(|u| hash_str(u.as_str())).collect(),
             rel: names.deprels.iter().map(|l| hash_str(l)).collect(),
+        }
+    }
+}
+
+/// A capitalised word tagged a common noun that is a whole known name (a place, body, seat
+/// or person) is read as a proper noun: the tagger takes a sentence's first word ending in
+/// "s" for a plural ("Athens", "Brussels").
+fn known_nouns_as_names(input: &mut OwnedInput) {
+    use crate::perceptron::{hash_str, mix};
+    let noun = hash_str("NOUN");
+    let propn = hash_str("PROPN");
+    let nnp = mix(propn, hash_str("NNP"));
+    let classes = [
+        gazetteer::PLACE,
+        gazetteer::ORGANIZATION,
+        gazetteer::SEAT,
+        gazetteer::PERSON,
+    ];
+    for j in 0..input.atoms.len() {
+        let whole = classes.iter().any(|&c| input.known[j][c as usize] == 4);
+        if whole && input.atoms[j].capitalised && input.upos[j] == noun {
+            input.upos[j] = propn;
+            input.tag[j] = nnp;
         }
     }
 }

@@ -17,15 +17,15 @@ use std::collections::BTreeMap;
 pub(crate) const CLASSES: usize = 8;
 /// Countries, capitals, regions, the lexicon's cities, GeoNames cities of at least
 /// [`LARGE_CITY`] inhabitants, US states.
-const PLACE: u8 = 0;
+pub(crate) const PLACE: u8 = 0;
 /// The smaller GeoNames cities (many are also surnames or first names).
 const SMALL_PLACE: u8 = 1;
 /// International and national bodies, parties, news media.
-const ORGANIZATION: u8 = 2;
+pub(crate) const ORGANIZATION: u8 = 2;
 /// Seats of government used for it ("Kremlin", "White House").
-const SEAT: u8 = 3;
+pub(crate) const SEAT: u8 = 3;
 /// People's full names and the single-word names they go by.
-const PERSON: u8 = 4;
+pub(crate) const PERSON: u8 = 4;
 /// Nationality words ("Dutch", "Afghans").
 const DEMONYM: u8 = 5;
 /// The first word of a person's name of several words ("Angela").

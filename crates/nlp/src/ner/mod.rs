@@ -291,7 +291,7 @@ pub struct Recognizer {
 pub(crate) const DEFAULT_NAME: &str = "en-ner.nlp";
 const MAGIC: &[u8; 12] = b"ATTACHE-NER\n";
 /// Bumped whenever the features change meaning.
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
 
 impl Recognizer {
     pub(crate) fn from_tables(outer: FullTable, inner: FullTable, known: KnownNames) -> Recognizer {
@@ -344,6 +344,8 @@ impl Recognizer {
         let mut nested = Vec::new();
         mentions_of(inner, 0, &mut nested);
         let mut all: Vec<Mention> = outer_mentions.into_iter().chain(nested).collect();
+        // A name has a capital: "the", "of" or "have" alone is no mention.
+        all.retain(|m| (m.start..m.end).any(|j| input.atoms[j as usize].capitalised));
         all.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         out.extend(all.into_iter().map(|m| Mention {
             kind: m.kind,
