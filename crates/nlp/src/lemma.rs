@@ -40,9 +40,25 @@ fn edit_between(lower: &str, lemma: &str) -> Option<Edit> {
     })
 }
 
+/// Whether `edit` keeps part of `base`: an edit that replaces a whole word ("went" -> "go",
+/// "Easterners" -> "Easterner" across a case change) is a fact about that word, for the
+/// lexicon, never a rule for other words with its ending.
+fn keeps_stem(edit: &Edit, base: &str) -> bool {
+    (edit.strip as usize) < base.chars().count()
+}
+
+/// Whether `edit` differs from an ending's usual edit `top` by at most one letter stripped and
+/// one appended ("expelled": strip 2 -> "expell", strip 3 -> "expel"), so that preferring it
+/// for yielding a known lemma corrects a spelling rather than picks another word ("heirs"
+/// must not become "her").
+fn close_variant(edit: &Edit, top: &Edit) -> bool {
+    edit.strip.abs_diff(top.strip) <= 1 && edit.append.len() <= top.append.len() + 1
+}
+
+/// `edit` applied to `form`; None when it would leave none of the form (see [`keeps_stem`]).
 fn apply(edit: &Edit, form: &str) -> Option<String> {
     let n = form.chars().count();
-    if edit.strip as usize > n {
+    if edit.strip as usize >= n {
         return None;
     }
     let mut s: String = form.chars().take(n - edit.strip as usize).collect();
@@ -94,12 +110,15 @@ impl Lemmatizer {
                 .or_default()
                 .entry(lemma)
                 .or_default() += 1;
-            let base = if keeps_case(xpos) {
-                form.to_string()
+            // Rules are learned in the case they are applied in: a common word's lemma in
+            // lowercase ("Easterners" NNS -> "easterner"), or its edit would replace the whole
+            // word ("pensioners" -> "Easterner"); the lexicon keeps the treebank's case.
+            let (base, lemma) = if keeps_case(xpos) {
+                (form.to_string(), Cow::Borrowed(lemma))
             } else {
-                form.to_lowercase()
+                (form.to_lowercase(), lower_case(lemma))
             };
-            if let Some(edit) = edit_between(&base, lemma) {
+            if let Some(edit) = edit_between(&base, &lemma).filter(|e| keeps_stem(e, &base)) {
                 for end in endings(&base.to_lowercase()) {
                     *rule_counts
                         .entry(format!("{xpos}\t{end}"))
@@ -130,7 +149,13 @@ impl Lemmatizer {
                 // Keep endings whose top edit is reliable; the empty ending always stays.
                 let reliable = k.ends_with('\t') || (total >= 3 && edits[0].1 * 10 >= total * 6);
                 edits.truncate(4);
-                reliable.then(|| (k, edits.into_iter().map(|(e, _)| e).collect()))
+                // An alternative edit seen once is one word's spelling, not a rule.
+                let edits = edits
+                    .into_iter()
+                    .enumerate()
+                    .filter(|&(i, (_, n))| i == 0 || n >= 2)
+                    .map(|(_, (e, _))| e);
+                reliable.then(|| (k, edits.collect()))
             })
             .collect();
         let known = words.iter().map(|w| w.2.to_string()).collect();
@@ -157,7 +182,8 @@ impl Lemmatizer {
             return Cow::Borrowed(l);
         }
         let lower = lower_case(&base);
-        let mut fallback = None;
+        let cased = keeps_case(xpos);
+        let mut fallback: Option<String> = None;
         for end in endings(&lower) {
             key.clear();
             key.push_str(xpos);
@@ -166,18 +192,38 @@ impl Lemmatizer {
             let Some(edits) = self.rules.get(key.as_str()) else {
                 continue;
             };
-            // The ending's usual edit, unless it yields an unknown word while another of its
-            // edits yields a known lemma (consonant doubling: "expelled" -> "expel").
-            for edit in edits {
-                if let Some(l) = apply(edit, &base) {
-                    if self.known.contains(&l) {
-                        return Cow::Owned(l);
-                    }
-                    if fallback.is_none() && l == base {
-                        return Cow::Owned(l);
-                    }
-                    fallback.get_or_insert(l);
+            // The longest ending with a rule decides: its usual edit, unless that yields an
+            // unknown word while a close variant of it yields a known lemma of three or more
+            // letters (consonant doubling: "expelled" -> "expel", not "expell"). Shorter
+            // endings offer their usual edit's result when it is a known lemma, and for a verb
+            // a close variant that keeps a letter more ("intervened": "interven" is unknown,
+            // "intervene" known).
+            let top = apply(&edits[0], &base);
+            let decisive = fallback.is_none();
+            let verb = xpos.starts_with("VB");
+            for (i, edit) in edits.iter().enumerate() {
+                if i > 0 && !(decisive || verb) {
+                    break;
                 }
+                // A common word's lemma stays in lowercase (models trained before the rules
+                // were learned in lowercase hold edits that capitalise).
+                if !cased && edit.append.bytes().any(|b| b.is_ascii_uppercase())
+                    || i > 0 && !close_variant(edit, &edits[0])
+                {
+                    continue;
+                }
+                let Some(l) = apply(edit, &base) else {
+                    continue;
+                };
+                let longer = || top.as_ref().is_some_and(|t| l.len() > t.len());
+                if (i == 0 || l.chars().count() >= 3 && (decisive || longer()))
+                    && self.known.contains(&l)
+                {
+                    return Cow::Owned(l);
+                }
+            }
+            if decisive {
+                fallback = top;
             }
         }
         Cow::Owned(fallback.unwrap_or_else(|| base.into_owned()))

@@ -1,0 +1,96 @@
+//! Tags and lemmas of the shipped model on words of news text that event coding reads: plural
+//! nouns unseen in training, and verbs after plural names (headline and lead style).
+
+use attache_nlp::{Analyzer, Doc, Token};
+use std::sync::OnceLock;
+
+fn analyzer() -> &'static Analyzer {
+    static A: OnceLock<Analyzer> = OnceLock::new();
+    A.get_or_init(|| Analyzer::load_default().expect("shipped model loads"))
+}
+
+fn find<'a>(doc: &'a Doc, text: &str) -> Token<'a> {
+    doc.tokens()
+        .find(|t| t.text() == text)
+        .unwrap_or_else(|| panic!("no token {text:?}"))
+}
+
+/// An unseen plural noun loses its -s and nothing else: no rule replaces a whole word
+/// ("pensioners" had become "Easterner", "MPs" "m") or changes its case.
+#[test]
+fn unseen_plural_nouns_keep_their_stem() {
+    let cases = [
+        (
+            "Labour is failing pensioners, the party said.",
+            "pensioners",
+            "pensioner",
+        ),
+        (
+            "Spammers and trackers were fined by the regulator.",
+            "trackers",
+            "tracker",
+        ),
+        (
+            "The jurors told the court the auditors had lied.",
+            "auditors",
+            "auditor",
+        ),
+        ("Several MPs criticised the plan.", "MPs", "mp"),
+        (
+            "Local carers said the commuters were angry.",
+            "carers",
+            "carer",
+        ),
+        (
+            "The heirs of the founder sold their shares.",
+            "heirs",
+            "heir",
+        ),
+    ];
+    for (text, word, lemma) in cases {
+        let doc = analyzer().analyze(text);
+        let t = find(&doc, word);
+        assert_eq!(
+            t.lemma().to_lowercase(),
+            lemma,
+            "{word} in {text:?} ({})",
+            t.xpos()
+        );
+    }
+}
+
+/// Regular inflections of verbs still find their known lemma (a doubled consonant or a final
+/// e restored), and a word's lemma never takes capitals it does not have.
+#[test]
+fn verb_inflections_find_their_lemma() {
+    let cases = [
+        (
+            "Lithuania expelled Russia's ambassador.",
+            "expelled",
+            "expel",
+        ),
+        (
+            "The talks were scrapped after the ministers intervened.",
+            "intervened",
+            "intervene",
+        ),
+        (
+            "Police said the bomb exploded near the station.",
+            "exploded",
+            "explode",
+        ),
+    ];
+    for (text, word, lemma) in cases {
+        let doc = analyzer().analyze(text);
+        assert_eq!(find(&doc, word).lemma(), lemma, "{word} in {text:?}");
+    }
+    let doc = analyzer().analyze("The sweeteners were banned by regulators.");
+    for t in doc.tokens().filter(|t| t.text() != "The") {
+        assert!(
+            !t.lemma().chars().any(char::is_uppercase),
+            "{} -> {}",
+            t.text(),
+            t.lemma()
+        );
+    }
+}
