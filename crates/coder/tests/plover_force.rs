@@ -5,7 +5,8 @@
 //! present participle's noun is its doer ("students protesting the increase"), and is not taken
 //! for its object ("citizens wanting to work" request nothing); a "to" infinitive hung on a
 //! threat is what is threatened; an "-ed" verb tagged as an adjective is still a verb; the
-//! government of a province acts for its state.
+//! government of a province acts for its state; alerts, a larger military presence, call-ups
+//! and weapons tests are shows of force, house arrest an arrest.
 
 use attache_event::{Event, EventCategory as C, Modality};
 use chrono::NaiveDate;
@@ -69,6 +70,34 @@ const CODED: &[(&str, C)] = &[
         "Egypt and Qatar have upgraded their diplomatic relations.",
         C::Support,
     ),
+    // Alerts, larger armed presences, call-ups and weapons tests: shows of force.
+    (
+        "Russia placed its nuclear forces on high alert.",
+        C::Mobilize,
+    ),
+    (
+        "Greece increased its military presence on the islands.",
+        C::Mobilize,
+    ),
+    (
+        "Russia beefed up its military presence in the Baltic.",
+        C::Mobilize,
+    ),
+    ("Israel called up 20,000 reservists.", C::Mobilize),
+    (
+        "North Korea test-fired two ballistic missiles.",
+        C::Mobilize,
+    ),
+    ("Iran test-launched a new missile.", C::Mobilize),
+    // House arrest is an arrest.
+    (
+        "Burmese soldiers placed the opposition leader under house arrest.",
+        C::Coerce,
+    ),
+    (
+        "Pakistan put the former prime minister under house arrest.",
+        C::Coerce,
+    ),
     // A "to" infinitive hung on a threat.
     (
         "The Iranian parliament threatened on Sunday to break off relations with Britain.",
@@ -94,6 +123,11 @@ const NOT_CODED: &[(&str, C)] = &[
         "The Iranian parliament threatened on Sunday to break off relations with Britain.",
         C::Sanction,
     ),
+    // A weapons test is no attack; a launch at a target is.
+    ("North Korea test-fired two ballistic missiles.", C::Assault),
+    // A larger presence of a firm, or at talks, is no show of force.
+    ("Kenya increased its presence at the talks.", C::Mobilize),
+    ("The company boosted its presence in China.", C::Mobilize),
     // A present participle describes who wants; no one is asked.
     (
         "Non-EU citizens wanting to study in Britain will need a visa.",
