@@ -145,6 +145,8 @@ pub struct Overlap<'a> {
     /// How many shared words are names or numbers, a run of them adjacent on both sides
     /// ("Tony Blair") counting once.
     pub shared_names: usize,
+    /// How many shared words are neither names nor numbers ("hosted", "dinner").
+    pub shared_plain: usize,
     /// Shared weight over the sides' mean weight (Dice): 1 when both say the same words.
     pub score: f64,
 }
@@ -155,6 +157,7 @@ pub fn overlap<'a>(ours: &[&'a str], theirs: &[&'a str]) -> Overlap<'a> {
     let mut shared = Vec::new();
     let mut shared_weight = 0.0;
     let mut shared_names = 0;
+    let mut shared_plain = 0;
     // Where the last shared name stood on each side: a name that follows it on both sides
     // continues it ("Tony Blair", "Lib Dems") and is not a second name.
     let mut last_name: Option<(usize, usize)> = None;
@@ -167,6 +170,8 @@ pub fn overlap<'a>(ours: &[&'a str], theirs: &[&'a str]) -> Overlap<'a> {
                 let continues = last_name == Some((ti.wrapping_sub(1), oi.wrapping_sub(1)));
                 shared_names += usize::from(!continues);
                 last_name = Some((ti, oi));
+            } else {
+                shared_plain += 1;
             }
         }
     }
@@ -181,6 +186,7 @@ pub fn overlap<'a>(ours: &[&'a str], theirs: &[&'a str]) -> Overlap<'a> {
         shared,
         shared_weight,
         shared_names,
+        shared_plain,
         score,
     }
 }

@@ -122,6 +122,16 @@ pub(crate) fn figures_verdict(
     }
 }
 
+/// Whether the two sides report one telling count exactly ("23 pirates" and "23"): as
+/// good as a shared name, where a count within the tolerance ("26") is not.
+pub(crate) fn same_telling_count(ours: &Evidence, theirs: &Evidence) -> bool {
+    theirs.counts.iter().any(|t| {
+        ours.counts
+            .iter()
+            .any(|o| t.comparable(o) && telling(t) && telling(o) && t.bounds() == o.bounds())
+    })
+}
+
 /// Whether an agreeing figure tells which event it is: a count of one ("a woman", "its
 /// ambassador") agrees with every other count of one.
 fn telling(count: &Count) -> bool {

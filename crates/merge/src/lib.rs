@@ -12,6 +12,7 @@ pub mod content;
 pub mod dates;
 mod figures;
 mod rule;
+pub mod words;
 
 pub use dates::{DateSpan, UNDATED_WINDOW_DAYS, announcement_fits, lookup_span, report_date};
 pub use figures::Count;

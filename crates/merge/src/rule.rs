@@ -2,7 +2,7 @@
 
 use crate::content::{Overlap, overlap};
 use crate::dates::{DateSpan, announcement_fits};
-use crate::figures::{Count, figures_verdict};
+use crate::figures::{Count, figures_verdict, same_telling_count};
 use attache_event::{EventCategory, Modality};
 use chrono::NaiveDate;
 
@@ -249,7 +249,9 @@ fn reason_to_merge(ours: &Evidence, theirs: &Evidence, policy: &Policy) -> Resul
         )));
     }
     let mode = match (ours.mode, theirs.mode) {
-        (Some(a), Some(b)) if a != b => return Err(Apart(format!("mode {b} vs {a}"))),
+        (Some(a), Some(b)) if !crate::words::same_mode(a, b) => {
+            return Err(Apart(format!("mode {b} vs {a}")));
+        }
         (a, b) if !policy.open_mode && a != b => {
             return Err(Apart(format!(
                 "mode {} vs {}",
@@ -292,7 +294,10 @@ fn reason_to_merge(ours: &Evidence, theirs: &Evidence, policy: &Policy) -> Resul
             )));
         }
     }
-    let date = dates_verdict(ours, theirs, policy)?;
+    let one_story = policy
+        .content
+        .is_some_and(|r| overlap(&ours.story, &theirs.story).score >= r.story);
+    let date = dates_verdict(ours, theirs, policy, one_story)?;
     let (counts, counts_agree) = figures_verdict(ours, theirs, policy.figures)?;
     let content = match policy.content {
         Some(rule) => format!("; {}", content_verdict(ours, theirs, rule, counts_agree)?),
@@ -312,9 +317,10 @@ fn reason_to_merge(ours: &Evidence, theirs: &Evidence, policy: &Policy) -> Resul
 const STORY_MIN_SHARED: f64 = 2.0;
 
 /// The least number of names or numbers that two reports of one country's politics (an actor
-/// code among the recipients), not both dated to one day, or two undated reports, must share: one is most often a
-/// participant's own name ("Labour", "Blair"), which every statement of one party about another
-/// repeats.
+/// code among the recipients), not both dated to one day, or two undated reports, must share:
+/// one is most often a participant's own name ("Labour", "Blair"), which every statement of one
+/// party about another repeats. It holds for two reports of one story too: one week's British
+/// politics repeats the same names in every article.
 const DOMESTIC_MIN_NAMES: usize = 2;
 
 /// Whether named participants with a name in common tell one event: between countries (Spain
@@ -328,6 +334,20 @@ fn participants_tell(ours: &Evidence, theirs: &Evidence, o: &Overlap, rule: Cont
         o.shared_names >= least_names(ours, theirs, rule).max(1)
     }
 }
+
+/// Whether the clauses of two reports of one country's politics share enough for one story
+/// or agreeing figures to join them: two names or numbers, or two other words ("hosted a
+/// dinner"). The trigger and one participant's name ("accused Mr Blair") are what every
+/// statement of one politician about another says; "two men" and "three men" agree on little.
+fn tells_at_home(o: &Overlap) -> bool {
+    o.shared_names >= DOMESTIC_MIN_NAMES || o.shared_plain >= 2
+}
+
+/// The least story overlap and clause overlap of two reports that repeat one another: a
+/// duplicated or lightly edited article ("I will be asking Parliament" in both). At home such a
+/// repeat joins without two shared names.
+const VERBATIM_STORY: f64 = 0.8;
+const VERBATIM_CLAUSE: f64 = 0.95;
 
 /// Whether neither mention is dated: two fires at one church years apart share its name and
 /// the trigger, and only the text can tell them apart, so it must share more than one name.
@@ -370,13 +390,24 @@ fn content_verdict(
     {
         return Ok(format!("{words}: says the same"));
     }
-    if counts_agree {
+    let story = overlap(&ours.story, &theirs.story);
+    let at_home = domestic(ours) || domestic(theirs);
+    let verbatim = story.score >= VERBATIM_STORY && o.score >= VERBATIM_CLAUSE;
+    let home_told = !at_home || tells_at_home(&o) || verbatim;
+    // Agreeing figures tell one event only with something else in common: one story, a name,
+    // or two other words ("26 pirates" and "23" captured by one navy in two operations agree
+    // within the tolerance and share nothing else).
+    let counts_told = story.score >= rule.story
+        || o.shared_names >= 1
+        || o.shared_plain >= 2
+        || same_telling_count(ours, theirs);
+    if counts_agree && home_told && counts_told {
         return Ok(format!("{words}; the counts agree"));
     }
-    let story = overlap(&ours.story, &theirs.story);
     if story.score >= rule.story
         && o.score >= rule.story_clause
         && o.shared_weight >= STORY_MIN_SHARED
+        && home_told
     {
         return Ok(format!(
             "{words}; one story {:.2} {{{}}}",
@@ -401,7 +432,15 @@ fn content_verdict(
     Err(Apart(format!("{words}: too little shared ({why})")))
 }
 
-fn dates_verdict(ours: &Evidence, theirs: &Evidence, policy: &Policy) -> Result<String, Apart> {
+/// Whether the dates of two mentions fit. `one_story`: their documents tell one story (their
+/// story names overlap at least [`ContentRule::story`]), so an undated mention may be the dated
+/// one's event; the content rule must still find them saying the same.
+fn dates_verdict(
+    ours: &Evidence,
+    theirs: &Evidence,
+    policy: &Policy,
+    one_story: bool,
+) -> Result<String, Apart> {
     match (&ours.date, &theirs.date) {
         (None, None) => Ok("neither dated".to_string()),
         (Some(o), Some(t)) if o.compatible(t) => {
@@ -419,6 +458,9 @@ fn dates_verdict(ours: &Evidence, theirs: &Evidence, policy: &Policy) -> Result<
         )),
         (Some(_), None) | (None, Some(_)) if policy.undated_matches_any => {
             Ok("one undated, taken as the other's date".to_string())
+        }
+        (Some(_), None) | (None, Some(_)) if one_story => {
+            Ok("one undated, in one story with the other".to_string())
         }
         (o, t) => {
             let show = |d: &Option<DateSpan>| d.map_or("undated".into(), |d| d.describe());

@@ -387,3 +387,122 @@ fn one_partys_criticisms_of_different_things_with_no_recipient_stay_apart_at_hom
     let d = decide(&a, &b, &Policy::ACROSS_DOCUMENTS);
     assert!(d.merge, "{}", d.reason);
 }
+
+#[test]
+fn one_story_at_home_still_needs_two_shared_names() {
+    use attache_merge::content::{overlap, story_names};
+    // Two articles of one week of British election news repeat the same names, whatever
+    // each politician said: one story, but two accusations of the Prime Minister.
+    let monday = story_names(
+        "Tories attack Blair on schools. Michael Howard said Labour had failed parents. Tony \
+         Blair defended Labour's record. Charles Kennedy said the Liberal Democrats would \
+         scrap fees. Mr Howard and Mr Blair clashed again. Labour and the Tories traded blows.",
+    );
+    let thursday = story_names(
+        "Blair hits back at Howard. Tony Blair said the Tories offered no plan. Michael Howard \
+         accused Labour of stealth taxes. Mr Kennedy said Labour and the Tories were alike. \
+         Mr Blair and Mr Howard will debate on Sunday. Labour leads in the polls.",
+    );
+    let short = words("accused Mr Blair");
+    let longer = words("accused Mr Blair of arrogance");
+    let report = |content: &'static [String], story: &'static [String], published| {
+        let mut e = mention(
+            EventCategory::Accuse,
+            vec!["GBR"],
+            vec!["GBR"],
+            week_before(published),
+            content,
+        );
+        e.story = story.iter().map(String::as_str).collect();
+        e.home = Some("GBR");
+        e
+    };
+    let leak = |v: Vec<String>| -> &'static [String] { Box::leak(v.into_boxed_slice()) };
+    let (monday, thursday) = (leak(monday), leak(thursday));
+    let story_rule = Policy::ACROSS_DOCUMENTS.content.unwrap().story;
+    let as_strs = |v: &'static [String]| v.iter().map(String::as_str).collect::<Vec<_>>();
+    assert!(overlap(&as_strs(monday), &as_strs(thursday)).score >= story_rule);
+    let a = report(leak(short), monday, "2005-04-11");
+    let b = report(leak(longer), thursday, "2005-04-14");
+    let d = decide(&a, &b, &Policy::ACROSS_DOCUMENTS);
+    assert!(!d.merge, "{}", d.reason);
+    // Two reports of one accusation share what it was about.
+    let a = report(
+        leak(words("accused Mr Blair of misleading Parliament over Iraq")),
+        monday,
+        "2005-04-11",
+    );
+    let b = report(
+        leak(words("accused Mr Blair of misleading Parliament on Iraq")),
+        thursday,
+        "2005-04-14",
+    );
+    let d = decide(&a, &b, &Policy::ACROSS_DOCUMENTS);
+    assert!(d.merge, "{}", d.reason);
+}
+
+#[test]
+fn within_one_story_an_undated_report_may_join_a_dated_one_and_figures_need_more() {
+    use attache_merge::content::story_names;
+    let leak = |v: Vec<String>| -> &'static [String] { Box::leak(v.into_boxed_slice()) };
+    let quake = leak(story_names(
+        "Quake hits Sumbawa. A strong earthquake struck the Indonesian island of Sumbawa on \
+         Friday, officials in Bima said. Sumbawa residents fled their homes. Bima hospital \
+         treated dozens. The Sumbawa quake measured 6.1.",
+    ));
+    let quake_again = leak(story_names(
+        "Sumbawa shaken. The earthquake on Sumbawa damaged houses in Bima, Indonesian \
+         officials said. Bima was worst hit. Aid reached Sumbawa by boat.",
+    ));
+    let other = leak(story_names(
+        "Quake hits Luzon. An earthquake struck northern Luzon, Philippine officials in \
+         Baguio said. Luzon roads were closed. Baguio schools shut.",
+    ));
+    let report = |clause: &str, story: &'static [String], date| {
+        let mut e = mention(
+            EventCategory::Consult,
+            vec![],
+            vec![],
+            date,
+            leak(words(clause)),
+        );
+        e.mode = Some("generic:earthquake");
+        e.story = story.iter().map(String::as_str).collect();
+        e
+    };
+    let dated = report(
+        "a strong earthquake struck the island",
+        quake,
+        exact("2009-11-27"),
+    );
+    let mut undated = report("the earthquake struck the island", quake_again, None);
+    // "the quake" and "the earthquake" name one kind of event (data/merge/event-words.txt).
+    undated.mode = Some("generic:quake");
+    let d = decide(&dated, &undated, &Policy::ACROSS_DOCUMENTS);
+    assert!(d.merge, "{}", d.reason);
+    assert!(d.reason.contains("in one story"), "{}", d.reason);
+    // Another island's quake, undated, is not taken for this one.
+    let elsewhere = report("the earthquake struck the island", other, None);
+    let d = decide(&dated, &elsewhere, &Policy::ACROSS_DOCUMENTS);
+    assert!(!d.merge, "{}", d.reason);
+
+    // Two captures of pirates in two stories: the counts agree within the tolerance, and
+    // nothing else is shared.
+    let count = |value: f64, text: &'static str| Count {
+        value,
+        max: None,
+        unit: Some("pirate"),
+        qualifier: Qualifier::Exact,
+        main: true,
+        text,
+        source: "X",
+    };
+    let mut first = report("navy commandos captured the pirates", quake, None);
+    let mut second = report("sailors seized the brigands", other, None);
+    first.mode = Some("generic:capture");
+    second.mode = Some("generic:capture");
+    first.counts = vec![count(23.0, "23 pirates")];
+    second.counts = vec![count(26.0, "26 brigands")];
+    let d = decide(&first, &second, &Policy::ACROSS_DOCUMENTS);
+    assert!(!d.merge, "{}", d.reason);
+}

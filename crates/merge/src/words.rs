@@ -1,0 +1,52 @@
+//! Words that name one kind of event (`data/merge/event-words.txt`): "quake" and "earthquake",
+//! "died" and "death". Two modes whose last words share a line are one mode.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const EVENT_WORDS: &str = include_str!("../../../data/merge/event-words.txt");
+
+/// Each listed word with the index of its line.
+fn classes() -> &'static HashMap<&'static str, usize> {
+    static CLASSES: OnceLock<HashMap<&'static str, usize>> = OnceLock::new();
+    CLASSES.get_or_init(|| {
+        let mut map = HashMap::new();
+        for (line, text) in EVENT_WORDS.lines().enumerate() {
+            for word in text
+                .split('#')
+                .next()
+                .unwrap_or_default()
+                .split_whitespace()
+            {
+                map.entry(word).or_insert(line);
+            }
+        }
+        map
+    })
+}
+
+/// Whether two modes are one: the same string, or the same prefix ("generic:") and last words
+/// of one line of the event-word list.
+pub fn same_mode(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (pa, wa) = a.rsplit_once(':').unwrap_or(("", a));
+    let (pb, wb) = b.rsplit_once(':').unwrap_or(("", b));
+    let class = |w: &str| classes().get(w).copied();
+    pa == pb && class(wa).is_some() && class(wa) == class(wb)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_mode;
+
+    #[test]
+    fn words_of_one_line_are_one_mode() {
+        assert!(same_mode("generic:quake", "generic:earthquake"));
+        assert!(same_mode("generic:death", "generic:die"));
+        assert!(!same_mode("generic:death", "generic:kill"));
+        assert!(!same_mode("generic:quake", "quake"));
+        assert!(!same_mode("generic:rehab", "generic:treatment"));
+    }
+}
