@@ -44,6 +44,10 @@ pub enum Relation {
     /// The possessor of a clausal complement's subject: "his" in "warned that his government
     /// would act".
     CcompPossessor,
+    /// An infinitive under a clausal complement's head (an open complement, or an adverbial
+    /// clause with "to"): "to be back" in "said it was pleased to be back" (the speaker's own
+    /// disposition, not a judgment of another's act).
+    CcompXcomp,
     /// A compound or adjectival modifier of a noun trigger: "air strike".
     Compound,
     /// Any dependent, or a dependent's dependent.
@@ -62,7 +66,7 @@ pub enum ConstraintError {
     #[error("constraint {0:?} must look like REL:lemma|lemma (conditions joined by &)")]
     Shape(String),
     #[error(
-        "constraint relation {0:?} is not one of prt, obj, xcomp, ccomp, ccsubj, ccposs, compound, any, objmod, pp.PREP"
+        "constraint relation {0:?} is not one of prt, obj, xcomp, ccomp, ccxcomp, ccsubj, ccposs, compound, any, objmod, pp.PREP"
     )]
     Relation(String),
     #[error("constraint {0:?} lists no lemma")]
@@ -96,6 +100,7 @@ fn parse_condition(spec: &str) -> Result<Condition, ConstraintError> {
         "obj" => Relation::Object,
         "xcomp" => Relation::Xcomp,
         "ccomp" => Relation::Ccomp,
+        "ccxcomp" => Relation::CcompXcomp,
         "ccsubj" => Relation::CcompSubject,
         "ccposs" => Relation::CcompPossessor,
         "compound" => Relation::Compound,
@@ -185,6 +190,12 @@ impl Condition {
             Relation::Ccomp => trigger
                 .children()
                 .any(|c| c.rel() == Deprel::Ccomp && self.accepts(c)),
+            Relation::CcompXcomp => trigger
+                .children()
+                .filter(|c| c.rel() == Deprel::Ccomp)
+                .flat_map(|c| c.children())
+                .filter(|x| x.rel() == Deprel::Xcomp || infinitive_clause(*x))
+                .any(|x| self.accepts(x)),
             // "warned the two were under scrutiny and it would act": a clause coordinated with
             // the complement is said too.
             Relation::CcompSubject => trigger
@@ -270,6 +281,14 @@ fn object_heads<'a>(trigger: Token<'a>) -> impl Iterator<Item = Token<'a>> {
                 || (is_noun && rel == Deprel::Nmod && has_case(*c, &["of"]))
         })
         .chain(participle_head)
+}
+
+/// An adverbial clause that is an infinitive: "(happy) to answer questions".
+fn infinitive_clause(clause: Token<'_>) -> bool {
+    clause.rel() == Deprel::Advcl
+        && clause
+            .children()
+            .any(|m| m.rel() == Deprel::Mark && m.text().eq_ignore_ascii_case("to"))
 }
 
 /// A clause's mark that says something about the clause: a subordinating conjunction, or a

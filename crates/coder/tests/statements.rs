@@ -55,6 +55,22 @@ const CODED: &[(&str, C, &str)] = &[
         C::Accuse,
         "IRL",
     ),
+    (
+        "The Danish finance minister said he was fully happy with the deal.",
+        C::Support,
+        "DNK",
+    ),
+    // groups known by what they are take the country of where they act (agents.tsv)
+    (
+        "Campaigners in Manchester challenged the government road-building plans in the High Court.",
+        C::Accuse,
+        "GBR",
+    ),
+    (
+        "Prisoners in Scotland took their case to the European Court of Human Rights.",
+        C::Accuse,
+        "GBR",
+    ),
 ];
 
 #[test]
@@ -80,6 +96,14 @@ const NOT_CODED: &[(&str, C)] = &[
         C::Accuse,
     ),
     ("Analysts said earnings may fall next year.", C::Accuse),
+    (
+        "The Portuguese foreign minister said she was pleased to be back in Lisbon.",
+        C::Support,
+    ),
+    (
+        "The Spanish prime minister said he was happy to answer questions.",
+        C::Support,
+    ),
     (
         "The Irish team took the ball to the other end of the pitch.",
         C::Accuse,
