@@ -349,17 +349,25 @@ impl<'d, 'l> ActorReader<'d, 'l> {
 
     /// A group known only by its role ("demonstrators", "riot police"): no country, a sector.
     pub fn sector_actor(&self, head: Token<'d>) -> Option<Actor> {
+        self.role_actor(head).filter(|a| a.sector.is_some())
+    }
+
+    /// People named only by a role, with the role's sector where it has one ("four men",
+    /// "12 protesters"): no country yet.
+    pub fn role_actor(&self, head: Token<'d>) -> Option<Actor> {
         let core = core_tokens(head);
         let lo = core.first()?.span().start;
         let hi = core.last()?.span().end;
-        let sector = self
+        let mut roles = self
             .matches_in(lo, hi)
             .filter(|m| m.entry.kind == EntryKind::Role)
-            .find_map(|m| m.entry.sector.clone())?;
+            .peekable();
+        roles.peek()?;
+        let sector = roles.find_map(|m| m.entry.sector.clone());
         Some(Actor {
             text: self.doc.text()[lo..hi].to_string(),
             country: None,
-            sector: Some(sector),
+            sector,
             span: [lo, hi],
             country_from: None,
         })

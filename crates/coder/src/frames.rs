@@ -430,6 +430,19 @@ fn add_recipients<'d>(category: EventCategory, trigger: Token<'d>, patients: &mu
     let aimed = |t: Token<'_>| marks_recipient(t, Marks::Verb, category);
     let objects: Vec<Token<'d>> = patients.clone();
     patients.extend(trigger.children().filter(|c| c.rel().is_obl() && aimed(*c)));
+    // "granted asylum to five officers holed up in ...": the parse may hang the trigger's
+    // phrase on a participle after it; a phrase before its own participle is the trigger's.
+    for v in trigger
+        .children()
+        .filter(|c| is_trailing_participle(trigger, *c))
+    {
+        patients.extend(
+            v.children()
+                .filter(|g| g.rel().is_obl() && g.i() > trigger.i() && g.i() < v.i() && aimed(*g))
+                // "with Thailand preferring ...": an absolute clause's subject, not the trigger's.
+                .filter(|g| !has_case(*g, &["with"])),
+        );
+    }
     // "mobilized reservists for a war against Iraq": whom the act's purpose is aimed at.
     let nested: Vec<Token<'d>> = trigger
         .children()
@@ -448,6 +461,18 @@ fn add_recipients<'d>(category: EventCategory, trigger: Token<'d>, patients: &mu
     for o in objects.into_iter().chain(inner) {
         patients.extend(o.children().filter(|c| c.rel().is_nmod() && aimed(*c)));
     }
+}
+
+/// A participle that follows the trigger as its adverbial clause, or as a conjunct with no
+/// coordinator, with no subject or conjunction of its own ("granted asylum to five officers
+/// *holed* up in a residence"; the tagger may read it as a past tense).
+fn is_trailing_participle(trigger: Token<'_>, c: Token<'_>) -> bool {
+    matches!(c.rel(), Deprel::Advcl | Deprel::Conj)
+        && c.i() > trigger.i()
+        && matches!(c.xpos(), "VBN" | "VBG" | "VBD")
+        && !c
+            .children()
+            .any(|g| g.rel().is_nsubj() || matches!(g.rel(), Deprel::Mark | Deprel::Cc))
 }
 
 /// "has written to Tony Blair demanding an explanation": an adverbial trigger is aimed at whom

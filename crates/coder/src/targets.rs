@@ -26,14 +26,19 @@ pub(crate) fn people_in_context(
         .iter()
         .map(|p| look_through(doc, *p).0)
         .flat_map(with_conjuncts)
-        .filter(|p| !owned_by_pronoun(*p))
-        .filter_map(|p| reader.sector_actor(p))
+        .filter(|p| !owned_by_pronoun(*p) && !names_states(*p))
+        .filter_map(|p| {
+            reader
+                .role_actor(p)
+                .filter(|a| a.sector.is_some() || !proper_modifier(p))
+        })
         .collect();
     if people.is_empty() {
         people = frame
             .owners
             .iter()
-            .filter_map(|o| reader.sector_actor(*o))
+            .filter(|o| !names_states(**o))
+            .filter_map(|o| reader.role_actor(*o))
             .collect();
     }
     if people.is_empty() {
@@ -81,6 +86,25 @@ fn with_conjuncts(head: Token<'_>) -> Vec<Token<'_>> {
         i += 1;
     }
     out
+}
+
+/// "European leaders", "Kurdish men": a role of no sector whose capitalised modifier says
+/// whose people they are, where the reader could not, is no domestic recipient.
+fn proper_modifier(head: Token<'_>) -> bool {
+    head.children().any(|c| {
+        matches!(c.rel(), Deprel::Amod | Deprel::Compound)
+            && c.text().starts_with(char::is_uppercase)
+    })
+}
+
+/// A state's ISO 3166 alpha-3 code, not an organisation's.
+fn is_iso(code: &str) -> bool {
+    code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// "rich nations", "other countries": states, not people of the report's country.
+fn names_states(head: Token<'_>) -> bool {
+    is(WordClass::StateNoun, &head.text().to_ascii_lowercase())
 }
 
 /// "withdraw its troops", "their supporters": people a possessive pronoun gives to the actor.
@@ -142,8 +166,7 @@ fn place_country(sx: &SentenceCx<'_, '_>, head: Token<'_>) -> Option<(String, [u
         EntryKind::City | EntryKind::Capital | EntryKind::Region
     );
     let code = m.entry.code.as_deref()?;
-    let iso = code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase());
-    (place && iso).then(|| (code.to_string(), [m.start, m.end]))
+    (place && is_iso(code)).then(|| (code.to_string(), [m.start, m.end]))
 }
 
 /// "Gibraltarians rejected plans", "welcomed the move": a policy no one's name is on is the

@@ -90,6 +90,7 @@ word_classes! {
     Criticised = "criticised",
     Disapproving = "disapproving",
     Policy = "policy",
+    StateNoun = "state_noun",
     ThreatAct = "threat_act",
     Preparing = "preparing",
     Aspectual = "aspectual",

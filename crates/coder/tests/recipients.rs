@@ -387,3 +387,71 @@ fn a_policy_as_the_subject_of_what_is_said_is_no_recipient() {
         assert!(e.recipients.is_empty(), "{e:#?}");
     }
 }
+
+#[test]
+fn people_named_by_a_role_of_no_sector_are_domestic_recipients() {
+    // "men" is a lexicon role of no sector: still people, of the place's country.
+    check(
+        "Police in Manchester arrested two men on Friday.",
+        C::Coerce,
+        &["GBR"],
+        &["GBR"],
+    );
+}
+
+#[test]
+fn states_named_by_a_noun_are_no_domestic_people() {
+    let text = "The British prime minister called on rich nations to cancel the debts of Africa.";
+    for e in code(text).iter().filter(|e| e.event == C::Request) {
+        assert!(
+            !countries(&e.recipients).contains(&"GBR"),
+            "rich nations are not British: {e:#?}"
+        );
+    }
+}
+
+#[test]
+fn the_group_of_eight_is_a_recipient() {
+    check(
+        "Canada urged other G8 countries to double their aid.",
+        C::Request,
+        &["CAN"],
+        &["G8"],
+    );
+}
+
+#[test]
+fn a_to_phrase_the_parse_hangs_on_a_later_participle() {
+    check(
+        "Chile has granted diplomatic asylum to four Bolivian officers holed up in a diplomatic \
+         residence, the Chilean embassy said on Monday.",
+        C::Aid,
+        &["CHL"],
+        &["BOL"],
+    );
+}
+
+#[test]
+fn people_a_proper_modifier_places_elsewhere_are_no_domestic_recipients() {
+    // "Balkan" says whose leaders they are, though no one state: not the actor's people.
+    let text = "The British prime minister urged Balkan leaders to end the dispute.";
+    for e in code(text).iter().filter(|e| e.event == C::Request) {
+        assert!(
+            !countries(&e.recipients).contains(&"GBR"),
+            "Balkan leaders are not British: {e:#?}"
+        );
+    }
+}
+
+#[test]
+fn an_absolute_with_clause_names_no_recipient() {
+    // "with Chile preferring ...": Chile is the subject of the participle, not the party
+    // the refusal is aimed at.
+    let text = "Peru declined the offer of aid, with Chile preferring to wait for the report.";
+    for e in code(text).iter().filter(|e| e.event == C::Reject) {
+        assert!(
+            !countries(&e.recipients).contains(&"CHL"),
+            "Chile is no recipient: {e:#?}"
+        );
+    }
+}
