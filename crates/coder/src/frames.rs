@@ -129,7 +129,8 @@ fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>, bool) {
 /// The noun a verb hung on it as `acl` has for its subject: a finite verb read as a reduced
 /// relative ("after EU finance ministers met in Luxembourg"; "the army prepared to resume
 /// shelling" as a sentence without a verb), and a present participle ("demonstrators protesting
-/// the election results", "troops firing on the crowd"). A past participle's noun is what was
+/// the election results", "troops firing on the crowd"), through a document to its author
+/// ("issued a statement demanding"). A past participle's noun is what was
 /// acted on ("diplomats expelled from the EU") and is read elsewhere.
 fn modified_subject(verb: Token<'_>) -> Option<Token<'_>> {
     let finite = matches!(verb.xpos(), "VBD" | "VBZ" | "VBP") || heads_verbless_sentence(verb);
@@ -140,11 +141,22 @@ fn modified_subject(verb: Token<'_>) -> Option<Token<'_>> {
         && verb
             .head()
             .is_some_and(|h| !h.children().any(|c| c.rel() == Deprel::Case));
-    (verb.rel() == Deprel::Acl
+    let noun = (verb.rel() == Deprel::Acl
         && (finite || present)
         && !verb.children().any(|c| c.rel().is_nsubj()))
     .then(|| verb.head())
-    .flatten()
+    .flatten()?;
+    // "issued a declaration demanding ...", "passed a resolution calling for ...": a document
+    // says what its author does.
+    if present && noun.rel() == Deprel::Obj && is(WordClass::Document, &lemma(noun)) {
+        let author = noun
+            .head()
+            .and_then(|h| h.children().find(|c| c.rel() == Deprel::Nsubj));
+        if author.is_some() {
+            return author;
+        }
+    }
+    Some(noun)
 }
 
 /// A noun that modifies another ("aid workers", "protest movement") or that gives a reason

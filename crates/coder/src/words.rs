@@ -95,6 +95,7 @@ word_classes! {
     Preparing = "preparing",
     Aspectual = "aspectual",
     Directing = "directing",
+    Document = "document",
     Announcing = "announcing",
     Warning = "warning",
     Measure = "measure",

@@ -98,6 +98,15 @@ const CODED: &[(&str, C)] = &[
         "Pakistan put the former prime minister under house arrest.",
         C::Coerce,
     ),
+    // A document says what its author does.
+    (
+        "The Russian parliament passed a resolution calling for the withdrawal of NATO troops.",
+        C::Request,
+    ),
+    (
+        "The Iranian foreign ministry issued a statement condemning the attack.",
+        C::Accuse,
+    ),
     // A "to" infinitive hung on a threat.
     (
         "The Iranian parliament threatened on Sunday to break off relations with Britain.",
