@@ -4,6 +4,10 @@
 //! description gives (a role of `data/lexicon/roles.tsv`, with its own country or the
 //! dateline's or document's) holds for the person's earlier mentions too.
 //!
+//! A description no one named before it fits ("..., the lord chancellor has said.", a report's
+//! lead) goes to the first person named in the next two sentences ("Lord Falconer said"),
+//! under the same conditions.
+//!
 //! Precision first: a definite description ("the foreign secretary", a subject) goes to the
 //! person only when that person is the only one the dictionaries cannot place among those
 //! named in the few sentences before it, the report calls them "Mr" or "Mrs" somewhere (a
@@ -23,6 +27,10 @@ use std::collections::HashMap;
 
 /// How many sentences before a definite description its person may have been named in.
 const DESCRIPTION_WINDOW: usize = 3;
+
+/// How many sentences after a definite description that no one named before it fits its
+/// person may be named in.
+const FORWARD_WINDOW: usize = 2;
 
 /// A person named in the window.
 struct Mention {
@@ -270,11 +278,14 @@ fn person_described(
     {
         return None;
     }
-    let near = mentions.iter().filter(|m| {
-        m.at < d.at && m.sentence + DESCRIPTION_WINDOW >= d.sentence && m.sentence <= d.sentence
-    });
+    let near: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| {
+            m.at < d.at && m.sentence + DESCRIPTION_WINDOW >= d.sentence && m.sentence <= d.sentence
+        })
+        .collect();
     let mut person: Option<&Vec<String>> = None;
-    for m in near {
+    for m in &near {
         match &m.known {
             Some(sector) if sector.as_deref() == Some(d.sector.as_str()) => return None,
             Some(_) => {}
@@ -285,12 +296,35 @@ fn person_described(
             },
         }
     }
+    // "..., the lord chancellor has said. ... Lord Falconer said": a report's lead gives the
+    // role, its body the name.
+    let person = match person {
+        Some(p) => p,
+        None if near.is_empty() => named_after(d, mentions)?,
+        None => return None,
+    };
     // A name never written with "Mr" or "Mrs" may be a firm's ("Yangtze Electric").
-    let person = person?;
     mentions
         .iter()
         .any(|m| m.titled && m.names.last() == person.last())
         .then(|| person.clone())
+}
+
+/// The person a description that no one named before it fits is given to: the first person
+/// named after it, within the next [`FORWARD_WINDOW`] sentences, if the dictionaries do not
+/// place them and no other such person is named in their sentence.
+fn named_after<'m>(d: &Description, mentions: &'m [Mention]) -> Option<&'m Vec<String>> {
+    let first = mentions
+        .iter()
+        .filter(|m| m.at > d.at)
+        .min_by_key(|m| m.at)?;
+    if first.known.is_some() || first.sentence > d.sentence + FORWARD_WINDOW {
+        return None;
+    }
+    let rival = mentions.iter().any(|m| {
+        m.sentence == first.sentence && m.known.is_none() && !same_person(&m.names, &first.names)
+    });
+    (!rival).then_some(&first.names)
 }
 
 /// Whether two mentions' names can be one person's: the same surname, and the same given

@@ -83,7 +83,30 @@ fn mergeable(a: &Found, b: &Found) -> bool {
     if separate_statements(&a.event, &b.event) {
         return false;
     }
-    decide(&evidence(a), &evidence(b), &Policy::WITHIN_DOCUMENT).merge
+    same_sectors(&a.event, &b.event)
+        && decide(&evidence(a), &evidence(b), &Policy::WITHIN_DOCUMENT).merge
+}
+
+/// Whether the actors of two mentions can be the same in sector as in country: an actor of a
+/// country whose sector both mentions give must have the same one ("the Tories accused the
+/// government" and "the government accused the Tories" are GBR both, and two events). A
+/// mention that gives no sector for a country leaves it open.
+fn same_sectors(a: &Event, b: &Event) -> bool {
+    let sectors = |e: &Event, country: &str| -> Vec<String> {
+        let mut out: Vec<String> = e
+            .actors
+            .iter()
+            .filter(|x| x.country.as_deref() == Some(country))
+            .filter_map(|x| x.sector.clone())
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    };
+    a.actor_codes().into_iter().all(|c| {
+        let (x, y) = (sectors(a, c), sectors(b, c));
+        x.is_empty() || y.is_empty() || x == y
+    })
 }
 
 /// Whether two mentions are statements made in different sentences: criticism, demands,

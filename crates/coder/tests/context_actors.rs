@@ -131,3 +131,53 @@ fn insisting_on_a_day_is_no_demand() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn a_role_in_the_lead_goes_to_the_person_the_next_sentences_name() {
+    let lead = "Plans to close rural post offices in Britain will be reviewed, the home \
+        secretary has said. Campaigners in Britain had warned of a crisis.";
+    let text = format!(
+        "{lead} Lord Penhallow said the review would begin in March. He rejected claims that \
+         the closures were already decided."
+    );
+    let events = code(&text);
+    assert_eq!(
+        actor_of(&events, "rejected"),
+        coded("GBR", "GOV"),
+        "{events:#?}"
+    );
+    // Two people the report places nowhere, named together: either may be the home secretary.
+    let text = format!(
+        "{lead} Mr Trelawny, a campaigner, and Lord Penhallow spoke in Truro. He rejected \
+         claims that the closures were already decided."
+    );
+    let events = code(&text);
+    assert_eq!(actor_of(&events, "rejected"), None, "{events:#?}");
+}
+
+#[test]
+fn mentions_of_one_country_but_other_sectors_are_two_events() {
+    // Both sides are British: the government's accusation is not the Tories' said again.
+    let text = "The Tories accused the government of lying about the cost of the scheme in \
+        Britain. The government accused the Tories of lying about the cost of the scheme.";
+    let events = code(text);
+    let sides: Vec<(String, String)> = events
+        .iter()
+        .filter(|e| e.trigger.text == "accused")
+        .filter_map(|e| e.actors.first())
+        .map(|a| {
+            (
+                a.country.clone().unwrap_or_default(),
+                a.sector.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        sides,
+        [
+            ("GBR".to_string(), "OPP".to_string()),
+            ("GBR".to_string(), "GOV".to_string())
+        ],
+        "{events:#?}"
+    );
+}
