@@ -394,14 +394,13 @@ fn content_verdict(
     let at_home = domestic(ours) || domestic(theirs);
     let verbatim = story.score >= VERBATIM_STORY && o.score >= VERBATIM_CLAUSE;
     let home_told = !at_home || tells_at_home(&o) || verbatim;
-    // Agreeing figures tell one event only with something else in common: one story, a name,
-    // or two other words ("26 pirates" and "23" captured by one navy in two operations agree
-    // within the tolerance and share nothing else).
-    let counts_told = story.score >= rule.story
-        || o.shared_names >= 1
-        || o.shared_plain >= 2
-        || same_telling_count(ours, theirs);
-    if counts_agree && home_told && counts_told {
+    // Agreeing figures tell one event only with something else in common: the very same
+    // count ("23 pirates" and "23"), or one story, a name or two other words ("26 pirates"
+    // and "23" captured by one navy in two operations agree within the tolerance and share
+    // nothing else); at home, "two men" and "three men" need what any report there needs.
+    let counts_told = same_telling_count(ours, theirs)
+        || (home_told && (story.score >= rule.story || o.shared_names >= 1 || o.shared_plain >= 2));
+    if counts_agree && counts_told {
         return Ok(format!("{words}; the counts agree"));
     }
     if story.score >= rule.story

@@ -506,3 +506,45 @@ fn within_one_story_an_undated_report_may_join_a_dated_one_and_figures_need_more
     let d = decide(&first, &second, &Policy::ACROSS_DOCUMENTS);
     assert!(!d.merge, "{}", d.reason);
 }
+
+#[test]
+fn at_home_the_very_same_count_still_tells_one_event_and_a_close_one_does_not() {
+    // An Indian report of the Indian navy's capture (actor of the home country, no recipient
+    // coded): one country's affairs, where one shared name proves little.
+    let count = |value: f64, unit: Option<&'static str>, text: &'static str| Count {
+        value,
+        max: None,
+        unit,
+        qualifier: Qualifier::Exact,
+        main: true,
+        text,
+        source: "X",
+    };
+    let leak = |v: Vec<String>| -> &'static [String] { Box::leak(v.into_boxed_slice()) };
+    let report = |clause: &str, counts: Vec<Count<'static>>| {
+        let mut e = mention(
+            EventCategory::Coerce,
+            vec!["IND"],
+            vec![],
+            None,
+            leak(words(clause)),
+        );
+        e.mode = Some("arrest");
+        e.home = Some("IND");
+        e.counts = counts;
+        e
+    };
+    let a = report(
+        "the navy seized 18 suspects near Lakshadweep",
+        vec![count(18.0, None, "18 suspects")],
+    );
+    let b = report("18 men were held at sea", vec![count(18.0, None, "18 men")]);
+    let d = decide(&a, &b, &Policy::ACROSS_DOCUMENTS);
+    assert!(d.merge, "{}", d.reason);
+    let c = report(
+        "the coast guard held 21 fishermen",
+        vec![count(21.0, None, "21 fishermen")],
+    );
+    let d = decide(&a, &c, &Policy::ACROSS_DOCUMENTS);
+    assert!(!d.merge, "{}", d.reason);
+}
