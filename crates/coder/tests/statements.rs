@@ -60,6 +60,16 @@ const CODED: &[(&str, C, &str)] = &[
         C::Support,
         "DNK",
     ),
+    (
+        "The Irish farmers union said the new tax would hurt small farms.",
+        C::Accuse,
+        "IRL",
+    ),
+    (
+        "The Dutch employers federation claimed the proposed levy would damage exports.",
+        C::Accuse,
+        "NLD",
+    ),
     // groups known by what they are take the country of where they act (agents.tsv)
     (
         "Campaigners in Manchester challenged the government road-building plans in the High Court.",
@@ -96,6 +106,10 @@ const NOT_CODED: &[(&str, C)] = &[
         C::Accuse,
     ),
     ("Analysts said earnings may fall next year.", C::Accuse),
+    (
+        "The Irish finance minister said prices would rise next year.",
+        C::Accuse,
+    ),
     (
         "The Portuguese foreign minister said she was pleased to be back in Lisbon.",
         C::Support,
