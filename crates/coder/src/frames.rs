@@ -4,7 +4,7 @@
 
 use crate::recipients::{Marks, marks_recipient};
 use crate::recode::read_modality;
-use crate::repair::{adjacent_object, stranded_subject};
+use crate::repair::{adjacent_object, modified_subject, stranded_subject};
 use crate::tree::{has_case, has_mark, has_mark_word, heads_verbless_sentence, is_verbal, lemma};
 use crate::triggers::TriggerRule;
 use crate::words::{WordClass, is};
@@ -124,39 +124,6 @@ fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>, bool) {
         }
     }
     (Vec::new(), false)
-}
-
-/// The noun a verb hung on it as `acl` has for its subject: a finite verb read as a reduced
-/// relative ("after EU finance ministers met in Luxembourg"; "the army prepared to resume
-/// shelling" as a sentence without a verb), and a present participle ("demonstrators protesting
-/// the election results", "troops firing on the crowd"), through a document to its author
-/// ("issued a statement demanding"). A past participle's noun is what was
-/// acted on ("diplomats expelled from the EU") and is read elsewhere.
-fn modified_subject(verb: Token<'_>) -> Option<Token<'_>> {
-    let finite = matches!(verb.xpos(), "VBD" | "VBZ" | "VBP") || heads_verbless_sentence(verb);
-    // (Not on a noun inside a prepositional phrase, where a participle is as often the
-    // clause's, misattached: "blocked roads in the city of Algiers demanding ...".)
-    let present = verb.xpos() == "VBG"
-        && !has_mark(verb)
-        && verb
-            .head()
-            .is_some_and(|h| !h.children().any(|c| c.rel() == Deprel::Case));
-    let noun = (verb.rel() == Deprel::Acl
-        && (finite || present)
-        && !verb.children().any(|c| c.rel().is_nsubj()))
-    .then(|| verb.head())
-    .flatten()?;
-    // "issued a declaration demanding ...", "passed a resolution calling for ...": a document
-    // says what its author does.
-    if present && noun.rel() == Deprel::Obj && is(WordClass::Document, &lemma(noun)) {
-        let author = noun
-            .head()
-            .and_then(|h| h.children().find(|c| c.rel() == Deprel::Nsubj));
-        if author.is_some() {
-            return author;
-        }
-    }
-    Some(noun)
 }
 
 /// A noun that modifies another ("aid workers", "protest movement") or that gives a reason

@@ -2,6 +2,8 @@
 //! recognise: a subject stranded as a conjunct of the previous object, an object hung on
 //! another verb, an "of" phrase the parse lost.
 
+use crate::tree::{has_mark, heads_verbless_sentence, lemma};
+use crate::words::{WordClass, is};
 use attache_nlp::{Deprel, Doc, Token, Upos};
 
 /// The head noun of an "of" phrase right after `t` in the text ("expulsion of 15 Russian
@@ -82,4 +84,37 @@ pub(crate) fn adjacent_object<'d>(doc: &'d Doc, verb: Token<'d>) -> Option<Token
         }
     }
     head
+}
+
+/// The noun a verb hung on it as `acl` has for its subject: a finite verb read as a reduced
+/// relative ("after EU finance ministers met in Luxembourg"; "the army prepared to resume
+/// shelling" as a sentence without a verb), and a present participle ("demonstrators protesting
+/// the election results", "troops firing on the crowd"), through a document to its author
+/// ("issued a statement demanding"). A past participle's noun is what was
+/// acted on ("diplomats expelled from the EU") and is read elsewhere.
+pub(crate) fn modified_subject(verb: Token<'_>) -> Option<Token<'_>> {
+    let finite = matches!(verb.xpos(), "VBD" | "VBZ" | "VBP") || heads_verbless_sentence(verb);
+    // (Not on a noun inside a prepositional phrase, where a participle is as often the
+    // clause's, misattached: "blocked roads in the city of Algiers demanding ...".)
+    let present = verb.xpos() == "VBG"
+        && !has_mark(verb)
+        && verb
+            .head()
+            .is_some_and(|h| !h.children().any(|c| c.rel() == Deprel::Case));
+    let noun = (verb.rel() == Deprel::Acl
+        && (finite || present)
+        && !verb.children().any(|c| c.rel().is_nsubj()))
+    .then(|| verb.head())
+    .flatten()?;
+    // "issued a declaration demanding ...", "passed a resolution calling for ...": a document
+    // says what its author does.
+    if present && noun.rel() == Deprel::Obj && is(WordClass::Document, &lemma(noun)) {
+        let author = noun
+            .head()
+            .and_then(|h| h.children().find(|c| c.rel() == Deprel::Nsubj));
+        if author.is_some() {
+            return author;
+        }
+    }
+    Some(noun)
 }
