@@ -112,3 +112,23 @@ fn a_generic_agent_takes_its_country_from_context() {
         egy(F::Document)
     );
 }
+
+#[test]
+fn a_compass_word_opening_a_place_name_is_no_bloc() {
+    // "West" alone is the Western bloc; "West Lothian", "West Sussex" are British counties.
+    let events = code(
+        "The West imposed new sanctions on Russia on Monday. \
+         West Lothian police arrested three men in Livingston on Tuesday.",
+        (2023, 2, 8),
+    );
+    let west: Vec<_> = events
+        .iter()
+        .flat_map(|e| e.actors.iter())
+        .filter_map(|a| a.country.as_deref())
+        .collect();
+    assert!(west.contains(&"WEST"), "{events:#?}");
+    // The police then take the country of where they act.
+    let (country, sector, _) = agent("West Sussex police arrested a teacher in Manchester.");
+    assert_eq!(country.as_deref(), Some("GBR"));
+    assert_eq!(sector.as_deref(), Some("COP"));
+}

@@ -253,6 +253,23 @@ fn settle_by_context(text: &str, matches: &mut [LexMatch<'_>]) {
     }
 }
 
+/// Compass words that, as a whole phrase, name a bloc of states ("the West").
+const COMPASS_WORDS: [&str; 8] = [
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+];
+
+/// "West Yorkshire police", "East Sussex", "North Ayrshire": a compass word read alone as an
+/// organisation (the Western bloc) is no such reading when a capitalised word follows it, for
+/// then it is the first word of a place's name (one the dictionary knows whole, "West Bank",
+/// is matched whole before this).
+fn is_compass_in_place_name(text: &str, m: &LexMatch<'_>) -> bool {
+    if m.entry.kind != EntryKind::Organisation || !COMPASS_WORDS.contains(&&text[m.start..m.end]) {
+        return false;
+    }
+    let mut after = text[m.end..].chars();
+    matches!(after.next(), Some(' ' | '-')) && after.next().is_some_and(char::is_uppercase)
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
@@ -317,6 +334,7 @@ impl Matcher {
             });
         }
         settle_by_context(text, &mut out);
+        out.retain(|m| !is_compass_in_place_name(text, m));
         out
     }
 

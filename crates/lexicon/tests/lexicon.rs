@@ -433,3 +433,12 @@ fn hand_written_roles_carry_dates_and_win_over_generated_phrases() {
         "{err}"
     );
 }
+
+#[test]
+fn a_compass_word_before_a_capitalised_word_is_a_place_name_not_the_west() {
+    assert_eq!(codes("the West and its allies"), ["WEST"]);
+    assert!(
+        !codes("officers in West Lothian and West-Central Scotland").contains(&"WEST".to_string())
+    );
+    assert_eq!(codes("in the West Bank"), ["PSE"]);
+}
