@@ -124,3 +124,11 @@ fn a_country_in_another_phrase_or_a_small_namesake_is_no_place() {
         "{places:#?}"
     );
 }
+
+#[test]
+fn a_city_named_like_its_state_is_the_city() {
+    // "New York" is the city, as news uses it; the state is "New York state" or the governor's.
+    let p = place("Police in New York detained 12 demonstrators outside a bank on Friday.");
+    assert_eq!(p.feature, Some(PlaceFeature::City), "{p:#?}");
+    assert_eq!(p.name.as_deref(), Some("New York City"));
+}
