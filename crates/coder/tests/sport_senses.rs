@@ -58,6 +58,14 @@ const SPORT: &[(C, &str)] = &[
         C::Accuse,
         "The Brazilian midfielder accused the Spanish referee of bias after the match.",
     ),
+    (
+        C::Consult,
+        "The Irish winger's cross was met by the Scottish striker, who headed home.",
+    ),
+    (
+        C::Support,
+        "The Australian received strong crowd support in Melbourne on Saturday.",
+    ),
 ];
 
 /// The political use of the same words: an event of the category.
