@@ -49,4 +49,22 @@ mod tests {
         assert!(!same_mode("generic:quake", "quake"));
         assert!(!same_mode("generic:rehab", "generic:treatment"));
     }
+
+    /// A word on two lines would join two kinds of event through it; the first line would win
+    /// silently, so the file lists each word once.
+    #[test]
+    fn each_word_is_listed_once() {
+        let mut seen = std::collections::HashMap::new();
+        for (line, text) in super::EVENT_WORDS.lines().enumerate() {
+            let words = text.split('#').next().unwrap_or_default();
+            for word in words.split_whitespace() {
+                if let Some(first) = seen.insert(word, line + 1) {
+                    panic!(
+                        "data/merge/event-words.txt:{}: '{word}' is already on line {first}",
+                        line + 1
+                    );
+                }
+            }
+        }
+    }
 }
