@@ -47,6 +47,10 @@ TITLE_WORDS = {
     "dr.", "of", "the", "and", "us", "u.s.", "u.s", "american", "former", "ex", "pres.", "pm",
     "mayor", "judge", "justice", "commander", "speaker", "chancellor", "premier", "envoy",
 }
+# Agent phrases left out: a bare word that titles more often qualify than name ("Tory deputy
+# chairman", "deputy leader", the deputies of a parliament) would code them as the agent's
+# sector (PETRARCH2 has DEPUTY as police, for sheriffs' deputies; "sheriff deputy" is kept).
+LEFT_OUT_AGENTS = {"deputy"}
 # Variants shorter than this (bare surnames such as "Li", "Ali") are too ambiguous to keep.
 MIN_SINGLE_WORD = 5
 
@@ -369,6 +373,9 @@ def agent_rows(path, table, counts):
                 forms.extend(p.strip() for p in plural.split() if p.strip())
         forms = [" ".join(f.replace("_", " ").lower().split()) for f in forms]
         forms = [f for f in forms if re.fullmatch(r"[a-z][a-z .'\-]*", f)]
+        if forms and forms[0] in LEFT_OUT_AGENTS:
+            counts["agent left out (LEFT_OUT_AGENTS)"] += 1
+            continue
         if forms:
             entries.append((forms, sector))
     seen = {}

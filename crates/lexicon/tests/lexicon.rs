@@ -442,3 +442,16 @@ fn a_compass_word_before_a_capitalised_word_is_a_place_name_not_the_west() {
     );
     assert_eq!(codes("in the West Bank"), ["PSE"]);
 }
+
+#[test]
+fn a_human_rights_commission_is_no_government_and_a_deputy_no_police() {
+    // roles.tsv (hand-written, NGO) wins over the generated PETRARCH2 row (GOV).
+    let text = "the Islamic Human Rights Commission";
+    let m = Lexicon::embedded().find(text);
+    assert_eq!(m.len(), 1);
+    assert_eq!(m[0].entry.role_at(None), (None, Some("NGO")));
+    // The generator leaves the bare "deputy" (PETRARCH2: police) out.
+    let deputy = found("Tory deputy chairman");
+    assert!(deputy.iter().all(|(t, _, _)| t != "deputy"), "{deputy:?}");
+    assert_eq!(codes("the Home Office and the TUC"), ["GBR", "GBR"]);
+}

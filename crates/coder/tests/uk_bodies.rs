@@ -1,0 +1,97 @@
+//! UK state bodies and non-state groups named in British news (issue 12): departments, unions,
+//! business and campaign groups, and a UN agency, each with its country and sector.
+
+use attache_event::Event;
+use chrono::NaiveDate;
+
+mod common;
+
+fn code(text: &str) -> Vec<Event> {
+    common::code_on(text, NaiveDate::from_ymd_opt(2005, 3, 1))
+}
+
+/// (text, country, sector) of the first actor of each event.
+fn first_actors(events: &[Event]) -> Vec<(String, Option<String>, Option<String>)> {
+    events
+        .iter()
+        .filter_map(|e| e.actors.first())
+        .map(|a| (a.text.clone(), a.country.clone(), a.sector.clone()))
+        .collect()
+}
+
+#[test]
+fn uk_departments_and_groups_have_their_country_and_sector() {
+    let cases = [
+        (
+            "The Home Office rejected the inspectors' demands for more prison staff.",
+            "Home Office",
+            "GBR",
+            "GOV",
+        ),
+        (
+            "The TUC accused ministers of ignoring low-paid workers.",
+            "TUC",
+            "GBR",
+            "LAB",
+        ),
+        (
+            "The Countryside Alliance condemned the ban on hunting with hounds.",
+            "Countryside Alliance",
+            "GBR",
+            "NGO",
+        ),
+        (
+            "Cafod urged ministers to cancel the debts of poor countries.",
+            "Cafod",
+            "GBR",
+            "NGO",
+        ),
+        (
+            "The CBI warned ministers against new taxes on business.",
+            "CBI",
+            "GBR",
+            "BUS",
+        ),
+        (
+            "The NUJ condemned the arrest of the reporters.",
+            "NUJ",
+            "GBR",
+            "LAB",
+        ),
+        (
+            "The FAO urged donors to send more food aid to Niger.",
+            "FAO",
+            "FAO",
+            "IGO",
+        ),
+    ];
+    for (text, name, country, sector) in cases {
+        let events = code(text);
+        let actors = first_actors(&events);
+        assert!(
+            actors.iter().any(|(t, c, s)| t == name
+                && c.as_deref() == Some(country)
+                && s.as_deref() == Some(sector)),
+            "{text}: {actors:?}"
+        );
+    }
+}
+
+#[test]
+fn a_deputy_in_a_title_is_not_the_police() {
+    // PETRARCH2 codes a bare "deputy" as police (a sheriff's deputy); in a party title it is
+    // the party's officer.
+    let text =
+        "Tory deputy chairman Michael Ancram accused Labour of wasting money on consultants.";
+    let actors = first_actors(&code(text));
+    assert!(
+        actors
+            .iter()
+            .any(|(_, c, s)| c.as_deref() == Some("GBR") && s.as_deref() == Some("OPP")),
+        "{actors:?}"
+    );
+    assert!(
+        actors.iter().all(|(_, _, s)| s.as_deref() != Some("COP")),
+        "{actors:?}"
+    );
+}
