@@ -50,7 +50,9 @@ TITLE_WORDS = {
 # Agent phrases left out: a bare word that titles more often qualify than name ("Tory deputy
 # chairman", "deputy leader", the deputies of a parliament) would code them as the agent's
 # sector (PETRARCH2 has DEPUTY as police, for sheriffs' deputies; "sheriff deputy" is kept).
-LEFT_OUT_AGENTS = {"deputy"}
+# "the court" (with its article) would be matched before a court's own name ("The Court of
+# Session", "the High Court"); roles.tsv's hand-written "court" gives the same sector.
+LEFT_OUT_AGENTS = {"deputy", "the court"}
 # Variants shorter than this (bare surnames such as "Li", "Ali") are too ambiguous to keep.
 MIN_SINGLE_WORD = 5
 

@@ -95,3 +95,17 @@ fn a_deputy_in_a_title_is_not_the_police() {
         "{actors:?}"
     );
 }
+
+#[test]
+fn a_court_named_after_the_article_is_that_court() {
+    // The generated PETRARCH2 agent "the court" no longer takes "The Court" before the court's
+    // own name (institutions.tsv: Court of Session, GBR JUD).
+    let text = "The Court of Session rejected the council's appeal against the ruling.";
+    let actors = first_actors(&code(text));
+    assert!(
+        actors
+            .iter()
+            .any(|(_, c, s)| c.as_deref() == Some("GBR") && s.as_deref() == Some("JUD")),
+        "{actors:?}"
+    );
+}
