@@ -10,7 +10,7 @@
 
 use crate::dates::Interval;
 use attache_event::{Event, Quantity};
-use attache_merge::{Count, DateSpan, Evidence, Policy, decide};
+use attache_merge::{Count, DateSpan, Evidence, Policy, decide, is_statement};
 
 /// An event from one mention, with what merging needs beside the record.
 #[derive(Debug, Clone)]
@@ -109,16 +109,9 @@ fn same_sectors(a: &Event, b: &Event) -> bool {
     })
 }
 
-/// Whether two mentions are statements made in different sentences: criticism, demands,
-/// refusals and praise are acts of saying, and a report that tells two of them in two
-/// sentences ("Tory chairman Liam Fox accused Labour of ..." then "The Lib Dems accused Mr Brown
-/// of ...") tells two statements, even by one side against the same one. Material events
-/// (an expulsion told in the lead and again in the body, an inquiry) still merge.
+/// Whether two mentions are statements ([`is_statement`]) told in different sentences.
 fn separate_statements(a: &Event, b: &Event) -> bool {
-    use attache_event::EventCategory as C;
-    let saying = matches!(a.event, C::Accuse | C::Request | C::Reject | C::Support)
-        && a.mode.as_deref() != Some("investigate");
-    if !saying {
+    if !is_statement(a.event, a.mode.as_deref()) {
         return false;
     }
     !b.mentions

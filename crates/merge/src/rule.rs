@@ -6,6 +6,17 @@ use crate::figures::{Count, figures_verdict, same_telling_count};
 use attache_event::{EventCategory, Modality};
 use chrono::NaiveDate;
 
+/// Whether a mention is a statement: criticism, a demand, a refusal or praise is an act of
+/// saying, and a text that tells two of them in two sentences tells two statements, even by
+/// one side against the same one ("Tory chairman Liam Fox accused Labour of ..." then "The Lib
+/// Dems accused Mr Brown of ..."). An investigation (ACCUSE/investigate) is no statement;
+/// material events (an expulsion told in the lead and again in the body) are none either.
+pub fn is_statement(category: EventCategory, mode: Option<&str>) -> bool {
+    use EventCategory as C;
+    matches!(category, C::Accuse | C::Request | C::Reject | C::Support)
+        && mode != Some("investigate")
+}
+
 /// What one side tells about its event: a single mention, or an event already merged.
 #[derive(Debug, Clone)]
 pub struct Evidence<'a> {

@@ -12,7 +12,7 @@ use attache_event::{Event, EventCategory, Location, Modality};
 pub use attache_merge::content::story_names;
 use attache_merge::content::{MAX_EVENT_WORDS, content_words};
 pub use attache_merge::{DateSpan, UNDATED_WINDOW_DAYS, lookup_span};
-use attache_merge::{Decision, Evidence, Policy, decide, report_date};
+use attache_merge::{Decision, Evidence, Policy, decide, is_statement, report_date};
 use chrono::{Datelike, NaiveDate};
 pub use figures::{Figure, FigureChoice};
 use serde::{Deserialize, Serialize};
@@ -349,7 +349,8 @@ impl MergedEvent {
     /// [`accepts`](Self::accepts) under a chosen across-document policy (`--merge`).
     /// A report of a document the event already holds needs no shared words: one text told
     /// both, and the coder has read them together; as within a document, their modes must then
-    /// be the same ("His claims were denied" is not "we have a veto").
+    /// be the same ("His claims were denied" is not "we have a veto"). Two statements of one
+    /// document that the coder kept apart (two speakers' criticism in two sentences) stay apart.
     pub fn accepts_under(&self, report: &Report, policy: &Policy) -> Decision {
         let same_text = Policy {
             content: None,
@@ -361,16 +362,21 @@ impl MergedEvent {
         } else {
             policy
         };
-        let decision = decide(&self.evidence(), &report.evidence(), policy);
+        let told_here =
+            report.role == Role::Report && self.direct_documents.contains(&report.document);
+        let theirs = report.evidence();
+        if told_here && is_statement(theirs.category, theirs.mode) {
+            return Decision {
+                merge: false,
+                reason: "the coder told them as two statements of one document".to_string(),
+                score: 0,
+            };
+        }
+        let decision = decide(&self.evidence(), &theirs, policy);
         // Two figured events of one document were kept apart by the coder; a figureless one
         // (a country named in a list, detailed later) may still be the same event.
         let same_document_figures = self.figures.iter().any(|f| f.document == report.document);
-        if decision.merge
-            && report.role == Role::Report
-            && self.direct_documents.contains(&report.document)
-            && same_document_figures
-            && !report.figures.is_empty()
-        {
+        if decision.merge && told_here && same_document_figures && !report.figures.is_empty() {
             return Decision {
                 merge: false,
                 reason: "the coder kept them apart within one document".to_string(),

@@ -255,3 +255,22 @@ fn within_one_document_a_mention_without_mode_does_not_join_one_with_a_mode() {
     let merged = merge_all(&[report(&denial, "BBC"), report(&veto, "BBC")]);
     assert_eq!(merged.len(), 2, "{merged:#?}");
 }
+
+/// Two criticisms one article tells in two sentences, by two speakers of one country against
+/// the same government ("... attacked the Tory plans." then "Maeve Sherlock called the plans
+/// dangerous."): the coder keeps them apart, and the store does not join them again.
+#[test]
+fn two_statements_the_coder_kept_apart_in_one_document_stay_apart() {
+    let criticism = |doc: &str, trigger: &str| {
+        let mut event = expulsion(doc, &["GBR"], None, None);
+        event.event = EventCategory::Accuse;
+        event.mode = Some("disapprove".to_string());
+        event.recipients = vec![actor("GBR")];
+        event.trigger.text = trigger.to_string();
+        event
+    };
+    let first = report(&criticism("one", "attacked"), "BBC");
+    let second = report(&criticism("one", "called"), "BBC");
+    let merged = merge_all(&[first, second]);
+    assert_eq!(merged.len(), 2, "{merged:#?}");
+}
