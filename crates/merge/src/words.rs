@@ -6,20 +6,21 @@ use std::sync::OnceLock;
 
 const EVENT_WORDS: &str = include_str!("../../../data/merge/event-words.txt");
 
-/// Each listed word with the index of its line.
+/// Each listed word with its line number (1-based), comments left out.
+fn listed_words() -> impl Iterator<Item = (usize, &'static str)> {
+    EVENT_WORDS.lines().enumerate().flat_map(|(index, text)| {
+        let words = text.split('#').next().unwrap_or_default();
+        words.split_whitespace().map(move |word| (index + 1, word))
+    })
+}
+
+/// Each listed word with the number of its line.
 fn classes() -> &'static HashMap<&'static str, usize> {
     static CLASSES: OnceLock<HashMap<&'static str, usize>> = OnceLock::new();
     CLASSES.get_or_init(|| {
         let mut map = HashMap::new();
-        for (line, text) in EVENT_WORDS.lines().enumerate() {
-            for word in text
-                .split('#')
-                .next()
-                .unwrap_or_default()
-                .split_whitespace()
-            {
-                map.entry(word).or_insert(line);
-            }
+        for (line, word) in listed_words() {
+            map.entry(word).or_insert(line);
         }
         map
     })
@@ -55,15 +56,9 @@ mod tests {
     #[test]
     fn each_word_is_listed_once() {
         let mut seen = std::collections::HashMap::new();
-        for (line, text) in super::EVENT_WORDS.lines().enumerate() {
-            let words = text.split('#').next().unwrap_or_default();
-            for word in words.split_whitespace() {
-                if let Some(first) = seen.insert(word, line + 1) {
-                    panic!(
-                        "data/merge/event-words.txt:{}: '{word}' is already on line {first}",
-                        line + 1
-                    );
-                }
+        for (line, word) in super::listed_words() {
+            if let Some(first) = seen.insert(word, line) {
+                panic!("data/merge/event-words.txt:{line}: '{word}' is already on line {first}");
             }
         }
     }
