@@ -471,11 +471,19 @@ impl Builder {
                     }
                     continue;
                 }
+                "name-start" => {
+                    if !self.phrases.mark_name_start(phrase) {
+                        return Err(line.error(format!(
+                            "{phrase:?} is not a proper-noun phrase of the lexicon"
+                        )));
+                    }
+                    continue;
+                }
                 _ => {}
             }
             let kind = EntryKind::parse(kind_name).ok_or_else(|| {
                 line.error(format!(
-                    "unknown kind {kind_name:?} (an entry kind, \"stop\" or \"shouted\")"
+                    "unknown kind {kind_name:?} (an entry kind, \"stop\", \"shouted\" or \"name-start\")"
                 ))
             })?;
             // Lenient: a regenerated file may no longer hold the phrase.

@@ -25,6 +25,9 @@ struct Group {
     /// An acronym that is also an English word ("US", "WHO"): not matched next to another
     /// word in capitals, where the text is shouting ("CONTACT US").
     shout_sensitive: bool,
+    /// A word that, followed by a capitalised word, is the first word of a longer name
+    /// ("West" in "West Yorkshire"): not read alone there.
+    name_start: bool,
 }
 
 #[derive(Debug)]
@@ -49,6 +52,7 @@ pub(crate) struct PhraseTable {
     phrases: BTreeMap<(String, bool), Vec<Entry>>,
     stops: BTreeSet<String>,
     shout_sensitive: BTreeSet<String>,
+    name_starts: BTreeSet<String>,
     /// Phrases of the hand-written files (roles in lower case), which generated files leave
     /// alone.
     hand: HashSet<(String, bool)>,
@@ -132,6 +136,16 @@ impl PhraseTable {
         known
     }
 
+    /// Marks a phrase that, before a capitalised word, begins a longer name the lexicon may
+    /// not know ("West Yorkshire"); false when the phrase is not in the table.
+    pub(crate) fn mark_name_start(&mut self, phrase: &str) -> bool {
+        let known = self.phrases.contains_key(&(phrase.to_string(), false));
+        if known {
+            self.name_starts.insert(phrase.to_string());
+        }
+        known
+    }
+
     pub(crate) fn build(self) -> Matcher {
         let mut entries = Vec::new();
         let mut groups = Vec::new();
@@ -150,6 +164,7 @@ impl PhraseTable {
                 rank,
                 stop: false,
                 shout_sensitive: !any_case && self.shout_sensitive.contains(&phrase),
+                name_start: !any_case && self.name_starts.contains(&phrase),
             });
             // People's names (tens of thousands, matched as written) are looked up word by
             // word instead: an automaton of them all would take a second to build.
@@ -171,6 +186,7 @@ impl PhraseTable {
                 rank: EntryKind::Country,
                 stop: true,
                 shout_sensitive: false,
+                name_start: false,
             });
         }
         let automaton = AhoCorasickBuilder::new()
@@ -253,20 +269,9 @@ fn settle_by_context(text: &str, matches: &mut [LexMatch<'_>]) {
     }
 }
 
-/// Compass words that, as a whole phrase, name a bloc of states ("the West").
-const COMPASS_WORDS: [&str; 8] = [
-    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
-];
-
-/// "West Yorkshire police", "East Sussex", "North Ayrshire": a compass word read alone as an
-/// organisation (the Western bloc) is no such reading when a capitalised word follows it, for
-/// then it is the first word of a place's name (one the dictionary knows whole, "West Bank",
-/// is matched whole before this).
-fn is_compass_in_place_name(text: &str, m: &LexMatch<'_>) -> bool {
-    if m.entry.kind != EntryKind::Organisation || !COMPASS_WORDS.contains(&&text[m.start..m.end]) {
-        return false;
-    }
-    let mut after = text[m.end..].chars();
+/// Whether a capitalised word follows `end` across one space or hyphen ("West| Yorkshire").
+fn capitalised_word_follows(text: &str, end: usize) -> bool {
+    let mut after = text[end..].chars();
     matches!(after.next(), Some(' ' | '-')) && after.next().is_some_and(char::is_uppercase)
 }
 
@@ -304,6 +309,11 @@ impl Matcher {
             if group.shout_sensitive && shouting_around(text, start, end) {
                 continue;
             }
+            // The first word of a longer name: "West Yorkshire" is no Western bloc (a name
+            // the dictionary knows whole, "West Bank", is matched whole and wins anyway).
+            if group.name_start && capitalised_word_follows(text, end) {
+                continue;
+            }
             candidates.push((start, end, *group_id));
         }
         self.find_names(text, &mut candidates);
@@ -334,7 +344,6 @@ impl Matcher {
             });
         }
         settle_by_context(text, &mut out);
-        out.retain(|m| !is_compass_in_place_name(text, m));
         out
     }
 

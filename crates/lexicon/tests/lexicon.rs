@@ -441,6 +441,12 @@ fn a_compass_word_before_a_capitalised_word_is_a_place_name_not_the_west() {
         !codes("officers in West Lothian and West-Central Scotland").contains(&"WEST".to_string())
     );
     assert_eq!(codes("in the West Bank"), ["PSE"]);
+    // The rule is the exclusions file's "name-start" row, checked against the lexicon.
+    let err = load_error("exclusions.tsv", "name-start\tNowhere Bloc\tnot a phrase\n");
+    assert!(
+        err.contains("exclusions.tsv:1: \"Nowhere Bloc\" is not a proper-noun phrase"),
+        "{err}"
+    );
 }
 
 #[test]
