@@ -50,6 +50,14 @@ impl<'l> SentenceLex<'l> {
             .filter(move |m| m.end <= hi)
     }
 
+    /// Matches that share a byte with `lo..hi`: those within, and one a phrase's edge cuts.
+    pub fn overlapping(&self, lo: usize, hi: usize) -> impl Iterator<Item = &LexMatch<'l>> {
+        let first = self.matches.partition_point(|m| m.end <= lo);
+        self.matches[first..]
+            .iter()
+            .take_while(move |m| m.start < hi)
+    }
+
     /// The match that covers `lo..hi`, if one does.
     pub fn covering(&self, lo: usize, hi: usize) -> Option<&LexMatch<'l>> {
         let i = self.matches.partition_point(|m| m.start <= lo);

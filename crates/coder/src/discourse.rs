@@ -2,6 +2,7 @@
 //! the last subject and the actors each role was last given to, for surnames, pronouns and
 //! definite descriptions ("the chancellor", "the party") in later sentences.
 
+use crate::reference::Referent;
 use attache_event::Actor;
 use std::collections::{BTreeSet, HashMap};
 
@@ -48,10 +49,31 @@ pub struct Discourse {
     anonymous: std::collections::BTreeMap<usize, usize>,
     /// What each role or body ("chancellor", "party", "commission") was last said of: the
     /// country and sector of the actor the document gave it, for "the chancellor" later.
-    described: HashMap<String, (Option<String>, Option<String>)>,
+    /// With the sentence it was last said in.
+    described: HashMap<String, (Referent, usize)>,
+    /// What each kind description of `data/coder/descriptions.tsv` ("group", "alliance")
+    /// could last refer to: the last body the document named of a fitting sector.
+    kinds: HashMap<String, KindNote>,
     /// The quotation the sentence is read in, for "we" and "I" in it.
     pub(crate) quote: crate::reference::QuoteState,
 }
+
+/// The last body of a kind description's sectors the document named, for "the group".
+#[derive(Debug)]
+struct KindNote {
+    referent: Referent,
+    /// The sentence it was last named (or referred to) in.
+    sentence: usize,
+    /// The sentence another body of the same kinds was last named in before it.
+    rival: Option<usize>,
+}
+
+/// How many sentences after a body was last named "the group" may still refer to it.
+const KIND_WINDOW: usize = 8;
+
+/// Two bodies of one kind named within this many sentences of each other leave "the group"
+/// after them ambiguous.
+const KIND_RIVAL_WINDOW: usize = 2;
 
 /// How many sentences back a pronoun looks for its person: a person last named further back
 /// is no longer what "he" refers to.
@@ -263,17 +285,63 @@ impl Discourse {
             return;
         }
         let value = (country.map(String::from), sector.map(String::from));
+        let now = self.sentence;
         match self.described.get_mut(key) {
-            Some(known) => *known = value,
+            Some(known) => *known = (value, now),
             None => {
-                self.described.insert(key.to_string(), value);
+                self.described.insert(key.to_string(), (value, now));
             }
         }
     }
 
-    /// The country and sector of the actor the document last gave the role or body `key`.
-    pub(crate) fn described(&self, key: &str) -> Option<&(Option<String>, Option<String>)> {
-        self.described.get(key)
+    /// The country and sector of the actor the document last gave the role or body `key`,
+    /// with the sentence it did so in.
+    pub(crate) fn described(&self, key: &str) -> Option<(&Referent, usize)> {
+        self.described.get(key).map(|(v, at)| (v, *at))
+    }
+
+    /// Remembers that the document named a body of this country and sector, which the kind
+    /// description `word` ("group") fits.
+    pub(crate) fn note_kind(&mut self, word: &str, country: Option<&str>, sector: Option<&str>) {
+        let referent = (country.map(String::from), sector.map(String::from));
+        let now = self.sentence;
+        match self.kinds.get_mut(word) {
+            Some(k) => {
+                if k.referent != referent {
+                    k.rival = Some(k.sentence);
+                    k.referent = referent;
+                }
+                k.sentence = now;
+            }
+            None => {
+                self.kinds.insert(
+                    word.to_string(),
+                    KindNote {
+                        referent,
+                        sentence: now,
+                        rival: None,
+                    },
+                );
+            }
+        }
+    }
+
+    /// The body the kind description `word` ("the group") refers to, with the sentence it was
+    /// last named in: the last body of its kinds, named within the last few sentences, unless
+    /// another of its kinds was named close beside it (two candidates: precision first, none).
+    pub(crate) fn kind_referent(&self, word: &str) -> Option<(&Referent, usize)> {
+        let k = self.kinds.get(word)?;
+        let stale = self.sentence > k.sentence + KIND_WINDOW;
+        let rivalled = k.rival.is_some_and(|r| r + KIND_RIVAL_WINDOW >= k.sentence);
+        (!stale && !rivalled).then_some((&k.referent, k.sentence))
+    }
+
+    /// Keeps the body "the group" resolved to within reach of a later "the group".
+    pub(crate) fn refresh_kind(&mut self, word: &str) {
+        let now = self.sentence;
+        if let Some(k) = self.kinds.get_mut(word) {
+            k.sentence = now;
+        }
     }
 }
 

@@ -14,6 +14,7 @@ mod context;
 mod datafile;
 mod dateline;
 mod dates;
+mod descriptions;
 mod discourse;
 mod distribute;
 mod events;
@@ -59,6 +60,7 @@ use std::sync::Arc;
 
 pub use constraint::{Condition, Relation};
 use dates::Direction;
+pub use descriptions::DescriptionsError;
 pub use figure_words::{FigureWords, FigureWordsError};
 pub use mention::{GENERIC_MODE, MentionCode};
 pub use recipients::RecipientsError;
@@ -84,6 +86,8 @@ pub enum CoderError {
     Senses(#[from] SensesError),
     #[error(transparent)]
     Values(#[from] ValuesError),
+    #[error(transparent)]
+    Descriptions(#[from] DescriptionsError),
     #[error("{}: {source}", path.display())]
     ReadTriggers {
         path: std::path::PathBuf,
@@ -165,6 +169,7 @@ impl Extractor {
         figure_words::embedded()?;
         senses::load()?;
         values::load()?;
+        descriptions::load()?;
         Ok(Extractor {
             analyzer,
             lexicon: Dictionaries::Embedded(Lexicon::embedded()),

@@ -107,7 +107,7 @@ impl<'d> ActorReader<'d, '_> {
         &self,
         head: Token<'d>,
         core: &[Token<'d>],
-        discourse: &Discourse,
+        discourse: &mut Discourse,
     ) -> Option<Referent> {
         let definite = head
             .children()
@@ -134,12 +134,25 @@ impl<'d> ActorReader<'d, '_> {
             Some(_) => return None,
             None if words.len() == 1 => {
                 let lemma = crate::triggers::trigger_lemma(head);
-                is(WordClass::Description, &lemma).then(|| lemma.to_string())?
+                let described = is(WordClass::Description, &lemma)
+                    || crate::descriptions::shipped().describes_kinds(&lemma);
+                described.then(|| lemma.to_string())?
             }
             None => return None,
         };
-        if let Some(known) = discourse.described(&key) {
-            return Some(known.clone());
+        // What the document last called so ("the commission" after "the European
+        // Commission"), or the last body of the kind it describes ("the group" after "Human
+        // Rights Watch"), whichever it named later.
+        let named = discourse.described(&key).map(|(r, at)| (r.clone(), at));
+        let kind = discourse.kind_referent(&key).map(|(r, at)| (r.clone(), at));
+        match (named, kind) {
+            (Some((r, at)), Some((_, kind_at))) if at >= kind_at => return Some(r),
+            (_, Some((r, _))) => {
+                discourse.refresh_kind(&key);
+                return Some(r);
+            }
+            (Some((r, _)), None) => return Some(r),
+            (None, None) => {}
         }
         // "Gordon Brown will say ... The chancellor is due to outline": a role the document
         // gave no one is the person "he" would be, if the dictionaries give them its sector.
@@ -182,6 +195,41 @@ impl<'d> ActorReader<'d, '_> {
                     }
                 }
                 _ => {}
+            }
+        }
+        self.note_bodies((lo, hi), (country, sector), discourse);
+    }
+
+    /// Remembers the bodies named in bytes `lo..hi` (or in a name the phrase's head begins:
+    /// "the Confederation | of British Industry") for the descriptions that fit them: the
+    /// description words of the full name ("the union" after "the TUC", the Trades Union
+    /// Congress) and the kind descriptions of their sector ("the group" after "Human Rights
+    /// Watch").
+    fn note_bodies(
+        &self,
+        (lo, hi): (usize, usize),
+        (country, actor_sector): (Option<&str>, Option<&str>),
+        discourse: &mut Discourse,
+    ) {
+        let kinds = crate::descriptions::shipped();
+        for m in self.lex.overlapping(lo, hi) {
+            if !matches!(m.entry.kind, EntryKind::Organisation | EntryKind::Party) {
+                continue;
+            }
+            let (code, sector) = m.entry.role_at(self.date.as_deref());
+            if code.is_none() {
+                continue;
+            }
+            if m.entry.kind == EntryKind::Organisation {
+                for w in m.entry.canonical.split_whitespace() {
+                    let w = w.to_lowercase();
+                    if is(WordClass::Description, &w) {
+                        discourse.describe(&w, country, actor_sector);
+                    }
+                }
+            }
+            for word in sector.into_iter().flat_map(|s| kinds.words_for(s)) {
+                discourse.note_kind(word, code, sector);
             }
         }
     }
