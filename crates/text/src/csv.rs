@@ -1,6 +1,7 @@
 //! CSV and TSV with a header row (RFC 4180 quoting: fields in double quotes may hold
 //! delimiters, newlines and doubled quotes), read one record at a time.
 
+use crate::csv_scan::{FieldState, RecordScan};
 use crate::error::human_size;
 use crate::paths::{DocumentIds, io_reason};
 use crate::reader::Input;
@@ -55,17 +56,6 @@ enum RawRecord {
         column: usize,
     },
     End,
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum FieldState {
-    Start,
-    Unquoted,
-    Quoted,
-    /// A `"` inside a quoted field: either the closing quote or the first of a doubled one.
-    QuoteInQuoted,
-    /// After a stray quote: the rest of the line is skipped.
-    Stray,
 }
 
 impl CsvRecords {
@@ -175,18 +165,38 @@ impl CsvRecords {
     /// opening quote never swallows the records after it.
     fn read_record(&mut self, max_bytes: usize) -> io::Result<RawRecord> {
         let line = self.newlines + 1;
-        let mut fields: Vec<Vec<u8>> = Vec::new();
-        let mut field: Vec<u8> = Vec::new();
-        let mut state = FieldState::Start;
-        let mut size: u64 = 0;
+        let mut scan = RecordScan::new(line, self.delimiter, max_bytes);
+        let saw_any = self.scan_record(&mut scan)?;
+        if !saw_any && !scan.complete {
+            return Ok(RawRecord::End);
+        }
+        if let Some((quote_line, column)) = scan.stray {
+            self.read_again_after_first_line(line, &scan.raw, max_bytes);
+            return Ok(RawRecord::StrayQuote {
+                line,
+                quote_line,
+                column,
+            });
+        }
+        if scan.state == FieldState::Quoted {
+            let resumed = self.read_again_after_first_line(line, &scan.raw, max_bytes);
+            return Ok(RawRecord::Unterminated { line, resumed });
+        }
+        if scan.size > max_bytes as u64 {
+            return Ok(RawRecord::TooLong {
+                line,
+                len: scan.size,
+            });
+        }
+        let fields = scan.into_fields();
+        Ok(RawRecord::Fields { line, fields })
+    }
+
+    /// Feeds the bytes of one record, from the replayed lines first and then the input, to
+    /// `scan` until it is complete or the input ends. Says whether any byte was read.
+    fn scan_record(&mut self, scan: &mut RecordScan) -> io::Result<bool> {
         let mut saw_any = false;
-        let mut complete = false;
-        // The record's bytes as read, to read its later lines again if it proves malformed.
-        let mut raw: Vec<u8> = Vec::new();
-        let mut column = 0;
-        let mut stray: Option<(usize, usize)> = None;
-        let delimiter = self.delimiter;
-        while !complete {
+        while !scan.complete {
             let from_replay = self.replay_at < self.replay.len();
             let chunk = if from_replay {
                 &self.replay[self.replay_at..]
@@ -204,59 +214,13 @@ impl CsvRecords {
             let mut used = 0;
             for &byte in chunk {
                 used += 1;
-                if raw.len() <= max_bytes {
-                    raw.push(byte);
-                }
-                column += 1;
                 if byte == b'\n' {
                     self.newlines += 1;
-                    column = 0;
                 }
-                if state == FieldState::Stray {
-                    if byte == b'\n' {
-                        complete = true;
-                        break;
-                    }
-                    continue;
+                scan.take(byte);
+                if scan.complete {
+                    break;
                 }
-                let ends_field = byte == delimiter && state != FieldState::Quoted;
-                let ends_record = byte == b'\n' && state != FieldState::Quoted;
-                if ends_field || ends_record {
-                    fields.push(std::mem::take(&mut field));
-                    state = FieldState::Start;
-                    if ends_record {
-                        complete = true;
-                        break;
-                    }
-                    continue;
-                }
-                state = match (state, byte) {
-                    (FieldState::Quoted, b'"') => FieldState::QuoteInQuoted,
-                    (FieldState::Quoted, _) => {
-                        keep(&mut field, &mut size, max_bytes, byte);
-                        FieldState::Quoted
-                    }
-                    // A carriage return outside quotes belongs to a CRLF line end.
-                    (_, b'\r') => state,
-                    (FieldState::Start, b'"') => FieldState::Quoted,
-                    (FieldState::QuoteInQuoted, b'"') => {
-                        keep(&mut field, &mut size, max_bytes, b'"');
-                        FieldState::Quoted
-                    }
-                    // Text after a closing quote (`"a"b`): the quote was a stray one.
-                    (FieldState::QuoteInQuoted, _) => {
-                        stray = Some((line + raw_newlines(&raw), column - 1));
-                        if raw_newlines(&raw) > 0 {
-                            complete = true;
-                            break;
-                        }
-                        FieldState::Stray
-                    }
-                    (_, _) => {
-                        keep(&mut field, &mut size, max_bytes, byte);
-                        FieldState::Unquoted
-                    }
-                };
             }
             if from_replay {
                 self.replay_at += used;
@@ -264,28 +228,7 @@ impl CsvRecords {
                 self.input.consume(used);
             }
         }
-        if !saw_any && !complete {
-            return Ok(RawRecord::End);
-        }
-        if let Some((quote_line, column)) = stray {
-            self.read_again_after_first_line(line, &raw, max_bytes);
-            return Ok(RawRecord::StrayQuote {
-                line,
-                quote_line,
-                column,
-            });
-        }
-        if state == FieldState::Quoted {
-            let resumed = self.read_again_after_first_line(line, &raw, max_bytes);
-            return Ok(RawRecord::Unterminated { line, resumed });
-        }
-        if !complete {
-            fields.push(field);
-        }
-        if size > max_bytes as u64 {
-            return Ok(RawRecord::TooLong { line, len: size });
-        }
-        Ok(RawRecord::Fields { line, fields })
+        Ok(saw_any)
     }
 
     /// After a malformed record that ran over several lines, reads its lines after the first
@@ -303,18 +246,6 @@ impl CsvRecords {
         self.replay_at = 0;
         self.newlines = line;
         true
-    }
-}
-
-fn raw_newlines(raw: &[u8]) -> usize {
-    raw.iter().filter(|&&b| b == b'\n').count()
-}
-
-/// Appends a byte of field content while the record is within the cap; counts it always.
-fn keep(field: &mut Vec<u8>, size: &mut u64, max_bytes: usize, byte: u8) {
-    *size += 1;
-    if *size <= max_bytes as u64 {
-        field.push(byte);
     }
 }
 

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 
 mod bytes;
 mod csv;
+mod csv_scan;
 mod date;
 mod entities;
 mod error;
