@@ -577,6 +577,14 @@ impl<'d, 'l> ActorReader<'d, 'l> {
             placed.country = a.country;
             placed.sector = placed.sector.take().or(a.sector);
         }
+        // "Simon Hart of the Countryside Alliance": a name given with its body.
+        if placed.country.is_none()
+            && !self.uncovered_names(core).is_empty()
+            && let Some((c, s)) = self.body_of_name(head, discourse, depth)
+        {
+            placed.country = c;
+            placed.sector = placed.sector.take().or(s);
+        }
     }
 }
 

@@ -101,6 +101,38 @@ impl<'d> ActorReader<'d, '_> {
         inside.then(|| quote.speaker.clone()).flatten()
     }
 
+    /// The body a person's name is given with: "Simon Hart of the Countryside Alliance",
+    /// "Brendan Barber of the TUC" speak for it (its country and sector). Only a body the
+    /// dictionaries know (an organisation, party or medium), not a place ("Jones of Leeds").
+    pub(crate) fn body_of_name(
+        &self,
+        head: Token<'d>,
+        discourse: &mut Discourse,
+        depth: usize,
+    ) -> Option<Referent> {
+        if head.upos() != Upos::Propn {
+            return None;
+        }
+        // The parse hangs the phrase on the first name or on the last (`flat`).
+        let of = std::iter::once(head)
+            .chain(head.children().filter(|c| c.rel() == Deprel::Flat))
+            .flat_map(|t| t.children())
+            .find(|c| c.rel().is_nmod() && crate::tree::has_case(*c, &["of"]))?;
+        let core = crate::actors::core_tokens(of);
+        let (lo, hi) = (core.first()?.span().start, core.last()?.span().end);
+        let body = self.matches_in(lo, hi).any(|m| {
+            matches!(
+                m.entry.kind,
+                EntryKind::Organisation | EntryKind::Party | EntryKind::Media
+            )
+        });
+        if !body {
+            return None;
+        }
+        let a = self.actor_within(of, discourse, depth + 1)?;
+        Some((a.country, a.sector))
+    }
+
     /// What the definite description `head` ("the chancellor", "the party") refers to: the
     /// actor the document last gave that role or body.
     pub(crate) fn described_referent(

@@ -94,27 +94,53 @@ pub(crate) fn adjacent_object<'d>(doc: &'d Doc, verb: Token<'d>) -> Option<Token
 /// acted on ("diplomats expelled from the EU") and is read elsewhere.
 pub(crate) fn modified_subject(verb: Token<'_>) -> Option<Token<'_>> {
     let finite = matches!(verb.xpos(), "VBD" | "VBZ" | "VBP") || heads_verbless_sentence(verb);
-    // (Not on a noun inside a prepositional phrase, where a participle is as often the
-    // clause's, misattached: "blocked roads in the city of Algiers demanding ...".)
-    let present = verb.xpos() == "VBG"
-        && !has_mark(verb)
+    let gerund = verb.xpos() == "VBG" && !has_mark(verb);
+    // A document says what its author does, wherever it stands ("opened the debate with a
+    // speech criticising ...").
+    let document = gerund
         && verb
             .head()
-            .is_some_and(|h| !h.children().any(|c| c.rel() == Deprel::Case));
+            .is_some_and(|h| is(WordClass::Document, &lemma(h)));
+    // (Not on a noun inside a prepositional phrase, where a participle is as often the
+    // clause's, misattached: "blocked roads in the city of Algiers demanding ...".)
+    let present = gerund
+        && (document
+            || verb
+                .head()
+                .is_some_and(|h| !h.children().any(|c| c.rel() == Deprel::Case)));
     let noun = (verb.rel() == Deprel::Acl
         && (finite || present)
         && !verb.children().any(|c| c.rel().is_nsubj()))
     .then(|| verb.head())
     .flatten()?;
-    // "issued a declaration demanding ...", "passed a resolution calling for ...": a document
-    // says what its author does.
-    if present && noun.rel() == Deprel::Obj && is(WordClass::Document, &lemma(noun)) {
-        let author = noun
-            .head()
-            .and_then(|h| h.children().find(|c| c.rel() == Deprel::Nsubj));
-        if author.is_some() {
-            return author;
-        }
+    // "issued a declaration demanding ...", "unveiled a poster accusing ...": the author.
+    if document && let Some(author) = document_author(noun) {
+        return Some(author);
     }
     Some(noun)
+}
+
+/// The author of a document noun: its "by" phrase, else the subject of the verb it hangs on,
+/// through the nouns between ("issued a declaration", "opened the debate with a speech").
+fn document_author(noun: Token<'_>) -> Option<Token<'_>> {
+    if let Some(by) = noun
+        .children()
+        .find(|c| c.rel().is_nmod() && crate::tree::has_case(*c, &["by"]))
+    {
+        return Some(by);
+    }
+    let mut cur = noun;
+    for _ in 0..3 {
+        // A document that is itself a subject ("a report criticising ... said") has no
+        // other author in the clause.
+        if cur.rel().is_nsubj() {
+            return None;
+        }
+        let h = cur.head()?;
+        if crate::tree::is_verbal(h) {
+            return h.children().find(|c| c.rel() == Deprel::Nsubj);
+        }
+        cur = h;
+    }
+    None
 }
