@@ -317,10 +317,16 @@ fn clause_roles<'d>(doc: &'d Doc, rule: &TriggerRule, trigger: Token<'d>) -> Rol
     }
     let mut patients = objects_of(doc, trigger, passive);
     let objects = patients.clone();
-    // "demanded that the US cancel ...": who is to act is the complement's subject.
+    // "demanded that the US cancel ...": who is to act is the complement's subject. A
+    // pronoun there in a denial is the denier or the charge ("Iran denied it had enriched
+    // uranium", "denied it amounted to a crisis"), no one the denial acts on.
     if patients.is_empty() {
+        let denial = rule.category == EventCategory::Reject;
         for c in trigger.children().filter(|c| c.rel() == Deprel::Ccomp) {
-            patients.extend(c.children().filter(|g| g.rel().is_nsubj()));
+            patients.extend(
+                c.children()
+                    .filter(|g| g.rel().is_nsubj() && !(denial && g.upos() == Upos::Pron)),
+            );
         }
     }
     if rule.category == EventCategory::Threaten && patients.is_empty() {

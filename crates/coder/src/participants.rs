@@ -141,12 +141,15 @@ fn recipients_of(
             .flat_map(|o| reader.actors(*o, discourse))
             .collect();
     }
+    // A pronoun among them is no national body: "Mr Straw denied it amounted to a crisis"
+    // (read as the speaker, it would make the actor its own recipient).
     if recipients.is_empty() {
         let heads: Vec<Token<'_>> = frame
             .patients
             .iter()
             .chain(&frame.owners)
             .copied()
+            .filter(|t| t.upos() != Upos::Pron)
             .collect();
         recipients = national_bodies(sx, &heads, discourse);
     }
@@ -158,7 +161,7 @@ fn recipients_of(
     }
     // "Gibraltarians rejected plans": a policy with no one's name on it is the government's.
     if recipients.is_empty() {
-        recipients = crate::targets::policy_maker(sx, frame);
+        recipients = crate::targets::policy_maker(sx, frame, actors);
     }
     // "bombed Aleppo", "fired shells at targets in Kashmir": the place hit.
     if recipients.is_empty() {

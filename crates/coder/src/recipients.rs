@@ -36,10 +36,13 @@ pub(crate) enum Marks {
     /// A complement of an oblique of a verb trigger, the act's purpose or occasion: "mobilized
     /// reservists for a war against Iraq".
     Nested,
+    /// A policy as the subject of the clause a verbal act judges ("said the move would be
+    /// wrong"): the government's, as with `Policy` (the preposition column is `-`).
+    Judged,
 }
 
 impl Marks {
-    const ALL: [Marks; 7] = [
+    const ALL: [Marks; 8] = [
         Marks::Verb,
         Marks::Noun,
         Marks::Object,
@@ -47,6 +50,7 @@ impl Marks {
         Marks::People,
         Marks::Policy,
         Marks::Nested,
+        Marks::Judged,
     ];
 
     fn name(self) -> &'static str {
@@ -58,6 +62,7 @@ impl Marks {
             Marks::People => "people",
             Marks::Policy => "policy",
             Marks::Nested => "nested",
+            Marks::Judged => "judged",
         }
     }
 }
@@ -116,16 +121,16 @@ impl RecipientMarks {
                 return Err(err(
                     row.number,
                     format!(
-                        "unknown construction {marks:?} (verb, noun, object, place, people, policy or nested)"
+                        "unknown construction {marks:?} (verb, noun, object, place, people, policy, nested or judged)"
                     ),
                 ));
             };
-            let bare = matches!(marks, Marks::People | Marks::Policy);
+            let bare = matches!(marks, Marks::People | Marks::Policy | Marks::Judged);
             if bare != (prep == "-") {
                 return Err(err(
                     row.number,
                     format!(
-                        "{prep:?}: the people and policy rows, and only they, have the preposition -"
+                        "{prep:?}: the people, policy and judged rows, and only they, have the preposition -"
                     ),
                 ));
             }
@@ -210,6 +215,8 @@ mod tests {
         assert!(m.has(Marks::Policy, EventCategory::Reject, "-"));
         assert!(m.has(Marks::Nested, EventCategory::Mobilize, "against"));
         assert!(m.has(Marks::Object, EventCategory::Assault, "for"));
+        assert!(m.has(Marks::Judged, EventCategory::Accuse, "-"));
+        assert!(!m.has(Marks::Judged, EventCategory::Reject, "-"));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::frames::{Frame, look_through};
 use crate::recipients::{Marks, has_mark, has_place_mark};
 use crate::sentence::SentenceCx;
 use crate::words::{WordClass, is};
-use attache_event::{Actor, CountryFrom};
+use attache_event::{Actor, CountryFrom, EventCategory};
 use attache_lexicon::EntryKind;
 use attache_nlp::{Deprel, Token, Upos};
 
@@ -170,20 +170,44 @@ fn place_country(sx: &SentenceCx<'_, '_>, head: Token<'_>) -> Option<(String, [u
 }
 
 /// "Gibraltarians rejected plans", "welcomed the move": a policy no one's name is on is the
-/// government's, of the report's home country, in the categories of the `policy` rows.
-pub(crate) fn policy_maker(sx: &SentenceCx<'_, '_>, frame: &Frame<'_>) -> Vec<Actor> {
-    if !has_mark(Marks::Policy, frame.rule.category) {
+/// government's, of the report's home country, in the categories of the `policy` rows; as the
+/// subject of the clause a criticism judges ("said the move would be wrong"), in those of the
+/// `judged` rows. A government that rejects criticism of such a policy defends its own: "the
+/// Home Office defended the measures" has no recipient.
+pub(crate) fn policy_maker(
+    sx: &SentenceCx<'_, '_>,
+    frame: &Frame<'_>,
+    actors: &[Actor],
+) -> Vec<Actor> {
+    let category = frame.rule.category;
+    let judged = has_mark(Marks::Judged, category);
+    if !has_mark(Marks::Policy, category) && !judged {
         return Vec::new();
     }
     // Named as what the act is done to, not as the subject of what is said of it ("denied the
-    // decision would suggest ...").
+    // decision would suggest ..."), except in a judgement ("said the plan would hurt").
     let mut named = frame.patients.iter().chain(&frame.owners);
-    let Some(policy) = named.find(|p| !p.rel().is_nsubj() && is_unowned_policy(**p)) else {
+    let Some(policy) = named.find(|p| {
+        let subject = p.rel().is_nsubj();
+        let rows = if subject {
+            judged
+        } else {
+            has_mark(Marks::Policy, category)
+        };
+        rows && is_unowned_policy(**p)
+    }) else {
         return Vec::new();
     };
     let Some((country, from)) = sx.cx.home_country() else {
         return Vec::new();
     };
+    let own = category == EventCategory::Reject
+        && actors
+            .iter()
+            .any(|a| a.country.as_ref() == Some(&country) && a.sector.as_deref() == Some("GOV"));
+    if own {
+        return Vec::new();
+    }
     let sp = policy.span();
     vec![Actor {
         text: policy.text().to_string(),
