@@ -93,8 +93,8 @@ fn gum_test_score_floor() {
         719,
         "named mentions in the GUM test documents"
     );
-    assert!(exact.f1() >= 0.54, "exact F1 {:.4}", exact.f1());
-    assert!(head.f1() >= 0.59, "head F1 {:.4}", head.f1());
+    assert!(exact.f1() >= 0.55, "exact F1 {:.4}", exact.f1());
+    assert!(head.f1() >= 0.60, "head F1 {:.4}", head.f1());
 }
 
 /// `attache nlp train --entities` with its defaults rebuilds the shipped recogniser byte for
@@ -164,5 +164,26 @@ fn mentions_hold_a_capital() {
             e.kind(),
             e.text()
         );
+    }
+}
+
+/// A mention's kind is decided once its whole span is read: a name's last word ("School",
+/// "Press") names its kind, though its first word is a place ("Harrow", "Oxford").
+#[test]
+fn kind_read_from_the_whole_name() {
+    for (text, kind, name) in [
+        (
+            "She studied at Harrow School before moving to Geneva.",
+            EntityKind::Organization,
+            "Harrow School",
+        ),
+        (
+            "Oxford University Press published the book in London.",
+            EntityKind::Organization,
+            "Oxford University Press",
+        ),
+    ] {
+        let found = mentions(&analyzer().analyze(text));
+        assert!(found.contains(&(kind, name.into())), "{found:?}");
     }
 }

@@ -43,6 +43,12 @@ struct Example {
     inner: Vec<u16>,
     /// The outer gold mentions of more than one word, where inner ones may lie.
     spans: Vec<std::ops::Range<usize>>,
+    /// All the sentence's named mentions (the kind classifier's examples).
+    mentions: Vec<GoldMention>,
+    /// The labels the first model gave the sentence in its first epoch, before learning from
+    /// it (outer layer, inner layer): the kinds the labeller proposes to the kind classifier,
+    /// as unseen text meets them.
+    online: (Vec<u16>, Vec<u16>),
 }
 
 /// The example of one gold sentence.
@@ -68,6 +74,8 @@ fn example(input: OwnedInput, s: &GoldSentence) -> Example {
             .filter(|m| m.end - m.start > 1)
             .map(|m| m.start..m.end)
             .collect(),
+        mentions: s.mentions.clone(),
+        online: (Vec::new(), Vec::new()),
     }
 }
 
@@ -141,17 +149,62 @@ pub fn train(
     let (mut outer, mut inner) = (outer.expect("one model"), inner.expect("one model"));
     outer.scale(1.0 / models as f32);
     inner.scale(1.0 / models as f32);
-    let model = Recognizer::from_tables(outer, inner, known);
-    if models > 1 {
-        let scores = dev.score(&model);
-        log(format!(
-            "average of {models} models: dev exact F1 {:.2}, head F1 {:.2}",
-            100.0 * scores.exact_all().f1(),
-            100.0 * scores.head_all().f1()
-        ));
-    }
+    let mut model = Recognizer::from_tables(outer, inner, None, known);
+    let scores = dev.score(&model);
+    log(format!(
+        "average of {models} models: dev exact F1 {:.2}, head F1 {:.2}",
+        100.0 * scores.exact_all().f1(),
+        100.0 * scores.head_all().f1()
+    ));
+    model.kinds = Some(train_kinds(&examples, cfg));
+    let scores = dev.score(&model);
+    log(format!(
+        "with the kind classifier: dev exact F1 {:.2}, head F1 {:.2}",
+        100.0 * scores.exact_all().f1(),
+        100.0 * scores.head_all().f1()
+    ));
     model
 }
+
+/// Trains the kind classifier on every gold named mention of the training sentences.
+fn train_kinds(examples: &[Example], cfg: &NerConfig) -> FullTable {
+    let kinds = EntityKind::ALL.len();
+    let mut trainer = Trainer::new(KIND_BITS, kinds);
+    let mut rng = Rng(cfg.seed.wrapping_mul(0x2545_F491_4F6C_DD1D) | 1);
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let (mut keys, mut scores) = (Vec::new(), vec![0.0f32; trainer.stride()]);
+    for _ in 0..KIND_EPOCHS {
+        shuffle(&mut order, &mut rng);
+        for &k in &order {
+            let ex = &examples[k];
+            let input = ex.input.view();
+            let outer = outermost(&ex.mentions);
+            for m in &ex.mentions {
+                let labels = if outer.contains(m) {
+                    &ex.online.0
+                } else {
+                    &ex.online.1
+                };
+                let prior = labels
+                    .get(m.start)
+                    .and_then(|&l| super::unlabel(l))
+                    .map(|(k, _)| k);
+                super::kinds::features(&input, m.start, m.end, prior, &mut keys);
+                trainer.score(&keys, &mut scores);
+                let guess = (0..kinds)
+                    .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
+                    .unwrap_or(0);
+                trainer.tick();
+                trainer.update(&keys, m.kind as usize, guess, 1.0);
+            }
+        }
+    }
+    trainer.averaged_full()
+}
+
+/// Log2 of the kind classifier's weight rows, and its training epochs.
+const KIND_BITS: u32 = 16;
+const KIND_EPOCHS: usize = 8;
 
 /// The dev sentences scored after each epoch.
 struct Dev<'a> {
@@ -190,6 +243,9 @@ fn train_one(
             for ex in &mut examples[docs[d].clone()] {
                 memory.recall(&ex.input.atoms, &mut ex.input.seen);
                 right += learn_sentence(&mut trainer, &mut inner, ex, &mut work);
+                if epoch == 1 && seed == cfg.seed {
+                    ex.online = (work.labels.clone(), work.inner.clone());
+                }
                 total += ex.gold.len();
                 let mut found = Vec::new();
                 mentions_of(&work.labels, 0, &mut found);
@@ -200,6 +256,7 @@ fn train_one(
         let model = Recognizer::from_tables(
             trainer.averaged_full(),
             inner.averaged_full(),
+            None,
             known.clone(),
         );
         let scores = dev.score(&model);

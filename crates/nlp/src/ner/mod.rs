@@ -10,6 +10,7 @@
 mod features;
 mod gazetteer;
 pub mod gold;
+mod kinds;
 pub mod learn;
 
 use crate::binio::{Reader, Writer};
@@ -284,6 +285,8 @@ pub(crate) fn decode(
 pub struct Recognizer {
     outer: FullTable,
     inner: FullTable,
+    /// The kind of each mention found (see [`kinds`]); `None` while training the others.
+    kinds: Option<FullTable>,
     /// The lexicon's names, read by the features.
     pub(crate) known: KnownNames,
 }
@@ -291,14 +294,41 @@ pub struct Recognizer {
 pub(crate) const DEFAULT_NAME: &str = "en-ner.nlp";
 const MAGIC: &[u8; 12] = b"ATTACHE-NER\n";
 /// Bumped whenever the features change meaning.
-const VERSION: u32 = 4;
+const VERSION: u32 = 5;
 
 impl Recognizer {
-    pub(crate) fn from_tables(outer: FullTable, inner: FullTable, known: KnownNames) -> Recognizer {
+    pub(crate) fn from_tables(
+        outer: FullTable,
+        inner: FullTable,
+        kinds: Option<FullTable>,
+        known: KnownNames,
+    ) -> Recognizer {
         Recognizer {
             outer,
             inner,
+            kinds,
             known,
+        }
+    }
+
+    /// Decides the kind of each mention of a sentence with the kind classifier.
+    fn rekind(
+        &self,
+        input: &Input,
+        mentions: &mut [Mention],
+        keys: &mut Vec<u64>,
+        scores: &mut [f32],
+    ) {
+        let Some(table) = &self.kinds else {
+            return;
+        };
+        for m in mentions {
+            kinds::features(input, m.start as usize, m.end as usize, Some(m.kind), keys);
+            table.score(keys, scores);
+            let best = (0..EntityKind::ALL.len())
+                .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
+                .unwrap_or(0);
+            m.kind = EntityKind::ALL[best];
         }
     }
 
@@ -346,6 +376,7 @@ impl Recognizer {
         let mut all: Vec<Mention> = outer_mentions.into_iter().chain(nested).collect();
         // A name has a capital: "the", "of" or "have" alone is no mention.
         all.retain(|m| (m.start..m.end).any(|j| input.atoms[j as usize].capitalised));
+        self.rekind(input, &mut all, keys, scores);
         all.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         out.extend(all.into_iter().map(|m| Mention {
             kind: m.kind,
@@ -366,7 +397,12 @@ impl Recognizer {
         let known = KnownNames::read(&mut r).map_err(format)?;
         let outer = FullTable::read(&mut r).map_err(format)?;
         let inner = FullTable::read(&mut r).map_err(format)?;
-        if outer.classes() != CLASSES || inner.classes() != CLASSES || !r.at_end() {
+        let kinds = FullTable::read(&mut r).map_err(format)?;
+        if outer.classes() != CLASSES
+            || inner.classes() != CLASSES
+            || kinds.classes() != EntityKind::ALL.len()
+            || !r.at_end()
+        {
             return Err(format(FormatError::Inconsistent(
                 "entity table does not match its labels (or trailing bytes)",
             )));
@@ -374,6 +410,7 @@ impl Recognizer {
         Ok(Recognizer {
             outer,
             inner,
+            kinds: Some(kinds),
             known,
         })
     }
@@ -385,6 +422,12 @@ impl Recognizer {
         self.known.write(&mut w);
         self.outer.write(&mut w, 2e-2);
         self.inner.write(&mut w, 2e-2);
+        match &self.kinds {
+            Some(kinds) => kinds.write(&mut w, 2e-2),
+            None => crate::perceptron::Trainer::new(4, EntityKind::ALL.len())
+                .averaged_full()
+                .write(&mut w, 2e-2),
+        }
         let mut bytes = MAGIC.to_vec();
         bytes.extend(w.into_bytes());
         let path = path.as_ref();
