@@ -439,58 +439,63 @@ fn place_long(place: &attache_store::Place) -> String {
     format!("{}, from the {from} of {}", parts.join(" "), place.document)
 }
 
+/// `attache show`: one event's fields, its figures and places, then each mention with why it
+/// joined.
 pub fn write_detail(out: Out, detail: &EventDetail) -> Result<(), PrintError> {
     let stored = &detail.stored;
     let e = &stored.event;
+    let head = format!(
+        "Event {}: {} ({})",
+        stored.id,
+        kind(stored),
+        e.modality.as_str()
+    );
+    terminal_line(out, &head)?;
+    terminal_line(out, &format!("  actors:     {}", codes(&e.actors)))?;
+    terminal_line(out, &format!("  recipients: {}", codes(&e.recipients)))?;
+    terminal_line(out, &format!("  date:       {}", date_long(e)))?;
+    write_figures(out, e)?;
+    for place in &e.places {
+        terminal_line(out, &format!("  place:      {}", place_long(place)))?;
+    }
+    terminal_line(out, &format!("  sources:    {}", e.sources.join("; ")))?;
+    write_mentions(out, detail)
+}
+
+fn date_long(e: &attache_store::MergedEvent) -> String {
+    e.date.map_or("undated".into(), |d| {
+        let precision = attache_event::DatePrecision::of(d.start, d.end);
+        if d.exact {
+            format!("{} ({precision})", d.describe())
+        } else {
+            d.describe()
+        }
+    })
+}
+
+/// The count, each casualty figure, and every figure as reported with its credit.
+fn write_figures(out: Out, e: &attache_store::MergedEvent) -> Result<(), PrintError> {
     let (low, high) = e.count_range();
-    let w = |out: Out, line: String| terminal_line(out, &line);
-    w(
-        out,
-        format!(
-            "Event {}: {} ({})",
-            stored.id,
-            kind(stored),
-            e.modality.as_str()
-        ),
-    )?;
-    w(out, format!("  actors:     {}", codes(&e.actors)))?;
-    w(out, format!("  recipients: {}", codes(&e.recipients)))?;
-    w(
-        out,
-        format!(
-            "  date:       {}",
-            e.date.map_or("undated".into(), |d| {
-                let precision = attache_event::DatePrecision::of(d.start, d.end);
-                if d.exact {
-                    format!("{} ({precision})", d.describe())
-                } else {
-                    d.describe()
-                }
-            })
-        ),
-    )?;
     let conflict = if e.counts_conflict() {
         "  (reports disagree)"
     } else {
         ""
     };
-    w(
-        out,
-        format!(
-            "  count:      {} {}{conflict}",
-            show_range(low, high),
-            others_text(&e.other_counts())
-        ),
-    )?;
+    let count = format!(
+        "  count:      {} {}{conflict}",
+        show_range(low, high),
+        others_text(&e.other_counts())
+    );
+    terminal_line(out, &count)?;
     for kind in attache_event::CasualtyKind::ALL {
         let choice = attache_store::FigureChoice::Casualty(kind);
         if e.has_figure(choice) {
             let (low, high) = e.figure_range(choice);
             let unit = e.figure_unit(choice).unwrap_or_default();
             let label = format!("{kind}:");
-            w(
+            terminal_line(
                 out,
-                format!("  {label:<11} {} {unit}", show_range(low, high)),
+                &format!("  {label:<11} {} {unit}", show_range(low, high)),
             )?;
         }
     }
@@ -500,43 +505,41 @@ pub fn write_detail(out: Out, detail: &EventDetail) -> Result<(), PrintError> {
             .as_ref()
             .map_or(String::new(), |a| format!(", credited to {a}"));
         let kind = figure.casualty.map_or(String::new(), |k| format!("{k}: "));
-        w(
-            out,
-            format!(
-                "    {kind}\"{}\" in {} ({}{credit})",
-                figure.text, figure.document, figure.source
-            ),
-        )?;
+        let line = format!(
+            "    {kind}\"{}\" in {} ({}{credit})",
+            figure.text, figure.document, figure.source
+        );
+        terminal_line(out, &line)?;
     }
-    for place in &e.places {
-        w(out, format!("  place:      {}", place_long(place)))?;
-    }
-    w(out, format!("  sources:    {}", e.sources.join("; ")))?;
-    w(out, format!("Mentions ({}):", detail.mentions.len()))?;
+    Ok(())
+}
+
+/// Each mention: its document and sentence, the sentence with the trigger marked, and why it
+/// joined the event.
+fn write_mentions(out: Out, detail: &EventDetail) -> Result<(), PrintError> {
+    terminal_line(out, &format!("Mentions ({}):", detail.mentions.len()))?;
     for (n, m) in detail.mentions.iter().enumerate() {
         let mut about = vec![m.source.clone().unwrap_or_else(|| "source unknown".into())];
         about.extend(m.published.map(|d| d.to_string()));
-        w(
-            out,
-            format!(
-                "  [{}] {} ({}), sentence {}, mention {}",
-                n + 1,
-                m.document,
-                about.join(", "),
-                m.record.sentence.index,
-                m.mention
-            ),
-        )?;
+        let line = format!(
+            "  [{}] {} ({}), sentence {}, mention {}",
+            n + 1,
+            m.document,
+            about.join(", "),
+            m.record.sentence.index,
+            m.mention
+        );
+        terminal_line(out, &line)?;
         if let Some(title) = &m.title {
-            w(out, format!("      title: {title}"))?;
+            terminal_line(out, &format!("      title: {title}"))?;
         }
-        w(out, format!("      {}", highlighted(&m.record)))?;
+        terminal_line(out, &format!("      {}", highlighted(&m.record)))?;
         let role = if m.role == "report" {
             String::new()
         } else {
             format!(" [{}]", m.role)
         };
-        w(out, format!("      why: {}{role}", m.reason))?;
+        terminal_line(out, &format!("      why: {}{role}", m.reason))?;
     }
     Ok(())
 }
