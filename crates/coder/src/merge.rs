@@ -64,6 +64,7 @@ fn evidence(found: &Found) -> Evidence<'_> {
         content: Vec::new(),
         story: Vec::new(),
         home: None,
+        speakers: Vec::new(),
     }
 }
 

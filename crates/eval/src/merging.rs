@@ -464,6 +464,7 @@ fn load_set(dir: &Path, set: TopicSet) -> Result<Vec<EcbTopic>, EvalError> {
 pub struct FitPoint {
     pub story: f64,
     pub story_clause: f64,
+    pub story_word: f64,
     pub pairwise_precision: f64,
     pub pairwise_recall: f64,
     pub conll_f1: f64,
@@ -479,30 +480,34 @@ pub fn fit(dir: &Path, set: TopicSet, extractor: &Extractor) -> Result<Vec<FitPo
         .content
         .expect("the across-document policy has a content rule");
     let mut out = Vec::new();
-    for story in [0.3, 0.4, 0.5, 0.6, 0.7] {
-        for story_clause in [0.0, 0.1, 0.2, 0.3, 0.4] {
-            let rule = ContentRule {
-                story,
-                story_clause,
-                ..base
-            };
-            let policy = Policy {
-                content: Some(rule),
-                ..Policy::ACROSS_DOCUMENTS
-            };
-            let scores = SettingScore::new(
-                "gold-mention",
-                coded.iter().map(|c| c.score(&policy)).collect(),
-            );
-            out.push(FitPoint {
-                story,
-                story_clause,
-                pairwise_precision: scores.system.pairwise.p(),
-                pairwise_recall: scores.system.pairwise.r(),
-                conll_f1: scores.system.conll_f1(),
-                clean_topics: scores.clean_topics(),
-            });
-        }
+    let grid = [0.3, 0.4, 0.5, 0.6]
+        .into_iter()
+        .flat_map(|s| [0.2, 0.3, 0.4, 0.5].map(|c| (s, c)))
+        .flat_map(|(s, c)| [0.3, 0.4, 0.5, 0.6, 0.7, 2.0].map(|w| (s, c, w)));
+    for (story, story_clause, story_word) in grid {
+        let rule = ContentRule {
+            story,
+            story_clause,
+            story_word,
+            ..base
+        };
+        let policy = Policy {
+            content: Some(rule),
+            ..Policy::ACROSS_DOCUMENTS
+        };
+        let scores = SettingScore::new(
+            "gold-mention",
+            coded.iter().map(|c| c.score(&policy)).collect(),
+        );
+        out.push(FitPoint {
+            story,
+            story_clause,
+            story_word,
+            pairwise_precision: scores.system.pairwise.p(),
+            pairwise_recall: scores.system.pairwise.r(),
+            conll_f1: scores.system.conll_f1(),
+            clean_topics: scores.clean_topics(),
+        });
     }
     Ok(out)
 }

@@ -57,8 +57,17 @@ pub fn content_words(text: &str, skip: &[[usize; 2]]) -> Vec<String> {
     out
 }
 
+/// Who speaks in an actor's own words: its last content word, bare ("Mr Beith" gives "beith",
+/// "Tory leader Michael Howard" "howard", "the Tories" "tory"); `None` for a pronoun or a
+/// word the function-word list drops ("he", "they").
+pub fn speaker_word(actor_text: &str) -> Option<String> {
+    content_words(actor_text, &[])
+        .pop()
+        .map(|w| w.trim_start_matches('^').to_string())
+}
+
 /// How many of a document's names tell its story ([`story_names`]).
-pub const STORY_NAMES: usize = 10;
+pub const STORY_NAMES: usize = 20;
 
 /// The names and numbers a document repeats most ("^malibu", "^reid"), the first seen first
 /// among equals: what its story is about, whichever clause reports the event. Two reports of

@@ -41,6 +41,9 @@ pub struct Evidence<'a> {
     pub story: Vec<&'a str>,
     /// The country the report's document stands in; `None` when unknown.
     pub home: Option<&'a str>,
+    /// Who speaks: the last content word of each actor's own words ("beith" for "Mr Beith",
+    /// "tory" for "the Tories"; [`crate::content::speaker_word`]). Empty when unknown.
+    pub speakers: Vec<&'a str>,
 }
 
 /// How two sets of actor (or recipient) codes must relate.
@@ -89,6 +92,11 @@ pub struct ContentRule {
     /// clause words, counts as textual evidence: two reports of one story.
     pub story: f64,
     pub story_clause: f64,
+    /// The least overlap of the documents' story names at which the same word for the event
+    /// ("checked into" rehab in two reports of one actress's story) suffices, with no further
+    /// clause word shared: two documents that repeat the same names tell one story, and one
+    /// story's reports of one kind of event are one event. Outside one country's politics only.
+    pub story_word: f64,
     /// The least overlap of the clause words that, with every participant named on both sides
     /// and names in common, counts as evidence for an event within one country when the
     /// mentions are not both dated to one day. Two statements of one party about its rival
@@ -180,7 +188,8 @@ impl Policy {
             min_shared: 3.0,
             min_names: 1,
             story: 0.5,
-            story_clause: 0.5,
+            story_clause: 0.2,
+            story_word: 0.7,
             participants_clause: 0.4,
         }),
     };
@@ -193,7 +202,8 @@ impl Policy {
             min_shared: 4.0,
             min_names: 1,
             story: 0.6,
-            story_clause: 0.6,
+            story_clause: 0.4,
+            story_word: 0.9,
             participants_clause: 0.5,
         }),
         ..Policy::ACROSS_DOCUMENTS
@@ -207,7 +217,8 @@ impl Policy {
             min_shared: 2.0,
             min_names: 1,
             story: 0.4,
-            story_clause: 0.3,
+            story_clause: 0.1,
+            story_word: 0.5,
             participants_clause: 0.3,
         }),
         ..Policy::ACROSS_DOCUMENTS
@@ -305,6 +316,9 @@ fn reason_to_merge(ours: &Evidence, theirs: &Evidence, policy: &Policy) -> Resul
             )));
         }
     }
+    if policy.content.is_some() && is_statement(ours.category, ours.mode) {
+        speakers_verdict(ours, theirs)?;
+    }
     let one_story = policy
         .content
         .is_some_and(|r| overlap(&ours.story, &theirs.story).score >= r.story);
@@ -321,6 +335,23 @@ fn reason_to_merge(ours: &Evidence, theirs: &Evidence, policy: &Policy) -> Resul
         show_set(&theirs.actors),
         show_set(&theirs.recipients),
     ))
+}
+
+/// Two statements by different speakers are two events, whatever they say alike ("Mr Beith
+/// urged the information commissioner" and "the Tories want the information commissioner to
+/// investigate"): speakers differ when both are known and none of one side's is the other's.
+fn speakers_verdict(ours: &Evidence, theirs: &Evidence) -> Result<(), Apart> {
+    let differ = !ours.speakers.is_empty()
+        && !theirs.speakers.is_empty()
+        && !ours.speakers.iter().any(|s| theirs.speakers.contains(s));
+    if differ {
+        return Err(Apart(format!(
+            "statements by different speakers {{{}}} vs {{{}}}",
+            theirs.speakers.join(", "),
+            ours.speakers.join(", ")
+        )));
+    }
+    Ok(())
 }
 
 /// The least weight of clause words shared by two reports of one story: more than the
@@ -425,6 +456,13 @@ fn content_verdict(
             story.shared.join(", ")
         ));
     }
+    if !at_home && story.score >= rule.story_word && o.shared_weight > 0.0 {
+        return Ok(format!(
+            "{words}; one story {:.2} {{{}}} and one word for the event",
+            story.score,
+            story.shared.join(", ")
+        ));
+    }
     let exact = matches!((ours.date, theirs.date), (Some(a), Some(b)) if a.exact && b.exact);
     let named = |e: &Evidence| !e.actors.is_empty() && !e.recipients.is_empty();
     let both_named = named(ours) && named(theirs);
@@ -439,7 +477,10 @@ fn content_verdict(
     } else {
         "a participant unnamed"
     };
-    Err(Apart(format!("{words}: too little shared ({why})")))
+    Err(Apart(format!(
+        "{words}: too little shared ({why}; story {:.2})",
+        story.score
+    )))
 }
 
 /// Whether the dates of two mentions fit. `one_story`: their documents tell one story (their

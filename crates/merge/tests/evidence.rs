@@ -47,6 +47,7 @@ fn mention<'a>(
         content: content.iter().map(String::as_str).collect(),
         story: Vec::new(),
         home: None,
+        speakers: Vec::new(),
     }
 }
 

@@ -38,6 +38,7 @@ fn expulsion(actors: Vec<&'static str>, counts: Vec<Count<'static>>) -> Evidence
         content: Vec::new(),
         story: Vec::new(),
         home: None,
+        speakers: Vec::new(),
     }
 }
 

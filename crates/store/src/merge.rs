@@ -10,7 +10,7 @@
 
 use attache_event::{Event, EventCategory, Location, Modality};
 pub use attache_merge::content::story_names;
-use attache_merge::content::{MAX_EVENT_WORDS, content_words};
+use attache_merge::content::{MAX_EVENT_WORDS, content_words, speaker_word};
 pub use attache_merge::{DateSpan, UNDATED_WINDOW_DAYS, lookup_span};
 use attache_merge::{Decision, Evidence, Policy, decide, is_statement, report_date};
 use chrono::{Datelike, NaiveDate};
@@ -94,6 +94,9 @@ pub struct Report {
     pub story: Vec<String>,
     /// The country its document stands in ([`home_country`]); `None` when unknown.
     pub home: Option<String>,
+    /// Who speaks, in the actors' own words ([`speaker_word`]): a statement by another
+    /// speaker is another event.
+    pub speakers: Vec<String>,
 }
 
 /// The country a document's events stand in: that of a participant the coder placed by the
@@ -170,6 +173,7 @@ macro_rules! evidence_of {
             content: $facts.content.iter().map(String::as_str).collect(),
             story: $facts.story.iter().map(String::as_str).collect(),
             home: None,
+            speakers: $facts.speakers.iter().map(String::as_str).collect(),
         }
     };
 }
@@ -231,6 +235,11 @@ impl Report {
                 .collect(),
             story: Vec::new(),
             home: None,
+            speakers: event
+                .actors
+                .iter()
+                .filter_map(|a| speaker_word(&a.text))
+                .collect(),
         };
         let mut reports = Vec::new();
         if event.aggregate && actors.len() > 1 {
@@ -314,6 +323,9 @@ pub struct MergedEvent {
     /// The story names of its first report's document ([`Report::story`]).
     #[serde(default)]
     pub story: Vec<String>,
+    /// Who speaks in its reports ([`Report::speakers`]).
+    #[serde(default)]
+    pub speakers: Vec<String>,
 }
 
 impl MergedEvent {
@@ -335,6 +347,7 @@ impl MergedEvent {
             reports: 0,
             places: Vec::new(),
             story: report.story.clone(),
+            speakers: Vec::new(),
         };
         event.absorb(report);
         event
@@ -419,6 +432,11 @@ impl MergedEvent {
         self.figures.extend(report.figures.iter().cloned());
         if self.story.is_empty() {
             self.story.clone_from(&report.story);
+        }
+        for speaker in &report.speakers {
+            if !self.speakers.contains(speaker) {
+                self.speakers.push(speaker.clone());
+            }
         }
         for word in &report.content {
             if self.content.len() < MAX_EVENT_WORDS && !self.content.contains(word) {

@@ -274,3 +274,35 @@ fn two_statements_the_coder_kept_apart_in_one_document_stay_apart() {
     let merged = merge_all(&[first, second]);
     assert_eq!(merged.len(), 2, "{merged:#?}");
 }
+
+/// Two parties' requests to one body, told in two articles of one story ("Mr Ellis urged the
+/// audit commission to examine the contracts" and "the Greens want the audit commission to
+/// examine the contracts"): the same words, two speakers, two events. The speaker is read from
+/// the actor's own words, so the same party named again joins.
+#[test]
+fn statements_by_different_speakers_in_two_documents_stay_two_events() {
+    let clause = "urged the audit commission to examine the hospital contracts";
+    let story: Vec<String> = ["^audit", "^commission", "^hospital", "^leeds", "^ellis"]
+        .map(String::from)
+        .to_vec();
+    let request = |doc: &str, speaker: &str| {
+        let mut event = expulsion(doc, &["GBR"], None, None);
+        event.event = EventCategory::Request;
+        event.mode = None;
+        event.recipients = vec![actor("GBR")];
+        event.actors[0].text = speaker.to_string();
+        event.mentions[0].text = clause.to_string();
+        event.mentions[0].span = [0, clause.len()];
+        let reports = Report::from_event(&event, "BBC", None);
+        Report::told_in(reports, &story).remove(0)
+    };
+    let ellis = request("one", "Mr Ellis");
+    // Stemmed as every content word is ("ellis" loses its "s").
+    assert_eq!(ellis.speakers, ["elli"]);
+    let greens = request("two", "the Greens");
+    let merged = merge_all(&[ellis.clone(), greens]);
+    assert_eq!(merged.len(), 2, "{merged:#?}");
+    let ellis_again = request("three", "Councillor Tom Ellis");
+    let merged = merge_all(&[ellis, ellis_again]);
+    assert_eq!(merged.len(), 1, "{merged:#?}");
+}
