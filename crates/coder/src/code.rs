@@ -25,7 +25,7 @@ use crate::persons::note_people;
 use crate::recode::{has_other_subject, has_own_subject};
 use crate::senses::senses;
 use crate::sentence::SentenceCx;
-use crate::tree::{dominates, lemma};
+use crate::tree::{dominates, has_mark_word, lemma};
 use crate::words::{WordClass, is};
 use attache_event::EventCategory;
 use attache_lexicon::EntryKind;
@@ -231,8 +231,10 @@ fn owned_subject(clause: Token<'_>) -> bool {
         .any(|p| p.rel() == Deprel::NmodPoss && is(WordClass::SpeakerPossessive, &lemma(p)))
 }
 
-/// A verb of saying whose complement clause carries "must" / "should" / "has to": the clause.
-fn obligation_clause(t: Token<'_>) -> Option<Token<'_>> {
+/// A verb of saying whose complement clause carries "must" / "should" / "has to", or is headed
+/// by a verb of need with what is needed ("said America needed to act", "said changes were
+/// needed"): the clause.
+pub(crate) fn obligation_clause(t: Token<'_>) -> Option<Token<'_>> {
     if !is(WordClass::ObligationSaying, &lemma(t)) {
         return None;
     }
@@ -242,11 +244,33 @@ fn obligation_clause(t: Token<'_>) -> Option<Token<'_>> {
             s.rel() == Deprel::Nsubj && is(WordClass::SelfSubject, &s.text().to_ascii_lowercase())
         })
     };
+    // "said he needed to rest" is about the speaker: a need is a demand only on someone named.
+    // "says the cuts are needed to fund investment" justifies: a passive need with a purpose
+    // says why, not what must be done.
+    let needed = |c: Token<'_>| {
+        let passive = c.children().any(|a| a.rel() == Deprel::AuxPass);
+        let infinitive = c.children().any(|a| {
+            a.rel() == Deprel::Xcomp || a.rel() == Deprel::Advcl && has_mark_word(a, "to")
+        });
+        let xcomp = c.children().any(|a| a.rel() == Deprel::Xcomp);
+        is(WordClass::ObligationVerb, &lemma(c))
+            && if passive { !infinitive } else { xcomp }
+            && !c
+                .children()
+                .any(|s| s.rel().is_nsubj() && s.upos() == Upos::Pron)
+    };
     t.children().filter(|c| c.rel() == Deprel::Ccomp).find(|c| {
         !binds_self(*c)
-            && c.children().any(|a| {
-                a.rel() == Deprel::Aux
-                    && is(WordClass::ObligationAux, &a.text().to_ascii_lowercase())
-            })
+            && (needed(*c)
+                || c.children().any(|a| {
+                    a.rel() == Deprel::Aux
+                        && is(WordClass::ObligationAux, &a.text().to_ascii_lowercase())
+                }))
     })
+}
+
+/// A demand whose clause is passive ("said the public should be consulted", "said changes
+/// were needed") names what must be done, not who must do it.
+pub(crate) fn passive_demand(t: Token<'_>) -> bool {
+    obligation_clause(t).is_some_and(|c| c.children().any(|a| a.rel() == Deprel::AuxPass))
 }

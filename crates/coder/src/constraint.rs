@@ -156,7 +156,9 @@ impl Condition {
             return !is(WordClass::CalendarName, &tok.text().to_ascii_lowercase());
         }
         let lemma = trigger_lemma(tok);
-        self.lemmas.iter().any(|l| *l == *lemma) || self.classes.iter().any(|&c| is(c, &lemma))
+        // A class word may be written with a final full stop ("Mr." for the honorific "mr").
+        let bare = lemma.strip_suffix('.').unwrap_or(&lemma);
+        self.lemmas.iter().any(|l| *l == *lemma) || self.classes.iter().any(|&c| is(c, bare))
     }
 
     /// The word within the trigger's clause a few words on, whatever the parse made of it:
@@ -239,10 +241,13 @@ impl Condition {
                     })
                     || self.follows(doc, trigger)
             }
+            // A title before a name is the name's modifier too: "defended President Bush".
             Relation::ObjectModifier => object_heads(trigger).any(|o| {
                 o.children().any(|c| {
-                    matches!(c.rel(), Deprel::Compound | Deprel::Amod | Deprel::NmodNpmod)
-                        && self.accepts(c)
+                    matches!(
+                        c.rel(),
+                        Deprel::Compound | Deprel::Amod | Deprel::NmodNpmod | Deprel::NmodDesc
+                    ) && self.accepts(c)
                 })
             }),
             Relation::Prep(prep) => std::iter::once(trigger)

@@ -4,8 +4,9 @@
 
 use crate::recipients::{Marks, marks_recipient};
 use crate::recode::read_modality;
-use crate::repair::{adjacent_object, modified_subject, stranded_subject};
-use crate::tree::{has_case, has_mark, has_mark_word, heads_verbless_sentence, is_verbal, lemma};
+use crate::repair::{adjacent_object, stranded_subject};
+use crate::subjects::{carrier_of, carrier_subjects, subjects_of};
+use crate::tree::{has_case, has_mark_word, heads_verbless_sentence, is_verbal, lemma};
 use crate::triggers::TriggerRule;
 use crate::words::{WordClass, is};
 
@@ -58,74 +59,6 @@ pub fn look_through<'d>(doc: &'d Doc, head: Token<'d>) -> (Token<'d>, Option<Tok
     (head, None)
 }
 
-/// Subjects of a verb, following coordination ("Estonia will close ... and expel") and control
-/// ("agreed to expel") up to the verb that has one.
-fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>, bool) {
-    if let Some(s) = stranded_subject(doc, verb) {
-        return (vec![s], false);
-    }
-    let mut v = verb;
-    let mut controlled = false;
-    for _ in 0..6 {
-        if let Some(h) = modified_subject(v) {
-            return (vec![h], false);
-        }
-        // Every subject the parse gives: a dateline ("ROME, April 5 (Reuters) - Italy
-        // expelled") can read as a second subject; the one that names no actor drops out.
-        // A quantifier phrase read as the subject ("Up to 1,000 ethnic Turks began" with "Up"
-        // as subject) stands for the noun it quantifies.
-        let subjects: Vec<Token<'_>> = v
-            .children()
-            .filter(|c| c.rel() == Deprel::Nsubj || c.rel() == Deprel::Csubj)
-            .map(|c| {
-                if matches!(c.upos(), Upos::Adp | Upos::Adv) {
-                    c.children()
-                        .find(|g| matches!(g.upos(), Upos::Noun | Upos::Propn))
-                        .unwrap_or(c)
-                } else {
-                    c
-                }
-            })
-            .collect();
-        if !subjects.is_empty() {
-            return (subjects, false);
-        }
-        // A finite passive has its passive auxiliary; a "passive" subject without one is the
-        // parser's slip for an active subject: "whose troops apparently killed civilians",
-        // "the Turkish and Greek sides have agreed".
-        let slip = !v.children().any(|c| c.rel() == Deprel::AuxPass);
-        if slip && let Some(s) = v.children().find(|c| c.rel() == Deprel::NsubjPass) {
-            return (vec![s], false);
-        }
-        // "Algeria is prepared to lift the ban", "Iran was forced to withdraw": a passive
-        // governor's subject is who does what it governs.
-        if controlled && let Some(s) = v.children().find(|c| c.rel() == Deprel::NsubjPass) {
-            return (vec![s], false);
-        }
-        if v.children().any(|c| c.rel() == Deprel::NsubjPass) {
-            // Passive: the agent is a by-phrase, the subject is what was acted on.
-            let by = v
-                .children()
-                .find(|c| c.rel().is_obl() && has_case(*c, &["by"]));
-            return (by.into_iter().collect(), true);
-        }
-        // ("is expected to be opposed by": a passive complement keeps its by-agent.)
-        controlled = v.rel() == Deprel::Xcomp && !v.children().any(|c| c.rel() == Deprel::AuxPass);
-        match (v.rel(), v.head()) {
-            (Deprel::Conj | Deprel::Xcomp, Some(h)) if is_verbal(h) => v = h,
-            // "it is willing to withdraw": control through a predicative adjective.
-            (Deprel::Xcomp, Some(h)) if h.upos() == Upos::Adj => v = h,
-            // "was attacked by militiamen ..., killing 156": the participle's doer is the
-            // clause's agent.
-            (Deprel::Advcl, Some(h)) if is_verbal(h) && v.xpos() == "VBG" && !has_mark(v) => v = h,
-            // "began a hunger strike to protest": a purpose infinitive shares the subject.
-            (Deprel::Advcl, Some(h)) if is_verbal(h) && has_mark_word(v, "to") => v = h,
-            _ => break,
-        }
-    }
-    (Vec::new(), false)
-}
-
 /// A noun that modifies another ("aid workers", "protest movement") or that gives a reason
 /// ("in protest of", "in retaliation") names no event of its own.
 fn is_modifier_or_adverbial(noun: Token<'_>) -> bool {
@@ -138,7 +71,11 @@ fn is_modifier_or_adverbial(noun: Token<'_>) -> bool {
             Deprel::Det | Deprel::NmodPoss | Deprel::Amod | Deprel::Nummod
         )
     });
-    bare && has_case(noun, &["in", "as"])
+    // "locked in talks": the talks are what the verb's subject is engaged in.
+    let engaged = noun
+        .head()
+        .is_some_and(|h| is(WordClass::Engaging, &lemma(h)));
+    bare && has_case(noun, &["in", "as"]) && !engaged
 }
 
 /// Who acts and on whom, and the verb whose clause carries the event.
@@ -235,7 +172,7 @@ fn noun_roles<'d>(doc: &'d Doc, category: EventCategory, trigger: Token<'d>) -> 
             && is(WordClass::Directing, &lemma(h))
             && agents.iter().all(|a| a.upos() == Upos::Noun);
         if agents.is_empty() || pronouns || forces {
-            let (subj, _) = subjects_of(doc, h);
+            let subj = carrier_subjects(doc, h);
             if !subj.is_empty() {
                 agents = subj;
             }
@@ -259,15 +196,6 @@ fn noun_roles<'d>(doc: &'d Doc, category: EventCategory, trigger: Token<'d>) -> 
         patients,
         owners,
     }
-}
-
-/// The verb that reports a noun trigger: "Italy ... announced the expulsion of ...".
-fn carrier_of(noun: Token<'_>) -> Option<Token<'_>> {
-    let h = noun.head()?;
-    let carried = matches!(noun.rel(), Deprel::Obj | Deprel::NsubjPass | Deprel::Xcomp)
-        && is_verbal(h)
-        && is(WordClass::Carrier, &lemma(h));
-    carried.then_some(h)
 }
 
 /// A past participle modifying a noun: "diplomats expelled from the EU".

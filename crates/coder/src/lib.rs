@@ -38,6 +38,7 @@ mod reference;
 mod repair;
 mod senses;
 mod sentence;
+mod subjects;
 mod targets;
 mod timekind;
 mod timewords;

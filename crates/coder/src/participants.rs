@@ -167,10 +167,12 @@ fn recipients_of(
     if recipients.is_empty() {
         recipients = crate::targets::place_hit(sx, frame, actors);
     }
-    // A demand is coded only when the text names who must act; a deed without a doer only
-    // when it names whom it hit.
+    // A demand is coded only when the text names who must act, or says what must be done in
+    // the passive ("the law must be changed"); a deed without a doer only when it names whom
+    // it hit.
     let doerless = actors.is_empty() && victims_suffice(frame);
-    if (obligation || doerless) && recipients.is_empty() {
+    let unnamed_demand = obligation && !crate::code::passive_demand(frame.trigger);
+    if (unnamed_demand || doerless) && recipients.is_empty() {
         return None;
     }
     // ... and whom it hit must be people ("civilians", "Armenians"), not things ("bombs").

@@ -62,6 +62,36 @@ pub(crate) fn stranded_subject<'d>(doc: &'d Doc, verb: Token<'d>) -> Option<Toke
     None
 }
 
+/// A clause's subject that the parser took for the object of a preceding "after" ("The move
+/// came after France vowed to cut its deficit" with "France" an oblique of "came" and "vowed"
+/// a subjectless complement or conjunct): the oblique that ends right before the verb (and its
+/// auxiliaries) and whose preposition is a subordinator of time (words.tsv `time_subordinator`).
+pub(crate) fn subordinated_subject<'d>(doc: &'d Doc, verb: Token<'d>) -> Option<Token<'d>> {
+    if !matches!(verb.rel(), Deprel::Ccomp | Deprel::Advcl | Deprel::Conj)
+        || verb.children().any(|c| c.rel().is_subject())
+    {
+        return None;
+    }
+    let first = verb
+        .children()
+        .filter(|c| {
+            matches!(c.rel(), Deprel::Aux | Deprel::AuxPass | Deprel::Advmod) && c.i() < verb.i()
+        })
+        .map(|c| c.i())
+        .min()
+        .unwrap_or(verb.i());
+    let before = doc.token(first.checked_sub(1)?);
+    let head = verb.head()?;
+    head.children().find(|o| {
+        o.rel().is_obl()
+            && matches!(o.upos(), Upos::Propn | Upos::Noun)
+            && o.i() < first
+            && (o.i() == before.i() || crate::tree::dominates(*o, before))
+            && o.children()
+                .any(|c| c.rel() == Deprel::Case && is(WordClass::TimeSubordinator, &lemma(c)))
+    })
+}
+
 /// The noun phrase right after an active verb that the parser hung elsewhere ("Rome has marked
 /// 30 Russian diplomats as undesirable, ... said" with "diplomats" made the subject of "said").
 /// Returns its head: the last noun of the run of determiners, numbers, adjectives and nouns.

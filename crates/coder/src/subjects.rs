@@ -1,0 +1,116 @@
+//! Who does what a verb or a noun trigger reports: a verb's subjects through coordination and
+//! control, and the verb that carries a noun trigger ("announced the expulsion", "has been
+//! locked in talks") with its subjects.
+
+use crate::repair::{modified_subject, stranded_subject, subordinated_subject};
+use crate::tree::{has_case, has_mark, has_mark_word, is_verbal, lemma};
+use crate::words::{WordClass, is};
+use attache_nlp::{Deprel, Doc, Token, Upos};
+
+/// Subjects of a verb, following coordination ("Estonia will close ... and expel") and control
+/// ("agreed to expel") up to the verb that has one.
+pub(crate) fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>, bool) {
+    if let Some(s) = stranded_subject(doc, verb).or_else(|| subordinated_subject(doc, verb)) {
+        return (vec![s], false);
+    }
+    let mut v = verb;
+    let mut controlled = false;
+    for _ in 0..6 {
+        if let Some(h) = modified_subject(v) {
+            return (vec![h], false);
+        }
+        // Every subject the parse gives: a dateline ("ROME, April 5 (Reuters) - Italy
+        // expelled") can read as a second subject; the one that names no actor drops out.
+        // A quantifier phrase read as the subject ("Up to 1,000 ethnic Turks began" with "Up"
+        // as subject) stands for the noun it quantifies.
+        let subjects: Vec<Token<'_>> = v
+            .children()
+            .filter(|c| c.rel() == Deprel::Nsubj || c.rel() == Deprel::Csubj)
+            .map(|c| {
+                if matches!(c.upos(), Upos::Adp | Upos::Adv) {
+                    c.children()
+                        .find(|g| matches!(g.upos(), Upos::Noun | Upos::Propn))
+                        .unwrap_or(c)
+                } else {
+                    c
+                }
+            })
+            .collect();
+        if !subjects.is_empty() {
+            return (subjects, false);
+        }
+        // A finite passive has its passive auxiliary; a "passive" subject without one is the
+        // parser's slip for an active subject: "whose troops apparently killed civilians",
+        // "the Turkish and Greek sides have agreed".
+        let slip = !v.children().any(|c| c.rel() == Deprel::AuxPass);
+        if slip && let Some(s) = v.children().find(|c| c.rel() == Deprel::NsubjPass) {
+            return (vec![s], false);
+        }
+        // "Algeria is prepared to lift the ban", "Iran was forced to withdraw": a passive
+        // governor's subject is who does what it governs.
+        if controlled && let Some(s) = v.children().find(|c| c.rel() == Deprel::NsubjPass) {
+            return (vec![s], false);
+        }
+        if v.children().any(|c| c.rel() == Deprel::NsubjPass) {
+            // Passive: the agent is a by-phrase, the subject is what was acted on.
+            let by = v
+                .children()
+                .find(|c| c.rel().is_obl() && has_case(*c, &["by"]));
+            return (by.into_iter().collect(), true);
+        }
+        // ("is expected to be opposed by": a passive complement keeps its by-agent.)
+        controlled = v.rel() == Deprel::Xcomp && !v.children().any(|c| c.rel() == Deprel::AuxPass);
+        match (v.rel(), v.head()) {
+            (Deprel::Conj | Deprel::Xcomp, Some(h)) if is_verbal(h) => v = h,
+            // "it is willing to withdraw": control through a predicative adjective.
+            (Deprel::Xcomp, Some(h)) if h.upos() == Upos::Adj => v = h,
+            // "was attacked by militiamen ..., killing 156": the participle's doer is the
+            // clause's agent.
+            (Deprel::Advcl, Some(h)) if is_verbal(h) && v.xpos() == "VBG" && !has_mark(v) => v = h,
+            // "began a hunger strike to protest": a purpose infinitive shares the subject.
+            (Deprel::Advcl, Some(h)) if is_verbal(h) && has_mark_word(v, "to") => v = h,
+            // "Spain's decision to put its claim on hold": a decision's infinitive is done by
+            // its possessor (words.tsv `decision_noun`; "our ability to deport" is no act).
+            (Deprel::Acl, Some(h))
+                if !is_verbal(h)
+                    && has_mark_word(v, "to")
+                    && is(WordClass::DecisionNoun, &lemma(h)) =>
+            {
+                let owners: Vec<Token<'_>> = h
+                    .children()
+                    .filter(|c| c.rel() == Deprel::NmodPoss)
+                    .collect();
+                return (owners, false);
+            }
+            _ => break,
+        }
+    }
+    (Vec::new(), false)
+}
+
+/// The verb that reports a noun trigger: "Italy ... announced the expulsion of ...", "launched
+/// a series of consultations" (through a measure of events), "has been locked in talks".
+pub(crate) fn carrier_of(noun: Token<'_>) -> Option<Token<'_>> {
+    let h = noun.head()?;
+    if noun.rel().is_nmod() && has_case(noun, &["of"]) && is(WordClass::EventMeasure, &lemma(h)) {
+        return carrier_of(h);
+    }
+    let engaged = noun.rel().is_obl() && has_case(noun, &["in"]);
+    let carried = matches!(noun.rel(), Deprel::Obj | Deprel::NsubjPass | Deprel::Xcomp)
+        && is(WordClass::Carrier, &lemma(h))
+        || engaged && is(WordClass::Engaging, &lemma(h));
+    (carried && is_verbal(h)).then_some(h)
+}
+
+/// Who carries a noun trigger: the carrier's subject; for a verb of engagement in the passive
+/// ("Mr Brown has been locked in talks") the passive subject.
+pub(crate) fn carrier_subjects<'d>(doc: &'d Doc, carrier: Token<'d>) -> Vec<Token<'d>> {
+    let (subj, passive) = subjects_of(doc, carrier);
+    if subj.is_empty() && passive && is(WordClass::Engaging, &lemma(carrier)) {
+        return carrier
+            .children()
+            .filter(|c| c.rel() == Deprel::NsubjPass)
+            .collect();
+    }
+    subj
+}
