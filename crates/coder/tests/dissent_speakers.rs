@@ -1,8 +1,9 @@
 //! Criticism and dissent whose speaker the coder used to lose: a person named with the body
 //! they speak for ("Brendan Barber of the TUC criticised"), a speech, poster or statement that
 //! criticises or accuses on its author's behalf ("unveiled a poster accusing the government"),
-//! and a resignation in protest. Negatives: a name given with a place, a resignation without
-//! protest, predictions, police questioning, sport, "protest" as a topic.
+//! a resignation in protest, and an act someone leads ("led opposition to the bill"). Negatives:
+//! a name given with a place, a resignation without protest, leading a delegation or a game,
+//! predictions, police questioning, sport, "protest" as a topic.
 
 use attache_event::{Event, EventCategory as C};
 use chrono::NaiveDate;
@@ -59,6 +60,27 @@ const CODED: &[Coded] = &[
         event: C::Protest,
         actor: ("GBR", "LEG"),
     },
+    Coded {
+        text: "The Welsh health minister stepped down in protest at the cuts.",
+        event: C::Protest,
+        actor: ("GBR", "GOV"),
+    },
+    // Who leads an act does it: "led opposition to", "led protests", "led calls for".
+    Coded {
+        text: "The Tories led opposition to the identity cards bill in the Commons.",
+        event: C::Reject,
+        actor: ("GBR", "OPP"),
+    },
+    Coded {
+        text: "The French Socialist Party led protests against the pension reform.",
+        event: C::Protest,
+        actor: ("FRA", "OPP"),
+    },
+    Coded {
+        text: "Liberal Democrat MPs led calls for an independent inquiry.",
+        event: C::Request,
+        actor: ("GBR", "OPP"),
+    },
 ];
 
 fn matches(e: &Event, case: &Coded) -> bool {
@@ -86,6 +108,19 @@ const NOT_CODED: &[(&str, C)] = &[
     (
         "A British judge has resigned after ten years on the bench.",
         C::Protest,
+    ),
+    (
+        "The Welsh health minister stepped down after six years.",
+        C::Protest,
+    ),
+    // Leading what is no event, or a game.
+    (
+        "The Labour MP led the delegation to Washington.",
+        C::Consult,
+    ),
+    (
+        "The England striker led the attack in the second half.",
+        C::Assault,
     ),
     // Predictions, police questioning, sport and a topic are no criticism or protest.
     ("Earnings may fall this year, the report said.", C::Accuse),
