@@ -56,7 +56,10 @@ impl<'d> ActorReader<'d, '_> {
             } else {
                 governing_subject(head)
             };
-            if let Some(s) = speaker {
+            // "he" and "she" stand for a person: a state or a place the parse made their
+            // speaker ("Britain has been cautious but Mr Straw said he ...") is not theirs.
+            let person = is(WordClass::PersonPronoun, &word);
+            if let Some(s) = speaker.filter(|s| !(person && self.names_body(*s))) {
                 let a = self.actor_within(s, discourse, depth + 1);
                 // A first person whose speaker is named but not placed is no one else.
                 if a.is_some() || first_person {
@@ -89,6 +92,23 @@ impl<'d> ActorReader<'d, '_> {
                     || (singular && !discourse.last_subject_plural)
             })
             .map(|a| (a.country.clone(), a.sector.clone()))
+    }
+
+    /// Whether the dictionaries read the name `head` heads as a state or a place, never a
+    /// person. (A party or a body may head a person's phrase in the parse: "Tory | ex-minister
+    /// Douglas Hogg".)
+    fn names_body(&self, head: Token<'d>) -> bool {
+        let sp = head.span();
+        self.lex.covering(sp.start, sp.end).is_some_and(|m| {
+            matches!(
+                m.entry.kind,
+                EntryKind::Country
+                    | EntryKind::Capital
+                    | EntryKind::Seat
+                    | EntryKind::City
+                    | EntryKind::Region
+            )
+        })
     }
 
     /// The speaker of the quotation a first-person pronoun stands in, when the pronoun is

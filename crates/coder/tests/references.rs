@@ -129,3 +129,23 @@ fn a_long_title_before_a_name_gives_the_person() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn he_is_a_person_not_the_state_the_parse_made_the_speaker() {
+    // The parse hangs "Mr Hain" on "cautious" and leaves "said" without a subject: the
+    // subject it climbs to is Britain, which "he" cannot be.
+    let text = "Welsh Secretary Peter Hain visited Cardiff on Monday. Britain has been more \
+        cautious but Mr Hain last week said he also wanted it to end, despite French objections.";
+    let events = code(text);
+    assert_eq!(
+        actor_of(&events, "wanted"),
+        coded("GBR", "GOV"),
+        "{events:#?}"
+    );
+    // With no person the report places, "he" is no one (not Britain).
+    let alone = code(
+        "Britain has been more cautious but Mr Hain last week said he also wanted it to end, \
+         despite French objections.",
+    );
+    assert_eq!(actor_of(&alone, "wanted"), None, "{alone:#?}");
+}
