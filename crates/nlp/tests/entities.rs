@@ -93,7 +93,7 @@ fn gum_test_score_floor() {
         719,
         "named mentions in the GUM test documents"
     );
-    assert!(exact.f1() >= 0.55, "exact F1 {:.4}", exact.f1());
+    assert!(exact.f1() >= 0.555, "exact F1 {:.4}", exact.f1());
     assert!(head.f1() >= 0.60, "head F1 {:.4}", head.f1());
 }
 
@@ -186,4 +186,19 @@ fn kind_read_from_the_whole_name() {
         let found = mentions(&analyzer().analyze(text));
         assert!(found.contains(&(kind, name.into())), "{found:?}");
     }
+}
+
+/// A name's determiner is part of its mention (GUM's spans are noun phrases), but only where
+/// the parse attaches it to the name itself.
+#[test]
+fn determiner_of_the_name() {
+    let found = mentions(&analyzer().analyze("This week the Senate rejected the budget."));
+    assert!(found.iter().any(|(_, t)| t == "the Senate"), "{found:?}");
+    let found = mentions(
+        &analyzer().analyze("Critics said the Obama administration had ignored the warnings."),
+    );
+    assert!(
+        found.contains(&(EntityKind::Person, "Obama".into())),
+        "{found:?}"
+    );
 }

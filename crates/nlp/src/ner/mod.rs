@@ -12,6 +12,7 @@ mod gazetteer;
 pub mod gold;
 mod kinds;
 pub mod learn;
+mod spans;
 
 use crate::binio::{Reader, Writer};
 use crate::error::{FormatError, ModelError};
@@ -287,6 +288,7 @@ pub struct Recognizer {
     inner: FullTable,
     /// The kind of each mention found (see [`kinds`]); `None` while training the others.
     kinds: Option<FullTable>,
+    relations: spans::Relations,
     /// The lexicon's names, read by the features.
     pub(crate) known: KnownNames,
 }
@@ -307,6 +309,7 @@ impl Recognizer {
             outer,
             inner,
             kinds,
+            relations: spans::Relations::new(),
             known,
         }
     }
@@ -377,6 +380,7 @@ impl Recognizer {
         // A name has a capital: "the", "of" or "have" alone is no mention.
         all.retain(|m| (m.start..m.end).any(|j| input.atoms[j as usize].capitalised));
         self.rekind(input, &mut all, keys, scores);
+        spans::widen(input, &self.relations, &mut all);
         all.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         out.extend(all.into_iter().map(|m| Mention {
             kind: m.kind,
@@ -411,6 +415,7 @@ impl Recognizer {
             outer,
             inner,
             kinds: Some(kinds),
+            relations: spans::Relations::new(),
             known,
         })
     }
