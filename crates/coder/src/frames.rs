@@ -4,7 +4,7 @@
 
 use crate::recipients::{Marks, marks_recipient};
 use crate::recode::read_modality;
-use crate::repair::{adjacent_object, stranded_subject};
+use crate::repair::{adjacent_object, finite_read_as_participle, stranded_subject};
 use crate::subjects::{carrier_of, carrier_subjects, subjects_of};
 use crate::tree::{has_case, has_mark_word, heads_verbless_sentence, is_verbal, lemma};
 use crate::triggers::TriggerRule;
@@ -203,6 +203,7 @@ fn is_participle(trigger: Token<'_>) -> bool {
     matches!(trigger.rel(), Deprel::Acl | Deprel::Amod)
         && trigger.xpos() == "VBN"
         && !heads_verbless_sentence(trigger)
+        && !finite_read_as_participle(trigger)
 }
 
 /// Participants of a participle: the modified noun was acted on; a by-phrase acted, and for a

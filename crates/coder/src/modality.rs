@@ -1,10 +1,10 @@
 //! Whether an event is reported as done, planned, denied or only possible, read off the verbs
 //! that carry and govern its trigger.
 
-use crate::tree::{has_case, has_mark_word, lemma};
+use crate::tree::{has_case, has_mark_word, is_verbal, lemma};
 use crate::words::{WordClass, is};
 use attache_event::Modality;
-use attache_nlp::{Deprel, Token};
+use attache_nlp::{Deprel, Token, Upos};
 
 /// The governing verb of a clause reached through `xcomp` ("threatened to expel").
 pub(crate) fn governor(anchor: Token<'_>) -> Option<Token<'_>> {
@@ -77,6 +77,13 @@ pub(crate) fn modality_of<'d>(
     if chain.iter().any(|t| has_negation(*t)) {
         return (Modality::Negated, None);
     }
+    // (No governor is returned: what was prevented or denied is no refusal of the actor's own.)
+    if chain.iter().any(|t| preventer(*t).is_some()) {
+        return (Modality::Negated, None);
+    }
+    if let Some(m) = content_clause(v) {
+        return (m, None);
+    }
     let mut gov = governor(anchor);
     // "planned to resume shelling": a verb of phase passes on the verb governing it.
     while let Some(g) = gov
@@ -143,6 +150,59 @@ pub(crate) fn modality_of<'d>(
         return (Modality::Planned, gov);
     }
     (Modality::Asserted, gov)
+}
+
+/// The verb that kept an act from happening: "police prevented the demonstration", "the plot
+/// was foiled", "prevented them from marching" (words.tsv `preventing`); a participle on the
+/// prevented noun is looked through ("prevented the march planned for Sunday").
+fn preventer(t: Token<'_>) -> Option<Token<'_>> {
+    let t = match t.head() {
+        Some(n) if t.rel() == Deprel::Acl && matches!(n.upos(), Upos::Noun | Upos::Propn) => n,
+        _ => t,
+    };
+    let h = t.head()?;
+    if !is_verbal(h) || !is(WordClass::Preventing, &lemma(h)) {
+        return None;
+    }
+    let prevented = match t.rel() {
+        Deprel::Obj | Deprel::NsubjPass => true,
+        Deprel::Advcl | Deprel::Xcomp | Deprel::Obl => {
+            has_mark_word(t, "from") || has_case(t, &["from"])
+        }
+        _ => false,
+    };
+    prevented.then_some(h)
+}
+
+/// The modality a content clause takes from the verb its noun is the object of: "denied
+/// reports that troops shelled the town" (negated), "demanded an admission that its forces
+/// killed ..." (hypothetical). The noun is of words.tsv `content_noun`; its clause is an
+/// `acl` or, where the parse read "that" as a relative pronoun, an `acl:relcl`.
+fn content_clause(v: Token<'_>) -> Option<Modality> {
+    if !v.rel().is_acl() || !v.children().any(|c| c.text().eq_ignore_ascii_case("that")) {
+        return None;
+    }
+    let noun = v.head()?;
+    if !is(WordClass::ContentNoun, &lemma(noun)) {
+        return None;
+    }
+    // The verb whose object the noun is; where the parse made the noun the root and the verb
+    // a modifier of it ("The army rejected claims that ..." read without a verb), that one.
+    let g = match noun.head() {
+        Some(h) if matches!(noun.rel(), Deprel::Obj | Deprel::NsubjPass) => h,
+        None => noun
+            .children()
+            .find(|c| c.rel() == Deprel::Amod && is_verbal(*c) && c.i() < noun.i())?,
+        _ => return None,
+    };
+    let gl = lemma(g);
+    if has_negation(g) || is(WordClass::Negating, &gl) {
+        Some(Modality::Negated)
+    } else if is(WordClass::Hypothetical, &gl) {
+        Some(Modality::Hypothetical)
+    } else {
+        None
+    }
 }
 
 /// A governor that assesses what it governs: "likely", "unlikely", "able" ("is unlikely to

@@ -2,7 +2,9 @@
 //! recognise: a subject stranded as a conjunct of the previous object, an object hung on
 //! another verb, an "of" phrase the parse lost.
 
-use crate::tree::{has_mark, heads_verbless_sentence, lemma};
+use crate::tree::{
+    ancestors, has_case, has_mark, has_mark_word, heads_verbless_sentence, lemma, subtree,
+};
 use crate::words::{WordClass, is};
 use attache_nlp::{Deprel, Doc, Token, Upos};
 
@@ -116,6 +118,67 @@ pub(crate) fn adjacent_object<'d>(doc: &'d Doc, verb: Token<'d>) -> Option<Token
     head
 }
 
+/// A past tense the tagger read as a past participle on the noun right before it: "Zambia
+/// extradited a militant to Britain, an official said", "the army prepared to resume
+/// shelling". A participle that modifies a noun is passive, so it takes no direct object and no
+/// "to" clause of a verb of intent ("threatened to", "prepared to"); one that has either, right
+/// after its noun, is that noun's own finite verb. So is one right after a single name that
+/// opens the sentence, with no comma and no "by" agent: such a name is rarely modified by a bare
+/// participle.
+pub(crate) fn finite_read_as_participle(verb: Token<'_>) -> bool {
+    if verb.xpos() != "VBN" || verb.rel() != Deprel::Acl {
+        return false;
+    }
+    let Some(noun) = verb.head() else {
+        return false;
+    };
+    if noun.i() + 1 != verb.i() || !matches!(noun.upos(), Upos::Noun | Upos::Propn) {
+        return false;
+    }
+    let intent = || {
+        let l = lemma(verb);
+        [
+            WordClass::Threatening,
+            WordClass::Promising,
+            WordClass::Planning,
+            WordClass::Negating,
+            WordClass::Preparing,
+        ]
+        .iter()
+        .any(|c| is(*c, &l))
+    };
+    let complement = verb.children().any(|c| match c.rel() {
+        Deprel::Obj => true,
+        Deprel::Xcomp => has_mark_word(c, "to") && intent(),
+        _ => false,
+    });
+    complement || (opening_name(noun) && !has_agent(verb))
+}
+
+/// A single name that opens its sentence, with no number before it ("Zambia", "South Africa",
+/// not "The four Britons").
+fn opening_name(noun: Token<'_>) -> bool {
+    noun.upos() == Upos::Propn
+        && noun.xpos() == "NNP"
+        && !noun.children().any(|c| c.rel() == Deprel::Nummod)
+        && opens_sentence(noun)
+}
+
+/// Whether a noun's phrase is the first thing in its sentence ("Zambia", "South Africa").
+fn opens_sentence(noun: Token<'_>) -> bool {
+    let Some(root) = ancestors(noun).last() else {
+        return false;
+    };
+    let first = |t: Token<'_>| subtree(t).first().map(|x| x.i());
+    first(noun).is_some_and(|i| Some(i) == first(root))
+}
+
+/// Whether a verb has a "by" agent.
+fn has_agent(verb: Token<'_>) -> bool {
+    verb.children()
+        .any(|c| c.rel() == Deprel::OblAgent || (c.rel().is_obl() && has_case(c, &["by"])))
+}
+
 /// The noun a verb hung on it as `acl` has for its subject: a finite verb read as a reduced
 /// relative ("after EU finance ministers met in Luxembourg"; "the army prepared to resume
 /// shelling" as a sentence without a verb), and a present participle ("demonstrators protesting
@@ -123,7 +186,9 @@ pub(crate) fn adjacent_object<'d>(doc: &'d Doc, verb: Token<'d>) -> Option<Token
 /// ("issued a statement demanding"). A past participle's noun is what was
 /// acted on ("diplomats expelled from the EU") and is read elsewhere.
 pub(crate) fn modified_subject(verb: Token<'_>) -> Option<Token<'_>> {
-    let finite = matches!(verb.xpos(), "VBD" | "VBZ" | "VBP") || heads_verbless_sentence(verb);
+    let finite = matches!(verb.xpos(), "VBD" | "VBZ" | "VBP")
+        || heads_verbless_sentence(verb)
+        || finite_read_as_participle(verb);
     let gerund = verb.xpos() == "VBG" && !has_mark(verb);
     // A document says what its author does, wherever it stands ("opened the debate with a
     // speech criticising ...").

@@ -44,6 +44,8 @@ word_classes! {
     Scheduled = "scheduled",
     Hypothetical = "hypothetical",
     Negating = "negating",
+    Preventing = "preventing",
+    ContentNoun = "content_noun",
     Negation = "negation",
     NegativeDeterminer = "negative_determiner",
     HypotheticalAux = "hypothetical_aux",
