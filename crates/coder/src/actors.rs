@@ -361,13 +361,16 @@ impl<'d, 'l> ActorReader<'d, 'l> {
     }
 
     /// People named only by a role, with the role's sector where it has one ("four men",
-    /// "12 protesters"): no country yet.
+    /// "12 protesters", a role running past the core: "the Director of Public Prosecutions"):
+    /// no country yet.
     pub fn role_actor(&self, head: Token<'d>) -> Option<Actor> {
         let core = core_tokens(head);
         let lo = core.first()?.span().start;
         let hi = core.last()?.span().end;
+        let beyond = (self.lex.covering(head.span().start, head.span().end)).filter(|m| m.end > hi);
         let mut roles = self
             .matches_in(lo, hi)
+            .chain(beyond)
             .filter(|m| m.entry.kind == EntryKind::Role)
             .peekable();
         roles.peek()?;
