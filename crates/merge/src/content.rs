@@ -57,13 +57,15 @@ pub fn content_words(text: &str, skip: &[[usize; 2]]) -> Vec<String> {
     out
 }
 
-/// Who speaks in an actor's own words: its last content word, bare ("Mr Beith" gives "beith",
-/// "Tory leader Michael Howard" "howard", "the Tories" "tory"); `None` for a pronoun or a
-/// word the function-word list drops ("he", "they").
+/// Who speaks in an actor's own words: its last content word when that is a name, bare ("Mr
+/// Beith" gives "beith", "Tory leader Michael Howard" "howard", "the Tories" "tory"); `None`
+/// for a pronoun ("he", "they") or a common noun ("the government", "the Turkmen side"), which
+/// may stand for any named speaker of its side.
 pub fn speaker_word(actor_text: &str) -> Option<String> {
-    content_words(actor_text, &[])
-        .pop()
-        .map(|w| w.trim_start_matches('^').to_string())
+    let last = content_words(actor_text, &[]).pop()?;
+    let name = last.strip_prefix('^')?;
+    let number = name.chars().all(|c| c.is_ascii_digit() || c == '.');
+    (!number).then(|| name.to_string())
 }
 
 /// How many of a document's names tell its story ([`story_names`]).

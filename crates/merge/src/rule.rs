@@ -41,8 +41,9 @@ pub struct Evidence<'a> {
     pub story: Vec<&'a str>,
     /// The country the report's document stands in; `None` when unknown.
     pub home: Option<&'a str>,
-    /// Who speaks: the last content word of each actor's own words ("beith" for "Mr Beith",
-    /// "tory" for "the Tories"; [`crate::content::speaker_word`]). Empty when unknown.
+    /// Who speaks: the last content word of each actor's own words when it is a name ("beith"
+    /// for "Mr Beith", "tory" for "the Tories"; [`crate::content::speaker_word`]). Empty when
+    /// unknown.
     pub speakers: Vec<&'a str>,
 }
 

@@ -67,6 +67,8 @@ fn the_speaker_is_the_last_word_of_the_actors_own_words() {
         Some("conservative")
     );
     assert_eq!(speaker_word("he"), None);
+    // A common noun may stand for any named speaker of its side.
+    assert_eq!(speaker_word("the government"), None);
 }
 
 #[test]
