@@ -93,8 +93,8 @@ fn gum_test_score_floor() {
         719,
         "named mentions in the GUM test documents"
     );
-    assert!(exact.f1() >= 0.555, "exact F1 {:.4}", exact.f1());
-    assert!(head.f1() >= 0.60, "head F1 {:.4}", head.f1());
+    assert!(exact.f1() >= 0.57, "exact F1 {:.4}", exact.f1());
+    assert!(head.f1() >= 0.63, "head F1 {:.4}", head.f1());
 }
 
 /// `attache nlp train --entities` with its defaults rebuilds the shipped recogniser byte for
@@ -199,6 +199,21 @@ fn determiner_of_the_name() {
     );
     assert!(
         found.contains(&(EntityKind::Person, "Obama".into())),
+        "{found:?}"
+    );
+}
+
+/// A run of proper nouns the labeller leaves out is offered to the kind classifier, which
+/// may take it for a mention ("Mrs Okafor", of which the labeller found only "Okafor").
+#[test]
+fn proper_nouns_left_out_are_offered() {
+    let doc = analyzer().analyze(
+        "The virus spread quickly. Doctors said the disease was rare. Mrs Okafor, who runs \
+         the clinic, said Okafor had seen three cases.",
+    );
+    let found = mentions(&doc);
+    assert!(
+        found.contains(&(EntityKind::Person, "Mrs Okafor".into())),
         "{found:?}"
     );
 }

@@ -122,3 +122,35 @@ fn known_features(input: &Input, start: usize, end: usize, keys: &mut Vec<u64>) 
 fn f3_known(c: usize, a: u8, b: u8) -> u64 {
     crate::perceptron::f3(231, c as u64, a as u64, b as u64)
 }
+
+/// The classifier's class for "no mention", after the three kinds.
+pub(crate) const NO_MENTION: usize = 3;
+/// The classifier's classes: the kinds and [`NO_MENTION`].
+pub(crate) const CLASSES: usize = 4;
+/// Longest run of proper nouns taken as a candidate.
+const MAX_CANDIDATE: usize = 6;
+
+/// Runs of capitalised words tagged proper nouns that no mention covers (`covered`, by
+/// word): names the labeller left out ("Theseus", "Coron"), which the classifier may take as
+/// mentions of a kind or as no mention.
+pub(crate) fn candidates(input: &Input, covered: &[bool]) -> Vec<(usize, usize)> {
+    let propn = crate::perceptron::hash_str("PROPN");
+    let n = input.atoms.len();
+    let free = |j: usize| !covered[j] && input.upos[j] == propn && input.atoms[j].capitalised;
+    let mut out = Vec::new();
+    let mut j = 0;
+    while j < n {
+        if !free(j) {
+            j += 1;
+            continue;
+        }
+        let start = j;
+        while j < n && free(j) {
+            j += 1;
+        }
+        if j - start <= MAX_CANDIDATE {
+            out.push((start, j));
+        }
+    }
+    out
+}

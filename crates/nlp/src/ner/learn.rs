@@ -168,7 +168,7 @@ pub fn train(
 
 /// Trains the kind classifier on every gold named mention of the training sentences.
 fn train_kinds(examples: &[Example], cfg: &NerConfig) -> FullTable {
-    let kinds = EntityKind::ALL.len();
+    let kinds = super::kinds::CLASSES;
     let mut trainer = Trainer::new(KIND_BITS, kinds);
     let mut rng = Rng(cfg.seed.wrapping_mul(0x2545_F491_4F6C_DD1D) | 1);
     let mut order: Vec<usize> = (0..examples.len()).collect();
@@ -197,9 +197,42 @@ fn train_kinds(examples: &[Example], cfg: &NerConfig) -> FullTable {
                 trainer.tick();
                 trainer.update(&keys, m.kind as usize, guess, 1.0);
             }
+            for (start, end, truth) in missed(ex) {
+                super::kinds::features(&input, start, end, None, &mut keys);
+                trainer.score(&keys, &mut scores);
+                let guess = (0..kinds)
+                    .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
+                    .unwrap_or(0);
+                trainer.tick();
+                trainer.update(&keys, truth, guess, 1.0);
+            }
         }
     }
     trainer.averaged_full()
+}
+
+/// The candidate names of a training sentence that the labeller's first-epoch labels left
+/// out (see [`super::kinds::candidates`]), each with its class: the kind of the gold mention
+/// of that span (with or without a determiner before it), else no mention.
+fn missed(ex: &Example) -> Vec<(usize, usize, usize)> {
+    let input = ex.input.view();
+    let mut found = Vec::new();
+    mentions_of(&ex.online.0, 0, &mut found);
+    let mut covered = vec![false; ex.gold.len()];
+    for m in &found {
+        covered[m.start as usize..m.end as usize].fill(true);
+    }
+    super::kinds::candidates(&input, &covered)
+        .into_iter()
+        .map(|(start, end)| {
+            let gold = ex
+                .mentions
+                .iter()
+                .find(|m| m.end == end && (m.start == start || m.start + 1 == start));
+            let class = gold.map_or(super::kinds::NO_MENTION, |m| m.kind as usize);
+            (start, end, class)
+        })
+        .collect()
 }
 
 /// Log2 of the kind classifier's weight rows, and its training epochs.

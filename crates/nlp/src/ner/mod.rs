@@ -296,7 +296,7 @@ pub struct Recognizer {
 pub(crate) const DEFAULT_NAME: &str = "en-ner.nlp";
 const MAGIC: &[u8; 12] = b"ATTACHE-NER\n";
 /// Bumped whenever the features change meaning.
-const VERSION: u32 = 5;
+const VERSION: u32 = 6;
 
 impl Recognizer {
     pub(crate) fn from_tables(
@@ -332,6 +332,38 @@ impl Recognizer {
                 .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
                 .unwrap_or(0);
             m.kind = EntityKind::ALL[best];
+        }
+    }
+
+    /// Adds the runs of proper nouns outside `mentions` that the kind classifier takes for
+    /// mentions (see [`kinds::candidates`]).
+    fn add_missed(
+        &self,
+        input: &Input,
+        mentions: &mut Vec<Mention>,
+        keys: &mut Vec<u64>,
+        scores: &mut [f32],
+    ) {
+        let Some(table) = &self.kinds else {
+            return;
+        };
+        let mut covered = vec![false; input.atoms.len()];
+        for m in mentions.iter() {
+            covered[m.start as usize..m.end as usize].fill(true);
+        }
+        for (start, end) in kinds::candidates(input, &covered) {
+            kinds::features(input, start, end, None, keys);
+            table.score(keys, scores);
+            let best = (0..kinds::CLASSES)
+                .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
+                .unwrap_or(kinds::NO_MENTION);
+            if best != kinds::NO_MENTION {
+                mentions.push(Mention {
+                    kind: EntityKind::ALL[best],
+                    start: start as u32,
+                    end: end as u32,
+                });
+            }
         }
     }
 
@@ -380,6 +412,7 @@ impl Recognizer {
         // A name has a capital: "the", "of" or "have" alone is no mention.
         all.retain(|m| (m.start..m.end).any(|j| input.atoms[j as usize].capitalised));
         self.rekind(input, &mut all, keys, scores);
+        self.add_missed(input, &mut all, keys, scores);
         spans::widen(input, &self.relations, &mut all);
         all.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         out.extend(all.into_iter().map(|m| Mention {
@@ -404,7 +437,7 @@ impl Recognizer {
         let kinds = FullTable::read(&mut r).map_err(format)?;
         if outer.classes() != CLASSES
             || inner.classes() != CLASSES
-            || kinds.classes() != EntityKind::ALL.len()
+            || kinds.classes() != kinds::CLASSES
             || !r.at_end()
         {
             return Err(format(FormatError::Inconsistent(
@@ -429,7 +462,7 @@ impl Recognizer {
         self.inner.write(&mut w, 2e-2);
         match &self.kinds {
             Some(kinds) => kinds.write(&mut w, 2e-2),
-            None => crate::perceptron::Trainer::new(4, EntityKind::ALL.len())
+            None => crate::perceptron::Trainer::new(4, kinds::CLASSES)
                 .averaged_full()
                 .write(&mut w, 2e-2),
         }
