@@ -172,7 +172,11 @@ fn recipients_of(
     // it hit.
     let doerless = actors.is_empty() && victims_suffice(frame);
     let unnamed_demand = obligation && !crate::code::passive_demand(frame.trigger);
-    if (unnamed_demand || doerless) && recipients.is_empty() {
+    // "as he visits Manchester, Liverpool and Leicester": a visit to places of the visitor's
+    // own country is a tour at home, not diplomacy ("visited Basra" stands).
+    let tour = frame.rule.mode.as_deref() == Some("visit")
+        && crate::targets::home_places(sx, frame, actors);
+    if (unnamed_demand || doerless || tour) && recipients.is_empty() {
         return None;
     }
     // ... and whom it hit must be people ("civilians", "Armenians"), not things ("bombs").

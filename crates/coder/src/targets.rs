@@ -157,6 +157,19 @@ pub(crate) fn place_hit(
     }]
 }
 
+/// Whether what a frame acts on is places, all in the country of its actors ("Mr Kennedy
+/// visits Manchester" for a British actor).
+pub(crate) fn home_places(sx: &SentenceCx<'_, '_>, frame: &Frame<'_>, actors: &[Actor]) -> bool {
+    let doc = sx.cx.doc;
+    let home: Vec<&str> = actors.iter().filter_map(|a| a.country.as_deref()).collect();
+    !home.is_empty()
+        && !frame.patients.is_empty()
+        && frame.patients.iter().all(|p| {
+            place_country(sx, look_through(doc, *p).0)
+                .is_some_and(|(c, _)| home.contains(&c.as_str()))
+        })
+}
+
 /// The country of a city, capital or region the gazetteer knows `head` by.
 fn place_country(sx: &SentenceCx<'_, '_>, head: Token<'_>) -> Option<(String, [usize; 2])> {
     let sp = head.span();

@@ -82,6 +82,8 @@ const CODED: &[(&str, C, &str, &str)] = &[
         "GBR",
         "",
     ),
+    // A visit to a foreign city is a visit abroad.
+    ("Tony Blair visited Basra on Monday.", C::Consult, "GBR", ""),
     // Climb-downs and claims put on hold.
     (
         "Spain has put its sovereignty claim on hold.",
@@ -176,6 +178,19 @@ fn same_words_without_a_political_event_code_nothing() {
             (
                 "The MP believes the security services were involved in arson attacks.",
                 C::Assault,
+            ),
+            // A tour of one's own country's cities, hosting a speech.
+            (
+                "Tony Blair visited Birmingham and Leeds on Monday.",
+                C::Consult,
+            ),
+            (
+                "The Red Cross will host Tony Blair's speech on Wednesday.",
+                C::Agree,
+            ),
+            (
+                "The Red Cross will host Tony Blair's speech on Wednesday.",
+                C::Consult,
             ),
             // A need of something, not of an act, is no demand.
             (
