@@ -149,3 +149,22 @@ fn he_is_a_person_not_the_state_the_parse_made_the_speaker() {
     );
     assert_eq!(actor_of(&alone, "wanted"), None, "{alone:#?}");
 }
+
+#[test]
+fn the_electoral_commission_is_the_home_countrys() {
+    // A state body named only by its office takes the report's home country (its dateline's).
+    let text = "LONDON (Reuters) - The Electoral Commission urged political parties to seek out \
+        more small-scale donations.";
+    let events = code(text);
+    assert_eq!(
+        actor_of(&events, "urged"),
+        coded("GBR", "GOV"),
+        "{events:#?}"
+    );
+    // With no home country it is no one's.
+    let alone = code(
+        "The Electoral Commission urged political parties to seek out more small-scale \
+         donations.",
+    );
+    assert_eq!(actor_of(&alone, "urged"), None, "{alone:#?}");
+}
