@@ -121,10 +121,10 @@ pub(crate) fn adjacent_object<'d>(doc: &'d Doc, verb: Token<'d>) -> Option<Token
 /// A past tense the tagger read as a past participle on the noun right before it: "Zambia
 /// extradited a militant to Britain, an official said", "the army prepared to resume
 /// shelling". A participle that modifies a noun is passive, so it takes no direct object and no
-/// "to" clause of a verb of intent ("threatened to", "prepared to"); one that has either, right
-/// after its noun, is that noun's own finite verb. So is one right after a single name that
-/// opens the sentence, with no comma and no "by" agent: such a name is rarely modified by a bare
-/// participle.
+/// "to" clause of a verb of intent ("threatened to", "prepared to"); one that has either (or
+/// whose coordinated verb has: "donated and delivered goods"), right after its noun, is that
+/// noun's own finite verb. So is one right after a single name that opens the sentence, with
+/// no comma and no "by" agent: such a name is rarely modified by a bare participle.
 pub(crate) fn finite_read_as_participle(verb: Token<'_>) -> bool {
     if verb.xpos() != "VBN" || verb.rel() != Deprel::Acl {
         return false;
@@ -147,11 +147,18 @@ pub(crate) fn finite_read_as_participle(verb: Token<'_>) -> bool {
         .iter()
         .any(|c| is(*c, &l))
     };
-    let complement = verb.children().any(|c| match c.rel() {
-        Deprel::Obj => true,
-        Deprel::Xcomp => has_mark_word(c, "to") && intent(),
-        _ => false,
-    });
+    // A coordinated verb's complement counts: "donated and delivered goods".
+    let conjuncts = verb
+        .children()
+        .filter(|c| c.rel() == Deprel::Conj && c.upos() == Upos::Verb);
+    let complement = verb
+        .children()
+        .chain(conjuncts.flat_map(|c| c.children()))
+        .any(|c| match c.rel() {
+            Deprel::Obj => true,
+            Deprel::Xcomp => has_mark_word(c, "to") && intent(),
+            _ => false,
+        });
     complement || (opening_name(noun) && !has_agent(verb))
 }
 
@@ -186,6 +193,9 @@ fn has_agent(verb: Token<'_>) -> bool {
 /// ("issued a statement demanding"). A past participle's noun is what was
 /// acted on ("diplomats expelled from the EU") and is read elsewhere.
 pub(crate) fn modified_subject(verb: Token<'_>) -> Option<Token<'_>> {
+    if let Some(s) = subject_of_verbless_root(verb) {
+        return Some(s);
+    }
     let finite = matches!(verb.xpos(), "VBD" | "VBZ" | "VBP")
         || heads_verbless_sentence(verb)
         || finite_read_as_participle(verb);
@@ -213,6 +223,23 @@ pub(crate) fn modified_subject(verb: Token<'_>) -> Option<Token<'_>> {
         return Some(author);
     }
     Some(noun)
+}
+
+/// A verb the parse hung as a modifier (`amod`) on its own object, made the root of a sentence
+/// without a verb, with the subject on that root: "The German government today welcomed
+/// President Reagan's statement" read as "government ... statement". The subject is the
+/// root's, before the verb; a copular root is no sentence without a verb.
+fn subject_of_verbless_root(verb: Token<'_>) -> Option<Token<'_>> {
+    if verb.rel() != Deprel::Amod || verb.upos() != Upos::Verb || !heads_verbless_sentence(verb) {
+        return None;
+    }
+    // (A copular root has a verb: "It is the most passionately supported club".)
+    let root = verb.head()?;
+    if root.children().any(|c| c.rel() == Deprel::Cop) {
+        return None;
+    }
+    root.children()
+        .find(|c| c.rel() == Deprel::Nsubj && c.i() < verb.i())
 }
 
 /// The author of a document noun: its "by" phrase, else the subject of the verb it hangs on,

@@ -2,7 +2,9 @@
 //! written for it:
 //! - a past tense the tagger read as a participle on the noun before it ("Zambia extradited
 //!   suspected militant X to Britain, an official said"; "Syria prepared to resume shelling"):
-//!   the noun is the verb's subject, not what was acted on;
+//!   the noun is the verb's subject, not what was acted on; likewise a verb the parse hung as a
+//!   modifier on its own object in a sentence it read without a verb ("The Chilean government
+//!   yesterday welcomed Peru's latest offer");
 //! - an act that was prevented, foiled or averted did not happen (words.tsv `preventing`);
 //! - a content clause ("claims that", "reports that", "an admission that") under a verb that
 //!   rejects or only asks for it is not asserted (words.tsv `content_noun`);
@@ -48,6 +50,18 @@ const CODED: &[(&str, C, &str)] = &[
         "The Chadian army prepared to launch an assault on rebel positions as peace talks stalled.",
         C::Mobilize,
         "TCD",
+    ),
+    // A coordinated verb's object: the first verb is no participle either.
+    (
+        "Nurses from two British charities donated and delivered medicine to a hospital in Gaza.",
+        C::Aid,
+        "GBR",
+    ),
+    // A sentence parsed without a verb, the verb hung on its object.
+    (
+        "The Chilean government yesterday welcomed Peru's latest offer.",
+        C::Support,
+        "CHL",
     ),
     // Controls: the act itself, not prevented, and a report that is confirmed.
     (
@@ -145,6 +159,16 @@ fn prevented_denied_and_natural_acts_are_not_reported() {
                 .collect::<Vec<_>>()
         );
     }
+}
+
+#[test]
+fn a_participle_in_a_copular_sentence_is_no_verb() {
+    let events = code("It is the most passionately supported club in Brazil.");
+    assert!(
+        !events.iter().any(|e| e.event == C::Support),
+        "{:?}",
+        events.iter().map(|e| e.event).collect::<Vec<_>>()
+    );
 }
 
 #[test]
