@@ -211,7 +211,16 @@ pub(crate) fn policy_maker(
     }) else {
         return Vec::new();
     };
-    let Some((country, from)) = sx.cx.home_country() else {
+    // An opposition acts on its own country's government, whichever country the report
+    // names most ("the shadow foreign secretary said the move would be wrong" in a report
+    // about China).
+    let opposition = actors
+        .iter()
+        .find(|a| a.sector.as_deref() == Some("OPP"))
+        .and_then(|a| a.country.clone())
+        .map(|c| (c, None));
+    let home = || sx.cx.home_country().map(|(c, f)| (c, Some(f)));
+    let Some((country, from)) = opposition.or_else(home) else {
         return Vec::new();
     };
     let own = category == EventCategory::Reject
@@ -227,7 +236,7 @@ pub(crate) fn policy_maker(
         country: Some(country),
         sector: Some("GOV".to_string()),
         span: [sp.start, sp.end],
-        country_from: Some(from),
+        country_from: from,
     }]
 }
 

@@ -92,3 +92,13 @@ fn a_pronoun_in_a_denial_is_not_the_speaker() {
         assert!(e.recipients.is_empty(), "{sentence}: {e:#?}");
     }
 }
+
+#[test]
+fn an_opposition_criticises_its_own_government() {
+    // The report names Norway most; the Swedish opposition's target is Sweden's government.
+    let e = event(
+        "Sweden's opposition leader said the plan would be wrong.",
+        C::Accuse,
+    );
+    assert_eq!(recipients(&e), [(Some("SWE"), Some("GOV"))]);
+}
