@@ -458,6 +458,15 @@ impl<'d, 'l> ActorReader<'d, 'l> {
         } = self.read_core(head, lo, hi);
 
         let by_modifier = agent_role && country.is_some();
+        // "MAB" after "the Muslim Association of Britain (MAB)", before any person so named.
+        let acronym = discourse
+            .acronyms
+            .reading(&core, head)
+            .filter(|_| country.is_none());
+        let from = acronym.and_then(|a| a.from);
+        if let Some(a) = acronym {
+            (country, sector) = (Some(a.country.clone()), sector.or_else(|| a.sector.clone()));
+        }
         // Names of people in the core: proper nouns no dictionary phrase covers.
         let names = self.uncovered_names(&core);
         if head.upos() == Upos::Propn && !names.is_empty() {
@@ -516,7 +525,7 @@ impl<'d, 'l> ActorReader<'d, 'l> {
             country: Some(country),
             sector,
             span,
-            country_from: by_modifier.then_some(CountryFrom::Modifier),
+            country_from: by_modifier.then_some(CountryFrom::Modifier).or(from),
         })
     }
 

@@ -61,6 +61,14 @@ impl KindDescriptions {
         self.kinds.contains_key(word)
     }
 
+    /// The one sector a description noun names, where it names one only ("union": LAB).
+    pub(crate) fn sole_sector(&self, word: &str) -> Option<&str> {
+        match self.kinds.get(word).map(Vec::as_slice) {
+            Some([one]) => Some(one.as_str()),
+            _ => None,
+        }
+    }
+
     /// The description nouns that fit a body of `sector`.
     pub(crate) fn words_for<'s>(&'s self, sector: &'s str) -> impl Iterator<Item = &'s str> {
         self.kinds

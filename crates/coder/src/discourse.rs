@@ -56,6 +56,8 @@ pub struct Discourse {
     kinds: HashMap<String, KindNote>,
     /// The quotation the sentence is read in, for "we" and "I" in it.
     pub(crate) quote: crate::reference::QuoteState,
+    /// The acronyms the document defines ("the Muslim Association of Britain (MAB)").
+    pub(crate) acronyms: crate::acronyms::Acronyms,
 }
 
 /// The last body of a kind description's sectors the document named, for "the group".

@@ -6,6 +6,7 @@
 //! where, according to whom); mentions of one event within the document merge. Coding
 //! decisions live in the trigger file and in `data/coder/README.md`, not in this code.
 
+mod acronyms;
 mod actors;
 mod casualties;
 mod code;
@@ -428,6 +429,7 @@ impl Extractor {
             next = end;
         }
         later_roles::note_later_roles(&cx, &sentences, &mut state.discourse);
+        acronyms::note_acronyms(&cx, &sentences, &mut state.discourse);
         for (s, lex) in &sentences {
             code::code_sentence(&cx, s, lex, &mut state.discourse, &mut state.found);
         }

@@ -110,6 +110,8 @@ word_classes! {
     SpeakerPronoun = "speaker_pronoun",
     OwnForce = "own_force",
     SpeakerPossessive = "speaker_possessive",
+    NameLink = "name_link",
+    WorldName = "world_name",
 }
 
 impl WordClass {
