@@ -276,12 +276,13 @@ fn object_heads<'a>(trigger: Token<'a>) -> impl Iterator<Item = Token<'a>> {
         && trigger.xpos() != "VBG")
         .then(|| trigger.head())
         .flatten();
+    let passive_subject = crate::subjects::passive_subject(trigger).map(|s| s.i());
     trigger
         .children()
         .filter(move |c| {
             let rel = c.rel();
             rel == Deprel::Obj
-                || rel == Deprel::NsubjPass
+                || Some(c.i()) == passive_subject
                 || rel == Deprel::Iobj
                 || (is_noun && rel == Deprel::Nmod && has_case(*c, &["of"]))
         })

@@ -5,7 +5,7 @@
 use crate::recipients::{Marks, marks_recipient};
 use crate::recode::read_modality;
 use crate::repair::{adjacent_object, finite_read_as_participle, stranded_subject};
-use crate::subjects::{carrier_of, carrier_subjects, subjects_of};
+use crate::subjects::{carrier_of, carrier_subjects, passive_subject, subjects_of};
 use crate::tree::{has_case, has_mark_word, heads_verbless_sentence, is_verbal, lemma};
 use crate::triggers::TriggerRule;
 use crate::words::{WordClass, is};
@@ -280,10 +280,14 @@ fn clause_roles<'d>(doc: &'d Doc, rule: &TriggerRule, trigger: Token<'d>) -> Rol
 /// coordinated passives: "were expelled and banned"), a bare noun the parser called oblique.
 fn objects_of<'d>(doc: &'d Doc, trigger: Token<'d>, passive: bool) -> Vec<Token<'d>> {
     let mut patients = Vec::new();
+    let subject_at = passive
+        .then(|| passive_subject(trigger))
+        .flatten()
+        .map(|s| s.i());
     for c in trigger.children() {
         match c.rel() {
             Deprel::Obj | Deprel::Iobj => patients.push(c),
-            Deprel::NsubjPass if passive => patients.push(c),
+            _ if Some(c.i()) == subject_at => patients.push(c),
             // A bare noun phrase the parser called oblique is an object: "expel 14 staff".
             Deprel::Obl
                 if !c.children().any(|g| g.rel() == Deprel::Case)
@@ -302,7 +306,7 @@ fn objects_of<'d>(doc: &'d Doc, trigger: Token<'d>, passive: bool) -> Vec<Token<
         let mut v = trigger;
         while v.rel() == Deprel::Conj {
             let Some(h) = v.head() else { break };
-            if let Some(s) = h.children().find(|c| c.rel() == Deprel::NsubjPass) {
+            if let Some(s) = passive_subject(h) {
                 patients.push(s);
                 break;
             }

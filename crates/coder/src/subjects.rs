@@ -23,9 +23,10 @@ pub(crate) fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>,
         // expelled") can read as a second subject; the one that names no actor drops out.
         // A quantifier phrase read as the subject ("Up to 1,000 ethnic Turks began" with "Up"
         // as subject) stands for the noun it quantifies.
+        let aux_pass = v.children().any(|c| c.rel() == Deprel::AuxPass);
         let subjects: Vec<Token<'_>> = v
             .children()
-            .filter(|c| c.rel() == Deprel::Nsubj || c.rel() == Deprel::Csubj)
+            .filter(|c| (c.rel() == Deprel::Nsubj && !aux_pass) || c.rel() == Deprel::Csubj)
             .map(|c| {
                 if matches!(c.upos(), Upos::Adp | Upos::Adv) {
                     c.children()
@@ -48,10 +49,10 @@ pub(crate) fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>,
         }
         // "Algeria is prepared to lift the ban", "Iran was forced to withdraw": a passive
         // governor's subject is who does what it governs.
-        if controlled && let Some(s) = v.children().find(|c| c.rel() == Deprel::NsubjPass) {
+        if controlled && let Some(s) = passive_subject(v) {
             return (vec![s], false);
         }
-        if v.children().any(|c| c.rel() == Deprel::NsubjPass) {
+        if passive_subject(v).is_some() {
             // Passive: the agent is a by-phrase, the subject is what was acted on.
             let by = v
                 .children()
@@ -88,6 +89,14 @@ pub(crate) fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>,
     (Vec::new(), false)
 }
 
+/// The passive subject of `v`: its nsubj:pass, or the plain subject the parse may give a verb
+/// with a passive auxiliary ("The government has been accused of lying": nsubj + aux:pass).
+pub(crate) fn passive_subject(v: Token<'_>) -> Option<Token<'_>> {
+    let aux_pass = v.children().any(|c| c.rel() == Deprel::AuxPass);
+    v.children()
+        .find(|c| c.rel() == Deprel::NsubjPass || (aux_pass && c.rel() == Deprel::Nsubj))
+}
+
 /// The verb that reports a noun trigger: "Italy ... announced the expulsion of ...", "launched
 /// a series of consultations" (through a measure of events), "has been locked in talks".
 pub(crate) fn carrier_of(noun: Token<'_>) -> Option<Token<'_>> {
@@ -107,10 +116,7 @@ pub(crate) fn carrier_of(noun: Token<'_>) -> Option<Token<'_>> {
 pub(crate) fn carrier_subjects<'d>(doc: &'d Doc, carrier: Token<'d>) -> Vec<Token<'d>> {
     let (subj, passive) = subjects_of(doc, carrier);
     if subj.is_empty() && passive && is(WordClass::Engaging, &lemma(carrier)) {
-        return carrier
-            .children()
-            .filter(|c| c.rel() == Deprel::NsubjPass)
-            .collect();
+        return passive_subject(carrier).into_iter().collect();
     }
     subj
 }
