@@ -27,6 +27,7 @@ mod measure;
 mod mention;
 mod merge;
 mod modality;
+mod noun_phrase;
 mod numbers;
 mod original;
 mod participants;
