@@ -2,7 +2,7 @@
 //! that carry and govern its trigger.
 
 use crate::tree::{has_case, has_mark_word, is_verbal, lemma};
-use crate::words::{WordClass, is};
+use crate::words::{WordClass, is, is_intent_verb};
 use attache_event::Modality;
 use attache_nlp::{Deprel, Token, Upos};
 
@@ -26,18 +26,7 @@ pub(crate) fn is_complement(v: Token<'_>) -> bool {
     v.rel() == Deprel::Xcomp
         || (v.rel() == Deprel::Advcl
             && has_mark_word(v, "to")
-            && v.head().is_some_and(|h| {
-                let l = lemma(h);
-                [
-                    WordClass::Threatening,
-                    WordClass::Promising,
-                    WordClass::Planning,
-                    WordClass::Negating,
-                    WordClass::Preparing,
-                ]
-                .iter()
-                .any(|c| is(*c, &l))
-            }))
+            && v.head().is_some_and(|h| is_intent_verb(&lemma(h))))
 }
 
 fn has_negation(t: Token<'_>) -> bool {

@@ -5,7 +5,7 @@
 use crate::tree::{
     ancestors, has_case, has_mark, has_mark_word, heads_verbless_sentence, lemma, subtree,
 };
-use crate::words::{WordClass, is};
+use crate::words::{WordClass, is, is_intent_verb};
 use attache_nlp::{Deprel, Doc, Token, Upos};
 
 /// The head noun of an "of" phrase right after `t` in the text ("expulsion of 15 Russian
@@ -31,6 +31,18 @@ pub fn of_phrase_after<'d>(doc: &'d Doc, t: Token<'d>) -> Option<Token<'d>> {
     head
 }
 
+/// Where a verb's group begins: its first auxiliary or adverb before it ("have already
+/// taken"), or the verb itself.
+fn verb_group_start(verb: Token<'_>) -> usize {
+    verb.children()
+        .filter(|c| {
+            matches!(c.rel(), Deprel::Aux | Deprel::AuxPass | Deprel::Advmod) && c.i() < verb.i()
+        })
+        .map(|c| c.i())
+        .min()
+        .unwrap_or(verb.i())
+}
+
 /// A coordinated clause's subject that the parser took for a conjunct of the previous
 /// clause's object ("... 80 Russian diplomats, and Germany, Poland and Slovakia have taken"):
 /// proper nouns right before the verb (and its auxiliaries), hanging as `conj` on a common noun.
@@ -42,14 +54,7 @@ pub(crate) fn stranded_subject<'d>(doc: &'d Doc, verb: Token<'d>) -> Option<Toke
     {
         return None;
     }
-    let first = verb
-        .children()
-        .filter(|c| {
-            matches!(c.rel(), Deprel::Aux | Deprel::AuxPass | Deprel::Advmod) && c.i() < verb.i()
-        })
-        .map(|c| c.i())
-        .min()
-        .unwrap_or(verb.i());
+    let first = verb_group_start(verb);
     let mut t = doc.token(first.checked_sub(1)?);
     if t.upos() != Upos::Propn || t.sentence() != verb.sentence() {
         return None;
@@ -74,14 +79,7 @@ pub(crate) fn subordinated_subject<'d>(doc: &'d Doc, verb: Token<'d>) -> Option<
     {
         return None;
     }
-    let first = verb
-        .children()
-        .filter(|c| {
-            matches!(c.rel(), Deprel::Aux | Deprel::AuxPass | Deprel::Advmod) && c.i() < verb.i()
-        })
-        .map(|c| c.i())
-        .min()
-        .unwrap_or(verb.i());
+    let first = verb_group_start(verb);
     let before = doc.token(first.checked_sub(1)?);
     let head = verb.head()?;
     head.children().find(|o| {
@@ -135,18 +133,7 @@ pub(crate) fn finite_read_as_participle(verb: Token<'_>) -> bool {
     if noun.i() + 1 != verb.i() || !matches!(noun.upos(), Upos::Noun | Upos::Propn) {
         return false;
     }
-    let intent = || {
-        let l = lemma(verb);
-        [
-            WordClass::Threatening,
-            WordClass::Promising,
-            WordClass::Planning,
-            WordClass::Negating,
-            WordClass::Preparing,
-        ]
-        .iter()
-        .any(|c| is(*c, &l))
-    };
+    let intent = || is_intent_verb(&lemma(verb));
     // A coordinated verb's complement counts: "donated and delivered goods".
     let conjuncts = verb
         .children()

@@ -209,6 +209,20 @@ pub(crate) fn is(class: WordClass, word: &str) -> bool {
     words().has(class, word)
 }
 
+/// A verb of intent whose "to" clause is not yet done: threatening, promising, planning,
+/// refusing or preparing ("threatened to close", "prepared to resume").
+pub(crate) fn is_intent_verb(lemma: &str) -> bool {
+    [
+        WordClass::Threatening,
+        WordClass::Promising,
+        WordClass::Planning,
+        WordClass::Negating,
+        WordClass::Preparing,
+    ]
+    .iter()
+    .any(|c| is(*c, lemma))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@ use attache_event::{Event, EventCategory as C};
 use chrono::NaiveDate;
 
 mod common;
+use common::recipients;
 
 /// A report from London: its dateline makes Britain the home country.
 fn event(sentence: &str, category: C) -> Event {
@@ -16,13 +17,6 @@ fn event(sentence: &str, category: C) -> Event {
         .into_iter()
         .find(|e| e.event == category)
         .unwrap_or_else(|| panic!("no {category:?} in {sentence:?}"))
-}
-
-fn recipients(e: &Event) -> Vec<(Option<&str>, Option<&str>)> {
-    e.recipients
-        .iter()
-        .map(|a| (a.country.as_deref(), a.sector.as_deref()))
-        .collect()
 }
 
 #[test]

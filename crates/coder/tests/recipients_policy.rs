@@ -7,6 +7,7 @@ use attache_event::{Event, EventCategory as C};
 use chrono::NaiveDate;
 
 mod common;
+use common::recipients;
 
 fn code(text: &str) -> Vec<Event> {
     common::code_on(text, NaiveDate::from_ymd_opt(2023, 3, 14))
@@ -23,13 +24,6 @@ fn event(sentence: &str, category: C) -> Event {
         .into_iter()
         .find(|e| e.event == category)
         .unwrap_or_else(|| panic!("no {category:?} in {sentence:?}"))
-}
-
-fn recipients(e: &Event) -> Vec<(Option<&str>, Option<&str>)> {
-    e.recipients
-        .iter()
-        .map(|a| (a.country.as_deref(), a.sector.as_deref()))
-        .collect()
 }
 
 #[test]

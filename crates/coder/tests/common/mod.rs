@@ -89,3 +89,11 @@ pub fn actor_of(events: &[Event], trigger: &str) -> Option<(String, String)> {
 pub fn coded(country: &str, sector: &str) -> Option<(String, String)> {
     Some((country.to_string(), sector.to_string()))
 }
+
+/// The (country, sector) of each recipient of an event, in order.
+pub fn recipients(e: &Event) -> Vec<(Option<&str>, Option<&str>)> {
+    e.recipients
+        .iter()
+        .map(|a| (a.country.as_deref(), a.sector.as_deref()))
+        .collect()
+}
