@@ -18,5 +18,5 @@ pub use dates::{DateSpan, UNDATED_WINDOW_DAYS, announcement_fits, lookup_span, r
 pub use figures::Count;
 pub use rule::{
     ClaimRule, ContentRule, Decision, Evidence, FigureRule, Policy, SetRule, Strictness, decide,
-    is_statement,
+    is_statement, kept_apart_in_document,
 };

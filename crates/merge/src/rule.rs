@@ -17,6 +17,16 @@ pub fn is_statement(category: EventCategory, mode: Option<&str>) -> bool {
         && mode != Some("investigate")
 }
 
+/// Whether two mentions of one document that the coder kept apart stay apart in the store: a
+/// statement ([`is_statement`]), and a commitment or agreement (AGREE: "Dr Fox underlined Tory
+/// promises" and, five sentences on, "Mr Blair's promise"; "Gerrard has promised him" and
+/// "Morientes has expressed a willingness"). The coder joins the repeats of one promise it can
+/// see; what it leaves as two, two sides promised. Material events are not kept apart this way:
+/// a country named in a list and detailed later is one expulsion.
+pub fn kept_apart_in_document(category: EventCategory, mode: Option<&str>) -> bool {
+    is_statement(category, mode) || category == EventCategory::Agree
+}
+
 /// What one side tells about its event: a single mention, or an event already merged.
 #[derive(Debug, Clone)]
 pub struct Evidence<'a> {

@@ -12,7 +12,7 @@ use attache_event::{Event, EventCategory, Location, Modality};
 pub use attache_merge::content::story_names;
 use attache_merge::content::{MAX_EVENT_WORDS, content_words, speaker_word};
 pub use attache_merge::{DateSpan, UNDATED_WINDOW_DAYS, lookup_span};
-use attache_merge::{Decision, Evidence, Policy, decide, is_statement, report_date};
+use attache_merge::{Decision, Evidence, Policy, decide, kept_apart_in_document, report_date};
 use chrono::{Datelike, NaiveDate};
 pub use figures::{Figure, FigureChoice};
 use serde::{Deserialize, Serialize};
@@ -378,10 +378,11 @@ impl MergedEvent {
         let told_here =
             report.role == Role::Report && self.direct_documents.contains(&report.document);
         let theirs = report.evidence();
-        if told_here && is_statement(theirs.category, theirs.mode) {
+        if told_here && kept_apart_in_document(theirs.category, theirs.mode) {
             return Decision {
                 merge: false,
-                reason: "the coder told them as two statements of one document".to_string(),
+                reason: "the coder told them as two statements or commitments of one document"
+                    .to_string(),
                 score: 0,
             };
         }

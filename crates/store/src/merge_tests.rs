@@ -275,6 +275,29 @@ fn two_statements_the_coder_kept_apart_in_one_document_stay_apart() {
     assert_eq!(merged.len(), 2, "{merged:#?}");
 }
 
+/// Two promises one article tells in two places ("Dr Fox underlined Tory promises" and, later,
+/// "Mr Blair's promise"): the coder kept them apart, so the store does not join them again,
+/// though both are GBR AGREE, undated, with no figures. Two expulsions of one article still
+/// may be one (a country named in a list and detailed later).
+#[test]
+fn two_commitments_the_coder_kept_apart_in_one_document_stay_apart() {
+    let promise = |trigger: &str| {
+        let mut event = expulsion("one", &["GBR"], None, None);
+        event.event = EventCategory::Agree;
+        event.mode = None;
+        event.trigger.text = trigger.to_string();
+        event
+    };
+    let merged = merge_all(&[
+        report(&promise("promises"), "BBC"),
+        report(&promise("promise"), "BBC"),
+    ]);
+    assert_eq!(merged.len(), 2, "{merged:#?}");
+    let listed = report(&expulsion("one", &["DEU"], None, None), "BBC");
+    let detailed = report(&expulsion("one", &["DEU"], Some(40.0), None), "BBC");
+    assert_eq!(merge_all(&[listed, detailed]).len(), 1);
+}
+
 /// Two parties' requests to one body, told in two articles of one story ("Mr Ellis urged the
 /// audit commission to examine the contracts" and "the Greens want the audit commission to
 /// examine the contracts"): the same words, two speakers, two events. The speaker is read from
