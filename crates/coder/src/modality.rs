@@ -29,7 +29,7 @@ pub(crate) fn is_complement(v: Token<'_>) -> bool {
             && v.head().is_some_and(|h| is_intent_verb(&lemma(h))))
 }
 
-fn has_negation(t: Token<'_>) -> bool {
+pub(crate) fn has_negation(t: Token<'_>) -> bool {
     t.children().any(|c| {
         let w = c.text().to_ascii_lowercase();
         (c.rel() == Deprel::Advmod && is(WordClass::Negation, &w))

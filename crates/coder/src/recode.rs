@@ -2,7 +2,7 @@
 //! refusal is itself the event ("threatened to expel" is THREATEN, "will provide aid" AGREE,
 //! "refused to meet" REJECT), read off the clause that governs the trigger.
 
-use crate::modality::{aux_words, conditional, modality_of};
+use crate::modality::{aux_words, conditional, has_negation, modality_of};
 use crate::tree::lemma;
 use crate::triggers::TriggerRule;
 use crate::words::{WordClass, is};
@@ -44,8 +44,14 @@ pub(crate) fn read_modality(rule: &TriggerRule, anchor: Token<'_>, trigger: Toke
     // an asserted THREATEN, not a planned attack. A conditional offer is a promise too ("would
     // meet the mediator if ...": AGREE); any other conditional act is only possible ("would
     // expel diplomats if Moscow used chemical weapons").
+    // A denied one is negated: "did not threaten to expel" is no threat.
     if reading.recoded {
-        reading.modality = Modality::Asserted;
+        let denied = gov.is_some_and(has_negation);
+        reading.modality = if denied {
+            Modality::Negated
+        } else {
+            Modality::Asserted
+        };
     } else if modality == Modality::Planned && conditional(anchor) {
         reading.modality = Modality::Hypothetical;
     }

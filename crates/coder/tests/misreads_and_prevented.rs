@@ -187,3 +187,41 @@ fn a_participle_after_a_counted_plural_stays_passive() {
             .collect::<Vec<_>>()
     );
 }
+
+/// A threat, promise or refusal the actor is said not to have made is no such act: the act it
+/// governs is recoded into the governor's category, and keeps the governor's negation ("did not
+/// threaten to expel" was an asserted THREATEN beside the negated one).
+#[test]
+fn a_denied_threat_promise_or_refusal_is_not_reported() {
+    for (text, category) in [
+        (
+            "Hungary did not threaten to expel the Serbian diplomats.",
+            C::Threaten,
+        ),
+        (
+            "The mayor has not threatened to demolish the camp.",
+            C::Threaten,
+        ),
+        (
+            "Canada did not promise to provide aid to the flood victims.",
+            C::Agree,
+        ),
+        ("Cuba did not refuse to meet the envoys.", C::Reject),
+    ] {
+        let events = code(text);
+        assert!(
+            events.iter().all(|e| e.event != category || !reported(e)),
+            "{text}: {:?}",
+            events
+                .iter()
+                .map(|e| (e.event, e.modality))
+                .collect::<Vec<_>>()
+        );
+    }
+    // Made, they are reported.
+    let events = code("Hungary threatened to expel the Serbian diplomats.");
+    assert!(
+        events.iter().any(|e| e.event == C::Threaten && reported(e)),
+        "{events:?}"
+    );
+}
