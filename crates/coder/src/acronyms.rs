@@ -74,7 +74,8 @@ pub(crate) fn note_acronyms(
     discourse: &mut Discourse,
 ) {
     for (s, lex) in sentences {
-        if cx.layout.covers_all(s.span()) {
+        // Most sentences define nothing: skip them before collecting their tokens.
+        if !s.text().contains('(') || cx.layout.covers_all(s.span()) {
             continue;
         }
         let toks: Vec<Token<'_>> = s.tokens().collect();
