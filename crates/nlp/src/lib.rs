@@ -18,6 +18,7 @@ pub mod ner;
 mod parser;
 mod perceptron;
 mod prf;
+mod repair;
 mod table;
 mod tagger;
 mod tokenizer;
@@ -151,6 +152,8 @@ pub struct Analyzer {
     names: Arc<Names>,
     /// UPOS of each tagger class, for the parser's coarse-tag features.
     upos_of_class: Vec<u8>,
+    /// Sentence-level repairs of the tagger's output.
+    repair: repair::Repair,
     /// Parser beam: the model's own unless set with `with_beam`.
     beam: usize,
     /// The named-entity recogniser, when one is loaded; documents hold it and run it when
@@ -186,7 +189,9 @@ impl Analyzer {
         }
         let upos_of_class = upos.iter().map(|&u| u as u8).collect();
         let names = Arc::new(Names::new(upos, xpos, parser.labels.clone()));
+        let repair = repair::Repair::new(&tagger.classes);
         Analyzer {
+            repair,
             entities: None,
             beam: parser.beam,
             rules,
@@ -380,6 +385,11 @@ impl Analyzer {
                 &mut work.keys,
                 &mut work.scores,
             );
+            let (atoms, scores) = (&work.atoms, &work.scores);
+            self.repair
+                .finite_verb(atoms, &mut work.tags, &mut work.alts, |i| {
+                    self.tagger.word_scores(atoms, scores, i)
+                });
             let input = Input {
                 atoms: &work.atoms,
                 tags: &work.tags,

@@ -417,6 +417,22 @@ impl Tagger {
         }
     }
 
+    /// The scores `tag` left for word `i` in its `scores` buffer: None for a word the
+    /// lexicon decided without the model.
+    pub(crate) fn word_scores<'a>(
+        &self,
+        atoms: &[Atoms],
+        scores: &'a [f32],
+        i: usize,
+    ) -> Option<&'a [f32]> {
+        let sure = self
+            .lexicon
+            .get(&atoms[i].lower)
+            .map_or(NOT_SURE, |e| e.sure);
+        let stride = self.weights.stride();
+        (sure == NOT_SURE).then(|| &scores[i * stride..i * stride + self.weights.classes()])
+    }
+
     /// Sets each word's ambiguity class; call before `tag` and parsing.
     pub(crate) fn fill_ambiguity(&self, atoms: &mut [Atoms]) {
         fill_ambiguity(&self.lexicon, atoms);

@@ -1,0 +1,64 @@
+//! A sentence with a subject that ends in a full stop has a finite verb: where the greedy
+//! tagger gave it none (a participle, noun or adjective in the verb's place), the closest
+//! candidate becomes the verb, and the parser hangs the sentence on it.
+
+use attache_nlp::{Analyzer, Doc, Token};
+use std::sync::OnceLock;
+
+fn analyzer() -> &'static Analyzer {
+    static A: OnceLock<Analyzer> = OnceLock::new();
+    A.get_or_init(|| Analyzer::load_default().expect("shipped model loads"))
+}
+
+fn find<'a>(doc: &'a Doc, text: &str) -> Token<'a> {
+    doc.tokens()
+        .find(|t| t.text() == text)
+        .unwrap_or_else(|| panic!("no token {text:?}"))
+}
+
+#[test]
+fn a_sentence_without_a_finite_verb_gets_one() {
+    let cases = [
+        ("The two leaders held talks in Paris.", "held", "talks"),
+        (
+            "The bank also blamed weaker demand for the fall.",
+            "blamed",
+            "demand",
+        ),
+    ];
+    for (text, verb, dependent) in cases {
+        let doc = analyzer().analyze(text);
+        let v = find(&doc, verb);
+        assert_eq!(v.upos().as_str(), "VERB", "{verb} in {text:?}");
+        assert!(
+            matches!(v.xpos(), "VBD" | "VBP" | "VBZ"),
+            "{verb} in {text:?}: {}",
+            v.xpos()
+        );
+        assert_eq!(v.deprel(), "root", "{verb} in {text:?}");
+        let d = find(&doc, dependent);
+        assert_eq!(
+            d.head().map(|h| h.text()),
+            Some(verb),
+            "{dependent} in {text:?}"
+        );
+    }
+}
+
+/// Lists, captions and fragments with no word close to a verb keep their tags.
+#[test]
+fn fragments_without_a_verb_are_left_alone() {
+    let cases = [
+        ("Smith, Jones, Brown (Taylor 45), Wilson, Evans.", "Wilson"),
+        ("A view of the harbour at dusk.", "view"),
+        ("Twelve injured, two seriously.", "injured"),
+    ];
+    for (text, word) in cases {
+        let doc = analyzer().analyze(text);
+        assert!(
+            !matches!(find(&doc, word).xpos(), "VBD" | "VBP" | "VBZ"),
+            "{word} in {text:?}: {}",
+            find(&doc, word).xpos()
+        );
+    }
+}
