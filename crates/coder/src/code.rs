@@ -16,6 +16,7 @@
 
 use crate::actors::{Discourse, SentenceLex};
 use crate::context::DocContext;
+use crate::demands::obligation_clause;
 use crate::distribute::distribute;
 use crate::events::{build_events, date_frames, repeat_events};
 use crate::frames::{Frame, Repeat, read_frame, similar_action};
@@ -25,7 +26,7 @@ use crate::persons::note_people;
 use crate::recode::{has_other_subject, has_own_subject};
 use crate::senses::senses;
 use crate::sentence::SentenceCx;
-use crate::tree::{dominates, has_mark_word, lemma};
+use crate::tree::{dominates, lemma};
 use crate::words::{WordClass, is};
 use attache_event::EventCategory;
 use attache_lexicon::EntryKind;
@@ -127,7 +128,8 @@ pub(crate) fn find_frames<'a>(sx: &SentenceCx<'a, '_>) -> FoundFrames<'a> {
         if sx.cx.layout.covers(t.span().start) {
             continue;
         }
-        if let Some(rule) = sx.cx.triggers.rule_for(doc, t) {
+        let rule = sx.cx.triggers.rule_for(doc, t);
+        if let Some(rule) = rule {
             // "arrest its profit decline", "attacked the market": a sense the event needs
             // participants of other kinds for reports nothing.
             if let Some(f) =
@@ -137,12 +139,19 @@ pub(crate) fn find_frames<'a>(sx: &SentenceCx<'a, '_>) -> FoundFrames<'a> {
             }
         } else if let Some(subj) = similar_action(doc, t) {
             repeats.push((t, subj));
-        } else if let Some(clause) = obligation_clause(t) {
-            // "Russia said Sudan must return the helicopter": a demand on Sudan.
-            if let Some(f) = read_frame(doc, sx.cx.triggers.obligation(), t) {
-                frames.push(f);
-                demanded.push(clause);
-            }
+            continue;
+        }
+        // "Russia said Sudan must return the helicopter": a demand on Sudan. A saying that
+        // reports something else as well says it in a clause of its own: "said the ruling
+        // was an embarrassment and major changes were needed" criticises and demands.
+        if rule.is_some_and(|r| r.category == EventCategory::Request || !second_clause(t)) {
+            continue;
+        }
+        if let Some(clause) = obligation_clause(t)
+            && let Some(f) = read_frame(doc, sx.cx.triggers.obligation(), t)
+        {
+            frames.push(f);
+            demanded.push(clause);
         }
     }
     drop_disputed(&mut frames);
@@ -231,46 +240,8 @@ fn owned_subject(clause: Token<'_>) -> bool {
         .any(|p| p.rel() == Deprel::NmodPoss && is(WordClass::SpeakerPossessive, &lemma(p)))
 }
 
-/// A verb of saying whose complement clause carries "must" / "should" / "has to", or is headed
-/// by a verb of need with what is needed ("said America needed to act", "said changes were
-/// needed"): the clause.
-pub(crate) fn obligation_clause(t: Token<'_>) -> Option<Token<'_>> {
-    if !is(WordClass::ObligationSaying, &lemma(t)) {
-        return None;
-    }
-    // "We must continue along this path": the speaker's own side binds itself; no demand.
-    let binds_self = |c: Token<'_>| {
-        c.children().any(|s| {
-            s.rel() == Deprel::Nsubj && is(WordClass::SelfSubject, &s.text().to_ascii_lowercase())
-        })
-    };
-    // "said he needed to rest" is about the speaker: a need is a demand only on someone named.
-    // "says the cuts are needed to fund investment" justifies: a passive need with a purpose
-    // says why, not what must be done.
-    let needed = |c: Token<'_>| {
-        let passive = c.children().any(|a| a.rel() == Deprel::AuxPass);
-        let infinitive = c.children().any(|a| {
-            a.rel() == Deprel::Xcomp || a.rel() == Deprel::Advcl && has_mark_word(a, "to")
-        });
-        let xcomp = c.children().any(|a| a.rel() == Deprel::Xcomp);
-        is(WordClass::ObligationVerb, &lemma(c))
-            && if passive { !infinitive } else { xcomp }
-            && !c
-                .children()
-                .any(|s| s.rel().is_nsubj() && s.upos() == Upos::Pron)
-    };
-    t.children().filter(|c| c.rel() == Deprel::Ccomp).find(|c| {
-        !binds_self(*c)
-            && (needed(*c)
-                || c.children().any(|a| {
-                    a.rel() == Deprel::Aux
-                        && is(WordClass::ObligationAux, &a.text().to_ascii_lowercase())
-                }))
-    })
-}
-
-/// A demand whose clause is passive ("said the public should be consulted", "said changes
-/// were needed") names what must be done, not who must do it.
-pub(crate) fn passive_demand(t: Token<'_>) -> bool {
-    obligation_clause(t).is_some_and(|c| c.children().any(|a| a.rel() == Deprel::AuxPass))
+/// Whether a verb reports two clauses of its own ("said the ruling was wrong and changes were
+/// needed", the second a further `ccomp`).
+fn second_clause(t: Token<'_>) -> bool {
+    t.children().filter(|c| c.rel() == Deprel::Ccomp).count() > 1
 }

@@ -15,6 +15,7 @@ mod context;
 mod datafile;
 mod dateline;
 mod dates;
+mod demands;
 mod descriptions;
 mod discourse;
 mod distribute;

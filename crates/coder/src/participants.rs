@@ -171,7 +171,7 @@ fn recipients_of(
     // the passive ("the law must be changed"); a deed without a doer only when it names whom
     // it hit.
     let doerless = actors.is_empty() && victims_suffice(frame);
-    let unnamed_demand = obligation && !crate::code::passive_demand(frame.trigger);
+    let unnamed_demand = obligation && !crate::demands::passive_demand(frame.trigger);
     // "as he visits Manchester, Liverpool and Leicester": a visit to places of the visitor's
     // own country is a tour at home, not diplomacy ("visited Basra" stands).
     let tour = frame.rule.mode.as_deref() == Some("visit")

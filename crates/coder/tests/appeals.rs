@@ -1,0 +1,165 @@
+//! Appeals, agreements and meetings of British and international political news (issue 11's
+//! real-news measure): a demand told in a further clause of a saying that also criticises
+//! ("said the ruling was an embarrassment and changes were needed"), a measure asked to exist
+//! ("said there should be a public inquiry"), a hoped-for act of someone named ("hope the
+//! government will act"), expecting someone to do what is owed ("expects the police to
+//! prosecute"), an agreement by someone ("the agreement by the G8") and attending a meeting.
+//! Each construction has negatives: forecasts, wishes of fortune, sport and business.
+
+use attache_event::{Event, EventCategory as C};
+use chrono::NaiveDate;
+
+mod common;
+
+fn code(text: &str) -> Vec<Event> {
+    common::code_on(text, NaiveDate::from_ymd_opt(2005, 3, 1))
+}
+
+/// (sentence, category, actor country, recipient country or "" for any)
+const CODED: &[(&str, C, &str, &str)] = &[
+    // A saying that criticises in one clause and demands in another is both.
+    (
+        "The Liberal Democrats said the verdict was a disgrace for ministers and sweeping changes were needed to the asylum rules.",
+        C::Request,
+        "GBR",
+        "",
+    ),
+    (
+        "The Liberal Democrats said the verdict was a disgrace for ministers and sweeping changes were needed to the asylum rules.",
+        C::Accuse,
+        "GBR",
+        "",
+    ),
+    // An existential clause asking for a measure.
+    (
+        "The Conservatives said there should be a public inquiry into the collapse of the rail firm.",
+        C::Request,
+        "GBR",
+        "",
+    ),
+    (
+        "The Scottish Liberal Democrats said there must be more state funding for local councils.",
+        C::Request,
+        "GBR",
+        "",
+    ),
+    // A hoped-for act of someone named is an appeal to them.
+    (
+        "Tory leader Michael Howard said: \"I hope the government will listen to the farmers.\"",
+        C::Request,
+        "GBR",
+        "GBR",
+    ),
+    (
+        "The French foreign minister hopes Iran will comply with the inspectors.",
+        C::Request,
+        "FRA",
+        "IRN",
+    ),
+    // Expecting someone to do what is owed.
+    (
+        "The TUC expects ministers to honour the pension deal.",
+        C::Request,
+        "GBR",
+        "GBR",
+    ),
+    // An agreement said to be someone's.
+    (
+        "The agreement by the European Union would cut tariffs on Chinese steel.",
+        C::Agree,
+        "EU",
+        "",
+    ),
+    // Attending a meeting, summit or talks.
+    (
+        "The Indian prime minister attended the summit of Asian leaders in Jakarta.",
+        C::Consult,
+        "IND",
+        "",
+    ),
+    (
+        "Pakistani officials attended talks with their Indian counterparts in Delhi.",
+        C::Consult,
+        "PAK",
+        "",
+    ),
+];
+
+#[test]
+fn appeals_agreements_and_meetings_are_coded() {
+    common::assert_each_coded(
+        CODED,
+        |c| c.0,
+        code,
+        |e, c| {
+            e.event == c.1
+                && e.actors.iter().any(|a| a.country.as_deref() == Some(c.2))
+                && (c.3.is_empty()
+                    || e.recipients
+                        .iter()
+                        .any(|r| r.country.as_deref() == Some(c.3)))
+        },
+        |c| format!("{:?} {} -> {}", c.1, c.2, c.3),
+    );
+}
+
+#[test]
+fn forecasts_wishes_sport_and_business_are_no_appeals() {
+    common::assert_none_coded(
+        &[
+            // "should" of a forecast, and an existential clause that names no measure.
+            (
+                "The chancellor said profits should rise strongly next year.",
+                C::Request,
+            ),
+            (
+                "The Conservatives said there should be no problem with the new timetable.",
+                C::Request,
+            ),
+            (
+                "The Treasury said there should be rain in the east by the weekend.",
+                C::Request,
+            ),
+            // Hoping for someone's fortune, a pronoun's act, a thing's effect.
+            (
+                "The home secretary said she hoped Mr Clarke would survive in his job.",
+                C::Request,
+            ),
+            (
+                "The French president hopes Germany will win the World Cup.",
+                C::Request,
+            ),
+            (
+                "The Labour Party hopes the new poster will attract younger voters.",
+                C::Request,
+            ),
+            (
+                "The French government hopes they will act soon.",
+                C::Request,
+            ),
+            // A forecast of what someone will do.
+            (
+                "Analysts expect the Bank of England to raise interest rates next month.",
+                C::Request,
+            ),
+            (
+                "The French government expects Germany to publish its budget in May.",
+                C::Request,
+            ),
+            // Agreements no one is said to have made, attending what is no meeting.
+            (
+                "Under the agreement, the factory will stay open until 2007.",
+                C::Agree,
+            ),
+            (
+                "The French president attended the final of the tournament in Paris.",
+                C::Consult,
+            ),
+            (
+                "The Labour Party attended the conference in Brighton.",
+                C::Consult,
+            ),
+        ],
+        code,
+    );
+}
