@@ -5,6 +5,7 @@
 //! A lemma written `@class` stands for every word of that class of `data/coder/words.tsv`
 //! (`obj:@criticised|wisdom`). The format is documented in `data/coder/README.md`.
 
+use crate::evaluations::{EvaluationKind, judges};
 use crate::tree::{has_case, lemma as trigger_lemma};
 use crate::words::{WordClass, is};
 use attache_nlp::{Deprel, Doc, Token, Upos};
@@ -48,6 +49,9 @@ pub enum Relation {
     /// clause with "to"): "to be back" in "said it was pleased to be back" (the speaker's own
     /// disposition, not a judgment of another's act).
     CcompXcomp,
+    /// A phrase of `data/coder/evaluations.tsv` of a listed kind anywhere in a clausal
+    /// complement that names someone or their policy: "said the plan was a false economy".
+    CcompEvaluation,
     /// A compound or adjectival modifier of a noun trigger: "air strike".
     Compound,
     /// Any dependent, or a dependent's dependent.
@@ -66,7 +70,7 @@ pub enum ConstraintError {
     #[error("constraint {0:?} must look like REL:lemma|lemma (conditions joined by &)")]
     Shape(String),
     #[error(
-        "constraint relation {0:?} is not one of prt, obj, xcomp, ccomp, ccxcomp, ccsubj, ccposs, compound, any, objmod, pp.PREP"
+        "constraint relation {0:?} is not one of prt, obj, xcomp, ccomp, ccxcomp, ccsubj, ccposs, cceval, compound, any, objmod, pp.PREP"
     )]
     Relation(String),
     #[error("constraint {0:?} lists no lemma")]
@@ -75,6 +79,8 @@ pub enum ConstraintError {
     Repeated(String, String),
     #[error("constraint {0:?} names {1:?}, which is no word class of data/coder/words.tsv")]
     UnknownClass(String, String),
+    #[error("constraint {0:?} names {1:?}, which is no kind of data/coder/evaluations.tsv")]
+    UnknownEvaluation(String, String),
 }
 
 /// Parses a `with` column that is not `-`.
@@ -103,6 +109,7 @@ fn parse_condition(spec: &str) -> Result<Condition, ConstraintError> {
         "ccxcomp" => Relation::CcompXcomp,
         "ccsubj" => Relation::CcompSubject,
         "ccposs" => Relation::CcompPossessor,
+        "cceval" => Relation::CcompEvaluation,
         "compound" => Relation::Compound,
         "any" => Relation::Any,
         "objmod" => Relation::ObjectModifier,
@@ -132,6 +139,24 @@ fn parse_condition(spec: &str) -> Result<Condition, ConstraintError> {
     }
     if words.is_empty() && classes.is_empty() && !any_word {
         return Err(ConstraintError::NoLemma(spec.to_string()));
+    }
+    if relation == Relation::CcompEvaluation {
+        // Its list names kinds of evaluations.tsv, not words or classes.
+        let unknown = words
+            .iter()
+            .find(|w| EvaluationKind::from_name(w).is_none());
+        if let Some(word) = unknown {
+            return Err(ConstraintError::UnknownEvaluation(
+                spec.into(),
+                word.clone(),
+            ));
+        }
+        if any_word || !classes.is_empty() {
+            return Err(ConstraintError::UnknownEvaluation(
+                spec.into(),
+                lemmas.into(),
+            ));
+        }
     }
     Ok(Condition {
         relation,
@@ -221,6 +246,11 @@ impl Condition {
                 .filter(|s| matches!(s.rel(), Deprel::Nsubj | Deprel::NsubjPass))
                 .flat_map(|s| s.children())
                 .any(|p| p.rel() == Deprel::NmodPoss && self.accepts(p)),
+            Relation::CcompEvaluation => self
+                .lemmas
+                .iter()
+                .filter_map(|k| EvaluationKind::from_name(k))
+                .any(|kind| judges(trigger, kind)),
             Relation::Compound => trigger.children().any(|c| {
                 matches!(c.rel(), Deprel::Compound | Deprel::Amod | Deprel::NmodNpmod)
                     && self.accepts(c)
@@ -329,6 +359,8 @@ mod tests {
         );
         let c = parse_constraint("ccomp:@disapproving").unwrap();
         assert_eq!(c.conditions[0].relation, Relation::Ccomp);
+        let c = parse_constraint("cceval:negative").unwrap();
+        assert_eq!(c.conditions[0].relation, Relation::CcompEvaluation);
     }
 
     #[test]
@@ -352,6 +384,14 @@ mod tests {
         assert!(matches!(
             parse_constraint("obj:@no_such_class"),
             Err(ConstraintError::UnknownClass(..))
+        ));
+        assert!(matches!(
+            parse_constraint("cceval:bad"),
+            Err(ConstraintError::UnknownEvaluation(..))
+        ));
+        assert!(matches!(
+            parse_constraint("cceval:*"),
+            Err(ConstraintError::UnknownEvaluation(..))
         ));
     }
 

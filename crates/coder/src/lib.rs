@@ -19,6 +19,7 @@ mod demands;
 mod descriptions;
 mod discourse;
 mod distribute;
+mod evaluations;
 mod events;
 mod figure_words;
 mod frames;
@@ -65,6 +66,7 @@ use std::sync::Arc;
 pub use constraint::{Condition, Relation};
 use dates::Direction;
 pub use descriptions::DescriptionsError;
+pub use evaluations::EvaluationsError;
 pub use figure_words::{FigureWords, FigureWordsError};
 pub use mention::{GENERIC_MODE, MentionCode};
 pub use recipients::RecipientsError;
@@ -92,6 +94,8 @@ pub enum CoderError {
     Values(#[from] ValuesError),
     #[error(transparent)]
     Descriptions(#[from] DescriptionsError),
+    #[error(transparent)]
+    Evaluations(#[from] EvaluationsError),
     #[error("{}: {source}", path.display())]
     ReadTriggers {
         path: std::path::PathBuf,
@@ -174,6 +178,7 @@ impl Extractor {
         senses::load()?;
         values::load()?;
         descriptions::load()?;
+        evaluations::load()?;
         Ok(Extractor {
             analyzer,
             lexicon: Dictionaries::Embedded(Lexicon::embedded()),

@@ -1,0 +1,310 @@
+//! Phrases that judge a political actor or its conduct (`data/coder/evaluations.tsv`): "said the
+//! plan would prove a false economy", "says the EU is putting trade above human rights". Loaded
+//! and validated like the word classes; the trigger condition `cceval:KIND` (constraint.rs)
+//! looks for them in the clause a verb of saying reports, which must also name someone or their
+//! policy and not be the speaker's judgement of its own side.
+
+use crate::tree::lemma;
+use crate::words::{WordClass, is};
+use attache_nlp::{Deprel, Token, Upos};
+use std::sync::OnceLock;
+
+/// The evaluation file compiled into the binary.
+const EVALUATIONS_TSV: &str = include_str!("../../../data/coder/evaluations.tsv");
+const EVALUATIONS_NAME: &str = "data/coder/evaluations.tsv";
+const HEADER: &str = "kind\tphrase";
+/// The gap word of a phrase, and how many words it may stand for.
+const GAP: &str = "...";
+const GAP_WORDS: usize = 3;
+/// The most tokens of a reported clause searched (a bound against run-on sentences).
+const CLAUSE_TOKENS: usize = 80;
+
+/// What a phrase says of what it is said of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EvaluationKind {
+    /// It condemns it: criticism (ACCUSE disapprove).
+    Negative,
+}
+
+impl EvaluationKind {
+    pub(crate) fn from_name(name: &str) -> Option<EvaluationKind> {
+        match name {
+            "negative" => Some(EvaluationKind::Negative),
+            _ => None,
+        }
+    }
+}
+
+/// An evaluation file that could not be read, with the file and line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}: {reason}")]
+pub struct EvaluationsError {
+    pub file: String,
+    pub line: usize,
+    pub reason: String,
+}
+
+/// One phrase: its kind and its words, hyphens split off ("prejudice - based").
+#[derive(Debug)]
+struct Phrase {
+    kind: EvaluationKind,
+    words: Vec<String>,
+}
+
+/// Every phrase of the file.
+#[derive(Debug, Default)]
+pub(crate) struct Evaluations {
+    phrases: Vec<Phrase>,
+}
+
+/// A word split at its hyphens, the hyphens kept: "prejudice-based" -> prejudice, -, based.
+fn hyphen_parts(word: &str) -> impl Iterator<Item = &str> {
+    word.split_inclusive('-')
+        .flat_map(|part| match part.strip_suffix('-') {
+            Some(stem) if !stem.is_empty() => vec![stem, "-"],
+            _ => vec![part],
+        })
+}
+
+impl Evaluations {
+    /// Parses the text of an evaluation file; `file` names it in errors.
+    pub(crate) fn parse(file: &str, text: &str) -> Result<Evaluations, EvaluationsError> {
+        let err = |line: usize, reason: &str| EvaluationsError {
+            file: file.to_string(),
+            line,
+            reason: reason.to_string(),
+        };
+        let data = crate::datafile::rows(text, HEADER).map_err(|(n, r)| err(n, &r))?;
+        let mut out = Evaluations::default();
+        for row in data.rows {
+            let Some((kind, phrase)) = row.text.split_once('\t') else {
+                return Err(err(row.number, "expected `kind<TAB>phrase`"));
+            };
+            let Some(kind) = EvaluationKind::from_name(kind) else {
+                return Err(err(row.number, "the kind is not negative"));
+            };
+            if phrase.is_empty()
+                || phrase.contains('\t')
+                || phrase.contains("  ")
+                || phrase.chars().any(char::is_uppercase)
+            {
+                return Err(err(
+                    row.number,
+                    "a phrase is lower-case words, one space apart",
+                ));
+            }
+            let words: Vec<String> = phrase
+                .split(' ')
+                .flat_map(hyphen_parts)
+                .map(str::to_string)
+                .collect();
+            if words.first().is_none_or(|w| w == GAP) || words.last().is_none_or(|w| w == GAP) {
+                return Err(err(
+                    row.number,
+                    "a phrase neither opens nor ends with a gap",
+                ));
+            }
+            if out
+                .phrases
+                .iter()
+                .any(|p| p.kind == kind && p.words == words)
+            {
+                return Err(err(row.number, "phrase listed twice"));
+            }
+            out.phrases.push(Phrase { kind, words });
+        }
+        Ok(out)
+    }
+
+    /// Whether the words (lemma, as written), in text order, hold a phrase of `kind`.
+    fn found(&self, kind: EvaluationKind, words: &[(String, String)]) -> bool {
+        self.phrases
+            .iter()
+            .filter(|p| p.kind == kind)
+            .any(|p| (0..words.len()).any(|start| matches_at(&p.words, &words[start..])))
+    }
+}
+
+/// Whether `phrase` matches the start of `words`.
+fn matches_at(phrase: &[String], words: &[(String, String)]) -> bool {
+    let Some((first, rest)) = phrase.split_first() else {
+        return true;
+    };
+    if first == GAP {
+        return (0..=GAP_WORDS.min(words.len())).any(|skip| matches_at(rest, &words[skip..]));
+    }
+    match words.split_first() {
+        Some(((lemma, text), more)) if first == lemma || first == text => matches_at(rest, more),
+        _ => false,
+    }
+}
+
+/// The shipped evaluation file, parsed once (checked when an extractor is built).
+pub(crate) fn load() -> Result<&'static Evaluations, EvaluationsError> {
+    static SHIPPED: OnceLock<Result<Evaluations, EvaluationsError>> = OnceLock::new();
+    SHIPPED
+        .get_or_init(|| Evaluations::parse(EVALUATIONS_NAME, EVALUATIONS_TSV))
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+/// The shipped evaluations; empty if the file is invalid (building an extractor reports it).
+fn shipped() -> &'static Evaluations {
+    static EMPTY: OnceLock<Evaluations> = OnceLock::new();
+    load().unwrap_or_else(|_| EMPTY.get_or_init(Evaluations::default))
+}
+
+/// The tokens of a reported clause, in text order: the clause's head and what hangs under it,
+/// but not what a further verb of saying inside it reports (someone else's words).
+fn clause_tokens(head: Token<'_>) -> Vec<Token<'_>> {
+    let mut out = vec![head];
+    let mut stack = vec![head];
+    while let Some(x) = stack.pop() {
+        let reports = is(WordClass::Reporting, &lemma(x));
+        for c in x.children() {
+            if reports && x.i() != head.i() && c.rel() == Deprel::Ccomp {
+                continue;
+            }
+            out.push(c);
+            stack.push(c);
+        }
+        if out.len() > CLAUSE_TOKENS {
+            break;
+        }
+    }
+    out.sort_by_key(|x| x.i());
+    out
+}
+
+/// Whether a word of the clause names someone or their policy: a proper name (not a day or a
+/// month), a state's governing body, a policy or what criticism takes as its object.
+fn names_a_target(tok: Token<'_>) -> bool {
+    let lower = tok.text().to_lowercase();
+    // A name the tagger called an adjective keeps its proper-noun tag: "the Scottish Executive".
+    if tok.upos() == Upos::Propn || tok.xpos().starts_with("NNP") {
+        return !is(WordClass::CalendarName, &lower);
+    }
+    let lemma = lemma(tok);
+    tok.upos() == Upos::Noun
+        && [
+            WordClass::NationalBody,
+            WordClass::Policy,
+            WordClass::Criticised,
+            WordClass::Measure,
+        ]
+        .iter()
+        .any(|&c| is(c, &lower) || is(c, &lemma))
+}
+
+/// The speaker judging its own side ("said we had made mistakes"), or a negated judgement
+/// ("said the plan was not a false economy"): the clause's subject is "I" or "we", or its head
+/// is negated.
+fn own_or_negated(head: Token<'_>) -> bool {
+    head.children().any(|c| {
+        let lower = c.text().to_lowercase();
+        (matches!(c.rel(), Deprel::Nsubj | Deprel::NsubjPass)
+            && matches!(lower.as_str(), "i" | "we"))
+            || (c.rel() == Deprel::Advmod && is(WordClass::Negation, &lower))
+    })
+}
+
+/// The reported clauses of a verb of saying, each as (the token its words hang under, its
+/// predicate): its clausal complements, and an object the parser gave a finite clause as a
+/// modifier ("says the current system | is giving Britain a bad name", with "system" the object
+/// and "giving" an `acl`: a modifier with a tensed auxiliary is no reduced relative).
+fn reported_clauses<'d>(verb: Token<'d>) -> impl Iterator<Item = (Token<'d>, Token<'d>)> + 'd {
+    verb.children().filter_map(|c| match c.rel() {
+        Deprel::Ccomp => Some((c, c)),
+        Deprel::Obj => c
+            .children()
+            .find(|m| m.rel() == Deprel::Acl && m.children().any(finite_auxiliary))
+            .map(|m| (c, m)),
+        _ => None,
+    })
+}
+
+/// A tensed auxiliary or copula: "is (giving)", "was (wrong)", "had (failed)".
+fn finite_auxiliary(t: Token<'_>) -> bool {
+    matches!(t.rel(), Deprel::Aux | Deprel::Cop) && matches!(t.xpos(), "VBZ" | "VBD" | "VBP" | "MD")
+}
+
+/// Whether a clause a verb of saying reports judges someone in a phrase of `kind`: it holds the
+/// phrase, names someone or their policy, and is neither negated nor the speaker's own side.
+pub(crate) fn judges(verb: Token<'_>, kind: EvaluationKind) -> bool {
+    reported_clauses(verb).any(|(top, predicate)| clause_judges(top, predicate, kind))
+}
+
+fn clause_judges(top: Token<'_>, predicate: Token<'_>, kind: EvaluationKind) -> bool {
+    if own_or_negated(predicate) {
+        return false;
+    }
+    let tokens = clause_tokens(top);
+    if !tokens.iter().any(|t| names_a_target(*t)) {
+        return false;
+    }
+    let words: Vec<(String, String)> = tokens
+        .iter()
+        .flat_map(|t| {
+            let text = t.text().to_lowercase();
+            if text.len() > 1 && text.contains('-') {
+                hyphen_parts(&text)
+                    .map(|p| (p.to_string(), p.to_string()))
+                    .collect::<Vec<_>>()
+            } else {
+                vec![(lemma(*t).into_owned(), text)]
+            }
+        })
+        .collect();
+    shipped().found(kind, &words)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_file_loads() {
+        let e = load().unwrap();
+        assert!(!e.phrases.is_empty());
+    }
+
+    #[test]
+    fn phrases_match_lemmas_gaps_and_hyphens() {
+        let e = Evaluations::parse(
+            "e.tsv",
+            "kind\tphrase\nnegative\tput ... above\nnegative\tprejudice-based\n",
+        )
+        .unwrap();
+        let words = |s: &str| -> Vec<(String, String)> {
+            s.split(' ')
+                .map(|w| (w.to_string(), w.to_string()))
+                .collect()
+        };
+        assert!(e.found(
+            EvaluationKind::Negative,
+            &words("is put trade above rights")
+        ));
+        assert!(e.found(
+            EvaluationKind::Negative,
+            &words("put its own interests above")
+        ));
+        assert!(!e.found(EvaluationKind::Negative, &words("put a b c d e above")));
+        assert!(e.found(EvaluationKind::Negative, &words("was prejudice - based")));
+    }
+
+    #[test]
+    fn bad_files_name_their_line() {
+        let e = Evaluations::parse("e.tsv", "kind\tphrase\npositive\tgood\n").unwrap_err();
+        assert_eq!(e.to_string(), "e.tsv:2: the kind is not negative");
+        let e = Evaluations::parse("e.tsv", "# c\nkind\tphrase\nnegative\tFalse economy\n")
+            .unwrap_err();
+        assert_eq!(e.line, 3);
+        let e = Evaluations::parse("e.tsv", "kind\tphrase\nnegative\t... above\n").unwrap_err();
+        assert!(e.reason.contains("gap"), "{e}");
+        let e = Evaluations::parse("e.tsv", "kind\tphrase\nnegative\ta b\nnegative\ta b\n")
+            .unwrap_err();
+        assert_eq!((e.line, e.reason.contains("twice")), (3, true));
+        let e = Evaluations::parse("e.tsv", "phrase\n").unwrap_err();
+        assert_eq!(e.line, 1);
+    }
+}

@@ -1,0 +1,120 @@
+//! Evaluative reported speech (data/coder/evaluations.tsv, trigger condition `cceval`): a
+//! speaker says that another political actor or its policy is bad in a phrase that judges
+//! conduct ("would prove a false economy", "is putting trade above human rights", "should have
+//! acted sooner"). Criticism, ACCUSE disapprove 111. The negatives are neutral reports, the
+//! speaker's judgement of its own side, negated judgements and phrases said of no one.
+
+use attache_event::{Event, EventCategory as C};
+use chrono::NaiveDate;
+
+mod common;
+
+fn code(text: &str) -> Vec<Event> {
+    common::code_on(text, NaiveDate::from_ymd_opt(2005, 3, 8))
+}
+
+/// (sentence, actor country, recipient country where the sentence names one)
+const CODED: &[(&str, &str, Option<&str>)] = &[
+    (
+        "The Conservatives said the council tax rise would prove a false economy.",
+        "GBR",
+        None,
+    ),
+    (
+        "Amnesty International says the EU is putting trade above human rights in China.",
+        "AMNESTY",
+        Some("EU"),
+    ),
+    (
+        "The Liberal Democrats said the government should have acted sooner on flooding.",
+        "GBR",
+        Some("GBR"),
+    ),
+    (
+        "The Lib Dems said the Home Office's asylum policy was prejudice-based.",
+        "GBR",
+        None,
+    ),
+    (
+        "Tony Blair told party members the Tories offered a hard right agenda.",
+        "GBR",
+        None,
+    ),
+    (
+        "The Tories warned that the government's pension plan would cost thousands of jobs.",
+        "GBR",
+        Some("GBR"),
+    ),
+    (
+        "The French foreign minister claimed Washington had turned a blind eye to the abuses in its prisons.",
+        "FRA",
+        Some("USA"),
+    ),
+    (
+        "The Scottish Conservatives said the Scottish Executive had dragged its feet over the new hospital.",
+        "GBR",
+        None,
+    ),
+    // the parser makes "system" the object of "says" and "is giving" its modifier
+    (
+        "A British barrister says the current system is giving Britain a bad name.",
+        "GBR",
+        None,
+    ),
+];
+
+#[test]
+fn a_political_speaker_judging_another_in_an_evaluative_phrase_is_criticism() {
+    common::assert_each_coded(
+        CODED,
+        |case| case.0,
+        code,
+        |e, case| {
+            let has = |actors: &[attache_event::Actor], code: &str| {
+                actors.iter().any(|a| a.country.as_deref() == Some(code))
+            };
+            e.event == C::Accuse
+                && e.mode.as_deref() == Some("disapprove")
+                && has(&e.actors, case.1)
+                && case.2.is_none_or(|r| has(&e.recipients, r))
+        },
+        |case| format!("ACCUSE by {} -> {:?}", case.1, case.2),
+    );
+}
+
+const NOT_CODED: &[(&str, C)] = &[
+    // a neutral report of what a plan costs
+    (
+        "Labour said the plan would cost 5bn over three years.",
+        C::Accuse,
+    ),
+    // the speaker's own side
+    (
+        "The Labour chairman said we had let voters down on tuition fees.",
+        C::Accuse,
+    ),
+    // a negated judgement
+    (
+        "The Treasury said the Tory spending plan was not a false economy.",
+        C::Accuse,
+    ),
+    // judged things that are no actor or policy: the weather, a match
+    (
+        "The forecaster said the wet weather had been a waste of time for walkers.",
+        C::Accuse,
+    ),
+    (
+        "The Arsenal manager said his players should have scored sooner.",
+        C::Accuse,
+    ),
+    // business: a phrase of time or measure in a neutral report
+    (
+        "The company said profits had risen above expectations in the first quarter.",
+        C::Accuse,
+    ),
+];
+
+#[test]
+fn neutral_reports_own_side_and_negated_judgements_are_no_criticism() {
+    common::assert_none_coded(NOT_CODED, code);
+}
