@@ -21,7 +21,7 @@ use crate::distribute::distribute;
 use crate::events::{build_events, date_frames, repeat_events};
 use crate::frames::{Frame, Repeat, read_frame, similar_action};
 use crate::merge::Found;
-use crate::participants::{measure_frames, read_participants, share_recipients};
+use crate::participants::{Coded, measure_frames, read_participants, share_recipients};
 use crate::persons::note_people;
 use crate::recode::{has_other_subject, has_own_subject};
 use crate::senses::senses;
@@ -64,7 +64,8 @@ pub fn code_sentence<'a>(
     sx.reader.enter_quotation(s, discourse);
 
     let found = find_frames(&sx);
-    let coded = read_participants(&sx, &found.frames, discourse);
+    let mut coded = read_participants(&sx, &found.frames, discourse);
+    drop_recoded_twins(&found.frames, &mut coded);
     let mut coded = measure_frames(&sx, &found.frames, coded);
     share_recipients(&found.frames, &mut coded);
     let dated = date_frames(&sx, &found.frames, &coded, &found.repeats);
@@ -76,6 +77,32 @@ pub fn code_sentence<'a>(
     if let Some(subj) = root_subject {
         discourse.last_subject = Some(subj);
         discourse.last_subject_plural = plural_root_subject(s);
+    }
+}
+
+/// "Israel threatened to expel the diplomats": the act a threat or promise governs, recoded
+/// into the governor's category, is the governor's own event when the governor is a coded
+/// trigger of that category itself; it goes, and the governor takes whom it acts on where
+/// the governor names no one ("threatened to ban voting in East Jerusalem if Hamas ran").
+fn drop_recoded_twins(frames: &[Frame<'_>], coded: &mut Vec<Coded>) {
+    let mut k = 0;
+    while k < coded.len() {
+        let f = &frames[coded[k].frame];
+        let twin = f.governor.and_then(|g| {
+            coded.iter().position(|c| {
+                let h = &frames[c.frame];
+                h.trigger.i() == g.i() && h.category == f.category && !h.recoded
+            })
+        });
+        let Some(t) = twin else {
+            k += 1;
+            continue;
+        };
+        let act = coded.remove(k);
+        let t = if t > k { t - 1 } else { t };
+        if coded[t].recipients.is_empty() {
+            coded[t].recipients = act.recipients;
+        }
     }
 }
 

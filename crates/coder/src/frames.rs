@@ -3,7 +3,7 @@
 //! clause that carries it (for time, negation and modals), and the figure attached to it.
 
 use crate::recipients::{Marks, marks_recipient};
-use crate::recode::read_modality;
+use crate::recode::{has_own_subject, read_modality, refers_back};
 use crate::repair::{adjacent_object, finite_read_as_participle, stranded_subject};
 use crate::subjects::{carrier_of, carrier_subjects, passive_subject, subjects_of};
 use crate::tree::{has_case, has_mark_word, heads_verbless_sentence, is_verbal, lemma};
@@ -37,6 +37,8 @@ pub struct Frame<'d> {
     pub modality: Modality,
     /// True when the category was changed by a governing verb ("threatened to expel").
     pub recoded: bool,
+    /// The governing verb that gave the category ("threatened"), when it was its word.
+    pub governor: Option<Token<'d>>,
 }
 
 /// Collective nouns looked through to what they count: "a total of 80 diplomats".
@@ -118,6 +120,7 @@ pub fn read_frame<'d>(
         category: reading.category,
         modality: reading.modality,
         recoded: reading.recoded,
+        governor: reading.governor,
     })
 }
 
@@ -249,13 +252,20 @@ fn clause_roles<'d>(doc: &'d Doc, rule: &TriggerRule, trigger: Token<'d>) -> Rol
     // "demanded that the US cancel ...": who is to act is the complement's subject. A
     // pronoun there in a denial is the denier or the charge ("Iran denied it had enriched
     // uranium", "denied it amounted to a crisis"), no one the denial acts on.
+    // Nor is the speaker's own "it" in a threat or a promise ("warned that it would impose
+    // sanctions on Japan"): whom the threatened act hits is the target.
     if patients.is_empty() {
         let denial = rule.category == EventCategory::Reject;
+        let own_act = matches!(
+            rule.category,
+            EventCategory::Threaten | EventCategory::Agree
+        );
         for c in trigger.children().filter(|c| c.rel() == Deprel::Ccomp) {
-            patients.extend(
-                c.children()
-                    .filter(|g| g.rel().is_nsubj() && !(denial && g.upos() == Upos::Pron)),
-            );
+            patients.extend(c.children().filter(|g| {
+                g.rel().is_nsubj()
+                    && !(denial && g.upos() == Upos::Pron)
+                    && !(own_act && refers_back(*g))
+            }));
         }
     }
     if rule.category == EventCategory::Threaten && patients.is_empty() {
@@ -317,11 +327,14 @@ fn objects_of<'d>(doc: &'d Doc, trigger: Token<'d>, passive: bool) -> Vec<Token<
 }
 
 /// A threat is aimed at whom the threatened act would hit ("threatened to break relations with
-/// Russia") and at whom its condition names ("unless the Kremlin closed ...", "if Hamas ran").
+/// Russia", "warned that it would impose sanctions on Japan") and at whom its condition names
+/// ("unless the Kremlin closed ...", "if Hamas ran").
 fn threat_targets(trigger: Token<'_>) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let act = trigger.children().find(|c| {
-        c.rel() == Deprel::Xcomp || (c.rel() == Deprel::Advcl && has_mark_word(*c, "to"))
+        c.rel() == Deprel::Xcomp
+            || (c.rel() == Deprel::Advcl && has_mark_word(*c, "to"))
+            || (c.rel() == Deprel::Ccomp && has_own_subject(*c))
     });
     for clause in act.into_iter().chain(std::iter::once(trigger)) {
         for c in clause.children() {
@@ -411,12 +424,14 @@ fn addressee<'d>(category: EventCategory, trigger: Token<'d>) -> Vec<Token<'d>> 
 
 /// Who did what the objects name, or whose they are: "rejected calls by Belarus's rulers",
 /// "dismissed an appeal from the president", "prevented the demonstration staged by students",
-/// "shelled positions of the Palestinian security forces".
+/// "shelled positions of the Palestinian security forces", "criticised Mr Brown's plan" (a
+/// possessor named, not a pronoun: "its plan" is most often the speaker's own).
 fn owners_of<'d>(category: EventCategory, objects: &[Token<'d>]) -> Vec<Token<'d>> {
     let mut out = Vec::new();
     for o in objects {
         for c in o.children() {
-            if c.rel().is_nmod() && marks_recipient(c, Marks::Object, category) {
+            let possessor = c.rel() == Deprel::NmodPoss && c.upos() != Upos::Pron;
+            if possessor || (c.rel().is_nmod() && marks_recipient(c, Marks::Object, category)) {
                 out.push(c);
             } else if c.rel() == Deprel::Acl && c.xpos() == "VBN" {
                 out.extend(

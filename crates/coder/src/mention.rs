@@ -170,6 +170,7 @@ fn bare_frame<'d>(rule: &'d TriggerRule, tok: Token<'d>) -> Frame<'d> {
         category: rule.category,
         modality: Modality::Asserted,
         recoded: false,
+        governor: None,
     }
 }
 

@@ -133,10 +133,14 @@ fn recipients_of(
         .flat_map(|p| reader.actors(look_through(doc, *p).0, discourse))
         .collect();
     // "rejected calls by Belarus's rulers": when what the event acts on names no actor, whom
-    // it belongs to does.
+    // it belongs to does; a possessor ("criticised Mr Brown's plan") only after the people
+    // the object names by their role ("AOL's customers" are customers).
+    let (possessors, owners): (Vec<Token<'_>>, Vec<Token<'_>>) = frame
+        .owners
+        .iter()
+        .partition(|o| o.rel() == Deprel::NmodPoss);
     if recipients.is_empty() {
-        recipients = frame
-            .owners
+        recipients = owners
             .iter()
             .flat_map(|o| reader.actors(*o, discourse))
             .collect();
@@ -144,10 +148,17 @@ fn recipients_of(
     // A pronoun among them is no national body: "Mr Straw denied it amounted to a crisis"
     // (read as the speaker, it would make the actor its own recipient).
     if recipients.is_empty() {
+        // "the government's plans": a possessor of a patient is read with it, not again as
+        // an owner.
+        let of_patient = |o: &Token<'_>| {
+            o.rel() == Deprel::NmodPoss
+                && o.head()
+                    .is_some_and(|h| frame.patients.iter().any(|p| p.i() == h.i()))
+        };
         let heads: Vec<Token<'_>> = frame
             .patients
             .iter()
-            .chain(&frame.owners)
+            .chain(frame.owners.iter().filter(|o| !of_patient(o)))
             .copied()
             .filter(|t| t.upos() != Upos::Pron)
             .collect();
@@ -158,6 +169,12 @@ fn recipients_of(
     // coders' convention for domestic targets), else to the report's country.
     if recipients.is_empty() {
         recipients = crate::targets::people_in_context(sx, frame, actors);
+    }
+    if recipients.is_empty() {
+        recipients = possessors
+            .iter()
+            .flat_map(|o| reader.actors(*o, discourse))
+            .collect();
     }
     // "Gibraltarians rejected plans": a policy with no one's name on it is the government's.
     if recipients.is_empty() {

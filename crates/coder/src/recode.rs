@@ -10,27 +10,35 @@ use attache_event::{EventCategory, Modality};
 use attache_nlp::{Deprel, Token, Upos};
 
 /// A frame's category and modality after its governing verb has had its say.
-pub(crate) struct Reading {
+pub(crate) struct Reading<'d> {
     pub(crate) category: EventCategory,
     pub(crate) modality: Modality,
     pub(crate) recoded: bool,
+    /// The verb whose word recoded the frame ("threatened" in "threatened to expel").
+    pub(crate) governor: Option<Token<'d>>,
 }
 
 /// Modality pass of a frame: negation, plans and hypotheses read off its clause, and the
 /// category its governing verb or modality gives it ("threatened to expel" is THREATEN, "will
 /// provide aid" AGREE, "refused to meet" REJECT).
-pub(crate) fn read_modality(rule: &TriggerRule, anchor: Token<'_>, trigger: Token<'_>) -> Reading {
+pub(crate) fn read_modality<'d>(
+    rule: &TriggerRule,
+    anchor: Token<'d>,
+    trigger: Token<'d>,
+) -> Reading<'d> {
     let category = rule.category;
     let (modality, gov) = modality_of(anchor, trigger);
     let mut reading = Reading {
         category,
         modality,
         recoded: false,
+        governor: None,
     };
     let gov = gov.filter(|_| !third_party_clause(anchor));
     if let Some(c) = recode_by_governor(reading.category, gov) {
         reading.category = c;
         reading.recoded = true;
+        reading.governor = gov;
     }
     if let Some(c) = recode_announced(rule, reading.category, modality, anchor) {
         reading.category = c;
