@@ -58,6 +58,9 @@ pub enum ModelError {
         #[source]
         source: std::io::Error,
     },
+    /// The lemma corrections compiled in (`data/nlp/lemmas.tsv`) do not parse.
+    #[error(transparent)]
+    LemmaData(#[from] crate::lemma_data::LemmaDataError),
 }
 
 /// A CoNLL-U problem, naming the file (and line where there is one).

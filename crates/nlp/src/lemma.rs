@@ -22,6 +22,32 @@ pub(crate) struct Lemmatizer {
     /// Every lemma seen in training: among an ending's edits, one yielding a known lemma wins
     /// ("expelled" -> "expel", not "expell").
     known: FastSet<String>,
+    /// Stem endings of verbs that drop a final e before -ing and -ed (`data/nlp/final-e.tsv`;
+    /// not stored in the model, set at load).
+    final_e: Vec<String>,
+}
+
+/// The other tag a verb form of this spelling takes (a past tense is spelled as the
+/// participle of a regular verb): "lied" VBD is looked up as VBN when only that was seen.
+fn sibling(xpos: &str) -> Option<&'static str> {
+    match xpos {
+        "VBD" => Some("VBN"),
+        "VBN" => Some("VBD"),
+        _ => None,
+    }
+}
+
+/// `stem` without a doubled final consonant ("shunn" -> "shun"); None where it has none, is
+/// short ("err"), or the letter is one English doubles at a word's end ("kill", "pass",
+/// "staff", "buzz").
+fn undoubled(stem: &str) -> Option<&str> {
+    let b = stem.as_bytes();
+    let n = b.len();
+    (n >= 4
+        && b[n - 1] == b[n - 2]
+        && b[n - 1].is_ascii_lowercase()
+        && !b"aeioulsfz".contains(&b[n - 1]))
+    .then(|| &stem[..n - 1])
 }
 
 fn edit_between(lower: &str, lemma: &str) -> Option<Edit> {
@@ -163,6 +189,7 @@ impl Lemmatizer {
             lexicon,
             rules,
             known,
+            final_e: Vec::new(),
         }
     }
 
@@ -178,6 +205,11 @@ impl Lemmatizer {
         // A borrowed base is the form itself, just looked up.
         if let Cow::Owned(base) = &base
             && let Some(l) = self.lexicon.get(&lexicon_key(base, xpos))
+        {
+            return Cow::Borrowed(l);
+        }
+        if let Some(other) = sibling(xpos)
+            && let Some(l) = self.lexicon.get(&lexicon_key(&base, other))
         {
             return Cow::Borrowed(l);
         }
@@ -226,7 +258,49 @@ impl Lemmatizer {
                 fallback = top;
             }
         }
-        Cow::Owned(fallback.unwrap_or_else(|| base.into_owned()))
+        let mut lemma = fallback.unwrap_or_else(|| base.to_string());
+        if matches!(xpos, "VBG" | "VBD" | "VBN") && !self.known.contains(&lemma) {
+            self.spell_stem(&lower, &mut lemma);
+        }
+        Cow::Owned(lemma)
+    }
+
+    /// An unseen -ing or -ed form whose lemma is its bare stem, itself no known lemma: a
+    /// doubled final consonant is undone ("shunning" -> "shun"), else a final e the suffix
+    /// took is put back where the stem ends as `data/nlp/final-e.tsv` lists ("abdicating" ->
+    /// "abdicate").
+    fn spell_stem(&self, lower: &str, lemma: &mut String) {
+        let stem = lower
+            .strip_suffix("ing")
+            .or_else(|| lower.strip_suffix("ed"));
+        if stem != Some(lemma.as_str()) {
+            return;
+        }
+        if let Some(u) = undoubled(lemma) {
+            let n = u.len();
+            lemma.truncate(n);
+        } else if self
+            .final_e
+            .iter()
+            .any(|e| crate::lemma_data::ends_as(lemma, e))
+        {
+            lemma.push('e');
+        }
+    }
+
+    /// Sets the lemma of each (form, XPOS) of `rows` (`data/nlp/lemmas.tsv`), over what
+    /// training learned.
+    pub(crate) fn correct(&mut self, rows: &[crate::lemma_data::Correction]) {
+        for (form, xpos, lemma) in rows {
+            self.lexicon
+                .insert(lexicon_key(form, xpos), lemma.to_string());
+            self.known.insert(lemma.to_string());
+        }
+    }
+
+    /// Sets the stem endings of verbs that drop a final e (`data/nlp/final-e.tsv`).
+    pub(crate) fn set_final_e(&mut self, endings: Vec<String>) {
+        self.final_e = endings;
     }
 
     pub(crate) fn write(&self, w: &mut Writer) {
@@ -282,6 +356,7 @@ impl Lemmatizer {
             lexicon,
             rules,
             known,
+            final_e: Vec::new(),
         })
     }
 }

@@ -20,10 +20,17 @@ const END: u32 = 0x454E_4421;
 pub(crate) fn load(path: &Path) -> Result<Analyzer, ModelError> {
     let (bytes, start) = read_model_bytes(path, MAGIC, VERSION)?;
     let mut r = Reader::new(&bytes[start..]);
-    read_body(&mut r).map_err(|source| ModelError::Format {
+    let mut analyzer = read_body(&mut r).map_err(|source| ModelError::Format {
         path: path.to_path_buf(),
         source,
-    })
+    })?;
+    analyzer
+        .lemmatizer
+        .correct(&crate::lemma_data::corrections()?);
+    analyzer
+        .lemmatizer
+        .set_final_e(crate::lemma_data::final_e_endings()?);
+    Ok(analyzer)
 }
 
 /// The bytes of a model file and where its body starts, after its `magic` and format

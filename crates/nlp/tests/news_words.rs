@@ -94,3 +94,63 @@ fn verb_inflections_find_their_lemma() {
         );
     }
 }
+
+/// Verb forms the treebanks spell with a wrong lemma, or whose rule meets a known word of
+/// another part of speech, take their lemma from `data/nlp/lemmas.tsv`; a past tense seen
+/// only as a participle (or the reverse) takes the participle's lemma.
+#[test]
+fn corrected_and_sibling_lemmas() {
+    let cases = [
+        (
+            "The three aid workers were freed on Friday.",
+            "freed",
+            "free",
+        ),
+        ("The regulator fined the bank heavily.", "fined", "fine"),
+        ("Two clubs were fined for crowd trouble.", "fined", "fine"),
+        ("The witness lied to the inquiry.", "lied", "lie"),
+        ("Officials had hoped for a deal.", "hoped", "hope"),
+    ];
+    for (text, word, lemma) in cases {
+        let doc = analyzer().analyze(text);
+        assert_eq!(find(&doc, word).lemma(), lemma, "{word} in {text:?}");
+    }
+}
+
+/// An unseen -ing or -ed form gets back the final e its suffix took, where the stem ends as
+/// `data/nlp/final-e.tsv` lists, and loses a doubled consonant; other stems stay bare.
+#[test]
+fn unseen_verb_forms_restore_their_spelling() {
+    let cases = [
+        (
+            "The king is abdicating in favour of his son.",
+            "abdicating",
+            "abdicate",
+        ),
+        (
+            "Ministers were squabbling over the budget.",
+            "squabbling",
+            "squabble",
+        ),
+        ("The opposition is shunning the talks.", "shunning", "shun"),
+        (
+            "The army was repatriating the prisoners.",
+            "repatriating",
+            "repatriate",
+        ),
+        (
+            "Rebels were barricading the roads.",
+            "barricading",
+            "barricade",
+        ),
+        (
+            "The company is restructuring its debt.",
+            "restructuring",
+            "restructure",
+        ),
+    ];
+    for (text, word, lemma) in cases {
+        let doc = analyzer().analyze(text);
+        assert_eq!(find(&doc, word).lemma(), lemma, "{word} in {text:?}");
+    }
+}

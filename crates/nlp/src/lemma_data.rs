@@ -1,0 +1,152 @@
+//! The lemmatizer's data, compiled in: corrections to the learned lexicon
+//! (`data/nlp/lemmas.tsv`: the treebanks' annotation errors, regular verbs whose rule meets a
+//! known word of another part of speech) and the stem endings of verbs that drop a final e
+//! (`data/nlp/final-e.tsv`). Each file's header documents its rows.
+
+const LEMMAS_TSV: &str = include_str!("../../../data/nlp/lemmas.tsv");
+const LEMMAS_NAME: &str = "data/nlp/lemmas.tsv";
+const HEADER: &str = "form\txpos\tlemma";
+const FINAL_E_TSV: &str = include_str!("../../../data/nlp/final-e.tsv");
+const FINAL_E_NAME: &str = "data/nlp/final-e.tsv";
+const FINAL_E_HEADER: &str = "ending";
+
+/// A lemma correction file that could not be read, with the file and line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}: {reason}")]
+pub struct LemmaDataError {
+    pub file: String,
+    pub line: usize,
+    pub reason: String,
+}
+
+/// One row: (form, XPOS, lemma).
+pub(crate) type Correction = (String, String, String);
+
+/// The compiled-in corrections.
+pub(crate) fn corrections() -> Result<Vec<Correction>, LemmaDataError> {
+    parse(LEMMAS_TSV, LEMMAS_NAME)
+}
+
+/// The compiled-in final-e endings.
+pub(crate) fn final_e_endings() -> Result<Vec<String>, LemmaDataError> {
+    parse_endings(FINAL_E_TSV, FINAL_E_NAME)
+}
+
+/// Reads an endings file: the header line, then comments, blank lines and one ending a line
+/// (lower-case ASCII letters, and C for any consonant).
+pub(crate) fn parse_endings(text: &str, file: &str) -> Result<Vec<String>, LemmaDataError> {
+    let error = |line: usize, reason: String| LemmaDataError {
+        file: file.to_string(),
+        line,
+        reason,
+    };
+    let mut lines = text.lines().enumerate();
+    match lines.next() {
+        Some((_, h)) if h == FINAL_E_HEADER => {}
+        _ => {
+            return Err(error(
+                1,
+                format!("the first line must be {FINAL_E_HEADER:?}"),
+            ));
+        }
+    }
+    let mut rows = Vec::new();
+    for (i, line) in lines {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if !line.bytes().all(|b| b.is_ascii_lowercase() || b == b'C') {
+            return Err(error(
+                i + 1,
+                format!("{line:?}: an ending is lower-case letters and C"),
+            ));
+        }
+        rows.push(line.to_string());
+    }
+    Ok(rows)
+}
+
+/// Whether `word` ends as `ending` (C matching any consonant) does.
+pub(crate) fn ends_as(word: &str, ending: &str) -> bool {
+    let (w, e) = (word.as_bytes(), ending.as_bytes());
+    w.len() > e.len()
+        && w[w.len() - e.len()..].iter().zip(e).all(|(&c, &p)| {
+            if p == b'C' {
+                c.is_ascii_lowercase() && !b"aeiouy".contains(&c)
+            } else {
+                c == p
+            }
+        })
+}
+
+/// Reads a correction file: the header line, then comment lines (`#`), blank lines and rows
+/// of three tab-separated lower-case columns.
+pub(crate) fn parse(text: &str, file: &str) -> Result<Vec<Correction>, LemmaDataError> {
+    let error = |line: usize, reason: String| LemmaDataError {
+        file: file.to_string(),
+        line,
+        reason,
+    };
+    let mut lines = text.lines().enumerate();
+    match lines.next() {
+        Some((_, h)) if h == HEADER => {}
+        _ => return Err(error(1, format!("the first line must be {HEADER:?}"))),
+    }
+    let mut rows = Vec::new();
+    for (i, line) in lines {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [form, xpos, lemma] = cols[..] else {
+            return Err(error(
+                i + 1,
+                format!("expected 3 columns, found {}", cols.len()),
+            ));
+        };
+        let word = |w: &str| !w.is_empty() && !w.chars().any(|c| c.is_uppercase() || c == ' ');
+        if !word(form) || !word(lemma) {
+            return Err(error(
+                i + 1,
+                "form and lemma are one lower-case word".into(),
+            ));
+        }
+        if xpos.is_empty() || xpos.chars().any(|c| !c.is_ascii_uppercase() && c != '$') {
+            return Err(error(i + 1, format!("bad XPOS {xpos:?}")));
+        }
+        rows.push((form.to_string(), xpos.to_string(), lemma.to_string()));
+    }
+    Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_corrections_parse() {
+        let rows = corrections().expect("data/nlp/lemmas.tsv parses");
+        assert!(rows.iter().any(|r| r.0 == "freed" && r.2 == "free"));
+    }
+
+    #[test]
+    fn shipped_endings_parse_and_match() {
+        let endings = final_e_endings().expect("data/nlp/final-e.tsv parses");
+        assert!(endings.iter().any(|e| ends_as("abdicat", e)));
+        assert!(endings.iter().any(|e| ends_as("squabbl", e)));
+        assert!(!endings.iter().any(|e| ends_as("visit", e)));
+        assert!(!endings.iter().any(|e| ends_as("join", e)));
+        let e = parse_endings("ending\nCat\nA-b\n", "y.tsv").unwrap_err();
+        assert_eq!(e.line, 3);
+    }
+
+    #[test]
+    fn bad_rows_name_file_and_line() {
+        let e = parse("form\txpos\tlemma\n# c\nfreed\tVBN\n", "x.tsv").unwrap_err();
+        assert_eq!(e.to_string(), "x.tsv:3: expected 3 columns, found 2");
+        let e = parse("form\txpos\tlemma\nFreed\tVBN\tfree\n", "x.tsv").unwrap_err();
+        assert_eq!(e.line, 2);
+        let e = parse("form\tlemma\n", "x.tsv").unwrap_err();
+        assert_eq!(e.line, 1);
+    }
+}
