@@ -35,6 +35,10 @@ pub struct DocContext<'a> {
     pub places: crate::place::PlaceContext,
     /// The lines that are not news (headings, captions, bylines, link lists).
     pub layout: &'a crate::layout::Layout,
+    /// Whether the document names political bodies and roles (parties, governments, ministers;
+    /// `names::POLITICAL_DOCUMENT` of them at least): only then may a person it names only by
+    /// name be a political actor.
+    pub political: bool,
 }
 /// The longest attribution phrase kept, in tokens after "according" / "citing": the phrase
 /// names a source ("according to calculations by the Financial Times" is 7), and each event of

@@ -29,6 +29,7 @@ mod measure;
 mod mention;
 mod merge;
 mod modality;
+mod names;
 mod noun_phrase;
 mod numbers;
 mod original;
@@ -69,6 +70,7 @@ pub use descriptions::DescriptionsError;
 pub use evaluations::EvaluationsError;
 pub use figure_words::{FigureWords, FigureWordsError};
 pub use mention::{GENERIC_MODE, MentionCode};
+pub use names::NameHeadsError;
 pub use recipients::RecipientsError;
 pub use senses::SensesError;
 pub use triggers::{Constraint, ConstraintError, TriggerError, TriggerRule, TriggerTable};
@@ -96,6 +98,8 @@ pub enum CoderError {
     Descriptions(#[from] DescriptionsError),
     #[error(transparent)]
     Evaluations(#[from] EvaluationsError),
+    #[error(transparent)]
+    NameHeads(#[from] NameHeadsError),
     #[error("{}: {source}", path.display())]
     ReadTriggers {
         path: std::path::PathBuf,
@@ -179,6 +183,7 @@ impl Extractor {
         values::load()?;
         descriptions::load()?;
         evaluations::load()?;
+        names::load()?;
         Ok(Extractor {
             analyzer,
             lexicon: Dictionaries::Embedded(Lexicon::embedded()),
@@ -417,6 +422,7 @@ impl Extractor {
             document_country: context.document_country.clone(),
             places: context.places.clone(),
             layout: &context.layout,
+            political: context.political,
         };
         let mut next = 0;
         let mut sentences = Vec::new();
@@ -463,6 +469,8 @@ struct DatelineFacts {
 struct DocumentFacts<'l> {
     countries: CountryCounts<'l>,
     places: place::PlaceContext,
+    /// How many phrases name a political body or role (`names::political_count`).
+    political: usize,
 }
 
 impl<'l> DocumentFacts<'l> {
@@ -475,6 +483,7 @@ impl<'l> DocumentFacts<'l> {
     fn add(&mut self, matches: &[attache_lexicon::LexMatch<'l>]) {
         self.countries.add(matches);
         self.places.add(matches);
+        self.political += names::political_count(matches);
     }
 }
 
@@ -485,6 +494,7 @@ struct DocumentContext<'a> {
     document_country: Option<String>,
     places: place::PlaceContext,
     layout: layout::Layout,
+    political: bool,
 }
 
 impl<'a> DocumentContext<'a> {
@@ -499,6 +509,7 @@ impl<'a> DocumentContext<'a> {
         DocumentContext {
             doc_id,
             document_country: facts.countries.dominant(),
+            political: facts.political >= names::POLITICAL_DOCUMENT,
             places,
             reading,
             layout,

@@ -56,6 +56,7 @@ impl Extractor {
             document_country: crate::dominant_country(&self.lexicon.find(doc.text())),
             places: crate::place::PlaceContext::from_matches(&self.lexicon.find(doc.text())),
             layout: &layout,
+            political: crate::names::political_document(&self.lexicon.find(doc.text())),
         };
         let matches = self.lexicon.find(doc.text());
         let mut out: Vec<Option<MentionCode>> = vec![None; triggers.len()];

@@ -107,6 +107,11 @@ fn actors_of(
     if actors.is_empty() {
         actors = national_bodies(sx, &frame.agents, discourse);
     }
+    // "Alan Beith urged the government", "the Amalgamated Engineering Union accused
+    // ministers": a name the dictionaries lack, as the recogniser reads it.
+    if actors.is_empty() {
+        actors = crate::names::named_actors(sx, frame);
+    }
     // An expulsion whose doer the dictionaries do not know ("European states expelled 100
     // ..., including 40 from Germany") is still the template its distributive list splits.
     // Violence and coercion are reported with their victims even when the doer is not

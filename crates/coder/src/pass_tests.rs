@@ -35,6 +35,7 @@ fn code(conllu: &str) -> Vec<Found> {
         document_country: None,
         places: Default::default(),
         layout: &Default::default(),
+        political: true,
     };
     let matches = lexicon.find(doc.text());
     let mut discourse = Discourse::default();
@@ -86,6 +87,7 @@ fn frames_pass_reads_doer_and_object_off_the_tree() {
         document_country: None,
         places: Default::default(),
         layout: &Default::default(),
+        political: true,
     };
     let lex = SentenceLex {
         matches: Lexicon::embedded().find(doc.text()),

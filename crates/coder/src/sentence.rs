@@ -20,6 +20,9 @@ pub(crate) struct SentenceCx<'a, 'l> {
     pub times: Vec<Timed>,
     pub attribution: Option<Attribution>,
     pub sentence_ref: SentenceRef,
+    /// The sentence's named mentions, found by the recogniser when first asked for
+    /// (`names.rs`): most sentences never need them.
+    pub entities: std::cell::OnceCell<Vec<attache_nlp::Entity<'a>>>,
 }
 
 impl<'a, 'l> SentenceCx<'a, 'l> {
@@ -48,7 +51,17 @@ impl<'a, 'l> SentenceCx<'a, 'l> {
                 text: s.text().into(),
             },
             words,
+            entities: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The named mentions of the sentence (see `entities`).
+    pub(crate) fn entities(&self) -> &[attache_nlp::Entity<'a>] {
+        self.entities.get_or_init(|| {
+            self.cx
+                .doc
+                .sentence_entities(self.s.index() - self.cx.doc.first_sentence())
+        })
     }
 
     /// Whether the dictionaries read `t` as a role ("spokesman", "foreign minister").

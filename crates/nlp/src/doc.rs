@@ -180,6 +180,31 @@ impl Doc {
         mentions.iter().map(move |&m| Entity { doc: self, m })
     }
 
+    /// The named mentions of sentence `i` (as [`Doc::sentence`]) alone: those of
+    /// [`Doc::entities`] when the document's were already found, else the recogniser run over
+    /// that sentence only, without what the document's earlier mentions say of its words (so
+    /// a later sentence's kinds may differ from `entities()`'s); not kept. For callers that
+    /// need the mentions of a few sentences: it costs a sentence, not the document. Empty
+    /// without a recogniser or when its file could not be read.
+    pub fn sentence_entities(&self, i: usize) -> Vec<Entity<'_>> {
+        let mentions = match self.entities.get() {
+            Some(Ok(all)) => all
+                .iter()
+                .filter(|m| self.sentence_of[m.start as usize] as usize == i)
+                .copied()
+                .collect(),
+            _ => self
+                .ner
+                .as_ref()
+                .and_then(|model| model.sentence_mentions(self, i).ok())
+                .unwrap_or_default(),
+        };
+        mentions
+            .into_iter()
+            .map(|m| Entity { doc: self, m })
+            .collect()
+    }
+
     /// [`Doc::entities`], or the error reading the recogniser's file on its first use.
     pub fn try_entities(
         &self,

@@ -217,3 +217,37 @@ fn proper_nouns_left_out_are_offered() {
         "{found:?}"
     );
 }
+
+#[test]
+fn one_sentences_mentions_alone() {
+    let text = "Angela Merkel met Emmanuel Macron in Paris on Friday. The chairman of the \
+        Senate Armed Services Committee said the plan was sound.";
+    // Asked first for one sentence: the recogniser runs over it alone.
+    let doc = analyzer().analyze(text);
+    let first: Vec<(EntityKind, String)> = doc
+        .sentence_entities(0)
+        .iter()
+        .map(|e| (e.kind(), e.text().to_string()))
+        .collect();
+    let second: Vec<String> = doc
+        .sentence_entities(1)
+        .iter()
+        .map(|e| e.text().to_string())
+        .collect();
+    assert!(
+        second.contains(&"the Senate Armed Services Committee".to_string()),
+        "{second:?}"
+    );
+    // The first sentence has no earlier mentions to read: it is labelled as in the whole
+    // document, which `sentence_entities` then reads from once it was found.
+    let whole = analyzer().analyze(text);
+    let in_first: Vec<(EntityKind, String)> =
+        mentions(&whole).into_iter().take(first.len()).collect();
+    assert_eq!(first, in_first);
+    let again: Vec<(EntityKind, String)> = whole
+        .sentence_entities(0)
+        .iter()
+        .map(|e| (e.kind(), e.text().to_string()))
+        .collect();
+    assert_eq!(first, again);
+}

@@ -200,6 +200,23 @@ impl EntityModel {
     }
 }
 
+impl EntityModel {
+    /// The mentions of sentence `k` of `doc` alone, without what the document's earlier
+    /// mentions say of its words (see [`Memory`]): for callers that need a few sentences.
+    pub(crate) fn sentence_mentions(
+        &self,
+        doc: &crate::Doc,
+        k: usize,
+    ) -> Result<Vec<Mention>, EntityError> {
+        let recognizer = self.recognizer()?;
+        let mut out = Vec::new();
+        let input = features::input_of(doc, k, &self.hashes, &recognizer.known);
+        let base = doc.sentences[k].0 as usize;
+        recognizer.recognize(&input.view(), &mut NerWork::default(), base, &mut out);
+        Ok(out)
+    }
+}
+
 /// The named-entity recogniser could not be read when it was first used (the model error
 /// names the file). Cheap to clone: every later use returns the same error.
 #[derive(Debug, Clone, thiserror::Error)]

@@ -1,0 +1,395 @@
+//! Named people and organisations the dictionaries lack: a trigger's doer that is a run of
+//! capitalised words no dictionary phrase, role, apposition or earlier mention resolves ("Alan
+//! Beith urged the government", "the Amalgamated Engineering Union accused ministers").
+//!
+//! Only then is the named-entity recogniser asked, for that sentence alone
+//! (`Doc::sentence_entities`; the recogniser's file is read on first use), so sentences whose
+//! doers the dictionaries know never pay for it. What
+//! the recogniser finds becomes an actor as follows:
+//! - a person takes the state or party written just before the name ("Labour's Frank
+//!   Dobson"); else, when the event acts on a political actor the dictionaries know (a state,
+//!   a government, a party, a legislature ...), the report's country (dateline, then the
+//!   document's most-named country; `country_from` says which) and no sector. A person named
+//!   only by name whose deed hits no political actor ("Frank Lampard accused the referee") is
+//!   not coded: footballers, actors and executives are no political actors by their name.
+//! - an organisation takes the sector its head word names (`data/coder/name-heads.tsv`) and
+//!   the state named in it or just before it ("Turkey's ruling AKP", "the Scottish
+//!   Executive"), else the report's country when its head word gave a sector.
+
+use crate::actors::core_tokens;
+use crate::frames::{Frame, look_through};
+use crate::sentence::SentenceCx;
+use attache_event::{Actor, CountryFrom};
+use attache_lexicon::{Entry, EntryKind};
+use attache_nlp::{Doc, Entity, EntityKind, Token, Upos};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The name-heads file compiled into the binary.
+const NAME_HEADS_TSV: &str = include_str!("../../../data/coder/name-heads.tsv");
+const NAME_HEADS_NAME: &str = "data/coder/name-heads.tsv";
+const HEADER: &str = "word\tsector";
+
+/// Sectors of the bodies and roles that make a deed or a document political: a person named
+/// only by name is coded where the deed acts on one of them, in a document that names them.
+const POLITICAL_SECTORS: [&str; 7] = ["GOV", "OPP", "LEG", "PTY", "JUD", "IGO", "DIP"];
+
+/// How many names of political bodies and roles a document must hold before the people it
+/// names only by name may be political actors (sports and arts reports name few or none).
+pub(crate) const POLITICAL_DOCUMENT: usize = 3;
+
+/// Whether a dictionary phrase names a political body or role: a party, or a role, body or
+/// person of a political sector (read at `date`). A state or its capital alone does not ("beat
+/// New Zealand", "a move to Atletico Madrid").
+pub(crate) fn is_political(entry: &Entry, date: Option<&str>) -> bool {
+    let sector = match entry.kind {
+        EntryKind::Party => return true,
+        EntryKind::Role => entry.sector.as_deref(),
+        EntryKind::Organisation | EntryKind::Seat | EntryKind::Person => entry.role_at(date).1,
+        _ => None,
+    };
+    sector.is_some_and(|s| POLITICAL_SECTORS.contains(&s))
+}
+
+/// A name-heads file that could not be read, with the file and line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}: {reason}")]
+pub struct NameHeadsError {
+    pub file: String,
+    pub line: usize,
+    pub reason: String,
+}
+
+/// Each head word with the sector of the bodies it names.
+#[derive(Debug, Default)]
+pub(crate) struct NameHeads {
+    sectors: HashMap<String, String>,
+}
+
+impl NameHeads {
+    /// Parses the text of a name-heads file; `file` names it in errors.
+    pub(crate) fn parse(file: &str, text: &str) -> Result<NameHeads, NameHeadsError> {
+        let err = |line: usize, reason: &str| NameHeadsError {
+            file: file.to_string(),
+            line,
+            reason: reason.to_string(),
+        };
+        let data = crate::datafile::rows(text, HEADER).map_err(|(n, r)| err(n, &r))?;
+        let mut out = NameHeads::default();
+        for row in data.rows {
+            let Some((word, sector)) = row.text.split_once('\t') else {
+                return Err(err(row.number, "expected `word<TAB>sector`"));
+            };
+            if word.is_empty() || word.contains(' ') || word.chars().any(char::is_uppercase) {
+                return Err(err(row.number, "a word is one lower-case token"));
+            }
+            if !(sector.len() == 3 && sector.chars().all(|c| c.is_ascii_uppercase())) {
+                return Err(err(row.number, "a sector is three capital letters"));
+            }
+            if out
+                .sectors
+                .insert(word.to_string(), sector.to_string())
+                .is_some()
+            {
+                return Err(err(row.number, "word listed twice"));
+            }
+        }
+        Ok(out)
+    }
+
+    /// The sector a head word names, if the file lists it.
+    pub(crate) fn sector(&self, lemma: &str) -> Option<&str> {
+        self.sectors.get(lemma).map(String::as_str)
+    }
+}
+
+/// Whether a document's dictionary phrases name enough political bodies and roles.
+pub(crate) fn political_document(matches: &[attache_lexicon::LexMatch<'_>]) -> bool {
+    political_count(matches) >= POLITICAL_DOCUMENT
+}
+
+/// How many of `matches` name a political body or role (undated).
+pub(crate) fn political_count(matches: &[attache_lexicon::LexMatch<'_>]) -> usize {
+    matches
+        .iter()
+        .filter(|m| is_political(m.entry, None))
+        .count()
+}
+
+/// The shipped name-heads file, parsed once (checked when an extractor is built).
+pub(crate) fn load() -> Result<&'static NameHeads, NameHeadsError> {
+    static SHIPPED: OnceLock<Result<NameHeads, NameHeadsError>> = OnceLock::new();
+    SHIPPED
+        .get_or_init(|| NameHeads::parse(NAME_HEADS_NAME, NAME_HEADS_TSV))
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+fn shipped() -> &'static NameHeads {
+    static EMPTY: OnceLock<NameHeads> = OnceLock::new();
+    load().unwrap_or_else(|_| EMPTY.get_or_init(NameHeads::default))
+}
+
+/// The frame's doers that are names the recogniser finds and this module can place (see the
+/// module's comment); the caller asks only when nothing else gave the frame an actor.
+pub(crate) fn named_actors(sx: &SentenceCx<'_, '_>, frame: &Frame<'_>) -> Vec<Actor> {
+    let mut political = None;
+    let mut out = Vec::new();
+    for &agent in &frame.agents {
+        // Cheap checks first: the recogniser runs only for a proper noun the dictionaries
+        // leave (partly) unread.
+        let core = core_tokens(agent);
+        if agent.upos() != Upos::Propn || sx.reader.uncovered_names(&core).is_empty() {
+            continue;
+        }
+        let Some(entity) =
+            entity_at(sx, agent).filter(|e| is_name(e) && holds_name(sx.cx.doc, e, &core))
+        else {
+            continue;
+        };
+        // A head word that names a kind of body ("Union", "Commission") is no person's name,
+        // whatever the recogniser took it for.
+        let sector = head_sector(&entity);
+        let placed = match entity.kind() {
+            EntityKind::Person if sector.is_none() => person(sx, frame, &entity, &mut political),
+            EntityKind::Person | EntityKind::Organization => organisation(sx, &entity, sector),
+            EntityKind::Place => None,
+        };
+        out.extend(placed);
+    }
+    out
+}
+
+/// The outermost mention the recogniser finds that holds `t` (a holder comes before the
+/// mentions nested in it): the parse may make a nested name the doer's head ("the Commission
+/// for Fair Housing" read as "Fair Housing").
+fn entity_at<'d>(sx: &SentenceCx<'d, '_>, t: Token<'_>) -> Option<Entity<'d>> {
+    sx.entities()
+        .iter()
+        .find(|e| e.token_range().contains(&t.i()))
+        .copied()
+}
+
+/// Whether a mention reads as a name: no lower-case word in it but function words ("the",
+/// "of", "for") and a possessive ("Labour's"); the recogniser sometimes runs a mention on
+/// over a clause ("the Spaniard on his way and when Roddick").
+fn is_name(entity: &Entity<'_>) -> bool {
+    entity.tokens().all(|t| {
+        matches!(
+            t.upos(),
+            Upos::Det | Upos::Adp | Upos::Cconj | Upos::Part | Upos::Punct
+        ) || !t.text().chars().next().is_some_and(char::is_lowercase)
+    })
+}
+
+/// A person: the state or party written before the name, else the report's country when the
+/// deed acts on a political actor.
+fn person(
+    sx: &SentenceCx<'_, '_>,
+    frame: &Frame<'_>,
+    entity: &Entity<'_>,
+    political: &mut Option<bool>,
+) -> Option<Actor> {
+    if let Some((lo, country, sector)) = affiliation_before(sx, entity) {
+        return Some(actor(sx, entity, lo, Some(country), sector, None));
+    }
+    if !sx.cx.political || !*political.get_or_insert_with(|| acts_on_political(sx, frame)) {
+        return None;
+    }
+    let (country, from) = sx.cx.home_country()?;
+    let lo = entity.span().start;
+    Some(actor(sx, entity, lo, Some(country), None, Some(from)))
+}
+
+/// An organisation: its head word's sector, and the state named in or before it, else (with a
+/// sector) the report's country.
+fn organisation(
+    sx: &SentenceCx<'_, '_>,
+    entity: &Entity<'_>,
+    sector: Option<String>,
+) -> Option<Actor> {
+    if let Some((lo, country, own)) = affiliation_before(sx, entity) {
+        return Some(actor(sx, entity, lo, Some(country), sector.or(own), None));
+    }
+    let sp = entity.span();
+    if let Some(country) = state_within(sx, sp.start, sp.end) {
+        return Some(actor(sx, entity, sp.start, Some(country), sector, None));
+    }
+    // A body named after a region or an alliance ("the European Medicines Agency") is not
+    // the report's country's; nor is one of a report that names no political body.
+    let regional = sx
+        .lex
+        .within(sp.start, sp.end)
+        .any(|m| matches!(m.entry.kind, EntryKind::Region | EntryKind::Organisation));
+    if regional || !sx.cx.political {
+        return None;
+    }
+    let sector = sector?;
+    let (country, from) = sx.cx.home_country()?;
+    Some(actor(
+        sx,
+        entity,
+        sp.start,
+        Some(country),
+        Some(sector),
+        Some(from),
+    ))
+}
+
+/// The sector the mention's head word (or its last word) names in `data/coder/name-heads.tsv`.
+fn head_sector(entity: &Entity<'_>) -> Option<String> {
+    let heads = shipped();
+    let last = entity.tokens().last()?;
+    [entity.head(), last]
+        .into_iter()
+        .filter(|t| t.upos() != Upos::Punct)
+        .find_map(|t| heads.sector(&t.lemma().to_lowercase()))
+        .map(str::to_string)
+}
+
+/// Whether the mention holds every proper noun of the doer's naming core (but titles): a
+/// mention of part of a name ("Holdings" of "Brackwell Holdings") is a misreading.
+/// Nor is one that ends a longer name ("Fair Housing" of "the Commission for Fair Housing").
+fn holds_name(doc: &Doc, entity: &Entity<'_>, core: &[Token<'_>]) -> bool {
+    let range = entity.token_range();
+    let whole = core
+        .iter()
+        .filter(|t| t.upos() == Upos::Propn && !crate::actors::is_honorific(t.text()))
+        .all(|t| range.contains(&t.i()));
+    let tokens: Vec<Token<'_>> = entity.tokens().collect();
+    let continued = tokens.first().and_then(|first| {
+        let before = first.i().checked_sub(1)?;
+        let joint = doc.token(before);
+        let named = doc.token(before.checked_sub(1)?);
+        Some(
+            matches!(joint.text(), "of" | "for")
+                && named.sentence() == first.sentence()
+                && named.text().chars().next().is_some_and(char::is_uppercase),
+        )
+    });
+    whole && continued != Some(true)
+}
+
+/// A state or party written just before a name, as its possessor ("Labour's Frank Dobson",
+/// "Turkey's ruling AKP": up to two lower-case words between): where the phrase starts, its
+/// country and the sector it gives.
+fn affiliation_before(
+    sx: &SentenceCx<'_, '_>,
+    entity: &Entity<'_>,
+) -> Option<(usize, String, Option<String>)> {
+    let doc = sx.cx.doc;
+    let range = entity.token_range();
+    let sentence_start = sx.tokens.first()?.i();
+    // The recogniser may take the possessor into the mention ("Labour's Frank Dobson").
+    let inside = range.clone().skip(1).find(|&k| is_possessive(doc.token(k)));
+    let start = inside.map_or(range.start, |k| k + 1);
+    let mut k = start.checked_sub(1)?;
+    let mut skipped = 0;
+    while k > sentence_start && is_plain_modifier(doc.token(k)) && skipped < 2 {
+        k -= 1;
+        skipped += 1;
+    }
+    let marker = doc.token(k);
+    if k <= sentence_start || !is_possessive(marker) {
+        return None;
+    }
+    let owner = doc.token(k - 1).span();
+    let m = sx.lex.covering(owner.start, owner.end)?;
+    if !matches!(
+        m.entry.kind,
+        EntryKind::Country | EntryKind::Demonym | EntryKind::Party
+    ) || m.end != owner.end
+    {
+        return None;
+    }
+    let (code, sector) = m.entry.role_at(sx.reader.date.as_deref());
+    Some((m.start, code?.to_string(), sector.map(str::to_string)))
+}
+
+/// The possessive marker ("'s", "’s", "'").
+fn is_possessive(t: Token<'_>) -> bool {
+    matches!(t.text(), "'s" | "’s" | "'")
+}
+
+/// A lower-case adjective, participle or noun between a possessor and a name ("ruling",
+/// "opposition", "main").
+fn is_plain_modifier(t: Token<'_>) -> bool {
+    matches!(t.upos(), Upos::Adj | Upos::Verb | Upos::Noun)
+        && t.text().chars().next().is_some_and(char::is_lowercase)
+}
+
+/// The state a country, nationality or capital inside bytes `lo..hi` names ("the Scottish
+/// Executive", "Universities UK").
+fn state_within(sx: &SentenceCx<'_, '_>, lo: usize, hi: usize) -> Option<String> {
+    sx.lex
+        .within(lo, hi)
+        .find(|m| {
+            matches!(
+                m.entry.kind,
+                EntryKind::Country | EntryKind::Demonym | EntryKind::Capital
+            )
+        })
+        .and_then(|m| m.entry.code.clone())
+}
+
+/// Whether the frame acts on a body, role or person the dictionaries name as political ("urged
+/// the government", "accused Mr Blair"; see [`is_political`]).
+fn acts_on_political(sx: &SentenceCx<'_, '_>, frame: &Frame<'_>) -> bool {
+    let doc = sx.cx.doc;
+    frame
+        .patients
+        .iter()
+        .map(|p| look_through(doc, *p).0)
+        .chain(frame.owners.iter().copied())
+        .any(|p| {
+            let core = core_tokens(p);
+            let (Some(first), Some(last)) = (core.first(), core.last()) else {
+                return false;
+            };
+            let date = sx.reader.date.as_deref();
+            sx.lex
+                .within(first.span().start, last.span().end)
+                .any(|m| is_political(m.entry, date))
+        })
+}
+
+/// The actor of a mention, its text from byte `lo` (an affiliation before it) to its end.
+fn actor(
+    sx: &SentenceCx<'_, '_>,
+    entity: &Entity<'_>,
+    lo: usize,
+    country: Option<String>,
+    sector: Option<String>,
+    from: Option<CountryFrom>,
+) -> Actor {
+    let hi = entity.span().end;
+    Actor {
+        text: sx.cx.doc.text()[lo..hi].to_string(),
+        country,
+        sector,
+        span: [lo, hi],
+        country_from: from,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_file_loads() {
+        let heads = load().expect("name-heads.tsv");
+        assert_eq!(heads.sector("union"), Some("LAB"));
+        assert_eq!(heads.sector("association"), None);
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let err = NameHeads::parse("f.tsv", "word\tsector\nUnion\tLAB\n").unwrap_err();
+        assert_eq!((err.line, err.file.as_str()), (2, "f.tsv"));
+        let err = NameHeads::parse("f.tsv", "word\tsector\nunion\tlabour\n").unwrap_err();
+        assert_eq!(err.line, 2);
+        let err = NameHeads::parse("f.tsv", "word\tsector\nunion\tLAB\nunion\tLAB\n").unwrap_err();
+        assert_eq!(err.line, 3);
+    }
+}
