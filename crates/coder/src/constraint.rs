@@ -5,7 +5,7 @@
 //! A lemma written `@class` stands for every word of that class of `data/coder/words.tsv`
 //! (`obj:@criticised|wisdom`). The format is documented in `data/coder/README.md`.
 
-use crate::evaluations::{EvaluationKind, judges};
+use crate::evaluations::{EvaluationKind, judges, labels};
 use crate::tree::{has_case, lemma as trigger_lemma};
 use crate::words::{WordClass, is};
 use attache_nlp::{Deprel, Doc, Token, Upos};
@@ -52,6 +52,10 @@ pub enum Relation {
     /// A phrase of `data/coder/evaluations.tsv` of a listed kind anywhere in a clausal
     /// complement that names someone or their policy: "said the plan was a false economy".
     CcompEvaluation,
+    /// A phrase of `data/coder/evaluations.tsv` of a listed kind, or a word of the words.tsv
+    /// class `disapproving`, anywhere in what the trigger governs but its subject and by-agent:
+    /// the label of a verb of naming ("branded the ID scheme a waste of money").
+    Evaluation,
     /// A compound or adjectival modifier of a noun trigger: "air strike".
     Compound,
     /// Any dependent, or a dependent's dependent.
@@ -70,7 +74,7 @@ pub enum ConstraintError {
     #[error("constraint {0:?} must look like REL:lemma|lemma (conditions joined by &)")]
     Shape(String),
     #[error(
-        "constraint relation {0:?} is not one of prt, obj, xcomp, ccomp, ccxcomp, ccsubj, ccposs, cceval, compound, any, objmod, pp.PREP"
+        "constraint relation {0:?} is not one of prt, obj, xcomp, ccomp, ccxcomp, ccsubj, ccposs, cceval, eval, compound, any, objmod, pp.PREP"
     )]
     Relation(String),
     #[error("constraint {0:?} lists no lemma")]
@@ -110,6 +114,7 @@ fn parse_condition(spec: &str) -> Result<Condition, ConstraintError> {
         "ccsubj" => Relation::CcompSubject,
         "ccposs" => Relation::CcompPossessor,
         "cceval" => Relation::CcompEvaluation,
+        "eval" => Relation::Evaluation,
         "compound" => Relation::Compound,
         "any" => Relation::Any,
         "objmod" => Relation::ObjectModifier,
@@ -140,7 +145,7 @@ fn parse_condition(spec: &str) -> Result<Condition, ConstraintError> {
     if words.is_empty() && classes.is_empty() && !any_word {
         return Err(ConstraintError::NoLemma(spec.to_string()));
     }
-    if relation == Relation::CcompEvaluation {
+    if matches!(relation, Relation::CcompEvaluation | Relation::Evaluation) {
         // Its list names kinds of evaluations.tsv, not words or classes.
         let unknown = words
             .iter()
@@ -251,6 +256,11 @@ impl Condition {
                 .iter()
                 .filter_map(|k| EvaluationKind::from_name(k))
                 .any(|kind| judges(trigger, kind)),
+            Relation::Evaluation => self
+                .lemmas
+                .iter()
+                .filter_map(|k| EvaluationKind::from_name(k))
+                .any(|kind| labels(trigger, kind)),
             Relation::Compound => trigger.children().any(|c| {
                 matches!(c.rel(), Deprel::Compound | Deprel::Amod | Deprel::NmodNpmod)
                     && self.accepts(c)
@@ -361,6 +371,8 @@ mod tests {
         assert_eq!(c.conditions[0].relation, Relation::Ccomp);
         let c = parse_constraint("cceval:negative").unwrap();
         assert_eq!(c.conditions[0].relation, Relation::CcompEvaluation);
+        let c = parse_constraint("eval:negative").unwrap();
+        assert_eq!(c.conditions[0].relation, Relation::Evaluation);
     }
 
     #[test]

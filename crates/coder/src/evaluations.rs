@@ -239,9 +239,33 @@ fn clause_judges(top: Token<'_>, predicate: Token<'_>, kind: EvaluationKind) -> 
         return false;
     }
     let tokens = clause_tokens(top);
-    if !tokens.iter().any(|t| names_a_target(*t)) {
-        return false;
-    }
+    tokens.iter().any(|t| names_a_target(*t)) && holds_phrase(&tokens, kind)
+}
+
+/// Whether what a verb of naming governs, but its subject and by-agent, labels its object in a
+/// phrase of `kind` or a word of the words.tsv class `disapproving` ("branded the scheme a waste
+/// of money and deeply flawed", "in a move branded a humiliating retreat by the Tories").
+pub(crate) fn labels(verb: Token<'_>, kind: EvaluationKind) -> bool {
+    let mut tokens: Vec<Token<'_>> = verb
+        .children()
+        .filter(|c| {
+            !(matches!(
+                c.rel(),
+                Deprel::Nsubj | Deprel::NsubjPass | Deprel::OblAgent
+            ) || crate::tree::has_case(*c, &["by"]))
+        })
+        .flat_map(clause_tokens)
+        .collect();
+    tokens.sort_by_key(|t| t.i());
+    let disapproving = tokens.iter().any(|t| {
+        is(WordClass::Disapproving, &lemma(*t))
+            || is(WordClass::Disapproving, &t.text().to_lowercase())
+    });
+    disapproving || holds_phrase(&tokens, kind)
+}
+
+/// Whether the tokens, in text order, hold a phrase of `kind`.
+fn holds_phrase(tokens: &[Token<'_>], kind: EvaluationKind) -> bool {
     let words: Vec<(String, String)> = tokens
         .iter()
         .flat_map(|t| {

@@ -200,8 +200,11 @@ pub(crate) fn modified_subject(verb: Token<'_>) -> Option<Token<'_>> {
             || verb
                 .head()
                 .is_some_and(|h| !h.children().any(|c| c.rel() == Deprel::Case)));
-    let noun = (verb.rel() == Deprel::Acl
-        && (finite || present)
+    // A relative clause has a subject of its own (a relative pronoun at least), so a tensed
+    // one without any is the noun's own verb the parse hung on it ("The Chilean government
+    // yesterday welcomed Peru's offer" read as "government | (that) yesterday welcomed").
+    let relative = verb.rel() == Deprel::AclRelcl && finite;
+    let noun = (((verb.rel() == Deprel::Acl && (finite || present)) || relative)
         && !verb.children().any(|c| c.rel().is_nsubj()))
     .then(|| verb.head())
     .flatten()?;

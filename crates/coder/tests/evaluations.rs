@@ -61,6 +61,22 @@ const CODED: &[(&str, &str, Option<&str>)] = &[
         "GBR",
         None,
     ),
+    // a verb of naming whose label is a phrase of evaluations.tsv or a disapproving word
+    (
+        "The Scottish Conservatives branded the Scottish Executive's ferry plan as fantasy economics.",
+        "GBR",
+        None,
+    ),
+    (
+        "Labour announced new limits on casinos, in a move branded a humiliating climbdown by the Conservatives.",
+        "GBR",
+        None,
+    ),
+    (
+        "The Tories have described the way the Home Office handled the visa as \"scandalous\".",
+        "GBR",
+        None,
+    ),
 ];
 
 #[test]
@@ -110,6 +126,15 @@ const NOT_CODED: &[(&str, C)] = &[
     // business: a phrase of time or measure in a neutral report
     (
         "The company said profits had risen above expectations in the first quarter.",
+        C::Accuse,
+    ),
+    // a verb of naming whose label judges nothing
+    (
+        "The company branded its new phones as premium products for business users.",
+        C::Accuse,
+    ),
+    (
+        "The Tories described the plan as a step forward for pensioners.",
         C::Accuse,
     ),
 ];
