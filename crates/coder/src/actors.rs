@@ -58,6 +58,18 @@ fn is_part_noun(lemma: &str) -> bool {
     is(WordClass::PartNoun, lemma)
 }
 
+/// The body a part noun's "of" phrase names ("a member of the parliament"), or the body an
+/// agent noun's "for" phrase names ("a spokesman for the Home Office").
+fn whole_of_part(head: Token<'_>) -> Option<Token<'_>> {
+    let l = crate::triggers::trigger_lemma(head);
+    let (part, agent) = (is_part_noun(&l), is(WordClass::AgentFor, &l));
+    head.children().find(|c| {
+        c.rel().is_nmod()
+            && (part && crate::triggers::has_case(*c, &["of"])
+                || agent && crate::triggers::has_case(*c, &["for"]))
+    })
+}
+
 /// Days and months, which a parse can take for names: never actors.
 fn is_time_word(word: &str) -> bool {
     is(WordClass::CalendarName, &word.to_ascii_lowercase())
@@ -438,12 +450,10 @@ impl<'d, 'l> ActorReader<'d, 'l> {
         }
 
         // "A member of the Syrian parliament", "thousands of Nigerians", "leaders of Romania's
-        // government": a part or a number of a body is coded as the body.
+        // government": a part or a number of a body is coded as the body; so is who speaks
+        // for it ("a spokesman for UKIP"; words.tsv agent_for).
         if placed.country.is_none()
-            && is_part_noun(&crate::triggers::trigger_lemma(head))
-            && let Some(whole) = head
-                .children()
-                .find(|c| c.rel().is_nmod() && crate::triggers::has_case(*c, &["of"]))
+            && let Some(whole) = whole_of_part(head)
             && let Some(a) = self.actor_within(whole, discourse, depth + 1)
         {
             placed.country = a.country;

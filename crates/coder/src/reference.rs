@@ -122,8 +122,9 @@ impl<'d> ActorReader<'d, '_> {
     }
 
     /// The body a person's name is given with: "Simon Hart of the Countryside Alliance",
-    /// "Brendan Barber of the TUC" speak for it (its country and sector). Only a body the
-    /// dictionaries know (an organisation, party or medium), not a place ("Jones of Leeds").
+    /// "Brendan Barber of the TUC", "Vincent Cable, for the Liberal Democrats," speak for it
+    /// (its country and sector). Only a body the dictionaries know (an organisation, party or
+    /// medium), not a place ("Jones of Leeds").
     pub(crate) fn body_of_name(
         &self,
         head: Token<'d>,
@@ -137,7 +138,12 @@ impl<'d> ActorReader<'d, '_> {
         let of = std::iter::once(head)
             .chain(head.children().filter(|c| c.rel() == Deprel::Flat))
             .flat_map(|t| t.children())
-            .find(|c| c.rel().is_nmod() && crate::tree::has_case(*c, &["of"]))?;
+            .find(|c| {
+                (c.rel().is_nmod() && crate::tree::has_case(*c, &["of", "for"]))
+                    // "Vincent Cable, for the Liberal Democrats, said": set off by commas, the
+                    // phrase may hang as a list item.
+                    || (c.rel() == Deprel::List && crate::tree::has_case(*c, &["for"]))
+            })?;
         let core = crate::actors::core_tokens(of);
         let (lo, hi) = (core.first()?.span().start, core.last()?.span().end);
         let body = self.matches_in(lo, hi).any(|m| {

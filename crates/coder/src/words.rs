@@ -86,6 +86,7 @@ word_classes! {
     FirstPerson = "first_person",
     Description = "description",
     PartNoun = "part_noun",
+    AgentFor = "agent_for",
     CalendarName = "calendar_name",
     RelativePronoun = "relative_pronoun",
     SimilarVerb = "similar_verb",

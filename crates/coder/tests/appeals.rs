@@ -3,7 +3,8 @@
 //! ("said the ruling was an embarrassment and changes were needed"), a measure asked to exist
 //! ("said there should be a public inquiry"), a hoped-for act of someone named ("hope the
 //! government will act"), expecting someone to do what is owed ("expects the police to
-//! prosecute"), an agreement by someone ("the agreement by the G8") and attending a meeting.
+//! prosecute"), an agreement by someone ("the agreement by the G8"), attending a meeting, and
+//! who speaks for a body ("a spokesman for UKIP", "Vincent Cable, for the Liberal Democrats,").
 //! Each construction has negatives: forecasts, wishes of fortune, sport and business.
 
 use attache_event::{Event, EventCategory as C};
@@ -83,6 +84,32 @@ const CODED: &[(&str, C, &str, &str)] = &[
         "PAK",
         "",
     ),
+    // Who speaks for a body is coded as the body.
+    (
+        "A spokeswoman for the Scottish National Party urged ministers to publish the report.",
+        C::Request,
+        "GBR",
+        "",
+    ),
+    (
+        "A spokesman for the Foreign Office welcomed the release of the hostages.",
+        C::Support,
+        "GBR",
+        "",
+    ),
+    (
+        "Nigel Pargeter, for the Liberal Democrats, criticised the plans.",
+        C::Accuse,
+        "GBR",
+        "",
+    ),
+    // Backing a measure's introduction.
+    (
+        "The Scottish Conservatives backed the introduction of identity cards.",
+        C::Support,
+        "GBR",
+        "",
+    ),
 ];
 
 #[test]
@@ -158,6 +185,15 @@ fn forecasts_wishes_sport_and_business_are_no_appeals() {
             (
                 "The Labour Party attended the conference in Brighton.",
                 C::Consult,
+            ),
+            // A "for" phrase that names no body speaks for no one.
+            (
+                "Nigel Pargeter, for his part, criticised the plans.",
+                C::Accuse,
+            ),
+            (
+                "A spokesman for the family criticised the police.",
+                C::Accuse,
             ),
         ],
         code,
