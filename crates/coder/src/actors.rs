@@ -441,6 +441,18 @@ impl<'d, 'l> ActorReader<'d, 'l> {
             placed.country = c;
             placed.sector = placed.sector.take().or(s);
         }
+        // "his government", "their lawyers": a role owned by a pronoun is of the country the
+        // pronoun's referent is of; the role keeps its own sector.
+        if placed.country.is_none()
+            && placed.sector.is_some()
+            && head.upos() == Upos::Noun
+            && let Some(owner) = head.children().find(|c| {
+                c.rel() == Deprel::NmodPoss && c.upos() == Upos::Pron && is_actor_pronoun(c.text())
+            })
+            && let Some((c, _)) = self.pronoun_referent(owner, owner.span().start, discourse, depth)
+        {
+            placed.country = c;
+        }
         // "The chancellor" after "Chancellor Gordon Brown": the actor given that role.
         if placed.country.is_none()
             && let Some((c, s)) = self.described_referent(head, core, discourse)

@@ -61,6 +61,7 @@ pub fn code_sentence<'a>(
         fallback_country.as_deref(),
         discourse,
     );
+    crate::participants::note_home_offices(&sx, discourse);
     sx.reader.enter_quotation(s, discourse);
 
     let found = find_frames(&sx);
@@ -75,8 +76,8 @@ pub fn code_sentence<'a>(
     sx.reader.leave_quotation(s, discourse);
 
     if let Some(subj) = root_subject {
-        discourse.last_subject = Some(subj);
-        discourse.last_subject_plural = plural_root_subject(s);
+        let person = person_root_subject(&sx);
+        discourse.note_subject(subj, plural_root_subject(s), person);
     }
 }
 
@@ -104,6 +105,39 @@ fn drop_recoded_twins(frames: &[Frame<'_>], coded: &mut Vec<Coded>) {
             coded[t].recipients = act.recipients;
         }
     }
+}
+
+/// Whether the root's subject names a person: "he" or "she", a person of the dictionaries
+/// ("Tony Blair"), or a name written with a title ("Lord Falconer", "Mr Kim"); a bare name may
+/// be a firm's ("Marsh posted a loss"). "It" in a later sentence does not stand for them. A
+/// title the parse split off its name ("British chancellor | Gordon Brown") is a second
+/// subject: any subject of the root counts.
+fn person_root_subject(sx: &SentenceCx<'_, '_>) -> bool {
+    let Some(root) = sx.s.root() else {
+        return false;
+    };
+    root.children()
+        .filter(|c| c.rel() == Deprel::Nsubj)
+        .any(|n| names_person(sx, n))
+}
+
+/// Whether the noun phrase `n` heads names a person.
+fn names_person(sx: &SentenceCx<'_, '_>, n: Token<'_>) -> bool {
+    if is(WordClass::PersonPronoun, &n.text().to_ascii_lowercase()) {
+        return true;
+    }
+    let core = crate::actors::core_tokens(n);
+    let (Some(first), Some(last)) = (core.first(), core.last()) else {
+        return false;
+    };
+    let person_entry = sx
+        .reader
+        .matches_in(first.span().start, last.span().end)
+        .any(|m| m.entry.kind == EntryKind::Person);
+    person_entry
+        || core
+            .iter()
+            .any(|t| t.upos() == Upos::Propn && crate::actors::is_honorific(t.text()))
 }
 
 /// People named with a role but no nationality ("Foreign Minister Jeppe Kofod") act for the

@@ -37,6 +37,11 @@ pub struct Discourse {
     /// Whether that subject was plural ("Germany and Poland", "the allies"): "they" needs a
     /// plural antecedent and "it" a singular one.
     pub last_subject_plural: bool,
+    /// Whether that subject was a person ("Lord Falconer", "he"): "it" never stands for one.
+    pub last_subject_person: bool,
+    /// The most recent coded singular subject that was no person, with its sentence: what
+    /// "it" stands for when the last subject was a person.
+    last_body: Option<(Actor, usize)>,
     /// Sentences read so far: the number of the sentence being coded.
     sentence: usize,
     /// The sentence of each person's latest mention (by place in `persons`).
@@ -80,6 +85,10 @@ const KIND_RIVAL_WINDOW: usize = 2;
 /// How many sentences back a pronoun looks for its person: a person last named further back
 /// is no longer what "he" refers to.
 const PRONOUN_WINDOW: usize = 6;
+
+/// How many sentences back "it" may reach past a person subject for the last body that was
+/// a subject ("The airline said ... Mr Kim said ... it had agreed").
+const BODY_WINDOW: usize = 3;
 
 /// Levenshtein distance, bounded use on short names only.
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -226,6 +235,31 @@ impl Discourse {
     /// Remembers a mention, at byte offset `at`, of a person the document says nothing about.
     pub(crate) fn note_anonymous(&mut self, at: usize) {
         self.anonymous.insert(at, self.sentence);
+    }
+
+    /// Remembers the sentence's coded main subject, for "it" and "they" in later sentences.
+    pub(crate) fn note_subject(&mut self, subject: Actor, plural: bool, person: bool) {
+        if !plural && !person {
+            self.last_body = Some((subject.clone(), self.sentence));
+        }
+        self.last_subject = Some(subject);
+        self.last_subject_plural = plural;
+        self.last_subject_person = person;
+    }
+
+    /// What "it" or "its" stands for: the last subject when it was singular and no person,
+    /// else the last such subject of the few sentences before, if any.
+    pub(crate) fn singular_referent(&self) -> Option<&Actor> {
+        if !self.last_subject_person {
+            return self
+                .last_subject
+                .as_ref()
+                .filter(|_| !self.last_subject_plural);
+        }
+        self.last_body
+            .as_ref()
+            .filter(|(_, at)| at + BODY_WINDOW >= self.sentence)
+            .map(|(a, _)| a)
     }
 
     /// Moves on to the next sentence of the document.

@@ -21,6 +21,8 @@ use crate::actors::{ActorReader, Discourse, Person, SentenceLex, core_tokens, is
 use crate::context::DocContext;
 use crate::persons::{is_name_head, own_or_described, reading_of};
 use crate::reference::Referent;
+use crate::tree::lemma;
+use crate::words::{WordClass, is};
 use attache_lexicon::EntryKind;
 use attache_nlp::{Deprel, Sentence, Token, Upos};
 use std::collections::HashMap;
@@ -197,9 +199,7 @@ fn read_token<'d>(
         (true, Some(n)) => Some(reader.uncovered_names(&core_tokens(n))),
         (true, None) => return,
         // The subject of the sentence's main verb ("The foreign secretary said").
-        (false, _) if t.rel() == Deprel::Nsubj && t.head().is_some_and(|h| h.head().is_none()) => {
-            None
-        }
+        (false, _) if main_clause_subject(t) => None,
         (false, _) => return,
     };
     people.descriptions.push(Description {
@@ -210,6 +210,21 @@ fn read_token<'d>(
         country: reading.0.or(fallback.map(String::from)),
         sector,
     });
+}
+
+/// Whether `t` is the subject of the sentence's main verb ("The foreign secretary said"), or
+/// of the verb of saying that closes it, which the parse hangs on the quoted clause ("..., the
+/// lord chancellor has said.").
+fn main_clause_subject(t: Token<'_>) -> bool {
+    if t.rel() != Deprel::Nsubj {
+        return false;
+    }
+    let Some(verb) = t.head() else { return false };
+    let root = |v: Token<'_>| v.head().is_none();
+    root(verb)
+        || (verb.rel() == Deprel::Parataxis
+            && is(WordClass::Reporting, &lemma(verb))
+            && verb.head().is_some_and(root))
 }
 
 /// A definite role description ("the foreign secretary", "the British home secretary"): its
@@ -312,11 +327,18 @@ fn person_described(
 
 /// The person a description that no one named before it fits is given to: the first person
 /// named after it, within the next [`FORWARD_WINDOW`] sentences, if the dictionaries do not
-/// place them and no other such person is named in their sentence.
+/// place them and no other such person is named in their sentence. Only names the report
+/// writes with "Mr", "Lord" or the like somewhere count: a bill or a firm ("the Mental Capacity
+/// Bill") named first is no person.
 fn named_after<'m>(d: &Description, mentions: &'m [Mention]) -> Option<&'m Vec<String>> {
+    let titled = |m: &Mention| {
+        mentions
+            .iter()
+            .any(|o| o.titled && o.names.last() == m.names.last())
+    };
     let first = mentions
         .iter()
-        .filter(|m| m.at > d.at)
+        .filter(|m| m.at > d.at && titled(m))
         .min_by_key(|m| m.at)?;
     if first.known.is_some() || first.sentence > d.sentence + FORWARD_WINDOW {
         return None;

@@ -385,6 +385,34 @@ fn home_office(sx: &SentenceCx<'_, '_>, head: Token<'_>) -> bool {
         })
 }
 
+/// Remembers the offices sentence `sx` names as its home country's ("the Electoral Commission
+/// says", "the prime minister said"), so that a later description refers to them ("the
+/// commission does urge"), as it does to an office written with its country.
+pub(crate) fn note_home_offices(sx: &SentenceCx<'_, '_>, discourse: &mut Discourse) {
+    let Some((country, _)) = sx.cx.home_country() else {
+        return;
+    };
+    for &t in &sx.tokens {
+        if !matches!(t.upos(), Upos::Noun | Upos::Propn) || !home_office(sx, t) {
+            continue;
+        }
+        // A role the document gave someone is theirs ("the chancellor" after Gordon Brown).
+        if sx.reader.actor(t, discourse).is_some() {
+            continue;
+        }
+        let Some(office) = sx.reader.sector_actor(t) else {
+            continue;
+        };
+        let (lo, hi) = (office.span[0], office.span[1]);
+        sx.reader.note_descriptions(
+            (lo, hi),
+            Some(&country),
+            office.sector.as_deref(),
+            discourse,
+        );
+    }
+}
+
 /// "The government said", "accused ministers of", "attacked the government's failure": a
 /// state's governing body named without its state (`national_body` of data/coder/words.tsv)
 /// is the government of the report's dateline country, else of the country the document names

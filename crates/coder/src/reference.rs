@@ -49,6 +49,9 @@ impl<'d> ActorReader<'d, '_> {
         depth: usize,
     ) -> Option<Referent> {
         let word = head.text().to_ascii_lowercase();
+        if is_expletive(head, &word) {
+            return None;
+        }
         let first_person = is(WordClass::FirstPerson, &word);
         if head.rel().is_nsubj() || first_person {
             let speaker = if first_person {
@@ -84,14 +87,15 @@ impl<'d> ActorReader<'d, '_> {
         }
         let plural = matches!(word.as_str(), "they" | "them" | "their");
         let singular = matches!(word.as_str(), "it" | "its");
-        discourse
-            .last_subject
-            .as_ref()
-            .filter(|_| {
-                (plural && discourse.last_subject_plural)
-                    || (singular && !discourse.last_subject_plural)
-            })
-            .map(|a| (a.country.clone(), a.sector.clone()))
+        let antecedent = if singular {
+            discourse.singular_referent()
+        } else {
+            discourse
+                .last_subject
+                .as_ref()
+                .filter(|_| plural && discourse.last_subject_plural)
+        };
+        antecedent.map(|a| (a.country.clone(), a.sector.clone()))
     }
 
     /// Whether the dictionaries read the name `head` heads as a state or a place, never a
@@ -329,6 +333,26 @@ impl<'d> ActorReader<'d, '_> {
         let q = &mut discourse.quote;
         q.inside_at_start = q.inside_at_start != flips_quotation(s.text());
     }
+}
+
+/// Whether "it" is the empty subject of a judgement whose clause follows ("it was fair to
+/// criticise", "it is clear that"): it stands for no one, and the clause has no doer.
+fn is_expletive(pronoun: Token<'_>, word: &str) -> bool {
+    if word != "it" || !pronoun.rel().is_nsubj() {
+        return false;
+    }
+    let Some(judged) = pronoun.head() else {
+        return false;
+    };
+    let copula = judged.children().any(|c| c.rel() == Deprel::Cop);
+    copula
+        && is(
+            WordClass::EmptyJudgement,
+            &lemma(judged).to_ascii_lowercase(),
+        )
+        && judged.children().any(|c| {
+            c.i() > judged.i() && matches!(c.rel(), Deprel::Xcomp | Deprel::Ccomp | Deprel::Csubj)
+        })
 }
 
 /// The clause subject that speaks a first-person pronoun: the subject of the verb of saying

@@ -117,6 +117,7 @@ word_classes! {
     SpeakerPossessive = "speaker_possessive",
     NameLink = "name_link",
     WorldName = "world_name",
+    EmptyJudgement = "empty_judgement",
 }
 
 impl WordClass {

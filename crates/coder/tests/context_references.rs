@@ -1,0 +1,126 @@
+//! Actors a sentence gives only by reference to the document: a report's lead that names an
+//! office by a closing "..., the lord chancellor has said." before the body names its holder;
+//! a role owned by a pronoun ("his government"); the empty "it" of a judgement ("it was
+//! fair to criticise"); and "it", which never stands for a person. Mini-documents written for
+//! these tests, with negatives (two candidates, a candidate that is no actor, one too far
+//! back).
+
+use attache_event::Event;
+use chrono::NaiveDate;
+
+mod common;
+
+use common::{actor_of, coded};
+
+fn code(text: &str) -> Vec<Event> {
+    common::code_on(text, NaiveDate::from_ymd_opt(2005, 3, 2))
+}
+
+fn show(events: &[Event]) -> Vec<(String, String, Option<String>, Option<String>)> {
+    events
+        .iter()
+        .flat_map(|e| {
+            e.actors.iter().map(|a| {
+                (
+                    e.trigger.text.clone(),
+                    a.text.clone(),
+                    a.country.clone(),
+                    a.sector.clone(),
+                )
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn a_lead_closing_with_an_office_names_the_person_the_body_names_next() {
+    // The verb of saying closes the lead and the parse hangs it on the quoted clause; a
+    // bill's name comes before the person's.
+    let text = "Cuts to school meals would be a mistake, the education secretary has said.\n\n\
+                Teachers in Britain protested against the Healthy Schools Bill on \
+                Tuesday. Lady Harwood said the critics had misread the plan.\n\nLater Lady \
+                Harwood praised the head teachers of Britain for their patience.";
+    let events = code(text);
+    assert_eq!(
+        actor_of(&events, "praised"),
+        coded("GBR", "GOV"),
+        "{:#?}",
+        show(&events)
+    );
+}
+
+#[test]
+fn a_lead_office_with_two_unplaced_people_after_it_names_neither() {
+    let text = "Cuts to school meals would be a mistake, the education secretary has said.\n\n\
+                Lady Harwood and Mr Pellow spoke in Britain on Tuesday. Lady Harwood \
+                said the critics had misread the plan.\n\nLater Lady Harwood praised the head \
+                teachers of Britain for their patience.";
+    let events = code(text);
+    assert_eq!(actor_of(&events, "praised"), None, "{:#?}", show(&events));
+}
+
+#[test]
+fn a_role_owned_by_a_pronoun_is_of_the_pronouns_referents_country() {
+    let text = "Mr Tokayev, the foreign minister of Kazakhstan, arrived in Moscow on Monday. \
+                He said that his government would insist on a higher price for oil sent to \
+                China.";
+    let events = code(text);
+    assert_eq!(
+        actor_of(&events, "insist"),
+        coded("KAZ", "GOV"),
+        "{:#?}",
+        show(&events)
+    );
+}
+
+#[test]
+fn a_role_owned_by_a_pronoun_with_two_candidates_is_no_ones() {
+    // Two people of two countries named in one sentence: "his" may be either.
+    let text = "Mr Tokayev, the foreign minister of Kazakhstan, met Mr Lavrov, the foreign \
+                minister of Russia, on Monday. Officials said that his government would insist \
+                on a higher price for oil sent to China.";
+    let events = code(text);
+    let actors = show(&events);
+    assert!(
+        actors
+            .iter()
+            .all(|(trigger, text, ..)| trigger != "insist" || text != "his government"),
+        "{actors:#?}"
+    );
+}
+
+#[test]
+fn the_empty_it_of_a_judgement_is_no_one() {
+    let text = "Ms Ferrant, the Danish justice minister, spoke in Copenhagen on Monday. She \
+                said it was fair to criticise the police over the delays.";
+    let events = code(text);
+    let actors = show(&events);
+    assert!(
+        actors.iter().all(|(_, text, ..)| text != "it"),
+        "{actors:#?}"
+    );
+    // "ready" says what its subject will do: "it" is the speaker's side.
+    let events = code("Iran said on Monday it was ready to hold talks with the EU.");
+    let country = actor_of(&events, "talks").map(|(country, _)| country);
+    assert_eq!(country.as_deref(), Some("IRN"), "{:#?}", show(&events));
+}
+
+#[test]
+fn it_stands_for_the_last_body_not_a_person_named_after_it() {
+    let text = "The Kenyan government faces a strike by teachers in Nairobi. British chancellor \
+                Gordon Brown said the talks had failed. It blamed the unions for the collapse.";
+    let events = code(text);
+    let actor = actor_of(&events, "blamed");
+    assert_ne!(actor, coded("GBR", "GOV"), "{:#?}", show(&events));
+    assert_eq!(actor, coded("KEN", "GOV"), "{:#?}", show(&events));
+}
+
+#[test]
+fn it_reaches_no_body_far_back_past_a_person() {
+    let text = "The Kenyan government faces a strike by teachers in Nairobi. Schools were \
+                closed. Parents were angry. Pupils stayed at home. Exams were delayed. British \
+                chancellor Gordon Brown said the talks had failed. It blamed the unions for \
+                the collapse.";
+    let events = code(text);
+    assert_eq!(actor_of(&events, "blamed"), None, "{:#?}", show(&events));
+}
