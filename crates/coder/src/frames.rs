@@ -425,7 +425,8 @@ fn addressee<'d>(category: EventCategory, trigger: Token<'d>) -> Vec<Token<'d>> 
 /// Who did what the objects name, or whose they are: "rejected calls by Belarus's rulers",
 /// "dismissed an appeal from the president", "prevented the demonstration staged by students",
 /// "shelled positions of the Palestinian security forces", "criticised Mr Brown's plan" (a
-/// possessor named, not a pronoun: "its plan" is most often the speaker's own).
+/// possessor named, not a pronoun: "its plan" is most often the speaker's own), "forced the
+/// sale of Yukos' assets" (the possessor of the owned thing).
 fn owners_of<'d>(category: EventCategory, objects: &[Token<'d>]) -> Vec<Token<'d>> {
     let mut out = Vec::new();
     for o in objects {
@@ -433,6 +434,10 @@ fn owners_of<'d>(category: EventCategory, objects: &[Token<'d>]) -> Vec<Token<'d
             let possessor = c.rel() == Deprel::NmodPoss && c.upos() != Upos::Pron;
             if possessor || (c.rel().is_nmod() && marks_recipient(c, Marks::Object, category)) {
                 out.push(c);
+                // "forced the sale of Yukos' assets": whose the owned thing is, in turn.
+                out.extend(c.children().filter(|g| {
+                    !possessor && g.rel() == Deprel::NmodPoss && g.upos() != Upos::Pron
+                }));
             } else if c.rel() == Deprel::Acl && c.xpos() == "VBN" {
                 out.extend(
                     c.children()

@@ -47,3 +47,12 @@ fn the_government_possessor_is_read_once() {
     );
     assert_eq!(recipients(&e), [(Some("GBR"), Some("GOV"))]);
 }
+
+#[test]
+fn the_owners_possessor_is_the_target() {
+    let e = event(
+        "The Conservatives criticised the timing of Mr Brown's announcement.",
+        C::Accuse,
+    );
+    assert_eq!(recipients(&e), [(Some("GBR"), Some("GOV"))]);
+}
