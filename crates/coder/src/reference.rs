@@ -62,7 +62,11 @@ impl<'d> ActorReader<'d, '_> {
             // "he" and "she" stand for a person: a state or a place the parse made their
             // speaker ("Britain has been cautious but Mr Straw said he ...") is not theirs.
             let person = is(WordClass::PersonPronoun, &word);
-            if let Some(s) = speaker.filter(|s| !(person && self.names_body(*s))) {
+            let plural = matches!(word.as_str(), "they" | "them" | "their");
+            if let Some(s) = speaker
+                .filter(|s| !(person && self.names_body(*s)))
+                .filter(|s| !(plural && one_office(*s)))
+            {
                 let a = self.actor_within(s, discourse, depth + 1);
                 // A first person whose speaker is named but not placed is no one else.
                 if a.is_some() || first_person {
@@ -333,6 +337,17 @@ impl<'d> ActorReader<'d, '_> {
         let q = &mut discourse.quote;
         q.inside_at_start = q.inside_at_start != flips_quotation(s.text());
     }
+}
+
+/// Whether `head` heads a description of one state office ("the finance minister", "the
+/// home secretary"; first word of class `home_office`): one person, whom "they" does not
+/// stand for ("The finance minister has urged councils ... but they have warned").
+fn one_office(head: Token<'_>) -> bool {
+    head.xpos() == "NN"
+        && crate::actors::core_tokens(head)
+            .iter()
+            .find(|t| t.upos() != Upos::Det)
+            .is_some_and(|t| is(WordClass::HomeOffice, &t.text().to_ascii_lowercase()))
 }
 
 /// Whether "it" is the empty subject of a judgement whose clause follows ("it was fair to

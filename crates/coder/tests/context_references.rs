@@ -124,3 +124,31 @@ fn it_reaches_no_body_far_back_past_a_person() {
     let events = code(text);
     assert_eq!(actor_of(&events, "blamed"), None, "{:#?}", show(&events));
 }
+
+#[test]
+fn they_does_not_stand_for_one_office() {
+    // "they" are the boards urged, not the one minister who urged them.
+    let lead = "Waiting lists in Britain grew in January, figures from Britain showed on \
+                Monday.\n\n";
+    let events = code(&format!(
+        "{lead}The finance minister has urged health boards to cut waiting lists but they \
+         have warned that they will close wards unless funding is increased."
+    ));
+    let actors = show(&events);
+    assert!(
+        actors
+            .iter()
+            .all(|(trigger, _, _, sector)| trigger != "warned" || sector.as_deref() != Some("GOV")),
+        "{actors:#?}"
+    );
+    // "he" stands for the office's holder, the home country's.
+    let events = code(&format!(
+        "{lead}The finance minister said he would not hold talks with the unions."
+    ));
+    assert_eq!(
+        actor_of(&events, "talks"),
+        coded("GBR", "GOV"),
+        "{:#?}",
+        show(&events)
+    );
+}
