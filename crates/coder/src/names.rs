@@ -7,7 +7,8 @@
 //! doers the dictionaries know never pay for it. What
 //! the recogniser finds becomes an actor as follows:
 //! - a person takes the state or party written just before the name ("Labour's Frank
-//!   Dobson"); else, when the event acts on a political actor the dictionaries know (a state,
+//!   Dobson"), or what a description set off by commas after it says ("Frank Dobson, the
+//!   Labour MP,"); else, when the event acts on a political actor the dictionaries know (a state,
 //!   a government, a party, a legislature ...), the report's country (dateline, then the
 //!   document's most-named country; `country_from` says which) and no sector. A person named
 //!   only by name whose deed hits no political actor ("Frank Lampard accused the referee") is
@@ -193,12 +194,50 @@ fn person(
     if let Some((lo, country, sector)) = affiliation_before(sx, entity) {
         return Some(actor(sx, entity, lo, Some(country), sector, None));
     }
+    if let Some((country, sector)) = description_after(sx, entity) {
+        let lo = entity.span().start;
+        return Some(actor(sx, entity, lo, Some(country), sector, None));
+    }
     if !sx.cx.political || !*political.get_or_insert_with(|| acts_on_political(sx, frame)) {
         return None;
     }
     let (country, from) = sx.cx.home_country()?;
     let lo = entity.span().start;
     Some(actor(sx, entity, lo, Some(country), None, Some(from)))
+}
+
+/// A description set off by commas just after a name, which the parse did not hang on it
+/// ("Frank Dobson, the Labour MP, said"; "Jacques Barrot, vice president of the European
+/// Commission, said"): the country and sector its dictionary phrases give, where it names a
+/// role and a state, party or body. Up to twelve words, no verb among them.
+fn description_after(
+    sx: &SentenceCx<'_, '_>,
+    entity: &Entity<'_>,
+) -> Option<(String, Option<String>)> {
+    let doc = sx.cx.doc;
+    let first = entity.token_range().end + 1;
+    let last = sx.tokens.last()?.i();
+    if first > last || doc.token(first - 1).text() != "," {
+        return None;
+    }
+    let stop = (first..=last.min(first + 12)).find(|&k| {
+        let t = doc.token(k);
+        t.text() == "," || matches!(t.upos(), Upos::Verb | Upos::Aux | Upos::Pron)
+    })?;
+    if stop == first || doc.token(stop).text() != "," {
+        return None;
+    }
+    let lo = doc.token(first).span().start;
+    let hi = doc.token(stop - 1).span().end;
+    if !sx
+        .lex
+        .within(lo, hi)
+        .any(|m| m.entry.kind == EntryKind::Role)
+    {
+        return None;
+    }
+    let read = sx.reader.read_core(doc.token(stop - 1), lo, hi);
+    Some((read.country?, read.sector))
 }
 
 /// An organisation: its head word's sector, and the state named in or before it, else (with a

@@ -76,6 +76,33 @@ fn a_party_written_before_a_name_gives_its_country_and_status() {
 }
 
 #[test]
+fn a_description_after_the_name_gives_its_country_and_sector() {
+    let cases = [
+        // The party's MP: a legislator of the governing party.
+        (
+            "Gwyneth Pardoe, the Labour MP for Leeds, accused the Conservatives of misleading voters.",
+            "GBR",
+            "LEG",
+        ),
+        (
+            "Marcel Dufresne, vice president of the European Commission, urged ministers to act.",
+            "EU",
+            "GOV",
+        ),
+    ];
+    for (sentence, country, sector) in cases {
+        let events = code(&british(sentence));
+        let row = actors(&events)
+            .into_iter()
+            .find(|r| sentence.starts_with(&r.1))
+            .unwrap_or_else(|| panic!("{sentence}: {:#?}", actors(&events)));
+        assert_eq!(row.2.as_deref(), Some(country), "{sentence}");
+        assert_eq!(row.3.as_deref(), Some(sector), "{sentence}");
+        assert_eq!(row.4, None, "{sentence}");
+    }
+}
+
+#[test]
 fn an_organisation_takes_the_sector_of_its_head_word() {
     let cases = [
         (
