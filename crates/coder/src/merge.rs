@@ -65,6 +65,7 @@ fn evidence(found: &Found) -> Evidence<'_> {
         story: Vec::new(),
         home: None,
         speakers: Vec::new(),
+        document: &[],
     }
 }
 

@@ -146,8 +146,8 @@ pub fn merge(
             .iter()
             .map(|p| {
                 format!(
-                    "story {:.1} story_clause {:.1} story_word {:.1}: pairwise P {:.3} R {:.3}, CoNLL F1 {:.3}, clean topics {:.3}\n",
-                    p.story, p.story_clause, p.story_word, p.pairwise_precision, p.pairwise_recall, p.conll_f1, p.clean_topics
+                    "document_same {:.2} document_apart {:.2}: pairwise P {:.3} R {:.3}, CoNLL F1 {:.3}, clean topics {:.3}\n",
+                    p.document_same, p.document_apart, p.pairwise_precision, p.pairwise_recall, p.conll_f1, p.clean_topics
                 )
             })
             .collect();

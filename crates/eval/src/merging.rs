@@ -18,7 +18,9 @@ use crate::ecbplus::{EcbDocument, EcbTopic};
 use attache_coder::{Extractor, GENERIC_MODE};
 use attache_event::ByteSpan;
 use attache_merge::{ContentRule, Policy, Strictness};
-use attache_store::merge::{MergedEvent, Report, choose_under, story_names};
+use attache_store::merge::{
+    Frequencies, MergedEvent, Report, choose_under, document_terms, story_names,
+};
 use attache_store::{EventStore, Filter, IngestDocument, NoGroups, SqliteStore};
 use attache_text::{Document, Publication};
 use serde::Serialize;
@@ -158,9 +160,13 @@ fn document(doc: &EcbDocument) -> Document {
 /// A coded gold mention as the merge rule sees it. For a word the dictionary does not know, the
 /// generic category's mode is the trigger's lemma (only the word itself says what kind of event
 /// it names); a known one without a mode is told apart from it by its category.
-fn gold_report(code: &attache_coder::MentionCode, doc: &EcbDocument) -> Option<Report> {
+fn gold_report(
+    code: &attache_coder::MentionCode,
+    doc: &EcbDocument,
+    vector: &[(String, f32)],
+) -> Option<Report> {
     let reports = Report::from_event(&code.event, &doc.name, None);
-    let mut report = Report::told_in(reports, &story_names(&doc.text))
+    let mut report = Report::told_in(reports, &story_names(&doc.text), vector)
         .into_iter()
         .next()?;
     match code.category {
@@ -214,8 +220,10 @@ pub struct CodedTopic<'t> {
     sentences: Vec<(usize, usize)>,
 }
 
-/// Codes every gold action mention of a topic.
+/// Codes every gold action mention of a topic. Each document's vector is weighed by the
+/// topic's documents so far, as a fresh store would weigh it at ingest.
 pub fn code_topic<'t>(topic: &'t EcbTopic, extractor: &Extractor) -> CodedTopic<'t> {
+    let mut frequencies = Frequencies::default();
     let mut coded = CodedTopic {
         topic,
         scored: Vec::new(),
@@ -225,8 +233,11 @@ pub fn code_topic<'t>(topic: &'t EcbTopic, extractor: &Extractor) -> CodedTopic<
     for (d, doc) in topic.documents.iter().enumerate() {
         let spans: Vec<ByteSpan> = doc.actions.iter().map(|a| a.span).collect();
         let codes = extractor.code_mentions(&document(doc), &spans);
+        let terms = document_terms(&doc.text);
+        frequencies.add(&terms);
+        let vector = frequencies.vector(&terms);
         for (action, code) in doc.actions.iter().zip(codes) {
-            let Some(report) = code.as_ref().and_then(|c| gold_report(c, doc)) else {
+            let Some(report) = code.as_ref().and_then(|c| gold_report(c, doc, &vector)) else {
                 continue;
             };
             coded.scored.push(Scored {
@@ -458,13 +469,12 @@ fn load_set(dir: &Path, set: TopicSet) -> Result<Vec<EcbTopic>, EvalError> {
     crate::ecbplus::load(dir, &wanted)
 }
 
-/// One point of the threshold grid: the story thresholds of the content rule and its
+/// One point of the threshold grid: the document thresholds of the content rule and its
 /// gold-mention scores.
 #[derive(Debug, Clone, Serialize)]
 pub struct FitPoint {
-    pub story: f64,
-    pub story_clause: f64,
-    pub story_word: f64,
+    pub document_same: f64,
+    pub document_apart: f64,
     pub pairwise_precision: f64,
     pub pairwise_recall: f64,
     pub conll_f1: f64,
@@ -480,15 +490,13 @@ pub fn fit(dir: &Path, set: TopicSet, extractor: &Extractor) -> Result<Vec<FitPo
         .content
         .expect("the across-document policy has a content rule");
     let mut out = Vec::new();
-    let grid = [0.3, 0.4, 0.5, 0.6]
+    let grid = [0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 2.0]
         .into_iter()
-        .flat_map(|s| [0.2, 0.3, 0.4, 0.5].map(|c| (s, c)))
-        .flat_map(|(s, c)| [0.3, 0.4, 0.5, 0.6, 0.7, 2.0].map(|w| (s, c, w)));
-    for (story, story_clause, story_word) in grid {
+        .flat_map(|s| [0.0, 0.05, 0.1, 0.15, 0.2, 0.25].map(|a| (s, a)));
+    for (document_same, document_apart) in grid {
         let rule = ContentRule {
-            story,
-            story_clause,
-            story_word,
+            document_same,
+            document_apart,
             ..base
         };
         let policy = Policy {
@@ -500,9 +508,8 @@ pub fn fit(dir: &Path, set: TopicSet, extractor: &Extractor) -> Result<Vec<FitPo
             coded.iter().map(|c| c.score(&policy)).collect(),
         );
         out.push(FitPoint {
-            story,
-            story_clause,
-            story_word,
+            document_same,
+            document_apart,
             pairwise_precision: scores.system.pairwise.p(),
             pairwise_recall: scores.system.pairwise.r(),
             conll_f1: scores.system.conll_f1(),

@@ -110,7 +110,7 @@ pub fn story_names(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn normalise(word: &str) -> Option<String> {
+pub(crate) fn normalise(word: &str) -> Option<String> {
     let word = word.trim_end_matches("'s").trim_end_matches('\'');
     let lower = word.to_lowercase();
     if function_words().contains(lower.as_str()) {

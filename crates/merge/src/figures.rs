@@ -1,7 +1,8 @@
 //! Figures as merge evidence: a [`Count`] of one mention against another's, under a
 //! [`FigureRule`] (identical, or within a tolerance).
 
-use crate::rule::{Apart, Evidence, FigureRule};
+use crate::policy::FigureRule;
+use crate::rule::{Apart, Evidence};
 use attache_event::Qualifier;
 
 /// A figure as the rule sees it: what it counts, and the words and outlet that report it.

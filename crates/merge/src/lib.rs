@@ -10,13 +10,13 @@
 
 pub mod content;
 pub mod dates;
+pub mod document;
 mod figures;
+mod policy;
 mod rule;
 pub mod words;
 
 pub use dates::{DateSpan, UNDATED_WINDOW_DAYS, announcement_fits, lookup_span, report_date};
 pub use figures::Count;
-pub use rule::{
-    ClaimRule, ContentRule, Decision, Evidence, FigureRule, Policy, SetRule, Strictness, decide,
-    is_statement, kept_apart_in_document,
-};
+pub use policy::{ClaimRule, ContentRule, FigureRule, Policy, SetRule, Strictness};
+pub use rule::{Decision, Evidence, decide, is_statement, kept_apart_in_document};

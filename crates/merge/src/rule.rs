@@ -3,6 +3,7 @@
 use crate::content::{Overlap, overlap};
 use crate::dates::{DateSpan, announcement_fits};
 use crate::figures::{Count, figures_verdict, same_telling_count};
+use crate::policy::{ClaimRule, ContentRule, Policy, SetRule};
 use attache_event::{EventCategory, Modality};
 use chrono::NaiveDate;
 
@@ -55,185 +56,9 @@ pub struct Evidence<'a> {
     /// for "Mr Beith", "tory" for "the Tories"; [`crate::content::speaker_word`]). Empty when
     /// unknown.
     pub speakers: Vec<&'a str>,
-}
-
-/// How two sets of actor (or recipient) codes must relate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SetRule {
-    /// The same codes.
-    Equal,
-    /// The same codes, or one side names none.
-    EqualOrEitherEmpty,
-    /// The same codes, or one set inside the other with at least one code shared.
-    Nested,
-}
-
-/// Whether aggregate claims merge.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ClaimRule {
-    /// An aggregate claim never merges with anything.
-    Never,
-    /// Claims merge with claims, single events with single events.
-    SameKind,
-}
-
-/// How the figures of two mentions must agree.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum FigureRule {
-    /// The headline figures, where both give one, have the same value and unit.
-    Identical,
-    /// Some comparable pair of figures agrees within the tolerance (see [`Count::agrees`]),
-    /// or no pair is comparable.
-    Within { tolerance: f64 },
-}
-
-/// What two mentions must share beyond compatible fields to be one event: enough of what
-/// they say ([`crate::content::overlap`]), or agreeing figures, or (both exactly dated, every
-/// participant named on both sides) their participants and day.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct ContentRule {
-    /// The least overlap score that counts as textual evidence.
-    pub threshold: f64,
-    /// The least weight of shared words (a name or number weighs 2, another word 1).
-    pub min_shared: f64,
-    /// The least number of shared names or numbers: what tells one event from another of its
-    /// kind ("Reid" and "Lohan" both checked into rehab).
-    pub min_names: usize,
-    /// The least overlap of the documents' story names that, with `story_clause` of the
-    /// clause words, counts as textual evidence: two reports of one story.
-    pub story: f64,
-    pub story_clause: f64,
-    /// The least overlap of the documents' story names at which the same word for the event
-    /// ("checked into" rehab in two reports of one actress's story) suffices, with no further
-    /// clause word shared: two documents that repeat the same names tell one story, and one
-    /// story's reports of one kind of event are one event. Outside one country's politics only.
-    pub story_word: f64,
-    /// The least overlap of the clause words that, with every participant named on both sides
-    /// and names in common, counts as evidence for an event within one country when the
-    /// mentions are not both dated to one day. Two statements of one party about its rival
-    /// share the parties' names ("Labour", "Tory") whatever they say; one event's reports share
-    /// more of its words.
-    pub participants_clause: f64,
-}
-
-/// How readily reports merge across documents (`attache ingest --merge`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Strictness {
-    Strict,
-    #[default]
-    Default,
-    Loose,
-}
-
-impl Strictness {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Strictness::Strict => "strict",
-            Strictness::Default => "default",
-            Strictness::Loose => "loose",
-        }
-    }
-
-    pub fn parse(name: &str) -> Option<Strictness> {
-        [Strictness::Strict, Strictness::Default, Strictness::Loose]
-            .into_iter()
-            .find(|s| s.as_str() == name)
-    }
-
-    /// The across-document policy of this setting.
-    pub fn policy(self) -> Policy {
-        match self {
-            Strictness::Strict => Policy::ACROSS_DOCUMENTS_STRICT,
-            Strictness::Default => Policy::ACROSS_DOCUMENTS,
-            Strictness::Loose => Policy::ACROSS_DOCUMENTS_LOOSE,
-        }
-    }
-}
-
-/// The settings that make the rule strict within a document and tolerant across documents.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Policy {
-    pub name: &'static str,
-    /// Whether a mention without a mode may merge with one that has a mode.
-    pub open_mode: bool,
-    pub claims: ClaimRule,
-    pub actors: SetRule,
-    pub recipients: SetRule,
-    pub figures: FigureRule,
-    /// Whether a mention without its own date may merge with a dated one.
-    pub undated_matches_any: bool,
-    /// What the mentions must share; `None`: compatible fields suffice (within a document,
-    /// where the coder has read both in one text). With a rule, a side that names no actor or
-    /// recipient is unknown: it blocks nothing, and proves nothing.
-    pub content: Option<ContentRule>,
-}
-
-impl Policy {
-    /// Within one document, mentions of one event repeat its participants and figure
-    /// exactly; a date left out ("the expulsion") is the date given elsewhere.
-    pub const WITHIN_DOCUMENT: Policy = Policy {
-        name: "within a document",
-        open_mode: false,
-        claims: ClaimRule::Never,
-        actors: SetRule::Equal,
-        recipients: SetRule::EqualOrEitherEmpty,
-        figures: FigureRule::Identical,
-        undated_matches_any: true,
-        content: None,
-    };
-
-    /// Across documents, outlets report one event with different detail and figures: two
-    /// figures of the same thing are one count when the larger is at most 20% (plus one)
-    /// above the smaller: 25 and 27 agree, 3 and 40 do not.
-    /// Content thresholds fitted on the ECB+ training topics (docs/eval.md).
-    pub const ACROSS_DOCUMENTS: Policy = Policy {
-        name: "across documents",
-        open_mode: true,
-        claims: ClaimRule::SameKind,
-        actors: SetRule::Nested,
-        recipients: SetRule::Nested,
-        figures: FigureRule::Within { tolerance: 0.2 },
-        undated_matches_any: false,
-        content: Some(ContentRule {
-            threshold: 0.6,
-            min_shared: 3.0,
-            min_names: 1,
-            story: 0.5,
-            story_clause: 0.2,
-            story_word: 0.7,
-            participants_clause: 0.4,
-        }),
-    };
-
-    /// `--merge strict`: more shared content before reports merge.
-    pub const ACROSS_DOCUMENTS_STRICT: Policy = Policy {
-        name: "across documents (strict)",
-        content: Some(ContentRule {
-            threshold: 0.7,
-            min_shared: 4.0,
-            min_names: 1,
-            story: 0.6,
-            story_clause: 0.4,
-            story_word: 0.9,
-            participants_clause: 0.5,
-        }),
-        ..Policy::ACROSS_DOCUMENTS
-    };
-
-    /// `--merge loose`: less shared content suffices.
-    pub const ACROSS_DOCUMENTS_LOOSE: Policy = Policy {
-        name: "across documents (loose)",
-        content: Some(ContentRule {
-            threshold: 0.4,
-            min_shared: 2.0,
-            min_names: 1,
-            story: 0.4,
-            story_clause: 0.1,
-            story_word: 0.5,
-            participants_clause: 0.3,
-        }),
-        ..Policy::ACROSS_DOCUMENTS
-    };
+    /// The tf-idf vector of its document ([`crate::document`]); for a merged event, the sum of
+    /// its documents' vectors. Empty when unknown.
+    pub document: &'a [(String, f32)],
 }
 
 /// Whether two mentions are one event, why (or why not), and how well they fit.
@@ -330,13 +155,26 @@ fn reason_to_merge(ours: &Evidence, theirs: &Evidence, policy: &Policy) -> Resul
     if policy.content.is_some() && is_statement(ours.category, ours.mode) {
         speakers_verdict(ours, theirs)?;
     }
-    let one_story = policy
+    let documents = crate::document::cosine(ours.document, theirs.document);
+    if let (Some(rule), Some(d)) = (policy.content, documents)
+        && d < rule.document_apart
+    {
+        return Err(Apart(format!("documents of different stories ({d:.2})")));
+    }
+    let one_cluster = policy
         .content
-        .is_some_and(|r| overlap(&ours.story, &theirs.story).score >= r.story);
-    let date = dates_verdict(ours, theirs, policy, one_story)?;
+        .is_some_and(|r| documents.is_some_and(|d| d >= r.document_same));
+    let one_story = one_cluster
+        || policy
+            .content
+            .is_some_and(|r| overlap(&ours.story, &theirs.story).score >= r.story);
+    let date = dates_verdict(ours, theirs, policy, one_story, one_cluster)?;
     let (counts, counts_agree) = figures_verdict(ours, theirs, policy.figures)?;
     let content = match policy.content {
-        Some(rule) => format!("; {}", content_verdict(ours, theirs, rule, counts_agree)?),
+        Some(rule) => {
+            let verdict = content_verdict(ours, theirs, rule, counts_agree, documents)?;
+            format!("; {verdict}")
+        }
         None => String::new(),
     };
     Ok(format!(
@@ -434,6 +272,7 @@ fn content_verdict(
     theirs: &Evidence,
     rule: ContentRule,
     counts_agree: bool,
+    documents: Option<f64>,
 ) -> Result<String, Apart> {
     let o = overlap(&ours.content, &theirs.content);
     let words = format!("content {:.2} {{{}}}", o.score, o.shared.join(", "));
@@ -474,6 +313,13 @@ fn content_verdict(
             story.shared.join(", ")
         ));
     }
+    if let Some(d) = documents.filter(|&d| !at_home && d >= rule.document_same)
+        && (o.shared_weight > 0.0 || word_mode(ours) && word_mode(theirs))
+    {
+        return Ok(format!(
+            "{words}; one cluster of documents {d:.2} and one word for the event"
+        ));
+    }
     let exact = matches!((ours.date, theirs.date), (Some(a), Some(b)) if a.exact && b.exact);
     let named = |e: &Evidence| !e.actors.is_empty() && !e.recipients.is_empty();
     let both_named = named(ours) && named(theirs);
@@ -494,6 +340,14 @@ fn content_verdict(
     )))
 }
 
+/// Whether a mention's mode is the word for its event ("generic:quake": a prefix, a colon and
+/// the trigger's lemma): two mentions of one such mode use the same word, or words of one line
+/// of `data/merge/event-words.txt`. A coder's mode ("visit", "disapprove") is a kind of event,
+/// which a trip to Iraq and hosting a meeting share: there the clauses must share a word.
+fn word_mode(e: &Evidence) -> bool {
+    e.mode.is_some_and(|m| m.contains(':'))
+}
+
 /// Whether the dates of two mentions fit. `one_story`: their documents tell one story (their
 /// story names overlap at least [`ContentRule::story`]), so an undated mention may be the dated
 /// one's event; the content rule must still find them saying the same.
@@ -502,6 +356,7 @@ fn dates_verdict(
     theirs: &Evidence,
     policy: &Policy,
     one_story: bool,
+    one_cluster: bool,
 ) -> Result<String, Apart> {
     match (&ours.date, &theirs.date) {
         (None, None) => Ok("neither dated".to_string()),
@@ -515,6 +370,11 @@ fn dates_verdict(
         )),
         (Some(o), Some(t)) if announcement_fits(t, theirs.announced, o) => Ok(format!(
             "planned for {} and announced within {}",
+            t.describe(),
+            o.describe()
+        )),
+        (Some(o), Some(t)) if one_cluster && !(o.exact && t.exact) => Ok(format!(
+            "date {} taken as {} in one cluster of documents (a window is no date given)",
             t.describe(),
             o.describe()
         )),

@@ -48,6 +48,7 @@ fn mention<'a>(
         story: Vec::new(),
         home: None,
         speakers: Vec::new(),
+        document: &[],
     }
 }
 

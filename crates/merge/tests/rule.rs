@@ -39,6 +39,7 @@ fn expulsion(actors: Vec<&'static str>, counts: Vec<Count<'static>>) -> Evidence
         story: Vec::new(),
         home: None,
         speakers: Vec::new(),
+        document: &[],
     }
 }
 

@@ -36,6 +36,7 @@ fn mention(
         story: strs(leak(story_names(story))),
         home: None,
         speakers: Vec::new(),
+        document: &[],
     }
 }
 

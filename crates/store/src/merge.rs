@@ -11,6 +11,7 @@
 use attache_event::{Event, EventCategory, Location, Modality};
 pub use attache_merge::content::story_names;
 use attache_merge::content::{MAX_EVENT_WORDS, content_words, speaker_word};
+pub use attache_merge::document::{Frequencies, Vector, document_terms};
 pub use attache_merge::{DateSpan, UNDATED_WINDOW_DAYS, lookup_span};
 use attache_merge::{Decision, Evidence, Policy, decide, kept_apart_in_document, report_date};
 use chrono::{Datelike, NaiveDate};
@@ -97,6 +98,8 @@ pub struct Report {
     /// Who speaks, in the actors' own words ([`speaker_word`]): a statement by another
     /// speaker is another event.
     pub speakers: Vec<String>,
+    /// Its document's tf-idf vector ([`attache_merge::document`]); empty when unknown.
+    pub vector: Vector,
 }
 
 /// The country a document's events stand in: that of a participant the coder placed by the
@@ -174,6 +177,7 @@ macro_rules! evidence_of {
             story: $facts.story.iter().map(String::as_str).collect(),
             home: None,
             speakers: $facts.speakers.iter().map(String::as_str).collect(),
+            document: &$facts.vector,
         }
     };
 }
@@ -240,6 +244,7 @@ impl Report {
                 .iter()
                 .filter_map(|a| speaker_word(&a.text))
                 .collect(),
+            vector: Vector::new(),
         };
         let mut reports = Vec::new();
         if event.aggregate && actors.len() > 1 {
@@ -262,12 +267,17 @@ impl Report {
 
 impl Report {
     /// The reports of an event (see [`Report::from_event`]), each with its document's story
-    /// names ([`story_names`] of the document's text).
-    pub fn told_in(reports: Vec<Report>, story: &[String]) -> Vec<Report> {
+    /// names ([`story_names`] of the document's text) and tf-idf vector.
+    pub fn told_in(
+        reports: Vec<Report>,
+        story: &[String],
+        vector: &[(String, f32)],
+    ) -> Vec<Report> {
         reports
             .into_iter()
             .map(|r| Report {
                 story: story.to_vec(),
+                vector: vector.to_vec(),
                 ..r
             })
             .collect()
@@ -326,6 +336,10 @@ pub struct MergedEvent {
     /// Who speaks in its reports ([`Report::speakers`]).
     #[serde(default)]
     pub speakers: Vec<String>,
+    /// The sum of its documents' tf-idf vectors ([`Report::vector`]; the heaviest
+    /// [`attache_merge::document::CENTROID_TERMS`] words): what its story is about.
+    #[serde(default)]
+    pub vector: Vector,
 }
 
 impl MergedEvent {
@@ -348,6 +362,7 @@ impl MergedEvent {
             places: Vec::new(),
             story: report.story.clone(),
             speakers: Vec::new(),
+            vector: Vector::new(),
         };
         event.absorb(report);
         event
@@ -433,6 +448,9 @@ impl MergedEvent {
         self.figures.extend(report.figures.iter().cloned());
         if self.story.is_empty() {
             self.story.clone_from(&report.story);
+        }
+        if !self.documents.contains(&report.document) {
+            attache_merge::document::add(&mut self.vector, &report.vector);
         }
         for speaker in &report.speakers {
             if !self.speakers.contains(speaker) {

@@ -4,6 +4,7 @@ mod documents;
 mod generation;
 mod open;
 mod schema;
+mod vectors;
 mod write;
 
 pub use documents::{DocumentMention, StoredDocument};

@@ -177,6 +177,16 @@ CREATE TABLE event_figures (
 );
 CREATE INDEX event_figures_figure ON event_figures(figure, unit);
 "#,
+    r#"
+-- In how many stored documents each word is among the document's most frequent content words
+-- (attache_merge::document): the idf of the documents' tf-idf vectors, which tell two reports
+-- of one story from two stories of one kind. The number of documents counted is the setting
+-- `documents_counted`. Documents stored before this migration are not counted.
+CREATE TABLE document_words (
+    word TEXT PRIMARY KEY,
+    documents INTEGER NOT NULL
+) WITHOUT ROWID;
+"#,
 ];
 
 /// Applies the migrations this database lacks. Each runs in an immediate transaction that

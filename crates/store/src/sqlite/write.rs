@@ -1,5 +1,6 @@
 //! Storing documents: mentions, merging into events, replacing a document's reports.
 
+use super::vectors::{count_document, stored_vector};
 use super::{ACTOR, RECIPIENT, parse_merged};
 use crate::merge::{self, FigureChoice, MergedEvent, Report, Role};
 use crate::{BatchSummary, IngestDocument, content_hash};
@@ -341,6 +342,7 @@ fn rebuild_event(tx: &Transaction, event: i64) -> rusqlite::Result<()> {
         let reports = Report::told_in(
             Report::from_event(&record, &outlet(&document), document.publication.published),
             &merge::story_names(&document.text),
+            &stored_vector(tx, &document.text)?,
         );
         let Some(report) = reports.into_iter().find(|r| Some(&r.role) == role.as_ref()) else {
             continue;
@@ -414,6 +416,7 @@ fn linked_reports(tx: &Transaction, event: i64, mention: i64) -> rusqlite::Resul
             Report::told_in(
                 Report::from_event(&record, &outlet(&document), document.publication.published),
                 &merge::story_names(&document.text),
+                &stored_vector(tx, &document.text)?,
             )
             .into_iter()
             .filter(|r| Some(&r.role) == role.as_ref()),
@@ -499,6 +502,7 @@ pub(super) fn store_document(
         None => summary.new += 1,
     }
     insert_document(tx, item, &hash)?;
+    let vector = count_document(tx, &doc.text)?;
     let source = outlet(doc);
     let story = if item.events.is_empty() {
         Vec::new()
@@ -519,7 +523,7 @@ pub(super) fn store_document(
         summary.events += 1;
         let apart = kept_apart_events(tx, &doc.id, ordinal)?;
         let reports = Report::from_event(&event, &source, doc.publication.published);
-        for report in Report::at_home(Report::told_in(reports, &story), home.as_deref()) {
+        for report in Report::at_home(Report::told_in(reports, &story, &vector), home.as_deref()) {
             let mut found = candidates(tx, &report)?;
             found.retain(|(id, _)| !apart.contains(id));
             match merge::choose_under(found.iter().map(|(_, m)| m), &report, policy) {
