@@ -65,7 +65,7 @@ impl<'d> ActorReader<'d, '_> {
             let plural = matches!(word.as_str(), "they" | "them" | "their");
             if let Some(s) = speaker
                 .filter(|s| !(person && self.names_body(*s)))
-                .filter(|s| !(plural && one_office(*s)))
+                .filter(|s| !(plural && singular_noun(*s)))
             {
                 let a = self.actor_within(s, discourse, depth + 1);
                 // A first person whose speaker is named but not placed is no one else.
@@ -339,15 +339,12 @@ impl<'d> ActorReader<'d, '_> {
     }
 }
 
-/// Whether `head` heads a description of one state office ("the finance minister", "the
-/// home secretary"; first word of class `home_office`): one person, whom "they" does not
-/// stand for ("The finance minister has urged councils ... but they have warned").
-fn one_office(head: Token<'_>) -> bool {
-    head.xpos() == "NN"
-        && crate::actors::core_tokens(head)
-            .iter()
-            .find(|t| t.upos() != Upos::Det)
-            .is_some_and(|t| is(WordClass::HomeOffice, &t.text().to_ascii_lowercase()))
+/// Whether `head` is a singular common noun other than a state's governing body ("the
+/// finance minister", "his ministry"): "they" does not stand for it ("The finance minister has
+/// urged councils ... but they have warned"; "his ministry was having difficulty hiring women
+/// because they demanded"). "The government said they" may still be the government.
+fn singular_noun(head: Token<'_>) -> bool {
+    head.xpos() == "NN" && !is(WordClass::NationalBody, &head.text().to_ascii_lowercase())
 }
 
 /// Whether "it" is the empty subject of a judgement whose clause follows ("it was fair to
