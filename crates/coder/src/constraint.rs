@@ -218,7 +218,9 @@ impl Condition {
             }),
             Relation::Xcomp => trigger
                 .children()
-                .any(|c| c.rel() == Deprel::Xcomp && self.accepts(c)),
+                .filter(|c| c.rel() == Deprel::Xcomp)
+                .chain(object_infinitive(trigger))
+                .any(|c| self.accepts(c)),
             Relation::Ccomp => trigger
                 .children()
                 .any(|c| c.rel() == Deprel::Ccomp && self.accepts(c)),
@@ -330,6 +332,25 @@ fn object_heads<'a>(trigger: Token<'a>) -> impl Iterator<Item = Token<'a>> {
 }
 
 /// An adverbial clause that is an infinitive: "(happy) to answer questions".
+/// A "to" infinitive the parser hung on the verb's object, when the object names people:
+/// "want a judge to rule", "expects the police to prosecute" (the parse's `acl` for the
+/// verb's `xcomp`); not "wants the power to act".
+fn object_infinitive(trigger: Token<'_>) -> Option<Token<'_>> {
+    if trigger.children().any(|c| c.rel() == Deprel::Xcomp) {
+        return None;
+    }
+    trigger
+        .children()
+        .filter(|o| o.rel() == Deprel::Obj && crate::senses::senses().names_people(*o))
+        .flat_map(|o| o.children())
+        .find(|a| {
+            a.rel() == Deprel::Acl
+                && a.children()
+                    .any(|m| m.rel() == Deprel::Mark && m.text().eq_ignore_ascii_case("to"))
+                && !a.children().any(|s| s.rel().is_nsubj())
+        })
+}
+
 fn infinitive_clause(clause: Token<'_>) -> bool {
     clause.rel() == Deprel::Advcl
         && clause

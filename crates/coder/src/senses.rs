@@ -121,6 +121,18 @@ impl Senses {
         self.nouns.get(lemma(t).as_ref()).copied()
     }
 
+    /// Whether a noun phrase's head names people who can act: a name or pronoun, or a noun of
+    /// the `person` or `group` kind ("the judge", "the police").
+    pub(crate) fn names_people(&self, t: Token<'_>) -> bool {
+        match t.upos() {
+            Upos::Propn | Upos::Pron => true,
+            Upos::Noun => self
+                .kind_of(t)
+                .is_some_and(|k| matches!(self.kinds[k].as_str(), "person" | "group")),
+            _ => false,
+        }
+    }
+
     /// Whether `frame` has participants its trigger class takes: false when, for some row of
     /// its class, the participants in the row's role are all of listed kinds the row does not
     /// take ("its profit decline" for an arrest). A name, a pronoun or an unlisted noun among

@@ -84,6 +84,26 @@ const CODED: &[(&str, C, &str, &str)] = &[
         "PAK",
         "",
     ),
+    // The infinitive the parse hangs on an object that names people is the verb's.
+    (
+        "The Scottish Conservatives want a judge to order a public inquiry into the prison.",
+        C::Request,
+        "GBR",
+        "GBR",
+    ),
+    (
+        "The Liberal Democrats expect the police to prosecute the hunt followers.",
+        C::Request,
+        "GBR",
+        "GBR",
+    ),
+    // Chairing a meeting.
+    (
+        "The German chancellor chaired a meeting of European finance ministers in Berlin.",
+        C::Consult,
+        "DEU",
+        "",
+    ),
     // Who speaks for a body is coded as the body.
     (
         "A spokeswoman for the Scottish National Party urged ministers to publish the report.",
@@ -185,6 +205,19 @@ fn forecasts_wishes_sport_and_business_are_no_appeals() {
             (
                 "The Labour Party attended the conference in Brighton.",
                 C::Consult,
+            ),
+            (
+                "The French president chaired the jury of the film festival.",
+                C::Consult,
+            ),
+            // An infinitive on an object that names no people is the noun's own.
+            (
+                "The Conservatives want the power to act on immigration.",
+                C::Request,
+            ),
+            (
+                "The Liberal Democrats want a chance to respond to the report.",
+                C::Request,
             ),
             // A "for" phrase that names no body speaks for no one.
             (
