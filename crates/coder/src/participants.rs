@@ -189,6 +189,10 @@ fn recipients_of(
     if recipients.is_empty() {
         recipients = crate::targets::place_hit(sx, frame, actors);
     }
+    // "The Tories said the figures were a disgrace": an opposition criticises the government.
+    if recipients.is_empty() {
+        recipients = crate::targets::opposed_government(frame, actors);
+    }
     // A demand is coded only when the text names who must act, or says what must be done in
     // the passive ("the law must be changed"); a deed without a doer only when it names whom
     // it hit.

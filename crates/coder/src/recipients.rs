@@ -39,10 +39,13 @@ pub(crate) enum Marks {
     /// A policy as the subject of the clause a verbal act judges ("said the move would be
     /// wrong"): the government's, as with `Policy` (the preposition column is `-`).
     Judged,
+    /// An opposition's act that names no one it is aimed at ("the Tories said the figures
+    /// were a disgrace"): its own country's government (the preposition column is `-`).
+    Opposed,
 }
 
 impl Marks {
-    const ALL: [Marks; 8] = [
+    const ALL: [Marks; 9] = [
         Marks::Verb,
         Marks::Noun,
         Marks::Object,
@@ -51,6 +54,7 @@ impl Marks {
         Marks::Policy,
         Marks::Nested,
         Marks::Judged,
+        Marks::Opposed,
     ];
 
     fn name(self) -> &'static str {
@@ -63,6 +67,7 @@ impl Marks {
             Marks::Policy => "policy",
             Marks::Nested => "nested",
             Marks::Judged => "judged",
+            Marks::Opposed => "opposed",
         }
     }
 }
@@ -121,16 +126,19 @@ impl RecipientMarks {
                 return Err(err(
                     row.number,
                     format!(
-                        "unknown construction {marks:?} (verb, noun, object, place, people, policy, nested or judged)"
+                        "unknown construction {marks:?} (verb, noun, object, place, people, policy, nested, judged or opposed)"
                     ),
                 ));
             };
-            let bare = matches!(marks, Marks::People | Marks::Policy | Marks::Judged);
+            let bare = matches!(
+                marks,
+                Marks::People | Marks::Policy | Marks::Judged | Marks::Opposed
+            );
             if bare != (prep == "-") {
                 return Err(err(
                     row.number,
                     format!(
-                        "{prep:?}: the people, policy and judged rows, and only they, have the preposition -"
+                        "{prep:?}: the people, policy, judged and opposed rows, and only they, have the preposition -"
                     ),
                 ));
             }
@@ -217,6 +225,8 @@ mod tests {
         assert!(m.has(Marks::Object, EventCategory::Assault, "for"));
         assert!(m.has(Marks::Judged, EventCategory::Accuse, "-"));
         assert!(!m.has(Marks::Judged, EventCategory::Reject, "-"));
+        assert!(m.has(Marks::Opposed, EventCategory::Accuse, "-"));
+        assert!(!m.has(Marks::Opposed, EventCategory::Request, "-"));
     }
 
     #[test]

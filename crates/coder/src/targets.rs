@@ -251,3 +251,28 @@ fn is_unowned_policy(head: Token<'_>) -> bool {
             _ => true,
         })
 }
+
+/// "The Tories said the figures were a disgrace": an act of an opposition (sector OPP, with a
+/// country) that names no one it is aimed at is aimed at its own country's government, in the
+/// categories of the `opposed` rows of data/coder/recipients.tsv. The recipient's words are
+/// the trigger's: the text names the government only by implication.
+pub(crate) fn opposed_government(frame: &Frame<'_>, actors: &[Actor]) -> Vec<Actor> {
+    if !has_mark(Marks::Opposed, frame.rule.category) {
+        return Vec::new();
+    }
+    let Some(country) = actors
+        .iter()
+        .find(|a| a.sector.as_deref() == Some("OPP"))
+        .and_then(|a| a.country.clone())
+    else {
+        return Vec::new();
+    };
+    let sp = frame.trigger.span();
+    vec![Actor {
+        text: frame.trigger.text().to_string(),
+        country: Some(country),
+        sector: Some("GOV".to_string()),
+        span: [sp.start, sp.end],
+        country_from: None,
+    }]
+}

@@ -33,7 +33,7 @@ fn a_named_possessor_is_the_target() {
 #[test]
 fn a_possessive_pronoun_names_no_one() {
     let e = event(
-        "The Conservatives criticised its obsession with targets.",
+        "Amnesty International criticised its obsession with targets.",
         C::Accuse,
     );
     assert!(recipients(&e).is_empty(), "{e:#?}");

@@ -1,0 +1,39 @@
+//! An opposition's criticism that names no one it is aimed at is aimed at its own country's
+//! government (recipients.tsv `opposed` rows): "the Conservatives condemned the figures as a
+//! disgrace" in 2005 is GBR OPP -> GBR GOV. A target the text names wins, and a critic that is
+//! no opposition gets no implied target. Sentences written for these tests.
+
+use attache_event::{Event, EventCategory as C};
+use chrono::NaiveDate;
+
+mod common;
+use common::recipients;
+
+/// A report from London published in 2005, when the Conservatives were in opposition.
+fn accusation(sentence: &str) -> Event {
+    let text = format!("LONDON, March 3 (Reuters) - {sentence}");
+    let events = common::code_on(&text, NaiveDate::from_ymd_opt(2005, 3, 14));
+    events
+        .into_iter()
+        .find(|e| e.event == C::Accuse)
+        .unwrap_or_else(|| panic!("no ACCUSE in {sentence:?}"))
+}
+
+#[test]
+fn an_opposition_criticises_the_government() {
+    let e = accusation("The Conservatives condemned the waiting list figures as a disgrace.");
+    assert_eq!(e.actors[0].sector.as_deref(), Some("OPP"));
+    assert_eq!(recipients(&e), [(Some("GBR"), Some("GOV"))]);
+}
+
+#[test]
+fn a_named_target_wins() {
+    let e = accusation("The Conservatives criticised France over the fishing quotas.");
+    assert_eq!(recipients(&e), [(Some("FRA"), None)]);
+}
+
+#[test]
+fn a_critic_outside_politics_gets_no_implied_target() {
+    let e = accusation("Amnesty International condemned the waiting list figures as a disgrace.");
+    assert!(recipients(&e).is_empty(), "{e:#?}");
+}
