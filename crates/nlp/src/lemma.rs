@@ -288,6 +288,27 @@ impl Lemmatizer {
         }
     }
 
+    /// Whether `word` (lower case) is, in training, the lemma of verb forms and of no noun:
+    /// "accuse" (accused VBD and VBN, accuses VBZ), not "attack" (attacks NNS).
+    pub(crate) fn is_verb_lemma(&self, word: &str) -> bool {
+        let is = |form: &str, xpos: &str| {
+            self.lexicon
+                .get(&lexicon_key(form, xpos))
+                .is_some_and(|l| l == word)
+        };
+        let s = format!("{word}s");
+        let es = format!("{word}es");
+        let ed = if word.ends_with('e') {
+            format!("{word}d")
+        } else {
+            format!("{word}ed")
+        };
+        if is(word, "NN") || is(&s, "NNS") || is(&es, "NNS") {
+            return false;
+        }
+        is(&s, "VBZ") || is(&es, "VBZ") || is(&ed, "VBD") || is(&ed, "VBN")
+    }
+
     /// Sets the lemma of each (form, XPOS) of `rows` (`data/nlp/lemmas.tsv`), over what
     /// training learned.
     pub(crate) fn correct(&mut self, rows: &[crate::lemma_data::Correction]) {

@@ -392,6 +392,14 @@ impl Analyzer {
                 .finite_verb(atoms, &mut work.tags, &mut work.alts, |i| {
                     self.tagger.word_scores(atoms, scores, i)
                 });
+            let words = &spans[range.clone()];
+            self.repair.unseen_verb(
+                atoms,
+                &mut work.tags,
+                &mut work.alts,
+                |i| &doc.text[words[i].clone()],
+                |w| self.lemmatizer.is_verb_lemma(w),
+            );
             let input = Input {
                 atoms: &work.atoms,
                 tags: &work.tags,

@@ -4,15 +4,21 @@
 //! tagger, deciding each word alone, sometimes gives such a sentence none: "The judge ruled in
 //! favour of the appeal." with "ruled" a participle (VBN), "Sales rose 5%." with "rose" a
 //! noun; the parser then hangs the sentence on a noun and the event coder finds no verb. When
-//! a sentence has no finite verb (no VBD, VBZ, VBP or MD, and no bare VB either), the word whose
+//! a sentence has no finite verb (no VBD, VBZ, VBP or MD, and no bare VB but after "to"), the word whose
 //! own scores came closest to a finite verb class (past, present, third person) is given it,
 //! if it came within [`FINITE_MARGIN`]: a lower-case word tagged as a participle, noun or
 //! adjective, after a noun or pronoun. Lists, captions and headings without a candidate that
 //! close keep their tags.
+//!
+//! A word the tagger never saw (or saw under three times), tagged a singular noun right after
+//! a plural noun or a plural-looking name, before a word that can begin an object, and known
+//! from training only as the lemma of verb forms, is a present-tense verb: "The Lib Dems
+//! accuse Mr Blair of ..." ("accuse" is unseen; "accused" and "accuses" are verbs).
 
+use crate::Upos;
 use crate::perceptron::hash_str;
 use crate::split_class;
-use crate::{Upos, tagger::Atoms};
+use crate::tagger::{self, Atoms};
 
 /// How far (in perceptron score) a finite verb class may trail a word's chosen class for the
 /// repair to give it. Chosen on EWT dev and GUM dev (words whose XPOS the repair changed, right
@@ -21,12 +27,35 @@ use crate::{Upos, tagger::Atoms};
 /// "The bank also blamed margins pressure", "Sales rose 5%").
 pub(crate) const FINITE_MARGIN: f32 = 12.0;
 
+/// What a tagger class is to the unseen-verb repair.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// NN.
+    SingularNoun,
+    /// NNS or NNPS.
+    PluralNoun,
+    /// NNP: a subject when it looks plural ("Dems"), an object's start otherwise.
+    Name,
+    /// DT, PRP, PRP$ or CD: a word that begins an object.
+    ObjectStart,
+    /// JJ, JJR, JJS: inside a noun phrase.
+    Modifier,
+    /// IN: a noun phrase after it is its object, not a subject ("a try by Borders
+    /// substitute Jonny Weston").
+    Preposition,
+    Other,
+}
+
 /// What a tagger class means to the repair.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
-    /// VBD, VBZ, VBP or MD: the sentence has its verb. A bare VB counts too (an imperative,
-    /// or a verb the tagger got as VB): the repair is for sentences with none.
+    /// VBD, VBZ, VBP or MD: the sentence has its verb.
     Finite,
+    /// VB: counts as the sentence's verb (an imperative, or a verb the tagger got as VB)
+    /// unless it follows "to" ("The rebels vow to fight on": `vow` may still be the verb).
+    Base,
+    /// TO.
+    To,
     /// VBN, NN, NNS or JJ: a word that may be a finite verb the tagger missed.
     Candidate,
     Other,
@@ -36,6 +65,9 @@ pub(crate) struct Repair {
     kinds: Vec<Kind>,
     /// Whether a class is a noun, proper noun or pronoun: a possible subject.
     nominal: Vec<bool>,
+    roles: Vec<Role>,
+    /// The class VERB VBP.
+    present: Option<u16>,
     /// The classes VERB VBD, VERB VBZ and VERB VBP, where the model has them.
     finite: Vec<u16>,
     full_stop: u64,
@@ -48,6 +80,22 @@ impl Repair {
             .iter()
             .map(|c| matches!(split_class(c).0, Upos::Noun | Upos::Propn | Upos::Pron))
             .collect();
+        let roles = classes
+            .iter()
+            .map(|c| match split_class(c).1 {
+                "NN" => Role::SingularNoun,
+                "NNS" | "NNPS" => Role::PluralNoun,
+                "NNP" => Role::Name,
+                "DT" | "PRP" | "PRP$" | "CD" => Role::ObjectStart,
+                "JJ" | "JJR" | "JJS" => Role::Modifier,
+                "IN" => Role::Preposition,
+                _ => Role::Other,
+            })
+            .collect();
+        let present = classes
+            .iter()
+            .position(|c| c == "VERB\tVBP")
+            .map(|c| c as u16);
         let kinds = classes
             .iter()
             .enumerate()
@@ -57,7 +105,9 @@ impl Repair {
                     finite.push(c as u16);
                 }
                 match xpos {
-                    "VBD" | "VBZ" | "VBP" | "MD" | "VB" => Kind::Finite,
+                    "VBD" | "VBZ" | "VBP" | "MD" => Kind::Finite,
+                    "VB" => Kind::Base,
+                    "TO" => Kind::To,
                     "VBN" | "NN" | "NNS" | "JJ" => Kind::Candidate,
                     _ => Kind::Other,
                 }
@@ -66,9 +116,22 @@ impl Repair {
         Repair {
             kinds,
             nominal,
+            roles,
+            present,
             finite,
             full_stop: hash_str("."),
         }
+    }
+
+    /// Whether the sentence has a finite verb, or a VB not after "to".
+    fn has_verb(&self, tags: &[u16]) -> bool {
+        let mut before = Kind::Other;
+        tags.iter().any(|&t| {
+            let kind = self.kind(t);
+            let verb = kind == Kind::Finite || kind == Kind::Base && before != Kind::To;
+            before = kind;
+            verb
+        })
     }
 
     fn kind(&self, class: u16) -> Kind {
@@ -94,10 +157,14 @@ impl Repair {
         else {
             return;
         };
-        if atoms[last].lower != self.full_stop || tags.iter().any(|&t| self.kind(t) == Kind::Finite)
-        {
+        if atoms[last].lower != self.full_stop || self.has_verb(tags) {
             return;
         }
+        // A verb with "to" is the complement of the verb sought, which comes before it
+        // ("The crisis forced the president to suspend gas exports").
+        let last = (1..last)
+            .find(|&i| self.kind(tags[i]) == Kind::Base && self.kind(tags[i - 1]) == Kind::To)
+            .map_or(last, |i| i - 1);
         let mut subject = false;
         let mut best: Option<(f32, usize, u16)> = None;
         for i in 0..last {
@@ -121,6 +188,72 @@ impl Repair {
         if let Some((_, i, c)) = best {
             alts[i] = tags[i];
             tags[i] = c;
+        }
+    }
+
+    fn role(&self, class: u16) -> Role {
+        self.roles
+            .get(class as usize)
+            .copied()
+            .unwrap_or(Role::Other)
+    }
+
+    /// Makes an unseen verb after a plural subject a verb (see the module notes). `form(i)`
+    /// is word `i` as written; `is_verb_lemma` says whether training knows a lower-case word
+    /// only as the lemma of verb forms.
+    pub(crate) fn unseen_verb<'a>(
+        &self,
+        atoms: &[Atoms],
+        tags: &mut [u16],
+        alts: &mut [u16],
+        form: impl Fn(usize) -> &'a str,
+        is_verb_lemma: impl Fn(&str) -> bool,
+    ) {
+        let Some(present) = self.present else {
+            return;
+        };
+        for i in 1..tags.len().saturating_sub(1) {
+            if self.role(tags[i]) != Role::SingularNoun
+                || !tagger::unseen(&atoms[i])
+                || atoms[i].capitalised
+                || !atoms[i].alpha
+            {
+                continue;
+            }
+            let plural_subject = match self.role(tags[i - 1]) {
+                Role::PluralNoun => true,
+                Role::Name => {
+                    let name = form(i - 1);
+                    name.ends_with('s') && !["ss", "us", "is"].iter().any(|e| name.ends_with(e))
+                }
+                _ => false,
+            };
+            let object = matches!(
+                self.role(tags[i + 1]),
+                Role::ObjectStart | Role::Name | Role::PluralNoun
+            );
+            // The noun phrase of the subject does not follow a preposition.
+            let phrase_start = (0..i)
+                .rev()
+                .find(|&k| {
+                    !matches!(
+                        self.role(tags[k]),
+                        Role::SingularNoun
+                            | Role::PluralNoun
+                            | Role::Name
+                            | Role::ObjectStart
+                            | Role::Modifier
+                    )
+                })
+                .map(|k| self.role(tags[k]));
+            if plural_subject
+                && object
+                && phrase_start != Some(Role::Preposition)
+                && is_verb_lemma(form(i))
+            {
+                alts[i] = tags[i];
+                tags[i] = present;
+            }
         }
     }
 }

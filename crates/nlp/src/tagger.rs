@@ -264,6 +264,12 @@ struct Entry {
 }
 
 const NOT_SURE: u16 = u16::MAX;
+
+/// Whether the tagger's lexicon had no class for the word (unseen, or seen under three
+/// times in training).
+pub(crate) fn unseen(a: &Atoms) -> bool {
+    a.ambiguity == UNKNOWN_WORD
+}
 const UNKNOWN_WORD: u64 = 0x0DD0_0001;
 
 pub(crate) struct TaggerTrainer {

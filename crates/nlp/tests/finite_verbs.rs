@@ -62,3 +62,46 @@ fn fragments_without_a_verb_are_left_alone() {
         );
     }
 }
+
+/// A verb the tagger never saw, after a plural subject and before its object, is a verb when
+/// training knows the word only as the lemma of verb forms ("accused", "accuses").
+#[test]
+fn unseen_verb_after_a_plural_subject() {
+    let cases = [
+        (
+            "The Lib Dems accuse Mr Howard of scaremongering.",
+            "accuse",
+            "Howard",
+        ),
+        (
+            "The Greens accuse Ms Kelly of ignoring the report.",
+            "accuse",
+            "Kelly",
+        ),
+    ];
+    for (text, verb, object) in cases {
+        let doc = analyzer().analyze(text);
+        let v = find(&doc, verb);
+        assert_eq!(v.xpos(), "VBP", "{verb} in {text:?}");
+        assert_eq!(v.deprel(), "root", "{verb} in {text:?}");
+        let o = find(&doc, object);
+        assert_eq!(
+            o.head().map(|h| h.text()),
+            Some(verb),
+            "{object} in {text:?}"
+        );
+        assert_eq!(o.deprel(), "obj", "{object} in {text:?}");
+    }
+    // A name after a preposition is no subject: "substitute" stays a noun.
+    let doc = analyzer().analyze("A header by Rovers substitute Ian Smith won the game.");
+    assert_eq!(find(&doc, "substitute").upos().as_str(), "NOUN");
+}
+
+/// "to" and a bare verb do not give a sentence its verb: "vow" before "to fight" can still be.
+#[test]
+fn a_verb_after_to_is_not_the_sentence_verb() {
+    let doc = analyzer().analyze("The Lib Dems vow to fight on.");
+    let v = find(&doc, "vow");
+    assert_eq!(v.upos().as_str(), "VERB");
+    assert_eq!(v.deprel(), "root");
+}
