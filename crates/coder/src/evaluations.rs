@@ -209,18 +209,40 @@ fn own_or_negated(head: Token<'_>) -> bool {
 }
 
 /// The reported clauses of a verb of saying, each as (the token its words hang under, its
-/// predicate): its clausal complements, and an object the parser gave a finite clause as a
+/// predicate): its clausal complements, an object the parser gave a finite clause as a
 /// modifier ("says the current system | is giving Britain a bad name", with "system" the object
-/// and "giving" an `acl`: a modifier with a tensed auxiliary is no reduced relative).
+/// and "giving" an `acl`: a modifier with a tensed auxiliary is no reduced relative), and a
+/// "that" clause read as a relative clause on the listener.
 fn reported_clauses<'d>(verb: Token<'d>) -> impl Iterator<Item = (Token<'d>, Token<'d>)> + 'd {
     verb.children().filter_map(|c| match c.rel() {
         Deprel::Ccomp => Some((c, c)),
-        Deprel::Obj => c
-            .children()
-            .find(|m| m.rel() == Deprel::Acl && m.children().any(finite_auxiliary))
-            .map(|m| (c, m)),
+        Deprel::Obj => c.children().find_map(|m| match m.rel() {
+            Deprel::Acl if m.children().any(finite_auxiliary) => Some((c, m)),
+            // "told reporters | that Washington had turned a blind eye" read as a relative
+            // clause on the listener: one with a subject of its own, opened by "that".
+            _ if that_clause(m) => Some((m, m)),
+            _ => None,
+        }),
         _ => None,
     })
+}
+
+/// A relative clause opened by "that" with a subject of its own besides it: a complement
+/// clause the parser hung on the listener ("told reporters | that Washington had ...").
+pub(crate) fn that_clause(clause: Token<'_>) -> bool {
+    if clause.rel() != Deprel::AclRelcl {
+        return false;
+    }
+    let mut that = false;
+    let mut subject = false;
+    for c in clause.children() {
+        if c.text().eq_ignore_ascii_case("that") {
+            that = true;
+        } else if c.rel().is_nsubj() {
+            subject = true;
+        }
+    }
+    that && subject
 }
 
 /// A tensed auxiliary or copula: "is (giving)", "was (wrong)", "had (failed)".

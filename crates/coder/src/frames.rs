@@ -249,6 +249,19 @@ fn clause_roles<'d>(doc: &'d Doc, rule: &TriggerRule, trigger: Token<'d>) -> Rol
     }
     let mut patients = objects_of(doc, trigger, passive);
     let objects = patients.clone();
+    // Criticism told to someone aims at what the clause judges, not at the listener ("told BBC
+    // Radio 4 the government was authoritarian", "told party members the Tories offered ...").
+    // An object beside a clause with no subject of its own is the parser's subject of that
+    // clause ("said the ambition of Mr Blair | was getting in the way") and stays.
+    if rule.category == EventCategory::Accuse && is(WordClass::Reporting, &lemma(trigger)) {
+        let clause = trigger
+            .children()
+            .any(|c| c.rel() == Deprel::Ccomp && c.children().any(|s| s.rel().is_nsubj()));
+        patients.retain(|p| {
+            !matches!(p.rel(), Deprel::Obj | Deprel::Iobj)
+                || !(clause || p.children().any(crate::evaluations::that_clause))
+        });
+    }
     // "demanded that the US cancel ...": who is to act is the complement's subject. A
     // pronoun there in a denial is the denier or the charge ("Iran denied it had enriched
     // uranium", "denied it amounted to a crisis"), no one the denial acts on.

@@ -143,3 +143,40 @@ const NOT_CODED: &[(&str, C)] = &[
 fn neutral_reports_own_side_and_negated_judgements_are_no_criticism() {
     common::assert_none_coded(NOT_CODED, code);
 }
+
+#[test]
+fn criticism_told_to_listeners_is_not_aimed_at_them() {
+    let cases = [
+        // a "that" clause the parser reads as a relative clause on the listener
+        "The French president told German reporters that Washington had turned a blind eye to the abuses.",
+        "The French president told German reporters the American plan was a waste of money.",
+    ];
+    for text in cases {
+        let events = code(text);
+        let accuse = events.iter().find(|e| e.event == C::Accuse);
+        let Some(e) = accuse else {
+            panic!(
+                "{text}: no ACCUSE in {:?}",
+                events.iter().map(|e| e.event).collect::<Vec<_>>()
+            );
+        };
+        assert!(
+            e.actors.iter().any(|a| a.country.as_deref() == Some("FRA"))
+                && e.recipients
+                    .iter()
+                    .all(|r| r.country.as_deref() != Some("DEU")),
+            "{text}: {:?} -> {:?}",
+            e.actors,
+            e.recipients
+        );
+    }
+    // told the one it judges: still its recipient, through the clause's subject
+    let events = code("The French president told the Americans they were wrong.");
+    assert!(
+        events.iter().any(|e| e.event == C::Accuse
+            && e.recipients
+                .iter()
+                .any(|r| r.country.as_deref() == Some("USA"))),
+        "{events:?}"
+    );
+}
