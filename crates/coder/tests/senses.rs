@@ -122,6 +122,21 @@ const FIGURATIVE: &[Case] = &[
         C::Retreat,
         "Russia's Gazprom said it would halt gas flows, and the rouble retreated from its highs.",
     ),
+    (
+        "2023-09-12",
+        C::Consult,
+        "The minister's reforms have met with fierce opposition from teachers' unions.",
+    ),
+    (
+        "2022-01-25",
+        C::Consult,
+        "Germany's plan to send helmets to Ukraine was met with derision in Kyiv.",
+    ),
+    (
+        "2024-06-03",
+        C::Assault,
+        "Labour's leader attacked the prime minister's words in a speech on Monday.",
+    ),
 ];
 
 /// Hypothetical and assessed statements: the event, if coded, is hypothetical.
@@ -229,6 +244,16 @@ const LITERAL: &[Case] = &[
         "2023-07-21",
         C::Retreat,
         "Russian troops withdrew from the village of Klishchiivka on Friday, Ukraine said.",
+    ),
+    (
+        "2023-09-12",
+        C::Consult,
+        "The French president met with the German chancellor in Berlin on Tuesday.",
+    ),
+    (
+        "2024-06-03",
+        C::Accuse,
+        "Labour's leader attacked the prime minister's words in a speech on Monday.",
     ),
 ];
 
