@@ -260,6 +260,11 @@ pub(crate) fn opposed_government(frame: &Frame<'_>, actors: &[Actor]) -> Vec<Act
     if !has_mark(Marks::Opposed, frame.rule.category) {
         return Vec::new();
     }
+    // Aimed at someone the text names, known or not ("accused Mr McLetchie of ..."): that one
+    // is the target, not the government by implication; an unknown name stays unknown.
+    if frame.patients.iter().any(|p| p.upos() == Upos::Propn) {
+        return Vec::new();
+    }
     let Some(country) = actors
         .iter()
         .find(|a| a.sector.as_deref() == Some("OPP"))

@@ -37,3 +37,12 @@ fn a_critic_outside_politics_gets_no_implied_target() {
     let e = accusation("Amnesty International condemned the waiting list figures as a disgrace.");
     assert!(recipients(&e).is_empty(), "{e:#?}");
 }
+
+#[test]
+fn a_named_target_the_dictionaries_lack_is_no_government() {
+    let e = accusation("The Conservatives accused Mr Pemberton-Hale of misleading the council.");
+    assert!(
+        !recipients(&e).contains(&(Some("GBR"), Some("GOV"))),
+        "{e:#?}"
+    );
+}
