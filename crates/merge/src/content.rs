@@ -7,7 +7,7 @@
 //! plural "s" stripped. Names (capitalised words) and numbers weigh [`NAME_WEIGHT`], other
 //! words 1: "Malibu" or "30" says more about which event it is than "rehab".
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 const FUNCTION_WORDS: &str = include_str!("../../../data/merge/function-words.txt");
@@ -75,8 +75,21 @@ pub const STORY_NAMES: usize = 20;
 /// among equals: what its story is about, whichever clause reports the event. Two reports of
 /// one event share them; two events of one kind (two actresses in rehab) do not.
 pub fn story_names(text: &str) -> Vec<String> {
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    let mut index: std::collections::HashMap<String, usize> = Default::default();
+    counted_words(text, |w| Some(w).filter(|w| w.starts_with('^')))
+        .into_iter()
+        .take(STORY_NAMES)
+        .map(|(w, _)| w)
+        .collect()
+}
+
+/// The words of `text` ([`normalise`]d, then kept or changed by `keep`) with how often each
+/// occurs, most frequent first, the first seen first among equals.
+pub(crate) fn counted_words(
+    text: &str,
+    keep: impl Fn(String) -> Option<String>,
+) -> Vec<(String, u32)> {
+    let mut counts: Vec<(String, u32)> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
     let mut start = None;
     for (i, c) in text
         .char_indices()
@@ -87,7 +100,7 @@ pub fn story_names(text: &str) -> Vec<String> {
             (None, true) => start = Some(i),
             (Some(s), false) => {
                 start = None;
-                let Some(w) = normalise(&text[s..i]).filter(|w| w.starts_with('^')) else {
+                let Some(w) = normalise(&text[s..i]).and_then(&keep) else {
                     continue;
                 };
                 match index.get(&w) {
@@ -104,10 +117,6 @@ pub fn story_names(text: &str) -> Vec<String> {
     // A stable sort keeps the first seen first among equal counts.
     counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     counts
-        .into_iter()
-        .take(STORY_NAMES)
-        .map(|(w, _)| w)
-        .collect()
 }
 
 pub(crate) fn normalise(word: &str) -> Option<String> {

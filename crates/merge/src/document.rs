@@ -11,7 +11,7 @@
 //! dropped, lower-cased, a plural "s" stripped, as in [`crate::content`]); a word's document
 //! frequency counts the documents that have it among their terms.
 
-use crate::content::normalise;
+use crate::content::counted_words;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -72,35 +72,7 @@ pub type Vector = Vec<(String, f32)>;
 /// A document's [`DOCUMENT_TERMS`] most frequent content words with their counts, the first
 /// seen first among equals, in word order.
 pub fn document_terms(text: &str) -> Vec<(String, u32)> {
-    let mut counts: Vec<(String, u32)> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    let mut start = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        let word_char = c.is_alphanumeric() || (c == '\'' && start.is_some());
-        match (start, word_char) {
-            (None, true) => start = Some(i),
-            (Some(s), false) => {
-                start = None;
-                let Some(w) = normalise(&text[s..i]) else {
-                    continue;
-                };
-                let w = w.trim_start_matches('^').to_string();
-                match index.get(&w) {
-                    Some(&k) => counts[k].1 += 1,
-                    None => {
-                        index.insert(w.clone(), counts.len());
-                        counts.push((w, 1));
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    // A stable sort keeps the first seen first among equal counts.
-    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    let mut counts = counted_words(text, |w| Some(w.trim_start_matches('^').to_string()));
     counts.truncate(DOCUMENT_TERMS);
     counts.sort_by(|a, b| a.0.cmp(&b.0));
     counts

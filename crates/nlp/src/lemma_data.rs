@@ -19,6 +19,16 @@ pub struct LemmaDataError {
     pub reason: String,
 }
 
+impl LemmaDataError {
+    fn at(file: &str, line: usize, reason: String) -> Self {
+        LemmaDataError {
+            file: file.to_string(),
+            line,
+            reason,
+        }
+    }
+}
+
 /// One row: (form, XPOS, lemma).
 pub(crate) type Correction = (String, String, String);
 
@@ -35,35 +45,36 @@ pub(crate) fn final_e_endings() -> Result<Vec<String>, LemmaDataError> {
 /// Reads an endings file: the header line, then comments, blank lines and one ending a line
 /// (lower-case ASCII letters, and C for any consonant).
 pub(crate) fn parse_endings(text: &str, file: &str) -> Result<Vec<String>, LemmaDataError> {
-    let error = |line: usize, reason: String| LemmaDataError {
-        file: file.to_string(),
-        line,
-        reason,
-    };
-    let mut lines = text.lines().enumerate();
-    match lines.next() {
-        Some((_, h)) if h == FINAL_E_HEADER => {}
-        _ => {
-            return Err(error(
-                1,
-                format!("the first line must be {FINAL_E_HEADER:?}"),
-            ));
-        }
-    }
     let mut rows = Vec::new();
-    for (i, line) in lines {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
+    for (line, row) in data_rows(text, file, FINAL_E_HEADER)? {
+        if !row.bytes().all(|b| b.is_ascii_lowercase() || b == b'C') {
+            let reason = format!("{row:?}: an ending is lower-case letters and C");
+            return Err(LemmaDataError::at(file, line, reason));
         }
-        if !line.bytes().all(|b| b.is_ascii_lowercase() || b == b'C') {
-            return Err(error(
-                i + 1,
-                format!("{line:?}: an ending is lower-case letters and C"),
-            ));
-        }
-        rows.push(line.to_string());
+        rows.push(row.to_string());
     }
     Ok(rows)
+}
+
+/// The rows of a data file after its header line, numbered from 1 as in the file, without
+/// comment lines (`#`) and blank lines.
+fn data_rows<'t>(
+    text: &'t str,
+    file: &str,
+    header: &str,
+) -> Result<Vec<(usize, &'t str)>, LemmaDataError> {
+    let mut lines = text.lines().enumerate();
+    match lines.next() {
+        Some((_, h)) if h == header => {}
+        _ => {
+            let reason = format!("the first line must be {header:?}");
+            return Err(LemmaDataError::at(file, 1, reason));
+        }
+    }
+    Ok(lines
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|(i, l)| (i + 1, l))
+        .collect())
 }
 
 /// Whether `word` ends as `ending` (C matching any consonant) does.
@@ -82,37 +93,19 @@ pub(crate) fn ends_as(word: &str, ending: &str) -> bool {
 /// Reads a correction file: the header line, then comment lines (`#`), blank lines and rows
 /// of three tab-separated lower-case columns.
 pub(crate) fn parse(text: &str, file: &str) -> Result<Vec<Correction>, LemmaDataError> {
-    let error = |line: usize, reason: String| LemmaDataError {
-        file: file.to_string(),
-        line,
-        reason,
-    };
-    let mut lines = text.lines().enumerate();
-    match lines.next() {
-        Some((_, h)) if h == HEADER => {}
-        _ => return Err(error(1, format!("the first line must be {HEADER:?}"))),
-    }
     let mut rows = Vec::new();
-    for (i, line) in lines {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
+    for (line, row) in data_rows(text, file, HEADER)? {
+        let error = |reason: String| LemmaDataError::at(file, line, reason);
+        let cols: Vec<&str> = row.split('\t').collect();
         let [form, xpos, lemma] = cols[..] else {
-            return Err(error(
-                i + 1,
-                format!("expected 3 columns, found {}", cols.len()),
-            ));
+            return Err(error(format!("expected 3 columns, found {}", cols.len())));
         };
         let word = |w: &str| !w.is_empty() && !w.chars().any(|c| c.is_uppercase() || c == ' ');
         if !word(form) || !word(lemma) {
-            return Err(error(
-                i + 1,
-                "form and lemma are one lower-case word".into(),
-            ));
+            return Err(error("form and lemma are one lower-case word".into()));
         }
         if xpos.is_empty() || xpos.chars().any(|c| !c.is_ascii_uppercase() && c != '$') {
-            return Err(error(i + 1, format!("bad XPOS {xpos:?}")));
+            return Err(error(format!("bad XPOS {xpos:?}")));
         }
         rows.push((form.to_string(), xpos.to_string(), lemma.to_string()));
     }
