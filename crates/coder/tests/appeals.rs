@@ -138,14 +138,7 @@ fn appeals_agreements_and_meetings_are_coded() {
         CODED,
         |c| c.0,
         code,
-        |e, c| {
-            e.event == c.1
-                && e.actors.iter().any(|a| a.country.as_deref() == Some(c.2))
-                && (c.3.is_empty()
-                    || e.recipients
-                        .iter()
-                        .any(|r| r.country.as_deref() == Some(c.3)))
-        },
+        |e, c| common::coded_as(e, c.1, c.2, c.3),
         |c| format!("{:?} {} -> {}", c.1, c.2, c.3),
     );
 }

@@ -16,22 +16,6 @@ fn code(text: &str) -> Vec<Event> {
     common::code_on(text, NaiveDate::from_ymd_opt(2005, 3, 2))
 }
 
-fn show(events: &[Event]) -> Vec<(String, String, Option<String>, Option<String>)> {
-    events
-        .iter()
-        .flat_map(|e| {
-            e.actors.iter().map(|a| {
-                (
-                    e.trigger.text.clone(),
-                    a.text.clone(),
-                    a.country.clone(),
-                    a.sector.clone(),
-                )
-            })
-        })
-        .collect()
-}
-
 #[test]
 fn a_lead_closing_with_an_office_names_the_person_the_body_names_next() {
     // The verb of saying closes the lead and the parse hangs it on the quoted clause; a
@@ -45,7 +29,7 @@ fn a_lead_closing_with_an_office_names_the_person_the_body_names_next() {
         actor_of(&events, "praised"),
         coded("GBR", "GOV"),
         "{:#?}",
-        show(&events)
+        common::actor_rows(&events)
     );
 }
 
@@ -56,7 +40,12 @@ fn a_lead_office_with_two_unplaced_people_after_it_names_neither() {
                 said the critics had misread the plan.\n\nLater Lady Harwood praised the head \
                 teachers of Britain for their patience.";
     let events = code(text);
-    assert_eq!(actor_of(&events, "praised"), None, "{:#?}", show(&events));
+    assert_eq!(
+        actor_of(&events, "praised"),
+        None,
+        "{:#?}",
+        common::actor_rows(&events)
+    );
 }
 
 #[test]
@@ -69,7 +58,7 @@ fn a_role_owned_by_a_pronoun_is_of_the_pronouns_referents_country() {
         actor_of(&events, "insist"),
         coded("KAZ", "GOV"),
         "{:#?}",
-        show(&events)
+        common::actor_rows(&events)
     );
 }
 
@@ -80,7 +69,7 @@ fn a_role_owned_by_a_pronoun_with_two_candidates_is_no_ones() {
                 minister of Russia, on Monday. Officials said that his government would insist \
                 on a higher price for oil sent to China.";
     let events = code(text);
-    let actors = show(&events);
+    let actors = common::actor_rows(&events);
     assert!(
         actors
             .iter()
@@ -94,7 +83,7 @@ fn the_empty_it_of_a_judgement_is_no_one() {
     let text = "Ms Ferrant, the Danish justice minister, spoke in Copenhagen on Monday. She \
                 said it was fair to criticise the police over the delays.";
     let events = code(text);
-    let actors = show(&events);
+    let actors = common::actor_rows(&events);
     assert!(
         actors.iter().all(|(_, text, ..)| text != "it"),
         "{actors:#?}"
@@ -102,7 +91,12 @@ fn the_empty_it_of_a_judgement_is_no_one() {
     // "ready" says what its subject will do: "it" is the speaker's side.
     let events = code("Iran said on Monday it was ready to hold talks with the EU.");
     let country = actor_of(&events, "talks").map(|(country, _)| country);
-    assert_eq!(country.as_deref(), Some("IRN"), "{:#?}", show(&events));
+    assert_eq!(
+        country.as_deref(),
+        Some("IRN"),
+        "{:#?}",
+        common::actor_rows(&events)
+    );
 }
 
 #[test]
@@ -111,8 +105,18 @@ fn it_stands_for_the_last_body_not_a_person_named_after_it() {
                 Gordon Brown said the talks had failed. It blamed the unions for the collapse.";
     let events = code(text);
     let actor = actor_of(&events, "blamed");
-    assert_ne!(actor, coded("GBR", "GOV"), "{:#?}", show(&events));
-    assert_eq!(actor, coded("KEN", "GOV"), "{:#?}", show(&events));
+    assert_ne!(
+        actor,
+        coded("GBR", "GOV"),
+        "{:#?}",
+        common::actor_rows(&events)
+    );
+    assert_eq!(
+        actor,
+        coded("KEN", "GOV"),
+        "{:#?}",
+        common::actor_rows(&events)
+    );
 }
 
 #[test]
@@ -122,7 +126,12 @@ fn it_reaches_no_body_far_back_past_a_person() {
                 chancellor Gordon Brown said the talks had failed. It blamed the unions for \
                 the collapse.";
     let events = code(text);
-    assert_eq!(actor_of(&events, "blamed"), None, "{:#?}", show(&events));
+    assert_eq!(
+        actor_of(&events, "blamed"),
+        None,
+        "{:#?}",
+        common::actor_rows(&events)
+    );
 }
 
 #[test]
@@ -134,7 +143,7 @@ fn they_does_not_stand_for_one_office() {
         "{lead}The finance minister has urged health boards to cut waiting lists but they \
          have warned that they will close wards unless funding is increased."
     ));
-    let actors = show(&events);
+    let actors = common::actor_rows(&events);
     assert!(
         actors
             .iter()
@@ -149,6 +158,6 @@ fn they_does_not_stand_for_one_office() {
         actor_of(&events, "talks"),
         coded("GBR", "GOV"),
         "{:#?}",
-        show(&events)
+        common::actor_rows(&events)
     );
 }

@@ -15,25 +15,8 @@ fn code(text: &str, published: (i32, u32, u32)) -> Vec<Event> {
     )
 }
 
-/// (trigger, actor text, country, sector) of every event's actors.
-fn actors(events: &[Event]) -> Vec<(String, String, Option<String>, Option<String>)> {
-    events
-        .iter()
-        .flat_map(|e| {
-            e.actors.iter().map(|a| {
-                (
-                    e.trigger.text.clone(),
-                    a.text.clone(),
-                    a.country.clone(),
-                    a.sector.clone(),
-                )
-            })
-        })
-        .collect()
-}
-
 fn actor_of(events: &[Event], trigger: &str) -> Option<(Option<String>, Option<String>)> {
-    actors(events)
+    common::actor_rows(events)
         .into_iter()
         .find(|(t, ..)| t == trigger)
         .map(|(_, _, c, s)| (c, s))
@@ -56,7 +39,7 @@ fn a_role_given_two_sentences_earlier_names_mr_surname() {
         actor_of(&events, "urged"),
         gbr("OPP"),
         "{:#?}",
-        actors(&events)
+        common::actor_rows(&events)
     );
 }
 
@@ -70,7 +53,7 @@ fn the_surname_alone_after_the_full_name_with_its_role() {
         actor_of(&events, "criticised"),
         gbr("OPP"),
         "{:#?}",
-        actors(&events)
+        common::actor_rows(&events)
     );
 }
 
@@ -105,7 +88,7 @@ fn a_surname_two_people_share_names_neither() {
     let text = "Tony Blair visited Moscow on Monday. His wife Cherie Blair met charity workers. \
         Mr Blair criticised the plan.";
     let events = code(text, (2005, 3, 2));
-    let found = actors(&events);
+    let found = common::actor_rows(&events);
     assert_eq!(actor_of(&events, "visited"), gbr("GOV"), "{found:#?}");
     assert_eq!(actor_of(&events, "criticised"), None, "{found:#?}");
     assert!(
@@ -129,7 +112,7 @@ fn an_apposition_gives_the_role_and_a_shorter_name_finds_it() {
         actor_of(&events, "criticised"),
         gbr("OPP"),
         "{:#?}",
-        actors(&events)
+        common::actor_rows(&events)
     );
     // The party's leader given after the name; later the name without the given names.
     let text = "Jean-Marie Le Pen, leader of the National Front, spoke in Paris on Sunday. \
@@ -140,7 +123,7 @@ fn an_apposition_gives_the_role_and_a_shorter_name_finds_it() {
         actor_of(&events, "criticised"),
         fra_opp,
         "{:#?}",
-        actors(&events)
+        common::actor_rows(&events)
     );
 }
 
@@ -155,6 +138,6 @@ fn a_title_the_parse_splits_from_the_name_still_names_it() {
         actor_of(&events, "criticised"),
         gbr("OPP"),
         "{:#?}",
-        actors(&events)
+        common::actor_rows(&events)
     );
 }

@@ -97,3 +97,32 @@ pub fn recipients(e: &Event) -> Vec<(Option<&str>, Option<&str>)> {
         .map(|a| (a.country.as_deref(), a.sector.as_deref()))
         .collect()
 }
+
+/// Whether `e` is of `category` with an actor of `actor` and, unless `recipient` is empty, a
+/// recipient of `recipient` (country codes).
+pub fn coded_as(e: &Event, category: EventCategory, actor: &str, recipient: &str) -> bool {
+    e.event == category
+        && e.actors.iter().any(|a| a.country.as_deref() == Some(actor))
+        && (recipient.is_empty()
+            || e.recipients
+                .iter()
+                .any(|r| r.country.as_deref() == Some(recipient)))
+}
+
+/// (trigger, actor text, country, sector) of every event's actors, for failure messages and
+/// assertions.
+pub fn actor_rows(events: &[Event]) -> Vec<(String, String, Option<String>, Option<String>)> {
+    events
+        .iter()
+        .flat_map(|e| {
+            e.actors.iter().map(|a| {
+                (
+                    e.trigger.text.clone(),
+                    a.text.clone(),
+                    a.country.clone(),
+                    a.sector.clone(),
+                )
+            })
+        })
+        .collect()
+}
