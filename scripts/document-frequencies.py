@@ -6,7 +6,8 @@ data/merge/function-words.txt dropped, lower-cased, a trailing "'s" and a plural
 words under 3 letters dropped unless numbers). Words counted in fewer than 3 documents are left
 out.
 
-    python3 scripts/document-frequencies.py /work/cache/bbc-news.jsonl > data/merge/document-frequencies.tsv
+    bench/run.sh fetches the corpus into bench/cache/ (docs/eval.md); then
+    python3 scripts/document-frequencies.py bench/cache/bbc-news.jsonl > data/merge/document-frequencies.tsv
 """
 import collections
 import json
