@@ -278,6 +278,6 @@ pub(crate) fn opposed_government(frame: &Frame<'_>, actors: &[Actor]) -> Vec<Act
         country: Some(country),
         sector: Some("GOV".to_string()),
         span: [sp.start, sp.end],
-        country_from: None,
+        country_from: Some(CountryFrom::Implied),
     }]
 }

@@ -3,7 +3,7 @@
 //! disgrace" in 2005 is GBR OPP -> GBR GOV. A target the text names wins, and a critic that is
 //! no opposition gets no implied target. Sentences written for these tests.
 
-use attache_event::{Event, EventCategory as C};
+use attache_event::{CountryFrom, Event, EventCategory as C};
 use chrono::NaiveDate;
 
 mod common;
@@ -24,6 +24,9 @@ fn an_opposition_criticises_the_government() {
     let e = accusation("The Conservatives condemned the waiting list figures as a disgrace.");
     assert_eq!(e.actors[0].sector.as_deref(), Some("OPP"));
     assert_eq!(recipients(&e), [(Some("GBR"), Some("GOV"))]);
+    // No word names the government: the record says so, and points at the trigger.
+    assert_eq!(e.recipients[0].country_from, Some(CountryFrom::Implied));
+    assert_eq!(e.recipients[0].span, e.trigger.span);
 }
 
 #[test]

@@ -35,7 +35,8 @@ pub struct Actor {
     pub country_from: Option<CountryFrom>,
 }
 
-/// Where a generic agent's country comes from, in the order the coder tries them.
+/// Where a generic agent's country comes from, in the order the coder tries them; and, for a
+/// participant no word of the text names, that it is implied.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum CountryFrom {
@@ -47,6 +48,10 @@ pub enum CountryFrom {
     Dateline,
     /// The country the document names most often.
     Document,
+    /// No word names the participant: the coder infers it (an opposition's criticism that names
+    /// no target is aimed at its own country's government), and its text and span are the
+    /// trigger's.
+    Implied,
 }
 
 /// Who the report credits for the claim: "according to calculations by the Financial Times".
