@@ -347,3 +347,39 @@ fn an_uncoded_document_never_replaces_a_changed_stored_version() {
         .unwrap();
     assert_eq!(summary.stale, ["y"], "an uncoded new document was stored");
 }
+
+#[test]
+fn a_store_from_before_document_words_counts_its_documents_when_upgraded() {
+    let dir = ScratchDir::new("store-open", "document-words");
+    let path = dir.join("attache.db");
+    SqliteStore::open(&path)
+        .unwrap()
+        .ingest_batch(&[report("a"), report("b")])
+        .unwrap();
+    // The store as schema version 5 left it: no word counts, no documents counted.
+    let conn = Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "DROP TABLE document_words; DELETE FROM settings WHERE key = 'documents_counted'; \
+         PRAGMA user_version = 5;",
+    )
+    .unwrap();
+    drop(conn);
+    drop(SqliteStore::open(&path).unwrap());
+    let conn = Connection::open(&path).unwrap();
+    let counted: String = conn
+        .query_row(
+            "SELECT value FROM settings WHERE key = 'documents_counted'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(counted, "2");
+    let italy: u32 = conn
+        .query_row(
+            "SELECT documents FROM document_words WHERE word = 'italy'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(italy, 2);
+}

@@ -5,6 +5,10 @@ use crate::StoreError;
 use rusqlite::{Connection, TransactionBehavior};
 use std::path::Path;
 
+/// The version whose migration creates `document_words`: applying it also counts the documents
+/// stored before it ([`super::vectors::count_stored_documents`]), whatever its SQL says.
+const DOCUMENT_WORDS_VERSION: usize = 6;
+
 /// Schema versions, oldest first; `PRAGMA user_version` records how many have been applied.
 /// Append new migrations; never edit an applied one.
 const MIGRATIONS: &[&str] = &[
@@ -220,6 +224,9 @@ pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreErr
         // Another process may have migrated while this one waited for the lock.
         if read_version(&tx).map_err(&err)? == version {
             tx.execute_batch(MIGRATIONS[version]).map_err(&err)?;
+            if version + 1 == DOCUMENT_WORDS_VERSION {
+                super::vectors::count_stored_documents(&tx).map_err(&err)?;
+            }
             tx.pragma_update(None, "user_version", (version + 1) as i64)
                 .map_err(&err)?;
         }

@@ -36,6 +36,19 @@ pub(super) fn count_document(tx: &Transaction, text: &str) -> rusqlite::Result<V
     }))
 }
 
+/// Counts the documents a store held before it kept `document_words` (the migration that
+/// creates the table), so that an upgraded store weighs words by all its documents.
+pub(super) fn count_stored_documents(tx: &Transaction) -> rusqlite::Result<()> {
+    let texts: Vec<String> = tx
+        .prepare("SELECT text FROM documents ORDER BY id")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for text in &texts {
+        count_document(tx, text)?;
+    }
+    Ok(())
+}
+
 /// The vector of a stored document's `text` by the stored documents' frequencies now (for an
 /// event rebuilt from its reports).
 pub(super) fn stored_vector(tx: &Transaction, text: &str) -> rusqlite::Result<Vector> {
