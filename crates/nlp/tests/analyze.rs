@@ -2,12 +2,9 @@
 //! sentence splitting, tags, lemmas and the core relations of wire sentences.
 
 use attache_nlp::{Analyzer, Deprel, Doc, Token, Upos};
-use std::sync::OnceLock;
 
-fn analyzer() -> &'static Analyzer {
-    static A: OnceLock<Analyzer> = OnceLock::new();
-    A.get_or_init(|| Analyzer::load_default().expect("shipped model loads"))
-}
+mod common;
+use common::analyzer;
 
 fn words(doc: &Doc) -> Vec<&str> {
     doc.tokens().map(|t| t.text()).collect()

@@ -1,12 +1,9 @@
 //! The named-entity recogniser: behaviour on real sentences, and its GUM test score.
 
 use attache_nlp::{Analyzer, Doc, EntityKind};
-use std::sync::OnceLock;
 
-fn analyzer() -> &'static Analyzer {
-    static A: OnceLock<Analyzer> = OnceLock::new();
-    A.get_or_init(|| Analyzer::load_default().expect("shipped model loads"))
-}
+mod common;
+use common::analyzer;
 
 /// The (kind, text) of every mention.
 fn mentions(doc: &Doc) -> Vec<(EntityKind, String)> {

@@ -2,19 +2,8 @@
 //! tagger gave it none (a participle, noun or adjective in the verb's place), the closest
 //! candidate becomes the verb, and the parser hangs the sentence on it.
 
-use attache_nlp::{Analyzer, Doc, Token};
-use std::sync::OnceLock;
-
-fn analyzer() -> &'static Analyzer {
-    static A: OnceLock<Analyzer> = OnceLock::new();
-    A.get_or_init(|| Analyzer::load_default().expect("shipped model loads"))
-}
-
-fn find<'a>(doc: &'a Doc, text: &str) -> Token<'a> {
-    doc.tokens()
-        .find(|t| t.text() == text)
-        .unwrap_or_else(|| panic!("no token {text:?}"))
-}
+mod common;
+use common::{analyzer, find};
 
 #[test]
 fn a_sentence_without_a_finite_verb_gets_one() {

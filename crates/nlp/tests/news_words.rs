@@ -1,19 +1,8 @@
 //! Tags and lemmas of the shipped model on words of news text that event coding reads: plural
 //! nouns unseen in training, and verbs after plural names (headline and lead style).
 
-use attache_nlp::{Analyzer, Doc, Token};
-use std::sync::OnceLock;
-
-fn analyzer() -> &'static Analyzer {
-    static A: OnceLock<Analyzer> = OnceLock::new();
-    A.get_or_init(|| Analyzer::load_default().expect("shipped model loads"))
-}
-
-fn find<'a>(doc: &'a Doc, text: &str) -> Token<'a> {
-    doc.tokens()
-        .find(|t| t.text() == text)
-        .unwrap_or_else(|| panic!("no token {text:?}"))
-}
+mod common;
+use common::{analyzer, find};
 
 /// An unseen plural noun loses its -s and nothing else: no rule replaces a whole word
 /// ("pensioners" had become "Easterner", "MPs" "m") or changes its case.

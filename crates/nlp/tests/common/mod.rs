@@ -1,0 +1,18 @@
+//! Helpers shared by the nlp crate's integration tests.
+#![allow(dead_code)] // each test binary uses its own part
+
+use attache_nlp::{Analyzer, Doc, Token};
+use std::sync::OnceLock;
+
+/// The shipped model, loaded once per test binary.
+pub fn analyzer() -> &'static Analyzer {
+    static A: OnceLock<Analyzer> = OnceLock::new();
+    A.get_or_init(|| Analyzer::load_default().expect("shipped model loads"))
+}
+
+/// The first token of `doc` written `text`.
+pub fn find<'a>(doc: &'a Doc, text: &str) -> Token<'a> {
+    doc.tokens()
+        .find(|t| t.text() == text)
+        .unwrap_or_else(|| panic!("no token {text:?}"))
+}
