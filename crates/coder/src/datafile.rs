@@ -17,9 +17,30 @@ pub(crate) struct Rows<'t> {
     pub(crate) last_line: usize,
 }
 
-/// A malformed line: its number and what is wrong with it. Each file's parser wraps it in its
-/// own error with the file's name.
+/// A malformed line: its number and what is wrong with it. Each file's parser adds the file's
+/// name to make a [`DataFileError`].
 pub(crate) type LineError = (usize, String);
+
+/// A data file that could not be read: the file, the line (from 1) and what is wrong there.
+/// Every data file of the coder (triggers, word classes, senses, recipients, ...) reports its
+/// errors as this one type.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}: {reason}")]
+pub struct DataFileError {
+    pub file: String,
+    pub line: usize,
+    pub reason: String,
+}
+
+impl DataFileError {
+    pub(crate) fn new(file: &str, line: usize, reason: impl Into<String>) -> DataFileError {
+        DataFileError {
+            file: file.to_string(),
+            line,
+            reason: reason.into(),
+        }
+    }
+}
 
 /// The data rows of `text`, after checking that its first line that is neither blank nor a
 /// comment is `header`.

@@ -3,6 +3,7 @@
 //! Loaded and validated like the word classes; the discourse remembers, per noun, the last
 //! named body of a fitting sector, and the reference reader resolves "the group" to it.
 
+use crate::datafile::DataFileError;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -10,15 +11,6 @@ use std::sync::OnceLock;
 const DESCRIPTIONS_TSV: &str = include_str!("../../../data/coder/descriptions.tsv");
 const DESCRIPTIONS_NAME: &str = "data/coder/descriptions.tsv";
 const HEADER: &str = "word\tsectors";
-
-/// A description file that could not be read, with the file and line.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{line}: {reason}")]
-pub struct DescriptionsError {
-    pub file: String,
-    pub line: usize,
-    pub reason: String,
-}
 
 /// Each description noun with the sectors of the bodies it can describe.
 #[derive(Debug, Default)]
@@ -28,12 +20,8 @@ pub(crate) struct KindDescriptions {
 
 impl KindDescriptions {
     /// Parses the text of a description file; `file` names it in errors.
-    pub(crate) fn parse(file: &str, text: &str) -> Result<KindDescriptions, DescriptionsError> {
-        let err = |line: usize, reason: &str| DescriptionsError {
-            file: file.to_string(),
-            line,
-            reason: reason.to_string(),
-        };
+    pub(crate) fn parse(file: &str, text: &str) -> Result<KindDescriptions, DataFileError> {
+        let err = |line: usize, reason: &str| DataFileError::new(file, line, reason);
         let data = crate::datafile::rows(text, HEADER).map_err(|(n, r)| err(n, &r))?;
         let mut out = KindDescriptions::default();
         for row in data.rows {
@@ -79,8 +67,8 @@ impl KindDescriptions {
 }
 
 /// The shipped description file, parsed once (checked when an extractor is built).
-pub(crate) fn load() -> Result<&'static KindDescriptions, DescriptionsError> {
-    static SHIPPED: OnceLock<Result<KindDescriptions, DescriptionsError>> = OnceLock::new();
+pub(crate) fn load() -> Result<&'static KindDescriptions, DataFileError> {
+    static SHIPPED: OnceLock<Result<KindDescriptions, DataFileError>> = OnceLock::new();
     SHIPPED
         .get_or_init(|| KindDescriptions::parse(DESCRIPTIONS_NAME, DESCRIPTIONS_TSV))
         .as_ref()

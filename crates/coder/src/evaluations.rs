@@ -4,6 +4,7 @@
 //! looks for them in the clause a verb of saying reports, which must also name someone or their
 //! policy and not be the speaker's judgement of its own side.
 
+use crate::datafile::DataFileError;
 use crate::tree::lemma;
 use crate::words::{WordClass, is};
 use attache_nlp::{Deprel, Token, Upos};
@@ -35,15 +36,6 @@ impl EvaluationKind {
     }
 }
 
-/// An evaluation file that could not be read, with the file and line.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{line}: {reason}")]
-pub struct EvaluationsError {
-    pub file: String,
-    pub line: usize,
-    pub reason: String,
-}
-
 /// One phrase: its kind and its words, hyphens split off ("prejudice - based").
 #[derive(Debug)]
 struct Phrase {
@@ -68,12 +60,8 @@ fn hyphen_parts(word: &str) -> impl Iterator<Item = &str> {
 
 impl Evaluations {
     /// Parses the text of an evaluation file; `file` names it in errors.
-    pub(crate) fn parse(file: &str, text: &str) -> Result<Evaluations, EvaluationsError> {
-        let err = |line: usize, reason: &str| EvaluationsError {
-            file: file.to_string(),
-            line,
-            reason: reason.to_string(),
-        };
+    pub(crate) fn parse(file: &str, text: &str) -> Result<Evaluations, DataFileError> {
+        let err = |line: usize, reason: &str| DataFileError::new(file, line, reason);
         let data = crate::datafile::rows(text, HEADER).map_err(|(n, r)| err(n, &r))?;
         let mut out = Evaluations::default();
         for row in data.rows {
@@ -140,8 +128,8 @@ fn matches_at(phrase: &[String], words: &[(String, String)]) -> bool {
 }
 
 /// The shipped evaluation file, parsed once (checked when an extractor is built).
-pub(crate) fn load() -> Result<&'static Evaluations, EvaluationsError> {
-    static SHIPPED: OnceLock<Result<Evaluations, EvaluationsError>> = OnceLock::new();
+pub(crate) fn load() -> Result<&'static Evaluations, DataFileError> {
+    static SHIPPED: OnceLock<Result<Evaluations, DataFileError>> = OnceLock::new();
     SHIPPED
         .get_or_init(|| Evaluations::parse(EVALUATIONS_NAME, EVALUATIONS_TSV))
         .as_ref()

@@ -1,6 +1,7 @@
 //! The words that decide what a number counts (`data/coder/figures.tsv`): casualty words,
 //! role nouns that name a body, identifier, time and clock words, currency signs and words.
 
+use crate::datafile::DataFileError;
 use attache_event::CasualtyKind;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -8,15 +9,6 @@ use std::sync::OnceLock;
 const FIGURES_TSV: &str = include_str!("../../../data/coder/figures.tsv");
 const FIGURES_NAME: &str = "data/coder/figures.tsv";
 const HEADER: &str = "word\tclass\tvalue";
-
-/// A malformed row of a figure-word file, with its file and line.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{line}: {reason}")]
-pub struct FigureWordsError {
-    pub file: String,
-    pub line: usize,
-    pub reason: String,
-}
 
 /// What a word says about a number beside it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,12 +77,8 @@ fn key(class: Class) -> ClassKey {
 
 impl FigureWords {
     /// Parses the TSV text of a figure-word file; `file` names it in errors.
-    pub fn parse(file: &str, text: &str) -> Result<FigureWords, FigureWordsError> {
-        let err = |line: usize, reason: String| FigureWordsError {
-            file: file.to_string(),
-            line,
-            reason,
-        };
+    pub fn parse(file: &str, text: &str) -> Result<FigureWords, DataFileError> {
+        let err = |line: usize, reason: String| DataFileError::new(file, line, reason);
         let mut words = FigureWords::default();
         let data = crate::datafile::rows(text, HEADER).map_err(|(n, r)| err(n, r))?;
         let header_seen = data.header;
@@ -204,8 +192,8 @@ impl FigureWords {
 }
 
 /// The figure words compiled into the binary.
-pub fn embedded() -> Result<&'static FigureWords, FigureWordsError> {
-    static WORDS: OnceLock<Result<FigureWords, FigureWordsError>> = OnceLock::new();
+pub fn embedded() -> Result<&'static FigureWords, DataFileError> {
+    static WORDS: OnceLock<Result<FigureWords, DataFileError>> = OnceLock::new();
     WORDS
         .get_or_init(|| FigureWords::parse(FIGURES_NAME, FIGURES_TSV))
         .as_ref()

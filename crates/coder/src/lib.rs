@@ -65,17 +65,11 @@ use std::path::Path;
 use std::sync::Arc;
 
 pub use constraint::{Condition, Relation};
+pub use datafile::DataFileError;
 use dates::Direction;
-pub use descriptions::DescriptionsError;
-pub use evaluations::EvaluationsError;
-pub use figure_words::{FigureWords, FigureWordsError};
+pub use figure_words::FigureWords;
 pub use mention::{GENERIC_MODE, MentionCode};
-pub use names::NameHeadsError;
-pub use recipients::RecipientsError;
-pub use senses::SensesError;
-pub use triggers::{Constraint, ConstraintError, TriggerError, TriggerRule, TriggerTable};
-pub use values::ValuesError;
-pub use words::WordsError;
+pub use triggers::{Constraint, ConstraintError, TriggerRule, TriggerTable};
 
 /// Why an [`Extractor`] could not be built.
 #[derive(Debug, thiserror::Error)]
@@ -83,23 +77,7 @@ pub enum CoderError {
     #[error(transparent)]
     Model(#[from] attache_nlp::ModelError),
     #[error(transparent)]
-    Triggers(#[from] TriggerError),
-    #[error(transparent)]
-    Words(#[from] WordsError),
-    #[error(transparent)]
-    FigureWords(#[from] FigureWordsError),
-    #[error(transparent)]
-    Recipients(#[from] RecipientsError),
-    #[error(transparent)]
-    Senses(#[from] SensesError),
-    #[error(transparent)]
-    Values(#[from] ValuesError),
-    #[error(transparent)]
-    Descriptions(#[from] DescriptionsError),
-    #[error(transparent)]
-    Evaluations(#[from] EvaluationsError),
-    #[error(transparent)]
-    NameHeads(#[from] NameHeadsError),
+    DataFile(#[from] DataFileError),
     #[error("{}: {source}", path.display())]
     ReadTriggers {
         path: std::path::PathBuf,
@@ -117,7 +95,7 @@ pub(crate) const CAMEO_TRIGGERS_TSV: &str = include_str!("../../../data/coder/tr
 pub(crate) const CAMEO_TRIGGERS_NAME: &str = "data/coder/triggers-cameo.tsv";
 
 /// The shipped trigger rows: the hand-written file with the generated rows under it.
-pub(crate) fn parse_shipped_triggers() -> Result<TriggerTable, TriggerError> {
+pub(crate) fn parse_shipped_triggers() -> Result<TriggerTable, DataFileError> {
     let mut table = TriggerTable::parse(TRIGGERS_NAME, TRIGGERS_TSV)?;
     table.add_generated(TriggerTable::parse(
         CAMEO_TRIGGERS_NAME,
@@ -575,6 +553,6 @@ pub(crate) fn dominant_country(matches: &[attache_lexicon::LexMatch<'_>]) -> Opt
 
 /// The figure words compiled into the binary (`data/coder/figures.tsv`): casualty words, role
 /// nouns that name a body, identifier and time words, currencies.
-pub fn figure_words() -> Result<&'static FigureWords, FigureWordsError> {
+pub fn figure_words() -> Result<&'static FigureWords, DataFileError> {
     figure_words::embedded()
 }

@@ -18,6 +18,7 @@
 //!   Executive"), else the report's country when its head word gave a sector.
 
 use crate::actors::core_tokens;
+use crate::datafile::DataFileError;
 use crate::frames::{Frame, look_through};
 use crate::sentence::SentenceCx;
 use attache_event::{Actor, CountryFrom};
@@ -52,15 +53,6 @@ pub(crate) fn is_political(entry: &Entry, date: Option<&str>) -> bool {
     sector.is_some_and(|s| POLITICAL_SECTORS.contains(&s))
 }
 
-/// A name-heads file that could not be read, with the file and line.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{line}: {reason}")]
-pub struct NameHeadsError {
-    pub file: String,
-    pub line: usize,
-    pub reason: String,
-}
-
 /// Each head word with the sector of the bodies it names.
 #[derive(Debug, Default)]
 pub(crate) struct NameHeads {
@@ -69,12 +61,8 @@ pub(crate) struct NameHeads {
 
 impl NameHeads {
     /// Parses the text of a name-heads file; `file` names it in errors.
-    pub(crate) fn parse(file: &str, text: &str) -> Result<NameHeads, NameHeadsError> {
-        let err = |line: usize, reason: &str| NameHeadsError {
-            file: file.to_string(),
-            line,
-            reason: reason.to_string(),
-        };
+    pub(crate) fn parse(file: &str, text: &str) -> Result<NameHeads, DataFileError> {
+        let err = |line: usize, reason: &str| DataFileError::new(file, line, reason);
         let data = crate::datafile::rows(text, HEADER).map_err(|(n, r)| err(n, &r))?;
         let mut out = NameHeads::default();
         for row in data.rows {
@@ -118,8 +106,8 @@ pub(crate) fn political_count(matches: &[attache_lexicon::LexMatch<'_>]) -> usiz
 }
 
 /// The shipped name-heads file, parsed once (checked when an extractor is built).
-pub(crate) fn load() -> Result<&'static NameHeads, NameHeadsError> {
-    static SHIPPED: OnceLock<Result<NameHeads, NameHeadsError>> = OnceLock::new();
+pub(crate) fn load() -> Result<&'static NameHeads, DataFileError> {
+    static SHIPPED: OnceLock<Result<NameHeads, DataFileError>> = OnceLock::new();
     SHIPPED
         .get_or_init(|| NameHeads::parse(NAME_HEADS_NAME, NAME_HEADS_TSV))
         .as_ref()

@@ -2,6 +2,7 @@
 //! decisions of `data/coder/recipients.tsv` ("sanctions *on* Iran", "talks *with* Syria", "aid
 //! *to* Sudan"; "talks on Iran" name a topic), loaded and validated like the word classes.
 
+use crate::datafile::DataFileError;
 use attache_event::EventCategory;
 use attache_nlp::{Deprel, Token};
 use std::collections::HashSet;
@@ -72,15 +73,6 @@ impl Marks {
     }
 }
 
-/// A recipient file that could not be read, with the file and line.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{line}: {reason}")]
-pub struct RecipientsError {
-    pub file: String,
-    pub line: usize,
-    pub reason: String,
-}
-
 /// The prepositions of every (construction, category) pair.
 #[derive(Debug)]
 pub struct RecipientMarks {
@@ -93,12 +85,8 @@ fn slot(marks: Marks, category: EventCategory) -> usize {
 
 impl RecipientMarks {
     /// Parses the text of a recipient file; `file` names it in errors.
-    pub fn parse(file: &str, text: &str) -> Result<RecipientMarks, RecipientsError> {
-        let err = |line: usize, reason: String| RecipientsError {
-            file: file.to_string(),
-            line,
-            reason,
-        };
+    pub fn parse(file: &str, text: &str) -> Result<RecipientMarks, DataFileError> {
+        let err = |line: usize, reason: String| DataFileError::new(file, line, reason);
         let mut sets = vec![HashSet::new(); Marks::ALL.len() * EventCategory::ALL.len()];
         let data = crate::datafile::rows(text, HEADER).map_err(|(n, r)| err(n, r))?;
         if !data.header {
@@ -169,7 +157,7 @@ impl RecipientMarks {
 static MARKS: OnceLock<RecipientMarks> = OnceLock::new();
 
 /// Loads the compiled-in recipient file, reporting a bad file by its line.
-pub fn load() -> Result<&'static RecipientMarks, RecipientsError> {
+pub fn load() -> Result<&'static RecipientMarks, DataFileError> {
     if let Some(m) = MARKS.get() {
         return Ok(m);
     }

@@ -7,6 +7,7 @@
 //! trigger class needs in `data/coder/senses.tsv`. A noun of no listed kind passes: the guard
 //! only drops a frame whose participants are all of kinds its class does not take.
 
+use crate::datafile::DataFileError;
 use crate::frames::Frame;
 use crate::tree::{has_case, lemma};
 use attache_event::EventCategory;
@@ -20,15 +21,6 @@ const NOUNS_HEADER: &str = "kind\tlemma";
 const SENSES_TSV: &str = include_str!("../../../data/coder/senses.tsv");
 const SENSES_NAME: &str = "data/coder/senses.tsv";
 const SENSES_HEADER: &str = "category\tmode\trole\tneeds";
-
-/// A sense file that could not be read, with the file and line.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{line}: {reason}")]
-pub struct SensesError {
-    pub file: String,
-    pub line: usize,
-    pub reason: String,
-}
 
 /// Which participants of a frame a row tests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,7 +94,7 @@ impl Senses {
         nouns: &str,
         senses_name: &str,
         senses: &str,
-    ) -> Result<Senses, SensesError> {
+    ) -> Result<Senses, DataFileError> {
         let (kinds, nouns) = parse_nouns(nouns_name, nouns)?;
         let needs = parse_needs(senses_name, senses, &kinds)?;
         Ok(Senses {
@@ -187,12 +179,8 @@ fn participants<'d>(frame: &Frame<'d>, role: Role) -> Vec<Token<'d>> {
 fn parse_nouns(
     file: &str,
     text: &str,
-) -> Result<(Vec<String>, HashMap<String, usize>), SensesError> {
-    let err = |line: usize, reason: String| SensesError {
-        file: file.to_string(),
-        line,
-        reason,
-    };
+) -> Result<(Vec<String>, HashMap<String, usize>), DataFileError> {
+    let err = |line: usize, reason: String| DataFileError::new(file, line, reason);
     let data = crate::datafile::rows(text, NOUNS_HEADER).map_err(|(n, r)| err(n, r))?;
     if !data.header {
         return Err(err(1, "no header line and no rows".to_string()));
@@ -233,12 +221,8 @@ fn is_name(s: &str) -> bool {
     !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c == '_')
 }
 
-fn parse_needs(file: &str, text: &str, kinds: &[String]) -> Result<Vec<Need>, SensesError> {
-    let err = |line: usize, reason: String| SensesError {
-        file: file.to_string(),
-        line,
-        reason,
-    };
+fn parse_needs(file: &str, text: &str, kinds: &[String]) -> Result<Vec<Need>, DataFileError> {
+    let err = |line: usize, reason: String| DataFileError::new(file, line, reason);
     let data = crate::datafile::rows(text, SENSES_HEADER).map_err(|(n, r)| err(n, r))?;
     if !data.header {
         return Err(err(1, "no header line and no rows".to_string()));
@@ -286,7 +270,7 @@ fn parse_needs(file: &str, text: &str, kinds: &[String]) -> Result<Vec<Need>, Se
 static SENSES: OnceLock<Senses> = OnceLock::new();
 
 /// Loads the compiled-in sense files, reporting a bad file by its line.
-pub fn load() -> Result<&'static Senses, SensesError> {
+pub fn load() -> Result<&'static Senses, DataFileError> {
     if let Some(s) = SENSES.get() {
         return Ok(s);
     }

@@ -6,6 +6,7 @@
 
 use crate::constraint::parse_constraint;
 pub use crate::constraint::{Constraint, ConstraintError};
+use crate::datafile::DataFileError;
 pub use crate::tree::{has_case, lemma as trigger_lemma};
 use attache_event::EventCategory;
 use attache_nlp::{Deprel, Doc, Token, Upos};
@@ -26,15 +27,6 @@ pub struct TriggerRule {
     pub silent: bool,
     /// 1-based line in the source file, for explaining a coding decision.
     pub line: usize,
-}
-
-/// A malformed line of a trigger file, named by file and line.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{line}: {reason}")]
-pub struct TriggerError {
-    pub file: String,
-    pub line: usize,
-    pub reason: String,
 }
 
 const HEADER: &str = "lemma\tupos\tcategory\tmode\tcontext\tcameo\twith";
@@ -66,12 +58,8 @@ impl Default for TriggerRule {
 
 impl TriggerTable {
     /// Parses the TSV text of a trigger file; `file` names it in errors.
-    pub fn parse(file: &str, text: &str) -> Result<TriggerTable, TriggerError> {
-        let err = |line: usize, reason: String| TriggerError {
-            file: file.to_string(),
-            line,
-            reason,
-        };
+    pub fn parse(file: &str, text: &str) -> Result<TriggerTable, DataFileError> {
+        let err = |line: usize, reason: String| DataFileError::new(file, line, reason);
         let mut table = TriggerTable::default();
         let data = crate::datafile::rows(text, HEADER).map_err(|(n, r)| err(n, r))?;
         let header_seen = data.header;

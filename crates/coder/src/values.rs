@@ -3,6 +3,7 @@
 //! words, scales and vague plurals of figures. Loaded and validated like the word classes; the
 //! grammar that combines them stays in `dates`, `timewords` and `numbers`.
 
+use crate::datafile::DataFileError;
 use attache_text::hash::FnvBuild;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -73,15 +74,6 @@ pub(crate) const UNIT_NAMES: [&str; 5] = ["day", "week", "month", "year", "decad
 /// The names a `reference` row may give, in the order [`reference_index`] numbers them.
 pub(crate) const REFERENCE_NAMES: [&str; 3] = ["present", "past", "future"];
 
-/// A value-word file that could not be read, with the file and line.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{line}: {reason}")]
-pub struct ValuesError {
-    pub file: String,
-    pub line: usize,
-    pub reason: String,
-}
-
 /// The longest word a row may give, in bytes: lookups lower-case a word into a buffer this
 /// long instead of allocating.
 const MAX_WORD: usize = 32;
@@ -133,12 +125,8 @@ impl Shape {
 
 impl ValueWords {
     /// Parses the text of a value-word file; `file` names it in errors.
-    pub(crate) fn parse(file: &str, text: &str) -> Result<ValueWords, ValuesError> {
-        let err = |line: usize, reason: String| ValuesError {
-            file: file.to_string(),
-            line,
-            reason,
-        };
+    pub(crate) fn parse(file: &str, text: &str) -> Result<ValueWords, DataFileError> {
+        let err = |line: usize, reason: String| DataFileError::new(file, line, reason);
         let mut lists: Vec<HashMap<String, f64, FnvBuild>> =
             vec![HashMap::default(); ValueClass::ALL.len()];
         let data = crate::datafile::rows(text, HEADER).map_err(|(n, r)| err(n, r))?;
@@ -246,7 +234,7 @@ fn parse_value(class: ValueClass, text: &str) -> Result<f64, String> {
 static VALUES: OnceLock<ValueWords> = OnceLock::new();
 
 /// Loads the compiled-in value-word file, reporting a bad file by its line.
-pub fn load() -> Result<(), ValuesError> {
+pub fn load() -> Result<(), DataFileError> {
     if VALUES.get().is_none() {
         let parsed = ValueWords::parse(VALUES_NAME, VALUES_TSV)?;
         let _ = VALUES.set(parsed);

@@ -3,6 +3,7 @@
 //! class, loaded and validated like the trigger file. The rules say what a class does; the file
 //! says which words belong to it.
 
+use crate::datafile::DataFileError;
 use attache_text::hash::FnvBuild;
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -126,15 +127,6 @@ impl WordClass {
     }
 }
 
-/// A word-class file that could not be read, with the file and line.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{line}: {reason}")]
-pub struct WordsError {
-    pub file: String,
-    pub line: usize,
-    pub reason: String,
-}
-
 /// Every class's words.
 #[derive(Debug)]
 pub struct WordClasses {
@@ -143,12 +135,8 @@ pub struct WordClasses {
 
 impl WordClasses {
     /// Parses the text of a word-class file; `file` names it in errors.
-    pub fn parse(file: &str, text: &str) -> Result<WordClasses, WordsError> {
-        let err = |line: usize, reason: String| WordsError {
-            file: file.to_string(),
-            line,
-            reason,
-        };
+    pub fn parse(file: &str, text: &str) -> Result<WordClasses, DataFileError> {
+        let err = |line: usize, reason: String| DataFileError::new(file, line, reason);
         let mut lists: Vec<HashSet<String, FnvBuild>> =
             vec![HashSet::default(); WordClass::ALL.len()];
         let data = crate::datafile::rows(text, HEADER).map_err(|(n, r)| err(n, r))?;
@@ -195,7 +183,7 @@ impl WordClasses {
 static WORDS: OnceLock<WordClasses> = OnceLock::new();
 
 /// Loads the compiled-in word-class file, reporting a bad file by its line.
-pub fn load() -> Result<&'static WordClasses, WordsError> {
+pub fn load() -> Result<&'static WordClasses, DataFileError> {
     if let Some(w) = WORDS.get() {
         return Ok(w);
     }
