@@ -253,86 +253,84 @@ pub fn score(gold: &GoldFile, predicted: &[Vec<Event>]) -> PloverReport {
         predicted.len(),
         "one prediction per record"
     );
-    let mut rows: Vec<CategoryRow> = EventCategory::ALL
-        .into_iter()
-        .map(|category| CategoryRow {
-            category,
-            gold: 0,
-            predicted: 0,
-            prf: Prf::default(),
-        })
-        .collect();
-    let row = |c: EventCategory| EventCategory::ALL.iter().position(|&x| x == c).unwrap();
-    let (mut actor_matched, mut actor_all) = (Ratio::default(), Ratio::default());
-    let (mut recip_matched, mut recip_all) = (Ratio::default(), Ratio::default());
-    let (mut fig_matched, mut fig_all) = (Ratio::default(), Ratio::default());
-    let mut per_field = [Ratio::default(); 3];
-    let mut misses = Vec::new();
-
+    let mut tally = Tally::new();
     for (record, all_events) in gold.records.iter().zip(predicted) {
-        // What the system says happened or was announced; a denied ("did not expel") or merely
-        // possible ("could expel") event is no claim that an event of its category occurred.
-        let events: Vec<Event> = all_events
-            .iter()
-            .filter(|e| matches!(e.modality, Modality::Asserted | Modality::Planned))
-            .cloned()
+        tally.add(record, &claimed(all_events));
+    }
+    tally.report(gold)
+}
+
+/// What the system says happened or was announced; a denied ("did not expel") or merely
+/// possible ("could expel") event is no claim that an event of its category occurred.
+fn claimed(events: &[Event]) -> Vec<Event> {
+    events
+        .iter()
+        .filter(|e| matches!(e.modality, Modality::Asserted | Modality::Planned))
+        .cloned()
+        .collect()
+}
+
+/// The row of `category` in [`EventCategory::ALL`] order.
+fn row_of(category: EventCategory) -> usize {
+    EventCategory::ALL
+        .iter()
+        .position(|&c| c == category)
+        .expect("every category is in ALL")
+}
+
+/// The counts of a scoring run, record by record.
+struct Tally {
+    rows: Vec<CategoryRow>,
+    actor: CountryAccuracy,
+    recipient: CountryAccuracy,
+    figures: CountAccuracy,
+    misses: Vec<Miss>,
+}
+
+impl Tally {
+    fn new() -> Tally {
+        let rows = EventCategory::ALL
+            .into_iter()
+            .map(|category| CategoryRow {
+                category,
+                gold: 0,
+                predicted: 0,
+                prf: Prf::default(),
+            })
             .collect();
-        let events = events.as_slice();
-        let categories: BTreeSet<EventCategory> = events.iter().map(|e| e.event).collect();
-        let mut problems = Vec::new();
-        rows[row(record.category)].gold += 1;
-        for &c in &categories {
-            rows[row(c)].predicted += 1;
-            if c == record.category {
-                rows[row(c)].prf.tp += 1;
-            } else {
-                rows[row(c)].prf.fp += 1;
-                problems.push(format!("extra {c}"));
-            }
+        let accuracy = || CountryAccuracy {
+            matched: Ratio::default(),
+            all: Ratio::default(),
+        };
+        Tally {
+            rows,
+            actor: accuracy(),
+            recipient: accuracy(),
+            figures: CountAccuracy {
+                matched: Ratio::default(),
+                all: Ratio::default(),
+                size: Ratio::default(),
+                dead: Ratio::default(),
+                injured: Ratio::default(),
+            },
+            misses: Vec::new(),
         }
+    }
+
+    /// Counts one gold record against the events claimed for its text.
+    fn add(&mut self, record: &GoldRecord, events: &[Event]) {
+        let categories: BTreeSet<EventCategory> = events.iter().map(|e| e.event).collect();
+        let mut problems = self.count_categories(record.category, &categories);
         let matched = best_match(record, events);
         if matched.is_none() {
-            rows[row(record.category)].prf.fn_ += 1;
+            self.rows[row_of(record.category)].prf.fn_ += 1;
             problems.insert(0, format!("missed {}", record.category));
         }
-
-        let actors_right =
-            matched.is_some_and(|e| same_codes(&record.source_codes, &e.actor_codes()));
-        let recips_right =
-            matched.is_some_and(|e| same_codes(&record.target_codes, &e.recipient_codes()));
-        actor_all.add(actors_right);
-        recip_all.add(recips_right);
-        if matched.is_some() {
-            actor_matched.add(actors_right);
-            recip_matched.add(recips_right);
-            if !actors_right {
-                problems.push("actors".to_string());
-            }
-            if !recips_right {
-                problems.push("recipients".to_string());
-            }
-        }
-
-        for figure in &record.figures {
-            let found = matched.is_some_and(|e| {
-                e.quantity
-                    .iter()
-                    .chain(&e.other_quantities)
-                    .any(|q| figure.found_in(q))
-            });
-            fig_all.add(found);
-            per_field[figure.field as usize].add(found);
-            if matched.is_some() {
-                fig_matched.add(found);
-                if !found {
-                    problems.push(format!("{} {}", figure.field.as_str(), figure.text));
-                }
-            }
-        }
-
+        self.count_codes(record, matched, &mut problems);
+        self.count_figures(record, matched, &mut problems);
         if !problems.is_empty() {
             let chosen = matched.or(events.first());
-            misses.push(Miss {
+            self.misses.push(Miss {
                 id: record.id.clone(),
                 line: record.line,
                 text: record.text.clone(),
@@ -349,41 +347,107 @@ pub fn score(gold: &GoldFile, predicted: &[Vec<Event>]) -> PloverReport {
         }
     }
 
-    let mut micro = Prf::default();
-    for r in &rows {
-        micro.tp += r.prf.tp;
-        micro.fp += r.prf.fp;
-        micro.fn_ += r.prf.fn_;
+    /// Counts the gold category and every predicted one; returns a problem per extra category.
+    fn count_categories(
+        &mut self,
+        gold: EventCategory,
+        predicted: &BTreeSet<EventCategory>,
+    ) -> Vec<String> {
+        let mut problems = Vec::new();
+        self.rows[row_of(gold)].gold += 1;
+        for &c in predicted {
+            let row = &mut self.rows[row_of(c)];
+            row.predicted += 1;
+            if c == gold {
+                row.prf.tp += 1;
+            } else {
+                row.prf.fp += 1;
+                problems.push(format!("extra {c}"));
+            }
+        }
+        problems
     }
-    rows.retain(|r| r.gold > 0 || r.predicted > 0);
-    let macro_f1 = if rows.is_empty() {
-        0.0
-    } else {
-        rows.iter().map(|r| r.prf.f1()).sum::<f64>() / rows.len() as f64
-    };
-    let [size, dead, injured] = per_field;
-    PloverReport {
-        records: gold.records.len(),
-        skipped: gold.skipped.clone(),
-        category: micro,
-        macro_f1,
-        per_category: rows,
-        actor: CountryAccuracy {
-            matched: actor_matched,
-            all: actor_all,
-        },
-        recipient: CountryAccuracy {
-            matched: recip_matched,
-            all: recip_all,
-        },
-        counts: CountAccuracy {
-            matched: fig_matched,
-            all: fig_all,
-            size,
-            dead,
-            injured,
-        },
-        misses,
+
+    /// Whether the matched event's actor and recipient codes are the gold ones.
+    fn count_codes(
+        &mut self,
+        record: &GoldRecord,
+        matched: Option<&Event>,
+        problems: &mut Vec<String>,
+    ) {
+        let actors_right =
+            matched.is_some_and(|e| same_codes(&record.source_codes, &e.actor_codes()));
+        let recips_right =
+            matched.is_some_and(|e| same_codes(&record.target_codes, &e.recipient_codes()));
+        self.actor.all.add(actors_right);
+        self.recipient.all.add(recips_right);
+        if matched.is_some() {
+            self.actor.matched.add(actors_right);
+            self.recipient.matched.add(recips_right);
+            if !actors_right {
+                problems.push("actors".to_string());
+            }
+            if !recips_right {
+                problems.push("recipients".to_string());
+            }
+        }
+    }
+
+    /// Whether each gold figure is among the matched event's quantities.
+    fn count_figures(
+        &mut self,
+        record: &GoldRecord,
+        matched: Option<&Event>,
+        problems: &mut Vec<String>,
+    ) {
+        for figure in &record.figures {
+            let found = matched.is_some_and(|e| {
+                e.quantity
+                    .iter()
+                    .chain(&e.other_quantities)
+                    .any(|q| figure.found_in(q))
+            });
+            self.figures.all.add(found);
+            let field = match figure.field {
+                FigureField::Size => &mut self.figures.size,
+                FigureField::Dead => &mut self.figures.dead,
+                FigureField::Injured => &mut self.figures.injured,
+            };
+            field.add(found);
+            if matched.is_some() {
+                self.figures.matched.add(found);
+                if !found {
+                    problems.push(format!("{} {}", figure.field.as_str(), figure.text));
+                }
+            }
+        }
+    }
+
+    /// The report: micro totals over all categories, macro F1 over those seen.
+    fn report(mut self, gold: &GoldFile) -> PloverReport {
+        let mut micro = Prf::default();
+        for r in &self.rows {
+            micro.tp += r.prf.tp;
+            micro.fp += r.prf.fp;
+            micro.fn_ += r.prf.fn_;
+        }
+        self.rows.retain(|r| r.gold > 0 || r.predicted > 0);
+        let macro_f1 = if self.rows.is_empty() {
+            0.0
+        } else {
+            self.rows.iter().map(|r| r.prf.f1()).sum::<f64>() / self.rows.len() as f64
+        };
+        PloverReport {
+            records: gold.records.len(),
+            skipped: gold.skipped.clone(),
+            category: micro,
+            macro_f1,
+            per_category: self.rows,
+            actor: self.actor,
+            recipient: self.recipient,
+            counts: self.figures,
+            misses: self.misses,
+        }
     }
 }
 
