@@ -482,6 +482,17 @@ impl<'d, 'l> ActorReader<'d, 'l> {
             placed.country = a.country;
             placed.sector = placed.sector.take().or(a.sector);
         }
+        // "Lawyer Jane Smith accused": a title the parse made the head, with the name it
+        // precedes as its apposition, is that person (placed where the document placed them).
+        if placed.country.is_none()
+            && placed.sector.is_some()
+            && head.upos() == Upos::Noun
+            && let Some(name) = titled_name(head)
+            && let Some(a) = self.actor_within(name, discourse, depth + 1)
+        {
+            placed.country = a.country;
+            placed.sector = placed.sector.take().or(a.sector);
+        }
         // "Simon Hart of the Countryside Alliance": a name given with its body.
         if placed.country.is_none()
             && !self.uncovered_names(core).is_empty()
@@ -497,4 +508,12 @@ impl<'d, 'l> ActorReader<'d, 'l> {
 struct Placed {
     country: Option<String>,
     sector: Option<String>,
+}
+
+/// The name right after a title noun that the parse hung on it as an apposition, with no comma
+/// between ("Lawyer | Jane Smith"; not "the lawyer, Jane Smith, and ...", read as a name's own
+/// apposition).
+fn titled_name(head: Token<'_>) -> Option<Token<'_>> {
+    head.children()
+        .find(|c| c.rel() == Deprel::Appos && c.upos() == Upos::Propn && c.i() == head.i() + 1)
 }

@@ -1,0 +1,66 @@
+//! Actors a report gives by what they are rather than by a name the dictionaries know: the
+//! legal profession as generic agents (data/coder/agents.tsv), a title the parse made the head
+//! of the name it precedes. Sentences written for these tests.
+
+mod common;
+
+use common::{actor_of, actor_rows, coded};
+
+fn code(text: &str) -> Vec<attache_event::Event> {
+    common::code_on(text, chrono::NaiveDate::from_ymd_opt(2005, 3, 1))
+}
+
+/// A British political report around `sentence`: the document's country is Britain.
+fn british(sentence: &str) -> String {
+    format!(
+        "The British government defended its asylum plans for Britain on Monday. {sentence} \
+         Ministers said the plans would be published in the spring."
+    )
+}
+
+#[test]
+fn the_legal_profession_acts_where_the_report_stands() {
+    for (sentence, trigger) in [
+        (
+            "Barristers accused the home secretary of ignoring the courts.",
+            "accused",
+        ),
+        (
+            "Four lawyers are threatening to quit the panel over the plans.",
+            "threatening",
+        ),
+    ] {
+        let events = code(&british(sentence));
+        assert_eq!(
+            actor_of(&events, trigger),
+            coded("GBR", "JUD"),
+            "{sentence}: {:?}",
+            actor_rows(&events)
+        );
+    }
+}
+
+#[test]
+fn a_title_before_a_name_is_that_person() {
+    // The parse makes "Lawyer" the subject and the name its apposition.
+    let events = code(&british(
+        "Lawyer Maria Okonjo accused the government of cruelty to the detainees.",
+    ));
+    assert_eq!(
+        actor_of(&events, "accused"),
+        coded("GBR", "JUD"),
+        "{:?}",
+        actor_rows(&events)
+    );
+}
+
+#[test]
+fn lawyers_in_a_report_that_names_no_state_are_no_one() {
+    // No country in the report: a generic agent has nowhere to stand.
+    let events = code("Lawyers accused the record label of breaking the contract.");
+    assert!(
+        events.iter().all(|e| e.actors.is_empty()),
+        "{:?}",
+        actor_rows(&events)
+    );
+}
