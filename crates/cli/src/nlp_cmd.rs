@@ -70,6 +70,11 @@ pub struct EvalArgs {
     /// GUM directory for `--entities` without files.
     #[arg(long, requires = "entities")]
     gum: Option<PathBuf>,
+    /// With `--entities`, also print where the errors lie: each gold mention by what was
+    /// found for it (exact, kind wrong, span too long or short, missed ...), by kind and by
+    /// the predicted tag of its head, and the system mentions that match none.
+    #[arg(long, requires = "entities")]
+    errors: bool,
     /// Analyse the raw text (from `# text` lines) instead of the gold tokens.
     #[arg(long)]
     raw: bool,
@@ -209,8 +214,12 @@ fn run_eval_entities(args: &EvalArgs) -> Fallible<()> {
         .gum
         .clone()
         .unwrap_or_else(|| train::default_treebank_dir("ud-english-gum"));
-    let (scores, what) = learn::eval_files(&analyzer, &args.files, &gum)?;
-    emit(&scores.report(&what))
+    let (scores, what, errors) = learn::eval_files(&analyzer, &args.files, &gum)?;
+    emit(&scores.report(&what))?;
+    if args.errors {
+        emit(&format!("\n{errors}"))?;
+    }
+    Ok(())
 }
 
 fn run_eval(args: &EvalArgs) -> Fallible<()> {

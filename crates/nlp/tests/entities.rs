@@ -82,7 +82,7 @@ fn gum_test_score_floor() {
     let Some(gum) = attache_testkit::shared_path("data/ud-english-gum") else {
         return;
     };
-    let (scores, _) = attache_nlp::ner::learn::eval_files(analyzer(), &[], &gum).unwrap();
+    let (scores, _, _) = attache_nlp::ner::learn::eval_files(analyzer(), &[], &gum).unwrap();
     let (exact, head) = (scores.exact_all(), scores.head_all());
     eprintln!("{}", scores.report("GUM test"));
     assert_eq!(
@@ -247,4 +247,20 @@ fn one_sentences_mentions_alone() {
         .map(|e| (e.kind(), e.text().to_string()))
         .collect();
     assert_eq!(first, again);
+}
+
+/// A name keeps one kind through a document: the kind most of its mentions were given
+/// ("Tarnowo" alone in its last sentence reads as a person, in the document a place).
+#[test]
+fn one_kind_for_a_name_in_a_document() {
+    let text = "Officials in Tarnowo said the river had burst its banks. Tarnowo was flooded \
+        overnight. Rescue teams reached Tarnowo on Sunday. Tarnowo has 20,000 inhabitants.";
+    let found = mentions(&analyzer().analyze(text));
+    assert_eq!(found.len(), 4, "{found:?}");
+    assert!(
+        found
+            .iter()
+            .all(|(k, t)| *k == EntityKind::Place && t == "Tarnowo"),
+        "{found:?}"
+    );
 }

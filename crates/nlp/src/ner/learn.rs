@@ -323,21 +323,24 @@ fn recognize_all(
     inputs: &mut [OwnedInput],
     work: &mut NerWork,
 ) -> Vec<Vec<GoldMention>> {
-    let mut out = Vec::with_capacity(gold.len());
+    let mut out = vec![Vec::new(); gold.len()];
     for range in documents(gold) {
         let mut memory = Memory::default();
+        let (mut words, mut found, mut sentence) = (Vec::new(), Vec::new(), Vec::new());
         for k in range {
             let input = &mut inputs[k];
             memory.recall(&input.atoms, &mut input.seen);
-            let mut found = Vec::new();
-            model.recognize(&input.view(), work, 0, &mut found);
-            memory.remember(&input.atoms, &found, 0);
-            out.push(
-                found
-                    .iter()
-                    .map(|m| system_mention(&gold[k], m.kind, m.start as usize, m.end as usize))
-                    .collect(),
-            );
+            let (base, first) = (words.len(), found.len());
+            model.recognize(&input.view(), work, base, &mut found);
+            memory.remember(&input.atoms, &found[first..], base);
+            words.extend(input.atoms.iter().map(|a| a.capitalised.then_some(a.form)));
+            sentence.extend(std::iter::repeat_n((k, base), input.atoms.len()));
+        }
+        super::consistency::harmonise(&words, &mut found);
+        for m in &found {
+            let (k, base) = sentence[m.start as usize];
+            let (start, end) = (m.start as usize - base, m.end as usize - base);
+            out[k].push(system_mention(&gold[k], m.kind, start, end));
         }
     }
     out
@@ -460,9 +463,32 @@ fn pool(prfs: &[Prf; 3]) -> Prf {
 /// Scores `analyzer`'s entities on the gold words of `gold` against their named mentions
 /// (nested ones included). A system mention's head is found with the gold tree.
 pub fn score(analyzer: &Analyzer, gold: &[GoldSentence]) -> EntityScores {
+    score_mentions(gold, &system_of(analyzer, gold).0)
+}
+
+/// The scores of [`score`] and the table of where the errors lie ([`super::errors`]).
+pub fn score_with_errors(analyzer: &Analyzer, gold: &[GoldSentence]) -> (EntityScores, String) {
+    let (system, upos) = system_of(analyzer, gold);
+    let table = super::errors::report(gold, &system, &upos);
+    (score_mentions(gold, &system), table)
+}
+
+/// `analyzer`'s mentions in each gold sentence (documents analysed whole), and the predicted
+/// UPOS of each word.
+fn system_of(
+    analyzer: &Analyzer,
+    gold: &[GoldSentence],
+) -> (Vec<Vec<GoldMention>>, Vec<Vec<String>>) {
     let mut system: Vec<Vec<GoldMention>> = vec![Vec::new(); gold.len()];
+    let mut upos: Vec<Vec<String>> = vec![Vec::new(); gold.len()];
     for range in documents(gold) {
         let doc = analyse(analyzer, &gold[range.clone()]);
+        for (s, sentence) in doc.sentences().enumerate() {
+            upos[range.start + s] = sentence
+                .tokens()
+                .map(|t| t.upos().as_str().to_string())
+                .collect();
+        }
         for e in doc.entities() {
             let s = e.sentence();
             let base = doc.sentence(s).token_range().start;
@@ -471,7 +497,7 @@ pub fn score(analyzer: &Analyzer, gold: &[GoldSentence]) -> EntityScores {
             system[k].push(system_mention(&gold[k], e.kind(), start, end));
         }
     }
-    score_mentions(gold, &system)
+    (system, upos)
 }
 
 /// A system mention of a gold sentence, its head found with the gold tree.
@@ -553,12 +579,12 @@ pub fn train_to_file(
 }
 
 /// Scores `analyzer`'s recogniser on GUM CoNLL-U `files`, pooled; with no files, on the
-/// documents of GUM's `files.test` under `gum`.
+/// documents of GUM's `files.test` under `gum`. Also gives the table of where the errors lie.
 pub fn eval_files(
     analyzer: &Analyzer,
     files: &[std::path::PathBuf],
     gum: &std::path::Path,
-) -> Result<(EntityScores, String), crate::ConlluError> {
+) -> Result<(EntityScores, String, String), crate::ConlluError> {
     let (gold, what) = if files.is_empty() {
         let (gold, docs) = super::gold::read_split(gum, "test")?;
         (gold, format!("{docs} GUM test documents"))
@@ -570,5 +596,6 @@ pub fn eval_files(
         let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
         (gold, names.join(" "))
     };
-    Ok((score(analyzer, &gold), what))
+    let (scores, errors) = score_with_errors(analyzer, &gold);
+    Ok((scores, what, errors))
 }

@@ -7,6 +7,8 @@
 //! are features of it, and decoding only allows well-formed label sequences. Trained on the
 //! entity layer of GUM (`attache nlp train --entities`), shipped as `models/en-ner.nlp`.
 
+mod consistency;
+mod errors;
 mod features;
 mod gazetteer;
 pub mod gold;
@@ -188,6 +190,7 @@ impl EntityModel {
         let mut out = Vec::new();
         let mut work = NerWork::default();
         let mut memory = Memory::default();
+        let mut words = vec![None; doc.tags.len()];
         for k in 0..doc.sentences.len() {
             let mut input = features::input_of(doc, k, &self.hashes, &recognizer.known);
             memory.recall(&input.atoms, &mut input.seen);
@@ -195,7 +198,11 @@ impl EntityModel {
             let first = out.len();
             recognizer.recognize(&input.view(), &mut work, base, &mut out);
             memory.remember(&input.atoms, &out[first..], base);
+            for (j, a) in input.atoms.iter().enumerate() {
+                words[base + j] = a.capitalised.then_some(a.form);
+            }
         }
+        consistency::harmonise(&words, &mut out);
         Ok(out)
     }
 }
