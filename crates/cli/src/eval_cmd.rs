@@ -95,7 +95,7 @@ pub struct EventsArgs {
     /// Score these events (JSON Lines from `attache extract`) instead of extracting here.
     #[arg(long)]
     events: Option<PathBuf>,
-    /// Also list each missed gold event, each matched event whose recipient country differs
+    /// Also list each missed gold event, each matched event whose recipient country or sector differs
     /// and each unmatched prediction.
     #[arg(long)]
     misses: bool,

@@ -2,6 +2,7 @@
 //! subject of a governing verb), on whom (object, passive subject, "of" complement), the
 //! clause that carries it (for time, negation and modals), and the figure attached to it.
 
+use crate::act_targets::{act_recipients, speaker_itself};
 use crate::recipients::{Marks, marks_recipient};
 use crate::recode::{has_own_subject, read_modality, refers_back};
 use crate::repair::{adjacent_object, finite_read_as_participle, stranded_subject};
@@ -274,15 +275,34 @@ fn clause_roles<'d>(doc: &'d Doc, rule: &TriggerRule, trigger: Token<'d>) -> Rol
             EventCategory::Threaten | EventCategory::Agree
         );
         for c in trigger.children().filter(|c| c.rel() == Deprel::Ccomp) {
-            patients.extend(c.children().filter(|g| {
-                g.rel().is_nsubj()
-                    && !(denial && g.upos() == Upos::Pron)
-                    && !(own_act && refers_back(*g))
-            }));
+            let not_aimed_at = |g: Token<'_>| {
+                (denial && g.upos() == Upos::Pron)
+                    || (own_act && refers_back(g))
+                    || speaker_itself(trigger, g)
+            };
+            patients.extend(
+                c.children()
+                    .filter(|g| g.rel().is_nsubj() && !not_aimed_at(*g)),
+            );
+            // "said she was pleased Scotland would follow": the speaker's own state is about
+            // the subject of the clause it takes.
+            if c.children()
+                .any(|g| g.rel().is_nsubj() && speaker_itself(trigger, g))
+            {
+                patients.extend(
+                    c.children()
+                        .filter(|g| g.rel() == Deprel::Ccomp)
+                        .flat_map(|g| g.children())
+                        .filter(|g| g.rel().is_nsubj() && g.upos() != Upos::Pron),
+                );
+            }
         }
     }
     if rule.category == EventCategory::Threaten && patients.is_empty() {
         patients.extend(threat_targets(trigger));
+    }
+    if patients.is_empty() {
+        patients.extend(act_recipients(rule.category, trigger));
     }
     add_recipients(rule.category, trigger, &mut patients);
     patients.extend(addressee(rule.category, trigger));

@@ -7,6 +7,7 @@
 //! decisions live in the trigger file and in `data/coder/README.md`, not in this code.
 
 mod acronyms;
+mod act_targets;
 mod actors;
 mod casualties;
 mod code;

@@ -43,10 +43,13 @@ pub(crate) enum Marks {
     /// An opposition's act that names no one it is aimed at ("the Tories said the figures
     /// were a disgrace"): its own country's government (the preposition column is `-`).
     Opposed,
+    /// An oblique of the act a verb trigger takes as its infinitive, when the trigger's own
+    /// phrases name no one: "offered to hand over to Britain two suspects".
+    Act,
 }
 
 impl Marks {
-    const ALL: [Marks; 9] = [
+    const ALL: [Marks; 10] = [
         Marks::Verb,
         Marks::Noun,
         Marks::Object,
@@ -56,6 +59,7 @@ impl Marks {
         Marks::Nested,
         Marks::Judged,
         Marks::Opposed,
+        Marks::Act,
     ];
 
     fn name(self) -> &'static str {
@@ -69,6 +73,7 @@ impl Marks {
             Marks::Nested => "nested",
             Marks::Judged => "judged",
             Marks::Opposed => "opposed",
+            Marks::Act => "act",
         }
     }
 }
@@ -114,7 +119,7 @@ impl RecipientMarks {
                 return Err(err(
                     row.number,
                     format!(
-                        "unknown construction {marks:?} (verb, noun, object, place, people, policy, nested, judged or opposed)"
+                        "unknown construction {marks:?} (verb, noun, object, place, people, policy, nested, judged, opposed or act)"
                     ),
                 ));
             };
@@ -215,6 +220,8 @@ mod tests {
         assert!(!m.has(Marks::Judged, EventCategory::Reject, "-"));
         assert!(m.has(Marks::Opposed, EventCategory::Accuse, "-"));
         assert!(!m.has(Marks::Opposed, EventCategory::Request, "-"));
+        assert!(m.has(Marks::Act, EventCategory::Agree, "to"));
+        assert!(!m.has(Marks::Act, EventCategory::Accuse, "to"));
     }
 
     #[test]

@@ -349,7 +349,7 @@ fn singular_noun(head: Token<'_>) -> bool {
 
 /// Whether "it" is the empty subject of a judgement whose clause follows ("it was fair to
 /// criticise", "it is clear that"): it stands for no one, and the clause has no doer.
-fn is_expletive(pronoun: Token<'_>, word: &str) -> bool {
+pub(crate) fn is_expletive(pronoun: Token<'_>, word: &str) -> bool {
     if word != "it" || !pronoun.rel().is_nsubj() {
         return false;
     }

@@ -34,9 +34,11 @@ pub struct FalsePositive {
     pub sentence: String,
 }
 
-/// A matched pair (strict rule) whose recipient countries differ.
+/// A matched pair (strict rule) whose recipient countries or sectors differ.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RecipientMismatch {
+    /// The countries agree and only the sectors differ.
+    pub country_right: bool,
     pub doc: String,
     /// Line of the gold file.
     pub line: usize,

@@ -214,8 +214,10 @@ fn add_recipient_mismatches(
     for pair in pairs {
         let (g, p) = (gold[pair.gold].gold, &scored[pair.predicted]);
         let (recipient, _) = score::sides(g, pair.swapped);
-        if recipient.countries != p.recipient.countries {
+        let country_right = recipient.countries == p.recipient.countries;
+        if !country_right || recipient.sectors != p.recipient.sectors {
             report.recipient_mismatches.push(RecipientMismatch {
+                country_right,
                 doc: g.doc.clone(),
                 line: g.line,
                 category: g.category.as_str().to_string(),

@@ -107,19 +107,28 @@ fn list_misses(w: &mut String, report: &EventsReport) {
             let _ = writeln!(w, "      here: {p}");
         }
     }
-    let _ = writeln!(w, "\nmatched, recipient country differs:");
-    for m in &report.recipient_mismatches {
-        let _ = writeln!(
-            w,
-            "  {} line {}: {} gold -> {}, predicted -> {}  \"{}\"\n      | {}",
-            m.doc,
-            m.line,
-            m.category,
-            m.gold,
-            m.predicted,
-            m.quote,
-            m.sentence.trim()
-        );
+    for (title, country_right) in [
+        ("matched, recipient country differs", false),
+        ("matched, recipient sector differs (country right)", true),
+    ] {
+        let _ = writeln!(w, "\n{title}:");
+        for m in report
+            .recipient_mismatches
+            .iter()
+            .filter(|m| m.country_right == country_right)
+        {
+            let _ = writeln!(
+                w,
+                "  {} line {}: {} gold -> {}, predicted -> {}  \"{}\"\n      | {}",
+                m.doc,
+                m.line,
+                m.category,
+                m.gold,
+                m.predicted,
+                m.quote,
+                m.sentence.trim()
+            );
+        }
     }
     let _ = writeln!(w, "\nunmatched predictions:");
     for f in &report.false_positives {

@@ -1,0 +1,58 @@
+//! Whom a clause's verbal act is aimed at beyond its own phrases: the speaker is never its own
+//! recipient ("Charles said he was delighted"), and a promised or refused act is aimed at whom
+//! its infinitive names ("offered to hand over to Turkey three suspects";
+//! `data/coder/recipients.tsv` rows `act`).
+
+use crate::recipients::{Marks, marks_recipient};
+use crate::words::{WordClass, is};
+use attache_event::EventCategory;
+use attache_nlp::{Deprel, Token, Upos};
+
+/// The speaker in the clause it speaks, or no one ("we will not stand for it", "Charles said
+/// he was delighted", "said it was wrong to put China under the embargo"): a first-person
+/// pronoun, the empty "it" of a judgement, or "he"/"she" said to be in a state (an
+/// adjective: "delighted", "appalled") where the verb's subject is one person (a plural
+/// speaker is not "he": "the Tories said he was wrong"; "said he should resign" is about
+/// someone else).
+pub(crate) fn speaker_itself(trigger: Token<'_>, subject: Token<'_>) -> bool {
+    let word = subject.text().to_ascii_lowercase();
+    if subject.upos() != Upos::Pron {
+        return false;
+    }
+    if is(WordClass::FirstPerson, &word) || crate::reference::is_expletive(subject, &word) {
+        return true;
+    }
+    let state = subject.head().is_some_and(|h| h.upos() == Upos::Adj);
+    state
+        && is(WordClass::PersonPronoun, &word)
+        && trigger.children().any(|s| {
+            s.rel() == Deprel::Nsubj
+                && (matches!(s.xpos(), "NNP" | "NN")
+                    || is(WordClass::PersonPronoun, &s.text().to_ascii_lowercase()))
+        })
+}
+
+/// "offered to hand over to Britain two suspects", "refused to hand him over to Britain":
+/// where the trigger's own phrases name no one, whom the act it takes as its infinitive (with
+/// no subject of its own) is aimed at, in a phrase on that verb (`data/coder/recipients.tsv`
+/// rows `act`).
+pub(crate) fn act_recipients<'d>(category: EventCategory, trigger: Token<'d>) -> Vec<Token<'d>> {
+    let aimed = |t: Token<'_>| marks_recipient(t, Marks::Act, category);
+    let mut out = Vec::new();
+    let acts = trigger
+        .children()
+        .filter(|c| c.rel() == Deprel::Xcomp && !c.children().any(|g| g.rel().is_nsubj()));
+    for act in acts {
+        out.extend(act.children().filter(|c| c.rel().is_obl() && aimed(*c)));
+        // "hand over to Turkey": the parse may hang the phrase on the verb's particle.
+        let particles = act
+            .children()
+            .filter(|c| matches!(c.rel(), Deprel::Advmod | Deprel::CompoundPrt));
+        out.extend(
+            particles
+                .flat_map(|p| p.children())
+                .filter(|g| g.rel().is_obl() && aimed(*g)),
+        );
+    }
+    out
+}

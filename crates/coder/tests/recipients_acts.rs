@@ -1,0 +1,76 @@
+//! Recipients of promised and refused acts (recipients.tsv `act` rows: "offered to hand over
+//! to Turkey three suspects") and speakers who are not their own recipients ("said he was
+//! delighted", '"We are pleased," a spokesman said', "said it was wrong to ..."). Sentences
+//! written for these tests.
+
+use attache_event::{Event, EventCategory as C};
+
+mod common;
+use common::recipients;
+
+fn coded(sentence: &str, category: C) -> Event {
+    common::code_on(sentence, None)
+        .into_iter()
+        .find(|e| e.event == category)
+        .unwrap_or_else(|| panic!("no {category:?} in {sentence:?}"))
+}
+
+#[test]
+fn a_promised_or_refused_act_is_aimed_at_its_to_phrase() {
+    let e = coded(
+        "Iran has offered to hand over to Turkey three suspects in the killing.",
+        C::Agree,
+    );
+    assert_eq!(recipients(&e), [(Some("TUR"), None)], "{e:#?}");
+    let e = coded(
+        "Pakistan has refused to hand over to India the men accused of the attack.",
+        C::Reject,
+    );
+    assert_eq!(recipients(&e), [(Some("IND"), None)], "{e:#?}");
+    let e = coded(
+        "Cuba agreed to return to Spain the paintings seized in 1960.",
+        C::Agree,
+    );
+    assert_eq!(recipients(&e), [(Some("ESP"), None)], "{e:#?}");
+}
+
+#[test]
+fn a_phrase_on_the_acts_object_is_no_recipient() {
+    // "to all areas" says where access goes, not to whom the promise is made.
+    let e = coded(
+        "Kenya has agreed to allow unimpeded access to all areas of the camp.",
+        C::Agree,
+    );
+    assert!(recipients(&e).is_empty(), "{e:#?}");
+}
+
+#[test]
+fn a_speaker_is_not_its_own_recipient() {
+    let e = coded(
+        "Chancellor Gordon Brown said he was delighted with the result.",
+        C::Support,
+    );
+    assert!(recipients(&e).is_empty(), "{e:#?}");
+    // Whom the speaker is pleased about is the subject of the clause the state takes.
+    let e = coded(
+        "Chancellor Gordon Brown said he was delighted the French government had agreed to the plan.",
+        C::Support,
+    );
+    assert_eq!(recipients(&e), [(Some("FRA"), Some("GOV"))], "{e:#?}");
+    let e = coded(
+        "\"We are very pleased with the verdict,\" a Downing Street spokesman said.",
+        C::Support,
+    );
+    assert!(recipients(&e).is_empty(), "{e:#?}");
+}
+
+#[test]
+fn he_after_a_body_or_in_a_demand_stays() {
+    // A party is not "he", and "said he should resign" is about someone else: the demand
+    // keeps its addressee (and is coded at all).
+    let e = coded(
+        "The Conservative Party said he should resign at once.",
+        C::Request,
+    );
+    assert!(!recipients(&e).is_empty(), "{e:#?}");
+}
