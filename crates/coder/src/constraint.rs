@@ -331,26 +331,33 @@ fn object_heads<'a>(trigger: Token<'a>) -> impl Iterator<Item = Token<'a>> {
         .chain(participle_head)
 }
 
-/// An adverbial clause that is an infinitive: "(happy) to answer questions".
-/// A "to" infinitive the parser hung on the verb's object, when the object names people:
-/// "want a judge to rule", "expects the police to prosecute" (the parse's `acl` for the
-/// verb's `xcomp`); not "wants the power to act".
+/// A "to" infinitive the parser hung on the verb's object, or on the verb as an adverbial
+/// clause, when the object names people: "want a judge to rule", "expects the police to
+/// prosecute" (the parse's `acl` for the verb's `xcomp`), "challenged the home secretary to
+/// publish" (its `advcl`); not "wants the power to act".
 fn object_infinitive(trigger: Token<'_>) -> Option<Token<'_>> {
     if trigger.children().any(|c| c.rel() == Deprel::Xcomp) {
         return None;
     }
-    trigger
+    let subjectless_infinitive = |a: Token<'_>| {
+        a.children()
+            .any(|m| m.rel() == Deprel::Mark && m.text().eq_ignore_ascii_case("to"))
+            && !a.children().any(|s| s.rel().is_nsubj())
+    };
+    let people = trigger
         .children()
-        .filter(|o| o.rel() == Deprel::Obj && crate::senses::senses().names_people(*o))
-        .flat_map(|o| o.children())
-        .find(|a| {
-            a.rel() == Deprel::Acl
-                && a.children()
-                    .any(|m| m.rel() == Deprel::Mark && m.text().eq_ignore_ascii_case("to"))
-                && !a.children().any(|s| s.rel().is_nsubj())
+        .find(|o| o.rel() == Deprel::Obj && crate::senses::senses().names_people(*o))?;
+    people
+        .children()
+        .find(|a| a.rel() == Deprel::Acl && subjectless_infinitive(*a))
+        .or_else(|| {
+            trigger.children().find(|a| {
+                a.rel() == Deprel::Advcl && a.i() > people.i() && subjectless_infinitive(*a)
+            })
         })
 }
 
+/// An adverbial clause that is an infinitive: "(happy) to answer questions".
 fn infinitive_clause(clause: Token<'_>) -> bool {
     clause.rel() == Deprel::Advcl
         && clause

@@ -23,8 +23,17 @@ pub(crate) fn obligation_clause(t: Token<'_>) -> Option<Token<'_>> {
             && if wishing {
                 wished(*c)
             } else {
-                needed(*c) || has_aux_in(*c, WordClass::ObligationAux)
+                needed(*c) || has_aux_in(*c, WordClass::ObligationAux) && !perfect(*c)
             }
+    })
+}
+
+/// "argued the minister should have volunteered a statement", "argue that many should never
+/// have been granted": a modal of obligation with the perfect judges what was done, it asks
+/// for nothing.
+fn perfect(c: Token<'_>) -> bool {
+    c.children().any(|a| {
+        a.rel() == Deprel::Aux && matches!(a.text().to_ascii_lowercase().as_str(), "have" | "'ve")
     })
 }
 
