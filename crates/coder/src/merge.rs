@@ -65,7 +65,8 @@ fn evidence(found: &Found) -> Evidence<'_> {
         story: Vec::new(),
         home: None,
         speakers: Vec::new(),
-        document: &[],
+        cluster: None,
+        places: Vec::new(),
     }
 }
 

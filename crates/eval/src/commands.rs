@@ -146,8 +146,8 @@ pub fn merge(
             .iter()
             .map(|p| {
                 format!(
-                    "document_same {:.2} document_apart {:.2}: pairwise P {:.3} R {:.3}, CoNLL F1 {:.3}, clean topics {:.3}\n",
-                    p.document_same, p.document_apart, p.pairwise_precision, p.pairwise_recall, p.conll_f1, p.clean_topics
+                    "cluster {:.2}: pairwise P {:.3} R {:.3}, CoNLL F1 {:.3}, clean topics {:.3}, purity {:.3}, inverse purity {:.3}\n",
+                    p.cluster, p.pairwise_precision, p.pairwise_recall, p.conll_f1, p.clean_topics, p.purity, p.inverse_purity
                 )
             })
             .collect();

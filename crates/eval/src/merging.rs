@@ -17,15 +17,19 @@ use crate::coref::CorefCounts;
 use crate::ecbplus::{EcbDocument, EcbTopic};
 use attache_coder::{Extractor, GENERIC_MODE};
 use attache_event::ByteSpan;
-use attache_merge::{ContentRule, Policy, Strictness};
+use attache_merge::{Policy, Strictness};
 use attache_store::merge::{
-    Frequencies, MergedEvent, Report, choose_under, document_terms, story_names,
+    Clusters, Compact, Frequencies, MergedEvent, Report, choose_under, compact, document_terms,
+    story_names,
 };
 use attache_store::{EventStore, Filter, IngestDocument, NoGroups, SqliteStore};
 use attache_text::{Document, Publication};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::path::Path;
+
+mod fit;
+pub use fit::{FitPoint, fit};
 
 /// One scored mention: its gold cluster, its half of the topic and its trigger's lemma.
 #[derive(Debug, Clone)]
@@ -48,6 +52,13 @@ pub struct TopicScore {
     pub lemma: CorefCounts,
     pub cross_event_links: usize,
     pub lemma_cross_event_links: usize,
+    /// Documents clustered, and how many of them agree with the gold sub-topics (the topic's
+    /// ECB and ECB+ halves): purity counts each cluster's largest half, inverse purity each
+    /// half's largest cluster. Zero in the end-to-end setting (not measured there).
+    pub documents: usize,
+    pub purity_hits: usize,
+    pub inverse_purity_hits: usize,
+    pub clusters: usize,
 }
 
 /// Scores of one setting over several topics.
@@ -62,6 +73,11 @@ pub struct SettingScore {
     pub cross_event_links: usize,
     /// Topics where the system made at least one cross-event link.
     pub topics_with_cross_event_links: usize,
+    /// Sub-topic purity and inverse purity of the document clusters (gold-mention setting).
+    pub purity: f64,
+    pub inverse_purity: f64,
+    pub clusters: usize,
+    pub documents: usize,
 }
 
 impl SettingScore {
@@ -72,7 +88,19 @@ impl SettingScore {
             system.add(&t.system);
             lemma.add(&t.lemma);
         }
+        let documents: usize = topics.iter().map(|t| t.documents).sum();
+        let share = |n: usize| {
+            if documents == 0 {
+                0.0
+            } else {
+                n as f64 / documents as f64
+            }
+        };
         SettingScore {
+            purity: share(topics.iter().map(|t| t.purity_hits).sum()),
+            inverse_purity: share(topics.iter().map(|t| t.inverse_purity_hits).sum()),
+            clusters: topics.iter().map(|t| t.clusters).sum(),
+            documents,
             setting,
             gold_mentions: topics.iter().map(|t| t.gold_mentions).sum(),
             mentions: topics.iter().map(|t| t.mentions).sum(),
@@ -114,6 +142,12 @@ impl SettingScore {
             self.gold_mentions,
             self.coverage()
         );
+        if self.documents > 0 {
+            out += &format!(
+                "document clusters: {} of {} documents, sub-topic purity {:.3}, inverse purity {:.3}\n",
+                self.clusters, self.documents, self.purity, self.inverse_purity
+            );
+        }
         out += "              pairwise P/R/F      MUC F1  B3 F1   CEAF-e F1  CoNLL F1  cross-event links (topics)\n";
         for (name, c, links, topics) in [
             (
@@ -160,13 +194,9 @@ fn document(doc: &EcbDocument) -> Document {
 /// A coded gold mention as the merge rule sees it. For a word the dictionary does not know, the
 /// generic category's mode is the trigger's lemma (only the word itself says what kind of event
 /// it names); a known one without a mode is told apart from it by its category.
-fn gold_report(
-    code: &attache_coder::MentionCode,
-    doc: &EcbDocument,
-    vector: &[(String, f32)],
-) -> Option<Report> {
+fn gold_report(code: &attache_coder::MentionCode, doc: &EcbDocument) -> Option<Report> {
     let reports = Report::from_event(&code.event, &doc.name, None);
-    let mut report = Report::told_in(reports, &story_names(&doc.text), vector)
+    let mut report = Report::told_in(reports, &story_names(&doc.text), None)
         .into_iter()
         .next()?;
     match code.category {
@@ -218,6 +248,8 @@ pub struct CodedTopic<'t> {
     scored: Vec<Scored>,
     reports: Vec<Report>,
     sentences: Vec<(usize, usize)>,
+    /// Each document's vector, weighed as a fresh store would at ingest.
+    vectors: Vec<Compact>,
 }
 
 /// Codes every gold action mention of a topic. Each document's vector is weighed by the
@@ -229,15 +261,16 @@ pub fn code_topic<'t>(topic: &'t EcbTopic, extractor: &Extractor) -> CodedTopic<
         scored: Vec::new(),
         reports: Vec::new(),
         sentences: Vec::new(),
+        vectors: Vec::new(),
     };
     for (d, doc) in topic.documents.iter().enumerate() {
         let spans: Vec<ByteSpan> = doc.actions.iter().map(|a| a.span).collect();
         let codes = extractor.code_mentions(&document(doc), &spans);
         let terms = document_terms(&doc.text);
         frequencies.add(&terms);
-        let vector = frequencies.vector(&terms);
+        coded.vectors.push(compact(&frequencies.vector(&terms)));
         for (action, code) in doc.actions.iter().zip(codes) {
-            let Some(report) = code.as_ref().and_then(|c| gold_report(c, doc, &vector)) else {
+            let Some(report) = code.as_ref().and_then(|c| gold_report(c, doc)) else {
                 continue;
             };
             coded.scored.push(Scored {
@@ -256,15 +289,39 @@ pub fn code_topic<'t>(topic: &'t EcbTopic, extractor: &Extractor) -> CodedTopic<
 impl CodedTopic<'_> {
     /// The gold-mention setting's scores under `policy`.
     pub fn score(&self, policy: &Policy) -> TopicScore {
+        let clusters = self.clusters(policy);
+        let mut reports = self.reports.clone();
+        for (report, (d, _)) in reports.iter_mut().zip(&self.sentences) {
+            report.cluster = clusters[*d];
+        }
         let mut scored = self.scored.clone();
-        for (s, label) in
-            scored
-                .iter_mut()
-                .zip(merge_reports(&self.reports, &self.sentences, policy))
+        for (s, label) in scored
+            .iter_mut()
+            .zip(merge_reports(&reports, &self.sentences, policy))
         {
             s.response = label;
         }
-        score_topic(self.topic, &scored)
+        let mut score = score_topic(self.topic, &scored);
+        let halves: Vec<bool> = self.topic.documents.iter().map(|d| d.plus).collect();
+        score.add_purity(&clusters, &halves);
+        score
+    }
+
+    /// Each document's cluster, clustered in document order as the store would.
+    fn clusters(&self, policy: &Policy) -> Vec<Option<i64>> {
+        let Some(threshold) = policy.content.map(|r| r.cluster) else {
+            return vec![None; self.vectors.len()];
+        };
+        let mut clusters = Clusters::default();
+        let mut next = 0;
+        self.vectors
+            .iter()
+            .map(|v| {
+                let placed = clusters.place(v, threshold, next)?;
+                next += 1;
+                Some(placed.cluster)
+            })
+            .collect()
     }
 }
 
@@ -378,6 +435,40 @@ fn score_topic(topic: &EcbTopic, scored: &[Scored]) -> TopicScore {
         lemma: CorefCounts::score(&key, &lemma),
         cross_event_links: cross_event_links(scored, &response),
         lemma_cross_event_links: cross_event_links(scored, &lemma),
+        documents: 0,
+        purity_hits: 0,
+        inverse_purity_hits: 0,
+        clusters: 0,
+    }
+}
+
+impl TopicScore {
+    /// Counts how the documents' clusters agree with the topic's halves; a document without a
+    /// cluster counts as a cluster of its own.
+    fn add_purity(&mut self, clusters: &[Option<i64>], halves: &[bool]) {
+        let labels: Vec<i64> = clusters
+            .iter()
+            .enumerate()
+            .map(|(d, c)| c.unwrap_or(-1 - d as i64))
+            .collect();
+        let mut table: HashMap<(i64, bool), usize> = HashMap::new();
+        for (label, half) in labels.iter().zip(halves) {
+            *table.entry((*label, *half)).or_default() += 1;
+        }
+        let mut ids: Vec<i64> = labels.clone();
+        ids.sort_unstable();
+        ids.dedup();
+        let count = |c: i64, h: bool| table.get(&(c, h)).copied().unwrap_or(0);
+        self.documents = labels.len();
+        self.clusters = ids.len();
+        self.purity_hits = ids
+            .iter()
+            .map(|&c| count(c, false).max(count(c, true)))
+            .sum();
+        self.inverse_purity_hits = [false, true]
+            .iter()
+            .map(|&h| ids.iter().map(|&c| count(c, h)).max().unwrap_or(0))
+            .sum();
     }
 }
 
@@ -464,57 +555,7 @@ pub fn run(
     })
 }
 
-fn load_set(dir: &Path, set: TopicSet) -> Result<Vec<EcbTopic>, EvalError> {
+pub(crate) fn load_set(dir: &Path, set: TopicSet) -> Result<Vec<EcbTopic>, EvalError> {
     let wanted: Vec<u32> = (1..=35).filter(|&t| set.contains(t)).collect();
     crate::ecbplus::load(dir, &wanted)
-}
-
-/// One point of the threshold grid: the document thresholds of the content rule and its
-/// gold-mention scores.
-#[derive(Debug, Clone, Serialize)]
-pub struct FitPoint {
-    pub document_same: f64,
-    pub document_apart: f64,
-    pub pairwise_precision: f64,
-    pub pairwise_recall: f64,
-    pub conll_f1: f64,
-    pub clean_topics: f64,
-}
-
-/// Scores a grid of content thresholds on the topics of `set` (the training topics, to fit
-/// [`Policy::ACROSS_DOCUMENTS`]): the gold-mention setting, each topic coded once.
-pub fn fit(dir: &Path, set: TopicSet, extractor: &Extractor) -> Result<Vec<FitPoint>, EvalError> {
-    let topics = load_set(dir, set)?;
-    let coded: Vec<CodedTopic<'_>> = topics.iter().map(|t| code_topic(t, extractor)).collect();
-    let base = Policy::ACROSS_DOCUMENTS
-        .content
-        .expect("the across-document policy has a content rule");
-    let mut out = Vec::new();
-    let grid = [0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 2.0]
-        .into_iter()
-        .flat_map(|s| [0.0, 0.05, 0.1, 0.15, 0.2, 0.25].map(|a| (s, a)));
-    for (document_same, document_apart) in grid {
-        let rule = ContentRule {
-            document_same,
-            document_apart,
-            ..base
-        };
-        let policy = Policy {
-            content: Some(rule),
-            ..Policy::ACROSS_DOCUMENTS
-        };
-        let scores = SettingScore::new(
-            "gold-mention",
-            coded.iter().map(|c| c.score(&policy)).collect(),
-        );
-        out.push(FitPoint {
-            document_same,
-            document_apart,
-            pairwise_precision: scores.system.pairwise.p(),
-            pairwise_recall: scores.system.pairwise.r(),
-            conll_f1: scores.system.conll_f1(),
-            clean_topics: scores.clean_topics(),
-        });
-    }
-    Ok(out)
 }

@@ -83,13 +83,12 @@ pub fn story_names(text: &str) -> Vec<String> {
 }
 
 /// The words of `text` ([`normalise`]d, then kept or changed by `keep`) with how often each
-/// occurs, most frequent first, the first seen first among equals.
-pub(crate) fn counted_words(
-    text: &str,
-    keep: impl Fn(String) -> Option<String>,
-) -> Vec<(String, u32)> {
+/// occurs, most frequent first, the first seen first among equals. A word is normalised into
+/// one reused buffer; only a word not seen before is allocated.
+pub(crate) fn counted_words(text: &str, keep: impl Fn(&str) -> Option<&str>) -> Vec<(String, u32)> {
     let mut counts: Vec<(String, u32)> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
+    let mut buffer = String::new();
     let mut start = None;
     for (i, c) in text
         .char_indices()
@@ -100,14 +99,17 @@ pub(crate) fn counted_words(
             (None, true) => start = Some(i),
             (Some(s), false) => {
                 start = None;
-                let Some(w) = normalise(&text[s..i]).and_then(&keep) else {
+                if !normalise_into(&text[s..i], &mut buffer) {
+                    continue;
+                }
+                let Some(w) = keep(&buffer) else {
                     continue;
                 };
-                match index.get(&w) {
+                match index.get(w) {
                     Some(&k) => counts[k].1 += 1,
                     None => {
-                        index.insert(w.clone(), counts.len());
-                        counts.push((w, 1));
+                        index.insert(w.to_string(), counts.len());
+                        counts.push((w.to_string(), 1));
                     }
                 }
             }
@@ -120,27 +122,42 @@ pub(crate) fn counted_words(
 }
 
 pub(crate) fn normalise(word: &str) -> Option<String> {
+    let mut out = String::new();
+    normalise_into(word, &mut out).then_some(out)
+}
+
+/// Writes the normal form of `word` into `out` (cleared first): lower case, a plural "s"
+/// stripped, a leading `^` for a name or number; `false` for a function word or a word under
+/// three letters.
+fn normalise_into(word: &str, out: &mut String) -> bool {
+    out.clear();
     let word = word.trim_end_matches("'s").trim_end_matches('\'');
-    let lower = word.to_lowercase();
-    if function_words().contains(lower.as_str()) {
-        return None;
-    }
-    let number = word
-        .chars()
-        .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
-    if number {
-        return Some(format!("^{}", word.replace(',', "")));
-    }
-    if lower.chars().count() < 3 {
-        return None;
-    }
+    let number = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
     let name = word.chars().next().is_some_and(char::is_uppercase);
-    let stem = if lower.len() > 4 && lower.ends_with('s') && !lower.ends_with("ss") {
-        lower[..lower.len() - 1].to_string()
+    if number || name {
+        out.push('^');
+    }
+    let offset = out.len();
+    if number {
+        out.extend(word.chars().filter(|&c| c != ','));
     } else {
-        lower
-    };
-    Some(if name { format!("^{stem}") } else { stem })
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    if function_words().contains(&out[offset..]) || (!number && out[offset..].chars().count() < 3) {
+        out.clear();
+        return false;
+    }
+    if number {
+        return true;
+    }
+    let lower = &out[offset..];
+    if lower.len() > 4 && lower.ends_with('s') && !lower.ends_with("ss") {
+        out.pop();
+    }
+    true
 }
 
 fn weight(word: &str) -> f64 {

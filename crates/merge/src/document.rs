@@ -72,7 +72,7 @@ pub type Vector = Vec<(String, f32)>;
 /// A document's [`DOCUMENT_TERMS`] most frequent content words with their counts, the first
 /// seen first among equals, in word order.
 pub fn document_terms(text: &str) -> Vec<(String, u32)> {
-    let mut counts = counted_words(text, |w| Some(w.trim_start_matches('^').to_string()));
+    let mut counts = counted_words(text, |w| Some(w.trim_start_matches('^')));
     counts.truncate(DOCUMENT_TERMS);
     counts.sort_by(|a, b| a.0.cmp(&b.0));
     counts

@@ -8,6 +8,7 @@
 //! settings: how strictly actor and recipient sets, modes, aggregate claims, figures and
 //! missing dates must agree.
 
+pub mod cluster;
 pub mod content;
 pub mod dates;
 pub mod document;

@@ -58,13 +58,11 @@ pub struct ContentRule {
     /// share the parties' names ("Labour", "Tory") whatever they say; one event's reports share
     /// more of its words.
     pub participants_clause: f64,
-    /// The least similarity of the two documents ([`crate::document::cosine`]) at which they
-    /// are one cluster of documents, one story: there the same word for the event suffices
-    /// (outside one country's politics), and an undated report may be a dated one's event.
-    pub document_same: f64,
-    /// Below this similarity of their documents two reports are of different stories and
-    /// never merge, whatever their clauses share ("checked into rehab" said of two actresses).
-    pub document_apart: f64,
+    /// The least cosine of a new document with a cluster's centroid at which it joins that
+    /// cluster ([`crate::cluster`]). Reports of one cluster are of one story: there the same
+    /// word for the event suffices (outside one country's politics), and an undated report may
+    /// be a dated one's event; reports of different clusters never merge.
+    pub cluster: f64,
 }
 
 /// How readily reports merge across documents (`attache ingest --merge`).
@@ -153,8 +151,7 @@ impl Policy {
             story_clause: 0.2,
             story_word: 0.7,
             participants_clause: 0.4,
-            document_same: 0.45,
-            document_apart: 0.15,
+            cluster: 0.35,
         }),
     };
 
@@ -169,8 +166,7 @@ impl Policy {
             story_clause: 0.4,
             story_word: 0.9,
             participants_clause: 0.5,
-            document_same: 0.55,
-            document_apart: 0.2,
+            cluster: 0.45,
         }),
         ..Policy::ACROSS_DOCUMENTS
     };
@@ -186,8 +182,7 @@ impl Policy {
             story_clause: 0.1,
             story_word: 0.5,
             participants_clause: 0.3,
-            document_same: 0.35,
-            document_apart: 0.1,
+            cluster: 0.25,
         }),
         ..Policy::ACROSS_DOCUMENTS
     };

@@ -56,9 +56,11 @@ pub struct Evidence<'a> {
     /// for "Mr Beith", "tory" for "the Tories"; [`crate::content::speaker_word`]). Empty when
     /// unknown.
     pub speakers: Vec<&'a str>,
-    /// The tf-idf vector of its document ([`crate::document`]); for a merged event, the sum of
-    /// its documents' vectors. Empty when unknown.
-    pub document: &'a [(String, f32)],
+    /// The cluster of documents its document is in ([`crate::cluster`]); for a merged event,
+    /// that of its documents. `None` when unknown (a document too short to have a vector).
+    pub cluster: Option<i64>,
+    /// The countries its reports place the event in; empty when unknown.
+    pub places: Vec<&'a str>,
 }
 
 /// Whether two mentions are one event, why (or why not), and how well they fit.
@@ -155,15 +157,19 @@ fn reason_to_merge(ours: &Evidence, theirs: &Evidence, policy: &Policy) -> Resul
     if policy.content.is_some() && is_statement(ours.category, ours.mode) {
         speakers_verdict(ours, theirs)?;
     }
-    let documents = crate::document::cosine(ours.document, theirs.document);
-    if let (Some(rule), Some(d)) = (policy.content, documents)
-        && d < rule.document_apart
-    {
-        return Err(Apart(format!("documents of different stories ({d:.2})")));
+    let same_cluster = match (ours.cluster, theirs.cluster) {
+        (Some(a), Some(b)) => Some(a == b),
+        _ => None,
+    };
+    if policy.content.is_some() && same_cluster == Some(false) {
+        return Err(Apart(
+            "documents of different clusters (different stories)".to_string(),
+        ));
     }
-    let one_cluster = policy
-        .content
-        .is_some_and(|r| documents.is_some_and(|d| d >= r.document_same));
+    let one_cluster = policy.content.is_some() && same_cluster == Some(true);
+    if policy.content.is_some() {
+        places_verdict(ours, theirs)?;
+    }
     let one_story = one_cluster
         || policy
             .content
@@ -172,7 +178,7 @@ fn reason_to_merge(ours: &Evidence, theirs: &Evidence, policy: &Policy) -> Resul
     let (counts, counts_agree) = figures_verdict(ours, theirs, policy.figures)?;
     let content = match policy.content {
         Some(rule) => {
-            let verdict = content_verdict(ours, theirs, rule, counts_agree, documents)?;
+            let verdict = content_verdict(ours, theirs, rule, counts_agree, one_cluster)?;
             format!("; {verdict}")
         }
         None => String::new(),
@@ -198,6 +204,23 @@ fn speakers_verdict(ours: &Evidence, theirs: &Evidence) -> Result<(), Apart> {
             "statements by different speakers {{{}}} vs {{{}}}",
             theirs.speakers.join(", "),
             ours.speakers.join(", ")
+        )));
+    }
+    Ok(())
+}
+
+/// Where the event happened: two reports that place it in different countries, and in no
+/// country in common, tell two events (a quake in Indonesia and one in California). A report
+/// that names no place is unknown and blocks nothing.
+fn places_verdict(ours: &Evidence, theirs: &Evidence) -> Result<(), Apart> {
+    let differ = !ours.places.is_empty()
+        && !theirs.places.is_empty()
+        && !ours.places.iter().any(|p| theirs.places.contains(p));
+    if differ {
+        return Err(Apart(format!(
+            "places in {} vs {}",
+            show_set(&theirs.places),
+            show_set(&ours.places)
         )));
     }
     Ok(())
@@ -272,7 +295,7 @@ fn content_verdict(
     theirs: &Evidence,
     rule: ContentRule,
     counts_agree: bool,
-    documents: Option<f64>,
+    one_cluster: bool,
 ) -> Result<String, Apart> {
     let o = overlap(&ours.content, &theirs.content);
     let words = format!("content {:.2} {{{}}}", o.score, o.shared.join(", "));
@@ -306,18 +329,16 @@ fn content_verdict(
             story.shared.join(", ")
         ));
     }
-    if !at_home && story.score >= rule.story_word && o.shared_weight > 0.0 {
+    if !at_home && story.score >= rule.story_word && one_word_tells(ours, theirs, &o, verbatim) {
         return Ok(format!(
             "{words}; one story {:.2} {{{}}} and one word for the event",
             story.score,
             story.shared.join(", ")
         ));
     }
-    if let Some(d) = documents.filter(|&d| !at_home && d >= rule.document_same)
-        && (o.shared_weight > 0.0 || word_mode(ours) && word_mode(theirs))
-    {
+    if one_cluster && !at_home && one_word_tells(ours, theirs, &o, verbatim) {
         return Ok(format!(
-            "{words}; one cluster of documents {d:.2} and one word for the event"
+            "{words}; one cluster of documents and one word for the event"
         ));
     }
     let exact = matches!((ours.date, theirs.date), (Some(a), Some(b)) if a.exact && b.exact);
@@ -338,6 +359,23 @@ fn content_verdict(
         "{words}: too little shared ({why}; story {:.2})",
         story.score
     )))
+}
+
+/// Whether, within one story, the clauses' words for the event tell one event: a shared word,
+/// or both modes the same word for the event ([`word_mode`]). A statement ([`is_statement`]:
+/// two accusations by one party in one story are two unless they say the same) or a word for
+/// saying (`data/merge/general-words.txt`: one story quotes many statements) needs more than
+/// itself shared, unless one document repeats the other ([`VERBATIM_STORY`]).
+fn one_word_tells(ours: &Evidence, theirs: &Evidence, o: &Overlap, verbatim: bool) -> bool {
+    let said = is_statement(ours.category, ours.mode)
+        || [ours.mode, theirs.mode]
+            .iter()
+            .any(|m| m.is_some_and(crate::words::general));
+    if said {
+        verbatim || o.shared_weight > STORY_MIN_SHARED
+    } else {
+        o.shared_weight > 0.0 || word_mode(ours) && word_mode(theirs)
+    }
 }
 
 /// Whether a mention's mode is the word for its event ("generic:quake": a prefix, a colon and

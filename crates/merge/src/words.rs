@@ -26,6 +26,26 @@ fn classes() -> &'static HashMap<&'static str, usize> {
     })
 }
 
+const GENERAL_WORDS: &str = include_str!("../../../data/merge/general-words.txt");
+
+fn general_words() -> &'static std::collections::HashSet<&'static str> {
+    static WORDS: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        GENERAL_WORDS
+            .lines()
+            .flat_map(|l| l.split('#').next().unwrap_or_default().split_whitespace())
+            .collect()
+    })
+}
+
+/// Whether a mode's word (its last part: "generic:say") is one of the words for events that
+/// recur within one story (`data/merge/general-words.txt`): the same such word does not tell
+/// one event.
+pub fn general(mode: &str) -> bool {
+    let word = mode.rsplit_once(':').map_or(mode, |(_, w)| w);
+    general_words().contains(word)
+}
+
 /// Whether two modes are one: the same string, or the same prefix ("generic:") and last words
 /// of one line of the event-word list.
 pub fn same_mode(a: &str, b: &str) -> bool {
@@ -49,6 +69,13 @@ mod tests {
         assert!(!same_mode("generic:death", "generic:kill"));
         assert!(!same_mode("generic:quake", "quake"));
         assert!(!same_mode("generic:rehab", "generic:treatment"));
+    }
+
+    #[test]
+    fn words_for_saying_are_general() {
+        assert!(super::general("generic:say"));
+        assert!(super::general("tell"));
+        assert!(!super::general("generic:quake"));
     }
 
     /// A word on two lines would join two kinds of event through it; the first line would win

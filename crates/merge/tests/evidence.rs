@@ -48,7 +48,8 @@ fn mention<'a>(
         story: Vec::new(),
         home: None,
         speakers: Vec::new(),
-        document: &[],
+        cluster: None,
+        places: Vec::new(),
     }
 }
 

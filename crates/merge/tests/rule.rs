@@ -39,7 +39,8 @@ fn expulsion(actors: Vec<&'static str>, counts: Vec<Count<'static>>) -> Evidence
         story: Vec::new(),
         home: None,
         speakers: Vec::new(),
-        document: &[],
+        cluster: None,
+        places: Vec::new(),
     }
 }
 

@@ -36,7 +36,8 @@ fn mention(
         story: strs(leak(story_names(story))),
         home: None,
         speakers: Vec::new(),
-        document: &[],
+        cluster: None,
+        places: Vec::new(),
     }
 }
 

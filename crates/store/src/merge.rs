@@ -9,6 +9,7 @@
 //! what a merged event then says.
 
 use attache_event::{Event, EventCategory, Location, Modality};
+pub use attache_merge::cluster::{Clusters, Compact, compact};
 pub use attache_merge::content::story_names;
 use attache_merge::content::{MAX_EVENT_WORDS, content_words, speaker_word};
 pub use attache_merge::document::{Frequencies, Vector, document_terms};
@@ -98,8 +99,9 @@ pub struct Report {
     /// Who speaks, in the actors' own words ([`speaker_word`]): a statement by another
     /// speaker is another event.
     pub speakers: Vec<String>,
-    /// Its document's tf-idf vector ([`attache_merge::document`]); empty when unknown.
-    pub vector: Vector,
+    /// The cluster of documents its document is in ([`attache_merge::cluster`]); `None` when
+    /// unknown.
+    pub cluster: Option<i64>,
 }
 
 /// The country a document's events stand in: that of a participant the coder placed by the
@@ -177,7 +179,12 @@ macro_rules! evidence_of {
             story: $facts.story.iter().map(String::as_str).collect(),
             home: None,
             speakers: $facts.speakers.iter().map(String::as_str).collect(),
-            document: &$facts.vector,
+            cluster: $facts.cluster,
+            places: $facts
+                .places
+                .iter()
+                .filter_map(|p| p.location.country.as_deref())
+                .collect(),
         }
     };
 }
@@ -244,7 +251,7 @@ impl Report {
                 .iter()
                 .filter_map(|a| speaker_word(&a.text))
                 .collect(),
-            vector: Vector::new(),
+            cluster: None,
         };
         let mut reports = Vec::new();
         if event.aggregate && actors.len() > 1 {
@@ -267,17 +274,13 @@ impl Report {
 
 impl Report {
     /// The reports of an event (see [`Report::from_event`]), each with its document's story
-    /// names ([`story_names`] of the document's text) and tf-idf vector.
-    pub fn told_in(
-        reports: Vec<Report>,
-        story: &[String],
-        vector: &[(String, f32)],
-    ) -> Vec<Report> {
+    /// names ([`story_names`] of the document's text) and cluster of documents.
+    pub fn told_in(reports: Vec<Report>, story: &[String], cluster: Option<i64>) -> Vec<Report> {
         reports
             .into_iter()
             .map(|r| Report {
                 story: story.to_vec(),
-                vector: vector.to_vec(),
+                cluster,
                 ..r
             })
             .collect()
@@ -336,10 +339,9 @@ pub struct MergedEvent {
     /// Who speaks in its reports ([`Report::speakers`]).
     #[serde(default)]
     pub speakers: Vec<String>,
-    /// The sum of its documents' tf-idf vectors ([`Report::vector`]; the heaviest
-    /// [`attache_merge::document::CENTROID_TERMS`] words): what its story is about.
+    /// The cluster of documents of its reports ([`Report::cluster`]; the first known).
     #[serde(default)]
-    pub vector: Vector,
+    pub cluster: Option<i64>,
 }
 
 impl MergedEvent {
@@ -362,7 +364,7 @@ impl MergedEvent {
             places: Vec::new(),
             story: report.story.clone(),
             speakers: Vec::new(),
-            vector: Vector::new(),
+            cluster: None,
         };
         event.absorb(report);
         event
@@ -449,8 +451,8 @@ impl MergedEvent {
         if self.story.is_empty() {
             self.story.clone_from(&report.story);
         }
-        if !self.documents.contains(&report.document) {
-            attache_merge::document::add(&mut self.vector, &report.vector);
+        if self.cluster.is_none() {
+            self.cluster = report.cluster;
         }
         for speaker in &report.speakers {
             if !self.speakers.contains(speaker) {

@@ -317,7 +317,7 @@ fn statements_by_different_speakers_in_two_documents_stay_two_events() {
         event.mentions[0].text = clause.to_string();
         event.mentions[0].span = [0, clause.len()];
         let reports = Report::from_event(&event, "BBC", None);
-        Report::told_in(reports, &story, &[]).remove(0)
+        Report::told_in(reports, &story, None).remove(0)
     };
     let ellis = request("one", "Mr Ellis");
     // Stemmed as every content word is ("ellis" loses its "s").

@@ -360,7 +360,7 @@ fn a_store_from_before_document_words_counts_its_documents_when_upgraded() {
     let conn = Connection::open(&path).unwrap();
     conn.execute_batch(
         "DROP TABLE document_words; DELETE FROM settings WHERE key = 'documents_counted'; \
-         PRAGMA user_version = 5;",
+         DROP TABLE document_clusters; DROP TABLE clusters; PRAGMA user_version = 5;",
     )
     .unwrap();
     drop(conn);
@@ -382,4 +382,61 @@ fn a_store_from_before_document_words_counts_its_documents_when_upgraded() {
         )
         .unwrap();
     assert_eq!(italy, 2);
+}
+
+/// A report of Italy's expulsion in a document long enough to have a vector (and so a
+/// cluster of documents).
+fn long_report(id: &str) -> IngestDocument {
+    let mut item = report(id);
+    item.document.text = format!(
+        "{SENTENCE} The foreign ministry in Rome said the diplomats had been given a week to \
+         leave the country. Moscow called the expulsion unfriendly and promised a response. \
+         Other European governments, including Spain and Denmark, expelled diplomats as well \
+         after reports of killings of civilians near Kyiv."
+    );
+    item
+}
+
+fn clusters_of(path: &Path) -> Vec<(String, i64)> {
+    let conn = Connection::open(path).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT document, cluster FROM document_clusters ORDER BY document")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+#[test]
+fn a_store_from_before_clusters_clusters_its_documents_when_upgraded_and_ingests_on() {
+    let dir = ScratchDir::new("store-open", "clusters");
+    let path = dir.join("attache.db");
+    SqliteStore::open(&path)
+        .unwrap()
+        .ingest_batch(&[long_report("a"), long_report("b")])
+        .unwrap();
+    let fresh = clusters_of(&path);
+    assert_eq!(fresh.len(), 2, "{fresh:?}");
+    assert_eq!(fresh[0].1, fresh[1].1, "one story, one cluster");
+    // The store as schema version 6 left it: no clusters.
+    let conn = Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "DROP TABLE document_clusters; DROP TABLE clusters; PRAGMA user_version = 6;",
+    )
+    .unwrap();
+    drop(conn);
+    let mut store = SqliteStore::open(&path).unwrap();
+    let upgraded = clusters_of(&path);
+    assert_eq!(upgraded.len(), 2, "{upgraded:?}");
+    assert_eq!(upgraded[0].1, upgraded[1].1);
+    // A document ingested after the upgrade joins the cluster, and its report the event.
+    let summary = store.ingest_batch(&[long_report("c")]).unwrap();
+    assert_eq!(summary.merged, 1, "{summary:?}");
+    let after = clusters_of(&path);
+    assert_eq!(after.len(), 3);
+    assert!(after.iter().all(|(_, c)| *c == upgraded[0].1), "{after:?}");
+    assert!(store.check_consistency().unwrap().is_empty());
+    let events = store.events(&Filter::default(), &NoGroups).unwrap();
+    assert_eq!(events.len(), 1, "{events:?}");
 }

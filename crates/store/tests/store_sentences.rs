@@ -189,7 +189,9 @@ fn a_schema_2_database_migrates_without_losing_anything() {
         count(&path, "SELECT count(*) FROM sentences"),
         sentences_before
     );
-    assert_eq!(count(&path, "PRAGMA user_version"), 6);
+    assert_eq!(count(&path, "PRAGMA user_version"), 7);
+    // The three documents are clustered by the migration that keeps clusters.
+    assert_eq!(count(&path, "SELECT count(*) FROM document_clusters"), 3);
     assert_eq!(
         merged_events(&path),
         events_before,

@@ -1,5 +1,6 @@
 //! The embedded SQLite backend: one file, WAL journal, versioned migrations.
 
+mod clusters;
 mod documents;
 mod generation;
 mod open;
@@ -312,9 +313,10 @@ impl EventStore for SqliteStore {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(&err)?;
         let policy = merge_setting(&tx).map_err(&err)?.policy();
+        let mut clusters = clusters::load(&tx).map_err(&err)?;
         let mut summary = BatchSummary::default();
         for item in batch {
-            store_document(&tx, item, &mut summary, &policy).map_err(|source| {
+            store_document(&tx, item, &mut summary, &policy, &mut clusters).map_err(|source| {
                 StoreError::Document {
                     path: self.path.clone(),
                     document: item.document.id.clone(),

@@ -9,6 +9,10 @@ use std::path::Path;
 /// stored before it ([`super::vectors::count_stored_documents`]), whatever its SQL says.
 const DOCUMENT_WORDS_VERSION: usize = 6;
 
+/// The version whose migration creates `clusters`: applying it also clusters the documents
+/// stored before it ([`super::clusters::cluster_stored_documents`]).
+const CLUSTERS_VERSION: usize = 7;
+
 /// Schema versions, oldest first; `PRAGMA user_version` records how many have been applied.
 /// Append new migrations; never edit an applied one.
 const MIGRATIONS: &[&str] = &[
@@ -191,6 +195,26 @@ CREATE TABLE document_words (
     documents INTEGER NOT NULL
 ) WITHOUT ROWID;
 "#,
+    r#"
+-- Clusters of documents of one story (attache_merge::cluster): a new document joins the
+-- cluster whose centroid (the sum of its documents' tf-idf vectors) is nearest at or above the
+-- merge setting's threshold, else starts one. Reports of different clusters never merge.
+-- Vectors are BLOBs of little-endian (u32 word id, f32 weight) pairs in id order. Documents
+-- stored before this migration are clustered when it is applied.
+CREATE TABLE clusters (
+    id INTEGER PRIMARY KEY,
+    documents INTEGER NOT NULL,
+    centroid BLOB NOT NULL
+);
+CREATE TABLE document_clusters (
+    document TEXT PRIMARY KEY,
+    cluster INTEGER NOT NULL REFERENCES clusters(id),
+    -- cosine with the centroid it joined; null for the document that started the cluster
+    similarity REAL,
+    vector BLOB NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX document_clusters_cluster ON document_clusters(cluster);
+"#,
 ];
 
 /// Applies the migrations this database lacks. Each runs in an immediate transaction that
@@ -226,6 +250,9 @@ pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreErr
             tx.execute_batch(MIGRATIONS[version]).map_err(&err)?;
             if version + 1 == DOCUMENT_WORDS_VERSION {
                 super::vectors::count_stored_documents(&tx).map_err(&err)?;
+            }
+            if version + 1 == CLUSTERS_VERSION {
+                super::clusters::cluster_stored_documents(&tx).map_err(&err)?;
             }
             tx.pragma_update(None, "user_version", (version + 1) as i64)
                 .map_err(&err)?;

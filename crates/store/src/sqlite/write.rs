@@ -1,8 +1,9 @@
 //! Storing documents: mentions, merging into events, replacing a document's reports.
 
-use super::vectors::{count_document, stored_vector};
+use super::clusters;
+use super::vectors::count_document;
 use super::{ACTOR, RECIPIENT, parse_merged};
-use crate::merge::{self, FigureChoice, MergedEvent, Report, Role};
+use crate::merge::{self, Clusters, FigureChoice, MergedEvent, Report, Role};
 use crate::{BatchSummary, IngestDocument, content_hash};
 use attache_event::{Event, SentenceRef};
 use attache_merge::{Policy, Strictness};
@@ -298,7 +299,8 @@ fn link(
 }
 
 /// Removes a document's mentions and rebuilds (or drops) the events they were part of.
-fn remove_document(tx: &Transaction, id: &str) -> rusqlite::Result<()> {
+fn remove_document(tx: &Transaction, id: &str, groups: &mut Clusters) -> rusqlite::Result<()> {
+    clusters::remove(tx, groups, id)?;
     let affected: Vec<i64> = tx
         .prepare_cached(
             "SELECT DISTINCT em.event FROM event_mentions em JOIN mentions m ON m.id = em.mention \
@@ -342,7 +344,7 @@ fn rebuild_event(tx: &Transaction, event: i64) -> rusqlite::Result<()> {
         let reports = Report::told_in(
             Report::from_event(&record, &outlet(&document), document.publication.published),
             &merge::story_names(&document.text),
-            &stored_vector(tx, &document.text)?,
+            clusters::of_document(tx, &document.id)?,
         );
         let Some(report) = reports.into_iter().find(|r| Some(&r.role) == role.as_ref()) else {
             continue;
@@ -416,7 +418,7 @@ fn linked_reports(tx: &Transaction, event: i64, mention: i64) -> rusqlite::Resul
             Report::told_in(
                 Report::from_event(&record, &outlet(&document), document.publication.published),
                 &merge::story_names(&document.text),
-                &stored_vector(tx, &document.text)?,
+                clusters::of_document(tx, &document.id)?,
             )
             .into_iter()
             .filter(|r| Some(&r.role) == role.as_ref()),
@@ -478,6 +480,7 @@ pub(super) fn store_document(
     item: &IngestDocument,
     summary: &mut BatchSummary,
     policy: &Policy,
+    groups: &mut Clusters,
 ) -> rusqlite::Result<()> {
     let doc = &item.document;
     let hash = content_hash(doc);
@@ -496,13 +499,14 @@ pub(super) fn store_document(
             return Ok(());
         }
         Some(_) => {
-            remove_document(tx, &doc.id)?;
+            remove_document(tx, &doc.id, groups)?;
             summary.replaced += 1;
         }
         None => summary.new += 1,
     }
     insert_document(tx, item, &hash)?;
-    let vector = count_document(tx, &doc.text)?;
+    let vector = merge::compact(&count_document(tx, &doc.text)?);
+    let cluster = clusters::place(tx, groups, &doc.id, &vector, clusters::threshold(policy))?;
     let source = outlet(doc);
     let story = if item.events.is_empty() {
         Vec::new()
@@ -523,7 +527,7 @@ pub(super) fn store_document(
         summary.events += 1;
         let apart = kept_apart_events(tx, &doc.id, ordinal)?;
         let reports = Report::from_event(&event, &source, doc.publication.published);
-        for report in Report::at_home(Report::told_in(reports, &story, &vector), home.as_deref()) {
+        for report in Report::at_home(Report::told_in(reports, &story, cluster), home.as_deref()) {
             let mut found = candidates(tx, &report)?;
             found.retain(|(id, _)| !apart.contains(id));
             match merge::choose_under(found.iter().map(|(_, m)| m), &report, policy) {

@@ -1,0 +1,295 @@
+//! Documents grouped into clusters of one story, incrementally: a new document joins the
+//! cluster whose centroid (the sum of its documents' tf-idf vectors, [`crate::document`]) is
+//! nearest, when the cosine is at least the join threshold, else it starts a cluster of its
+//! own. Reports of documents of different clusters are never one event; within one cluster the
+//! same word for the event, with participants, time and figures that do not clash, tells one
+//! event (outside one country's politics).
+//!
+//! Vectors are kept compact: a word is a 32-bit id ([`word_id`], FNV-1a of its letters), a
+//! weight an `f32`; stored as a BLOB of little-endian (id, weight) pairs in id order.
+
+use std::collections::HashMap;
+
+/// A vector over word ids, in id order.
+pub type Compact = Vec<(u32, f32)>;
+
+/// How many words a cluster's centroid keeps: the heaviest.
+pub const CENTROID_WORDS: usize = 256;
+
+/// A word's id: the 32-bit FNV-1a hash of its bytes. Two words rarely share one, and when they
+/// do the cosine moves by a few thousandths at most.
+pub fn word_id(word: &str) -> u32 {
+    let mut hash: u32 = 0x811c_9dc5;
+    for byte in word.bytes() {
+        hash ^= u32::from(byte);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    hash
+}
+
+/// The compact form of a document vector ([`crate::document::Vector`]).
+pub fn compact(vector: &[(String, f32)]) -> Compact {
+    let mut out: Compact = vector.iter().map(|(w, x)| (word_id(w), *x)).collect();
+    out.sort_unstable_by_key(|p| p.0);
+    out.dedup_by(|b, a| {
+        let same = a.0 == b.0;
+        if same {
+            a.1 += b.1;
+        }
+        same
+    });
+    out
+}
+
+/// The BLOB of a compact vector: little-endian id and weight per word.
+pub fn to_bytes(vector: &[(u32, f32)]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(8 * vector.len());
+    for (id, x) in vector {
+        out.extend_from_slice(&id.to_le_bytes());
+        out.extend_from_slice(&x.to_le_bytes());
+    }
+    out
+}
+
+/// Reads a BLOB written by [`to_bytes`]; a trailing partial pair is ignored.
+pub fn from_bytes(bytes: &[u8]) -> Compact {
+    bytes
+        .chunks_exact(8)
+        .map(|c| {
+            let id = u32::from_le_bytes([c[0], c[1], c[2], c[3]]);
+            let x = f32::from_le_bytes([c[4], c[5], c[6], c[7]]);
+            (id, x)
+        })
+        .collect()
+}
+
+fn norm(v: &[(u32, f32)]) -> f64 {
+    v.iter()
+        .map(|(_, x)| f64::from(*x) * f64::from(*x))
+        .sum::<f64>()
+        .sqrt()
+}
+
+/// Adds `b` to `a` (or subtracts it, `sign` -1), keeping the [`CENTROID_WORDS`] heaviest words.
+fn accumulate(a: &mut Compact, b: &[(u32, f32)], sign: f32) {
+    let mut sum: Compact = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if x.0 == y.0 => {
+                sum.push((x.0, x.1 + sign * y.1));
+                i += 1;
+                j += 1;
+            }
+            (Some(x), Some(y)) if x.0 < y.0 => {
+                sum.push(*x);
+                i += 1;
+            }
+            (Some(x), None) => {
+                sum.push(*x);
+                i += 1;
+            }
+            (_, Some(y)) => {
+                sum.push((y.0, sign * y.1));
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    sum.retain(|p| p.1 > 1e-6);
+    if sum.len() > CENTROID_WORDS {
+        sum.sort_by(|x, y| y.1.total_cmp(&x.1));
+        sum.truncate(CENTROID_WORDS);
+        sum.sort_unstable_by_key(|p| p.0);
+    }
+    *a = sum;
+}
+
+/// One cluster of documents: its id (the store's row, or an index) and centroid.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cluster {
+    pub id: i64,
+    pub documents: u32,
+    pub centroid: Compact,
+}
+
+/// Where a document went: its cluster's id, and its cosine with the centroid it joined
+/// (`None` when it started the cluster).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Placement {
+    pub cluster: i64,
+    pub similarity: Option<f64>,
+}
+
+/// The clusters of a store or an evaluation, with an index from word to the clusters whose
+/// centroid has it, so that a new document is compared only with clusters it shares a word
+/// with.
+#[derive(Debug, Clone, Default)]
+pub struct Clusters {
+    clusters: Vec<Cluster>,
+    by_id: HashMap<i64, usize>,
+    postings: HashMap<u32, Vec<usize>>,
+}
+
+impl Clusters {
+    /// Clusters as stored.
+    pub fn from_clusters(clusters: Vec<Cluster>) -> Clusters {
+        let mut out = Clusters::default();
+        for cluster in clusters {
+            out.insert(cluster);
+        }
+        out
+    }
+
+    fn insert(&mut self, cluster: Cluster) {
+        let index = self.clusters.len();
+        for (id, _) in &cluster.centroid {
+            self.postings.entry(*id).or_default().push(index);
+        }
+        self.by_id.insert(cluster.id, index);
+        self.clusters.push(cluster);
+    }
+
+    pub fn len(&self) -> usize {
+        self.clusters.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.clusters.is_empty()
+    }
+
+    pub fn get(&self, id: i64) -> Option<&Cluster> {
+        self.by_id.get(&id).map(|&i| &self.clusters[i])
+    }
+
+    /// The nearest cluster to `vector` at or above `threshold`, with the cosine.
+    pub fn nearest(&self, vector: &[(u32, f32)], threshold: f64) -> Option<(i64, f64)> {
+        let own = norm(vector);
+        if own == 0.0 {
+            return None;
+        }
+        let mut dots: HashMap<usize, f64> = HashMap::new();
+        for (id, x) in vector {
+            let Some(list) = self.postings.get(id) else {
+                continue;
+            };
+            for &c in list {
+                let centroid = &self.clusters[c].centroid;
+                if let Ok(k) = centroid.binary_search_by_key(id, |p| p.0) {
+                    *dots.entry(c).or_default() += f64::from(*x) * f64::from(centroid[k].1);
+                }
+            }
+        }
+        let mut best: Option<(usize, f64)> = None;
+        for (c, dot) in dots {
+            let n = norm(&self.clusters[c].centroid);
+            if n == 0.0 {
+                continue;
+            }
+            let cos = dot / (own * n);
+            let better = best.is_none_or(|(b, s)| cos > s || (cos == s && c < b));
+            if cos >= threshold && better {
+                best = Some((c, cos));
+            }
+        }
+        best.map(|(c, cos)| (self.clusters[c].id, cos))
+    }
+
+    /// Places a document's vector: into the nearest cluster at or above `threshold`, else into
+    /// a new cluster with id `new_id`. `None` for an empty (unknown) vector, which joins none.
+    pub fn place(
+        &mut self,
+        vector: &[(u32, f32)],
+        threshold: f64,
+        new_id: i64,
+    ) -> Option<Placement> {
+        if vector.is_empty() {
+            return None;
+        }
+        match self.nearest(vector, threshold) {
+            Some((id, cos)) => {
+                self.add(id, vector);
+                Some(Placement {
+                    cluster: id,
+                    similarity: Some(cos),
+                })
+            }
+            None => {
+                self.start(new_id, vector);
+                Some(Placement {
+                    cluster: new_id,
+                    similarity: None,
+                })
+            }
+        }
+    }
+
+    /// Starts cluster `id` with one document's vector.
+    pub fn start(&mut self, id: i64, vector: &[(u32, f32)]) {
+        self.insert(Cluster {
+            id,
+            documents: 1,
+            centroid: vector.to_vec(),
+        });
+    }
+
+    /// Adds a document's vector to cluster `id`.
+    pub fn add(&mut self, id: i64, vector: &[(u32, f32)]) {
+        self.change(id, vector, 1.0);
+    }
+
+    /// Takes a document's vector out of cluster `id` (a document replaced or removed).
+    pub fn remove(&mut self, id: i64, vector: &[(u32, f32)]) {
+        self.change(id, vector, -1.0);
+    }
+
+    fn change(&mut self, id: i64, vector: &[(u32, f32)], sign: f32) {
+        let Some(&index) = self.by_id.get(&id) else {
+            return;
+        };
+        let cluster = &mut self.clusters[index];
+        accumulate(&mut cluster.centroid, vector, sign);
+        cluster.documents = if sign > 0.0 {
+            cluster.documents + 1
+        } else {
+            cluster.documents.saturating_sub(1)
+        };
+        for (word, _) in &cluster.centroid {
+            let list = self.postings.entry(*word).or_default();
+            if !list.contains(&index) {
+                list.push(index);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vectors_round_trip_through_bytes() {
+        let v = compact(&[("sumatra".to_string(), 0.5), ("quake".to_string(), 0.25)]);
+        assert_eq!(from_bytes(&to_bytes(&v)), v);
+        assert!(v[0].0 < v[1].0);
+    }
+
+    #[test]
+    fn a_document_joins_the_nearest_cluster_or_starts_one() {
+        let a = compact(&[("sumatra".into(), 0.8), ("quake".into(), 0.6)]);
+        let b = compact(&[("sumatra".into(), 0.7), ("padang".into(), 0.7)]);
+        let c = compact(&[("california".into(), 0.8), ("quake".into(), 0.6)]);
+        let mut clusters = Clusters::default();
+        assert_eq!(clusters.place(&a, 0.35, 1).unwrap().cluster, 1);
+        let placed = clusters.place(&b, 0.35, 2).unwrap();
+        assert_eq!(placed.cluster, 1);
+        assert!(placed.similarity.unwrap() > 0.35);
+        // "quake" alone: cosine with the Sumatra centroid under the threshold.
+        assert_eq!(clusters.place(&c, 0.35, 3).unwrap().cluster, 3);
+        assert_eq!(clusters.len(), 2);
+        assert_eq!(clusters.get(1).unwrap().documents, 2);
+        clusters.remove(1, &b);
+        assert_eq!(clusters.get(1).unwrap().documents, 1);
+        assert_eq!(clusters.place(&[], 0.35, 4), None);
+    }
+}
