@@ -223,7 +223,9 @@ pub(crate) fn find_frames<'a>(sx: &SentenceCx<'a, '_>) -> FoundFrames<'a> {
 }
 
 /// What is rejected or alleged is not reported as done: "rejected a US offer to host a
-/// summit", "accused the United States of violating human rights".
+/// summit", "accused the United States of violating human rights". What the (active) subject
+/// says of the one who rejects is told, not disputed: "Mr Hague, who stepped down after the
+/// defeat, does not rule out a return".
 fn drop_disputed<'a>(frames: &mut Vec<Frame<'a>>) {
     let disputed: Vec<Token<'a>> = frames
         .iter()
@@ -231,9 +233,13 @@ fn drop_disputed<'a>(frames: &mut Vec<Frame<'a>>) {
         .map(|f| f.trigger)
         .collect();
     frames.retain(|f| {
-        !disputed
-            .iter()
-            .any(|t| t.i() != f.trigger.i() && t.i() != f.anchor.i() && dominates(*t, f.anchor))
+        !disputed.iter().any(|t| {
+            t.i() != f.trigger.i()
+                && t.i() != f.anchor.i()
+                && t.children()
+                    .filter(|c| c.rel() != Deprel::Nsubj)
+                    .any(|c| dominates(c, f.anchor))
+        })
     });
 }
 

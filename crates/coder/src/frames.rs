@@ -298,7 +298,10 @@ fn clause_roles<'d>(doc: &'d Doc, rule: &TriggerRule, trigger: Token<'d>) -> Rol
             }
         }
     }
-    if rule.category == EventCategory::Threaten && patients.is_empty() {
+    // A promise to reject is aimed at what it would reject too ("pledged to oppose the bill").
+    let promised_rejection =
+        rule.category == EventCategory::Reject && is(WordClass::Promising, &lemma(trigger));
+    if (rule.category == EventCategory::Threaten || promised_rejection) && patients.is_empty() {
         patients.extend(threat_targets(trigger));
     }
     if patients.is_empty() {

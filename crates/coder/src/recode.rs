@@ -67,9 +67,11 @@ pub(crate) fn read_modality<'d>(
 }
 
 /// "threatened/warned to X" is THREATEN unless X is cooperative; "agreed/promised to X" is AGREE
-/// when it is, and a promise of force is a threat ("vowed to fight on", "pledged to crush the
-/// revolt"). An attack one is ready for is a show of force, not yet an attack ("the army
-/// prepared to attack", "is poised to invade": MOBILIZE, CAMEO 15).
+/// when it is, a promise of force is a threat ("vowed to fight on", "pledged to crush the
+/// revolt"), and a promise to reject is the rejection, announced ("vowed to block the bill";
+/// the vow's own row in triggers.tsv is REJECT too, so the two are one event). An attack one
+/// is ready for is a show of force, not yet an attack ("the army prepared to attack", "is
+/// poised to invade": MOBILIZE, CAMEO 15).
 fn recode_by_governor(category: EventCategory, gov: Option<Token<'_>>) -> Option<EventCategory> {
     // (A verb of phase is looked through by `modality_of`: "prepared to resume shelling".)
     let gl = lemma(gov?);
@@ -79,6 +81,8 @@ fn recode_by_governor(category: EventCategory, gov: Option<Token<'_>>) -> Option
         Some(EventCategory::Agree)
     } else if is(WordClass::Promising, &gl) && is_force(category) {
         Some(EventCategory::Threaten)
+    } else if is(WordClass::Promising, &gl) && category == EventCategory::Reject {
+        Some(EventCategory::Reject)
     } else if is(WordClass::Preparing, &gl) && category == EventCategory::Assault {
         Some(EventCategory::Mobilize)
     } else {
