@@ -207,9 +207,11 @@ impl Condition {
     /// Whether the trigger token's dependents satisfy this condition.
     fn holds(&self, doc: &Doc, trigger: Token<'_>) -> bool {
         match &self.relation {
-            Relation::Particle => trigger
-                .children()
-                .any(|c| c.rel() == Deprel::CompoundPrt && self.accepts(c)),
+            // The parser may call a particle an adverb ("walked | out" tagged RP, advmod).
+            Relation::Particle => trigger.children().any(|c| {
+                (c.rel() == Deprel::CompoundPrt || (c.rel() == Deprel::Advmod && c.xpos() == "RP"))
+                    && self.accepts(c)
+            }),
             Relation::Object => object_heads(trigger).any(|c| {
                 // "hundreds of migrants", "700 kg of medicine": the noun that is counted.
                 self.accepts(c)

@@ -116,6 +116,26 @@ const CODED: &[(&str, C, &str, &str)] = &[
         "DEU",
         "",
     ),
+    // A ballot for strike action; a walkout the parser reads with an adverb.
+    (
+        "Belgian rail workers voted for strike action over pensions.",
+        C::Protest,
+        "BEL",
+        "",
+    ),
+    (
+        "Members of the Scottish teachers' union walked out over pay.",
+        C::Protest,
+        "GBR",
+        "",
+    ),
+    // Hitting back at claims rejects them.
+    (
+        "The Spanish government hit back at claims that it had misled voters.",
+        C::Reject,
+        "ESP",
+        "",
+    ),
 ];
 
 #[test]
