@@ -235,7 +235,11 @@ impl<'d, 'l> ActorReader<'d, 'l> {
         if m.entry.kind != EntryKind::Role || !is_generic_agent(m.text(self.doc.text())) {
             return None;
         }
-        self.sector_actor(head)
+        // The agent the head word names is the kind ("the media watchdog" is a watchdog, GOV,
+        // not the media); a modifier's role gives the sector only when the head's has none.
+        let mut actor = self.role_actor(head)?;
+        actor.sector = m.entry.sector.clone().or(actor.sector);
+        actor.sector.is_some().then_some(actor)
     }
 
     /// A group known only by its role ("demonstrators", "riot police"): no country, a sector.

@@ -64,3 +64,54 @@ fn lawyers_in_a_report_that_names_no_state_are_no_one() {
         actor_rows(&events)
     );
 }
+
+#[test]
+fn watchdogs_charities_solicitors_and_union_members_are_known_by_what_they_are() {
+    for (sentence, trigger, sector) in [
+        ("The media watchdog urged ministers to act.", "urged", "GOV"),
+        (
+            "Solicitors urged ministers to think again about the detentions.",
+            "urged",
+            "JUD",
+        ),
+        (
+            "Housing charity Homeway accused ministers of ignoring families.",
+            "accused",
+            "NGO",
+        ),
+        (
+            "Union members have voted to strike over the pension cuts.",
+            "voted",
+            "LAB",
+        ),
+    ] {
+        let events = code(&british(sentence));
+        assert_eq!(
+            actor_of(&events, trigger),
+            coded("GBR", sector),
+            "{sentence}: {:?}",
+            actor_rows(&events)
+        );
+    }
+}
+
+#[test]
+fn descriptions_that_name_no_actor_code_nothing() {
+    for sentence in [
+        // Not a body of people acting: a group of things, critics of a work of art.
+        "The group of stars accused the director of arrogance.",
+        "Critics of the film accused the director of arrogance.",
+        // A topic is not an actor.
+        "Charities will be discussed at the summit in the spring.",
+    ] {
+        let events = code(&british(sentence));
+        let rows = actor_rows(&events);
+        assert!(
+            rows.iter()
+                .all(|(_, text, _, _)| !["group", "Critics", "Charities"]
+                    .iter()
+                    .any(|w| text.contains(w))),
+            "{sentence}: {rows:?}"
+        );
+    }
+}
