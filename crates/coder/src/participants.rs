@@ -189,10 +189,6 @@ fn recipients_of(
     if recipients.is_empty() {
         recipients = crate::targets::place_hit(sx, frame, actors);
     }
-    // "The Tories said the figures were a disgrace": an opposition criticises the government.
-    if recipients.is_empty() {
-        recipients = crate::targets::opposed_government(frame, actors);
-    }
     // A demand is coded only when the text names who must act, or says what must be done in
     // the passive ("the law must be changed"); a deed without a doer only when it names whom
     // it hit.
@@ -208,6 +204,12 @@ fn recipients_of(
     // ... and whom it hit must be people ("civilians", "Armenians"), not things ("bombs").
     if doerless && !hits_people(sx, frame) {
         return None;
+    }
+    // "The Tories said the figures were a disgrace", "the Tories called for an inquiry": an
+    // opposition criticises and makes demands of the government (a demand that names no one
+    // and has no passive is still not coded: the implied addressee codes no new event).
+    if recipients.is_empty() {
+        recipients = crate::targets::opposed_government(frame, actors);
     }
     Some(recipients)
 }

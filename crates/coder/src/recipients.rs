@@ -219,7 +219,8 @@ mod tests {
         assert!(m.has(Marks::Judged, EventCategory::Accuse, "-"));
         assert!(!m.has(Marks::Judged, EventCategory::Reject, "-"));
         assert!(m.has(Marks::Opposed, EventCategory::Accuse, "-"));
-        assert!(!m.has(Marks::Opposed, EventCategory::Request, "-"));
+        assert!(m.has(Marks::Opposed, EventCategory::Request, "-"));
+        assert!(!m.has(Marks::Opposed, EventCategory::Support, "-"));
         assert!(m.has(Marks::Act, EventCategory::Agree, "to"));
         assert!(!m.has(Marks::Act, EventCategory::Accuse, "to"));
     }

@@ -74,3 +74,16 @@ fn he_after_a_body_or_in_a_demand_stays() {
     );
     assert!(!recipients(&e).is_empty(), "{e:#?}");
 }
+
+#[test]
+fn support_for_someone_is_aimed_at_them() {
+    // recipients.tsv SUPPORT noun "for".
+    let e = coded(
+        "Spain announced its support for the Moroccan government.",
+        C::Support,
+    );
+    assert_eq!(recipients(&e), [(Some("MAR"), Some("GOV"))], "{e:#?}");
+    // Support for a measure names no one.
+    let e = coded("Spain announced its support for a ceasefire.", C::Support);
+    assert!(recipients(&e).is_empty(), "{e:#?}");
+}

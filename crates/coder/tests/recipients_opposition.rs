@@ -49,3 +49,30 @@ fn a_named_target_the_dictionaries_lack_is_no_government() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn an_oppositions_demand_is_made_of_the_government() {
+    let text = "LONDON, March 3 (Reuters) - The Conservatives have called for a public inquiry \
+                into the hospital closures.";
+    let events = common::code_on(text, NaiveDate::from_ymd_opt(2005, 3, 14));
+    let e = events
+        .iter()
+        .find(|e| e.event == C::Request)
+        .unwrap_or_else(|| panic!("no REQUEST: {events:#?}"));
+    assert_eq!(recipients(e), [(Some("GBR"), Some("GOV"))]);
+    assert_eq!(e.recipients[0].country_from, Some(CountryFrom::Implied));
+    // A campaign group's demand gets no implied addressee.
+    let text = "LONDON, March 3 (Reuters) - Amnesty International has called for a public \
+                inquiry into the deaths.";
+    let events = common::code_on(text, NaiveDate::from_ymd_opt(2005, 3, 14));
+    assert!(
+        events.iter().all(|e| e.recipients.is_empty()),
+        "{events:#?}"
+    );
+    // The implied addressee codes no demand the text does not make of anyone: "there
+    // needed to be a review" stays uncoded.
+    let text = "LONDON, March 3 (Reuters) - The Conservatives said there needed to be a review \
+                of the hospital closures.";
+    let events = common::code_on(text, NaiveDate::from_ymd_opt(2005, 3, 14));
+    assert!(events.iter().all(|e| e.event != C::Request), "{events:#?}");
+}
