@@ -127,6 +127,8 @@ pub struct Placement {
 #[derive(Debug, Clone, Default)]
 pub struct Clusters {
     clusters: Vec<Cluster>,
+    /// Each centroid's length, kept with it.
+    norms: Vec<f64>,
     by_id: HashMap<i64, usize>,
     postings: HashMap<u32, Vec<usize>>,
 }
@@ -147,6 +149,7 @@ impl Clusters {
             self.postings.entry(*id).or_default().push(index);
         }
         self.by_id.insert(cluster.id, index);
+        self.norms.push(norm(&cluster.centroid));
         self.clusters.push(cluster);
     }
 
@@ -168,7 +171,8 @@ impl Clusters {
         if own == 0.0 {
             return None;
         }
-        let mut dots: HashMap<usize, f64> = HashMap::new();
+        let mut dots = vec![0.0f64; self.clusters.len()];
+        let mut touched: Vec<usize> = Vec::new();
         for (id, x) in vector {
             let Some(list) = self.postings.get(id) else {
                 continue;
@@ -176,17 +180,20 @@ impl Clusters {
             for &c in list {
                 let centroid = &self.clusters[c].centroid;
                 if let Ok(k) = centroid.binary_search_by_key(id, |p| p.0) {
-                    *dots.entry(c).or_default() += f64::from(*x) * f64::from(centroid[k].1);
+                    if dots[c] == 0.0 {
+                        touched.push(c);
+                    }
+                    dots[c] += f64::from(*x) * f64::from(centroid[k].1);
                 }
             }
         }
         let mut best: Option<(usize, f64)> = None;
-        for (c, dot) in dots {
-            let n = norm(&self.clusters[c].centroid);
+        for c in touched {
+            let n = self.norms[c];
             if n == 0.0 {
                 continue;
             }
-            let cos = dot / (own * n);
+            let cos = dots[c] / (own * n);
             let better = best.is_none_or(|(b, s)| cos > s || (cos == s && c < b));
             if cos >= threshold && better {
                 best = Some((c, cos));
@@ -248,13 +255,20 @@ impl Clusters {
             return;
         };
         let cluster = &mut self.clusters[index];
+        let before = cluster.centroid.clone();
         accumulate(&mut cluster.centroid, vector, sign);
         cluster.documents = if sign > 0.0 {
             cluster.documents + 1
         } else {
             cluster.documents.saturating_sub(1)
         };
+        self.norms[index] = norm(&cluster.centroid);
+        // Postings are never taken back (a word that left a centroid finds nothing there); a
+        // word new to the centroid is listed unless it was before.
         for (word, _) in &cluster.centroid {
+            if before.binary_search_by_key(word, |p| p.0).is_ok() {
+                continue;
+            }
             let list = self.postings.entry(*word).or_default();
             if !list.contains(&index) {
                 list.push(index);

@@ -365,16 +365,20 @@ fn content_verdict(
 /// or both modes the same word for the event ([`word_mode`]). A statement ([`is_statement`]:
 /// two accusations by one party in one story are two unless they say the same) or a word for
 /// saying (`data/merge/general-words.txt`: one story quotes many statements) needs more than
-/// itself shared, unless one document repeats the other ([`VERBATIM_STORY`]).
+/// itself shared, unless one document repeats the other ([`VERBATIM_STORY`]); so does a kind
+/// of event the coder named ("detained") when neither report names who acted: "men detained
+/// in the UK" and "the Britons were detained" abroad share a story and the word, not the event.
 fn one_word_tells(ours: &Evidence, theirs: &Evidence, o: &Overlap, verbatim: bool) -> bool {
     let said = is_statement(ours.category, ours.mode)
         || [ours.mode, theirs.mode]
             .iter()
             .any(|m| m.is_some_and(crate::words::general));
-    if said {
+    let words = word_mode(ours) && word_mode(theirs);
+    let nobody = ours.actors.is_empty() && theirs.actors.is_empty();
+    if said || (nobody && !words) {
         verbatim || o.shared_weight > STORY_MIN_SHARED
     } else {
-        o.shared_weight > 0.0 || word_mode(ours) && word_mode(theirs)
+        o.shared_weight > 0.0 || words
     }
 }
 

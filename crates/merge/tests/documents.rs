@@ -178,3 +178,25 @@ fn two_reports_placing_the_event_in_different_countries_stay_apart() {
     );
     assert!(d.merge, "{}", d.reason);
 }
+
+#[test]
+fn in_one_cluster_a_kind_of_event_with_nobody_named_needs_more_than_its_word() {
+    let policy = Policy::ACROSS_DOCUMENTS;
+    let detained = |clause, actors: Vec<&'static str>| Evidence {
+        actors,
+        ..in_cluster(EventCategory::Coerce, "arrest", clause)
+    };
+    let d = decide(
+        &detained("men detained in Britain without charge", Vec::new()),
+        &detained("the sailors were detained off the coast", Vec::new()),
+        &policy,
+    );
+    assert!(!d.merge, "{}", d.reason);
+    // The same acting state named on both sides: the word for the event suffices in a cluster.
+    let d = decide(
+        &detained("men detained in Britain without charge", vec!["GBR"]),
+        &detained("the sailors were detained off the coast", vec!["GBR"]),
+        &policy,
+    );
+    assert!(d.merge, "{}", d.reason);
+}
