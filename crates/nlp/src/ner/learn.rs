@@ -21,6 +21,10 @@ pub struct NerConfig {
     pub bits: u32,
     /// How many models (seeds `seed`, `seed + 1`, ...) are trained and averaged.
     pub models: usize,
+    /// Train on GUM's dev documents as well as its training documents (the shipped model:
+    /// choices are made on dev with this off, then the final model learns from both); the
+    /// dev scores logged during training are then of sentences it learnt from.
+    pub with_dev: bool,
 }
 
 impl Default for NerConfig {
@@ -30,6 +34,7 @@ impl Default for NerConfig {
             seed: 1,
             bits: 18,
             models: 3,
+            with_dev: true,
         }
     }
 }
@@ -561,7 +566,7 @@ pub fn train_to_file(
     out: &std::path::Path,
     log: &mut dyn FnMut(String),
 ) -> Result<usize, crate::TrainError> {
-    let (train_set, docs) = super::gold::read_split(gum, "train")?;
+    let (mut train_set, mut docs) = super::gold::read_split(gum, "train")?;
     if train_set.is_empty() {
         return Err(crate::ConlluError::NoTrainingSentences {
             dir: gum.to_path_buf(),
@@ -569,8 +574,22 @@ pub fn train_to_file(
         .into());
     }
     let (dev_set, dev_docs) = super::gold::read_split(gum, "dev")?;
+    if cfg.with_dev {
+        // Dev documents numbered after the training ones, so each stays one document.
+        let dev_copy = dev_set.iter().map(|s| GoldSentence {
+            doc: s.doc + docs,
+            ..s.clone()
+        });
+        train_set.extend(dev_copy);
+        docs += dev_docs;
+    }
+    let learnt = if cfg.with_dev {
+        " (also learnt from)"
+    } else {
+        ""
+    };
     log(format!(
-        "{} training sentences from {docs} documents, {} dev sentences from {dev_docs}",
+        "{} training sentences from {docs} documents, {} dev sentences{learnt} from {dev_docs}",
         train_set.len(),
         dev_set.len()
     ));
