@@ -207,11 +207,16 @@ impl Condition {
     /// Whether the trigger token's dependents satisfy this condition.
     fn holds(&self, doc: &Doc, trigger: Token<'_>) -> bool {
         match &self.relation {
-            // The parser may call a particle an adverb ("walked | out" tagged RP, advmod).
-            Relation::Particle => trigger.children().any(|c| {
-                (c.rel() == Deprel::CompoundPrt || (c.rel() == Deprel::Advmod && c.xpos() == "RP"))
-                    && self.accepts(c)
-            }),
+            // The parser may call a particle an adverb ("walked | out" tagged RP, advmod), or
+            // the preposition of the object ("handed | over their weapons").
+            Relation::Particle => trigger
+                .children()
+                .filter(|c| {
+                    c.rel() == Deprel::CompoundPrt
+                        || (c.rel() == Deprel::Advmod && c.xpos() == "RP")
+                })
+                .chain(misread_particle(trigger))
+                .any(|c| self.accepts(c)),
             Relation::Object => object_heads(trigger).any(|c| {
                 // "hundreds of migrants", "700 kg of medicine": the noun that is counted.
                 self.accepts(c)
@@ -331,6 +336,35 @@ fn object_heads<'a>(trigger: Token<'a>) -> impl Iterator<Item = Token<'a>> {
                 || (is_noun && rel == Deprel::Nmod && has_case(*c, &["of"]))
         })
         .chain(participle_head)
+        .chain(misread_particle(trigger).and_then(|p| p.head().filter(|h| h.i() != trigger.i())))
+}
+
+/// Particles of phrasal verbs the parser may read as an adverb ("handed back the territory",
+/// "came out in favour") or as the preposition of the noun after them ("handed over their
+/// weapons": then the noun is the verb's object).
+const PARTICLE_WORDS: &[&str] = &["out", "up", "off", "down", "back", "over", "away", "aside"];
+
+/// The word right after a verb that is one of its particles, whatever the parse called it:
+/// an adverb of the verb, or the only preposition of a noun phrase the verb governs.
+fn misread_particle(trigger: Token<'_>) -> Option<Token<'_>> {
+    if !matches!(trigger.upos(), Upos::Verb) {
+        return None;
+    }
+    let next = trigger.i() + 1;
+    let particle = |t: Token<'_>| {
+        t.i() == next && PARTICLE_WORDS.contains(&t.text().to_ascii_lowercase().as_str())
+    };
+    trigger.children().find_map(|c| match c.rel() {
+        Deprel::Advmod if particle(c) => Some(c),
+        rel if rel.is_obl() => {
+            let mut cases = c.children().filter(|m| m.rel() == Deprel::Case);
+            match (cases.next(), cases.next()) {
+                (Some(m), None) if particle(m) => Some(m),
+                _ => None,
+            }
+        }
+        _ => None,
+    })
 }
 
 /// A "to" infinitive the parser hung on the verb's object, or on the verb as an adverbial

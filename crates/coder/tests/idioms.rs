@@ -109,6 +109,17 @@ const CODED: &[(&str, C, &str)] = &[
         C::Request,
         "IRL",
     ),
+    // A particle the parse read as the preposition of the object, or as an adverb.
+    (
+        "Colombian guerrillas handed over their weapons to UN monitors.",
+        C::Retreat,
+        "COL",
+    ),
+    (
+        "British miners walked out in protest at the pit closures.",
+        C::Protest,
+        "GBR",
+    ),
 ];
 
 #[test]
@@ -132,6 +143,10 @@ fn the_same_verbs_in_other_senses_code_nothing() {
             ),
             (
                 "The French government released Mr Blair's letter on Monday.",
+                C::Retreat,
+            ),
+            (
+                "The French president handed over to his successor on Monday.",
                 C::Retreat,
             ),
             ("The Tories argued that the figures were wrong.", C::Request),
