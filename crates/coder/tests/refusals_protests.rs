@@ -129,6 +129,32 @@ const CODED: &[(&str, C, &str, &str)] = &[
         "GBR",
         "",
     ),
+    // Voting down or pouring cold water on a proposal.
+    (
+        "Hungarian MPs voted down the budget on Tuesday.",
+        C::Reject,
+        "HUN",
+        "",
+    ),
+    (
+        "The Finnish prime minister poured cold water on plans for a referendum.",
+        C::Reject,
+        "FIN",
+        "",
+    ),
+    // Suspending one's own strike; accepting defeat.
+    (
+        "Italian rail workers suspended their strike after talks with ministers.",
+        C::Concede,
+        "ITA",
+        "",
+    ),
+    (
+        "The Norwegian government accepted defeat in the vote on fishing rights.",
+        C::Concede,
+        "NOR",
+        "",
+    ),
     // Hitting back at claims rejects them.
     (
         "The Spanish government hit back at claims that it had misled voters.",
@@ -183,6 +209,11 @@ fn sport_revolts_literal_uses_and_appeals_for_calm_are_none() {
                 C::Protest,
             ),
             ("The Italian striker held his nerve.", C::Protest),
+            // Water poured on a fire.
+            (
+                "Danish firefighters poured water on the burning building.",
+                C::Reject,
+            ),
             // Joining a club or a coalition.
             ("The Italian striker joined the club in March.", C::Protest),
             ("The Dutch government joined the coalition.", C::Protest),
