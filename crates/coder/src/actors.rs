@@ -289,7 +289,7 @@ impl<'d, 'l> ActorReader<'d, 'l> {
             .lex
             .covering(head_span.start, head_span.end)
             .filter(|m| m.start < lo || m.end > hi);
-        let mut role_sector = None;
+        let (mut role_sector, mut role_country) = (None, None);
         for m in self.matches_in(lo, hi).chain(straddling) {
             let e = m.entry;
             if is_country_like(e.kind) {
@@ -304,12 +304,16 @@ impl<'d, 'l> ActorReader<'d, 'l> {
                 if e.sector.is_some() {
                     role_sector = e.sector.clone();
                 }
+                // A title of one state ("Taoiseach", "Foreign Secretary") is of that state
+                // unless the phrase names another ("Indian Foreign Secretary").
+                role_country = role_country.or_else(|| e.code.clone());
                 r.agent_role |= is_generic_agent(m.text(text));
             } else if matches!(e.kind, EntryKind::City | EntryKind::Region) {
                 r.org_fallback = r.org_fallback.or_else(|| e.code.clone());
             }
         }
         r.sector = combined_sector(r.sector.take(), role_sector);
+        r.country = r.country.take().or(role_country);
         r
     }
 

@@ -64,6 +64,7 @@ pub fn code_sentence<'a>(
     crate::participants::note_home_offices(&sx, discourse);
     sx.reader.enter_quotation(s, discourse);
 
+    let first_event = out.len();
     let found = find_frames(&sx);
     let mut coded = read_participants(&sx, &found.frames, discourse);
     drop_recoded_twins(&found.frames, &mut coded);
@@ -73,6 +74,7 @@ pub fn code_sentence<'a>(
     let template = build_events(&sx, &found.frames, coded, &dated, out);
     repeat_events(&sx, &found.repeats, discourse, out);
     distribute(&sx, template, out);
+    guard_events(&sx, out, first_event);
     sx.reader.leave_quotation(s, discourse);
 
     if let Some(subj) = root_subject {
@@ -80,6 +82,37 @@ pub fn code_sentence<'a>(
         discourse.note_subject(subj, plural_root_subject(s), person);
     }
 }
+
+/// The guards on what one sentence found (`out[first..]`): a sport report's or sentence's
+/// teams and players ([`crate::genre::guard`]); actors of sectors that do not do what the event
+/// names (`data/coder/actor-sectors.tsv`: a firm's "withdrawal from the contract"); a medium
+/// told something ("he told BBC Radio 4", "told reporters") is a listener, not a recipient.
+fn guard_events(sx: &SentenceCx<'_, '_>, out: &mut Vec<Found>, first: usize) {
+    crate::genre::guard(sx, out, first);
+    let sectors = crate::actor_sectors::shipped();
+    let mut k = first;
+    while k < out.len() {
+        if sectors.rules_out(&out[k], sx.cx.political) {
+            out.remove(k);
+            continue;
+        }
+        let e = &mut out[k].event;
+        let told = sx
+            .tokens
+            .iter()
+            .find(|t| t.span().start == e.trigger.span[0])
+            .is_some_and(|t| is(WordClass::Reporting, &lemma(*t)));
+        if told {
+            e.recipients
+                .retain(|r| r.sector.as_deref() != Some(MEDIA_SECTOR));
+            out[k].reweigh();
+        }
+        k += 1;
+    }
+}
+
+/// The sector of newspapers, broadcasters and journalists.
+const MEDIA_SECTOR: &str = "MED";
 
 /// "Israel threatened to expel the diplomats": the act a threat or promise governs, recoded
 /// into the governor's category, is the governor's own event when the governor is a coded

@@ -39,6 +39,8 @@ pub struct DocContext<'a> {
     /// `names::POLITICAL_DOCUMENT` of them at least): only then may a person it names only by
     /// name be a political actor.
     pub political: bool,
+    /// Whether the report, or how much of it, is about sport (`genre`).
+    pub genre: crate::genre::Genre,
 }
 /// The longest attribution phrase kept, in tokens after "according" / "citing": the phrase
 /// names a source ("according to calculations by the Financial Times" is 7), and each event of

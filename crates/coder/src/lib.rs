@@ -8,6 +8,7 @@
 
 mod acronyms;
 mod act_targets;
+mod actor_sectors;
 mod actors;
 mod casualties;
 mod code;
@@ -24,6 +25,7 @@ mod evaluations;
 mod events;
 mod figure_words;
 mod frames;
+mod genre;
 mod later_roles;
 mod layout;
 mod measure;
@@ -163,6 +165,7 @@ impl Extractor {
         descriptions::load()?;
         evaluations::load()?;
         names::load()?;
+        actor_sectors::load()?;
         Ok(Extractor {
             analyzer,
             lexicon: Dictionaries::Embedded(Lexicon::embedded()),
@@ -310,7 +313,13 @@ impl Extractor {
             peg: timing::find_peg(doc, published, &layout),
             dateline: DatelineFacts::default(),
         };
-        let context = DocumentContext::new(doc_id, reading, DocumentFacts::of(&matches), layout);
+        let context = DocumentContext::new(
+            doc_id,
+            reading,
+            DocumentFacts::of(&matches),
+            layout,
+            doc.text(),
+        );
         let mut state = Reader::default();
         self.code_window(&context, doc, &matches, &mut state);
         merge::merge_document(state.found)
@@ -333,7 +342,7 @@ impl Extractor {
         reading.peg = reading
             .peg
             .or_else(|| timing::find_peg(&first, reading.published, &layout));
-        let context = DocumentContext::new(doc_id, reading, facts, layout);
+        let context = DocumentContext::new(doc_id, reading, facts, layout, &text);
         let mut state = Reader::default();
         self.code_window(&context, &first, &first_matches, &mut state);
         let mut sentences = first.sentence_count();
@@ -402,6 +411,7 @@ impl Extractor {
             places: context.places.clone(),
             layout: &context.layout,
             political: context.political,
+            genre: context.genre,
         };
         let mut next = 0;
         let mut sentences = Vec::new();
@@ -474,6 +484,7 @@ struct DocumentContext<'a> {
     places: place::PlaceContext,
     layout: layout::Layout,
     political: bool,
+    genre: genre::Genre,
 }
 
 impl<'a> DocumentContext<'a> {
@@ -482,11 +493,13 @@ impl<'a> DocumentContext<'a> {
         reading: Reading,
         facts: DocumentFacts<'_>,
         layout: layout::Layout,
+        text: &str,
     ) -> DocumentContext<'a> {
         let mut places = facts.places;
         places.dateline = reading.dateline.place.clone();
         DocumentContext {
             doc_id,
+            genre: genre::Genre::of(text, facts.political),
             document_country: facts.countries.dominant(),
             political: facts.political >= names::POLITICAL_DOCUMENT,
             places,

@@ -57,6 +57,10 @@ impl Extractor {
             places: crate::place::PlaceContext::from_matches(&self.lexicon.find(doc.text())),
             layout: &layout,
             political: crate::names::political_document(&self.lexicon.find(doc.text())),
+            genre: crate::genre::Genre::of(
+                doc.text(),
+                crate::names::political_count(&self.lexicon.find(doc.text())),
+            ),
         };
         let matches = self.lexicon.find(doc.text());
         let mut out: Vec<Option<MentionCode>> = vec![None; triggers.len()];

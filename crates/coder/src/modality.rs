@@ -131,6 +131,15 @@ pub(crate) fn modality_of<'d>(
             return (Modality::Planned, gov);
         }
     }
+    // "arms that China could use to threaten Taiwan": the purpose of a possible act is only
+    // possible.
+    if let Some(h) = purpose_of(v)
+        && aux_words(h)
+            .iter()
+            .any(|a| is(WordClass::HypotheticalAux, a))
+    {
+        return (Modality::Hypothetical, gov);
+    }
     // "is going to expel", "is to expel".
     if let Some(g) = gov
         && lemma(g) == "go"
@@ -139,6 +148,15 @@ pub(crate) fn modality_of<'d>(
         return (Modality::Planned, gov);
     }
     (Modality::Asserted, gov)
+}
+
+/// The verb a "to" infinitive of purpose or result hangs on: "could be used *to threaten*".
+fn purpose_of(v: Token<'_>) -> Option<Token<'_>> {
+    let purpose = matches!(v.rel(), Deprel::Advcl | Deprel::Xcomp) && has_mark_word(v, "to");
+    purpose
+        .then(|| v.head())
+        .flatten()
+        .filter(|h| is_verbal(*h))
 }
 
 /// The verb that kept an act from happening: "police prevented the demonstration", "the plot

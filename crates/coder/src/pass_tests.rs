@@ -36,6 +36,7 @@ fn code(conllu: &str) -> Vec<Found> {
         places: Default::default(),
         layout: &Default::default(),
         political: true,
+        genre: Default::default(),
     };
     let matches = lexicon.find(doc.text());
     let mut discourse = Discourse::default();
@@ -88,6 +89,7 @@ fn frames_pass_reads_doer_and_object_off_the_tree() {
         places: Default::default(),
         layout: &Default::default(),
         political: true,
+        genre: Default::default(),
     };
     let lex = SentenceLex {
         matches: Lexicon::embedded().find(doc.text()),

@@ -119,6 +119,7 @@ word_classes! {
     NameLink = "name_link",
     WorldName = "world_name",
     EmptyJudgement = "empty_judgement",
+    SportWord = "sport_word",
 }
 
 impl WordClass {
