@@ -21,12 +21,18 @@ pub(crate) fn governor(anchor: Token<'_>) -> Option<Token<'_>> {
 }
 
 /// An open complement (`xcomp`), or a "to" infinitive the parse hung as an adverbial clause on
-/// a verb that takes one as its complement: "threatened on Monday to break relations".
+/// a verb that takes one as its complement: "threatened on Monday to break relations", or on
+/// a verb of demand after whom it asks ("challenged the minister to resign").
 pub(crate) fn is_complement(v: Token<'_>) -> bool {
     v.rel() == Deprel::Xcomp
         || (v.rel() == Deprel::Advcl
             && has_mark_word(v, "to")
-            && v.head().is_some_and(|h| is_intent_verb(&lemma(h))))
+            && v.head().is_some_and(|h| {
+                is_intent_verb(&lemma(h))
+                    || (is(WordClass::Hypothetical, &lemma(h))
+                        && h.children()
+                            .any(|o| o.rel() == Deprel::Obj && o.i() < v.i()))
+            }))
 }
 
 pub(crate) fn has_negation(t: Token<'_>) -> bool {

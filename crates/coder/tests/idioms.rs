@@ -198,3 +198,17 @@ fn the_same_verbs_in_other_senses_code_nothing() {
         code,
     );
 }
+
+/// What a challenge or an appeal asks of someone is not done: "challenged the minister to
+/// resign" (the parse hangs the infinitive on the verb as an adverbial clause).
+#[test]
+fn what_a_challenge_asks_for_is_not_done() {
+    let events = code("The Tories challenged the minister to resign over the affair.");
+    assert!(events.iter().any(|e| e.event == C::Request), "{events:?}");
+    assert!(
+        events
+            .iter()
+            .all(|e| e.event != C::Concede || e.modality != attache_event::Modality::Asserted),
+        "{events:?}"
+    );
+}
