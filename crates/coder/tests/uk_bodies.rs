@@ -109,3 +109,42 @@ fn a_court_named_after_the_article_is_that_court() {
         "{actors:?}"
     );
 }
+
+#[test]
+fn devolved_governments_and_assemblies_are_british() {
+    let cases = [
+        (
+            "The Scottish Executive rejected the teachers' demands for smaller classes.",
+            "Scottish Executive",
+            "GOV",
+        ),
+        (
+            "The Welsh Assembly Government condemned the closure of the steelworks.",
+            "Welsh Assembly Government",
+            "GOV",
+        ),
+        (
+            "The Welsh Assembly condemned the closure of the steelworks.",
+            "Welsh Assembly",
+            "LEG",
+        ),
+    ];
+    for (text, actor, sector) in cases {
+        let events = code(text);
+        let rows = first_actors(&events);
+        assert!(
+            rows.iter().any(|(t, c, s)| t.contains(actor)
+                && c.as_deref() == Some("GBR")
+                && s.as_deref() == Some(sector)),
+            "{text}: {rows:?}"
+        );
+    }
+    // As a recipient too: the executive an opposition accuses is the Scottish government.
+    let events = code("The Conservatives accused the Scottish Executive of wasting money.");
+    assert!(
+        events.iter().any(|e| e.recipients.iter().any(|r| {
+            r.country.as_deref() == Some("GBR") && r.sector.as_deref() == Some("GOV")
+        })),
+        "{events:#?}"
+    );
+}
