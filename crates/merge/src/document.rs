@@ -135,75 +135,37 @@ pub fn weigh(terms: &[(String, u32)], documents: u32, frequency: impl Fn(&str) -
         .collect()
 }
 
-/// How many words a sum of vectors keeps ([`add`]): the heaviest.
-pub const CENTROID_TERMS: usize = 2 * DOCUMENT_TERMS;
-
-/// Adds `b` to `a` (both in word order), keeping the [`CENTROID_TERMS`] heaviest words: the
-/// centroid of a merged event's documents.
-pub fn add(a: &mut Vector, b: &[(String, f32)]) {
-    let mut sum: Vector = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        let order = match (a.get(i), b.get(j)) {
-            (Some(x), Some(y)) => x.0.cmp(&y.0),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            _ => std::cmp::Ordering::Greater,
-        };
-        match order {
-            std::cmp::Ordering::Less => {
-                sum.push(a[i].clone());
-                i += 1;
-            }
-            std::cmp::Ordering::Greater => {
-                sum.push(b[j].clone());
-                j += 1;
-            }
-            std::cmp::Ordering::Equal => {
-                sum.push((a[i].0.clone(), a[i].1 + b[j].1));
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    if sum.len() > CENTROID_TERMS {
-        sum.sort_by(|x, y| y.1.total_cmp(&x.1));
-        sum.truncate(CENTROID_TERMS);
-        sum.sort_by(|x, y| x.0.cmp(&y.0));
-    }
-    *a = sum;
-}
-
-fn norm(a: &[(String, f32)]) -> f64 {
-    a.iter()
-        .map(|(_, x)| f64::from(*x) * f64::from(*x))
-        .sum::<f64>()
-        .sqrt()
-}
-
-/// The cosine of two vectors in word order; `None` when either is empty (unknown).
-pub fn cosine(a: &[(String, f32)], b: &[(String, f32)]) -> Option<f64> {
-    let norms = norm(a) * norm(b);
-    if norms == 0.0 {
-        return None;
-    }
-    let (mut i, mut j, mut sum) = (0, 0, 0.0f64);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += f64::from(a[i].1) * f64::from(b[j].1);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    Some(sum / norms)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn norm(a: &[(String, f32)]) -> f64 {
+        a.iter()
+            .map(|(_, x)| f64::from(*x) * f64::from(*x))
+            .sum::<f64>()
+            .sqrt()
+    }
+
+    /// The cosine of two vectors in word order; `None` when either is empty (unknown).
+    fn cosine(a: &[(String, f32)], b: &[(String, f32)]) -> Option<f64> {
+        let norms = norm(a) * norm(b);
+        if norms == 0.0 {
+            return None;
+        }
+        let (mut i, mut j, mut sum) = (0, 0, 0.0f64);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    sum += f64::from(a[i].1) * f64::from(b[j].1);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        Some(sum / norms)
+    }
 
     const QUAKE: &str = "A strong earthquake struck Sumatra on Sunday. The earthquake, of \
         magnitude 6.1, shook Padang; aftershocks followed. Sumatra's governor said houses fell \
@@ -235,11 +197,6 @@ mod tests {
         assert!(weight("earthquake") < weight("sumatra"), "{:?}", v[0]);
         assert!((cosine(&v[0], &v[0]).unwrap() - 1.0).abs() < 1e-6);
         assert_eq!(cosine(&v[0], &[]), None);
-        // The centroid of the two reports is closer to each than to the other quake.
-        let mut centroid = v[0].clone();
-        add(&mut centroid, &v[1]);
-        assert!(cosine(&centroid, &v[1]).unwrap() > same);
-        assert!(cosine(&centroid, &v[2]).unwrap() < same);
     }
 
     #[test]
