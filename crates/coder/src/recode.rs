@@ -35,6 +35,10 @@ pub(crate) fn read_modality<'d>(
         governor: None,
     };
     let gov = gov.filter(|_| !third_party_clause(anchor));
+    if threatened_cooperation(reading.category, gov) {
+        reading.modality = Modality::Hypothetical;
+        return reading;
+    }
     if let Some(c) = recode_by_governor(reading.category, gov) {
         reading.category = c;
         reading.recoded = true;
@@ -64,6 +68,14 @@ pub(crate) fn read_modality<'d>(
         reading.modality = Modality::Hypothetical;
     }
     reading
+}
+
+/// "threatened to resign", "threatened to pull out of the talks": the resignation or the
+/// withdrawal is what the actor says may happen, neither done nor promised. The threat is the
+/// event (the governing verb's own trigger row codes it); the act it names stays possible,
+/// never an announced concession (AGREE).
+fn threatened_cooperation(category: EventCategory, gov: Option<Token<'_>>) -> bool {
+    is_cooperative(category) && gov.is_some_and(|g| is(WordClass::Threatening, &lemma(g)))
 }
 
 /// "threatened/warned to X" is THREATEN unless X is cooperative; "agreed/promised to X" is AGREE

@@ -284,3 +284,27 @@ fn what_the_subject_of_a_rejection_did_is_told_not_disputed() {
         events.iter().map(|e| e.event).collect::<Vec<_>>()
     );
 }
+
+/// "threatened to resign", "threatened to withdraw its troops": the threat is the event; the
+/// resignation or withdrawal it names is possible, neither done nor agreed.
+#[test]
+fn what_a_threat_names_is_neither_done_nor_agreed() {
+    for text in [
+        "The French mayor threatened to resign over the budget cuts.",
+        "The Italian government threatened to withdraw from the talks.",
+    ] {
+        let events = code(text);
+        let seen: Vec<_> = events.iter().map(|e| (e.event, e.modality)).collect();
+        assert!(
+            events
+                .iter()
+                .any(|e| e.event == C::Threaten && e.modality == Modality::Asserted),
+            "{text}: no asserted THREATEN in {seen:?}"
+        );
+        assert!(
+            events.iter().all(|e| e.modality != Modality::Asserted
+                || !matches!(e.event, C::Agree | C::Concede | C::Retreat)),
+            "{text}: an asserted cooperation in {seen:?}"
+        );
+    }
+}
