@@ -186,172 +186,22 @@ pub fn train(
     cfg: &TrainConfig,
     progress: &mut dyn FnMut(&str),
 ) -> Analyzer {
-    let rules = TokenizerRules::learn(train);
-    let mut atoms = sentence_atoms(train);
-    let class_of = |w: &conllu::Word| format!("{}\t{}", w.upos, w.xpos);
-    let tag_words: Vec<(u64, String)> = train
-        .iter()
-        .zip(&atoms)
-        .flat_map(|(s, a)| s.words.iter().zip(a).map(|(w, at)| (at.lower, class_of(w))))
-        .collect();
-    // Classes, tag dictionary and ambiguity classes come from the data alone; every member's
-    // tagger shares them.
-    let reference = TaggerTrainer::new(&tag_words, 4);
-    let upos_of_class: Vec<u8> = reference
-        .classes()
-        .iter()
-        .map(|c| crate::split_class(c).0 as u8)
-        .collect();
-    let gold_tags: Vec<Vec<u16>> = train
-        .iter()
-        .map(|s| {
-            s.words
-                .iter()
-                .map(|w| reference.class_id(&class_of(w)).unwrap_or(0))
-                .collect()
-        })
-        .collect();
-    for (a, gold) in atoms.iter_mut().zip(&gold_tags) {
-        reference.fill_ambiguity_held_out(a, gold);
-    }
-
-    let mut label_ids: HashMap<&str, u16> = HashMap::new();
-    let mut labels: Vec<String> = Vec::new();
-    for s in train {
-        for w in &s.words {
-            label_ids.entry(w.deprel.as_str()).or_insert_with(|| {
-                labels.push(w.deprel.clone());
-                (labels.len() - 1) as u16
-            });
-        }
-    }
-    let gold_labels: Vec<Vec<u16>> = train
-        .iter()
-        .map(|s| {
-            s.words
-                .iter()
-                .map(|w| label_ids[w.deprel.as_str()])
-                .collect()
-        })
-        .collect();
-    let gold_heads: Vec<Vec<usize>> = train
-        .iter()
-        .map(|s| s.words.iter().map(|w| w.head).collect())
-        .collect();
-
-    let lemma_words: Vec<(&str, &str, &str)> = train
-        .iter()
-        .flat_map(|s| {
-            s.words
-                .iter()
-                .map(|w| (w.form.as_str(), w.xpos.as_str(), w.lemma.as_str()))
-        })
-        .collect();
-    let lemmatizer = Lemmatizer::learn(&lemma_words);
-
-    let mut dev_atoms = sentence_atoms(dev);
-    for a in &mut dev_atoms {
-        reference.fill_ambiguity(a);
-    }
-    let dev_classes: Vec<Vec<String>> = dev
-        .iter()
-        .map(|s| s.words.iter().map(class_of).collect())
-        .collect();
-
+    let data = TrainingData::new(train);
+    let dev = DevSet::new(dev, &data.reference);
+    let fixed = FixedParts {
+        rules: TokenizerRules::learn(train),
+        lemmatizer: learn_lemmatizer(train),
+    };
     // Several members trained on different shuffles are averaged into one model (weight
     // averaging, like bagging: steadier than any single run, and no slower to apply).
-    let mut members: Vec<(Tagger, Parser)> = Vec::new();
-    for member in 0..cfg.members.max(1) {
-        let mut rng = Rng((cfg.seed + member as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
-        let mut tagger_trainer = TaggerTrainer::new(&tag_words, cfg.tagger_bits);
-        let mut parser_trainer =
-            ParserTrainer::new(labels.clone(), cfg.action_bits, cfg.label_bits, cfg.beam);
-        // Tagger and parser train together: the parser sees the tags the tagger predicted for
-        // each sentence just before learning from it, so its input is noisy early and close to
-        // test-time quality as training converges (better than gold tags on dev).
-        let mut live_tags = gold_tags.clone();
-        let mut live_alts: Vec<Vec<u16>> = gold_tags
-            .iter()
-            .map(|t| t.iter().map(|&c| tagger::clear_winner(c)).collect())
-            .collect();
-        let mut tagger_model = tagger_trainer.finish();
-        let mut order: Vec<usize> = (0..train.len()).collect();
-        for epoch in 1..=cfg.epochs.max(cfg.tagger_epochs) {
-            shuffle(&mut order, &mut rng);
-            let (tagging, parsing) = (epoch <= cfg.tagger_epochs, epoch <= cfg.epochs);
-            let (mut tag_ok, mut head_ok, mut words) = (0usize, 0usize, 0usize);
-            for &i in &order {
-                if atoms[i].is_empty() {
-                    continue;
-                }
-                words += atoms[i].len();
-                if tagging {
-                    tag_ok += tagger_trainer.train_sentence(
-                        &atoms[i],
-                        &gold_tags[i],
-                        &mut live_tags[i],
-                        &mut live_alts[i],
-                    );
-                }
-                if parsing {
-                    let input = Input {
-                        atoms: &atoms[i],
-                        tags: &live_tags[i],
-                        alts: &live_alts[i],
-                        upos_of_class: &upos_of_class,
-                    };
-                    let gold = GoldTree {
-                        heads: &gold_heads[i],
-                        labels: &gold_labels[i],
-                    };
-                    let explore = epoch > 1 && rng.below(10) != 0;
-                    head_ok += parser_trainer.train(&input, &gold, explore).0;
-                }
-            }
-            let pct = |n: usize| 100.0 * n as f64 / words.max(1) as f64;
-            if tagging {
-                tagger_model = tagger_trainer.finish();
-                let (upos, xpos) = tag_accuracy(&tagger_model, &dev_atoms, &dev_classes);
-                progress(&format!(
-                    "tagger epoch {epoch}/{}: train {:.2}%; dev UPOS {upos:.2} XPOS {xpos:.2}",
-                    cfg.tagger_epochs,
-                    pct(tag_ok)
-                ));
-            }
-            if parsing {
-                let a = Analyzer::from_parts(
-                    rules.clone(),
-                    tagger_model.clone(),
-                    lemmatizer.clone(),
-                    parser_trainer.finish(),
-                );
-                let mut line = format!(
-                    "parser epoch {epoch}/{}: train heads {:.2}%",
-                    cfg.epochs,
-                    pct(head_ok)
-                );
-                if !dev.is_empty() {
-                    let sc = eval::eval_gold(&a, dev);
-                    line.push_str(&format!(
-                        "; dev UPOS {:.2} XPOS {:.2} lemma {:.2} UAS {:.2} LAS {:.2}",
-                        sc.upos_pct(),
-                        sc.xpos_pct(),
-                        sc.lemma_pct(),
-                        sc.uas_pct(),
-                        sc.las_pct()
-                    ));
-                }
-                progress(&line);
-            }
-        }
-        let parser_model = parser_trainer.finish();
-        members.push((tagger_model, parser_model));
-    }
+    let members: Vec<(Tagger, Parser)> = (0..cfg.members.max(1))
+        .map(|member| train_member(member, &data, &dev, &fixed, cfg, progress))
+        .collect();
     let tagger_model = Tagger::average(members.iter().map(|m| &m.0).collect());
     let parser_model = Parser::average(members.iter().map(|m| &m.1).collect());
-    let a = Analyzer::from_parts(rules, tagger_model, lemmatizer, parser_model);
-    if members.len() > 1 && !dev.is_empty() {
-        let sc = eval::eval_gold(&a, dev);
+    let a = Analyzer::from_parts(fixed.rules, tagger_model, fixed.lemmatizer, parser_model);
+    if members.len() > 1 && !dev.sentences.is_empty() {
+        let sc = eval::eval_gold(&a, dev.sentences);
         progress(&format!(
             "average of {} members: dev UPOS {:.2} XPOS {:.2} lemma {:.2} UAS {:.2} LAS {:.2}",
             members.len(),
@@ -363,6 +213,281 @@ pub fn train(
         ));
     }
     a
+}
+
+/// The tag class a trainer learns for a word: "UPOS\tXPOS".
+fn class_of(w: &conllu::Word) -> String {
+    format!("{}\t{}", w.upos, w.xpos)
+}
+
+/// The training sentences as the tagger and parser trainers read them: atoms, gold tag
+/// classes, heads and labels. Classes, tag dictionary and ambiguity classes come from the data
+/// alone (`reference`); every member's tagger shares them.
+struct TrainingData {
+    atoms: Vec<Vec<Atoms>>,
+    /// (lowercased form, class) of every word, what a tagger trainer is built from.
+    tag_words: Vec<(u64, String)>,
+    reference: TaggerTrainer,
+    upos_of_class: Vec<u8>,
+    gold_tags: Vec<Vec<u16>>,
+    labels: Vec<String>,
+    gold_labels: Vec<Vec<u16>>,
+    gold_heads: Vec<Vec<usize>>,
+}
+
+impl TrainingData {
+    fn new(train: &[Sentence]) -> TrainingData {
+        let mut atoms = sentence_atoms(train);
+        let tag_words: Vec<(u64, String)> = train
+            .iter()
+            .zip(&atoms)
+            .flat_map(|(s, a)| s.words.iter().zip(a).map(|(w, at)| (at.lower, class_of(w))))
+            .collect();
+        let reference = TaggerTrainer::new(&tag_words, 4);
+        let upos_of_class = reference
+            .classes()
+            .iter()
+            .map(|c| crate::split_class(c).0 as u8)
+            .collect();
+        let gold_tags: Vec<Vec<u16>> = train
+            .iter()
+            .map(|s| {
+                s.words
+                    .iter()
+                    .map(|w| reference.class_id(&class_of(w)).unwrap_or(0))
+                    .collect()
+            })
+            .collect();
+        for (a, gold) in atoms.iter_mut().zip(&gold_tags) {
+            reference.fill_ambiguity_held_out(a, gold);
+        }
+        let (labels, gold_labels) = label_ids(train);
+        let gold_heads = train
+            .iter()
+            .map(|s| s.words.iter().map(|w| w.head).collect())
+            .collect();
+        TrainingData {
+            atoms,
+            tag_words,
+            reference,
+            upos_of_class,
+            gold_tags,
+            labels,
+            gold_labels,
+            gold_heads,
+        }
+    }
+}
+
+/// The dependency labels in order of first use, and each training word's label id.
+fn label_ids(train: &[Sentence]) -> (Vec<String>, Vec<Vec<u16>>) {
+    let mut ids: HashMap<&str, u16> = HashMap::new();
+    let mut labels: Vec<String> = Vec::new();
+    for w in train.iter().flat_map(|s| &s.words) {
+        ids.entry(w.deprel.as_str()).or_insert_with(|| {
+            labels.push(w.deprel.clone());
+            (labels.len() - 1) as u16
+        });
+    }
+    let gold = train
+        .iter()
+        .map(|s| s.words.iter().map(|w| ids[w.deprel.as_str()]).collect())
+        .collect();
+    (labels, gold)
+}
+
+fn learn_lemmatizer(train: &[Sentence]) -> Lemmatizer {
+    let lemma_words: Vec<(&str, &str, &str)> = train
+        .iter()
+        .flat_map(|s| {
+            s.words
+                .iter()
+                .map(|w| (w.form.as_str(), w.xpos.as_str(), w.lemma.as_str()))
+        })
+        .collect();
+    Lemmatizer::learn(&lemma_words)
+}
+
+/// The dev sentences, with their atoms and gold classes, for the per-epoch scores.
+struct DevSet<'a> {
+    sentences: &'a [Sentence],
+    atoms: Vec<Vec<Atoms>>,
+    classes: Vec<Vec<String>>,
+}
+
+impl<'a> DevSet<'a> {
+    fn new(sentences: &'a [Sentence], reference: &TaggerTrainer) -> DevSet<'a> {
+        let mut atoms = sentence_atoms(sentences);
+        for a in &mut atoms {
+            reference.fill_ambiguity(a);
+        }
+        let classes = sentences
+            .iter()
+            .map(|s| s.words.iter().map(class_of).collect())
+            .collect();
+        DevSet {
+            sentences,
+            atoms,
+            classes,
+        }
+    }
+}
+
+/// What every member shares unchanged: the tokenizer lists and the lemmatizer.
+struct FixedParts {
+    rules: TokenizerRules,
+    lemmatizer: Lemmatizer,
+}
+
+/// One member's tagger and parser, trained together on its own shuffles.
+struct Member {
+    rng: Rng,
+    tagger_trainer: TaggerTrainer,
+    parser_trainer: ParserTrainer,
+    /// The tags the tagger predicted for each sentence just before the parser learns from it.
+    live_tags: Vec<Vec<u16>>,
+    live_alts: Vec<Vec<u16>>,
+    tagger_model: Tagger,
+}
+
+/// Words seen and tags / heads right in one epoch.
+#[derive(Default)]
+struct EpochCounts {
+    words: usize,
+    tags_right: usize,
+    heads_right: usize,
+}
+
+impl EpochCounts {
+    fn pct(&self, n: usize) -> f64 {
+        100.0 * n as f64 / self.words.max(1) as f64
+    }
+}
+
+fn train_member(
+    member: usize,
+    data: &TrainingData,
+    dev: &DevSet,
+    fixed: &FixedParts,
+    cfg: &TrainConfig,
+    progress: &mut dyn FnMut(&str),
+) -> (Tagger, Parser) {
+    let tagger_trainer = TaggerTrainer::new(&data.tag_words, cfg.tagger_bits);
+    // Tagger and parser train together: the parser sees the tags the tagger predicted for
+    // each sentence just before learning from it, so its input is noisy early and close to
+    // test-time quality as training converges (better than gold tags on dev).
+    let mut m = Member {
+        rng: Rng((cfg.seed + member as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1),
+        tagger_model: tagger_trainer.finish(),
+        tagger_trainer,
+        parser_trainer: ParserTrainer::new(
+            data.labels.clone(),
+            cfg.action_bits,
+            cfg.label_bits,
+            cfg.beam,
+        ),
+        live_tags: data.gold_tags.clone(),
+        live_alts: data
+            .gold_tags
+            .iter()
+            .map(|t| t.iter().map(|&c| tagger::clear_winner(c)).collect())
+            .collect(),
+    };
+    let mut order: Vec<usize> = (0..data.atoms.len()).collect();
+    for epoch in 1..=cfg.epochs.max(cfg.tagger_epochs) {
+        shuffle(&mut order, &mut m.rng);
+        let (tagging, parsing) = (epoch <= cfg.tagger_epochs, epoch <= cfg.epochs);
+        let counts = run_epoch(&mut m, data, &order, tagging, parsing, epoch);
+        if tagging {
+            m.tagger_model = m.tagger_trainer.finish();
+            let (upos, xpos) = tag_accuracy(&m.tagger_model, &dev.atoms, &dev.classes);
+            progress(&format!(
+                "tagger epoch {epoch}/{}: train {:.2}%; dev UPOS {upos:.2} XPOS {xpos:.2}",
+                cfg.tagger_epochs,
+                counts.pct(counts.tags_right)
+            ));
+        }
+        if parsing {
+            progress(&parser_epoch_line(&m, dev, fixed, cfg, epoch, &counts));
+        }
+    }
+    (m.tagger_model, m.parser_trainer.finish())
+}
+
+/// One pass over the training sentences in `order`: the tagger learns (while `tagging`), then
+/// the parser from the tags it predicted (while `parsing`).
+fn run_epoch(
+    m: &mut Member,
+    data: &TrainingData,
+    order: &[usize],
+    tagging: bool,
+    parsing: bool,
+    epoch: usize,
+) -> EpochCounts {
+    let mut counts = EpochCounts::default();
+    for &i in order {
+        if data.atoms[i].is_empty() {
+            continue;
+        }
+        counts.words += data.atoms[i].len();
+        if tagging {
+            counts.tags_right += m.tagger_trainer.train_sentence(
+                &data.atoms[i],
+                &data.gold_tags[i],
+                &mut m.live_tags[i],
+                &mut m.live_alts[i],
+            );
+        }
+        if parsing {
+            let input = Input {
+                atoms: &data.atoms[i],
+                tags: &m.live_tags[i],
+                alts: &m.live_alts[i],
+                upos_of_class: &data.upos_of_class,
+            };
+            let gold = GoldTree {
+                heads: &data.gold_heads[i],
+                labels: &data.gold_labels[i],
+            };
+            let explore = epoch > 1 && m.rng.below(10) != 0;
+            counts.heads_right += m.parser_trainer.train(&input, &gold, explore).0;
+        }
+    }
+    counts
+}
+
+/// The parser's progress line of one epoch, with dev scores of the model as it stands.
+fn parser_epoch_line(
+    m: &Member,
+    dev: &DevSet,
+    fixed: &FixedParts,
+    cfg: &TrainConfig,
+    epoch: usize,
+    counts: &EpochCounts,
+) -> String {
+    let mut line = format!(
+        "parser epoch {epoch}/{}: train heads {:.2}%",
+        cfg.epochs,
+        counts.pct(counts.heads_right)
+    );
+    if !dev.sentences.is_empty() {
+        let a = Analyzer::from_parts(
+            fixed.rules.clone(),
+            m.tagger_model.clone(),
+            fixed.lemmatizer.clone(),
+            m.parser_trainer.finish(),
+        );
+        let sc = eval::eval_gold(&a, dev.sentences);
+        line.push_str(&format!(
+            "; dev UPOS {:.2} XPOS {:.2} lemma {:.2} UAS {:.2} LAS {:.2}",
+            sc.upos_pct(),
+            sc.xpos_pct(),
+            sc.lemma_pct(),
+            sc.uas_pct(),
+            sc.las_pct()
+        ));
+    }
+    line
 }
 
 /// Per-word atoms of each sentence's gold words.
