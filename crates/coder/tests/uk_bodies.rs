@@ -148,3 +148,81 @@ fn devolved_governments_and_assemblies_are_british() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn unions_campaign_groups_churches_and_firms_of_2005_news() {
+    let cases = [
+        (
+            "The PCS union condemned plans to cut 100,000 civil service jobs.",
+            "GBR",
+            "LAB",
+        ),
+        (
+            "Napo accused ministers of undermining the probation service.",
+            "GBR",
+            "LAB",
+        ),
+        (
+            "Unison attacked the plans to privatise hospital cleaning.",
+            "GBR",
+            "LAB",
+        ),
+        (
+            "The National Union of Students condemned the rise in tuition fees.",
+            "GBR",
+            "EDU",
+        ),
+        (
+            "The League Against Cruel Sports welcomed the ban on hunting with dogs.",
+            "GBR",
+            "NGO",
+        ),
+        (
+            "The Muslim Council of Britain condemned the attack on the mosque.",
+            "GBR",
+            "REL",
+        ),
+        (
+            "The Standards Board criticised the mayor's remarks.",
+            "GBR",
+            "GOV",
+        ),
+        (
+            "Yukos accused the Kremlin of destroying the company.",
+            "RUS",
+            "BUS",
+        ),
+        (
+            "The European People's Party attacked the plan to suspend the pact.",
+            "EU",
+            "LEG",
+        ),
+        (
+            "Church leaders condemned the government's asylum policy.",
+            "GBR",
+            "REL",
+        ),
+    ];
+    for (text, country, sector) in cases {
+        let events = code(&format!(
+            "Ministers in London faced the British press. {text}"
+        ));
+        let rows = first_actors(&events);
+        assert!(
+            rows.iter()
+                .any(|(_, c, s)| c.as_deref() == Some(country) && s.as_deref() == Some(sector)),
+            "{text}: {rows:?}"
+        );
+    }
+}
+
+#[test]
+fn a_union_word_in_lower_case_names_no_union() {
+    // "in unison" is no trade union: the ministers are the actor.
+    let events = code("British ministers criticised the plan in unison.");
+    let rows = first_actors(&events);
+    assert!(
+        rows.iter().all(|(_, _, s)| s.as_deref() != Some("LAB")),
+        "{rows:?}"
+    );
+}
