@@ -258,7 +258,9 @@ pub(crate) fn find_frames<'a>(sx: &SentenceCx<'a, '_>) -> FoundFrames<'a> {
 /// What is rejected or alleged is not reported as done: "rejected a US offer to host a
 /// summit", "accused the United States of violating human rights". What the (active) subject
 /// says of the one who rejects is told, not disputed: "Mr Hague, who stepped down after the
-/// defeat, does not rule out a return".
+/// defeat, does not rule out a return". Nor is a second verb of the same subject ("criticised
+/// the plan and demanded an inquiry", also where the parse hangs it on the object): it is an
+/// act of its own.
 fn drop_disputed<'a>(frames: &mut Vec<Frame<'a>>) {
     let disputed: Vec<Token<'a>> = frames
         .iter()
@@ -269,11 +271,23 @@ fn drop_disputed<'a>(frames: &mut Vec<Frame<'a>>) {
         !disputed.iter().any(|t| {
             t.i() != f.trigger.i()
                 && t.i() != f.anchor.i()
+                && !coordinated_act(*t, f.anchor)
                 && t.children()
                     .filter(|c| c.rel() != Deprel::Nsubj)
                     .any(|c| dominates(c, f.anchor))
         })
     });
+}
+
+/// Whether `anchor` is a finite verb coordinated with the verb `t`, as its own conjunct or as
+/// a conjunct the parse hung on `t`'s object. A participle or a perfect conjunct may belong to
+/// what `t` reports ("accused them of telling lies and then attacking ...", "refused to deploy
+/// troops and has urged"), where the parse often hangs it on `t`.
+fn coordinated_act(t: Token<'_>, anchor: Token<'_>) -> bool {
+    let own = anchor.rel() == Deprel::Conj
+        && matches!(anchor.xpos(), "VBD" | "VBZ" | "VBP")
+        && anchor.head().is_some_and(|h| h.i() == t.i());
+    own || crate::repair::object_conjunct_of(anchor).is_some_and(|g| g.i() == t.i())
 }
 
 /// A noun trigger that is what a verb trigger acts on ("lifted the curfew", "rejected the

@@ -256,3 +256,29 @@ fn document_author(noun: Token<'_>) -> Option<Token<'_>> {
     }
     None
 }
+
+/// A finite verb the parser hung as a conjunct on a noun of the clause before it ("the TUC
+/// welcomed the plan and called on ministers to go further" with "called" a `conj` of "plan";
+/// "criticised Mr Brown's preoccupation with finding a vaccine and called on G8 nations" with
+/// "called" a `conj` of "vaccine"): coordination joins like with like, so it is a second
+/// finite verb of that clause, with its subject. Returns the nearest finite verb above the
+/// noun. A participle on a noun may be its modifier ("the plan and proposals drawn up"), so
+/// only a finite past or present tense counts.
+pub(crate) fn object_conjunct_of(verb: Token<'_>) -> Option<Token<'_>> {
+    let finite = |t: Token<'_>| matches!(t.xpos(), "VBD" | "VBZ" | "VBP");
+    if verb.rel() != Deprel::Conj || !finite(verb) {
+        return None;
+    }
+    let noun = verb
+        .head()
+        .filter(|h| matches!(h.upos(), Upos::Noun | Upos::Propn | Upos::Pron))?;
+    let mut cur = noun.head();
+    for _ in 0..4 {
+        let t = cur?;
+        if crate::tree::is_verbal(t) && finite(t) {
+            return Some(t);
+        }
+        cur = t.head();
+    }
+    None
+}

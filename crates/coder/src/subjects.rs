@@ -2,7 +2,7 @@
 //! control, and the verb that carries a noun trigger ("announced the expulsion", "has been
 //! locked in talks") with its subjects.
 
-use crate::repair::{modified_subject, stranded_subject, subordinated_subject};
+use crate::repair::{modified_subject, object_conjunct_of, stranded_subject, subordinated_subject};
 use crate::tree::{has_case, has_mark, has_mark_word, is_verbal, lemma};
 use crate::words::{WordClass, is};
 use attache_nlp::{Deprel, Doc, Token, Upos};
@@ -61,6 +61,12 @@ pub(crate) fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>,
         }
         // ("is expected to be opposed by": a passive complement keeps its by-agent.)
         controlled = v.rel() == Deprel::Xcomp && !v.children().any(|c| c.rel() == Deprel::AuxPass);
+        // "welcomed the plan and called on ministers": a finite conjunct hung on the object
+        // shares the subject of the object's verb.
+        if let Some(g) = object_conjunct_of(v) {
+            v = g;
+            continue;
+        }
         match (v.rel(), v.head()) {
             (Deprel::Conj | Deprel::Xcomp, Some(h)) if is_verbal(h) => v = h,
             // "it is willing to withdraw": control through a predicative adjective.
