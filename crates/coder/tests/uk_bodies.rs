@@ -226,3 +226,33 @@ fn a_union_word_in_lower_case_names_no_union() {
         "{rows:?}"
     );
 }
+
+#[test]
+fn the_first_minister_and_the_information_commissioner_are_the_home_countrys() {
+    let cases = [
+        "The first minister praised the firefighters for their work in the disaster zone.",
+        "The first minister also praised the aid agencies for flying water to the region.",
+        "The information commissioner says he is urgently asking for details of the orders.",
+        "Scottish First Minister Jack McConnell criticised the plan.",
+    ];
+    for text in cases {
+        let events = code(&format!(
+            "Ministers in London faced the British press. {text}"
+        ));
+        let rows = first_actors(&events);
+        assert!(
+            rows.iter()
+                .any(|(_, c, s)| c.as_deref() == Some("GBR") && s.as_deref() == Some("GOV")),
+            "{text}: {rows:?}"
+        );
+    }
+    // "First" alone opens no office.
+    let events = code(
+        "Ministers in London faced the British press. The first pensioners to complain criticised the plan.",
+    );
+    let rows = first_actors(&events);
+    assert!(
+        rows.iter().all(|(_, _, s)| s.as_deref() != Some("GOV")),
+        "{rows:?}"
+    );
+}
