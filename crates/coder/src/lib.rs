@@ -517,7 +517,8 @@ struct Reader {
 }
 
 /// How often a document names each country (countries, nationalities, capitals, cities and
-/// regions of a state, and its political parties), in order of first naming.
+/// regions of a state, its political parties, and its state bodies and seats of government:
+/// "the Scottish Parliament", "the Home Office", "Downing Street"), in order of first naming.
 #[derive(Default)]
 struct CountryCounts<'a> {
     counts: Vec<(&'a str, usize)>,
@@ -534,7 +535,7 @@ impl<'a> CountryCounts<'a> {
                     | EntryKind::City
                     | EntryKind::Region
                     | EntryKind::Party
-            );
+            ) || is_state_body(m);
             let Some(code) = m.entry.code.as_deref().filter(|_| placed) else {
                 continue;
             };
@@ -555,6 +556,16 @@ impl<'a> CountryCounts<'a> {
             _ => None,
         }
     }
+}
+
+/// Whether a match names a body or seat of one state ("Home Office", "Downing Street"), not of
+/// an international organisation ("European Commission", "Nato").
+fn is_state_body(m: &attache_lexicon::LexMatch<'_>) -> bool {
+    matches!(m.entry.kind, EntryKind::Organisation | EntryKind::Seat)
+        && m.entry
+            .code
+            .as_deref()
+            .is_some_and(|c| attache_lexicon::Lexicon::embedded().country(c).is_some())
 }
 
 /// The country a document names most often (countries, nationalities, capitals, cities and

@@ -256,3 +256,24 @@ fn the_first_minister_and_the_information_commissioner_are_the_home_countrys() {
         "{rows:?}"
     );
 }
+
+#[test]
+fn a_report_naming_a_states_bodies_stands_in_that_state() {
+    // No country is named, but its bodies and seat of government place the report: the
+    // campaigners and the watchdog act in the UK.
+    let cases = [
+        "The Home Office published the figures on Monday. The Scottish Parliament will debate them. The watchdog criticised the plans.",
+        "The Home Office published the figures on Monday. Downing Street said nothing. Campaigners condemned the plans.",
+    ];
+    for text in cases {
+        let rows = first_actors(&code(text));
+        assert!(
+            rows.iter().any(|(_, c, _)| c.as_deref() == Some("GBR")),
+            "{text}: {rows:?}"
+        );
+    }
+    // A body of an international organisation places a report in no state.
+    let text = "The European Commission published the figures on Monday. The European Commission said nothing. Campaigners condemned the plans.";
+    let rows = first_actors(&code(text));
+    assert!(rows.iter().all(|(_, c, _)| c.is_none()), "{rows:?}");
+}
