@@ -170,3 +170,58 @@ fn a_physical_attack_stays_an_assault() {
         events.iter().map(|e| e.event).collect::<Vec<_>>()
     );
 }
+
+/// Attacks in words "as" or "over" something, and denials the parse reads as an object and an
+/// oblique ("denied the concessions were a manoeuvre"); an armed attack over a weekend stays
+/// an assault.
+#[test]
+fn attacked_as_or_over_and_denied_clauses() {
+    let cases = [
+        (
+            "The French government attacked the package as a bad piece of legislation.",
+            C::Accuse,
+            "FRA",
+        ),
+        (
+            "German ministers attacked the plan as unworkable and not properly costed.",
+            C::Accuse,
+            "DEU",
+        ),
+        (
+            "Tory leader Michael Howard attacked the government over its handling of the war.",
+            C::Accuse,
+            "GBR",
+        ),
+        (
+            "The French government denied the concessions were a political manoeuvre.",
+            C::Reject,
+            "FRA",
+        ),
+        (
+            "A Labour spokesman denied the campaign was anti-Semitic.",
+            C::Reject,
+            "GBR",
+        ),
+    ];
+    let mut failed = Vec::new();
+    for (text, category, country) in cases {
+        let events = code(text);
+        let ok = events.iter().any(|e| {
+            e.event == category
+                && e.actors
+                    .iter()
+                    .any(|a| a.country.as_deref() == Some(country))
+        });
+        if !ok {
+            let got: Vec<C> = events.iter().map(|e| e.event).collect();
+            failed.push(format!("{text}: {got:?}"));
+        }
+    }
+    assert!(failed.is_empty(), "{failed:#?}");
+    let events = code("Syrian rebels attacked the town over the weekend.");
+    assert!(
+        events.iter().all(|e| e.event != C::Accuse),
+        "{:?}",
+        events.iter().map(|e| e.event).collect::<Vec<_>>()
+    );
+}
