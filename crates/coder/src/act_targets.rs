@@ -1,9 +1,10 @@
 //! Whom a clause's verbal act is aimed at beyond its own phrases: the speaker is never its own
 //! recipient ("Charles said he was delighted"), and a promised or refused act is aimed at whom
 //! its infinitive names ("offered to hand over to Turkey three suspects";
-//! `data/coder/recipients.tsv` rows `act`).
+//! `data/coder/recipients.tsv` rows `act`), a blow or a pledge whom its "to" phrase names.
 
 use crate::recipients::{Marks, marks_recipient};
+use crate::tree::{has_case, lemma};
 use crate::words::{WordClass, is};
 use attache_event::EventCategory;
 use attache_nlp::{Deprel, Token, Upos};
@@ -55,4 +56,22 @@ pub(crate) fn act_recipients<'d>(category: EventCategory, trigger: Token<'d>) ->
         );
     }
     out
+}
+
+/// "dealt a blow to the government's plans", "went back on a pledge to Mr Brown", "reneged on
+/// its promise to the unions": a noun that is aimed at or given to someone (`aimed_noun` of
+/// `data/coder/words.tsv`), as the trigger's object or oblique, names whom the act is aimed at
+/// in its "to" phrase, whatever the category.
+pub(crate) fn aimed_noun_recipients<'d>(trigger: Token<'d>) -> Vec<Token<'d>> {
+    let aimed_noun = |t: &Token<'_>| {
+        (matches!(t.rel(), Deprel::Obj | Deprel::Iobj) || t.rel().is_obl())
+            && t.upos() == Upos::Noun
+            && is(WordClass::AimedNoun, &lemma(*t))
+    };
+    trigger
+        .children()
+        .filter(aimed_noun)
+        .flat_map(|n| n.children())
+        .filter(|c| c.rel().is_nmod() && has_case(*c, &["to"]))
+        .collect()
 }

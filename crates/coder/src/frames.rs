@@ -2,7 +2,7 @@
 //! subject of a governing verb), on whom (object, passive subject, "of" complement), the
 //! clause that carries it (for time, negation and modals), and the figure attached to it.
 
-use crate::act_targets::{act_recipients, speaker_itself};
+use crate::act_targets::{act_recipients, aimed_noun_recipients, speaker_itself};
 use crate::recipients::{Marks, marks_recipient};
 use crate::recode::{has_own_subject, read_modality, refers_back};
 use crate::repair::{adjacent_object, finite_read_as_participle, stranded_subject};
@@ -309,6 +309,7 @@ fn clause_roles<'d>(doc: &'d Doc, rule: &TriggerRule, trigger: Token<'d>) -> Rol
     }
     add_recipients(rule.category, trigger, &mut patients);
     patients.extend(addressee(rule.category, trigger));
+    patients.extend(aimed_noun_recipients(trigger));
     // "rejected calls by Belarus's rulers", "protested against violations by the army".
     let mut owners = owners_of(rule.category, &patients);
     if !passive {

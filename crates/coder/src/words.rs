@@ -120,6 +120,7 @@ word_classes! {
     WorldName = "world_name",
     EmptyJudgement = "empty_judgement",
     SportWord = "sport_word",
+    AimedNoun = "aimed_noun",
 }
 
 impl WordClass {
