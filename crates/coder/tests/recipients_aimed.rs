@@ -1,6 +1,7 @@
 //! Whom a phrase on the act's noun names: a blow, a snub or a pledge is aimed at whom its "to"
 //! phrase names (words.tsv `aimed_noun`: "dealt a blow to the government's plans", "went back
-//! on a pledge to India"). Sentences written for these tests in wire style.
+//! on a pledge to India"), and a rejection made "amid" criticism answers the critics
+//! (recipients.tsv REJECT verb "amid"). Sentences written for these tests in wire style.
 
 use attache_event::{Event, EventCategory as C};
 use chrono::NaiveDate;
@@ -65,6 +66,29 @@ fn a_to_phrase_that_names_no_one_is_no_recipient() {
     assert!(recipients(&e).is_empty(), "{e:#?}");
     let e = coded(
         "The Russian president went back on his commitment to democracy, the opposition said.",
+        C::Reject,
+    );
+    assert!(recipients(&e).is_empty(), "{e:#?}");
+}
+
+#[test]
+fn a_rejection_amid_criticism_answers_the_critics() {
+    let e = coded(
+        "Egypt's foreign minister dismissed the report amid Israeli claims that weapons were smuggled into Gaza.",
+        C::Reject,
+    );
+    assert_eq!(countries(&e), ["ISR"], "{e:#?}");
+    let e = coded(
+        "Kenya's president dismissed the allegations amid pressure from Britain.",
+        C::Reject,
+    );
+    assert_eq!(countries(&e), ["GBR"], "{e:#?}");
+}
+
+#[test]
+fn a_rejection_amid_fears_names_no_one() {
+    let e = coded(
+        "The Indian finance minister rejected the proposal amid fears of higher prices.",
         C::Reject,
     );
     assert!(recipients(&e).is_empty(), "{e:#?}");
