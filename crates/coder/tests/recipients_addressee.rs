@@ -57,3 +57,43 @@ fn the_director_of_public_prosecutions_is_a_prosecutor() {
     );
     assert_eq!(recipients(&e), [(Some("GBR"), Some("JUD"))]);
 }
+
+#[test]
+fn believers_of_a_faith_are_people() {
+    let e = event(
+        "The Muslim Association of Britain urged Muslims not to vote for the party.",
+        C::Request,
+    );
+    assert_eq!(recipients(&e), [(Some("GBR"), Some("CVL"))], "{e:#?}");
+    let e = event(
+        "Police arrested 20 Catholics and Protestants after the riot in Belfast.",
+        C::Coerce,
+    );
+    assert_eq!(
+        recipients(&e),
+        [(Some("GBR"), Some("CVL")), (Some("GBR"), Some("CVL"))],
+        "{e:#?}"
+    );
+}
+
+#[test]
+fn an_archbishop_is_the_church() {
+    let e = event(
+        "The Lord Chancellor promised the Archbishop of Canterbury to strengthen the safeguards.",
+        C::Agree,
+    );
+    assert_eq!(recipients(&e), [(Some("GBR"), Some("REL"))], "{e:#?}");
+}
+
+#[test]
+fn a_nation_of_believers_keeps_its_state() {
+    // "Bosnian Muslims" is the demonym of a state, not people of the report's country.
+    let e = event(
+        "Bosnian Muslims protested against the verdict in Sarajevo.",
+        C::Protest,
+    );
+    assert_eq!(
+        e.actors.first().and_then(|a| a.country.as_deref()),
+        Some("BIH")
+    );
+}
