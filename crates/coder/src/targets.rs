@@ -119,15 +119,25 @@ fn owned_by_pronoun(head: Token<'_>) -> bool {
 /// The country of the place a frame hits, for the categories whose recipient a place stands
 /// for: a place as the object ("bombed Aleppo", "an attack on Gaza"), else the place of the
 /// event ("fired shells at targets in Kashmir") where the category's `place` row lists "in".
+/// In every category, a place as the subject of the clause a verbal act takes acts for its
+/// country ("said she was pleased Scotland would be following", "warned Texas would lose").
 pub(crate) fn place_hit(
     sx: &SentenceCx<'_, '_>,
     frame: &Frame<'_>,
     actors: &[Actor],
 ) -> Vec<Actor> {
-    if !has_mark(Marks::Place, frame.rule.category) {
-        return Vec::new();
-    }
     let (cx, doc) = (sx.cx, sx.cx.doc);
+    if !has_mark(Marks::Place, frame.rule.category) {
+        let acting = frame
+            .patients
+            .iter()
+            .filter(|p| p.rel().is_nsubj() && p.upos() == Upos::Propn)
+            .find_map(|p| place_country(sx, *p));
+        return acting
+            .map(|hit| place_actor(doc, hit))
+            .into_iter()
+            .collect();
+    }
     let named = frame
         .patients
         .iter()
@@ -148,13 +158,18 @@ pub(crate) fn place_hit(
         }
         None => return Vec::new(),
     };
-    vec![Actor {
+    vec![place_actor(doc, (country, span))]
+}
+
+/// The country a place stands for, as a recipient of no sector.
+fn place_actor(doc: &attache_nlp::Doc, (country, span): (String, [usize; 2])) -> Actor {
+    Actor {
         text: doc.text()[span[0]..span[1]].to_string(),
         country: Some(country),
         sector: None,
         span,
         country_from: Some(CountryFrom::Place),
-    }]
+    }
 }
 
 /// Whether what a frame acts on is places, all in the country of its actors ("Mr Kennedy

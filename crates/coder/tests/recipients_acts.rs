@@ -87,3 +87,32 @@ fn support_for_someone_is_aimed_at_them() {
     let e = coded("Spain announced its support for a ceasefire.", C::Support);
     assert!(recipients(&e).is_empty(), "{e:#?}");
 }
+
+#[test]
+fn a_place_the_speakers_clause_is_about_acts_for_its_country() {
+    // "said she was pleased Scotland would be following": a region as the subject of the
+    // clause the speaker's state takes stands for its country.
+    for (sentence, country) in [
+        (
+            "Tony Blair said he was pleased Scotland would be following the Irish example.",
+            "GBR",
+        ),
+        (
+            "The Spanish prime minister said he was delighted Catalonia had accepted the new statute.",
+            "ESP",
+        ),
+    ] {
+        let e = coded(sentence, C::Support);
+        assert_eq!(
+            recipients(&e),
+            [(Some(country), None)],
+            "{sentence}: {e:#?}"
+        );
+    }
+    // A place the clause names in a phrase is where, not who.
+    let e = coded(
+        "Tony Blair said he was pleased the talks in Scotland had gone well.",
+        C::Support,
+    );
+    assert!(recipients(&e).is_empty(), "{e:#?}");
+}
