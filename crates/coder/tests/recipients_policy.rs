@@ -96,3 +96,24 @@ fn an_opposition_criticises_its_own_government() {
     );
     assert_eq!(recipients(&e), [(Some("SWE"), Some("GOV"))]);
 }
+
+#[test]
+fn the_system_is_the_governments() {
+    // words.tsv `policy` "system": "the current system" with no one's name on it.
+    for sentence in [
+        "Norway's most senior judge said the current system was giving the country a bad name.",
+        "Norway's most senior judge criticised the system on Monday.",
+    ] {
+        let e = event(sentence, C::Accuse);
+        assert_eq!(recipients(&e), [(Some("NOR"), Some("GOV"))], "{sentence}");
+    }
+    // A firm's system is the firm's.
+    let e = event(
+        "Norway's largest union said the company's system was unfair.",
+        C::Accuse,
+    );
+    assert!(
+        !recipients(&e).contains(&(Some("NOR"), Some("GOV"))),
+        "{e:#?}"
+    );
+}
