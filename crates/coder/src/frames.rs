@@ -5,7 +5,9 @@
 use crate::act_targets::{act_recipients, aimed_noun_recipients, speaker_itself};
 use crate::recipients::{Marks, marks_recipient};
 use crate::recode::{has_own_subject, read_modality, refers_back};
-use crate::repair::{adjacent_object, finite_read_as_participle, stranded_subject};
+use crate::repair::{
+    adjacent_object, finite_read_as_participle, stranded_subject, stray_phrase_after,
+};
 use crate::subjects::{carrier_of, carrier_subjects, passive_subject, subjects_of};
 use crate::tree::{has_case, has_mark_word, heads_verbless_sentence, is_verbal, lemma};
 use crate::triggers::TriggerRule;
@@ -154,6 +156,9 @@ fn noun_roles<'d>(doc: &'d Doc, category: EventCategory, trigger: Token<'d>) -> 
     }
     if patients.is_empty() {
         patients.extend(of_phrase_after(doc, trigger));
+    }
+    if patients.is_empty() {
+        patients.extend(stray_phrase_after(trigger).filter(|p| aimed(*p)));
     }
     let objects: Vec<Token<'d>> = patients
         .iter()

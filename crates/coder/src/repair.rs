@@ -31,6 +31,19 @@ pub fn of_phrase_after<'d>(doc: &'d Doc, t: Token<'d>) -> Option<Token<'d>> {
     head
 }
 
+/// The phrase right after a noun trigger that the parser hung on the trigger's own head ("the
+/// aftermath of China's crackdown | on protesters" with "on protesters" on "aftermath"): a
+/// preposition that follows the noun at once belongs to it.
+pub(crate) fn stray_phrase_after(t: Token<'_>) -> Option<Token<'_>> {
+    let head = t.head()?;
+    head.children().find(|p| {
+        p.i() > t.i()
+            && p.rel().is_nmod()
+            && p.children()
+                .any(|c| c.rel() == Deprel::Case && c.i() == t.i() + 1)
+    })
+}
+
 /// Where a verb's group begins: its first auxiliary or adverb before it ("have already
 /// taken"), or the verb itself.
 fn verb_group_start(verb: Token<'_>) -> usize {

@@ -455,3 +455,25 @@ fn an_absolute_with_clause_names_no_recipient() {
         );
     }
 }
+
+#[test]
+fn a_phrase_the_parser_hung_past_a_noun_trigger_is_its_own() {
+    // "the aftermath of China's crackdown | on protesters": the parse may hang "on protesters"
+    // on "aftermath"; the phrase right after the trigger is the crackdown's.
+    check(
+        "The embargo was imposed in the aftermath of Uzbekistan's crackdown on protesters in Andijan in 2005.",
+        C::Assault,
+        &["UZB"],
+        &["UZB"],
+    );
+    check(
+        "The sanctions were imposed in the wake of Burma's crackdown on monks in Rangoon.",
+        C::Assault,
+        &["MMR"],
+        &["MMR"],
+    );
+    // A phrase of no actor after the trigger names no one.
+    for e in code("The ban was imposed in the aftermath of Iran's crackdown on Monday.") {
+        assert!(e.recipients.is_empty(), "{e:#?}");
+    }
+}
