@@ -159,6 +159,45 @@ fn entity_at<'d>(sx: &SentenceCx<'d, '_>, t: Token<'_>) -> Option<Entity<'d>> {
         .copied()
 }
 
+/// Whom a frame acts on, named by a person's name the dictionaries lack with a description set
+/// off by commas after it ("accused Oliver Finegold, of the Evening Standard newspaper, of
+/// ...", "criticised John Smith, the Labour MP, for ..."): the country and sector the
+/// description gives; a bare unknown name names no one. The caller asks only when the
+/// dictionaries read none of the frame's patients.
+pub(crate) fn described_patients(sx: &SentenceCx<'_, '_>, frame: &Frame<'_>) -> Vec<Actor> {
+    let mut out = Vec::new();
+    for &patient in &frame.patients {
+        let core = core_tokens(patient);
+        if patient.upos() != Upos::Propn || sx.reader.uncovered_names(&core).is_empty() {
+            continue;
+        }
+        let Some(entity) =
+            entity_at(sx, patient).filter(|e| is_name(e) && holds_name(sx.cx.doc, e, &core))
+        else {
+            continue;
+        };
+        if entity.kind() != EntityKind::Person || head_sector(&entity).is_some() {
+            continue;
+        }
+        // A description of no state ("of the Evening Standard newspaper") is of the report's
+        // country, in a report about politics.
+        let Some((country, sector)) = description_read(sx, &entity) else {
+            continue;
+        };
+        let (country, from) = match country {
+            Some(c) => (c, None),
+            None if sx.cx.political && sector.is_some() => match sx.cx.home_country() {
+                Some((c, from)) => (c, Some(from)),
+                None => continue,
+            },
+            None => continue,
+        };
+        let lo = entity.span().start;
+        out.push(actor(sx, &entity, lo, Some(country), sector, from));
+    }
+    out
+}
+
 /// Whether a mention reads as a name: no lower-case word in it but function words ("the",
 /// "of", "for") and a possessive ("Labour's"); the recogniser sometimes runs a mention on
 /// over a clause ("the Spaniard on his way and when Roddick").
@@ -202,6 +241,16 @@ fn description_after(
     sx: &SentenceCx<'_, '_>,
     entity: &Entity<'_>,
 ) -> Option<(String, Option<String>)> {
+    let (country, sector) = description_read(sx, entity)?;
+    Some((country?, sector))
+}
+
+/// The country (if it names one) and sector of the description after a name (see
+/// [`description_after`]), where it names a role.
+fn description_read(
+    sx: &SentenceCx<'_, '_>,
+    entity: &Entity<'_>,
+) -> Option<(Option<String>, Option<String>)> {
     let doc = sx.cx.doc;
     let first = entity.token_range().end + 1;
     let last = sx.tokens.last()?.i();
@@ -225,7 +274,7 @@ fn description_after(
         return None;
     }
     let read = sx.reader.read_core(doc.token(stop - 1), lo, hi);
-    Some((read.country?, read.sector))
+    Some((read.country, read.sector))
 }
 
 /// An organisation: its head word's sector, and the state named in or before it, else (with a

@@ -137,6 +137,11 @@ fn recipients_of(
         .iter()
         .flat_map(|p| reader.actors(look_through(doc, *p).0, discourse))
         .collect();
+    // "accused Oliver Finegold, of the Evening Standard newspaper, of": a name the
+    // dictionaries lack, placed by the description after it.
+    if recipients.is_empty() {
+        recipients = crate::names::described_patients(sx, frame);
+    }
     // "rejected calls by Belarus's rulers": when what the event acts on names no actor, whom
     // it belongs to does; a possessor ("criticised Mr Brown's plan") only after the people
     // the object names by their role ("AOL's customers" are customers).

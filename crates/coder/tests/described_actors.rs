@@ -115,3 +115,39 @@ fn descriptions_that_name_no_actor_code_nothing() {
         );
     }
 }
+
+#[test]
+fn a_recipient_the_dictionaries_lack_is_placed_by_its_description() {
+    // "accused Oliver Finegold, of the Evening Standard newspaper, of ...": a name set off by
+    // a description after it, in object position.
+    for (sentence, trigger, country, sector) in [
+        (
+            "Tony Blair accused Oliver Finegold, of the Evening Standard newspaper, of lying.",
+            "accused",
+            "GBR",
+            "MED",
+        ),
+        (
+            "The home secretary criticised Jane Doherty, the Liberal Democrat MP, for the leak.",
+            "criticised",
+            "GBR",
+            "OPP",
+        ),
+    ] {
+        let events = code(&british(sentence));
+        let e = events
+            .iter()
+            .find(|e| e.trigger.text == trigger)
+            .unwrap_or_else(|| panic!("{sentence}: {:?}", actor_rows(&events)));
+        let got: Vec<_> = e
+            .recipients
+            .iter()
+            .map(|r| (r.country.as_deref(), r.sector.as_deref()))
+            .collect();
+        assert_eq!(got, [(Some(country), Some(sector))], "{sentence}: {e:#?}");
+    }
+    // A bare name the dictionaries lack names no one.
+    let events = code(&british("Tony Blair accused Oliver Finegold of lying."));
+    let e = events.iter().find(|e| e.trigger.text == "accused").unwrap();
+    assert!(e.recipients.is_empty(), "{e:#?}");
+}
