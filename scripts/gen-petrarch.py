@@ -53,6 +53,11 @@ TITLE_WORDS = {
 # "the court" (with its article) would be matched before a court's own name ("The Court of
 # Session", "the High Court"); roles.tsv's hand-written "court" gives the same sector.
 LEFT_OUT_AGENTS = {"deputy", "the court"}
+# Single forms left out of an agent kept otherwise: the singular "settlement" names an agreement
+# in news far more often than a village of settlers ("hopes of a settlement", "a peace
+# settlement"), and as a civilian agent it made the object of a deal a recipient; the plural
+# keeps the settlers' villages ("will evacuate all 21 settlements in the Gaza Strip").
+LEFT_OUT_FORMS = {"settlement"}
 # Variants shorter than this (bare surnames such as "Li", "Ali") are too ambiguous to keep.
 MIN_SINGLE_WORD = 5
 
@@ -378,6 +383,9 @@ def agent_rows(path, table, counts):
         if forms and forms[0] in LEFT_OUT_AGENTS:
             counts["agent left out (LEFT_OUT_AGENTS)"] += 1
             continue
+        if any(f in LEFT_OUT_FORMS for f in forms):
+            counts["agent form left out (LEFT_OUT_FORMS)"] += 1
+            forms = [f for f in forms if f not in LEFT_OUT_FORMS]
         if forms:
             entries.append((forms, sector))
     seen = {}

@@ -64,6 +64,12 @@ fn a_to_phrase_that_names_no_one_is_no_recipient() {
         C::Accuse,
     );
     assert!(recipients(&e).is_empty(), "{e:#?}");
+    // A settlement is an agreement here, not a village of settlers.
+    let e = coded(
+        "Turkey dealt a blow to hopes of a lasting settlement on Monday.",
+        C::Accuse,
+    );
+    assert!(recipients(&e).is_empty(), "{e:#?}");
     let e = coded(
         "The Russian president went back on his commitment to democracy, the opposition said.",
         C::Reject,
