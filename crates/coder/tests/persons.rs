@@ -141,3 +141,59 @@ fn a_title_the_parse_splits_from_the_name_still_names_it() {
         common::actor_rows(&events)
     );
 }
+
+/// British politicians of 2004-05 named without a title: the dictionary gives their country
+/// and their usual sector; a later "Mr" + surname resolves through the full name.
+#[test]
+fn british_politicians_of_2005_by_name() {
+    let cases = [
+        (
+            "Jack Straw agreed to establish a body to give Gibraltarians a voice.",
+            "agreed",
+            "GOV",
+        ),
+        (
+            "Michael Howard dismissed fears that his tax cuts were too modest.",
+            "dismissed",
+            "OPP",
+        ),
+        (
+            "Charles Kennedy held talks with Tony Blair on Friday.",
+            "talks",
+            "OPP",
+        ),
+        (
+            "Mr Kilroy-Silk accused his fellow UKIP MEPs of growing fat in Brussels.",
+            "accused",
+            "OPP",
+        ),
+        (
+            "Jack McConnell promised that Scotland would play its part in the reconstruction.",
+            "promised",
+            "GOV",
+        ),
+        (
+            "Michael Howard spoke in Bolton. Mr Howard denied he had been playing politics.",
+            "denied",
+            "OPP",
+        ),
+    ];
+    for (text, trigger, sector) in cases {
+        let events = code(text, (2005, 2, 1));
+        assert_eq!(
+            actor_of(&events, trigger),
+            gbr(sector),
+            "{text}: {events:#?}"
+        );
+    }
+    // Another Howard is not the Tory leader.
+    let events = code(
+        "Australian Prime Minister John Howard criticised the plan.",
+        (2005, 2, 1),
+    );
+    let rows = common::actor_rows(&events);
+    assert!(
+        rows.iter().all(|(_, _, c, _)| c.as_deref() != Some("GBR")),
+        "{rows:?}"
+    );
+}
