@@ -56,7 +56,8 @@ pub(crate) fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>,
             // Passive: the agent is a by-phrase, the subject is what was acted on.
             let by = v
                 .children()
-                .find(|c| c.rel().is_obl() && has_case(*c, &["by"]));
+                .find(|c| c.rel().is_obl() && has_case(*c, &["by"]))
+                .or_else(|| agent_on_oblique(v));
             return (by.into_iter().collect(), true);
         }
         // ("is expected to be opposed by": a passive complement keeps its by-agent.)
@@ -93,6 +94,17 @@ pub(crate) fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>,
         }
     }
     (Vec::new(), false)
+}
+
+/// A passive's "by" agent the parse hung on the oblique before it: "a complaint was made to
+/// the watchdog by the Muslim Council of Britain" with "by ... Council" an `nmod` of
+/// "watchdog". A noun is rarely modified by a "by" phrase of its own after a passive verb
+/// ("a letter by Orwell" has no passive), so the agent is the verb's.
+fn agent_on_oblique(v: Token<'_>) -> Option<Token<'_>> {
+    v.children()
+        .filter(|c| c.rel().is_obl())
+        .flat_map(|o| o.children())
+        .find(|n| n.rel() == Deprel::Nmod && has_case(*n, &["by"]))
 }
 
 /// The passive subject of `v`: its nsubj:pass, or the plain subject the parse may give a verb

@@ -101,3 +101,35 @@ fn passive_governors_and_engagement_keep_their_doer() {
         "{events:?}"
     );
 }
+
+/// A passive's "by" agent the parse hangs on the oblique before it ("made to the watchdog by
+/// X") is still the doer; a "by" count of votes is no doer.
+#[test]
+fn a_by_agent_after_an_oblique_is_the_doer() {
+    let cases = [
+        "A complaint was made to the watchdog by the Muslim Council of Britain.",
+        "An official complaint has been made to the standards body by the Board of Deputies.",
+        "The plan was criticised in a report by the Muslim Council of Britain.",
+    ];
+    for text in cases {
+        let events = common::code_on(
+            &format!("Ministers in London faced the British press. {text}"),
+            chrono::NaiveDate::from_ymd_opt(2005, 2, 1),
+        );
+        let rows = common::actor_rows(&events);
+        assert!(
+            rows.iter()
+                .any(|(_, _, c, s)| c.as_deref() == Some("GBR") && s.as_deref() == Some("REL")),
+            "{text}: {rows:?}"
+        );
+    }
+    let events = common::code_on(
+        "British MPs met in London. The bill was passed in the Commons by 300 votes to 200.",
+        chrono::NaiveDate::from_ymd_opt(2005, 2, 1),
+    );
+    let rows = common::actor_rows(&events);
+    assert!(
+        rows.iter().all(|(_, t, _, _)| !t.contains("votes")),
+        "{rows:?}"
+    );
+}
