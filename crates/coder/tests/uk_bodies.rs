@@ -277,3 +277,30 @@ fn a_report_naming_a_states_bodies_stands_in_that_state() {
     let rows = first_actors(&code(text));
     assert!(rows.iter().all(|(_, c, _)| c.is_none()), "{rows:?}");
 }
+
+#[test]
+fn a_court_acts_where_the_report_stands() {
+    let cases = [
+        "The High Court ruled against the government.",
+        "The court rejected the appeal of the detainees.",
+        "The Supreme Court ruled against the Home Office.",
+    ];
+    for text in cases {
+        let rows = first_actors(&code(&format!(
+            "Ministers in London faced the British press. {text}"
+        )));
+        assert!(
+            rows.iter()
+                .any(|(_, c, s)| c.as_deref() == Some("GBR") && s.as_deref() == Some("JUD")),
+            "{text}: {rows:?}"
+        );
+    }
+    // The event's place names the court's state.
+    let rows = first_actors(&code(
+        "Ministers in London faced the British press. A court in Cairo rejected the appeal of the activists.",
+    ));
+    assert!(
+        rows.iter().all(|(_, c, _)| c.as_deref() != Some("GBR")),
+        "{rows:?}"
+    );
+}
