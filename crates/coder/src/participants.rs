@@ -315,7 +315,10 @@ fn drop_read_casualties(frames: &[Frame<'_>], coded: &mut Vec<Coded>) {
 }
 
 /// The generic agents among a frame's doers, each with the country of the event's place, the
-/// dateline or the document, in that order (and the record saying which).
+/// dateline or the document, in that order (and the record saying which). Where none gives
+/// one, a group of society (firms, unions, charities ...: `STATELESS_SECTORS`) acts with no
+/// country, as docs/gold.md codes "airlines have attacked the legislation" (`-` BUS); a
+/// state's agents (police, officials) without a state are no actor.
 fn agents_in_context(sx: &SentenceCx<'_, '_>, frame: &Frame<'_>) -> Vec<Actor> {
     let cx = sx.cx;
     let mut agents: Vec<Actor> = frame
@@ -328,7 +331,12 @@ fn agents_in_context(sx: &SentenceCx<'_, '_>, frame: &Frame<'_>) -> Vec<Actor> {
     }
     let Some((country, from)) = place_or_context(cx, sx, frame).or_else(|| cx.home_country())
     else {
-        return Vec::new();
+        agents.retain(|a| {
+            a.sector
+                .as_deref()
+                .is_some_and(|s| STATELESS_SECTORS.contains(&s))
+        });
+        return agents;
     };
     for a in &mut agents {
         a.country = Some(country.clone());
@@ -336,6 +344,10 @@ fn agents_in_context(sx: &SentenceCx<'_, '_>, frame: &Frame<'_>) -> Vec<Actor> {
     }
     agents
 }
+
+/// Sectors of groups that act without a state behind them: businesses, charities and campaign
+/// groups, unions, the media, universities, churches.
+const STATELESS_SECTORS: [&str; 6] = ["BUS", "NGO", "LAB", "MED", "EDU", "REL"];
 
 /// The frame's place, else a place the sentence puts the event "in" (the parse may hang "in
 /// Cairo" on the object).

@@ -181,3 +181,28 @@ fn mentions_of_one_country_but_other_sectors_are_two_events() {
         "{events:#?}"
     );
 }
+
+/// A group of society the report gives no country (firms, charities, unions) still acts, with
+/// no country, as the gold codes "airlines have attacked the legislation"; a state's agents
+/// with no state (police, officials) do not.
+#[test]
+fn groups_of_society_act_without_a_country() {
+    let cases = [
+        "New rules on compensation come into force on Thursday. Airlines have attacked the legislation.",
+        "New rules on compensation come into force on Thursday. Charities welcomed the decision.",
+        "New rules on compensation come into force on Thursday. Trade unions criticised the plans.",
+    ];
+    for text in cases {
+        let events = code(text);
+        let rows = common::actor_rows(&events);
+        assert!(
+            rows.iter()
+                .any(|(_, _, c, s)| c.is_none() && s.as_deref().is_some_and(|s| s != "GOV")),
+            "{text}: {rows:?}"
+        );
+    }
+    let events = code(
+        "New rules on compensation come into force on Thursday. Officials criticised the plans.",
+    );
+    assert!(events.is_empty(), "{events:#?}");
+}
