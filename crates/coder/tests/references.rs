@@ -41,9 +41,11 @@ fn he_after_two_people_of_other_countries_is_no_one() {
 
 #[test]
 fn he_after_a_person_the_report_says_nothing_about_is_no_one() {
-    // Mr Straw, named again after Mr Clarke, is given no role: "he" may be either.
-    let text = "Jack Straw has attacked the decision by Britain's highest court. New Home \
-        Secretary Charles Clarke vowed the nine men would remain in prison. But Mr Straw denied \
+    // Mr Collingwood (a name no dictionary knows), named again after Mr Clarke, is given no
+    // role: "he" may be either. (The test named Jack Straw until persons.tsv gave him his
+    // office: a pronoun after two people of one country and sector takes theirs.)
+    let text = "Peter Collingwood has attacked the decision by Britain's highest court. New Home \
+        Secretary Charles Clarke vowed the nine men would remain in prison. But Mr Collingwood denied \
         it amounted to a \"constitutional crisis\". He accused the law lords of ignoring the \
         threat.";
     let events = code(text);
