@@ -80,6 +80,10 @@ pub struct MergeArgs {
     /// (fit them on `--topics train`).
     #[arg(long)]
     fit: bool,
+    /// Instead of scoring, count the gold-coreferent pairs of two documents left apart by what
+    /// keeps them apart, and the wrong links by why they were made (gold-mention setting).
+    #[arg(long)]
+    misses: bool,
     /// Print every topic's figures as JSON instead of the summary table.
     #[arg(long)]
     json: bool,
@@ -137,7 +141,7 @@ fn score(cmd: EvalCommand) -> Fallible<commands::Outcome> {
         EvalCommand::Merge(a) => {
             let set = TopicSet::parse(&a.topics).ok_or("unknown topic set")?;
             let strictness = Strictness::parse(&a.merge).ok_or("unknown merge setting")?;
-            commands::merge(&a.ecbplus, set, strictness, &ex, a.fit, a.json)?
+            commands::merge(&a.ecbplus, set, strictness, &ex, a.fit, a.misses, a.json)?
         }
         EvalCommand::Events(a) => {
             let events = a.events.as_deref();

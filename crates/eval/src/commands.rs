@@ -139,8 +139,13 @@ pub fn merge(
     strictness: Strictness,
     extractor: &Extractor,
     fit: bool,
+    misses: bool,
     json: bool,
 ) -> Result<Outcome, EvalError> {
+    if misses {
+        let found = merging::misses(ecbplus, set, extractor, &strictness.policy())?;
+        return Ok(Outcome::printed(found.render_text()));
+    }
     if fit {
         let lines: String = merging::fit(ecbplus, set, extractor)?
             .iter()

@@ -29,7 +29,9 @@ use std::collections::HashMap;
 use std::path::Path;
 
 mod fit;
+mod misses;
 pub use fit::{FitPoint, fit};
+pub use misses::{Misses, misses};
 
 /// One scored mention: its gold cluster, its half of the topic and its trigger's lemma.
 #[derive(Debug, Clone)]

@@ -379,12 +379,16 @@ impl MergedEvent {
     /// [`accepts`](Self::accepts) under a chosen across-document policy (`--merge`).
     /// A report of a document the event already holds needs no shared words: one text told
     /// both, and the coder has read them together; as within a document, their modes must then
-    /// be the same ("His claims were denied" is not "we have a veto"). Two statements of one
-    /// document that the coder kept apart (two speakers' criticism in two sentences) stay apart.
+    /// be the same, or words of one kind of event ("died" and "his death"), and a mode-less
+    /// report is no match for one with a mode ("His claims were denied" is not "we have a
+    /// veto"), while a report that gives no date takes the date its text gives elsewhere. Two
+    /// statements of one document that the coder kept apart (two speakers' criticism in two
+    /// sentences) stay apart.
     pub fn accepts_under(&self, report: &Report, policy: &Policy) -> Decision {
         let same_text = Policy {
             content: None,
             open_mode: false,
+            undated_matches_any: true,
             ..*policy
         };
         let policy = if self.documents.contains(&report.document) {

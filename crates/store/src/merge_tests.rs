@@ -329,3 +329,31 @@ fn statements_by_different_speakers_in_two_documents_stay_two_events() {
     let merged = merge_all(&[ellis, ellis_again]);
     assert_eq!(merged.len(), 1, "{merged:#?}");
 }
+
+/// One article read without a publication date (ECB+ gives none): "A gunman killed two people
+/// at a Queens bakery on Monday" and, later, "The killing shocked the neighbourhood". One text
+/// told both: the undated mention takes the date the text gives elsewhere, and two words of one
+/// kind of event ("kill", "killing") are one mode, as across documents.
+#[test]
+fn within_one_document_an_undated_mention_of_one_kind_of_event_joins_the_dated_one() {
+    let mut killed = expulsion("queens", &["USA"], None, Some("2008-03-10"));
+    killed.event = EventCategory::Assault;
+    killed.mode = Some("generic:kill".to_string());
+    killed.recipients = Vec::new();
+    let mut killing = killed.clone();
+    killing.mode = Some("generic:killing".to_string());
+    killing.date = None;
+    let unpublished = |e: &Event| Report::from_event(e, "NY1", None).remove(0);
+    let merged = merge_all(&[unpublished(&killed), unpublished(&killing)]);
+    assert_eq!(merged.len(), 1, "{merged:#?}");
+    assert_eq!(merged[0].date.map(|d| d.start), Some(day("2008-03-10")));
+    // Another document's undated killing, with no story in common, is not dated by this one.
+    let mut elsewhere = killing.clone();
+    elsewhere.doc_id = "bloomington".to_string();
+    let decision = merged[0].accepts(&unpublished(&elsewhere));
+    assert!(!decision.merge, "{}", decision.reason);
+    // A mention without a mode still does not join one with a mode in one document.
+    let mut modeless = killing.clone();
+    modeless.mode = None;
+    assert!(!merged[0].accepts(&unpublished(&modeless)).merge);
+}
