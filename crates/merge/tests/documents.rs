@@ -5,7 +5,7 @@ use attache_event::{EventCategory, Modality};
 use attache_merge::cluster::{Clusters, compact};
 use attache_merge::content::content_words;
 use attache_merge::document::{Frequencies, document_terms};
-use attache_merge::{Evidence, Policy, decide};
+use attache_merge::{DateSpan, Evidence, Policy, decide};
 
 const WAREHOUSE: &str = "Fire destroys Leeds warehouse. A fire tore through a carpet \
     warehouse in the Kirkstall area of Leeds on Monday night. Firefighters from West Yorkshire \
@@ -116,6 +116,46 @@ fn reports_of_different_clusters_stay_apart_whatever_their_clauses_share() {
         "{}",
         d.reason
     );
+}
+
+fn on(day: &str) -> Option<DateSpan> {
+    let day = day.parse().expect("a YYYY-MM-DD date");
+    Some(DateSpan {
+        start: day,
+        end: day,
+        exact: true,
+    })
+}
+
+/// Two reports of the Leeds warehouse fire, one saying it broke out "on Monday night", the
+/// other "early on Tuesday": one story's reports date one event a day apart. Two days apart,
+/// or a day apart in documents of no known cluster, they are two fires.
+#[test]
+fn in_one_cluster_exact_dates_a_day_apart_are_one_day() {
+    let [warehouse, _, _, again] = clusters();
+    let policy = Policy::ACROSS_DOCUMENTS;
+    let dated = |clause: &str, cluster: Option<i64>, day: &str| Evidence {
+        date: on(day),
+        ..fire(clause, cluster)
+    };
+    let monday = dated(
+        "A fire tore through a carpet warehouse",
+        warehouse,
+        "2024-03-04",
+    );
+    let tuesday = dated("the fire started in a loading bay", again, "2024-03-05");
+    let d = decide(&monday, &tuesday, &policy);
+    assert!(d.merge, "{}", d.reason);
+    assert!(d.reason.contains("a day from"), "{}", d.reason);
+    let wednesday = dated("the fire started in a loading bay", again, "2024-03-06");
+    let d = decide(&monday, &wednesday, &policy);
+    assert!(!d.merge && d.reason.starts_with("date"), "{}", d.reason);
+    let unknown = |e: &Evidence<'static>| Evidence {
+        cluster: None,
+        ..e.clone()
+    };
+    let d = decide(&unknown(&monday), &unknown(&tuesday), &policy);
+    assert!(!d.merge && d.reason.starts_with("date"), "{}", d.reason);
 }
 
 /// A report of one cluster (7) with its category, mode and clause.
