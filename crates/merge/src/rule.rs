@@ -112,7 +112,7 @@ fn reason_to_merge(ours: &Evidence, theirs: &Evidence, policy: &Policy) -> Resul
         (Some(a), Some(b)) if !crate::words::same_mode(a, b) => {
             return Err(Apart(format!("mode {b} vs {a}")));
         }
-        (a, b) if !policy.open_mode && a.is_some() != b.is_some() => {
+        (a, b) if !policy.open_mode && a != b => {
             return Err(Apart(format!(
                 "mode {} vs {}",
                 b.unwrap_or("none"),
