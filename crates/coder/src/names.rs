@@ -125,15 +125,7 @@ pub(crate) fn named_actors(sx: &SentenceCx<'_, '_>, frame: &Frame<'_>) -> Vec<Ac
     let mut political = None;
     let mut out = Vec::new();
     for &agent in &frame.agents {
-        // Cheap checks first: the recogniser runs only for a proper noun the dictionaries
-        // leave (partly) unread.
-        let core = core_tokens(agent);
-        if agent.upos() != Upos::Propn || sx.reader.uncovered_names(&core).is_empty() {
-            continue;
-        }
-        let Some(entity) =
-            entity_at(sx, agent).filter(|e| is_name(e) && holds_name(sx.cx.doc, e, &core))
-        else {
+        let Some(entity) = unread_name_at(sx, agent) else {
             continue;
         };
         // A head word that names a kind of body ("Union", "Commission") is no person's name,
@@ -147,6 +139,16 @@ pub(crate) fn named_actors(sx: &SentenceCx<'_, '_>, frame: &Frame<'_>) -> Vec<Ac
         out.extend(placed);
     }
     out
+}
+
+/// The name the recogniser finds at `t`, a proper noun the dictionaries leave (partly) unread.
+/// Cheap checks first: the recogniser runs only for such a noun.
+fn unread_name_at<'d>(sx: &SentenceCx<'d, '_>, t: Token<'_>) -> Option<Entity<'d>> {
+    let core = core_tokens(t);
+    if t.upos() != Upos::Propn || sx.reader.uncovered_names(&core).is_empty() {
+        return None;
+    }
+    entity_at(sx, t).filter(|e| is_name(e) && holds_name(sx.cx.doc, e, &core))
 }
 
 /// The outermost mention the recogniser finds that holds `t` (a holder comes before the
@@ -167,13 +169,7 @@ fn entity_at<'d>(sx: &SentenceCx<'d, '_>, t: Token<'_>) -> Option<Entity<'d>> {
 pub(crate) fn described_patients(sx: &SentenceCx<'_, '_>, frame: &Frame<'_>) -> Vec<Actor> {
     let mut out = Vec::new();
     for &patient in &frame.patients {
-        let core = core_tokens(patient);
-        if patient.upos() != Upos::Propn || sx.reader.uncovered_names(&core).is_empty() {
-            continue;
-        }
-        let Some(entity) =
-            entity_at(sx, patient).filter(|e| is_name(e) && holds_name(sx.cx.doc, e, &core))
-        else {
+        let Some(entity) = unread_name_at(sx, patient) else {
             continue;
         };
         if entity.kind() != EntityKind::Person || head_sector(&entity).is_some() {
