@@ -106,6 +106,30 @@ pub(crate) fn not_a_count(words: &[&str], f: &Figure) -> bool {
         || prev
             .as_deref()
             .is_some_and(|w| fw::words().is_identifier(w))
+        || in_a_name(words, f)
+}
+
+/// A number that is part of a name: it takes the possessive itself ("BBC Radio 4's Today
+/// programme", "the G8's leaders": a count's noun would), it stands between two capitalised
+/// words ("told Channel 4 News"), or it is the year that titles a law ("the 1701 Act", "the 1998
+/// Bill": a capitalised identifier word after it).
+fn in_a_name(words: &[&str], f: &Figure) -> bool {
+    let capitalised = |i: usize| {
+        words
+            .get(i)
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+    };
+    let next = words.get(f.last + 1).copied();
+    let possessive = next.is_some_and(|w| w == "'s" || w == "\u{2019}s");
+    // "on Tuesday 30 Russian diplomats": a day before a count is no name.
+    let between_names = f.number_first > 1
+        && capitalised(f.number_first - 1)
+        && crate::timekind::weekday_of(&words[f.number_first - 1].to_ascii_lowercase()).is_none()
+        && capitalised(f.last + 1);
+    let titled_law = capitalised(f.last + 1)
+        && next.is_some_and(|w| fw::words().is_identifier(&w.to_ascii_lowercase()));
+    possessive || between_names || titled_law
 }
 
 /// The ISO 4217 currency of a sum of money ("$3 billion", "3 billion euros").

@@ -152,6 +152,30 @@ fn dates_identifiers_durations_and_role_nouns_are_not_counts() {
     let e = one(&e, C::Reject);
     assert_eq!(e.quantity, None, "an identifier is no count");
     assert_eq!(span(e), days("2017-02-07", "2017-02-07"));
+    // A number inside a name: a radio station, a law titled by its year.
+    for (text, category) in [
+        (
+            "The British home secretary told BBC Radio 4's Today programme: \"No minister should make that promise again.\"",
+            C::Request,
+        ),
+        (
+            "The Scottish first minister agreed the 1707 Act of Union was unfair but said it would stay.",
+            C::Agree,
+        ),
+    ] {
+        let e = code(p, text);
+        assert_eq!(
+            one(&e, category).quantity,
+            None,
+            "{text}: a name is no count"
+        );
+    }
+    // A count after a day keeps its number.
+    let e = code(p, "On Tuesday 30 Russian diplomats were expelled by Italy.");
+    assert_eq!(
+        fig(one(&e, C::Sanction).quantity.as_ref()),
+        Some((30.0, Some("diplomat".to_string())))
+    );
     let e = code(p, "Russia will expel diplomats within 24 hours.");
     assert_eq!(
         one(&e, C::Sanction).quantity,
