@@ -6,8 +6,10 @@ event_id unique; the CSV and JSON Lines exports the same events.
     python3 scripts/check-export.py docs/export.md events.csv events.jsonl [events.parquet]
 
 Exits 1 with a message naming the column on the first mismatch. Parquet is checked when a
-third file is given and pyarrow is installed.
+third file is given and pyarrow is installed (required when ATTACHE_REQUIRE_PARQUET is set,
+as .ci/run sets it).
 """
+import os
 import re
 import sys
 
@@ -103,6 +105,8 @@ def main():
         try:
             import pyarrow  # noqa: F401
         except ImportError:
+            if os.environ.get("ATTACHE_REQUIRE_PARQUET"):
+                sys.exit(f"{sys.argv[4]}: pyarrow not installed and ATTACHE_REQUIRE_PARQUET is set")
             print(f"{sys.argv[4]}: pyarrow not installed, Parquet not checked")
             return
         pq = pd.read_parquet(sys.argv[4])
