@@ -2,8 +2,9 @@
 //! that renews it ("renewed their calls for an inquiry", "repeated his call for a pause",
 //! "reiterated its demand for talks": REQUEST, where the parser often hangs the for-phrase on
 //! the verb) and hitting back at a rival, their party or their plans (ACCUSE; hitting back at
-//! claims stays REJECT). Negatives: a renewed licence, a repeated test, a team hitting back at a
-//! ground or late in a match.
+//! claims stays REJECT), and dismissing anything "as" something (REJECT: "dismissed the research
+//! as propaganda"). Negatives: a renewed licence, a repeated test, a team hitting back at a
+//! ground or late in a match, a sacking ("was dismissed as manager").
 
 use attache_event::{Event, EventCategory as C};
 use chrono::NaiveDate;
@@ -58,6 +59,25 @@ const CODED: &[(&str, C, &str, &str)] = &[
         "FRA",
         "",
     ),
+    // Dismissing anything as something rejects it.
+    (
+        "The Spanish government dismissed the research as propaganda.",
+        C::Reject,
+        "ESP",
+        "",
+    ),
+    (
+        "The Liberal Democrats dismissed the Conservatives as a fading force.",
+        C::Reject,
+        "GBR",
+        "GBR",
+    ),
+    (
+        "The German chancellor dismissed the poll as meaningless.",
+        C::Reject,
+        "DEU",
+        "",
+    ),
     // Hitting back at claims still rejects them.
     (
         "The Spanish government hit back at claims that it had misled voters.",
@@ -79,7 +99,7 @@ fn renewed_calls_and_retorts_are_coded() {
 }
 
 #[test]
-fn renewed_licences_repeated_tests_and_sport_are_none() {
+fn renewed_licences_repeated_tests_sport_and_sackings_are_none() {
     common::assert_none_coded(
         &[
             (
@@ -97,6 +117,15 @@ fn renewed_licences_repeated_tests_and_sport_are_none() {
             (
                 "The Italian striker hit back at the end of the first half.",
                 C::Accuse,
+            ),
+            // A sacking names a role after "as".
+            (
+                "The German coach was dismissed as manager on Monday.",
+                C::Reject,
+            ),
+            (
+                "The Italian club dismissed its coach as manager after the defeat.",
+                C::Reject,
             ),
         ],
         code,
