@@ -44,7 +44,12 @@ pub(crate) fn act_recipients<'d>(category: EventCategory, trigger: Token<'d>) ->
         .children()
         .filter(|c| c.rel() == Deprel::Xcomp && !c.children().any(|g| g.rel().is_nsubj()));
     for act in acts {
-        out.extend(act.children().filter(|c| c.rel().is_obl() && aimed(*c)));
+        // The act's own passive agent is not whom it is aimed at ("agreed to be questioned by").
+        out.extend(
+            act.children()
+                .filter(|c| c.rel().is_obl() && c.rel() != Deprel::OblAgent && aimed(*c)),
+        );
+        out.extend(supplier_agents(act).filter(|g| aimed(*g)));
         // "hand over to Turkey": the parse may hang the phrase on the verb's particle.
         let particles = act
             .children()
@@ -56,6 +61,25 @@ pub(crate) fn act_recipients<'d>(category: EventCategory, trigger: Token<'d>) ->
         );
     }
     out
+}
+
+/// "agreed to pay for gas supplied by Turkmenistan", "refused to buy jets made by France":
+/// the "by" agent of a participle of supplying (`supplying` of `data/coder/words.tsv`) on the
+/// act or on what it takes (the parse hangs it on either) is the act's other party.
+fn supplier_agents<'d>(act: Token<'d>) -> impl Iterator<Item = Token<'d>> {
+    let taken = act
+        .children()
+        .filter(|c| matches!(c.rel(), Deprel::Obj) || c.rel().is_obl());
+    let participle = |t: &Token<'_>| {
+        t.xpos() == "VBN"
+            && matches!(t.rel().base(), Deprel::Acl | Deprel::Advcl)
+            && is(WordClass::Supplying, &lemma(*t))
+    };
+    act.children()
+        .chain(taken.flat_map(|t| t.children()))
+        .filter(participle)
+        .flat_map(|p| p.children())
+        .filter(|g| g.rel() == Deprel::OblAgent)
 }
 
 /// "dealt a blow to the government's plans", "went back on a pledge to Mr Brown", "reneged on

@@ -121,6 +121,7 @@ word_classes! {
     EmptyJudgement = "empty_judgement",
     SportWord = "sport_word",
     AimedNoun = "aimed_noun",
+    Supplying = "supplying",
 }
 
 impl WordClass {

@@ -116,3 +116,55 @@ fn a_place_the_speakers_clause_is_about_acts_for_its_country() {
     );
     assert!(recipients(&e).is_empty(), "{e:#?}");
 }
+
+#[test]
+fn whoever_supplies_what_the_act_deals_in_is_its_other_party() {
+    let cases = [
+        (
+            "Ukraine has agreed to pay 30% more for natural gas supplied by Turkmenistan.",
+            C::Agree,
+            "TKM",
+        ),
+        (
+            "Belarus agreed to pay more for oil supplied by Russia.",
+            C::Agree,
+            "RUS",
+        ),
+        (
+            "India has agreed to buy 40 fighter jets made by France.",
+            C::Agree,
+            "FRA",
+        ),
+        (
+            "Georgia refused to pay for gas supplied by Russia.",
+            C::Reject,
+            "RUS",
+        ),
+    ];
+    for (sentence, category, country) in cases {
+        let e = coded(sentence, category);
+        assert_eq!(
+            recipients(&e),
+            [(Some(country), None)],
+            "{sentence}: {e:#?}"
+        );
+    }
+}
+
+#[test]
+fn an_agent_that_supplies_nothing_is_no_recipient() {
+    // What troops did or destroyed is no trade: the agreement has no other party here.
+    for sentence in [
+        "Ukraine agreed to pay for the damage done by Russian troops.",
+        "Georgia agreed to rebuild villages destroyed by Russian troops.",
+    ] {
+        let e = coded(sentence, C::Agree);
+        assert!(recipients(&e).is_empty(), "{sentence}: {e:#?}");
+    }
+    // The trigger's own phrase names the other party first.
+    let e = coded(
+        "Ukraine agreed with Russia to pay more for gas supplied by Turkmenistan.",
+        C::Agree,
+    );
+    assert_eq!(recipients(&e), [(Some("RUS"), None)], "{e:#?}");
+}
