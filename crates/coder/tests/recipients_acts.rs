@@ -168,3 +168,18 @@ fn an_agent_that_supplies_nothing_is_no_recipient() {
     );
     assert_eq!(recipients(&e), [(Some("RUS"), None)], "{e:#?}");
 }
+
+#[test]
+fn a_promise_to_stand_by_someone_is_aimed_at_them() {
+    for (sentence, country) in [
+        ("Saudi Arabia pledged to stand by Kuwait.", "KWT"),
+        ("Britain promised to stand by Poland.", "POL"),
+    ] {
+        let e = coded(sentence, C::Agree);
+        assert_eq!(
+            recipients(&e),
+            [(Some(country), None)],
+            "{sentence}: {e:#?}"
+        );
+    }
+}
