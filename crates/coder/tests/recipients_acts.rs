@@ -183,3 +183,29 @@ fn a_promise_to_stand_by_someone_is_aimed_at_them() {
         );
     }
 }
+
+/// Accepting another party's assurances, guarantees or pledges agrees to what they offer, as
+/// accepting their proposal does (triggers.tsv `accept` AGREE row); a challenge accepted in
+/// sport is none.
+#[test]
+fn accepted_assurances_are_an_agreement_with_who_gave_them() {
+    for (sentence, country) in [
+        (
+            "Iran accepted the French assurances on the nuclear talks.",
+            "FRA",
+        ),
+        (
+            "The Polish government accepted guarantees from Germany on the pipeline.",
+            "DEU",
+        ),
+    ] {
+        let e = coded(sentence, C::Agree);
+        assert_eq!(
+            recipients(&e),
+            [(Some(country), None)],
+            "{sentence}: {e:#?}"
+        );
+    }
+    let events = common::code_on("The Italian striker accepted the challenge.", None);
+    assert!(events.is_empty(), "{events:#?}");
+}
