@@ -134,13 +134,7 @@ const CODED: &[(&str, C, &str, &str)] = &[
 
 #[test]
 fn appeals_agreements_and_meetings_are_coded() {
-    common::assert_each_coded(
-        CODED,
-        |c| c.0,
-        code,
-        |e, c| common::coded_as(e, c.1, c.2, c.3),
-        |c| format!("{:?} {} -> {}", c.1, c.2, c.3),
-    );
+    common::assert_rows_coded(CODED, code);
 }
 
 #[test]

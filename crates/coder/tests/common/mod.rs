@@ -58,6 +58,21 @@ pub fn assert_each_coded<T>(
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Asserts that each (sentence, category, actor country, recipient country or "" for any)
+/// row is coded so (`coded_as`), listing every failing row in one panic.
+pub fn assert_rows_coded(
+    rows: &[(&str, EventCategory, &str, &str)],
+    code: impl Fn(&str) -> Vec<Event>,
+) {
+    assert_each_coded(
+        rows,
+        |c| c.0,
+        code,
+        |e, c| coded_as(e, c.1, c.2, c.3),
+        |c| format!("{:?} {} -> {}", c.1, c.2, c.3),
+    );
+}
+
 /// Asserts that no sentence yields an event of the category paired with it.
 pub fn assert_none_coded(cases: &[(&str, EventCategory)], code: impl Fn(&str) -> Vec<Event>) {
     for (text, category) in cases {
