@@ -308,3 +308,31 @@ fn what_a_threat_names_is_neither_done_nor_agreed() {
         );
     }
 }
+
+/// Conceding that something is so admits a point in speech and yields nothing; conceding
+/// defeat, or to demands, is the yielding.
+#[test]
+fn a_point_conceded_in_speech_is_no_concession() {
+    common::assert_none_coded(
+        &[
+            (
+                "The EU spokeswoman conceded there were grey areas in the law.",
+                C::Concede,
+            ),
+            (
+                "The French minister conceded that the plan had flaws.",
+                C::Concede,
+            ),
+        ],
+        code,
+    );
+    for text in [
+        "The Ukrainian president conceded defeat in the election.",
+        "The Angolan government conceded to demands from the opposition.",
+    ] {
+        assert!(
+            code(text).iter().any(|e| e.event == C::Concede),
+            "{text}: no CONCEDE"
+        );
+    }
+}
