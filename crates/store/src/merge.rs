@@ -379,9 +379,10 @@ impl MergedEvent {
     /// [`accepts`](Self::accepts) under a chosen across-document policy (`--merge`).
     /// A report of a document the event already holds needs no shared words: one text told
     /// both, and the coder has read them together; as within a document, their modes must then
-    /// be the same, or words of one kind of event ("died" and "his death"), and a mode-less
-    /// report is no match for one with a mode ("His claims were denied" is not "we have a
-    /// veto"), while a report that gives no date takes the date its text gives elsewhere. Two
+    /// be the same word (words of one kind of event, "died" and "his death", only under
+    /// `--merge loose`), and a mode-less report is no match for one with a mode ("His claims
+    /// were denied" is not "we have a veto"), while a report that gives no date takes the date
+    /// its text gives elsewhere. Two
     /// statements of one document that the coder kept apart (two speakers' criticism in two
     /// sentences) stay apart.
     pub fn accepts_under(&self, report: &Report, policy: &Policy) -> Decision {
