@@ -558,10 +558,25 @@ impl<'a> CountryCounts<'a> {
     }
 }
 
-/// Whether a match names a body or seat of one state ("Home Office", "Downing Street"), not of
-/// an international organisation ("European Commission", "Nato").
+/// Sectors of a country's bodies that say where a report stands: its state (government,
+/// legislature, courts, forces, police, intelligence, diplomats), its parties and opposition,
+/// and its civil society (charities, unions, schools, churches, health services). Its firms
+/// and its media are left out: they trade and report from anywhere ("Gazprom" in a story of a
+/// US court, "BBC Radio 4" in a story from abroad).
+const PLACING_SECTORS: [&str; 14] = [
+    "GOV", "LEG", "JUD", "MIL", "COP", "SPY", "DIP", "OPP", "PTY", "NGO", "LAB", "EDU", "REL",
+    "HLH",
+];
+
+/// Whether a match names a body or seat of one country that places a report ("Home Office",
+/// "Downing Street", "Age Concern": `PLACING_SECTORS`), not of an international organisation
+/// ("European Commission", "Nato").
 fn is_state_body(m: &attache_lexicon::LexMatch<'_>) -> bool {
     matches!(m.entry.kind, EntryKind::Organisation | EntryKind::Seat)
+        && m.entry
+            .sector
+            .as_deref()
+            .is_some_and(|s| PLACING_SECTORS.contains(&s))
         && m.entry
             .code
             .as_deref()

@@ -206,3 +206,21 @@ fn groups_of_society_act_without_a_country() {
     );
     assert!(events.is_empty(), "{events:#?}");
 }
+
+/// A firm named again and again says nothing of where a report stands: officials with no state
+/// named are not the firm's country's ("Gazprom" twice does not make them Russian), while the
+/// state bodies a report names do place it.
+#[test]
+fn a_firm_named_twice_does_not_place_the_report() {
+    let events = code(
+        "Gazprom won the auction on Sunday. Gazprom will pay $9bn for the unit. Officials urged \
+         the court to overturn the ruling.",
+    );
+    assert!(
+        events
+            .iter()
+            .flat_map(|e| &e.actors)
+            .all(|a| a.country.as_deref() != Some("RUS")),
+        "{events:#?}"
+    );
+}
