@@ -14,6 +14,7 @@ mod gazetteer;
 pub mod gold;
 mod kinds;
 pub mod learn;
+mod score;
 mod spans;
 
 use crate::binio::{Reader, Writer};

@@ -9,6 +9,7 @@
 use super::features::{action_features, label_features};
 use super::state::State;
 use super::{GoldTree, Input, NONE, Parser, ParserTrainer, Scratch, oracle_move};
+use crate::perceptron::Trainer;
 use crate::tagger::argmax;
 
 /// One hypothesis: its configuration, total move score, and last step in the history arena.
@@ -73,6 +74,24 @@ impl Parser {
 fn keep_best(moves: &mut Vec<(usize, usize, f32)>, width: usize) {
     moves.sort_by(|a, b| b.2.total_cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
     moves.truncate(width);
+}
+
+/// The structured update at the worst violation: the oracle's history from step `o` and the
+/// best hypothesis's from step `b`, walked back together. Both histories have the same
+/// length; where they made the same move from the same features the updates cancel, so those
+/// steps are skipped.
+fn update_at_violation(actions: &mut Trainer, steps: &[Step], arena: &[u64], o: u32, b: u32) {
+    let (mut o, mut b) = (o, b);
+    while o != NONE && b != NONE {
+        let (so, sb) = (steps[o as usize], steps[b as usize]);
+        let ko = &arena[so.keys.0 as usize..so.keys.1 as usize];
+        let kb = &arena[sb.keys.0 as usize..sb.keys.1 as usize];
+        if so.mv != sb.mv || ko != kb {
+            actions.add(ko, so.mv as usize, 1.0);
+            actions.add(kb, sb.mv as usize, -1.0);
+        }
+        (o, b) = (so.prev, sb.prev);
+    }
 }
 
 impl ParserTrainer {
@@ -183,19 +202,8 @@ impl ParserTrainer {
                 worst = Some((violation, oracle_step, beam[0].step));
             }
         }
-        if let Some((_, mut o, mut b)) = worst {
-            // Both histories have the same length; where they made the same move from the
-            // same features the updates cancel, so those steps are skipped.
-            while o != NONE && b != NONE {
-                let (so, sb) = (steps[o as usize], steps[b as usize]);
-                let ko = &arena[so.keys.0 as usize..so.keys.1 as usize];
-                let kb = &arena[sb.keys.0 as usize..sb.keys.1 as usize];
-                if so.mv != sb.mv || ko != kb {
-                    self.actions.add(ko, so.mv as usize, 1.0);
-                    self.actions.add(kb, sb.mv as usize, -1.0);
-                }
-                (o, b) = (so.prev, sb.prev);
-            }
+        if let Some((_, o, b)) = worst {
+            update_at_violation(&mut self.actions, &steps, &arena, o, b);
         }
         let st = &beam[0].st;
         let correct = (0..n).filter(|&i| st.heads[i] == gold_heads[i]).count();
