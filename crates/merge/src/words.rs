@@ -47,15 +47,31 @@ pub fn general(mode: &str) -> bool {
 }
 
 /// Whether two modes are one: the same string, or the same prefix ("generic:") and last words
-/// of one line of the event-word list.
+/// that are one word inflected ([`inflected`]) or of one line of the event-word list.
 pub fn same_mode(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
     let (pa, wa) = a.rsplit_once(':').unwrap_or(("", a));
     let (pb, wb) = b.rsplit_once(':').unwrap_or(("", b));
+    if pa != pb {
+        return false;
+    }
+    if !pa.is_empty() && (inflected(wa, wb) || inflected(wb, wa)) {
+        return true;
+    }
     let class = |w: &str| classes().get(w).copied();
-    pa == pb && class(wa).is_some() && class(wa) == class(wb)
+    class(wa).is_some() && class(wa) == class(wb)
+}
+
+/// Whether `long` is `short` with an inflection the lemmatiser left on ("playoffs",
+/// "retains", "escaped", "suspended"): `short` of three letters or more, followed by "s",
+/// "es", "d" or "ed".
+fn inflected(short: &str, long: &str) -> bool {
+    short.chars().count() >= 3
+        && long
+            .strip_prefix(short)
+            .is_some_and(|rest| ["s", "es", "d", "ed"].contains(&rest))
 }
 
 #[cfg(test)]
@@ -69,6 +85,20 @@ mod tests {
         assert!(!same_mode("generic:death", "generic:kill"));
         assert!(!same_mode("generic:quake", "quake"));
         assert!(!same_mode("generic:rehab", "generic:treatment"));
+    }
+
+    /// A word the lemmatiser left inflected is the word: "the playoffs" and "a playoff",
+    /// "escaped" and "the escape", "was suspended" and "suspend". A coder's mode is a name, not
+    /// a word read from the text, and stays as it is.
+    #[test]
+    fn an_inflected_word_is_its_lemma() {
+        assert!(same_mode("generic:playoffs", "generic:playoff"));
+        assert!(same_mode("generic:escape", "generic:escaped"));
+        assert!(same_mode("generic:suspended", "generic:suspend"));
+        assert!(same_mode("generic:retain", "generic:retains"));
+        assert!(!same_mode("generic:ne", "generic:need"));
+        assert!(!same_mode("generic:escape", "generic:escapade"));
+        assert!(!same_mode("arrest", "arrests"));
     }
 
     #[test]

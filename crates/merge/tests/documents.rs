@@ -240,3 +240,39 @@ fn in_one_cluster_a_kind_of_event_with_nobody_named_needs_more_than_its_word() {
     );
     assert!(d.merge, "{}", d.reason);
 }
+
+/// One story's reports name one result with different words: "the Lakers beat the Celtics"
+/// and "the Lakers' victory"; "the playoffs" and "a playoff" the lemmatiser left as two
+/// words. In one cluster they are one event; in documents of no known cluster the word
+/// alone says too little, and a loss ("lost their star to injury") is no victory.
+#[test]
+fn in_one_cluster_words_for_one_result_are_one_word() {
+    let policy = Policy::ACROSS_DOCUMENTS;
+    let game = |mode, clause| in_cluster(EventCategory::Assault, mode, clause);
+    let beat = game(
+        "generic:beat",
+        "the Lakers beat the Celtics 102-98 in Boston",
+    );
+    let won = game(
+        "generic:victory",
+        "the victory lifts them to second in the West",
+    );
+    let d = decide(&beat, &won, &policy);
+    assert!(d.merge, "{}", d.reason);
+    assert!(d.reason.contains("one cluster"), "{}", d.reason);
+    let lost = game(
+        "generic:lose",
+        "they lost their star guard to a knee injury",
+    );
+    let d = decide(&beat, &lost, &policy);
+    assert!(!d.merge, "{}", d.reason);
+    let playoffs = game("generic:playoffs", "a place in the playoffs");
+    let playoff = game("generic:playoff", "the playoff race in the West");
+    assert!(decide(&playoffs, &playoff, &policy).merge);
+    let unknown = |e: &Evidence<'static>| Evidence {
+        cluster: None,
+        ..e.clone()
+    };
+    let d = decide(&unknown(&beat), &unknown(&won), &policy);
+    assert!(!d.merge, "{}", d.reason);
+}
