@@ -225,3 +225,63 @@ fn attacked_as_or_over_and_denied_clauses() {
         events.iter().map(|e| e.event).collect::<Vec<_>>()
     );
 }
+
+/// Attacks in words on a politician by title, a government, a party or the way something was
+/// done are criticism, not assaults; an argument with ministers and "gunning for" someone are
+/// no fight. Armed attacks on forces, positions and convoys stay assaults.
+#[test]
+fn verbal_attacks_on_politicians_and_governments() {
+    common::assert_rows_coded(
+        &[
+            (
+                "Liberal Democrat leader Charles Kennedy attacked Mr Brown for failing to mention the environment.",
+                C::Accuse,
+                "GBR",
+                "",
+            ),
+            (
+                "The French Socialists attacked the government over its handling of the strikes.",
+                C::Accuse,
+                "FRA",
+                "",
+            ),
+            (
+                "The Irish prime minister attacked the way the talks had been handled.",
+                C::Accuse,
+                "IRL",
+                "",
+            ),
+            (
+                "The Conservatives will attack Labour for wanting to raise taxes.",
+                C::Accuse,
+                "GBR",
+                "",
+            ),
+        ],
+        code,
+    );
+    common::assert_none_coded(
+        &[
+            (
+                "The Spanish judge has clashed with ministers about how inquiries are run.",
+                C::Assault,
+            ),
+            (
+                "The Tories will be gunning for the Labour campaign chief.",
+                C::Assault,
+            ),
+        ],
+        code,
+    );
+    for text in [
+        "Colombian rebels attacked government forces near the border on Sunday.",
+        "Taliban fighters attacked the minister's convoy in Kandahar.",
+    ] {
+        let events = code(text);
+        assert!(
+            events.iter().any(|e| e.event == C::Assault),
+            "{text}: {:?}",
+            events.iter().map(|e| e.event).collect::<Vec<_>>()
+        );
+    }
+}
