@@ -33,6 +33,25 @@ pub(crate) fn is_complement(v: Token<'_>) -> bool {
                         && h.children()
                             .any(|o| o.rel() == Deprel::Obj && o.i() < v.i()))
             }))
+        || negated_gerund(v)
+}
+
+/// A gerund the parse hung as an adverbial clause straight after a verb of refusal or denial,
+/// with nothing but its particle between: "ruled out negotiating with the separatists",
+/// "denied attacking the village". Not a participle after a comma or an object ("rejected the
+/// offer, calling it a stunt"), which is an act of its own.
+fn negated_gerund(v: Token<'_>) -> bool {
+    let Some(h) = v.head() else { return false };
+    let between = |i: usize| {
+        h.children()
+            .any(|c| c.i() == i && c.rel() == Deprel::CompoundPrt)
+    };
+    v.rel() == Deprel::Advcl
+        && v.xpos() == "VBG"
+        && !v.children().any(|c| c.rel() == Deprel::Mark)
+        && is(WordClass::Negating, &lemma(h))
+        && v.i() > h.i()
+        && (h.i() + 1..v.i()).all(between)
 }
 
 pub(crate) fn has_negation(t: Token<'_>) -> bool {

@@ -336,3 +336,40 @@ fn a_point_conceded_in_speech_is_no_concession() {
         );
     }
 }
+
+/// Ruling out doing something refuses it: the gerund after "ruled out" is governed like an
+/// infinitive after "refused" ("ruled out negotiating" is REJECT, not talks held); a participle
+/// after the object and a comma is an act of its own ("rejected the offer, calling it ...").
+#[test]
+fn ruling_out_doing_something_refuses_it() {
+    common::assert_rows_coded(
+        &[
+            (
+                "The Spanish government has ruled out negotiating with the separatists.",
+                C::Reject,
+                "ESP",
+                "",
+            ),
+            (
+                "Turkey ruled out meeting the Cypriot leader before the vote.",
+                C::Reject,
+                "TUR",
+                "",
+            ),
+        ],
+        code,
+    );
+    common::assert_none_coded(
+        &[
+            (
+                "The Spanish government has ruled out negotiating with the separatists.",
+                C::Consult,
+            ),
+            (
+                "Turkey ruled out meeting the Cypriot leader before the vote.",
+                C::Consult,
+            ),
+        ],
+        code,
+    );
+}
