@@ -119,3 +119,46 @@ fn the_same_words_in_sport_trade_and_school_are_no_criticism() {
         code,
     );
 }
+
+#[test]
+fn smears_and_belittling_are_criticism() {
+    common::assert_rows_coded(
+        &[
+            (
+                "The Italian prime minister accused the opposition of smearing his government.",
+                C::Accuse,
+                "ITA",
+                "",
+            ),
+            (
+                "The Dutch government has vilified asylum seekers, the Greens said.",
+                C::Accuse,
+                "NLD",
+                "",
+            ),
+            (
+                "The Polish foreign minister belittled the Russian report.",
+                C::Accuse,
+                "POL",
+                "",
+            ),
+            (
+                "The Conservatives savaged the government's plans for identity cards.",
+                C::Accuse,
+                "GBR",
+                "",
+            ),
+        ],
+        code,
+    );
+    common::assert_none_coded(
+        &[
+            ("The Greek talks are slated to start in March.", C::Accuse),
+            (
+                "A British tourist was savaged by a dog in the Spanish resort.",
+                C::Accuse,
+            ),
+        ],
+        code,
+    );
+}

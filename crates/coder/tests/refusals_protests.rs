@@ -373,3 +373,63 @@ fn ruling_out_doing_something_refuses_it() {
         code,
     );
 }
+
+/// Refuting, resisting, brushing aside and shrugging off claims, calls and criticism reject
+/// them; a footballer shrugging off an injury rejects nothing.
+#[test]
+fn claims_and_calls_refuted_resisted_or_brushed_aside() {
+    common::assert_rows_coded(
+        &[
+            (
+                "A French government spokesman refuted the allegations on Monday.",
+                C::Reject,
+                "FRA",
+                "",
+            ),
+            (
+                "The German government has resisted calls for a public inquiry.",
+                C::Reject,
+                "DEU",
+                "",
+            ),
+            (
+                "The Irish prime minister brushed aside the criticism from the opposition.",
+                C::Reject,
+                "IRL",
+                "",
+            ),
+            (
+                "The Spanish prime minister shrugged off the criticism from Madrid's mayor.",
+                C::Reject,
+                "ESP",
+                "",
+            ),
+            (
+                "The Greek government disputed the commission's figures.",
+                C::Reject,
+                "GRC",
+                "",
+            ),
+            (
+                "The Belgian government petitioned the court to halt the sale.",
+                C::Request,
+                "BEL",
+                "",
+            ),
+        ],
+        code,
+    );
+    common::assert_none_coded(
+        &[
+            (
+                "The Brazilian striker shrugged off a knee injury to score twice.",
+                C::Reject,
+            ),
+            (
+                "The Scottish midfielder brushed aside the defender to score.",
+                C::Reject,
+            ),
+        ],
+        code,
+    );
+}
