@@ -285,3 +285,32 @@ fn verbal_attacks_on_politicians_and_governments() {
         );
     }
 }
+
+/// Querying a plan or why something is so is questioning it; police querying a suspect is not.
+#[test]
+fn querying_a_plan_or_why_is_criticism() {
+    common::assert_rows_coded(
+        &[
+            (
+                "The Danish prime minister queried why the commission had failed to act.",
+                C::Accuse,
+                "DNK",
+                "",
+            ),
+            (
+                "The French government queried the cost of the German scheme.",
+                C::Accuse,
+                "FRA",
+                "",
+            ),
+        ],
+        code,
+    );
+    common::assert_none_coded(
+        &[(
+            "Spanish police queried the suspect about his movements.",
+            C::Accuse,
+        )],
+        code,
+    );
+}

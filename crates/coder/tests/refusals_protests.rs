@@ -433,3 +433,40 @@ fn claims_and_calls_refuted_resisted_or_brushed_aside() {
         code,
     );
 }
+
+/// Joining others at a protest, or attending a demonstration, is taking part in it; attending a
+/// meeting is talks, not a protest.
+#[test]
+fn joining_or_attending_a_protest_takes_part_in_it() {
+    common::assert_rows_coded(
+        &[
+            (
+                "The Scottish National Party joined other campaigners at a rally in London on Saturday.",
+                C::Protest,
+                "GBR",
+                "",
+            ),
+            // announced, a protest is a threat of one (PLOVER)
+            (
+                "The Scottish National Party will join other campaigners at a rally in London.",
+                C::Threaten,
+                "GBR",
+                "",
+            ),
+            (
+                "Greek farmers attended a demonstration outside the parliament in Athens.",
+                C::Protest,
+                "GRC",
+                "",
+            ),
+        ],
+        code,
+    );
+    common::assert_none_coded(
+        &[(
+            "The Greek foreign minister attended a meeting in Brussels.",
+            C::Protest,
+        )],
+        code,
+    );
+}

@@ -219,3 +219,42 @@ fn same_words_without_a_political_event_code_nothing() {
         code,
     );
 }
+
+/// Instructing or directing someone to act is an order (REQUEST); a lawyer instructed or a film
+/// directed is none.
+#[test]
+fn instructing_or_directing_someone_to_act_is_a_request() {
+    common::assert_rows_coded(
+        &[
+            (
+                "The French finance minister agreed to instruct the World Bank to prepare a report on Indonesia.",
+                C::Request,
+                "FRA",
+                "",
+            ),
+            (
+                "The Russian president instructed the government to draft a new budget.",
+                C::Request,
+                "RUS",
+                "",
+            ),
+            (
+                "The Indian prime minister directed the army to withdraw from the border posts.",
+                C::Request,
+                "IND",
+                "",
+            ),
+        ],
+        code,
+    );
+    common::assert_none_coded(
+        &[
+            (
+                "The French director directed the film in Paris last year.",
+                C::Request,
+            ),
+            ("The Spanish minister has instructed a lawyer.", C::Request),
+        ],
+        code,
+    );
+}
