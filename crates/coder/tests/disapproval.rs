@@ -314,3 +314,36 @@ fn querying_a_plan_or_why_is_criticism() {
         code,
     );
 }
+
+/// Comparing a rival or their work to something derides it, as likening does; a statistic
+/// "compared to last year" and a comparison "with" another plan judge nothing.
+#[test]
+fn comparing_a_rival_to_something_derides_them() {
+    common::assert_rows_coded(
+        &[
+            (
+                "Michael Howard compared the chancellor's figures to the prime minister's claims about Iraq.",
+                C::Accuse,
+                "GBR",
+                "",
+            ),
+            (
+                "The Italian prime minister compared the judges to the Taliban.",
+                C::Accuse,
+                "ITA",
+                "",
+            ),
+        ],
+        code,
+    );
+    common::assert_none_coded(
+        &[
+            ("German car sales rose 5% compared to last year.", C::Accuse),
+            (
+                "The German chancellor compared the French plan with the British one.",
+                C::Accuse,
+            ),
+        ],
+        code,
+    );
+}
