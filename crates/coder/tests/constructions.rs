@@ -287,3 +287,39 @@ fn readings_that_are_no_event() {
         code,
     );
 }
+
+/// Held at a prison or a detention camp is detention; talks held at a camp or a meeting held at
+/// a centre are none.
+#[test]
+fn held_at_a_prison_or_guantanamo_bay_is_detention() {
+    common::assert_rows_coded(
+        &[
+            (
+                "Two Yemeni men have been held by the US at Guantanamo Bay for three years.",
+                C::Coerce,
+                "USA",
+                "",
+            ),
+            (
+                "Turkish police held the journalist at a prison near Ankara.",
+                C::Coerce,
+                "TUR",
+                "",
+            ),
+        ],
+        code,
+    );
+    common::assert_none_coded(
+        &[
+            (
+                "American and Israeli talks were held at Camp David.",
+                C::Coerce,
+            ),
+            (
+                "The French minister held a meeting at the conference centre.",
+                C::Coerce,
+            ),
+        ],
+        code,
+    );
+}
