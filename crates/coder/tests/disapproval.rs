@@ -347,3 +347,39 @@ fn comparing_a_rival_to_something_derides_them() {
         code,
     );
 }
+
+/// Opposing a war or a crackdown disapproves of what was done (ACCUSE); opposing a plan or a
+/// bill rejects it (REJECT).
+#[test]
+fn opposing_a_war_is_disapproval_opposing_a_plan_a_rejection() {
+    common::assert_rows_coded(
+        &[
+            (
+                "The French government opposed the war in Iraq from the start.",
+                C::Accuse,
+                "FRA",
+                "",
+            ),
+            (
+                "The German chancellor repeated his opposition to the invasion.",
+                C::Accuse,
+                "DEU",
+                "",
+            ),
+            (
+                "The Conservatives opposed the government's plans for identity cards.",
+                C::Reject,
+                "GBR",
+                "",
+            ),
+        ],
+        code,
+    );
+    common::assert_none_coded(
+        &[(
+            "The French government opposed the war in Iraq from the start.",
+            C::Reject,
+        )],
+        code,
+    );
+}
