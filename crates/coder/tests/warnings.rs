@@ -102,3 +102,44 @@ fn the_speakers_own_act_is_no_criticism() {
         code,
     );
 }
+
+/// A warning of a danger ("warned of rising obesity"), a report set after what it reports
+/// ("..., officials have warned") and a profit warning are no threat; warning someone, a warning
+/// of consequences and a warning to a country are.
+#[test]
+fn warnings_of_a_danger_or_after_the_report_are_no_threat() {
+    common::assert_none_coded(
+        &[
+            (
+                "The Conservatives warned of rising obesity levels among Scottish children.",
+                C::Threaten,
+            ),
+            (
+                "Sri Lanka's banks face hard times following the tsunami, officials have warned.",
+                C::Threaten,
+            ),
+            (
+                "Lives could be put at risk if refugees were turned away, the Dutch minister warned.",
+                C::Threaten,
+            ),
+            (
+                "The German carmaker issued a profit warning on Tuesday.",
+                C::Threaten,
+            ),
+        ],
+        code,
+    );
+    let threats = [
+        "The American president warned Iran on Monday.",
+        "The Russian foreign minister warned of serious consequences for Georgia.",
+        "China issued a stern warning to Taiwan.",
+    ];
+    for text in threats {
+        let events = code(text);
+        assert!(
+            events.iter().any(|e| e.event == C::Threaten),
+            "{text}: {:?}",
+            events.iter().map(|e| e.event).collect::<Vec<_>>()
+        );
+    }
+}
