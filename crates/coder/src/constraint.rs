@@ -6,6 +6,7 @@
 //! (`obj:@criticised|wisdom`). The format is documented in `data/coder/README.md`.
 
 use crate::evaluations::{EvaluationKind, judges, labels};
+use crate::modality::has_negation;
 use crate::tree::{has_case, lemma as trigger_lemma};
 use crate::words::{WordClass, is};
 use attache_nlp::{Deprel, Doc, Token, Upos};
@@ -228,9 +229,11 @@ impl Condition {
                 .filter(|c| c.rel() == Deprel::Xcomp)
                 .chain(object_infinitive(trigger))
                 .any(|c| self.accepts(c)),
-            Relation::Ccomp => trigger
-                .children()
-                .any(|c| c.rel() == Deprel::Ccomp && self.accepts(c)),
+            // A listed head that is negated says the opposite: "said the move was not wrong",
+            // "said the government would not hurt pensioners" (a `*` list takes any clause).
+            Relation::Ccomp => trigger.children().any(|c| {
+                c.rel() == Deprel::Ccomp && self.accepts(c) && (self.any_word || !has_negation(c))
+            }),
             Relation::CcompXcomp => trigger
                 .children()
                 .filter(|c| c.rel() == Deprel::Ccomp)

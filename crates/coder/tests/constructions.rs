@@ -323,3 +323,45 @@ fn held_at_a_prison_or_guantanamo_bay_is_detention() {
         code,
     );
 }
+
+/// A rival body said to do harm is criticised ("claimed a Labour government would wreck the
+/// health service"); a reported clause whose listed head is negated says the opposite and is no
+/// criticism or approval ("said the government would not hurt pensioners", "I'm not pleased,"
+/// the sheriff said).
+#[test]
+fn harm_by_a_rival_body_is_criticism_unless_denied() {
+    common::assert_rows_coded(
+        &[
+            (
+                "The Conservatives claimed a Labour government would wreck the health service.",
+                C::Accuse,
+                "GBR",
+                "",
+            ),
+            (
+                "The French opposition warned that ministers would undermine the courts.",
+                C::Accuse,
+                "FRA",
+                "",
+            ),
+        ],
+        code,
+    );
+    common::assert_none_coded(
+        &[
+            (
+                "The Conservatives said the government would not hurt pensioners.",
+                C::Accuse,
+            ),
+            (
+                "The German opposition said the move was not wrong.",
+                C::Accuse,
+            ),
+            (
+                "\"I'm not pleased,\" the American sheriff said of the Texas ruling.",
+                C::Support,
+            ),
+        ],
+        code,
+    );
+}
