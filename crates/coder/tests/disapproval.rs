@@ -315,14 +315,21 @@ fn querying_a_plan_or_why_is_criticism() {
     );
 }
 
-/// Comparing a rival or their work to something derides it, as likening does; a statistic
-/// "compared to last year" and a comparison "with" another plan judge nothing.
+/// Comparing a person or a rival body to something derides them, as likening does; comparing
+/// one's reforms or an economy to another's, a statistic "compared to last year" and a
+/// comparison "with" another plan judge nothing.
 #[test]
 fn comparing_a_rival_to_something_derides_them() {
     common::assert_rows_coded(
         &[
             (
-                "Michael Howard compared the chancellor's figures to the prime minister's claims about Iraq.",
+                "Labour's chairman compared Mr Howard to a second-hand car salesman.",
+                C::Accuse,
+                "GBR",
+                "",
+            ),
+            (
+                "The Conservative leader compared him to a concentration camp guard.",
                 C::Accuse,
                 "GBR",
                 "",
@@ -339,6 +346,14 @@ fn comparing_a_rival_to_something_derides_them() {
     common::assert_none_coded(
         &[
             ("German car sales rose 5% compared to last year.", C::Accuse),
+            (
+                "The prime minister compared the reforms to those introduced in Germany.",
+                C::Accuse,
+            ),
+            (
+                "Mr Blair compared Britain's economy to that of France and Germany.",
+                C::Accuse,
+            ),
             (
                 "The German chancellor compared the French plan with the British one.",
                 C::Accuse,
