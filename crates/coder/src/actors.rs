@@ -97,6 +97,9 @@ pub struct ActorReader<'d, 'l> {
     /// The date a person's dated role is read at (YYYY-MM-DD): the publication date, until
     /// [`ActorReader::redate`] moves it to the event's own date.
     pub date: Option<String>,
+    /// The country the report stands in (its dateline's, else the one it names most), for a
+    /// generic agent that stands as an antecedent ("Police have said they ...").
+    pub home: Option<String>,
 }
 
 impl<'d, 'l> ActorReader<'d, 'l> {
@@ -240,6 +243,16 @@ impl<'d, 'l> ActorReader<'d, 'l> {
         let mut actor = self.role_actor(head)?;
         actor.sector = m.entry.sector.clone().or(actor.sector);
         actor.sector.is_some().then_some(actor)
+    }
+
+    /// A generic agent placed where the report stands: "MPs said ... They called for",
+    /// "Police have said they have a duty to investigate" (the antecedent of a pronoun, with
+    /// no place of an event of its own to read).
+    pub fn home_agent(&self, head: Token<'d>) -> Option<Actor> {
+        let home = self.home.clone()?;
+        let mut actor = self.agent_actor(head)?;
+        actor.country = Some(home);
+        Some(actor)
     }
 
     /// A group known only by its role ("demonstrators", "riot police"): no country, a sector.

@@ -47,11 +47,14 @@ pub fn code_sentence<'a>(
     }
     let sx = SentenceCx::new(cx, *s, lex);
     // The sentence's main subject, for "it" in a later sentence.
-    let root_subject = s.root().and_then(|r| {
-        r.children()
-            .find(|c| c.rel() == Deprel::Nsubj)
-            .and_then(|n| sx.reader.actor(n, discourse))
-    });
+    let root_noun = s
+        .root()
+        .and_then(|r| r.children().find(|c| c.rel() == Deprel::Nsubj));
+    let root_subject = root_noun.and_then(|n| sx.reader.actor(n, discourse));
+    // "MPs said ...": a group known by its kind, for "They called for" next.
+    let root_group = root_noun
+        .filter(|_| root_subject.is_none() && plural_group_subject(s))
+        .and_then(|n| sx.reader.home_agent(n));
     let fallback_country = state_subject(&sx)
         .or_else(|| cx.dateline_country.clone())
         .or_else(|| cx.document_country.clone());
@@ -77,6 +80,16 @@ pub fn code_sentence<'a>(
     guard_events(&sx, out, first_event);
     sx.reader.leave_quotation(s, discourse);
 
+    // "MPs said ... They called for": a group known by its kind, placed where the report
+    // stands, is what a later subject "they" stands for; a plural subject that is no actor
+    // ("Motorists say ...") leaves "they" no earlier antecedent. ("It" may still stand for
+    // the last body.)
+    if let Some(group) = root_group {
+        discourse.note_subject(group, true, false);
+        discourse.last_subject_generic = true;
+    } else if root_subject.is_none() && discourse.last_subject_plural && plural_group_subject(s) {
+        discourse.last_subject = None;
+    }
     if let Some(subj) = root_subject {
         let person = person_root_subject(&sx);
         discourse.note_subject(subj, plural_root_subject(s), person);
@@ -201,6 +214,13 @@ fn plural_root_subject(s: &Sentence<'_>) -> bool {
         .is_some_and(|n| {
             matches!(n.xpos(), "NNS" | "NNPS") || n.children().any(|c| c.rel() == Deprel::Conj)
         })
+}
+
+/// Whether the root's subject is a plural common noun ("MPs", "motorists", "people").
+fn plural_group_subject(s: &Sentence<'_>) -> bool {
+    s.root()
+        .and_then(|r| r.children().find(|c| c.rel() == Deprel::Nsubj))
+        .is_some_and(|n| n.xpos() == "NNS")
 }
 
 /// The frames pass's result: the frames that report events of their own, and the references

@@ -37,6 +37,9 @@ pub struct Discourse {
     /// Whether that subject was plural ("Germany and Poland", "the allies"): "they" needs a
     /// plural antecedent and "it" a singular one.
     pub last_subject_plural: bool,
+    /// Whether that subject is a group known by its kind, placed where the report stands
+    /// ("MPs", "the unions"): only a later subject "they" stands for it.
+    pub last_subject_generic: bool,
     /// Whether that subject was a person ("Lord Falconer", "he"): "it" never stands for one.
     pub last_subject_person: bool,
     /// The most recent coded singular subject that was no person, with its sentence: what
@@ -243,6 +246,7 @@ impl Discourse {
             self.last_body = Some((subject.clone(), self.sentence));
         }
         self.last_subject = Some(subject);
+        self.last_subject_generic = false;
         self.last_subject_plural = plural;
         self.last_subject_person = person;
     }
@@ -250,7 +254,8 @@ impl Discourse {
     /// What "it" or "its" stands for: the last subject when it was singular and no person,
     /// else the last such subject of the few sentences before, if any.
     pub(crate) fn singular_referent(&self) -> Option<&Actor> {
-        if !self.last_subject_person {
+        // (A group known by its kind, "unions said", leaves "it" to the last body.)
+        if !self.last_subject_person && !self.last_subject_generic {
             return self
                 .last_subject
                 .as_ref()

@@ -86,6 +86,7 @@ pub(crate) fn note_later_roles(
             doc: cx.doc,
             lex,
             date: cx.published.map(|d| d.to_string()),
+            home: None,
         };
         for t in s.tokens() {
             read_token(&reader, t, k, fallback.as_deref(), discourse, &mut people);

@@ -195,6 +195,7 @@ fn code_frame(
         doc,
         lex,
         date: cx.published.map(|d| d.to_string()),
+        home: cx.home_country().map(|(c, _)| c),
     };
     let actors: Vec<_> = frame
         .agents

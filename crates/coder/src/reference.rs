@@ -67,9 +67,16 @@ impl<'d> ActorReader<'d, '_> {
                 .filter(|s| !(person && self.names_body(*s)))
                 .filter(|s| !(plural && singular_noun(*s)))
             {
-                let a = self.actor_within(s, discourse, depth + 1);
-                // A first person whose speaker is named but not placed is no one else.
-                if a.is_some() || first_person {
+                // A group known by its kind that speaks ("Police have said they ...") is
+                // placed where the report stands; "it" may be another body ("a court said it
+                // must pay": the firm).
+                let a = self
+                    .actor_within(s, discourse, depth + 1)
+                    .or_else(|| plural.then(|| self.home_agent(s)).flatten());
+                // A first person whose speaker is named but not placed is no one else; nor is
+                // "they" said by a group that is no actor ("people say they want").
+                let group = plural && matches!(s.xpos(), "NNS" | "NNPS");
+                if a.is_some() || first_person || group {
                     return a.map(|a| (a.country, a.sector));
                 }
             }
@@ -94,10 +101,14 @@ impl<'d> ActorReader<'d, '_> {
         let antecedent = if singular {
             discourse.singular_referent()
         } else {
+            // A group known by its kind ("MPs said ...") is what a later subject "they"
+            // continues, not any "their" or "them".
+            let kind_ok =
+                !discourse.last_subject_generic || (word == "they" && head.rel().is_nsubj());
             discourse
                 .last_subject
                 .as_ref()
-                .filter(|_| plural && discourse.last_subject_plural)
+                .filter(|_| plural && discourse.last_subject_plural && kind_ok)
         };
         antecedent.map(|a| (a.country.clone(), a.sector.clone()))
     }

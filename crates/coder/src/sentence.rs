@@ -42,6 +42,7 @@ impl<'a, 'l> SentenceCx<'a, 'l> {
                 doc: cx.doc,
                 lex,
                 date: cx.published.map(|d| d.to_string()),
+                home: cx.home_country().map(|(c, _)| c),
             },
             times,
             attribution: cx.attribution(&s, lex),

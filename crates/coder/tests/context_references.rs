@@ -161,3 +161,72 @@ fn they_does_not_stand_for_one_office() {
         common::actor_rows(&events)
     );
 }
+
+/// A report set in Britain, for groups known only by what they are ("MPs", "unions").
+const BRITISH_LEAD: &str =
+    "Waiting lists in Britain grew in January, figures from Britain showed on Monday.\n\n";
+
+#[test]
+fn they_continues_a_group_known_by_its_kind() {
+    // A generic agent that was the last subject is what a later subject "they" stands for,
+    // placed where the report stands; so is one that speaks ("Police have said they ...").
+    let cases = [
+        (
+            "Five public sector unions will hold private talks with the deputy prime minister \
+             this weekend. They want the government to withdraw regulations which would raise \
+             the pension age.",
+            "want",
+            coded("GBR", "LAB"),
+        ),
+        (
+            "MPs said on Tuesday that the rules on speed cameras were unfair. They called for a \
+             review of the fines.",
+            "called",
+            coded("GBR", "LEG"),
+        ),
+        (
+            "Police have said they will investigate the men, who were arrested on their return \
+             to Britain.",
+            "investigate",
+            coded("GBR", "COP"),
+        ),
+        (
+            "Protesters lost an appeal over police action at an air base on Tuesday. They had \
+             appealed against a High Court decision.",
+            "appealed",
+            coded("GBR", "CVL"),
+        ),
+    ];
+    for (body, trigger, want) in cases {
+        let events = code(&format!("{BRITISH_LEAD}{body}"));
+        assert_eq!(
+            actor_of(&events, trigger),
+            want,
+            "{body}: {:#?}",
+            common::actor_rows(&events)
+        );
+    }
+}
+
+#[test]
+fn they_said_by_a_group_that_is_no_actor_is_that_group() {
+    // "people say they want": the speakers, no earlier subject; a possessive "their" does
+    // not reach back to a group known by its kind ("MPs ... Motorists say their protest").
+    let cases = [
+        "The committee of MPs said on Tuesday that the law was unclear. Many people say they \
+         want the government to allow assisted dying.",
+        "MPs said on Tuesday that the rules on speed cameras were unfair. Motorists say their \
+         protest will continue.",
+    ];
+    for body in cases {
+        let events = code(&format!("{BRITISH_LEAD}{body}"));
+        let second = body.split(". ").nth(1).unwrap_or_default();
+        let rows: Vec<_> = events
+            .iter()
+            .filter(|e| second.contains(e.trigger.text.as_str()))
+            .filter(|e| e.trigger.text != "said")
+            .map(|e| (e.event, e.trigger.text.clone()))
+            .collect();
+        assert!(rows.is_empty(), "{body}: {rows:?}");
+    }
+}
