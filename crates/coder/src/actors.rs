@@ -506,7 +506,6 @@ impl<'d, 'l> ActorReader<'d, 'l> {
         // "Lawyer Jane Smith accused": a title the parse made the head, with the name it
         // precedes as its apposition, is that person (placed where the document placed them).
         if placed.country.is_none()
-            && placed.sector.is_some()
             && head.upos() == Upos::Noun
             && let Some(name) = titled_name(head)
             && let Some(a) = self.actor_within(name, discourse, depth + 1)
@@ -535,6 +534,9 @@ struct Placed {
 /// between ("Lawyer | Jane Smith"; not "the lawyer, Jane Smith, and ...", read as a name's own
 /// apposition).
 fn titled_name(head: Token<'_>) -> Option<Token<'_>> {
-    head.children()
-        .find(|c| c.rel() == Deprel::Appos && c.upos() == Upos::Propn && c.i() == head.i() + 1)
+    head.children().find(|c| {
+        matches!(c.rel(), Deprel::Appos | Deprel::Flat)
+            && c.upos() == Upos::Propn
+            && c.i() == head.i() + 1
+    })
 }

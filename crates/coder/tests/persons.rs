@@ -197,3 +197,45 @@ fn british_politicians_of_2005_by_name() {
         "{rows:?}"
     );
 }
+
+#[test]
+fn a_title_the_parse_made_the_head_of_a_name_is_that_person() {
+    // "host | Robert Kilroy-Silk", "general secretary of ... Unison | Dave Prentis": the parse
+    // makes the title the head and the name its flat part; the person is who the name and
+    // the body it is given with place. A title with a name placed by nothing stays no one.
+    let events = code(
+        "Ex-chat show host Robert Kilroy-Silk has quit the UK Independence Party and accused \
+         it of betraying its supporters.",
+        (2005, 1, 21),
+    );
+    assert_eq!(
+        actor_of(&events, "accused"),
+        gbr("OPP"),
+        "{:#?}",
+        common::actor_rows(&events)
+    );
+    let lead = "Ministers in Britain want to cut the number of civil servants by 80,000.\n\n";
+    let events = code(
+        &format!(
+            "{lead}But general secretary of the public services union Unison Dave Prentis \
+             criticised the plans."
+        ),
+        (2005, 3, 2),
+    );
+    assert_eq!(
+        actor_of(&events, "criticised"),
+        gbr("LAB"),
+        "{:#?}",
+        common::actor_rows(&events)
+    );
+    let events = code(
+        &format!("{lead}But television presenter Jane Doe criticised the plans."),
+        (2005, 3, 2),
+    );
+    assert_eq!(
+        actor_of(&events, "criticised"),
+        None,
+        "{:#?}",
+        common::actor_rows(&events)
+    );
+}
