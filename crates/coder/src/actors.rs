@@ -136,6 +136,13 @@ impl<'d, 'l> ActorReader<'d, 'l> {
     /// Coordinated nationalities on one noun ("Hungarian and Romanian officials") are one actor
     /// each too.
     pub fn actors(&self, head: Token<'d>, discourse: &mut Discourse) -> Vec<Actor> {
+        // "The two sides agreed": the last two sides named together.
+        if is_pair_phrase(head) {
+            return discourse
+                .pair_referent()
+                .map(<[Actor]>::to_vec)
+                .unwrap_or_default();
+        }
         // "Belgium, the Netherlands and Ireland said they would expel": a plural pronoun
         // subject of reported speech stands for every speaker.
         if head.rel().is_nsubj()
@@ -522,6 +529,22 @@ impl<'d, 'l> ActorReader<'d, 'l> {
             placed.sector = placed.sector.take().or(s);
         }
     }
+}
+
+/// "the two sides", "both countries" (words.tsv `pair_noun`): a plural noun of a pair, with
+/// "both" or "the two".
+pub(crate) fn is_pair_phrase(head: Token<'_>) -> bool {
+    let word = |c: Token<'_>, w: &str| c.text().eq_ignore_ascii_case(w);
+    let both = head
+        .children()
+        .any(|c| c.rel() == Deprel::Det && word(c, "both"));
+    let two = head
+        .children()
+        .any(|c| c.rel() == Deprel::Nummod && word(c, "two"))
+        && head
+            .children()
+            .any(|c| c.rel() == Deprel::Det && word(c, "the"));
+    head.xpos() == "NNS" && (both || two) && is(WordClass::PairNoun, &crate::tree::lemma(head))
 }
 
 /// What an actor's words have placed so far: its country and sector, either still open.

@@ -90,6 +90,7 @@ pub fn code_sentence<'a>(
     } else if root_subject.is_none() && discourse.last_subject_plural && plural_group_subject(s) {
         discourse.last_subject = None;
     }
+    note_pair(&sx, &out[first_event..], discourse);
     if let Some(subj) = root_subject {
         let person = person_root_subject(&sx);
         discourse.note_subject(subj, plural_root_subject(s), person);
@@ -214,6 +215,52 @@ fn plural_root_subject(s: &Sentence<'_>) -> bool {
         .is_some_and(|n| {
             matches!(n.xpos(), "NNS" | "NNPS") || n.children().any(|c| c.rel() == Deprel::Conj)
         })
+}
+
+/// Two sides the sentence names together, for "the two sides" after it: the last two
+/// coordinated subjects ("the week that the US and EU stepped back"), else the two sides of talks or a deal
+/// ("Mr Putin met Mr Hu", "India and Pakistan held talks").
+fn note_pair(sx: &SentenceCx<'_, '_>, events: &[Found], discourse: &mut Discourse) {
+    let pairs: Vec<Token<'_>> = sx
+        .tokens
+        .iter()
+        .copied()
+        .filter(|t| t.rel().is_nsubj() && crate::actors::conjuncts(*t).len() == 2)
+        .collect();
+    // Read by the dictionaries alone: a second reading must not move the document's memory.
+    let mut scratch = Discourse::default();
+    for n in pairs.into_iter().rev() {
+        let sides = sx.reader.actors(n, &mut scratch);
+        if sides.len() == 2 {
+            discourse.note_pair(sides);
+            return;
+        }
+    }
+    let symmetric = |c: EventCategory| {
+        matches!(
+            c,
+            EventCategory::Consult | EventCategory::Agree | EventCategory::Cooperate
+        )
+    };
+    let sides: Vec<_> = events
+        .iter()
+        .map(|f| &f.event)
+        .filter(|e| symmetric(e.event))
+        .find_map(|e| match (e.actors.as_slice(), e.recipients.as_slice()) {
+            ([a], [r]) => Some(vec![a.clone(), r.clone()]),
+            _ => None,
+        })
+        .or_else(|| {
+            let mut split = events
+                .iter()
+                .map(|f| &f.event)
+                .filter(|e| symmetric(e.event));
+            let (a, b) = (split.next()?, split.next()?);
+            (a.trigger.span == b.trigger.span && a.actors.len() == 1 && b.actors.len() == 1)
+                .then(|| vec![a.actors[0].clone(), b.actors[0].clone()])
+        })
+        .unwrap_or_default();
+    discourse.note_pair(sides);
 }
 
 /// Whether the root's subject is a plural common noun ("MPs", "motorists", "people").

@@ -62,6 +62,9 @@ pub struct Discourse {
     /// What each kind description of `data/coder/descriptions.tsv` ("group", "alliance")
     /// could last refer to: the last body the document named of a fitting sector.
     kinds: HashMap<String, KindNote>,
+    /// The last two sides the document named together ("India and Pakistan held talks"),
+    /// with the sentence: what "the two sides" or "both countries" stand for.
+    pair: Option<(Vec<Actor>, usize)>,
     /// The quotation the sentence is read in, for "we" and "I" in it.
     pub(crate) quote: crate::reference::QuoteState,
     /// The acronyms the document defines ("the Muslim Association of Britain (MAB)").
@@ -84,6 +87,9 @@ const KIND_WINDOW: usize = 8;
 /// Two bodies of one kind named within this many sentences of each other leave "the group"
 /// after them ambiguous.
 const KIND_RIVAL_WINDOW: usize = 2;
+
+/// How many sentences after two sides were named together "the two sides" may refer to them.
+const PAIR_WINDOW: usize = 3;
 
 /// How many sentences back a pronoun looks for its person: a person last named further back
 /// is no longer what "he" refers to.
@@ -265,6 +271,25 @@ impl Discourse {
             .as_ref()
             .filter(|(_, at)| at + BODY_WINDOW >= self.sentence)
             .map(|(a, _)| a)
+    }
+
+    /// Remembers two sides named together, when they are two actors of two countries
+    /// ("India and Pakistan", "Mr Putin met Mr Hu"); more or fewer leave the last pair as it was.
+    pub(crate) fn note_pair(&mut self, sides: Vec<Actor>) {
+        let [a, b] = sides.as_slice() else {
+            return;
+        };
+        if a.country.is_some() && b.country.is_some() && a.country != b.country {
+            self.pair = Some((sides, self.sentence));
+        }
+    }
+
+    /// The two sides "the two sides" stands for: the last pair, named within a few sentences.
+    pub(crate) fn pair_referent(&self) -> Option<&[Actor]> {
+        self.pair
+            .as_ref()
+            .filter(|(_, at)| at + PAIR_WINDOW >= self.sentence)
+            .map(|(p, _)| p.as_slice())
     }
 
     /// Moves on to the next sentence of the document.

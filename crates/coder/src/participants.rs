@@ -30,12 +30,25 @@ pub(crate) fn read_participants(
 ) -> Vec<Coded> {
     let mut coded = Vec::new();
     for (k, frame) in frames.iter().enumerate() {
-        let Some(actors) = actors_of(sx, frame, discourse) else {
+        let Some(mut actors) = actors_of(sx, frame, discourse) else {
             continue;
         };
-        let Some(recipients) = recipients_of(sx, frame, &actors, discourse) else {
+        // "The two sides agreed": one event, the first side's, with the other; both act on
+        // whom the event names ("Both leaders criticised the United States").
+        let other = (frame
+            .agents
+            .iter()
+            .any(|a| crate::actors::is_pair_phrase(*a))
+            && actors.len() == 2)
+            .then(|| actors.remove(1));
+        let Some(mut recipients) = recipients_of(sx, frame, &actors, discourse) else {
             continue;
         };
+        if recipients.is_empty() {
+            recipients.extend(other);
+        } else {
+            actors.extend(other);
+        }
         coded.push(Coded {
             frame: k,
             actors,

@@ -122,6 +122,7 @@ word_classes! {
     SportWord = "sport_word",
     AimedNoun = "aimed_noun",
     Supplying = "supplying",
+    PairNoun = "pair_noun",
 }
 
 impl WordClass {
