@@ -337,7 +337,7 @@ fn agents_in_context(sx: &SentenceCx<'_, '_>, frame: &Frame<'_>) -> Vec<Actor> {
     let mut agents: Vec<Actor> = frame
         .agents
         .iter()
-        .filter_map(|a| sx.reader.agent_actor(*a))
+        .filter_map(|a| sx.reader.agent_actor(relative_antecedent(cx.doc, *a)))
         .collect();
     if agents.is_empty() {
         return agents;
@@ -356,6 +356,15 @@ fn agents_in_context(sx: &SentenceCx<'_, '_>, frame: &Frame<'_>) -> Vec<Actor> {
         a.country_from = Some(from);
     }
     agents
+}
+
+/// "senior police officers who have objected": a relative pronoun stands for its antecedent;
+/// any other word for itself.
+fn relative_antecedent<'a>(doc: &'a attache_nlp::Doc, t: Token<'a>) -> Token<'a> {
+    if !is(WordClass::RelativePronoun, &t.text().to_ascii_lowercase()) {
+        return t;
+    }
+    crate::tree::relative_antecedent(doc, t).unwrap_or(t)
 }
 
 /// Sectors of groups that act without a state behind them: businesses, charities and campaign

@@ -230,3 +230,45 @@ fn they_said_by_a_group_that_is_no_actor_is_that_group() {
         assert!(rows.is_empty(), "{body}: {rows:?}");
     }
 }
+
+#[test]
+fn a_relative_pronoun_of_a_group_known_by_its_kind_is_that_group() {
+    // "unions which met", "a barrister who has resigned", "protesters who stormed": the
+    // relative pronoun's antecedent is a generic agent, placed where the report stands, as
+    // the same group would be as the subject. A group that is no agent ("hunters") is no one.
+    let cases = [
+        (
+            "The five unions which met the deputy prime minister want the government to \
+             withdraw these regulations.",
+            "met",
+            coded("GBR", "LAB"),
+        ),
+        (
+            "A senior barrister who has resigned in protest over the government's anti-terror \
+             laws says the system is giving Britain a bad name.",
+            "resigned",
+            coded("GBR", "JUD"),
+        ),
+        (
+            "Eight protesters who stormed the House of Commons chamber during a debate have \
+             been charged with disorderly conduct.",
+            "stormed",
+            coded("GBR", "CVL"),
+        ),
+        (
+            "The minister issued no instructions to police on how they should deal with \
+             hunters who violate the law.",
+            "violate",
+            None,
+        ),
+    ];
+    for (body, trigger, want) in cases {
+        let events = code(&format!("{BRITISH_LEAD}{body}"));
+        assert_eq!(
+            actor_of(&events, trigger),
+            want,
+            "{body}: {:#?}",
+            common::actor_rows(&events)
+        );
+    }
+}
