@@ -114,7 +114,8 @@ pub fn conjuncts<'a>(head: Token<'a>) -> Vec<Token<'a>> {
 }
 
 /// The subject of the clause that reports or governs the pronoun's clause: "Estonia" for "it"
-/// in "Estonia said it would close", skipping subjects that are pronouns themselves.
+/// in "Estonia said it would close", skipping subjects that are pronouns themselves ("The US
+/// said it" is no "us": a name, not a pronoun).
 pub(crate) fn governing_subject(pronoun: Token<'_>) -> Option<Token<'_>> {
     let mut verb = pronoun.head()?;
     for _ in 0..6 {
@@ -129,7 +130,8 @@ pub(crate) fn governing_subject(pronoun: Token<'_>) -> Option<Token<'_>> {
             .children()
             .find(|c| c.rel() == Deprel::Nsubj && c.i() != pronoun.i());
         if let Some(s) = subject
-            && !is(WordClass::ActorPronoun, &s.text().to_ascii_lowercase())
+            && !(s.upos() == Upos::Pron
+                && is(WordClass::ActorPronoun, &s.text().to_ascii_lowercase()))
         {
             return Some(s);
         }

@@ -272,3 +272,19 @@ fn a_relative_pronoun_of_a_group_known_by_its_kind_is_that_group() {
         );
     }
 }
+
+#[test]
+fn the_us_that_says_it_is_no_pronoun() {
+    // "US" is written like "us": the speaker of "it" is the name, not a first person skipped
+    // for an earlier subject ("The EU expanded ... The US said it filed").
+    let text = "The US has asked the World Trade Organisation to investigate European Union \
+                customs tariffs.\n\nThe EU expanded from 15 to 25 member states in May. The US \
+                said it filed the complaint after talks failed to find a solution.";
+    let events = code(text);
+    assert_eq!(
+        actor_of(&events, "filed").map(|(c, _)| c),
+        Some("USA".to_string()),
+        "{:#?}",
+        common::actor_rows(&events)
+    );
+}
