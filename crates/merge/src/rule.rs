@@ -102,14 +102,18 @@ pub(crate) struct Apart(pub(crate) String);
 
 /// `Ok` with why they may merge, `Err` with what keeps them apart.
 fn reason_to_merge(ours: &Evidence, theirs: &Evidence, policy: &Policy) -> Result<String, Apart> {
-    if theirs.category != ours.category {
+    let unknown_fits = match (ours.mode, theirs.mode) {
+        (Some(a), Some(b)) => crate::words::unknown_kind_fits(a, b),
+        _ => false,
+    };
+    if theirs.category != ours.category && !unknown_fits {
         return Err(Apart(format!(
             "category {} vs {}",
             theirs.category, ours.category
         )));
     }
     let mode = match (ours.mode, theirs.mode) {
-        (Some(a), Some(b)) if !crate::words::same_mode(a, b) => {
+        (Some(a), Some(b)) if !crate::words::same_mode(a, b) && !unknown_fits => {
             return Err(Apart(format!("mode {b} vs {a}")));
         }
         (a, b) if !policy.open_mode && a != b => {

@@ -64,6 +64,28 @@ pub fn same_mode(a: &str, b: &str) -> bool {
     class(wa).is_some() && class(wa) == class(wb)
 }
 
+/// The prefix of the mode of a mention whose word the trigger dictionary does not code
+/// ("generic:riot"): its category is a placeholder, unknown rather than another kind of event.
+const UNKNOWN_KIND: &str = "generic";
+
+/// Whether two mentions, one of unknown kind ([`UNKNOWN_KIND`]), are told by one word, so
+/// that their categories do not keep them apart: both of unknown kind and one mode
+/// ([`same_mode`]), or the other coded with its word as its mode ("riot" coded PROTEST and
+/// "riot" the dictionary left uncoded in another sentence), the word as it is or inflected.
+/// Only the word itself counts across the two: a line of the event-word list joins words for
+/// one kind of event, not a coder's mode ("beat" is an assault) to a result.
+pub fn unknown_kind_fits(a: &str, b: &str) -> bool {
+    let (pa, wa) = a.rsplit_once(':').unwrap_or(("", a));
+    let (pb, wb) = b.rsplit_once(':').unwrap_or(("", b));
+    match (pa == UNKNOWN_KIND, pb == UNKNOWN_KIND) {
+        (true, true) => same_mode(a, b),
+        (true, false) | (false, true) if pa.is_empty() || pb.is_empty() => {
+            wa == wb || inflected(wa, wb) || inflected(wb, wa)
+        }
+        _ => false,
+    }
+}
+
 /// Whether `long` is `short` with an inflection the lemmatiser left on ("playoffs",
 /// "retains", "escaped", "suspended"): `short` of three letters or more, followed by "s",
 /// "es", "d" or "ed".
@@ -99,6 +121,22 @@ mod tests {
         assert!(!same_mode("generic:ne", "generic:need"));
         assert!(!same_mode("generic:escape", "generic:escapade"));
         assert!(!same_mode("arrest", "arrests"));
+    }
+
+    /// A word the dictionary did not code is of unknown kind: the same word coded elsewhere,
+    /// or uncoded twice, is one word for the event whatever the placeholder category says; a
+    /// coder's mode named as a category ("ASSAULT") or a word only of the same line is not.
+    #[test]
+    fn a_word_of_unknown_kind_fits_the_same_word() {
+        use super::unknown_kind_fits;
+        assert!(unknown_kind_fits("generic:riot", "riot"));
+        assert!(unknown_kind_fits("arrest", "generic:arrested"));
+        assert!(unknown_kind_fits("generic:direct", "generic:direct"));
+        assert!(unknown_kind_fits("generic:quake", "generic:earthquake"));
+        assert!(!unknown_kind_fits("generic:shooting", "ASSAULT"));
+        assert!(!unknown_kind_fits("generic:win", "beat"));
+        assert!(!unknown_kind_fits("riot", "riot"));
+        assert!(!unknown_kind_fits("generic:riot", "generic:protest"));
     }
 
     #[test]

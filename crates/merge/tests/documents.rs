@@ -276,3 +276,46 @@ fn in_one_cluster_words_for_one_result_are_one_word() {
     let d = decide(&unknown(&beat), &unknown(&won), &policy);
     assert!(!d.merge, "{}", d.reason);
 }
+
+/// A word the dictionary codes in one sentence ("riot police fought rioters": PROTEST/riot)
+/// and leaves uncoded in another ("the riot spread", a placeholder category, mode
+/// "generic:riot") is one word for the event in one cluster: an unknown kind is no other
+/// kind. A coded event whose mode is only its category ("ASSAULT") names no word to match,
+/// and another word of unknown kind ("generic:protest") is another word.
+#[test]
+fn in_one_cluster_a_word_of_unknown_kind_fits_the_same_word_coded() {
+    let policy = Policy::ACROSS_DOCUMENTS;
+    let french = |e: Evidence<'static>| Evidence {
+        actors: vec!["FRA"],
+        ..e
+    };
+    let coded = french(in_cluster(
+        EventCategory::Protest,
+        "riot",
+        "youths rioted in Clichy-sous-Bois after the deaths",
+    ));
+    let unknown = french(in_cluster(
+        EventCategory::Consult,
+        "generic:riot",
+        "the riot spread from Clichy-sous-Bois on the second night",
+    ));
+    let d = decide(&coded, &unknown, &policy);
+    assert!(d.merge, "{}", d.reason);
+    assert!(d.reason.starts_with("same PROTEST/riot"), "{}", d.reason);
+    let d = decide(&unknown, &coded, &policy);
+    assert!(d.merge, "{}", d.reason);
+    let assault = french(in_cluster(
+        EventCategory::Assault,
+        "ASSAULT",
+        "police were attacked with stones in Clichy-sous-Bois",
+    ));
+    let d = decide(&assault, &unknown, &policy);
+    assert!(!d.merge, "{}", d.reason);
+    let protest = french(in_cluster(
+        EventCategory::Consult,
+        "generic:protest",
+        "the protest spread from Clichy-sous-Bois",
+    ));
+    let d = decide(&unknown, &protest, &policy);
+    assert!(!d.merge, "{}", d.reason);
+}
