@@ -172,6 +172,16 @@ const ASSESSED: &[Case] = &[
         "Russia could attack NATO countries within five years, German officials warned on Monday.",
     ),
     (
+        "2005-01-20",
+        C::Coerce,
+        "Under the new law, judges can jail parents who breach contact orders for up to six weeks.",
+    ),
+    (
+        "2022-04-05",
+        C::Sanction,
+        "Russia can expel the remaining diplomats at any time, a Kremlin spokesman said on Tuesday.",
+    ),
+    (
         "2022-02-15",
         C::Assault,
         "Russian forces may invade Ukraine as early as Wednesday, the White House said.",
@@ -225,6 +235,11 @@ const ASSESSED: &[Case] = &[
 
 /// The same triggers with participants of the kinds they take still report events.
 const LITERAL: &[Case] = &[
+    (
+        "2005-01-20",
+        C::Coerce,
+        "Police arrested 40 protesters in London on Monday, who can appeal against the charges.",
+    ),
     (
         "2022-03-01",
         C::Coerce,
