@@ -54,6 +54,16 @@ fn negated_gerund(v: Token<'_>) -> bool {
         && (h.i() + 1..v.i()).all(between)
 }
 
+/// A verb of necessity that is not past: "will have to offer", "has to release", "needs to
+/// withdraw" (what it governs is still to be done); "had to withdraw", "has had to cancel" tell
+/// what was done.
+/// Only with a "to" infinitive: a causative "have" ("to have the assets frozen") is none.
+fn still_necessary(g: Token<'_>, complement: Token<'_>) -> bool {
+    is(WordClass::Necessity, &lemma(g))
+        && !matches!(g.xpos(), "VBD" | "VBN")
+        && has_mark_word(complement, "to")
+}
+
 pub(crate) fn has_negation(t: Token<'_>) -> bool {
     t.children().any(|c| {
         let w = c.text().to_ascii_lowercase();
@@ -124,7 +134,7 @@ pub(crate) fn modality_of<'d>(
             if is(WordClass::Planning, &gl) {
                 return (Modality::Planned, gov);
             }
-            if is(WordClass::Hypothetical, &gl) {
+            if is(WordClass::Hypothetical, &gl) || still_necessary(g, v) {
                 return (Modality::Hypothetical, gov);
             }
         }

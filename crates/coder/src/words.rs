@@ -123,6 +123,7 @@ word_classes! {
     AimedNoun = "aimed_noun",
     Supplying = "supplying",
     PairNoun = "pair_noun",
+    Necessity = "necessity",
 }
 
 impl WordClass {

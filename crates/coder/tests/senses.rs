@@ -182,6 +182,16 @@ const ASSESSED: &[Case] = &[
         "Russia can expel the remaining diplomats at any time, a Kremlin spokesman said on Tuesday.",
     ),
     (
+        "2005-01-20",
+        C::Agree,
+        "Airlines will now have to offer compensation to stranded passengers, the European Commission said.",
+    ),
+    (
+        "2007-03-30",
+        C::Retreat,
+        "Iran has to release the British sailors, the foreign secretary said on Friday.",
+    ),
+    (
         "2022-02-15",
         C::Assault,
         "Russian forces may invade Ukraine as early as Wednesday, the White House said.",
@@ -239,6 +249,11 @@ const LITERAL: &[Case] = &[
         "2005-01-20",
         C::Coerce,
         "Police arrested 40 protesters in London on Monday, who can appeal against the charges.",
+    ),
+    (
+        "2005-01-20",
+        C::Coerce,
+        "Police had to arrest 40 protesters in London on Monday after clashes at the embassy.",
     ),
     (
         "2022-03-01",
