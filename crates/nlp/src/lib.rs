@@ -176,6 +176,24 @@ struct Work {
 }
 
 impl Analyzer {
+    /// Re-tags a sentence whose capitalised first word the tagger made a verb with that word a
+    /// noun, and keeps the new tags where the sentence then reads as a subject and its verb
+    /// ("Labour hit back at ...": "Labour" was VB and "hit" a pronoun).
+    fn initial_noun(&self, work: &mut Work) {
+        let scores = self.tagger.word_scores(&work.atoms, &work.scores, 0);
+        let Some(noun) = self.repair.initial_noun(&work.atoms, &work.tags, scores) else {
+            return;
+        };
+        let (mut tags, mut alts, mut scores) = (Vec::new(), Vec::new(), Vec::new());
+        let buffers = (&mut work.keys, &mut scores);
+        self.tagger
+            .tag_from(&work.atoms, Some(noun), &mut tags, &mut alts, buffers);
+        if self.repair.subject_then_verb(&tags) {
+            alts[0] = work.tags[0];
+            (work.tags, work.alts, work.scores) = (tags, alts, scores);
+        }
+    }
+
     pub(crate) fn from_parts(
         rules: TokenizerRules,
         tagger: Tagger,
@@ -387,6 +405,7 @@ impl Analyzer {
                 &mut work.keys,
                 &mut work.scores,
             );
+            self.initial_noun(&mut work);
             let (atoms, scores) = (&work.atoms, &work.scores);
             self.repair
                 .finite_verb(atoms, &mut work.tags, &mut work.alts, |i| {

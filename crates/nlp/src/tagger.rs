@@ -452,6 +452,19 @@ impl Tagger {
         keys: &mut Vec<u64>,
         scores: &mut Vec<f32>,
     ) {
+        self.tag_from(atoms, None, out, alts, (keys, scores));
+    }
+
+    /// Tags a sentence as [`Tagger::tag`] does, with the first word's class given where
+    /// `first` is Some: the words after it are decided with that class as their history.
+    pub(crate) fn tag_from(
+        &self,
+        atoms: &[Atoms],
+        first: Option<u16>,
+        out: &mut Vec<u16>,
+        alts: &mut Vec<u16>,
+        (keys, scores): (&mut Vec<u64>, &mut Vec<f32>),
+    ) {
         out.clear();
         alts.clear();
         let stride = self.weights.stride();
@@ -463,6 +476,9 @@ impl Tagger {
                 .iter()
                 .map(|a| self.lexicon.get(&a.lower).map_or(NOT_SURE, |e| e.sure)),
         );
+        if let (Some(c), Some(o)) = (first, out.first_mut()) {
+            *o = c;
+        }
         // First the word features of every word the model decides: these lookups do not wait
         // for earlier decisions, so the next word's rows are fetched while this word's are
         // summed. Then, left to right, only the few tag-history features wait for the tag before.
