@@ -419,6 +419,10 @@ impl Analyzer {
                 |i| &doc.text[words[i].clone()],
                 |w| self.lemmatizer.is_verb_lemma(w),
             );
+            self.repair
+                .inner_hyphens(atoms, &mut work.tags, &mut work.alts, |i| {
+                    words[i].end == words[i + 1].start
+                });
             let input = Input {
                 atoms: &work.atoms,
                 tags: &work.tags,

@@ -26,6 +26,12 @@
 //! one after a comma, a pronoun or "there" ("Recruit the right colleagues, Robert, and ...",
 //! "Remember there were ..."); the commands it would still take ("Remember that the
 //! Occupation is ...") score far more as verbs than the margin (EWT test: 58 to 69 points).
+//!
+//! A hyphen written inside a word, with a letter either side, is HYPH in both treebanks
+//! without exception; the tagger sometimes makes it a colon or comma class, most often inside
+//! a name ("Robert Kilroy-Silk" with "-" as ':' and "Silk" a common noun, hung apart from
+//! "Robert"). Such a hyphen is made HYPH, and a capitalised noun or verb after a name's
+//! hyphen a name.
 
 use crate::Upos;
 use crate::perceptron::hash_str;
@@ -100,6 +106,12 @@ pub(crate) struct Repair {
     /// determiners, numbers, possessives and prepositions (no personal pronoun, wh-word,
     /// "there", conjunction or punctuation).
     in_subject: Vec<bool>,
+    /// The classes PUNCT HYPH and PROPN NNP, where the model has them.
+    hyphen: Option<(u16, u16)>,
+    /// Whether a class is a common noun or a verb: what the second part of a hyphenated name
+    /// may wrongly be.
+    noun_or_verb: Vec<bool>,
+    hyphen_form: u64,
 }
 
 impl Repair {
@@ -165,7 +177,16 @@ impl Repair {
         let in_subject = xpos_in(&[
             "NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "DT", "CD", "PRP$", "IN", "POS", "HYPH",
         ]);
+        let class = |name: &str| classes.iter().position(|c| c == name).map(|c| c as u16);
+        let hyphen = class("PUNCT\tHYPH").zip(class("PROPN\tNNP"));
+        let noun_or_verb = classes
+            .iter()
+            .map(|c| matches!(split_class(c).0, Upos::Noun | Upos::Verb))
+            .collect();
         Repair {
+            hyphen,
+            noun_or_verb,
+            hyphen_form: hash_str("-"),
             initial,
             initial_verb,
             in_subject,
@@ -357,5 +378,44 @@ impl Repair {
             }
         }
         false
+    }
+
+    /// Tags a hyphen written inside a word (no space either side, a letter either side) as
+    /// HYPH, as both treebanks always do, and the capitalised word after a name's hyphen as a
+    /// name where it was tagged a noun or verb ("Robert Kilroy-Silk", "Winn-Dixie"; "Anglo-
+    /// French" keeps its adjective). `joined(i)` says whether words `i` and `i + 1` are
+    /// written together.
+    pub(crate) fn inner_hyphens(
+        &self,
+        atoms: &[Atoms],
+        tags: &mut [u16],
+        alts: &mut [u16],
+        joined: impl Fn(usize) -> bool,
+    ) {
+        let Some((hyph, name)) = self.hyphen else {
+            return;
+        };
+        for i in 1..tags.len().saturating_sub(1) {
+            if atoms[i].lower != self.hyphen_form
+                || !joined(i - 1)
+                || !joined(i)
+                || !atoms[i - 1].alpha
+                || !atoms[i + 1].alpha
+            {
+                continue;
+            }
+            if tags[i] != hyph {
+                alts[i] = tags[i];
+                tags[i] = hyph;
+            }
+            let next = tags[i + 1] as usize;
+            if self.role(tags[i - 1]) == Role::Name
+                && atoms[i + 1].capitalised
+                && self.noun_or_verb.get(next).copied().unwrap_or(false)
+            {
+                alts[i + 1] = tags[i + 1];
+                tags[i + 1] = name;
+            }
+        }
     }
 }
