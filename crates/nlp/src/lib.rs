@@ -412,13 +412,15 @@ impl Analyzer {
                     self.tagger.word_scores(atoms, scores, i)
                 });
             let words = &spans[range.clone()];
-            self.repair.unseen_verb(
-                atoms,
-                &mut work.tags,
-                &mut work.alts,
-                |i| &doc.text[words[i].clone()],
-                |w| self.lemmatizer.is_verb_lemma(w),
-            );
+            let form = |i: usize| &doc.text[words[i].clone()];
+            self.repair
+                .modal_verb((atoms, form), &mut work.tags, &mut work.alts, |i| {
+                    self.tagger.word_scores(atoms, scores, i)
+                });
+            self.repair
+                .unseen_verb(atoms, &mut work.tags, &mut work.alts, form, |w| {
+                    self.lemmatizer.is_verb_lemma(w)
+                });
             self.repair
                 .inner_hyphens(atoms, &mut work.tags, &mut work.alts, |i| {
                     words[i].end == words[i + 1].start
