@@ -8,7 +8,9 @@
 //! own scores came closest to a finite verb class (past, present, third person) is given it,
 //! if it came within [`FINITE_MARGIN`]: a lower-case word tagged as a participle, noun or
 //! adjective, after a noun or pronoun. Lists, captions and headings without a candidate that
-//! close keep their tags.
+//! close keep their tags. A finite verb inside a relative clause set off by commas does not
+//! count, and no candidate is taken from one: "The earthquake, which struck on Sunday,
+//! destroyed villages" (with "destroyed" a participle) has no verb of its own.
 //!
 //! A word the tagger never saw (or saw under three times), tagged a singular noun right after
 //! a plural noun or a plural-looking name, before a word that can begin an object, and known
@@ -138,6 +140,9 @@ pub(crate) struct Repair {
     after_modal: Vec<bool>,
     /// Whether a class is NN or JJ: what the verb after a modal may wrongly be.
     noun_or_adjective: Vec<bool>,
+    /// Whether a class is a wh-word (WDT, WP, WP$): after a comma it opens a relative clause.
+    wh: Vec<bool>,
+    comma: u64,
 }
 
 impl Repair {
@@ -221,6 +226,8 @@ impl Repair {
             .collect(),
             after_modal: xpos_in(&["RB", "``", "''"]),
             noun_or_adjective: xpos_in(&["NN", "JJ"]),
+            wh: xpos_in(&["WDT", "WP", "WP$"]),
+            comma: hash_str(","),
             hyphen,
             noun_or_verb,
             hyphen_form: hash_str("-"),
@@ -236,15 +243,36 @@ impl Repair {
         }
     }
 
-    /// Whether the sentence has a finite verb, or a VB not after "to".
-    fn has_verb(&self, tags: &[u16]) -> bool {
+    /// Whether the sentence has a finite verb, or a VB not after "to", outside the relative
+    /// clauses of `inside`.
+    fn has_verb(&self, tags: &[u16], inside: &[bool]) -> bool {
         let mut before = Kind::Other;
-        tags.iter().any(|&t| {
+        tags.iter().zip(inside).any(|(&t, &relative)| {
             let kind = self.kind(t);
             let verb = kind == Kind::Finite || kind == Kind::Base && before != Kind::To;
             before = kind;
-            verb
+            verb && !relative
         })
+    }
+
+    /// The words of relative clauses set off by commas (", which struck on Sunday,"): a
+    /// finite verb there is not the sentence's ("The earthquake, which struck on Sunday,
+    /// destroyed villages" with "destroyed" a participle). A clause not closed by a comma is
+    /// left out.
+    fn relative_clauses(&self, atoms: &[Atoms], tags: &[u16]) -> Vec<bool> {
+        let mut inside = vec![false; tags.len()];
+        let mut i = 1;
+        while i < tags.len() {
+            let opens = atoms[i - 1].lower == self.comma
+                && self.wh.get(tags[i] as usize).copied().unwrap_or(false);
+            // Each word is scanned once: the search resumes at the closing comma.
+            if opens && let Some(j) = (i + 1..tags.len()).find(|&j| atoms[j].lower == self.comma) {
+                inside[i..j].iter_mut().for_each(|w| *w = true);
+                i = j;
+            }
+            i += 1;
+        }
+        inside
     }
 
     fn kind(&self, class: u16) -> Kind {
@@ -270,7 +298,8 @@ impl Repair {
         else {
             return;
         };
-        if atoms[last].lower != self.full_stop || self.has_verb(tags) {
+        let inside = self.relative_clauses(atoms, tags);
+        if atoms[last].lower != self.full_stop || self.has_verb(tags, &inside) {
             return;
         }
         // A verb with "to" is the complement of the verb sought, which comes before it
@@ -284,6 +313,7 @@ impl Repair {
             let kind = self.kind(tags[i]);
             if kind == Kind::Candidate
                 && subject
+                && !inside[i]
                 && atoms[i].alpha
                 && !atoms[i].capitalised
                 && let Some(s) = scores(i)

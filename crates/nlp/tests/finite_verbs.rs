@@ -34,6 +34,43 @@ fn a_sentence_without_a_finite_verb_gets_one() {
     }
 }
 
+/// A finite verb inside a relative clause set off by commas is not the sentence's: the main
+/// verb after the clause, which the tagger made a participle, becomes the verb.
+#[test]
+fn a_relative_clause_does_not_lend_its_verb() {
+    let cases = [
+        (
+            "The earthquake, which struck on Sunday, destroyed villages in Sri Lanka.",
+            "destroyed",
+            "villages",
+        ),
+        (
+            "The Glasgow MP, who was expelled from Labour over the war, accused Ms King of lying.",
+            "accused",
+            "MP",
+        ),
+    ];
+    for (text, verb, dependent) in cases {
+        let doc = analyzer().analyze(text);
+        let v = find(&doc, verb);
+        assert!(
+            matches!(v.xpos(), "VBD" | "VBP" | "VBZ"),
+            "{verb} in {text:?}: {}",
+            v.xpos()
+        );
+        assert_eq!(v.deprel(), "root", "{verb} in {text:?}");
+        assert_eq!(
+            find(&doc, dependent).head().map(|h| h.text()),
+            Some(verb),
+            "{dependent} in {text:?}"
+        );
+    }
+    // The sentence's own verb before the clause stays, and the clause keeps its verb.
+    let doc = analyzer().analyze("Police arrested the men, who were released on bail.");
+    assert_eq!(find(&doc, "arrested").deprel(), "root");
+    assert_eq!(find(&doc, "released").xpos(), "VBN");
+}
+
 /// Lists, captions and fragments with no word close to a verb keep their tags.
 #[test]
 fn fragments_without_a_verb_are_left_alone() {
