@@ -73,6 +73,7 @@ pub fn code_sentence<'a>(
     drop_recoded_twins(&found.frames, &mut coded);
     let mut coded = measure_frames(&sx, &found.frames, coded);
     share_recipients(&found.frames, &mut coded);
+    crate::participants::answer_demands(&found.frames, &mut coded);
     let dated = date_frames(&sx, &found.frames, &coded, &found.repeats);
     let template = build_events(&sx, &found.frames, coded, &dated, out);
     repeat_events(&sx, &found.repeats, discourse, out);

@@ -270,6 +270,46 @@ pub(crate) fn share_recipients(frames: &[Frame<'_>], coded: &mut [Coded]) {
     }
 }
 
+/// Recipients pass, after [`share_recipients`]: a refusal joined by "but" to a demand before it
+/// answers that demand: "Mr Blair is among those who have called for an apology but so far
+/// the mayor has refused", "the union demanded a pay rise, but the management refused". The
+/// refuser is whom the demand was made of and the demander whom the refusal is aimed at, where
+/// neither names its own and their doers differ.
+pub(crate) fn answer_demands(frames: &[Frame<'_>], coded: &mut [Coded]) {
+    for r in 0..coded.len() {
+        let refusal = frames[coded[r].frame].anchor;
+        if frames[coded[r].frame].category != EventCategory::Reject
+            || !coded[r].recipients.is_empty()
+            || coded[r].actors.is_empty()
+            || refusal.rel() != Deprel::Conj
+            || !refusal
+                .children()
+                .any(|c| c.rel() == Deprel::Cc && c.text().eq_ignore_ascii_case("but"))
+        {
+            continue;
+        }
+        let Some(joined) = refusal.head() else {
+            continue;
+        };
+        let demand = coded.iter().position(|c| {
+            let anchor = frames[c.frame].anchor;
+            frames[c.frame].category == EventCategory::Request
+                && c.recipients.is_empty()
+                && !c.actors.is_empty()
+                && anchor.i() < refusal.i()
+                && crate::tree::dominates(joined, anchor)
+                && !crate::tree::dominates(refusal, anchor)
+                && c.actors
+                    .iter()
+                    .all(|a| coded[r].actors.iter().all(|b| a.span != b.span))
+        });
+        if let Some(d) = demand {
+            coded[r].recipients = coded[d].actors.clone();
+            coded[d].recipients = coded[r].actors.clone();
+        }
+    }
+}
+
 /// Quantities pass: the figures of each coded frame (a protest or mobilisation without one
 /// counts its crowd: "thousands of protesters marched"), with its casualties; a frame another
 /// frame read as its casualty ("and wounded 30") goes.

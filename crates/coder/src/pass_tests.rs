@@ -55,6 +55,7 @@ fn code(conllu: &str) -> Vec<Found> {
         let coded = read_participants(&sx, &found.frames, &mut discourse);
         let mut coded = measure_frames(&sx, &found.frames, coded);
         share_recipients(&found.frames, &mut coded);
+        crate::participants::answer_demands(&found.frames, &mut coded);
         let dated = date_frames(&sx, &found.frames, &coded, &found.repeats);
         build_events(&sx, &found.frames, coded, &dated, &mut out);
         repeat_events(&sx, &found.repeats, &mut discourse, &mut out);
