@@ -273,8 +273,9 @@ pub(crate) fn share_recipients(frames: &[Frame<'_>], coded: &mut [Coded]) {
 /// Recipients pass, after [`share_recipients`]: a refusal joined by "but" to a demand before it
 /// answers that demand: "Mr Blair is among those who have called for an apology but so far
 /// the mayor has refused", "the union demanded a pay rise, but the management refused". The
-/// refuser is whom the demand was made of and the demander whom the refusal is aimed at, where
-/// neither names its own and their doers differ.
+/// demander is whom the refusal is aimed at, where the refusal names no one of its own and the
+/// doers differ; and the refuser is whom the demand was made of, where the demand names no one
+/// ("Greece demanded an apology from Turkey but Ankara refused" keeps Turkey).
 pub(crate) fn answer_demands(frames: &[Frame<'_>], coded: &mut [Coded]) {
     for r in 0..coded.len() {
         let refusal = frames[coded[r].frame].anchor;
@@ -294,7 +295,6 @@ pub(crate) fn answer_demands(frames: &[Frame<'_>], coded: &mut [Coded]) {
         let demand = coded.iter().position(|c| {
             let anchor = frames[c.frame].anchor;
             frames[c.frame].category == EventCategory::Request
-                && c.recipients.is_empty()
                 && !c.actors.is_empty()
                 && anchor.i() < refusal.i()
                 && crate::tree::dominates(joined, anchor)
@@ -305,7 +305,9 @@ pub(crate) fn answer_demands(frames: &[Frame<'_>], coded: &mut [Coded]) {
         });
         if let Some(d) = demand {
             coded[r].recipients = coded[d].actors.clone();
-            coded[d].recipients = coded[r].actors.clone();
+            if coded[d].recipients.is_empty() {
+                coded[d].recipients = coded[r].actors.clone();
+            }
         }
     }
 }

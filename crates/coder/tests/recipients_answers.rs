@@ -51,6 +51,14 @@ fn a_refusal_after_but_answers_the_demand() {
 }
 
 #[test]
+fn a_demand_that_names_whom_it_is_made_of_keeps_it() {
+    let text = "Greece demanded an apology from Turkey but Ankara refused.";
+    let events = code(text);
+    assert_eq!(recipients(&events, C::Request), ["TUR"], "{text}");
+    assert_eq!(recipients(&events, C::Reject), ["GRC"], "{text}");
+}
+
+#[test]
 fn a_refusal_by_the_demander_answers_no_one() {
     let text = "Pakistan called for talks but refused to drop its demands.";
     let events = code(text);
