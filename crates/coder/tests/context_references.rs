@@ -166,6 +166,19 @@ fn they_does_not_stand_for_one_office() {
 const BRITISH_LEAD: &str =
     "Waiting lists in Britain grew in January, figures from Britain showed on Monday.\n\n";
 
+/// Each (body, trigger, actor) case, read after [`BRITISH_LEAD`]: the trigger's actor.
+fn assert_actors_after_british_lead(cases: &[(&str, &str, Option<(String, String)>)]) {
+    for (body, trigger, want) in cases {
+        let events = code(&format!("{BRITISH_LEAD}{body}"));
+        assert_eq!(
+            actor_of(&events, trigger),
+            *want,
+            "{body}: {:#?}",
+            common::actor_rows(&events)
+        );
+    }
+}
+
 #[test]
 fn they_continues_a_group_known_by_its_kind() {
     // A generic agent that was the last subject is what a later subject "they" stands for,
@@ -197,15 +210,7 @@ fn they_continues_a_group_known_by_its_kind() {
             coded("GBR", "CVL"),
         ),
     ];
-    for (body, trigger, want) in cases {
-        let events = code(&format!("{BRITISH_LEAD}{body}"));
-        assert_eq!(
-            actor_of(&events, trigger),
-            want,
-            "{body}: {:#?}",
-            common::actor_rows(&events)
-        );
-    }
+    assert_actors_after_british_lead(&cases);
 }
 
 #[test]
@@ -262,15 +267,7 @@ fn a_relative_pronoun_of_a_group_known_by_its_kind_is_that_group() {
             None,
         ),
     ];
-    for (body, trigger, want) in cases {
-        let events = code(&format!("{BRITISH_LEAD}{body}"));
-        assert_eq!(
-            actor_of(&events, trigger),
-            want,
-            "{body}: {:#?}",
-            common::actor_rows(&events)
-        );
-    }
+    assert_actors_after_british_lead(&cases);
 }
 
 #[test]
