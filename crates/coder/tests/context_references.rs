@@ -166,8 +166,12 @@ fn they_does_not_stand_for_one_office() {
 const BRITISH_LEAD: &str =
     "Waiting lists in Britain grew in January, figures from Britain showed on Monday.\n\n";
 
-/// Each (body, trigger, actor) case, read after [`BRITISH_LEAD`]: the trigger's actor.
-fn assert_actors_after_british_lead(cases: &[(&str, &str, Option<(String, String)>)]) {
+/// A body read after [`BRITISH_LEAD`], a trigger in it, and the trigger's actor (country,
+/// sector) or none.
+type ActorCase<'a> = (&'a str, &'a str, Option<(String, String)>);
+
+/// Each case's trigger has its actor.
+fn assert_actors_after_british_lead(cases: &[ActorCase<'_>]) {
     for (body, trigger, want) in cases {
         let events = code(&format!("{BRITISH_LEAD}{body}"));
         assert_eq!(
