@@ -319,6 +319,14 @@ fn held_at_a_prison_or_guantanamo_bay_is_detention() {
                 "The French minister held a meeting at the conference centre.",
                 C::Coerce,
             ),
+            (
+                "The Welsh Assembly government held a meeting with union leaders at Cardiff Bay on Monday.",
+                C::Coerce,
+            ),
+            (
+                "The Spanish government held talks with Basque leaders in Bilbao Bay.",
+                C::Coerce,
+            ),
         ],
         code,
     );
