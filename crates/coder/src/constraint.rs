@@ -61,6 +61,9 @@ pub enum Relation {
     Compound,
     /// Any dependent, or a dependent's dependent.
     Any,
+    /// The coordinating conjunction that joins the trigger to the verb before it: "or" in
+    /// "recall the notice or face a strike ballot" (a condition: a threat).
+    Coordinator,
     /// A compound or adjectival modifier of the trigger's object: "humanitarian" in "sent
     /// humanitarian aid" (`obj:aid&objmod:humanitarian`).
     ObjectModifier,
@@ -75,7 +78,7 @@ pub enum ConstraintError {
     #[error("constraint {0:?} must look like REL:lemma|lemma (conditions joined by &)")]
     Shape(String),
     #[error(
-        "constraint relation {0:?} is not one of prt, obj, xcomp, ccomp, ccxcomp, ccsubj, ccposs, cceval, eval, compound, any, objmod, pp.PREP"
+        "constraint relation {0:?} is not one of prt, obj, xcomp, ccomp, ccxcomp, ccsubj, ccposs, cceval, eval, compound, any, cc, objmod, pp.PREP"
     )]
     Relation(String),
     #[error("constraint {0:?} lists no lemma")]
@@ -118,6 +121,7 @@ fn parse_condition(spec: &str) -> Result<Condition, ConstraintError> {
         "eval" => Relation::Evaluation,
         "compound" => Relation::Compound,
         "any" => Relation::Any,
+        "cc" => Relation::Coordinator,
         "objmod" => Relation::ObjectModifier,
         other => match other.strip_prefix("pp.") {
             Some(prep) if !prep.is_empty() && prep.bytes().all(|b| b.is_ascii_lowercase()) => {
@@ -293,6 +297,9 @@ impl Condition {
                     })
                     || self.follows(doc, trigger)
             }
+            Relation::Coordinator => trigger
+                .children()
+                .any(|c| c.rel() == Deprel::Cc && self.accepts(c)),
             // A title before a name is the name's modifier too: "defended President Bush".
             Relation::ObjectModifier => object_heads(trigger).any(|o| {
                 o.children().any(|c| {
@@ -428,6 +435,8 @@ mod tests {
         assert_eq!(c.conditions[1].relation, Relation::ObjectModifier);
         let c = parse_constraint("pp.of:immunity").unwrap();
         assert_eq!(c.conditions[0].relation, Relation::Prep("of".into()));
+        let c = parse_constraint("cc:or&obj:sanction").unwrap();
+        assert_eq!(c.conditions[0].relation, Relation::Coordinator);
         let c = parse_constraint("obj:*&xcomp:*").unwrap();
         assert!(
             c.conditions

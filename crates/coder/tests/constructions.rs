@@ -373,3 +373,60 @@ fn harm_by_a_rival_body_is_criticism_unless_denied() {
         code,
     );
 }
+
+/// A demand with its penalty joined by "or" is a threat ("called on the management to recall
+/// the notice or face a strike ballot"); a suit is also "raised" ("raised a legal challenge").
+/// Facing a penalty with no demand before it, raising rates or an issue, are neither.
+#[test]
+fn or_face_penalty_is_a_threat_and_raised_challenge_a_suit() {
+    common::assert_rows_coded(
+        &[
+            (
+                "The National Union of Journalists has called on the management to recall the notice of redundancy by Monday or face a strike ballot.",
+                C::Threaten,
+                "GBR",
+                "",
+            ),
+            (
+                "The Fire Brigades Union has called on the government to honour the pay deal or face a national strike.",
+                C::Threaten,
+                "GBR",
+                "",
+            ),
+            (
+                "Mr Napier, a British remand prisoner, raised a legal challenge in 2001 under the European Convention on Human Rights.",
+                C::Accuse,
+                "GBR",
+                "",
+            ),
+            (
+                "Amnesty International raised a complaint against the Egyptian government.",
+                C::Accuse,
+                "AMNESTY",
+                "EGY",
+            ),
+        ],
+        code,
+    );
+    common::assert_none_coded(
+        &[
+            (
+                "Protesters who broke the law face fines or jail, French police said.",
+                C::Threaten,
+            ),
+            (
+                "Railway workers in Britain face a ballot on strike action.",
+                C::Threaten,
+            ),
+            (
+                "The Bank of England raised interest rates to 4.75%.",
+                C::Accuse,
+            ),
+            (
+                "The British government raised the issue with the Chinese ambassador.",
+                C::Accuse,
+            ),
+        ],
+        code,
+    );
+}
