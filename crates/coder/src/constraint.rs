@@ -311,6 +311,7 @@ impl Condition {
             }),
             Relation::Prep(prep) => std::iter::once(trigger)
                 .chain(object_heads(trigger))
+                .chain(carrier_of(trigger))
                 .flat_map(|t| t.children())
                 .any(|c| {
                     // "over tax and spending plans": the parser may hang the preposition on
@@ -324,6 +325,15 @@ impl Condition {
                 }),
         }
     }
+}
+
+/// The carrier verb whose object a noun trigger is, where the parser hangs the noun's
+/// prepositional phrase: "led the opposition | to the bill", "voiced opposition | to the war".
+fn carrier_of(trigger: Token<'_>) -> Option<Token<'_>> {
+    (trigger.upos() == Upos::Noun && trigger.rel() == Deprel::Obj)
+        .then(|| trigger.head())
+        .flatten()
+        .filter(|h| is(WordClass::Carrier, &trigger_lemma(*h)))
 }
 
 /// The tokens that stand for what a trigger acts on: objects, passive subjects, a noun

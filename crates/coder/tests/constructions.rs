@@ -430,3 +430,34 @@ fn or_face_penalty_is_a_threat_and_raised_challenge_a_suit() {
         code,
     );
 }
+
+/// The parser often hangs a noun trigger's prepositional phrase on the verb that carries it:
+/// "led the opposition | to the bill". The phrase still completes the noun ("opposition to the
+/// bill" is a rejection); leading the opposition with no "to" is a role, not an act.
+#[test]
+fn carried_noun_keeps_its_phrase_on_the_verb() {
+    common::assert_rows_coded(
+        &[
+            (
+                "The Conservatives led the opposition to the bill.",
+                C::Reject,
+                "GBR",
+                "",
+            ),
+            (
+                "Tory leader Michael Howard stayed in London to lead the opposition to the bill.",
+                C::Reject,
+                "GBR",
+                "",
+            ),
+        ],
+        code,
+    );
+    common::assert_none_coded(
+        &[(
+            "Michael Howard has led the opposition since 2003.",
+            C::Reject,
+        )],
+        code,
+    );
+}
