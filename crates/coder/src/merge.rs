@@ -67,6 +67,7 @@ fn evidence(found: &Found) -> Evidence<'_> {
         speakers: Vec::new(),
         cluster: None,
         places: Vec::new(),
+        words: Vec::new(),
     }
 }
 

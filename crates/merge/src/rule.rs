@@ -61,6 +61,9 @@ pub struct Evidence<'a> {
     pub cluster: Option<i64>,
     /// The countries its reports place the event in; empty when unknown.
     pub places: Vec<&'a str>,
+    /// The trigger's own words, lowercased, one per report ("shooting" of a shooting the
+    /// dictionary coded ASSAULT, mode firearms); empty when unknown.
+    pub words: Vec<&'a str>,
 }
 
 /// Whether two mentions are one event, why (or why not), and how well they fit.
@@ -105,7 +108,7 @@ fn reason_to_merge(ours: &Evidence, theirs: &Evidence, policy: &Policy) -> Resul
     let unknown_fits = match (ours.mode, theirs.mode) {
         (Some(a), Some(b)) => crate::words::unknown_kind_fits(a, b),
         _ => false,
-    };
+    } || word_told(ours, theirs);
     if theirs.category != ours.category && !unknown_fits {
         return Err(Apart(format!(
             "category {} vs {}",
@@ -377,7 +380,7 @@ fn one_word_tells(ours: &Evidence, theirs: &Evidence, o: &Overlap, verbatim: boo
         || [ours.mode, theirs.mode]
             .iter()
             .any(|m| m.is_some_and(crate::words::general));
-    let words = word_mode(ours) && word_mode(theirs);
+    let words = word_mode(ours) && word_mode(theirs) || word_told(ours, theirs);
     let nobody = ours.actors.is_empty() && theirs.actors.is_empty();
     if said || (nobody && !words) {
         verbatim || o.shared_weight > STORY_MIN_SHARED
@@ -392,6 +395,14 @@ fn one_word_tells(ours: &Evidence, theirs: &Evidence, o: &Overlap, verbatim: boo
 /// which a trip to Iraq and hosting a meeting share: there the clauses must share a word.
 fn word_mode(e: &Evidence) -> bool {
     e.mode.is_some_and(|m| m.contains(':'))
+}
+
+/// Whether a mention of unknown kind meets the word the other's trigger reads
+/// ([`crate::words::unknown_word_fits`]): both then name the event by one word, as two word
+/// modes do ([`word_mode`]).
+fn word_told(ours: &Evidence, theirs: &Evidence) -> bool {
+    crate::words::unknown_word_fits(ours.mode, &theirs.words)
+        || crate::words::unknown_word_fits(theirs.mode, &ours.words)
 }
 
 /// How many days two exact dates of reports of one cluster of documents may lie apart: one

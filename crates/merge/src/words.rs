@@ -86,6 +86,19 @@ pub fn unknown_kind_fits(a: &str, b: &str) -> bool {
     }
 }
 
+/// Whether a mention of unknown kind ("generic:shooting") is told by the trigger's own word of
+/// the other, coded, mention (`words`: "shooting" the dictionary coded ASSAULT, mode firearms):
+/// the same word, as it is or inflected. The coder's mode or category names a kind of event,
+/// the word read from the text is what both reports say.
+pub fn unknown_word_fits(mode: Option<&str>, words: &[&str]) -> bool {
+    let Some((UNKNOWN_KIND, word)) = mode.and_then(|m| m.rsplit_once(':')) else {
+        return false;
+    };
+    words
+        .iter()
+        .any(|w| *w == word || inflected(word, w) || inflected(w, word))
+}
+
 /// Whether `long` is `short` with an inflection the lemmatiser left on ("playoffs",
 /// "retains", "escaped", "suspended"): `short` of three letters or more, followed by "s",
 /// "es", "d" or "ed".
@@ -137,6 +150,23 @@ mod tests {
         assert!(!unknown_kind_fits("generic:win", "beat"));
         assert!(!unknown_kind_fits("riot", "riot"));
         assert!(!unknown_kind_fits("generic:riot", "generic:protest"));
+    }
+
+    /// The word a coded mention's trigger reads is its word: an uncoded "shooting" fits a
+    /// "shooting" coded ASSAULT whatever its mode, "shootings" too; another word, or a coded
+    /// mention's mode alone, does not.
+    #[test]
+    fn a_word_of_unknown_kind_fits_the_coded_trigger_word() {
+        use super::unknown_word_fits;
+        assert!(unknown_word_fits(Some("generic:shooting"), &["shooting"]));
+        assert!(unknown_word_fits(
+            Some("generic:shooting"),
+            &["gunfire", "shootings"]
+        ));
+        assert!(!unknown_word_fits(Some("generic:shooting"), &["gunfire"]));
+        assert!(!unknown_word_fits(Some("generic:shooting"), &[]));
+        assert!(!unknown_word_fits(Some("firearms"), &["firearms"]));
+        assert!(!unknown_word_fits(None, &["shooting"]));
     }
 
     #[test]

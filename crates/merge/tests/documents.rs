@@ -65,6 +65,7 @@ fn fire(clause: &str, cluster: Option<i64>) -> Evidence<'static> {
         speakers: Vec::new(),
         cluster,
         places: Vec::new(),
+        words: Vec::new(),
     }
 }
 
@@ -317,5 +318,45 @@ fn in_one_cluster_a_word_of_unknown_kind_fits_the_same_word_coded() {
         "the protest spread from Clichy-sous-Bois",
     ));
     let d = decide(&unknown, &protest, &policy);
+    assert!(!d.merge, "{}", d.reason);
+}
+
+/// The word a coded mention's trigger reads is a word for the event too: "the shooting" the
+/// dictionary coded ASSAULT (mode firearms) and "the shooting" it left uncoded in another
+/// report of one story are one event, whichever comes first. A coded "gunfire" is another
+/// word, and a coded mention whose word is unknown (an event stored before words were kept)
+/// names none.
+#[test]
+fn in_one_cluster_a_word_of_unknown_kind_fits_the_word_a_coded_trigger_reads() {
+    let policy = Policy::ACROSS_DOCUMENTS;
+    let coded = |word: &'static str, clause| Evidence {
+        words: vec![word],
+        ..in_cluster(EventCategory::Assault, "firearms", clause)
+    };
+    let shooting = coded(
+        "shooting",
+        "the shooting at a nightclub in Orlando left 49 people dead",
+    );
+    let unknown = in_cluster(
+        EventCategory::Consult,
+        "generic:shooting",
+        "witnesses described the shooting to detectives on Sunday",
+    );
+    let d = decide(&shooting, &unknown, &policy);
+    assert!(d.merge, "{}", d.reason);
+    assert!(
+        d.reason.starts_with("same ASSAULT/firearms"),
+        "{}",
+        d.reason
+    );
+    assert!(decide(&unknown, &shooting, &policy).merge);
+    let gunfire = coded("gunfire", "gunfire was heard near the nightclub in Orlando");
+    let d = decide(&gunfire, &unknown, &policy);
+    assert!(!d.merge, "{}", d.reason);
+    let wordless = Evidence {
+        words: Vec::new(),
+        ..shooting.clone()
+    };
+    let d = decide(&wordless, &unknown, &policy);
     assert!(!d.merge, "{}", d.reason);
 }

@@ -50,6 +50,7 @@ fn mention<'a>(
         speakers: Vec::new(),
         cluster: None,
         places: Vec::new(),
+        words: Vec::new(),
     }
 }
 

@@ -41,6 +41,7 @@ fn expulsion(actors: Vec<&'static str>, counts: Vec<Count<'static>>) -> Evidence
         speakers: Vec::new(),
         cluster: None,
         places: Vec::new(),
+        words: Vec::new(),
     }
 }
 

@@ -38,6 +38,7 @@ fn mention(
         speakers: Vec::new(),
         cluster: None,
         places: Vec::new(),
+        words: Vec::new(),
     }
 }
 

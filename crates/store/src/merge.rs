@@ -102,6 +102,16 @@ pub struct Report {
     /// The cluster of documents its document is in ([`attache_merge::cluster`]); `None` when
     /// unknown.
     pub cluster: Option<i64>,
+    /// The trigger's own word ([`trigger_word`]): at most one.
+    pub words: Vec<String>,
+}
+
+/// The word the event's trigger reads, lowercased ("shooting" of a shooting coded ASSAULT,
+/// mode firearms): a report of unknown kind that names it fits
+/// ([`attache_merge::words::unknown_word_fits`]).
+pub fn trigger_word(event: &Event) -> Option<String> {
+    let word = event.trigger.text.trim().to_lowercase();
+    (!word.is_empty()).then_some(word)
 }
 
 /// The country a document's events stand in: that of a participant the coder placed by the
@@ -185,6 +195,7 @@ macro_rules! evidence_of {
                 .iter()
                 .filter_map(|p| p.location.country.as_deref())
                 .collect(),
+            words: $facts.words.iter().map(String::as_str).collect(),
         }
     };
 }
@@ -252,6 +263,7 @@ impl Report {
                 .filter_map(|a| speaker_word(&a.text))
                 .collect(),
             cluster: None,
+            words: trigger_word(event).into_iter().collect(),
         };
         let mut reports = Vec::new();
         if event.aggregate && actors.len() > 1 {
@@ -342,6 +354,10 @@ pub struct MergedEvent {
     /// The cluster of documents of its reports ([`Report::cluster`]; the first known).
     #[serde(default)]
     pub cluster: Option<i64>,
+    /// The trigger words of its reports ([`Report::words`]); empty in an event stored before
+    /// they were kept, until it takes another report.
+    #[serde(default)]
+    pub words: Vec<String>,
 }
 
 impl MergedEvent {
@@ -365,6 +381,7 @@ impl MergedEvent {
             story: report.story.clone(),
             speakers: Vec::new(),
             cluster: None,
+            words: Vec::new(),
         };
         event.absorb(report);
         event
@@ -459,9 +476,14 @@ impl MergedEvent {
         if self.cluster.is_none() {
             self.cluster = report.cluster;
         }
-        for speaker in &report.speakers {
-            if !self.speakers.contains(speaker) {
-                self.speakers.push(speaker.clone());
+        for (ours, theirs) in [
+            (&mut self.speakers, &report.speakers),
+            (&mut self.words, &report.words),
+        ] {
+            for word in theirs {
+                if !ours.contains(word) {
+                    ours.push(word.clone());
+                }
             }
         }
         for word in &report.content {

@@ -357,3 +357,25 @@ fn within_one_document_an_undated_mention_of_one_kind_of_event_joins_the_dated_o
     modeless.mode = None;
     assert!(!merged[0].accepts(&unpublished(&modeless)).merge);
 }
+
+/// A report keeps the word its trigger reads ("expelled"), and a merged event the words of its
+/// reports; an event stored before the words were kept reads back with none, the rest as it
+/// was.
+#[test]
+fn a_report_keeps_its_trigger_word_and_an_event_stored_without_words_reads_back() {
+    let first = report(&expulsion("a", &["ITA"], Some(30.0), None), "Reuters");
+    assert_eq!(first.words, ["expelled"]);
+    let merged = merge_all(&[first]);
+    assert_eq!(merged[0].words, ["expelled"]);
+    let mut json: serde_json::Value = serde_json::to_value(&merged[0]).unwrap();
+    json.as_object_mut().unwrap().remove("words");
+    let old: MergedEvent = serde_json::from_value(json).unwrap();
+    assert!(old.words.is_empty());
+    assert_eq!(
+        MergedEvent {
+            words: merged[0].words.clone(),
+            ..old
+        },
+        merged[0]
+    );
+}
