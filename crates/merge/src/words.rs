@@ -94,9 +94,25 @@ pub fn unknown_word_fits(mode: Option<&str>, words: &[&str]) -> bool {
     let Some((UNKNOWN_KIND, word)) = mode.and_then(|m| m.rsplit_once(':')) else {
         return false;
     };
-    words
+    words.iter().any(|w| one_word(word, w))
+}
+
+/// Whether a lemma and a word as the text reads it are one word for the event: the same,
+/// inflected ([`inflected`]), or of one line of the event-word list as it is or as its lemma
+/// ("shot" and "shooting", "murder" and "killed").
+fn one_word(lemma: &str, read: &str) -> bool {
+    if lemma == read || inflected(lemma, read) || inflected(read, lemma) {
+        return true;
+    }
+    let Some(line) = classes().get(lemma) else {
+        return false;
+    };
+    let stems = ["s", "es", "d", "ed"]
         .iter()
-        .any(|w| *w == word || inflected(word, w) || inflected(w, word))
+        .filter_map(|end| read.strip_suffix(end));
+    std::iter::once(read)
+        .chain(stems)
+        .any(|w| classes().get(w) == Some(line))
 }
 
 /// Whether `long` is `short` with an inflection the lemmatiser left on ("playoffs",
@@ -163,7 +179,10 @@ mod tests {
             Some("generic:shooting"),
             &["gunfire", "shootings"]
         ));
-        assert!(!unknown_word_fits(Some("generic:shooting"), &["gunfire"]));
+        assert!(unknown_word_fits(Some("generic:shot"), &["shooting"]));
+        assert!(unknown_word_fits(Some("generic:slaying"), &["killed"]));
+        assert!(!unknown_word_fits(Some("generic:death"), &["killed"]));
+        assert!(!unknown_word_fits(Some("generic:shooting"), &["attack"]));
         assert!(!unknown_word_fits(Some("generic:shooting"), &[]));
         assert!(!unknown_word_fits(Some("firearms"), &["firearms"]));
         assert!(!unknown_word_fits(None, &["shooting"]));
