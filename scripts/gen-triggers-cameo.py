@@ -78,6 +78,10 @@ PATTERN_OVERRIDES = {
     # "DIE (IN &DETENTION) [184]": 184 is using people as human shields; a death in custody
     # says nothing of who did what, so the pattern is dropped.
     ("die", "custody"): None,
+    # "QUIT * PARTY [160]" (reduce relations): in news a party quit is a member leaving a
+    # political party ("Kilroy-Silk has quit the UK Independence Party"), an act inside one
+    # actor; PLOVER has no reduction of relations between two actors there.
+    ("quit", "party"): None,
 }
 
 # Categories whose generated rows cost precision more than they add. AGREE (CAMEO 03,

@@ -194,6 +194,15 @@ const NOT_CODED: &[(&str, C)] = &[
     ("The band arrived in London for a tour.", C::Consult),
     ("Ministers put up resistance to the plan.", C::Accuse),
     ("The firm's shares were stripped of their value.", C::Coerce),
+    // A member leaving a political party reduces no relations between two actors.
+    (
+        "The Italian senator quit the ruling party on Monday after a row over immigration.",
+        C::Sanction,
+    ),
+    (
+        "Two French MPs have quit the Socialist Party to sit as independents.",
+        C::Sanction,
+    ),
 ];
 
 #[test]
