@@ -81,6 +81,17 @@ const CODED: &[(&str, C, &str)] = &[
         C::Accuse,
         "GBR",
     ),
+    // agreeing that someone should or will act is agreeing to cooperate
+    (
+        "Senior Greek and Turkish officials agreed on Friday that their countries should resume talks on the island.",
+        C::Agree,
+        "GRC",
+    ),
+    (
+        "The Spanish government agreed to open talks with the Basque regional government.",
+        C::Agree,
+        "ESP",
+    ),
 ];
 
 #[test]
@@ -121,6 +132,15 @@ const NOT_CODED: &[(&str, C)] = &[
     (
         "The Irish team took the ball to the other end of the pitch.",
         C::Accuse,
+    ),
+    // agreeing that something is so shares a view and commits no one
+    (
+        "\"I agree that we do not need to cut supply,\" the Libyan oil minister told reporters.",
+        C::Agree,
+    ),
+    (
+        "The Dutch finance minister agreed that there was some cause for optimism about growth.",
+        C::Agree,
     ),
 ];
 
