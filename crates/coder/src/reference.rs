@@ -196,10 +196,11 @@ impl<'d> ActorReader<'d, '_> {
         if !definite || restricted || !matches!(head.upos(), Upos::Noun | Upos::Propn) {
             return None;
         }
+        // "the party's opposition": the possessive mark is no word of the description.
         let words: Vec<Token<'d>> = core
             .iter()
             .copied()
-            .filter(|t| t.upos() != Upos::Det)
+            .filter(|t| t.upos() != Upos::Det && t.rel() != Deprel::Case)
             .collect();
         let (lo, hi) = (words.first()?.span().start, words.last()?.span().end);
         let mut role_sector = None;

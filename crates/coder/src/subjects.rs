@@ -69,6 +69,11 @@ pub(crate) fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>,
             continue;
         }
         match (v.rel(), v.head()) {
+            // "expects the authorities to prosecute", "persuaded fellow EU members to put":
+            // an infinitive after an object is the object's to do.
+            (Deprel::Xcomp, Some(h)) if is_verbal(h) && object_before(h, v).is_some() => {
+                return (object_before(h, v).into_iter().collect(), false);
+            }
             (Deprel::Conj | Deprel::Xcomp, Some(h)) if is_verbal(h) => v = h,
             // "it is willing to withdraw": control through a predicative adjective.
             (Deprel::Xcomp, Some(h)) if h.upos() == Upos::Adj => v = h,
@@ -94,6 +99,19 @@ pub(crate) fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>,
         }
     }
     (Vec::new(), false)
+}
+
+/// The object of `governor` that stands before its infinitive `xcomp` ("urged *Iran* to
+/// stop"): who is to do what the infinitive names (object control).
+/// A participle after the object is what is done to it ("have Baikal assets frozen"), not
+/// the object's act.
+fn object_before<'d>(governor: Token<'d>, xcomp: Token<'d>) -> Option<Token<'d>> {
+    if xcomp.xpos() == "VBN" {
+        return None;
+    }
+    governor
+        .children()
+        .find(|c| c.rel() == Deprel::Obj && c.i() < xcomp.i())
 }
 
 /// A passive's "by" agent the parse hung on the oblique before it: "a complaint was made to

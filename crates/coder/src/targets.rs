@@ -222,7 +222,7 @@ pub(crate) fn policy_maker(
         } else {
             has_mark(Marks::Policy, category)
         };
-        rows && is_unowned_policy(**p)
+        rows && is_unowned_policy(sx, **p)
     }) else {
         return Vec::new();
     };
@@ -255,13 +255,23 @@ pub(crate) fn policy_maker(
     }]
 }
 
-/// A policy word with no possessor, no capitalised modifier and no "by"/"of"/"from" phrase
-/// that could name whose it is ("Labour's plans", "the Tory plans", "plans by the mayor").
-fn is_unowned_policy(head: Token<'_>) -> bool {
+/// A policy word with no possessor, no capitalised modifier the dictionaries know and no
+/// "by"/"of"/"from" phrase that could name whose it is ("Labour's plans", "the Tory plans", "plans by the mayor").
+fn is_unowned_policy(sx: &SentenceCx<'_, '_>, head: Token<'_>) -> bool {
+    // A capitalised modifier names an owner ("the Labour plan", "the Statoil plan"), unless
+    // the policy word is capitalised too and the dictionaries do not know the modifier: the
+    // policy's own title ("the Prevention of Terrorism Bill", "the Identity Cards Bill").
+    let titled = head.text().starts_with(char::is_uppercase);
+    let known = |c: Token<'_>| {
+        let sp = c.span();
+        !titled || sx.lex.covering(sp.start, sp.end).is_some()
+    };
     is(WordClass::Policy, &head.text().to_ascii_lowercase())
         && head.children().all(|c| match c.rel() {
             Deprel::NmodPoss => false,
-            Deprel::Amod | Deprel::Compound => !c.text().starts_with(char::is_uppercase),
+            Deprel::Amod | Deprel::Compound => {
+                !(c.text().starts_with(char::is_uppercase) && known(c))
+            }
             rel if rel.is_nmod() => !crate::tree::has_case(c, &["by", "of", "from"]),
             _ => true,
         })

@@ -117,3 +117,32 @@ fn the_system_is_the_governments() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn a_bill_named_by_its_title_is_the_governments() {
+    for (sentence, category) in [
+        (
+            "Norway's opposition leader rejected the Identity Cards Bill in parliament on Monday.",
+            C::Reject,
+        ),
+        (
+            "Norwegian farmers rejected the Climate Change Bill on Saturday.",
+            C::Reject,
+        ),
+    ] {
+        let e = event(sentence, category);
+        assert_eq!(recipients(&e), [(Some("NOR"), Some("GOV"))], "{sentence}");
+    }
+    // A name before a plain policy word is whose it is, known or not; so is a known body's
+    // name before a title.
+    for sentence in [
+        "Norwegian farmers rejected the Statoil plan on Saturday.",
+        "Norwegian farmers rejected the Labour Plan on Saturday.",
+    ] {
+        let e = event(sentence, C::Reject);
+        assert!(
+            !recipients(&e).contains(&(Some("NOR"), Some("GOV"))),
+            "{sentence}: {e:#?}"
+        );
+    }
+}
