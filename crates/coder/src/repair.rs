@@ -207,12 +207,15 @@ pub(crate) fn modified_subject(verb: Token<'_>) -> Option<Token<'_>> {
             .head()
             .is_some_and(|h| is(WordClass::Document, &lemma(h)));
     // (Not on a noun inside a prepositional phrase, where a participle is as often the
-    // clause's, misattached: "blocked roads in the city of Algiers demanding ...".)
+    // clause's, misattached: "blocked roads in the city of Algiers demanding ...". A "with"
+    // phrase set off by a comma on the clause is the absolute construction, whose noun does
+    // what the participle says: "..., with the European People's Party attacking the EC";
+    // not "broke a ceasefire with rebels bombing their positions".)
     let present = gerund
         && (document
-            || verb
-                .head()
-                .is_some_and(|h| !h.children().any(|c| c.rel() == Deprel::Case)));
+            || verb.head().is_some_and(|h| {
+                !h.children().any(|c| c.rel() == Deprel::Case) || absolute_with(h)
+            }));
     // A relative clause has a subject of its own (a relative pronoun at least), so a tensed
     // one without any is the noun's own verb the parse hung on it ("The Chilean government
     // yesterday welcomed Peru's offer" read as "government | (that) yesterday welcomed").
@@ -226,6 +229,20 @@ pub(crate) fn modified_subject(verb: Token<'_>) -> Option<Token<'_>> {
         return Some(author);
     }
     Some(noun)
+}
+
+/// Whether `noun` opens an absolute "with" phrase: its only preposition is "with", right
+/// after a comma (wherever the parse hung the phrase: "sparked an outcry, with Labour
+/// backbenchers opposing the plan").
+fn absolute_with(noun: Token<'_>) -> bool {
+    let mut cases = noun.children().filter(|c| c.rel() == Deprel::Case);
+    let (Some(with), None) = (cases.next(), cases.next()) else {
+        return false;
+    };
+    with.text().eq_ignore_ascii_case("with")
+        && noun
+            .children()
+            .any(|c| c.rel() == Deprel::Punct && c.text() == "," && c.i() + 1 == with.i())
 }
 
 /// A verb the parse hung as a modifier (`amod`) on its own object, made the root of a sentence

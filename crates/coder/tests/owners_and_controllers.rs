@@ -1,7 +1,8 @@
 //! Who does what a noun or an infinitive names: the possessor of a noun trigger that is a
 //! description of a body named before ("the party's opposition"), the subject of "raise" with
-//! a noun trigger ("raised a legal challenge"), a cause's lobby as a campaign group, and the
-//! object of a verb that governs an infinitive ("urged Iran to withdraw": Iran is to act).
+//! a noun trigger ("raised a legal challenge"), a cause's lobby as a campaign group, the
+//! object of a verb that governs an infinitive ("urged Iran to withdraw": Iran is to act), and
+//! the noun of an absolute "with" phrase (", with Labour backbenchers opposing the plan").
 
 use attache_event::{Event, EventCategory as C};
 use chrono::NaiveDate;
@@ -155,4 +156,36 @@ fn an_infinitive_after_an_object_is_the_objects_act() {
             common::actor_rows(&events)
         );
     }
+}
+
+#[test]
+fn the_noun_of_an_absolute_with_phrase_does_what_its_participle_says() {
+    common::assert_rows_coded(
+        &[
+            (
+                "The proposals sparked a political outcry in London, with Labour backbenchers opposing the plan.",
+                C::Reject,
+                "GBR",
+                "",
+            ),
+            (
+                "The EU is gearing up for tough negotiations, with the Luxembourg presidency hoping to strike a deal at a June summit.",
+                C::Agree,
+                "LUX",
+                "",
+            ),
+        ],
+        code,
+    );
+    // "with" without the comma is the noun's own phrase: the rebels are who is bombed.
+    let text =
+        "President Laurent Gbagbo broke an 18-month ceasefire with rebels bombing their positions.";
+    let events = code(text);
+    assert!(
+        common::actor_rows(&events)
+            .iter()
+            .all(|(_, actor, _, _)| actor != "rebels"),
+        "{text}: {:?}",
+        common::actor_rows(&events)
+    );
 }
