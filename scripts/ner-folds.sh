@@ -5,12 +5,13 @@
 # scores are pooled (4,804 mentions, ten times GUM dev's 488). Extra arguments go to
 # `attache nlp train --entities` (--epochs 6, --bits 19, ...).
 # Usage: scripts/ner-folds.sh GUM_DIR [train args...]   (run from the repository root,
-# after `cargo build --release`)
+# after `cargo build --release`; ATTACHE_BIN=PATH scores another build, such as main's, for a
+# before/after comparison)
 set -euo pipefail
 gum=${1:?usage: scripts/ner-folds.sh GUM_DIR [train args...]}
 shift
 root=$(cd "$(dirname "$0")/.." && pwd)
-bin="$root/target/release/attache"
+bin="${ATTACHE_BIN:-$root/target/release/attache}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 ls "$gum/sources" | sed 's/\.conllu$//' | sort > "$work/present"
