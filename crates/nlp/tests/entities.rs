@@ -265,3 +265,22 @@ fn one_kind_for_a_name_in_a_document() {
         "{found:?}"
     );
 }
+
+/// A person's title belongs to the mention, as in GUM ("Ms Bauchtman" was "Bauchtman"); a
+/// rank or office does not join by this rule.
+#[test]
+fn title_of_a_person() {
+    let doc = analyzer()
+        .analyze("Ms Kowalczyk told the court in Warsaw that Dr. Nowak had signed the agreement.");
+    let people: Vec<String> = doc
+        .entities()
+        .filter(|e| e.kind() == EntityKind::Person)
+        .map(|e| e.text().to_string())
+        .collect();
+    assert_eq!(
+        people,
+        ["Ms Kowalczyk", "Dr. Nowak"],
+        "{:?}",
+        mentions(&doc)
+    );
+}
