@@ -246,7 +246,9 @@ fn hits_people(sx: &SentenceCx<'_, '_>, frame: &Frame<'_>) -> bool {
 }
 
 /// Recipients pass, after the figures: coordinated verbs share whom they act on: "close two
-/// Russian consulates and expel 14 staff" (the staff of those consulates).
+/// Russian consulates and expel 14 staff" (the staff of those consulates); a penalty joined by
+/// "or" to what a demand asks is aimed at whom the demand is made of: "called on the management
+/// to recall the notice or face a strike ballot" (the threat is to the management).
 pub(crate) fn share_recipients(frames: &[Frame<'_>], coded: &mut [Coded]) {
     let doers = |a: &[Actor]| {
         let mut c: Vec<Option<String>> = a.iter().map(|x| x.country.clone()).collect();
@@ -261,13 +263,29 @@ pub(crate) fn share_recipients(frames: &[Frame<'_>], coded: &mut [Coded]) {
         let mine = doers(&coded[i].actors);
         let partner = coded.iter().position(|c| {
             !c.recipients.is_empty()
-                && coordinated(frames[c.frame].anchor, anchor)
+                && (coordinated(frames[c.frame].anchor, anchor)
+                    || penalty_of_demand(frames[c.frame].anchor, anchor))
                 && doers(&c.actors) == mine
         });
         if let Some(p) = partner {
             coded[i].recipients = coded[p].recipients.clone();
         }
     }
+}
+
+/// Whether `penalty` is joined by "or" to the act that the verb `demand` asks for: "called on
+/// the government | to honour the deal | or face a strike" (the parser hangs the infinitive as
+/// an xcomp or as a "to" adverbial clause).
+fn penalty_of_demand(demand: Token<'_>, penalty: Token<'_>) -> bool {
+    penalty.rel() == Deprel::Conj
+        && penalty
+            .children()
+            .any(|c| c.rel() == Deprel::Cc && c.text().eq_ignore_ascii_case("or"))
+        && penalty.head().is_some_and(|act| {
+            (act.rel() == Deprel::Xcomp
+                || act.rel() == Deprel::Advcl && crate::tree::has_mark_word(act, "to"))
+                && act.head().is_some_and(|h| h.i() == demand.i())
+        })
 }
 
 /// Recipients pass, after [`share_recipients`]: a refusal joined by "but" to a demand before it

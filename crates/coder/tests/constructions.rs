@@ -387,11 +387,12 @@ fn or_face_penalty_is_a_threat_and_raised_challenge_a_suit() {
                 "GBR",
                 "",
             ),
+            // the threat is aimed at whom the demand is made of
             (
                 "The Fire Brigades Union has called on the government to honour the pay deal or face a national strike.",
                 C::Threaten,
                 "GBR",
-                "",
+                "GBR",
             ),
             (
                 "Mr Napier, a British remand prisoner, raised a legal challenge in 2001 under the European Convention on Human Rights.",
