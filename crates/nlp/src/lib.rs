@@ -20,6 +20,7 @@ mod parser;
 mod perceptron;
 mod prf;
 mod repair;
+mod repair_clause;
 mod table;
 mod tagger;
 mod tokenizer;
@@ -156,6 +157,8 @@ pub struct Analyzer {
     upos_of_class: Vec<u8>,
     /// Sentence-level repairs of the tagger's output.
     repair: repair::Repair,
+    /// Repairs of a verb between a subject or modal and its object.
+    clause_repair: repair_clause::ClauseRepair,
     /// Parser beam: the model's own unless set with `with_beam`.
     beam: usize,
     /// The named-entity recogniser, when one is loaded; documents hold it and run it when
@@ -211,6 +214,7 @@ impl Analyzer {
         let names = Arc::new(Names::new(upos, xpos, parser.labels.clone()));
         let repair = repair::Repair::new(&tagger.classes);
         Analyzer {
+            clause_repair: repair_clause::ClauseRepair::new(&tagger.classes),
             repair,
             entities: None,
             beam: parser.beam,
@@ -415,6 +419,14 @@ impl Analyzer {
             let form = |i: usize| &doc.text[words[i].clone()];
             self.repair
                 .modal_verb((atoms, form), &mut work.tags, &mut work.alts, |i| {
+                    self.tagger.word_scores(atoms, scores, i)
+                });
+            self.clause_repair
+                .adverb_after_modal(atoms, &mut work.tags, &mut work.alts, |i| {
+                    self.tagger.word_scores(atoms, scores, i)
+                });
+            self.clause_repair
+                .participle_with_object(atoms, &mut work.tags, &mut work.alts, |i| {
                     self.tagger.word_scores(atoms, scores, i)
                 });
             self.repair
