@@ -42,6 +42,10 @@
 //! rightly (the two wrong: 'would little impact', and 'must not "swept"', where the text lost
 //! a "be"). Words with an adjective's ending are left alone: EWT's 'will acceptable' (a lost
 //! "be" again), at the cost of 'may now table a bid'.
+//!
+//! `repair_clause.rs` holds two more: an adverb between a modal and an object ("will back a
+//! bid") and a participle between a clause's subject and an object ("the party challenged Mr
+//! Kilroy-Silk") are verbs.
 
 use crate::Upos;
 use crate::perceptron::hash_str;
