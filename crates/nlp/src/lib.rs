@@ -426,6 +426,10 @@ impl Analyzer {
                     self.tagger.word_scores(atoms, scores, i)
                 });
             self.clause_repair
+                .verb_inside_object(atoms, &mut work.tags, &mut work.alts, |i| {
+                    self.tagger.word_scores(atoms, scores, i)
+                });
+            self.clause_repair
                 .participle_with_object(atoms, &mut work.tags, &mut work.alts, |i| {
                     self.tagger.word_scores(atoms, scores, i)
                 });

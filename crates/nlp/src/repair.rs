@@ -43,9 +43,10 @@
 //! a "be"). Words with an adjective's ending are left alone: EWT's 'will acceptable' (a lost
 //! "be" again), at the cost of 'may now table a bid'.
 //!
-//! `repair_clause.rs` holds two more: an adverb between a modal and an object ("will back a
+//! `repair_clause.rs` holds three more: an adverb between a modal and an object ("will back a
 //! bid") and a participle between a clause's subject and an object ("the party challenged Mr
-//! Kilroy-Silk") are verbs.
+//! Kilroy-Silk") are verbs; a verb-tagged word inside an object's compound ("dismissed the
+//! maternity pay plan") is a noun.
 
 use crate::Upos;
 use crate::perceptron::hash_str;

@@ -4,6 +4,8 @@
 //! ("the party challenged Mr Kilroy-Silk to stand down") are verbs; an adverb that is one
 //! ("came back", "will back down", "would rather") and a participle of a reduced relative
 //! ("an ex-pat called Thomas Eyton", "Taliban ruled Afghanistan has been ...") keep their class.
+//! A verb-tagged word between two nouns of an object is a noun ("dismissed the maternity pay
+//! plan"); a verb after a plural subject ("the problems families face today") stays one.
 
 mod common;
 use common::{analyzer, find};
@@ -105,5 +107,53 @@ fn participles_of_reduced_relatives_keep_their_class() {
     for (text, word) in cases {
         let doc = analyzer().analyze(text);
         assert_ne!(find(&doc, word).xpos(), "VBD", "{word} in {text:?}");
+    }
+}
+
+#[test]
+fn a_verb_between_two_nouns_of_an_object_is_a_noun() {
+    let cases = [
+        (
+            "The Tories dismissed the maternity pay plan as \"desperate\".",
+            "pay",
+            "plan",
+            "dismissed",
+        ),
+        (
+            "The pilots rejected a 32% pay cut.",
+            "pay",
+            "cut",
+            "rejected",
+        ),
+    ];
+    for (text, word, head, verb) in cases {
+        let doc = analyzer().analyze(text);
+        let w = find(&doc, word);
+        assert_eq!(w.xpos(), "NN", "{word} in {text:?}");
+        assert_eq!(w.head().map(|h| h.text()), Some(head), "{word} in {text:?}");
+        let h = find(&doc, head);
+        assert_eq!(h.deprel(), "obj", "{head} in {text:?}");
+        assert_eq!(h.head().map(|h| h.text()), Some(verb), "{head} in {text:?}");
+    }
+}
+
+#[test]
+fn a_verb_after_a_plural_or_before_a_determiner_stays_a_verb() {
+    let cases = [
+        (
+            "Labour failed to tackle the problems families face today.",
+            "face",
+        ),
+        (
+            "The firm said the workers pay the price for the cuts.",
+            "pay",
+        ),
+    ];
+    for (text, word) in cases {
+        let doc = analyzer().analyze(text);
+        assert!(
+            find(&doc, word).xpos().starts_with("VB"),
+            "{word} in {text:?}"
+        );
     }
 }
