@@ -159,8 +159,8 @@ fn dates_identifiers_durations_and_role_nouns_are_not_counts() {
             C::Request,
         ),
         (
-            "The Scottish first minister agreed the 1707 Act of Union was unfair but said it would stay.",
-            C::Agree,
+            "The Scottish first minister attacked the 1707 Act of Union as unfair.",
+            C::Accuse,
         ),
     ] {
         let e = code(p, text);
