@@ -209,30 +209,10 @@ impl Condition {
             .any(|t| self.accepts(t))
     }
 
-    /// Whether the trigger token's dependents satisfy this condition.
-    fn holds(&self, doc: &Doc, trigger: Token<'_>) -> bool {
+    /// The conditions on the trigger's complement clause (`ccomp`, `ccxcomp`, `ccsubj`,
+    /// `ccposs`); any other relation does not hold here.
+    fn holds_in_complement(&self, trigger: Token<'_>) -> bool {
         match &self.relation {
-            // The parser may call a particle an adverb ("walked | out" tagged RP, advmod), or
-            // the preposition of the object ("handed | over their weapons").
-            Relation::Particle => trigger
-                .children()
-                .filter(|c| {
-                    c.rel() == Deprel::CompoundPrt
-                        || (c.rel() == Deprel::Advmod && c.xpos() == "RP")
-                })
-                .chain(misread_particle(trigger))
-                .any(|c| self.accepts(c)),
-            Relation::Object => object_heads(trigger).any(|c| {
-                // "hundreds of migrants", "700 kg of medicine": the noun that is counted.
-                self.accepts(c)
-                    || c.children()
-                        .any(|g| g.rel().is_nmod() && has_case(g, &["of"]) && self.accepts(g))
-            }),
-            Relation::Xcomp => trigger
-                .children()
-                .filter(|c| c.rel() == Deprel::Xcomp)
-                .chain(object_infinitive(trigger))
-                .any(|c| self.accepts(c)),
             // A listed head that is negated says the opposite: "said the move was not wrong",
             // "said the government would not hurt pensioners" (a `*` list takes any clause).
             Relation::Ccomp => trigger.children().any(|c| {
@@ -267,6 +247,38 @@ impl Condition {
                 .filter(|s| matches!(s.rel(), Deprel::Nsubj | Deprel::NsubjPass))
                 .flat_map(|s| s.children())
                 .any(|p| p.rel() == Deprel::NmodPoss && self.accepts(p)),
+            _ => false,
+        }
+    }
+
+    /// Whether the trigger token's dependents satisfy this condition.
+    fn holds(&self, doc: &Doc, trigger: Token<'_>) -> bool {
+        match &self.relation {
+            // The parser may call a particle an adverb ("walked | out" tagged RP, advmod), or
+            // the preposition of the object ("handed | over their weapons").
+            Relation::Particle => trigger
+                .children()
+                .filter(|c| {
+                    c.rel() == Deprel::CompoundPrt
+                        || (c.rel() == Deprel::Advmod && c.xpos() == "RP")
+                })
+                .chain(misread_particle(trigger))
+                .any(|c| self.accepts(c)),
+            Relation::Object => object_heads(trigger).any(|c| {
+                // "hundreds of migrants", "700 kg of medicine": the noun that is counted.
+                self.accepts(c)
+                    || c.children()
+                        .any(|g| g.rel().is_nmod() && has_case(g, &["of"]) && self.accepts(g))
+            }),
+            Relation::Xcomp => trigger
+                .children()
+                .filter(|c| c.rel() == Deprel::Xcomp)
+                .chain(object_infinitive(trigger))
+                .any(|c| self.accepts(c)),
+            Relation::Ccomp
+            | Relation::CcompXcomp
+            | Relation::CcompSubject
+            | Relation::CcompPossessor => self.holds_in_complement(trigger),
             Relation::CcompEvaluation => self
                 .lemmas
                 .iter()
