@@ -26,6 +26,7 @@ mod events;
 mod figure_words;
 mod frames;
 mod genre;
+mod implicit;
 mod later_roles;
 mod layout;
 mod measure;

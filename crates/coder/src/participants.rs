@@ -125,6 +125,17 @@ fn actors_of(
     if actors.is_empty() {
         actors = crate::names::named_actors(sx, frame);
     }
+    // "Twelve foreign nationals are being held indefinitely": only a state holds them.
+    if actors.is_empty() {
+        let patients = || {
+            frame
+                .patients
+                .iter()
+                .flat_map(|p| reader.actors(look_through(cx.doc, *p).0, discourse))
+                .collect()
+        };
+        actors = crate::implicit::implicit_doer(sx, frame, patients);
+    }
     // An expulsion whose doer the dictionaries do not know ("European states expelled 100
     // ..., including 40 from Germany") is still the template its distributive list splits.
     // Violence and coercion are reported with their victims even when the doer is not
@@ -433,7 +444,7 @@ const STATELESS_SECTORS: [&str; 6] = ["BUS", "NGO", "LAB", "MED", "EDU", "REL"];
 
 /// The frame's place, else a place the sentence puts the event "in" (the parse may hang "in
 /// Cairo" on the object).
-fn place_or_context(
+pub(crate) fn place_or_context(
     cx: &DocContext<'_>,
     sx: &SentenceCx<'_, '_>,
     frame: &Frame<'_>,

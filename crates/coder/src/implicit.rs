@@ -1,0 +1,131 @@
+//! Implicit doers of state acts. Only a state arrests, detains, holds in custody, jails,
+//! indicts, deports and releases from custody; where the text says such an act was done
+//! without naming the doer ("Twelve foreign nationals are being held indefinitely", "four men
+//! have been released on bail", "the decision to hold the suspects"), news readers and
+//! docs/gold.md take the doer to be that state's police, courts or government. The country is
+//! the event's place, else the dateline's, else the document's (the actor's `country_from`
+//! says which); the sector is the act's: the word classes `state_act_police`,
+//! `state_act_court`, `state_act_government` and `custody_release` (police, released from
+//! custody: only with a `custody_word` beside it, "released on bail", never "the hostages were
+//! freed") of data/coder/words.tsv.
+//!
+//! Only an act told as done or announced (not "can be detained", "should be prosecuted": a
+//! power or a wish names no deed), done to someone the text names, with no doer at all: an
+//! agentless passive ("was arrested"), a participle on the one acted on ("terror suspects
+//! detained without trial"), or an infinitive of a noun no one owns ("the decision to hold the
+//! suspects"). A bare noun ("the detention had driven ...") is left out: it mostly refers back
+//! to an act told already. No doer either where the one acted on is an official of another
+//! state (British soldiers held in Basra were not held by Iraq's police as far as the text
+//! says).
+
+use crate::frames::Frame;
+use crate::sentence::SentenceCx;
+use crate::words::{WordClass, is};
+use attache_event::{Actor, EventCategory, Modality};
+use attache_nlp::{Deprel, Token, Upos};
+
+/// Sectors of a state's officials: one of another state is no one the place's police hold.
+const OFFICIAL_SECTORS: [&str; 5] = ["GOV", "MIL", "COP", "JUD", "LEG"];
+
+/// The state body that did a frame's act when the text names no doer; empty when the act is
+/// not one only a state does, or the text names or implies another doer.
+pub(crate) fn implicit_doer(
+    sx: &SentenceCx<'_, '_>,
+    frame: &Frame<'_>,
+    patients: impl FnOnce() -> Vec<Actor>,
+) -> Vec<Actor> {
+    if !frame.agents.is_empty()
+        || !matches!(
+            frame.category,
+            EventCategory::Coerce | EventCategory::Retreat
+        )
+        || !matches!(frame.modality, Modality::Asserted | Modality::Planned)
+        || !acts_on_someone(frame)
+        || !doerless(frame.trigger)
+    {
+        return Vec::new();
+    }
+    let Some(sector) = act_sector(frame.trigger) else {
+        return Vec::new();
+    };
+    let Some((country, from)) =
+        crate::participants::place_or_context(sx.cx, sx, frame).or_else(|| sx.cx.home_country())
+    else {
+        return Vec::new();
+    };
+    let foreign_official = patients().iter().any(|p| {
+        p.sector
+            .as_deref()
+            .is_some_and(|s| OFFICIAL_SECTORS.contains(&s))
+            && p.country.as_deref().is_some_and(|c| c != country)
+    });
+    if foreign_official {
+        return Vec::new();
+    }
+    let sp = frame.trigger.span();
+    vec![Actor {
+        text: frame.trigger.text().to_string(),
+        country: Some(country),
+        sector: Some(sector.to_string()),
+        span: [sp.start, sp.end],
+        country_from: Some(from),
+    }]
+}
+
+/// The sector of the state body that does the act `trigger` names, by its word class.
+fn act_sector(trigger: Token<'_>) -> Option<&'static str> {
+    let lemma = trigger.lemma().to_ascii_lowercase();
+    if is(WordClass::StateActPolice, &lemma) {
+        Some("COP")
+    } else if is(WordClass::StateActCourt, &lemma) {
+        Some("JUD")
+    } else if is(WordClass::StateActGovernment, &lemma) {
+        Some("GOV")
+    } else if is(WordClass::CustodyRelease, &lemma) && from_custody(trigger) {
+        Some("COP")
+    } else {
+        None
+    }
+}
+
+/// "released on bail", "freed from prison": a custody word among the verb's obliques, whose
+/// it does not say ("freed from US custody" names its own state, which the place may not be).
+fn from_custody(trigger: Token<'_>) -> bool {
+    trigger.children().any(|c| {
+        c.rel().base() == Deprel::Obl
+            && is(WordClass::CustodyWord, &c.lemma().to_ascii_lowercase())
+            && !c
+                .children()
+                .any(|m| matches!(m.rel(), Deprel::Amod | Deprel::Compound | Deprel::NmodPoss))
+    })
+}
+
+/// Whether the frame names whom it acts on, and not as "it" ("the vicious circle that it was
+/// imprisoned in" holds no one).
+fn acts_on_someone(frame: &Frame<'_>) -> bool {
+    !frame.patients.is_empty()
+        && frame
+            .patients
+            .iter()
+            .all(|p| !p.text().eq_ignore_ascii_case("it"))
+}
+
+/// Whether the verb's clause leaves its doer unsaid: a passive without a "by" agent, a
+/// participle on what it acts on, or an infinitive of a noun with no possessor.
+fn doerless(trigger: Token<'_>) -> bool {
+    if trigger.upos() != Upos::Verb || trigger.children().any(|c| c.rel() == Deprel::OblAgent) {
+        return false;
+    }
+    let passive = trigger
+        .children()
+        .any(|c| matches!(c.rel(), Deprel::AuxPass | Deprel::NsubjPass));
+    let participle = trigger.xpos() == "VBN" && trigger.rel() == Deprel::Acl;
+    let of_noun = trigger.rel() == Deprel::Acl
+        && trigger
+            .children()
+            .any(|c| c.rel() == Deprel::Mark && c.text().eq_ignore_ascii_case("to"))
+        && trigger.head().is_some_and(|h| {
+            h.upos() == Upos::Noun && !h.children().any(|c| c.rel() == Deprel::NmodPoss)
+        });
+    passive || participle || of_noun
+}

@@ -1,0 +1,99 @@
+//! An act only a state does (arrest, detain, hold in custody, jail, indict, deport, release from
+//! custody), told with no doer (an agentless passive, a participle, the infinitive of a noun no
+//! one owns), is done by that state's police, courts or government: the state of the event's
+//! place, else of the dateline (`country_from` says which). Not for acts anyone does ("were
+//! attacked"), releases that are not from custody ("the hostages were freed"), officials of
+//! another state ("British soldiers were detained in Basra"), powers ("can be detained") or
+//! other senses of "hold" ("were held to a draw", "shares were held").
+
+use attache_event::{CountryFrom, Event, EventCategory as C};
+use chrono::NaiveDate;
+
+mod common;
+
+fn code(text: &str) -> Vec<Event> {
+    common::code_on(text, NaiveDate::from_ymd_opt(2011, 6, 14))
+}
+
+#[test]
+fn a_state_act_without_a_doer_is_the_state_s() {
+    for (text, category, country, sector, from) in [
+        (
+            "CAIRO (Reuters) - Three opposition activists were arrested on Sunday, their lawyer said.",
+            C::Coerce,
+            "EGY",
+            "COP",
+            CountryFrom::Dateline,
+        ),
+        (
+            "Two journalists have been detained in Tehran after writing about the election, a press freedom group said.",
+            C::Coerce,
+            "IRN",
+            "COP",
+            CountryFrom::Place,
+        ),
+        (
+            "LONDON (Reuters) - Five men were released on bail on Friday pending further inquiries.",
+            C::Retreat,
+            "GBR",
+            "COP",
+            CountryFrom::Dateline,
+        ),
+        (
+            "LONDON (Reuters) - The decision to deport the asylum seekers was taken last month, lawyers said.",
+            C::Coerce,
+            "GBR",
+            "GOV",
+            CountryFrom::Dateline,
+        ),
+        (
+            "An opposition leader was jailed for five years in Minsk on Tuesday.",
+            C::Coerce,
+            "BLR",
+            "JUD",
+            CountryFrom::Place,
+        ),
+    ] {
+        let events = code(text);
+        let found = events.iter().filter(|e| e.event == category).any(|e| {
+            e.actors.iter().any(|a| {
+                a.country.as_deref() == Some(country)
+                    && a.sector.as_deref() == Some(sector)
+                    && a.country_from == Some(from)
+            })
+        });
+        assert!(
+            found,
+            "{text}: want {category:?} by {country} {sector} ({from:?}), got {:?}",
+            common::actor_rows(&events)
+        );
+    }
+}
+
+#[test]
+fn no_implicit_doer_for_other_acts_or_senses() {
+    for text in [
+        "Three villagers were attacked near the border in Kenya on Sunday.",
+        "The hostages were freed on Tuesday in Iraq, the army said.",
+        "Two British soldiers were detained in Basra on Sunday.",
+        "Chelsea were held to a draw by Everton on Saturday in London.",
+        "LONDON (Reuters) - Foreign suspects can be detained without trial under the law.",
+        "LONDON (Reuters) - Shares in the firm were held by pension funds.",
+    ] {
+        let events = code(text);
+        let implied: Vec<_> = events
+            .iter()
+            .filter(|e| matches!(e.event, C::Coerce | C::Retreat | C::Assault))
+            .filter(|e| {
+                e.actors
+                    .iter()
+                    .any(|a| matches!(a.sector.as_deref(), Some("COP" | "JUD" | "GOV")))
+            })
+            .collect();
+        assert!(
+            implied.is_empty(),
+            "{text}: a state doer was implied: {:?}",
+            common::actor_rows(&events)
+        );
+    }
+}
