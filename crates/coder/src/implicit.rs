@@ -7,7 +7,9 @@
 //! says which); the sector is the act's: the word classes `state_act_police`,
 //! `state_act_court`, `state_act_government` and `custody_release` (police, released from
 //! custody: only with a `custody_word` beside it, "released on bail", never "the hostages were
-//! freed") of data/coder/words.tsv.
+//! freed") of data/coder/words.tsv. Custody a state's name or nationality qualifies gives
+//! that state ("freed from US custody", "held in Israeli jails", `country_from: modifier`);
+//! custody of a group that is no state's ("rebel custody") gives no doer.
 //!
 //! Only an act told as done or announced (not "can be detained", "should be prosecuted": a
 //! power or a wish names no deed), done to someone the text names, with no doer at all: an
@@ -21,7 +23,8 @@
 use crate::frames::Frame;
 use crate::sentence::SentenceCx;
 use crate::words::{WordClass, is};
-use attache_event::{Actor, EventCategory, Modality};
+use attache_event::{Actor, CountryFrom, EventCategory, Modality};
+use attache_lexicon::EntryKind;
 use attache_nlp::{Deprel, Token, Upos};
 
 /// Sectors of a state's officials: one of another state is no one the place's police hold.
@@ -45,11 +48,18 @@ pub(crate) fn implicit_doer(
     {
         return Vec::new();
     }
-    let Some(sector) = act_sector(frame.trigger) else {
+    let custody = custody(sx, frame.trigger);
+    let Some(sector) = act_sector(frame.trigger, &custody) else {
         return Vec::new();
     };
-    let Some((country, from)) =
-        crate::participants::place_or_context(sx.cx, sx, frame).or_else(|| sx.cx.home_country())
+    let state = match custody {
+        Custody::Of(state) => Some((state, CountryFrom::Modifier)),
+        Custody::NotState => return Vec::new(),
+        Custody::None | Custody::Bare => None,
+    };
+    let Some((country, from)) = state
+        .or_else(|| crate::participants::place_or_context(sx.cx, sx, frame))
+        .or_else(|| sx.cx.home_country())
     else {
         return Vec::new();
     };
@@ -73,7 +83,7 @@ pub(crate) fn implicit_doer(
 }
 
 /// The sector of the state body that does the act `trigger` names, by its word class.
-fn act_sector(trigger: Token<'_>) -> Option<&'static str> {
+fn act_sector(trigger: Token<'_>, custody: &Custody) -> Option<&'static str> {
     let lemma = trigger.lemma().to_ascii_lowercase();
     if is(WordClass::StateActPolice, &lemma) {
         Some("COP")
@@ -81,23 +91,54 @@ fn act_sector(trigger: Token<'_>) -> Option<&'static str> {
         Some("JUD")
     } else if is(WordClass::StateActGovernment, &lemma) {
         Some("GOV")
-    } else if is(WordClass::CustodyRelease, &lemma) && from_custody(trigger) {
+    } else if is(WordClass::CustodyRelease, &lemma) && !matches!(custody, Custody::None) {
         Some("COP")
     } else {
         None
     }
 }
 
-/// "released on bail", "freed from prison": a custody word among the verb's obliques, whose
-/// it does not say ("freed from US custody" names its own state, which the place may not be).
-fn from_custody(trigger: Token<'_>) -> bool {
-    trigger.children().any(|c| {
-        c.rel().base() == Deprel::Obl
-            && is(WordClass::CustodyWord, &c.lemma().to_ascii_lowercase())
-            && !c
-                .children()
-                .any(|m| matches!(m.rel(), Deprel::Amod | Deprel::Compound | Deprel::NmodPoss))
-    })
+/// Whose custody a verb's oblique names: "released on bail", "freed from prison", "held at
+/// Belmarsh prison", "from police custody" (no state said), "freed from US custody", "held in
+/// Israeli jails" (a state's), "freed from rebel custody" (a group the dictionaries know that
+/// is no state's body: `NotState`).
+enum Custody {
+    None,
+    Bare,
+    Of(String),
+    NotState,
+}
+
+fn custody(sx: &SentenceCx<'_, '_>, trigger: Token<'_>) -> Custody {
+    let Some(word) = trigger.children().find(|c| {
+        c.rel().base() == Deprel::Obl && is(WordClass::CustodyWord, &c.lemma().to_ascii_lowercase())
+    }) else {
+        return Custody::None;
+    };
+    let readings = word
+        .children()
+        .filter(|m| matches!(m.rel(), Deprel::Amod | Deprel::Compound | Deprel::NmodPoss))
+        .filter_map(|m| {
+            let sp = m.span();
+            sx.lex.covering(sp.start, sp.end)
+        });
+    for m in readings {
+        match m.entry.kind {
+            EntryKind::Country | EntryKind::Demonym if m.entry.code.is_some() => {
+                return Custody::Of(m.entry.code.clone().unwrap_or_default());
+            }
+            EntryKind::Role
+                if m.entry
+                    .sector
+                    .as_deref()
+                    .is_some_and(|s| !OFFICIAL_SECTORS.contains(&s)) =>
+            {
+                return Custody::NotState;
+            }
+            _ => {}
+        }
+    }
+    Custody::Bare
 }
 
 /// Whether the frame names whom it acts on, and not as "it" ("the vicious circle that it was

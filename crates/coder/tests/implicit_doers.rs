@@ -1,10 +1,12 @@
 //! An act only a state does (arrest, detain, hold in custody, jail, indict, deport, release from
 //! custody), told with no doer (an agentless passive, a participle, the infinitive of a noun no
 //! one owns), is done by that state's police, courts or government: the state of the event's
-//! place, else of the dateline (`country_from` says which). Not for acts anyone does ("were
-//! attacked"), releases that are not from custody ("the hostages were freed"), officials of
-//! another state ("British soldiers were detained in Basra"), powers ("can be detained") or
-//! other senses of "hold" ("were held to a draw", "shares were held").
+//! place, else of the dateline, unless the custody names its state ("freed from US custody");
+//! `country_from` says which. Not for acts anyone does ("were attacked"), releases that are not
+//! from custody ("the hostages were freed"), officials of another state ("British soldiers were
+//! detained in Basra"), custody of a group that is no state's ("freed from rebel custody"),
+//! powers ("can be detained") or other senses of "hold" ("were held to a draw", "shares were
+//! held").
 
 use attache_event::{CountryFrom, Event, EventCategory as C};
 use chrono::NaiveDate;
@@ -53,6 +55,20 @@ fn a_state_act_without_a_doer_is_the_state_s() {
             "JUD",
             CountryFrom::Place,
         ),
+        (
+            "LONDON (Reuters) - The four Britons were freed from US custody on Tuesday.",
+            C::Retreat,
+            "USA",
+            "COP",
+            CountryFrom::Modifier,
+        ),
+        (
+            "LONDON (Reuters) - Two Britons are being held in US custody in Cuba.",
+            C::Coerce,
+            "USA",
+            "GOV",
+            CountryFrom::Modifier,
+        ),
     ] {
         let events = code(text);
         let found = events.iter().filter(|e| e.event == category).any(|e| {
@@ -79,6 +95,7 @@ fn no_implicit_doer_for_other_acts_or_senses() {
         "Chelsea were held to a draw by Everton on Saturday in London.",
         "LONDON (Reuters) - Foreign suspects can be detained without trial under the law.",
         "LONDON (Reuters) - Shares in the firm were held by pension funds.",
+        "LONDON (Reuters) - Two aid workers were freed from rebel custody on Tuesday.",
     ] {
         let events = code(text);
         let implied: Vec<_> = events
