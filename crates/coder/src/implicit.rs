@@ -82,6 +82,20 @@ pub(crate) fn implicit_doer(
     }]
 }
 
+/// Whether `trigger` names an act of custody only a state does (arrest, detain, jail, hold,
+/// deport, release): whom it acts on are people, never the place where it was done.
+pub(crate) fn is_custody_act(trigger: Token<'_>) -> bool {
+    let lemma = trigger.lemma().to_ascii_lowercase();
+    [
+        WordClass::StateActPolice,
+        WordClass::StateActCourt,
+        WordClass::StateActGovernment,
+        WordClass::CustodyRelease,
+    ]
+    .into_iter()
+    .any(|class| is(class, &lemma))
+}
+
 /// The sector of the state body that does the act `trigger` names, by its word class.
 fn act_sector(trigger: Token<'_>, custody: &Custody) -> Option<&'static str> {
     let lemma = trigger.lemma().to_ascii_lowercase();

@@ -214,8 +214,9 @@ fn recipients_of(
     if recipients.is_empty() {
         recipients = crate::targets::policy_maker(sx, frame, actors);
     }
-    // "bombed Aleppo", "fired shells at targets in Kashmir": the place hit.
-    if recipients.is_empty() {
+    // "bombed Aleppo", "fired shells at targets in Kashmir": the place hit; a place where
+    // someone is held or arrested ("detained at Belmarsh Prison in London") is no one held.
+    if recipients.is_empty() && !crate::implicit::is_custody_act(frame.trigger) {
         recipients = crate::targets::place_hit(sx, frame, actors);
     }
     // A demand is coded only when the text names who must act, or says what must be done in

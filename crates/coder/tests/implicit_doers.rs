@@ -114,3 +114,26 @@ fn no_implicit_doer_for_other_acts_or_senses() {
         );
     }
 }
+
+#[test]
+fn the_place_of_a_detention_is_not_whom_it_holds() {
+    // Whom a custody act holds are people; "in London" says where ("bombed Aleppo" is the
+    // place hit, a detention "in London" is not aimed at London).
+    for text in [
+        "Most of the terror suspects are detained at Belmarsh Prison in London.",
+        "The singer was arrested in London on Wednesday after a fight at a hotel.",
+    ] {
+        let events = code(text);
+        let e = events
+            .iter()
+            .find(|e| e.event == C::Coerce)
+            .unwrap_or_else(|| panic!("{text}: no COERCE in {events:#?}"));
+        assert!(
+            e.recipients
+                .iter()
+                .all(|r| !r.text.contains("London") && r.country.as_deref() != Some("GBR")),
+            "{text}: {:?}",
+            e.recipients
+        );
+    }
+}
