@@ -8,7 +8,7 @@
 //! plan"); a verb after a plural subject ("the problems families face today") stays one.
 
 mod common;
-use common::{analyzer, find};
+use common::{analyzer, assert_root_verb_heads, find};
 
 #[test]
 fn an_adverb_between_a_modal_and_an_object_is_its_verb() {
@@ -74,16 +74,7 @@ fn a_participle_between_a_subject_and_an_object_is_a_past_verb() {
         ),
     ];
     for (text, verb, object) in cases {
-        let doc = analyzer().analyze(text);
-        let v = find(&doc, verb);
-        assert_eq!(v.xpos(), "VBD", "{verb} in {text:?}");
-        assert_eq!(v.deprel(), "root", "{verb} in {text:?}");
-        let o = find(&doc, object);
-        assert_eq!(
-            o.head().map(|h| h.text()),
-            Some(verb),
-            "{object} in {text:?}"
-        );
+        assert_root_verb_heads(text, verb, "VBD", object);
     }
 }
 

@@ -3,7 +3,7 @@
 //! candidate becomes the verb, and the parser hangs the sentence on it.
 
 mod common;
-use common::{analyzer, find};
+use common::{analyzer, assert_root_verb_heads, find};
 
 #[test]
 fn a_sentence_without_a_finite_verb_gets_one() {
@@ -106,17 +106,8 @@ fn unseen_verb_after_a_plural_subject() {
         ),
     ];
     for (text, verb, object) in cases {
-        let doc = analyzer().analyze(text);
-        let v = find(&doc, verb);
-        assert_eq!(v.xpos(), "VBP", "{verb} in {text:?}");
-        assert_eq!(v.deprel(), "root", "{verb} in {text:?}");
-        let o = find(&doc, object);
-        assert_eq!(
-            o.head().map(|h| h.text()),
-            Some(verb),
-            "{object} in {text:?}"
-        );
-        assert_eq!(o.deprel(), "obj", "{object} in {text:?}");
+        let doc = assert_root_verb_heads(text, verb, "VBP", object);
+        assert_eq!(find(&doc, object).deprel(), "obj", "{object} in {text:?}");
     }
     // A name after a preposition is no subject: "substitute" stays a noun.
     let doc = analyzer().analyze("A header by Rovers substitute Ian Smith won the game.");

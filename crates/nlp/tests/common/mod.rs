@@ -16,3 +16,18 @@ pub fn find<'a>(doc: &'a Doc, text: &str) -> Token<'a> {
         .find(|t| t.text() == text)
         .unwrap_or_else(|| panic!("no token {text:?}"))
 }
+
+/// Asserts that `verb` in `text` is tagged `xpos`, is the sentence's root and heads `object`.
+pub fn assert_root_verb_heads(text: &str, verb: &str, xpos: &str, object: &str) -> Doc {
+    let doc = analyzer().analyze(text);
+    let v = find(&doc, verb);
+    assert_eq!(v.xpos(), xpos, "{verb} in {text:?}");
+    assert_eq!(v.deprel(), "root", "{verb} in {text:?}");
+    let o = find(&doc, object);
+    assert_eq!(
+        o.head().map(|h| h.text()),
+        Some(verb),
+        "{object} in {text:?}"
+    );
+    doc
+}
