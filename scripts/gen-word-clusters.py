@@ -32,7 +32,7 @@ labeller too (the word and its neighbours, clusters without TempEval-3), folds 5
 1). Without TempEval-3 60.87; 300 or 1,200 context words 61.04 / 60.94; words seen twice
 60.05 (seed 1); with 2,225 BBC articles added (1.7M tokens, not a licensed source, measured
 only) 60.78, dev 64.17. The shipped recogniser does not read the clusters; the feature
-template (crates/nlp/src/ner/clusters.rs) is kept on branch ner9-clusters.
+template that was tried is described in docs/nlp.md ("Word clusters") and was not merged.
 
 Usage: scripts/gen-word-clusters.py [SHARED_DATA_DIR] > word-clusters.tsv
 (about 30 s of CPU; Python standard library only; deterministic)."""
@@ -92,51 +92,48 @@ def gum(root):
 TOKEN = re.compile(r'<token [^>]*sentence="(\d+)"[^>]*>([^<]*)</token>')
 
 
-def ecbplus(root):
-    base = os.path.join(root, "ecbplus")
+def texts(base, suffix):
+    """The text of every file under `base` whose name ends in `suffix`, in a fixed order."""
     for dirpath, _, files in sorted(os.walk(base)):
         for name in sorted(files):
-            if not name.endswith(".xml"):
-                continue
-            with open(os.path.join(dirpath, name), encoding="utf-8") as f:
-                text = f.read()
-            sentence, words = None, []
-            for m in TOKEN.finditer(text):
-                if m.group(1) != sentence and words:
-                    yield words
-                    words = []
-                sentence = m.group(1)
-                words.append(unescape(m.group(2)))
-            if words:
+            if name.endswith(suffix):
+                with open(os.path.join(dirpath, name), encoding="utf-8") as f:
+                    yield f.read()
+
+
+def ecbplus(root):
+    for text in texts(os.path.join(root, "ecbplus"), ".xml"):
+        sentence, words = None, []
+        for m in TOKEN.finditer(text):
+            if m.group(1) != sentence and words:
                 yield words
+                words = []
+            sentence = m.group(1)
+            words.append(unescape(m.group(2)))
+        if words:
+            yield words
 
 
 WORD = re.compile(r"[A-Za-z]+(?:[.'][A-Za-z]+)*\.?(?=\s|$)|n't|'[a-z]+|[A-Za-z]+(?=n't)|[A-Za-z]+|\d+(?:[.,]\d+)*|\S")
 
 
 def tempeval(root):
-    base = os.path.join(root, "tempeval3")
-    for dirpath, _, files in sorted(os.walk(base)):
-        for name in sorted(files):
-            if not name.endswith(".tml"):
-                continue
-            with open(os.path.join(dirpath, name), encoding="utf-8") as f:
-                text = f.read()
-            m = re.search(r"<TEXT>(.*)</TEXT>", text, re.S)
-            if not m:
-                continue
-            words = []
-            for word in WORD.findall(unescape(re.sub(r"<[^>]*>", "", m.group(1)))):
-                if word.endswith(".") and len(word) > 1 and not re.search(r"\.[A-Za-z]", word) \
-                        and not re.fullmatch(r"(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Jr|Inc|Corp|Co|Ltd|U\.S)\.", word):
-                    words += [word[:-1], "."]
-                else:
-                    words.append(word)
-                if words[-1] in (".", "!", "?"):
-                    yield words
-                    words = []
-            if words:
+    for text in texts(os.path.join(root, "tempeval3"), ".tml"):
+        m = re.search(r"<TEXT>(.*)</TEXT>", text, re.S)
+        if not m:
+            continue
+        words = []
+        for word in WORD.findall(unescape(re.sub(r"<[^>]*>", "", m.group(1)))):
+            if word.endswith(".") and len(word) > 1 and not re.search(r"\.[A-Za-z]", word) \
+                    and not re.fullmatch(r"(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Jr|Inc|Corp|Co|Ltd|U\.S)\.", word):
+                words += [word[:-1], "."]
+            else:
+                words.append(word)
+            if words[-1] in (".", "!", "?"):
                 yield words
+                words = []
+        if words:
+            yield words
 
 
 def unescape(word):

@@ -150,6 +150,14 @@ pub(crate) struct Repair {
     comma: u64,
 }
 
+/// The lower-case modals, as the tokenizer writes them ("wo" of "won't", "ca" of "can't"):
+/// the tagger's MD on any other word ("Fiat chief executive") is not trusted. Shared with
+/// [`crate::repair_clause`].
+pub(crate) const MODAL_FORMS: [&str; 13] = [
+    "can", "could", "will", "would", "shall", "should", "may", "might", "must", "'ll", "'d", "wo",
+    "ca",
+];
+
 impl Repair {
     pub(crate) fn new(classes: &[String]) -> Repair {
         let mut finite = Vec::new();
@@ -222,13 +230,7 @@ impl Repair {
         Repair {
             base: class("VERB\tVB"),
             modal: xpos_in(&["MD"]),
-            modal_forms: [
-                "can", "could", "will", "would", "shall", "should", "may", "might", "must", "'ll",
-                "'d", "wo", "ca",
-            ]
-            .iter()
-            .map(|m| hash_str(m))
-            .collect(),
+            modal_forms: MODAL_FORMS.iter().map(|m| hash_str(m)).collect(),
             after_modal: xpos_in(&["RB", "``", "''"]),
             noun_or_adjective: xpos_in(&["NN", "JJ"]),
             wh: xpos_in(&["WDT", "WP", "WP$"]),

@@ -39,7 +39,7 @@
 
 use crate::Upos;
 use crate::perceptron::hash_str;
-use crate::repair::{FINITE_MARGIN, MODAL_MARGIN};
+use crate::repair::{FINITE_MARGIN, MODAL_FORMS, MODAL_MARGIN};
 use crate::split_class;
 use crate::tagger::{self, Atoms};
 
@@ -137,10 +137,7 @@ impl ClauseRepair {
             parts,
             base: class("VERB\tVB"),
             past: class("VERB\tVBD"),
-            modal_forms: hashes(&[
-                "can", "could", "will", "would", "shall", "should", "may", "might", "must", "'ll",
-                "'d", "wo", "ca",
-            ]),
+            modal_forms: hashes(&MODAL_FORMS),
             clause_openers: hashes(&[",", "that", "\"", "``", "''"]),
             idiom_adverbs: hashes(&["well", "rather", "sooner", "better"]),
             naming_participles: hashes(&[
