@@ -18,8 +18,10 @@ use attache_merge::{Decision, Evidence, Policy, decide, kept_apart_in_document, 
 use chrono::{Datelike, NaiveDate};
 pub use figures::{Figure, FigureChoice};
 use serde::{Deserialize, Serialize};
+pub use sides::{Side, implied_doer};
 
 mod figures;
+mod sides;
 
 /// A place one of the event's reports puts it at, with the document that says so.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -104,6 +106,8 @@ pub struct Report {
     pub cluster: Option<i64>,
     /// The trigger's own word ([`trigger_word`]): at most one.
     pub words: Vec<String>,
+    /// Each actor's country, sector and naming ([`Side`]).
+    pub sides: Vec<Side>,
 }
 
 /// The word the event's trigger reads, lowercased ("shooting" of a shooting coded ASSAULT,
@@ -264,6 +268,7 @@ impl Report {
                 .collect(),
             cluster: None,
             words: trigger_word(event).into_iter().collect(),
+            sides: sides::sides_of(event),
         };
         let mut reports = Vec::new();
         if event.aggregate && actors.len() > 1 {
@@ -301,6 +306,7 @@ impl Report {
     fn evidence(&self) -> Evidence<'_> {
         Evidence {
             home: self.home.as_deref(),
+            actors: sides::stated_actors(&self.actors, &self.sides),
             ..evidence_of!(self)
         }
     }
@@ -358,6 +364,10 @@ pub struct MergedEvent {
     /// they were kept, until it takes another report.
     #[serde(default)]
     pub words: Vec<String>,
+    /// The actors of its reports ([`Report::sides`]); empty in an event stored before they
+    /// were kept (its actors then all count as stated).
+    #[serde(default)]
+    pub sides: Vec<Side>,
 }
 
 impl MergedEvent {
@@ -382,6 +392,7 @@ impl MergedEvent {
             speakers: Vec::new(),
             cluster: None,
             words: Vec::new(),
+            sides: Vec::new(),
         };
         event.absorb(report);
         event
@@ -401,7 +412,12 @@ impl MergedEvent {
     /// were denied" is not "we have a veto"), while a report that gives no date takes the date
     /// its text gives elsewhere. Two
     /// statements of one document that the coder kept apart (two speakers' criticism in two
-    /// sentences) stay apart.
+    /// sentences) stay apart, and so do two reports whose stated actors of one country the
+    /// coder gave other sectors (an opposition and a government). An implied doer
+    /// ([`Side::implied`]) is unknown: where one stands on either side within the document, the
+    /// report needs the evidence a report of another document needs ("All were arrested" and
+    /// "They were all jailed" are two acts with one implied state). Across documents, a named
+    /// government and a named opposition of one country are two actors.
     pub fn accepts_under(&self, report: &Report, policy: &Policy) -> Decision {
         let same_text = Policy {
             content: None,
@@ -409,7 +425,11 @@ impl MergedEvent {
             undated_matches_any: true,
             ..*policy
         };
-        let policy = if self.documents.contains(&report.document) {
+        let same_document = self.documents.contains(&report.document);
+        // An implied doer is no reading of the text: the report needs evidence as if it came
+        // from another document.
+        let implied = same_document && sides::implied_in(self, report);
+        let policy = if same_document && !implied {
             &same_text
         } else {
             policy
@@ -418,29 +438,39 @@ impl MergedEvent {
             report.role == Role::Report && self.direct_documents.contains(&report.document);
         let theirs = report.evidence();
         if told_here && kept_apart_in_document(theirs.category, theirs.mode) {
-            return Decision {
-                merge: false,
-                reason: "the coder told them as two statements or commitments of one document"
-                    .to_string(),
-                score: 0,
-            };
+            return apart("the coder told them as two statements or commitments of one document");
         }
-        let decision = decide(&self.evidence(), &theirs, policy);
+        let sides_apart = if told_here {
+            sides::sectors_apart_in_document(self, report)
+        } else {
+            sides::government_and_opposition(self, report)
+        };
+        if let Some(why) = sides_apart {
+            return apart(&why);
+        }
+        let mut decision = decide(&self.evidence(), &theirs, policy);
+        let mut unknown = sides::implied_codes(&report.sides);
+        unknown.extend(sides::implied_codes(&self.sides));
+        unknown.sort_unstable();
+        unknown.dedup();
+        if decision.merge && !unknown.is_empty() {
+            decision.reason +=
+                &format!("; implied doer {{{}}} taken as unknown", unknown.join(","));
+        }
         // Two figured events of one document were kept apart by the coder; a figureless one
         // (a country named in a list, detailed later) may still be the same event.
         let same_document_figures = self.figures.iter().any(|f| f.document == report.document);
         if decision.merge && told_here && same_document_figures && !report.figures.is_empty() {
-            return Decision {
-                merge: false,
-                reason: "the coder kept them apart within one document".to_string(),
-                score: 0,
-            };
+            return apart("the coder kept them apart within one document");
         }
         decision
     }
 
     fn evidence(&self) -> Evidence<'_> {
-        evidence_of!(self)
+        Evidence {
+            actors: sides::stated_actors(&self.actors, &self.sides),
+            ..evidence_of!(self)
+        }
     }
 
     /// Adds a report that [`accepts`](Self::accepts) allowed (or rebuilds from stored ones).
@@ -507,6 +537,11 @@ impl MergedEvent {
                 self.places.push(place.clone());
             }
         }
+        for side in &report.sides {
+            if !self.sides.contains(side) {
+                self.sides.push(side.clone());
+            }
+        }
         self.reports += 1;
     }
 
@@ -519,6 +554,15 @@ impl MergedEvent {
     pub fn month(&self) -> Option<String> {
         self.day()
             .map(|d| format!("{:04}-{:02}", d.year(), d.month()))
+    }
+}
+
+/// A decision not to merge, and why.
+fn apart(reason: &str) -> Decision {
+    Decision {
+        merge: false,
+        reason: reason.to_string(),
+        score: 0,
     }
 }
 
