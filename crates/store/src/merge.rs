@@ -280,6 +280,12 @@ impl Report {
                     role: Role::Implied {
                         actor: actor.clone(),
                     },
+                    sides: direct
+                        .sides
+                        .iter()
+                        .filter(|s| s.country == *actor)
+                        .cloned()
+                        .collect(),
                     ..direct.clone()
                 });
             }

@@ -379,3 +379,43 @@ fn a_report_keeps_its_trigger_word_and_an_event_stored_without_words_reads_back(
         merged[0]
     );
 }
+
+/// A COERCE/arrest with no doer named: the coder's implied doer, whose words are the trigger's.
+fn custody_act(doc: &str, word: &str, sector: &str, clause: &str) -> Event {
+    let mut event = expulsion(doc, &[], None, None);
+    event.event = EventCategory::Coerce;
+    event.mode = Some("arrest".to_string());
+    event.recipients = Vec::new();
+    event.trigger = attache_event::Trigger {
+        text: word.to_string(),
+        span: [10, 10 + word.len()],
+    };
+    event.actors = vec![attache_event::Actor {
+        text: word.to_string(),
+        country: Some("GBR".to_string()),
+        sector: Some(sector.to_string()),
+        span: [10, 10 + word.len()],
+        country_from: Some(attache_event::CountryFrom::Document),
+    }];
+    event.mentions[0].text = clause.to_string();
+    event.mentions[0].span = [0, clause.len()];
+    event
+}
+
+#[test]
+fn an_implied_doer_is_unknown_and_an_event_stored_without_sides_reads_as_before() {
+    let arrested = custody_act("d", "arrested", "COP", "All were arrested");
+    let jailed = custody_act("d", "jailed", "JUD", "They were all jailed");
+    assert!(implied_doer(&arrested, &arrested.actors[0]));
+    let first = MergedEvent::new(&report(&arrested, "BBC"));
+    let decision = first.accepts(&report(&jailed, "BBC"));
+    assert!(!decision.merge, "{}", decision.reason);
+    // An event stored before sides were kept: its actor codes count as stated, and the two
+    // acts of one document join as they did.
+    let mut json: serde_json::Value = serde_json::to_value(&first).unwrap();
+    json.as_object_mut().unwrap().remove("sides");
+    let old: MergedEvent = serde_json::from_value(json).unwrap();
+    let mut jailed_then = report(&jailed, "BBC");
+    jailed_then.sides.clear();
+    assert!(old.accepts(&jailed_then).merge);
+}
