@@ -373,14 +373,18 @@ fn content_verdict(
 /// two accusations by one party in one story are two unless they say the same) or a word for
 /// saying (`data/merge/general-words.txt`: one story quotes many statements) needs more than
 /// itself shared, unless one document repeats the other ([`VERBATIM_STORY`]); so does a kind
-/// of event the coder named ("detained") when neither report names who acted: "men detained
-/// in the UK" and "the Britons were detained" abroad share a story and the word, not the event.
+/// of event the coder named ("detained") when neither report names who acted, unless the
+/// triggers read one word for the event ([`crate::words::read_words_meet`]: "murdered" and "the
+/// killing", "negotiations" twice): "men detained in the UK" and "the sailors were seized"
+/// share a story and a kind, not the event.
 fn one_word_tells(ours: &Evidence, theirs: &Evidence, o: &Overlap, verbatim: bool) -> bool {
     let said = is_statement(ours.category, ours.mode)
         || [ours.mode, theirs.mode]
             .iter()
             .any(|m| m.is_some_and(crate::words::general));
-    let words = word_mode(ours) && word_mode(theirs) || word_told(ours, theirs);
+    let words = word_mode(ours) && word_mode(theirs)
+        || word_told(ours, theirs)
+        || crate::words::read_words_meet(&ours.words, &theirs.words);
     let nobody = ours.actors.is_empty() && theirs.actors.is_empty();
     if said || (nobody && !words) {
         verbatim || o.shared_weight > STORY_MIN_SHARED

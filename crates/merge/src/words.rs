@@ -115,6 +115,27 @@ fn one_word(lemma: &str, read: &str) -> bool {
         .any(|w| classes().get(w) == Some(line))
 }
 
+/// Whether two coded mentions' triggers read one word for the event (`a`, `b`: the words as the
+/// texts read them, lowercased): the same word, inflected, or words of one line of the
+/// event-word list ("killed" and "murdered", "the quake" and "the earthquake"). The coder's mode
+/// names a kind of event; these are what both texts say.
+pub fn read_words_meet(a: &[&str], b: &[&str]) -> bool {
+    a.iter().any(|x| {
+        b.iter()
+            .any(|y| stems(x).any(|sx| stems(y).any(|sy| sx == sy || one_word(sx, sy))))
+    })
+}
+
+/// A word as read and the word with one of the inflections the lemmatiser may leave taken off.
+fn stems(read: &str) -> impl Iterator<Item = &str> {
+    std::iter::once(read).chain(
+        ["s", "es", "d", "ed"]
+            .iter()
+            .filter_map(move |end| read.strip_suffix(end))
+            .filter(|w| w.chars().count() >= 3),
+    )
+}
+
 /// Whether `long` is `short` with an inflection the lemmatiser left on ("playoffs",
 /// "retains", "escaped", "suspended"): `short` of three letters or more, followed by "s",
 /// "es", "d" or "ed".
@@ -186,6 +207,22 @@ mod tests {
         assert!(!unknown_word_fits(Some("generic:shooting"), &[]));
         assert!(!unknown_word_fits(Some("firearms"), &["firearms"]));
         assert!(!unknown_word_fits(None, &["shooting"]));
+    }
+
+    /// Two coded triggers read one word for the event: the same word, inflected, or words of
+    /// one line as the texts read them ("murdered" and "killing"); not words of two lines
+    /// ("killed" and "died") nor an inflection of a stub ("ed").
+    #[test]
+    fn two_read_words_meet_through_their_stems_and_lines() {
+        use super::read_words_meet;
+        assert!(read_words_meet(&["murdered"], &["killing"]));
+        assert!(read_words_meet(&["negotiations"], &["negotiation"]));
+        assert!(read_words_meet(&["arrested"], &["detained"]));
+        assert!(read_words_meet(&["quake"], &["earthquakes"]));
+        assert!(!read_words_meet(&["killed"], &["died"]));
+        assert!(!read_words_meet(&["detained"], &["seized"]));
+        assert!(!read_words_meet(&["ed"], &["d"]));
+        assert!(!read_words_meet(&[], &["killing"]));
     }
 
     #[test]

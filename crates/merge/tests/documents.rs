@@ -242,6 +242,51 @@ fn in_one_cluster_a_kind_of_event_with_nobody_named_needs_more_than_its_word() {
     assert!(d.merge, "{}", d.reason);
 }
 
+/// A coded kind of event told with nobody named: the triggers' own words tell one event when
+/// they are one word for it ("was murdered" and "the killing" of one victim, one line of the
+/// event-word list), not when only the coder's kind is shared ("detained" and "seized").
+#[test]
+fn in_one_cluster_one_word_read_by_two_coded_triggers_tells_one_event() {
+    let policy = Policy::ACROSS_DOCUMENTS;
+    let told = |category, mode, clause, word: &'static str| Evidence {
+        words: vec![word],
+        ..in_cluster(category, mode, clause)
+    };
+    let d = decide(
+        &told(
+            EventCategory::Assault,
+            "ASSAULT",
+            "the pensioner was murdered in her flat",
+            "murdered",
+        ),
+        &told(
+            EventCategory::Assault,
+            "ASSAULT",
+            "police are treating the killing as a robbery",
+            "killing",
+        ),
+        &policy,
+    );
+    assert!(d.merge, "{}", d.reason);
+    assert!(d.reason.contains("one cluster"), "{}", d.reason);
+    let d = decide(
+        &told(
+            EventCategory::Coerce,
+            "arrest",
+            "men detained in Britain without charge",
+            "detained",
+        ),
+        &told(
+            EventCategory::Coerce,
+            "arrest",
+            "the sailors were seized off the coast",
+            "seized",
+        ),
+        &policy,
+    );
+    assert!(!d.merge, "{}", d.reason);
+}
+
 /// One story's reports name one result with different words: "the Lakers beat the Celtics"
 /// and "the Lakers' victory"; "the playoffs" and "a playoff" the lemmatiser left as two
 /// words. In one cluster they are one event; in documents of no known cluster the word
