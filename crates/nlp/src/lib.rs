@@ -433,6 +433,10 @@ impl Analyzer {
                 .participle_with_object(atoms, &mut work.tags, &mut work.alts, |i| {
                     self.tagger.word_scores(atoms, scores, i)
                 });
+            self.clause_repair
+                .verbless_that_clause(atoms, &mut work.tags, &mut work.alts, |i| {
+                    self.tagger.word_scores(atoms, scores, i)
+                });
             self.repair
                 .unseen_verb(atoms, &mut work.tags, &mut work.alts, form, |w| {
                     self.lemmatizer.is_verb_lemma(w)

@@ -43,10 +43,11 @@
 //! a "be"). Words with an adjective's ending are left alone: EWT's 'will acceptable' (a lost
 //! "be" again), at the cost of 'may now table a bid'.
 //!
-//! `repair_clause.rs` holds three more: an adverb between a modal and an object ("will back a
+//! `repair_clause.rs` holds four more: an adverb between a modal and an object ("will back a
 //! bid") and a participle between a clause's subject and an object ("the party challenged Mr
 //! Kilroy-Silk") are verbs; a verb-tagged word inside an object's compound ("dismissed the
-//! maternity pay plan") is a noun.
+//! maternity pay plan") is a noun; a "that" clause without a verb gets one ("ruled that the
+//! measures broke human rights laws").
 
 use crate::Upos;
 use crate::perceptron::hash_str;
