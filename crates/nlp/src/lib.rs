@@ -191,7 +191,11 @@ impl Analyzer {
         let buffers = (&mut work.keys, &mut scores);
         self.tagger
             .tag_from(&work.atoms, Some(noun), &mut tags, &mut alts, buffers);
-        if self.repair.subject_then_verb(&tags) {
+        if self.repair.subject_then_verb(&tags)
+            || self
+                .repair
+                .subject_with_that_clause(&work.atoms, &work.tags, &tags)
+        {
             alts[0] = work.tags[0];
             (work.tags, work.alts, work.scores) = (tags, alts, scores);
         }

@@ -1,6 +1,7 @@
 //! A capitalised first word that the tagger read as a command or a verb ("Labour", "Demand",
 //! "Shadow") is a noun where the sentence, re-tagged with it a noun, reads as a subject and
-//! its verb; a sentence that really begins with a command keeps its verb.
+//! its verb, or as a subject with a "that" clause of its own ("Reports that ... were
+//! denied"); a sentence that really begins with a command keeps its verb.
 
 mod common;
 use common::{analyzer, find};
@@ -56,4 +57,48 @@ fn commands_keep_their_verb() {
     let doc = analyzer().analyze("Labour laboured to win back voters.");
     assert_eq!(find(&doc, "laboured").deprel(), "root");
     assert_eq!(find(&doc, "Labour").deprel(), "nsubj");
+}
+
+/// A first word tagged VBZ before "that" ("Reports that ...") is a plural noun where two
+/// finite verbs follow: its clause's and its own.
+#[test]
+fn a_first_noun_with_a_that_clause_is_the_subject() {
+    let cases = [
+        (
+            "Reports that Jack Straw will visit Tehran were denied by his office.",
+            "Reports",
+            "denied",
+        ),
+        (
+            "Hopes that Tony Blair would back the plan were dashed on Monday.",
+            "Hopes",
+            "dashed",
+        ),
+        (
+            "Hopes that Tony Blair would visit the region have faded.",
+            "Hopes",
+            "faded",
+        ),
+    ];
+    for (text, noun, verb) in cases {
+        let doc = analyzer().analyze(text);
+        let n = find(&doc, noun);
+        assert_eq!(n.xpos(), "NNS", "{noun} in {text:?}");
+        assert_eq!(n.head().map(|h| h.text()), Some(verb), "{noun} in {text:?}");
+    }
+}
+
+/// A third-person verb with no noun reading keeps its class before "that".
+#[test]
+fn a_first_verb_before_that_stays_a_verb() {
+    let cases = [
+        "Seems that the shops are busy again and prices are rising.",
+        "Says that he is tired and wants to go home.",
+        "Explains that the council has no money and cannot help.",
+    ];
+    for text in cases {
+        let doc = analyzer().analyze(text);
+        let first = doc.tokens().next().expect("a word");
+        assert_eq!(first.xpos(), "VBZ", "{text:?}");
+    }
 }
