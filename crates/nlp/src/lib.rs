@@ -21,6 +21,7 @@ mod perceptron;
 mod prf;
 mod repair;
 mod repair_clause;
+mod repair_tree;
 mod table;
 mod tagger;
 mod tokenizer;
@@ -159,6 +160,8 @@ pub struct Analyzer {
     repair: repair::Repair,
     /// Repairs of a verb between a subject or modal and its object.
     clause_repair: repair_clause::ClauseRepair,
+    /// Repairs of the parser's output.
+    tree_repair: repair_tree::TreeRepair,
     /// Parser beam: the model's own unless set with `with_beam`.
     beam: usize,
     /// The named-entity recogniser, when one is loaded; documents hold it and run it when
@@ -219,6 +222,7 @@ impl Analyzer {
         let repair = repair::Repair::new(&tagger.classes);
         Analyzer {
             clause_repair: repair_clause::ClauseRepair::new(&tagger.classes),
+            tree_repair: repair_tree::TreeRepair::new(&tagger.classes, &parser.labels),
             repair,
             entities: None,
             beam: parser.beam,
@@ -462,6 +466,8 @@ impl Analyzer {
                 &mut work.scores,
                 self.beam,
             );
+            self.tree_repair
+                .object_before_complement(&work.tags, &mut work.out);
             let base = range.start as u32;
             for (k, span) in spans[range.clone()].iter().enumerate() {
                 let tag = work.tags[k];
