@@ -82,6 +82,37 @@ pub(crate) fn implicit_doer(
     }]
 }
 
+/// "Four Britons held by the US will be freed", "hostages seized by gunmen were released": a
+/// release that names no doer is done by whoever holds those it frees, where a participle or
+/// relative clause of holding (words.tsv `holding`) on them names the holder with "by". Only
+/// an asserted or planned release ("could be freed" names no deed).
+pub(crate) fn releaser<'d>(
+    doc: &'d attache_nlp::Doc,
+    frame: &Frame<'d>,
+    mut actors_of: impl FnMut(Token<'d>) -> Vec<Actor>,
+) -> Vec<Actor> {
+    let lemma = frame.trigger.lemma().to_ascii_lowercase();
+    if !frame.agents.is_empty()
+        || !is(WordClass::CustodyRelease, &lemma)
+        || !matches!(frame.modality, Modality::Asserted | Modality::Planned)
+        || !doerless(frame.trigger)
+    {
+        return Vec::new();
+    }
+    let holding = |h: &Token<'_>| {
+        matches!(h.rel(), Deprel::Acl | Deprel::AclRelcl)
+            && is(WordClass::Holding, &h.lemma().to_ascii_lowercase())
+    };
+    frame
+        .patients
+        .iter()
+        .map(|p| crate::frames::look_through(doc, *p).0)
+        .flat_map(|p| p.children().filter(holding))
+        .flat_map(|h| h.children().filter(|a| a.rel() == Deprel::OblAgent))
+        .flat_map(&mut actors_of)
+        .collect()
+}
+
 /// Whether `trigger` names an act of custody only a state does (arrest, detain, jail, hold,
 /// deport, release): whom it acts on are people, never the place where it was done.
 pub(crate) fn is_custody_act(trigger: Token<'_>) -> bool {

@@ -125,6 +125,10 @@ fn actors_of(
     if actors.is_empty() {
         actors = crate::names::named_actors(sx, frame);
     }
+    // "Four Britons held by the US will be freed": the holder frees them.
+    if actors.is_empty() {
+        actors = crate::implicit::releaser(cx.doc, frame, |t| reader.actors(t, discourse));
+    }
     // "Twelve foreign nationals are being held indefinitely": only a state holds them.
     if actors.is_empty() {
         let patients = || {

@@ -100,6 +100,7 @@ word_classes! {
     StateActGovernment = "state_act_government",
     CustodyRelease = "custody_release",
     CustodyWord = "custody_word",
+    Holding = "holding",
     Honorific = "honorific",
     MaleTitle = "male_title",
     FemaleTitle = "female_title",
