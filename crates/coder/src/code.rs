@@ -92,6 +92,7 @@ pub fn code_sentence<'a>(
         discourse.last_subject = None;
     }
     note_pair(&sx, &out[first_event..], discourse);
+    crate::policy_refs::note_policies(&sx, discourse);
     if let Some(subj) = root_subject {
         let person = person_root_subject(&sx);
         discourse.note_subject(subj, plural_root_subject(s), person);

@@ -65,6 +65,9 @@ pub struct Discourse {
     /// The last two sides the document named together ("India and Pakistan held talks"),
     /// with the sentence: what "the two sides" or "both countries" stand for.
     pair: Option<(Vec<Actor>, usize)>,
+    /// For each policy word (lemma), the owners of its last mention that named them ("the EU's
+    /// rules", "the government's plans"), with the sentence: whose "the rules" later are.
+    policy: HashMap<String, (Vec<Actor>, usize)>,
     /// The quotation the sentence is read in, for "we" and "I" in it.
     pub(crate) quote: crate::reference::QuoteState,
     /// The acronyms the document defines ("the Muslim Association of Britain (MAB)").
@@ -289,6 +292,28 @@ impl Discourse {
         self.pair
             .as_ref()
             .filter(|(_, at)| at + PAIR_WINDOW >= self.sentence)
+            .map(|(p, _)| p.as_slice())
+    }
+
+    /// Remembers the owners of a policy word (lemma) named in the sentence being coded (`None`:
+    /// a mention of no known owner, which a later definite reference may be).
+    pub(crate) fn note_policy(&mut self, lemma: &str, owners: Option<Vec<Actor>>) {
+        match owners {
+            Some(o) => {
+                self.policy.insert(lemma.to_string(), (o, self.sentence));
+            }
+            None => {
+                self.policy.remove(lemma);
+            }
+        }
+    }
+
+    /// Whose a definite policy word (lemma) is: the owners of its last mention, if that named
+    /// them, in an earlier sentence within a few.
+    pub(crate) fn policy_referent(&self, lemma: &str) -> Option<&[Actor]> {
+        self.policy
+            .get(lemma)
+            .filter(|(_, at)| *at < self.sentence && at + PAIR_WINDOW >= self.sentence)
             .map(|(p, _)| p.as_slice())
     }
 

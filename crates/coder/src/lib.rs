@@ -40,6 +40,7 @@ mod original;
 mod participants;
 mod persons;
 mod place;
+mod policy_refs;
 mod prospect;
 mod recipients;
 mod recode;

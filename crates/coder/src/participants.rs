@@ -216,7 +216,7 @@ fn recipients_of(
     }
     // "Gibraltarians rejected plans": a policy with no one's name on it is the government's.
     if recipients.is_empty() {
-        recipients = crate::targets::policy_maker(sx, frame, actors);
+        recipients = crate::targets::policy_maker(sx, frame, actors, discourse);
     }
     // "bombed Aleppo", "fired shells at targets in Kashmir": the place hit; a place where
     // someone is held or arrested ("detained at Belmarsh Prison in London") is no one held.

@@ -206,6 +206,7 @@ pub(crate) fn policy_maker(
     sx: &SentenceCx<'_, '_>,
     frame: &Frame<'_>,
     actors: &[Actor],
+    discourse: &crate::actors::Discourse,
 ) -> Vec<Actor> {
     let category = frame.rule.category;
     let judged = has_mark(Marks::Judged, category);
@@ -226,6 +227,25 @@ pub(crate) fn policy_maker(
     }) else {
         return Vec::new();
     };
+    // "New EU rules set ... Airlines have attacked the legislation": a definite policy word
+    // is the policy the document just gave an owner, unless the actor is that owner.
+    let sp = policy.span();
+    let referred: Vec<Actor> = crate::policy_refs::referred_owners(*policy, discourse)
+        .into_iter()
+        .filter(|o| {
+            !actors
+                .iter()
+                .any(|a| a.country == o.country && a.sector == o.sector)
+        })
+        .map(|o| Actor {
+            text: policy.text().to_string(),
+            span: [sp.start, sp.end],
+            ..o
+        })
+        .collect();
+    if !referred.is_empty() {
+        return referred;
+    }
     // An opposition acts on its own country's government, whichever country the report
     // names most ("the shadow foreign secretary said the move would be wrong" in a report
     // about China).
@@ -245,7 +265,6 @@ pub(crate) fn policy_maker(
     if own {
         return Vec::new();
     }
-    let sp = policy.span();
     vec![Actor {
         text: policy.text().to_string(),
         country: Some(country),
