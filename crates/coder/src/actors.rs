@@ -532,7 +532,7 @@ impl<'d, 'l> ActorReader<'d, 'l> {
 }
 
 /// "the two sides", "both countries" (words.tsv `pair_noun`): a plural noun of a pair, with
-/// "both" or "the two".
+/// "both" or "the two"; "the pair", "the duo" (`pair_collective`), and "the two" alone.
 pub(crate) fn is_pair_phrase(head: Token<'_>) -> bool {
     let word = |c: Token<'_>, w: &str| c.text().eq_ignore_ascii_case(w);
     let both = head
@@ -544,7 +544,24 @@ pub(crate) fn is_pair_phrase(head: Token<'_>) -> bool {
         && head
             .children()
             .any(|c| c.rel() == Deprel::Det && word(c, "the"));
-    head.xpos() == "NNS" && (both || two) && is(WordClass::PairNoun, &crate::tree::lemma(head))
+    let the = head
+        .children()
+        .any(|c| c.rel() == Deprel::Det && word(c, "the"));
+    // "the pair", "the duo"; "the two" as a phrase of its own ("warned the two were under
+    // scrutiny"), not a number of a noun.
+    let collective = the
+        && head.xpos() == "NN"
+        && is(WordClass::PairCollective, &crate::tree::lemma(head))
+        && !head
+            .children()
+            .any(|c| c.rel().is_nmod() && crate::tree::has_case(c, &["of"]));
+    let bare_two =
+        the && head.upos() == Upos::Num && word(head, "two") && head.rel() != Deprel::Nummod;
+    collective
+        || bare_two
+        || head.xpos() == "NNS"
+            && (both || two)
+            && is(WordClass::PairNoun, &crate::tree::lemma(head))
 }
 
 /// What an actor's words have placed so far: its country and sector, either still open.

@@ -129,6 +129,7 @@ word_classes! {
     AimedNoun = "aimed_noun",
     Supplying = "supplying",
     PairNoun = "pair_noun",
+    PairCollective = "pair_collective",
     Necessity = "necessity",
 }
 

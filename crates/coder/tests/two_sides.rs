@@ -91,3 +91,65 @@ fn two_sides_of_one_state_or_named_long_before_are_no_pair() {
         assert!(got.is_empty(), "{text}: {got:?}");
     }
 }
+
+/// "the pair", "the duo" (words.tsv `pair_collective`) and "the two" alone stand for the last
+/// pair as well: here as whom an act is aimed at.
+#[test]
+fn the_pair_and_the_two_are_the_last_pair() {
+    for (text, trigger, aimed) in [
+        (
+            "Serbia and Croatia signed a trade accord in March. The European Commission later \
+             praised the pair.",
+            "praised",
+            vec!["SRB", "HRV"],
+        ),
+        (
+            "India and Pakistan held talks on Kashmir on Monday. The United States urged the \
+             two to continue the dialogue.",
+            "urged",
+            vec!["IND", "PAK"],
+        ),
+        (
+            "Greece and Turkey resumed talks in Athens on Friday. The UN secretary general \
+             welcomed the duo's decision.",
+            "welcomed",
+            vec!["GRC", "TUR"],
+        ),
+    ] {
+        let events = code(text);
+        let got = rows(&events, trigger);
+        assert!(got.iter().any(|(_, _, r)| *r == aimed), "{text}: {got:?}");
+    }
+}
+
+/// "a pair of officials" is a count, "the two" a pair only within a few sentences.
+#[test]
+fn a_pair_of_or_a_pair_named_long_before_is_no_pair() {
+    for (text, trigger, not) in [
+        (
+            "Serbia and Croatia signed a trade accord in March. The European Commission later \
+             praised a pair of officials.",
+            "praised",
+            "SRB",
+        ),
+        (
+            "India and Pakistan held talks on Kashmir on Monday. The weather was cold. The roads \
+             were closed. Schools shut early. The United States urged the two to continue.",
+            "urged",
+            "IND",
+        ),
+        (
+            "Serbia and Croatia signed a trade accord in March. The minister said the two were \
+             friends. Police later arrested the pair of thieves.",
+            "arrested",
+            "SRB",
+        ),
+    ] {
+        let events = code(text);
+        let got = rows(&events, trigger);
+        assert!(
+            got.iter().all(|(_, _, r)| !r.iter().any(|c| c == not)),
+            "{text}: {got:?}"
+        );
+    }
+}
