@@ -30,7 +30,7 @@ use std::sync::OnceLock;
 /// The name-heads file compiled into the binary.
 const NAME_HEADS_TSV: &str = include_str!("../../../data/coder/name-heads.tsv");
 const NAME_HEADS_NAME: &str = "data/coder/name-heads.tsv";
-const HEADER: &str = "word\tsector";
+const HEADER: &str = "word\tsector\tplace";
 
 /// Sectors of the bodies and roles that make a deed or a document political: a person named
 /// only by name is coded where the deed acts on one of them, in a document that names them.
@@ -53,10 +53,12 @@ pub(crate) fn is_political(entry: &Entry, date: Option<&str>) -> bool {
     sector.is_some_and(|s| POLITICAL_SECTORS.contains(&s))
 }
 
-/// Each head word with the sector of the bodies it names.
+/// Each head word with the sector of the bodies it names, and the modifiers that make a body
+/// of another kind ("Building" of "Britannia Building Society").
 #[derive(Debug, Default)]
 pub(crate) struct NameHeads {
     sectors: HashMap<String, String>,
+    modifiers: HashMap<String, String>,
 }
 
 impl NameHeads {
@@ -66,8 +68,9 @@ impl NameHeads {
         let data = crate::datafile::rows(text, HEADER).map_err(|(n, r)| err(n, &r))?;
         let mut out = NameHeads::default();
         for row in data.rows {
-            let Some((word, sector)) = row.text.split_once('\t') else {
-                return Err(err(row.number, "expected `word<TAB>sector`"));
+            let cols: Vec<&str> = row.text.split('\t').collect();
+            let [word, sector, place] = cols[..] else {
+                return Err(err(row.number, "expected `word<TAB>sector<TAB>place`"));
             };
             if word.is_empty() || word.contains(' ') || word.chars().any(char::is_uppercase) {
                 return Err(err(row.number, "a word is one lower-case token"));
@@ -75,11 +78,12 @@ impl NameHeads {
             if !(sector.len() == 3 && sector.chars().all(|c| c.is_ascii_uppercase())) {
                 return Err(err(row.number, "a sector is three capital letters"));
             }
-            if out
-                .sectors
-                .insert(word.to_string(), sector.to_string())
-                .is_some()
-            {
+            let map = match place {
+                "head" => &mut out.sectors,
+                "modifier" => &mut out.modifiers,
+                _ => return Err(err(row.number, "a place is `head` or `modifier`")),
+            };
+            if map.insert(word.to_string(), sector.to_string()).is_some() {
                 return Err(err(row.number, "word listed twice"));
             }
         }
@@ -89,6 +93,11 @@ impl NameHeads {
     /// The sector a head word names, if the file lists it.
     pub(crate) fn sector(&self, lemma: &str) -> Option<&str> {
         self.sectors.get(lemma).map(String::as_str)
+    }
+
+    /// The sector a modifier before the head gives the body, if the file lists it.
+    pub(crate) fn modifier(&self, lemma: &str) -> Option<&str> {
+        self.modifiers.get(lemma).map(String::as_str)
     }
 }
 
@@ -136,7 +145,10 @@ pub(crate) fn named_actors(sx: &SentenceCx<'_, '_>, frame: &Frame<'_>) -> Vec<Ac
             EntityKind::Person | EntityKind::Organization => organisation(sx, &entity, sector),
             EntityKind::Place => None,
         };
-        out.extend(placed);
+        // Two words of one name may both be the doer's (a misparse: "Savings" and "Trust").
+        if let Some(p) = placed.filter(|p| out.iter().all(|o: &Actor| o.span != p.span)) {
+            out.push(p);
+        }
     }
     out
 }
@@ -145,10 +157,44 @@ pub(crate) fn named_actors(sx: &SentenceCx<'_, '_>, frame: &Frame<'_>) -> Vec<Ac
 /// Cheap checks first: the recogniser runs only for such a noun.
 fn unread_name_at<'d>(sx: &SentenceCx<'d, '_>, t: Token<'_>) -> Option<Entity<'d>> {
     let core = core_tokens(t);
-    if t.upos() != Upos::Propn || sx.reader.uncovered_names(&core).is_empty() {
+    if t.upos() != Upos::Propn {
         return None;
     }
-    entity_at(sx, t).filter(|e| is_name(e) && holds_name(sx.cx.doc, e, &core))
+    let unread = !sx.reader.uncovered_names(&core).is_empty();
+    entity_at(sx, t).filter(|e| {
+        (unread || named_only_by_kinds(sx, e)) && is_name(e) && holds_name(sx.cx.doc, e, &core)
+    })
+}
+
+/// Words that make a capitalised title a person's office, not a body's name ("Chief
+/// Executive", "Deputy Speaker of Parliament").
+const TITLE_WORDS: [&str; 8] = [
+    "chief",
+    "deputy",
+    "vice",
+    "acting",
+    "assistant",
+    "member",
+    "head",
+    "leader",
+];
+
+/// Whether an organisation's name is read by the dictionaries only as kinds of body with no
+/// state ("the Green Party": a green party; "the Victims of Crime Trust": victims) and its head
+/// word names a sector in `data/coder/name-heads.tsv`: the name is that body's own, as an
+/// unread one is. Not a person's title ("the Chief Executive").
+fn named_only_by_kinds(sx: &SentenceCx<'_, '_>, entity: &Entity<'_>) -> bool {
+    if entity.kind() == EntityKind::Place || head_sector(entity).is_none() {
+        return false;
+    }
+    let titled = entity
+        .tokens()
+        .any(|t| TITLE_WORDS.contains(&t.text().to_lowercase().as_str()));
+    let sp = entity.span();
+    let mut readings = sx.lex.within(sp.start, sp.end).peekable();
+    !titled
+        && readings.peek().is_some()
+        && readings.all(|m| m.entry.kind == EntryKind::Role && m.entry.code.is_none())
 }
 
 /// The outermost mention the recogniser finds that holds `t` (a holder comes before the
@@ -309,13 +355,21 @@ fn organisation(
 }
 
 /// The sector the mention's head word (or its last word) names in `data/coder/name-heads.tsv`.
+/// A modifier listed in the file before the head word wins ("Britannia Building Society" is a
+/// business).
 fn head_sector(entity: &Entity<'_>) -> Option<String> {
     let heads = shipped();
     let last = entity.tokens().last()?;
-    [entity.head(), last]
+    let head = [entity.head(), last]
         .into_iter()
         .filter(|t| t.upos() != Upos::Punct)
-        .find_map(|t| heads.sector(&t.lemma().to_lowercase()))
+        .find(|t| heads.sector(&t.lemma().to_lowercase()).is_some())?;
+    let modifier = entity
+        .tokens()
+        .take_while(|t| t.i() < head.i())
+        .find_map(|t| heads.modifier(&t.lemma().to_lowercase()));
+    modifier
+        .or_else(|| heads.sector(&head.lemma().to_lowercase()))
         .map(str::to_string)
 }
 
@@ -453,15 +507,22 @@ mod tests {
         let heads = load().expect("name-heads.tsv");
         assert_eq!(heads.sector("union"), Some("LAB"));
         assert_eq!(heads.sector("association"), None);
+        assert_eq!(heads.modifier("building"), Some("BUS"));
+        assert_eq!(heads.sector("building"), None);
     }
 
     #[test]
     fn errors_name_the_line() {
-        let err = NameHeads::parse("f.tsv", "word\tsector\nUnion\tLAB\n").unwrap_err();
+        let h = "word\tsector\tplace\n";
+        let err = NameHeads::parse("f.tsv", &format!("{h}Union\tLAB\thead\n")).unwrap_err();
         assert_eq!((err.line, err.file.as_str()), (2, "f.tsv"));
-        let err = NameHeads::parse("f.tsv", "word\tsector\nunion\tlabour\n").unwrap_err();
+        let err = NameHeads::parse("f.tsv", &format!("{h}union\tlabour\thead\n")).unwrap_err();
         assert_eq!(err.line, 2);
-        let err = NameHeads::parse("f.tsv", "word\tsector\nunion\tLAB\nunion\tLAB\n").unwrap_err();
-        assert_eq!(err.line, 3);
+        let twice = format!("{h}union\tLAB\thead\nunion\tLAB\thead\n");
+        assert_eq!(NameHeads::parse("f.tsv", &twice).unwrap_err().line, 3);
+        let err = NameHeads::parse("f.tsv", &format!("{h}bank\tBUS\tbefore\n")).unwrap_err();
+        assert_eq!(err.line, 2);
+        let err = NameHeads::parse("f.tsv", &format!("{h}union\tLAB\n")).unwrap_err();
+        assert_eq!(err.line, 2);
     }
 }
