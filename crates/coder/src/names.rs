@@ -161,6 +161,15 @@ fn unread_name_at<'d>(sx: &SentenceCx<'d, '_>, t: Token<'_>) -> Option<Entity<'d
         return None;
     }
     let unread = !sx.reader.uncovered_names(&core).is_empty();
+    // A name the dictionaries read holds a listed head word, or the recogniser is not asked.
+    let heads = shipped();
+    if !unread
+        && !core
+            .iter()
+            .any(|w| heads.sector(&w.lemma().to_lowercase()).is_some())
+    {
+        return None;
+    }
     entity_at(sx, t).filter(|e| {
         (unread || named_only_by_kinds(sx, e)) && is_name(e) && holds_name(sx.cx.doc, e, &core)
     })
