@@ -70,6 +70,9 @@ pub enum Relation {
     /// A prepositional phrase with this preposition, on the trigger or on its object:
     /// "stripped of immunity", "arrived for talks".
     Prep(String),
+    /// The object (or passive subject) of a clausal complement's head: "the law" in "ruled
+    /// that the measures broke the law".
+    CcompObject,
 }
 
 /// Why the `with` column of a trigger row does not parse.
@@ -78,7 +81,7 @@ pub enum ConstraintError {
     #[error("constraint {0:?} must look like REL:lemma|lemma (conditions joined by &)")]
     Shape(String),
     #[error(
-        "constraint relation {0:?} is not one of prt, obj, xcomp, ccomp, ccxcomp, ccsubj, ccposs, cceval, eval, compound, any, cc, objmod, pp.PREP"
+        "constraint relation {0:?} is not one of prt, obj, xcomp, ccomp, ccxcomp, ccsubj, ccposs, ccobj, cceval, eval, compound, any, cc, objmod, pp.PREP"
     )]
     Relation(String),
     #[error("constraint {0:?} lists no lemma")]
@@ -105,6 +108,10 @@ pub fn parse_constraint(spec: &str) -> Result<Constraint, ConstraintError> {
     Ok(Constraint { conditions })
 }
 
+fn is_preposition(word: &str) -> bool {
+    !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase())
+}
+
 fn parse_condition(spec: &str) -> Result<Condition, ConstraintError> {
     let (rel, lemmas) = spec
         .split_once(':')
@@ -117,6 +124,7 @@ fn parse_condition(spec: &str) -> Result<Condition, ConstraintError> {
         "ccxcomp" => Relation::CcompXcomp,
         "ccsubj" => Relation::CcompSubject,
         "ccposs" => Relation::CcompPossessor,
+        "ccobj" => Relation::CcompObject,
         "cceval" => Relation::CcompEvaluation,
         "eval" => Relation::Evaluation,
         "compound" => Relation::Compound,
@@ -124,9 +132,7 @@ fn parse_condition(spec: &str) -> Result<Condition, ConstraintError> {
         "cc" => Relation::Coordinator,
         "objmod" => Relation::ObjectModifier,
         other => match other.strip_prefix("pp.") {
-            Some(prep) if !prep.is_empty() && prep.bytes().all(|b| b.is_ascii_lowercase()) => {
-                Relation::Prep(prep.to_string())
-            }
+            Some(prep) if is_preposition(prep) => Relation::Prep(prep.to_string()),
             _ => return Err(ConstraintError::Relation(other.to_string())),
         },
     };
@@ -247,6 +253,13 @@ impl Condition {
                 .filter(|s| matches!(s.rel(), Deprel::Nsubj | Deprel::NsubjPass))
                 .flat_map(|s| s.children())
                 .any(|p| p.rel() == Deprel::NmodPoss && self.accepts(p)),
+            // A listed head that is negated does not hold: "ruled that the firm had not broken
+            // the law" (the `ccomp` condition tests the head itself).
+            Relation::CcompObject => trigger
+                .children()
+                .filter(|c| c.rel() == Deprel::Ccomp && !has_negation(*c))
+                .flat_map(object_heads)
+                .any(|o| self.accepts(o)),
             _ => false,
         }
     }
@@ -278,7 +291,8 @@ impl Condition {
             Relation::Ccomp
             | Relation::CcompXcomp
             | Relation::CcompSubject
-            | Relation::CcompPossessor => self.holds_in_complement(trigger),
+            | Relation::CcompPossessor
+            | Relation::CcompObject => self.holds_in_complement(trigger),
             Relation::CcompEvaluation => self
                 .lemmas
                 .iter()

@@ -119,6 +119,8 @@ word_classes! {
     Warning = "warning",
     Measure = "measure",
     Harm = "harm",
+    Breaking = "breaking",
+    LegalNorm = "legal_norm",
     SpeakerPronoun = "speaker_pronoun",
     OwnForce = "own_force",
     SpeakerPossessive = "speaker_possessive",

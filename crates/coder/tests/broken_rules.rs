@@ -1,0 +1,46 @@
+//! Accusations that news tells in a clause rather than with a verb of blame: a ruling or a
+//! claim that someone broke a law or a rule ("the court ruled that the ban breached the
+//! treaty"). Not a clause that says the law was not broken, not a broken record.
+
+use attache_event::{Event, EventCategory as C};
+use chrono::NaiveDate;
+
+mod common;
+
+fn code(text: &str) -> Vec<Event> {
+    common::code_on(text, NaiveDate::from_ymd_opt(2005, 3, 2))
+}
+
+fn categories(text: &str) -> Vec<C> {
+    code(text).iter().map(|e| e.event).collect()
+}
+
+#[test]
+fn a_ruling_or_claim_that_someone_broke_a_law_is_an_accusation() {
+    for text in [
+        "The High Court in London ruled that the British ban on imported beef breached European trade rules.",
+        "The French parliament found that the French minister had violated the ministerial code.",
+        "The Australian government claimed the Japanese whaling fleet had broken international law.",
+    ] {
+        assert!(
+            categories(text).contains(&C::Accuse),
+            "{text}: {:?}",
+            categories(text)
+        );
+    }
+}
+
+#[test]
+fn a_ruling_that_no_law_was_broken_or_a_broken_record_is_no_accusation() {
+    for text in [
+        "The High Court in London ruled that the British ban on imported beef had not breached European trade rules.",
+        "The Kenyan athletics federation said the runner broke the world record in Berlin.",
+        "Officials in Tokyo said the Japanese team broke camp on Monday.",
+    ] {
+        assert!(
+            !categories(text).contains(&C::Accuse),
+            "{text}: {:?}",
+            categories(text)
+        );
+    }
+}
