@@ -119,6 +119,7 @@ word_classes! {
     Warning = "warning",
     Measure = "measure",
     Harm = "harm",
+    Cutback = "cutback",
     Breaking = "breaking",
     LegalNorm = "legal_norm",
     SpeakerPronoun = "speaker_pronoun",

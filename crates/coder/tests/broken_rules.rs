@@ -1,6 +1,8 @@
 //! Accusations that news tells in a clause rather than with a verb of blame: a ruling or a
 //! claim that someone broke a law or a rule ("the court ruled that the ban breached the
-//! treaty"). Not a clause that says the law was not broken, not a broken record.
+//! treaty"), and a claim that a rival government or party would cut or scrap something ("claimed
+//! the Tories would slash spending"). Not a clause that says the law was not broken, not a broken
+//! record, not a measure that would cut costs.
 
 use attache_event::{Event, EventCategory as C};
 use chrono::NaiveDate;
@@ -36,6 +38,36 @@ fn a_ruling_that_no_law_was_broken_or_a_broken_record_is_no_accusation() {
         "The High Court in London ruled that the British ban on imported beef had not breached European trade rules.",
         "The Kenyan athletics federation said the runner broke the world record in Berlin.",
         "Officials in Tokyo said the Japanese team broke camp on Monday.",
+    ] {
+        assert!(
+            !categories(text).contains(&C::Accuse),
+            "{text}: {:?}",
+            categories(text)
+        );
+    }
+}
+
+#[test]
+fn a_claim_that_a_rival_body_would_cut_services_is_an_accusation() {
+    for text in [
+        "The British prime minister claimed a Conservative government would slash spending on schools.",
+        "Labour's chancellor argued the Tories would scrap free eye tests for pensioners.",
+        "The Spanish prime minister claimed the opposition would axe thousands of teaching jobs.",
+    ] {
+        assert!(
+            categories(text).contains(&C::Accuse),
+            "{text}: {:?}",
+            categories(text)
+        );
+    }
+}
+
+#[test]
+fn a_measure_that_cuts_costs_or_a_plain_statement_of_cuts_is_no_accusation() {
+    for text in [
+        "The British minister claimed the new scheme would cut costs for small firms.",
+        "The German chancellor said his government would cut income tax next year.",
+        "The French finance minister claimed the reform would slash waiting times.",
     ] {
         assert!(
             !categories(text).contains(&C::Accuse),
