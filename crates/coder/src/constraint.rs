@@ -73,6 +73,10 @@ pub enum Relation {
     /// The object (or passive subject) of a clausal complement's head: "the law" in "ruled
     /// that the measures broke the law".
     CcompObject,
+    /// A verb clause introduced by this preposition on the trigger (an adverbial clause marked
+    /// by it, or a gerund the parser made its oblique): "backing" in "attacked the EC for
+    /// backing down". A noun phrase ("for two hours") is no such clause.
+    PrepClause(String),
 }
 
 /// Why the `with` column of a trigger row does not parse.
@@ -81,7 +85,7 @@ pub enum ConstraintError {
     #[error("constraint {0:?} must look like REL:lemma|lemma (conditions joined by &)")]
     Shape(String),
     #[error(
-        "constraint relation {0:?} is not one of prt, obj, xcomp, ccomp, ccxcomp, ccsubj, ccposs, ccobj, cceval, eval, compound, any, cc, objmod, pp.PREP"
+        "constraint relation {0:?} is not one of prt, obj, xcomp, ccomp, ccxcomp, ccsubj, ccposs, ccobj, cceval, eval, compound, any, cc, objmod, pp.PREP, pcl.PREP"
     )]
     Relation(String),
     #[error("constraint {0:?} lists no lemma")]
@@ -131,8 +135,9 @@ fn parse_condition(spec: &str) -> Result<Condition, ConstraintError> {
         "any" => Relation::Any,
         "cc" => Relation::Coordinator,
         "objmod" => Relation::ObjectModifier,
-        other => match other.strip_prefix("pp.") {
-            Some(prep) if is_preposition(prep) => Relation::Prep(prep.to_string()),
+        other => match (other.strip_prefix("pp."), other.strip_prefix("pcl.")) {
+            (Some(prep), _) if is_preposition(prep) => Relation::Prep(prep.to_string()),
+            (_, Some(prep)) if is_preposition(prep) => Relation::PrepClause(prep.to_string()),
             _ => return Err(ConstraintError::Relation(other.to_string())),
         },
     };
@@ -293,6 +298,15 @@ impl Condition {
             | Relation::CcompSubject
             | Relation::CcompPossessor
             | Relation::CcompObject => self.holds_in_complement(trigger),
+            Relation::PrepClause(prep) => trigger.children().any(|c| {
+                matches!(c.upos(), Upos::Verb)
+                    && (c.rel() == Deprel::Advcl || c.rel().is_obl())
+                    && c.children().any(|m| {
+                        matches!(m.rel(), Deprel::Mark | Deprel::Case)
+                            && m.text().eq_ignore_ascii_case(prep)
+                    })
+                    && self.accepts(c)
+            }),
             Relation::CcompEvaluation => self
                 .lemmas
                 .iter()

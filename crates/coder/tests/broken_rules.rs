@@ -1,8 +1,10 @@
 //! Accusations that news tells in a clause rather than with a verb of blame: a ruling or a
 //! claim that someone broke a law or a rule ("the court ruled that the ban breached the
-//! treaty"), and a claim that a rival government or party would cut or scrap something ("claimed
-//! the Tories would slash spending"). Not a clause that says the law was not broken, not a broken
-//! record, not a measure that would cut costs.
+//! treaty"), a claim that a rival government or party would cut or scrap something ("claimed
+//! the Tories would slash spending"), and an attack in words with a "for" clause of what the
+//! attacked did ("attacked the minister for ignoring the report"). Not a clause that says the
+//! law was not broken, not a broken record, not a measure that would cut costs, not an armed
+//! attack "for hours".
 
 use attache_event::{Event, EventCategory as C};
 use chrono::NaiveDate;
@@ -73,6 +75,36 @@ fn a_measure_that_cuts_costs_or_a_plain_statement_of_cuts_is_no_accusation() {
             !categories(text).contains(&C::Accuse),
             "{text}: {:?}",
             categories(text)
+        );
+    }
+}
+
+#[test]
+fn an_attack_for_what_someone_did_is_an_accusation() {
+    for text in [
+        "The French foreign minister attacked Germany for blocking the deal.",
+        "The Italian opposition attacked the prime minister for ignoring the report.",
+        "Polish farmers attacked the European Commission for cutting their subsidies.",
+    ] {
+        let got = categories(text);
+        assert!(
+            got.contains(&C::Accuse) && !got.contains(&C::Assault),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn an_armed_attack_for_a_time_stays_an_assault() {
+    for text in [
+        "Iraqi insurgents attacked the police station in Ramadi for two hours.",
+        "Russian troops attacked the Chechen village for most of the night.",
+        "Israeli aircraft attacked Hamas positions in Gaza for a third day.",
+    ] {
+        let got = categories(text);
+        assert!(
+            got.contains(&C::Assault) && !got.contains(&C::Accuse),
+            "{text}: {got:?}"
         );
     }
 }
