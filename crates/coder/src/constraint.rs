@@ -77,6 +77,9 @@ pub enum Relation {
     /// by it, or a gerund the parser made its oblique): "backing" in "attacked the EC for
     /// backing down". A noun phrase ("for two hours") is no such clause.
     PrepClause(String),
+    /// A participle clause on the trigger with no subordinator: "saying" in "attacked British
+    /// imperialists, saying they treated Africans like savages".
+    Participle,
 }
 
 /// Why the `with` column of a trigger row does not parse.
@@ -85,7 +88,7 @@ pub enum ConstraintError {
     #[error("constraint {0:?} must look like REL:lemma|lemma (conditions joined by &)")]
     Shape(String),
     #[error(
-        "constraint relation {0:?} is not one of prt, obj, xcomp, ccomp, ccxcomp, ccsubj, ccposs, ccobj, cceval, eval, compound, any, cc, objmod, pp.PREP, pcl.PREP"
+        "constraint relation {0:?} is not one of prt, obj, xcomp, ccomp, ccxcomp, ccsubj, ccposs, ccobj, cceval, eval, compound, any, cc, objmod, ing, pp.PREP, pcl.PREP"
     )]
     Relation(String),
     #[error("constraint {0:?} lists no lemma")]
@@ -135,6 +138,7 @@ fn parse_condition(spec: &str) -> Result<Condition, ConstraintError> {
         "any" => Relation::Any,
         "cc" => Relation::Coordinator,
         "objmod" => Relation::ObjectModifier,
+        "ing" => Relation::Participle,
         other => match (other.strip_prefix("pp."), other.strip_prefix("pcl.")) {
             (Some(prep), _) if is_preposition(prep) => Relation::Prep(prep.to_string()),
             (_, Some(prep)) if is_preposition(prep) => Relation::PrepClause(prep.to_string()),
@@ -298,6 +302,12 @@ impl Condition {
             | Relation::CcompSubject
             | Relation::CcompPossessor
             | Relation::CcompObject => self.holds_in_complement(trigger),
+            Relation::Participle => trigger.children().any(|c| {
+                c.rel() == Deprel::Advcl
+                    && c.xpos() == "VBG"
+                    && !c.children().any(|m| m.rel() == Deprel::Mark)
+                    && self.accepts(c)
+            }),
             Relation::PrepClause(prep) => trigger.children().any(|c| {
                 matches!(c.upos(), Upos::Verb)
                     && (c.rel() == Deprel::Advcl || c.rel().is_obl())

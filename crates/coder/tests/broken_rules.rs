@@ -2,7 +2,8 @@
 //! claim that someone broke a law or a rule ("the court ruled that the ban breached the
 //! treaty"), a claim that a rival government or party would cut or scrap something ("claimed
 //! the Tories would slash spending"), and an attack in words with a "for" clause of what the
-//! attacked did ("attacked the minister for ignoring the report"). Not a clause that says the
+//! attacked did ("attacked the minister for ignoring the report") or a participle of speech
+//! ("attacked the tabloids, questioning their honesty"). Not a clause that says the
 //! law was not broken, not a broken record, not a measure that would cut costs, not an armed
 //! attack "for hours".
 
@@ -100,6 +101,36 @@ fn an_armed_attack_for_a_time_stays_an_assault() {
         "Iraqi insurgents attacked the police station in Ramadi for two hours.",
         "Russian troops attacked the Chechen village for most of the night.",
         "Israeli aircraft attacked Hamas positions in Gaza for a third day.",
+    ] {
+        let got = categories(text);
+        assert!(
+            got.contains(&C::Assault) && !got.contains(&C::Accuse),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn an_attack_with_a_participle_of_speech_is_an_accusation() {
+    for text in [
+        "The Venezuelan president attacked American oil companies, saying they had robbed the country for decades.",
+        "The German chancellor attacked the Greek government, questioning its figures on the deficit.",
+        "The French prime minister said he would attack the Socialists politically.",
+    ] {
+        let got = categories(text);
+        assert!(
+            got.contains(&C::Accuse) && !got.contains(&C::Assault),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn an_attack_told_by_a_speaker_or_with_a_participle_of_force_stays_an_assault() {
+    for text in [
+        "Iraqi insurgents attacked a police station in Ramadi, the Iraqi army said.",
+        "Russian troops attacked the Chechen village, killing ten civilians.",
+        "Israeli aircraft attacked Hamas positions in Gaza, destroying two buildings.",
     ] {
         let got = categories(text);
         assert!(
