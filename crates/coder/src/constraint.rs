@@ -457,8 +457,12 @@ fn object_infinitive(trigger: Token<'_>) -> Option<Token<'_>> {
         .children()
         .find(|a| a.rel() == Deprel::Acl && subjectless_infinitive(*a))
         .or_else(|| {
+            // "challenged Mr Kilroy-Silk | to stand down": the parser may call the infinitive
+            // after the object an adverbial clause or, next to a subject, a clausal subject.
             trigger.children().find(|a| {
-                a.rel() == Deprel::Advcl && a.i() > people.i() && subjectless_infinitive(*a)
+                matches!(a.rel(), Deprel::Advcl | Deprel::Csubj)
+                    && a.i() > people.i()
+                    && subjectless_infinitive(*a)
             })
         })
 }
