@@ -11,23 +11,6 @@ fn code(text: &str) -> Vec<Event> {
     common::code_on(text, chrono::NaiveDate::from_ymd_opt(2005, 3, 1))
 }
 
-/// (trigger, actor text, country, sector) of every actor.
-fn actors(events: &[Event]) -> Vec<(String, String, Option<String>, Option<String>)> {
-    events
-        .iter()
-        .flat_map(|e| {
-            e.actors.iter().map(|a| {
-                (
-                    e.trigger.text.clone(),
-                    a.text.clone(),
-                    a.country.clone(),
-                    a.sector.clone(),
-                )
-            })
-        })
-        .collect()
-}
-
 /// A British political report around `sentence`.
 fn british(sentence: &str) -> String {
     format!(
@@ -39,7 +22,7 @@ fn british(sentence: &str) -> String {
 /// The (country, sector) of the actor of the event `trigger` names, if any.
 fn placed(sentence: &str, trigger: &str) -> Option<(Option<String>, Option<String>)> {
     let events = code(&british(sentence));
-    let rows = actors(&events);
+    let rows = common::actor_rows(&events);
     rows.into_iter()
         .find(|r| r.0 == trigger)
         .map(|r| (r.2, r.3))
