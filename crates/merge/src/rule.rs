@@ -375,22 +375,35 @@ fn content_verdict(
 /// itself shared, unless one document repeats the other ([`VERBATIM_STORY`]); so does a kind
 /// of event the coder named ("detained") when neither report names who acted, unless the
 /// triggers read one word for the event ([`crate::words::read_words_meet`]: "murdered" and "the
-/// killing", "negotiations" twice): "men detained in the UK" and "the sailors were seized"
-/// share a story and a kind, not the event.
+/// killing", "negotiations" twice) and the clauses share more than that word
+/// ([`says_more_than_its_word`]): "men detained in the UK" and "the Britons were detained"
+/// share a story and a word, not the event.
 fn one_word_tells(ours: &Evidence, theirs: &Evidence, o: &Overlap, verbatim: bool) -> bool {
     let said = is_statement(ours.category, ours.mode)
         || [ours.mode, theirs.mode]
             .iter()
             .any(|m| m.is_some_and(crate::words::general));
-    let words = word_mode(ours) && word_mode(theirs)
-        || word_told(ours, theirs)
-        || crate::words::read_words_meet(&ours.words, &theirs.words);
     let nobody = ours.actors.is_empty() && theirs.actors.is_empty();
+    let read = crate::words::read_words_meet(&ours.words, &theirs.words)
+        && (!nobody || says_more_than_its_word(ours, theirs, o));
+    let words = word_mode(ours) && word_mode(theirs) || word_told(ours, theirs) || read;
     if said || (nobody && !words) {
         verbatim || o.shared_weight > STORY_MIN_SHARED
     } else {
         o.shared_weight > 0.0 || words
     }
+}
+
+/// Whether the clauses share a word other than their triggers' own. Where neither report names
+/// who acted, the read word is all two custody acts of one story may share ("They were
+/// detained" and "The Britons were detained": a detention at home and one abroad), so it tells
+/// one event only with something more said alike ("foreign nationals ... detained").
+fn says_more_than_its_word(ours: &Evidence, theirs: &Evidence, o: &Overlap) -> bool {
+    let trigger_word = |w: &str| {
+        crate::words::read_words_meet(&[w], &ours.words)
+            || crate::words::read_words_meet(&[w], &theirs.words)
+    };
+    o.shared.iter().any(|w| !trigger_word(w))
 }
 
 /// Whether a mention's mode is the word for its event ("generic:quake": a prefix, a colon and

@@ -244,7 +244,9 @@ fn in_one_cluster_a_kind_of_event_with_nobody_named_needs_more_than_its_word() {
 
 /// A coded kind of event told with nobody named: the triggers' own words tell one event when
 /// they are one word for it ("was murdered" and "the killing" of one victim, one line of the
-/// event-word list), not when only the coder's kind is shared ("detained" and "seized").
+/// event-word list) and the clauses share more than that word (the pensioner); not when only
+/// the coder's kind is shared ("detained" and "seized"), nor when the word is all they share
+/// ("They were detained" at home and "The Britons were detained" abroad).
 #[test]
 fn in_one_cluster_one_word_read_by_two_coded_triggers_tells_one_event() {
     let policy = Policy::ACROSS_DOCUMENTS;
@@ -262,7 +264,7 @@ fn in_one_cluster_one_word_read_by_two_coded_triggers_tells_one_event() {
         &told(
             EventCategory::Assault,
             "ASSAULT",
-            "police are treating the killing as a robbery",
+            "police are treating the pensioner's killing as a robbery",
             "killing",
         ),
         &policy,
@@ -281,6 +283,22 @@ fn in_one_cluster_one_word_read_by_two_coded_triggers_tells_one_event() {
             "arrest",
             "the sailors were seized off the coast",
             "seized",
+        ),
+        &policy,
+    );
+    assert!(!d.merge, "{}", d.reason);
+    let d = decide(
+        &told(
+            EventCategory::Coerce,
+            "arrest",
+            "they were detained without trial",
+            "detained",
+        ),
+        &told(
+            EventCategory::Coerce,
+            "arrest",
+            "the Britons were detained in Cuba",
+            "detained",
         ),
         &policy,
     );
