@@ -3,8 +3,9 @@
 //! EU rules", "the government's plans", "plans by the mayor") is remembered with that owner,
 //! by its lemma; a later definite mention of the same word with no owner of its own ("the
 //! rules", "this measure"), within a few sentences, is that owner's (another word may name
-//! another policy: "the plans would contravene EU asylum policy"), and the owner is whom approval, disapproval or protest of
-//! it is aimed at (before the home government of an unowned policy, `targets::policy_maker`).
+//! another policy: "the plans would contravene EU asylum policy"), and the owner is whom
+//! approval, disapproval or protest of it is aimed at (before the home government of an
+//! unowned policy, `targets::policy_maker`).
 
 use crate::actors::Discourse;
 use crate::sentence::SentenceCx;
