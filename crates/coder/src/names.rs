@@ -21,6 +21,7 @@ use crate::actors::core_tokens;
 use crate::datafile::DataFileError;
 use crate::frames::{Frame, look_through};
 use crate::sentence::SentenceCx;
+use crate::words::{WordClass, is};
 use attache_event::{Actor, CountryFrom};
 use attache_lexicon::{Entry, EntryKind};
 use attache_nlp::{Doc, Entity, EntityKind, Token, Upos};
@@ -175,30 +176,17 @@ fn unread_name_at<'d>(sx: &SentenceCx<'d, '_>, t: Token<'_>) -> Option<Entity<'d
     })
 }
 
-/// Words that make a capitalised title a person's office, not a body's name ("Chief
-/// Executive", "Deputy Speaker of Parliament").
-const TITLE_WORDS: [&str; 8] = [
-    "chief",
-    "deputy",
-    "vice",
-    "acting",
-    "assistant",
-    "member",
-    "head",
-    "leader",
-];
-
 /// Whether an organisation's name is read by the dictionaries only as kinds of body with no
 /// state ("the Green Party": a green party; "the Victims of Crime Trust": victims) and its head
 /// word names a sector in `data/coder/name-heads.tsv`: the name is that body's own, as an
-/// unread one is. Not a person's title ("the Chief Executive").
+/// unread one is. Not a person's title ("the Chief Executive"; words.tsv `office_title`).
 fn named_only_by_kinds(sx: &SentenceCx<'_, '_>, entity: &Entity<'_>) -> bool {
     if entity.kind() == EntityKind::Place || head_sector(entity).is_none() {
         return false;
     }
     let titled = entity
         .tokens()
-        .any(|t| TITLE_WORDS.contains(&t.text().to_lowercase().as_str()));
+        .any(|t| is(WordClass::OfficeTitle, &t.text().to_lowercase()));
     let sp = entity.span();
     let mut readings = sx.lex.within(sp.start, sp.end).peekable();
     !titled

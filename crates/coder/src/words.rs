@@ -133,6 +133,7 @@ word_classes! {
     Supplying = "supplying",
     PairNoun = "pair_noun",
     PairCollective = "pair_collective",
+    OfficeTitle = "office_title",
     Necessity = "necessity",
 }
 
