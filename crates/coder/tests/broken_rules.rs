@@ -7,17 +7,13 @@
 //! law was not broken, not a broken record, not a measure that would cut costs, not an armed
 //! attack "for hours".
 
-use attache_event::{Event, EventCategory as C};
+use attache_event::EventCategory as C;
 use chrono::NaiveDate;
 
 mod common;
 
-fn code(text: &str) -> Vec<Event> {
-    common::code_on(text, NaiveDate::from_ymd_opt(2005, 3, 2))
-}
-
 fn categories(text: &str) -> Vec<C> {
-    code(text).iter().map(|e| e.event).collect()
+    common::categories_on(text, NaiveDate::from_ymd_opt(2005, 3, 2))
 }
 
 #[test]

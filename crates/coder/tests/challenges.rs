@@ -1,14 +1,13 @@
 //! Challenging someone to do something is a demand ("challenged the government to publish the
 //! report"); a challenge to a fight, for a title or in court is not.
 
-use attache_event::{Event, EventCategory as C};
+use attache_event::EventCategory as C;
 use chrono::NaiveDate;
 
 mod common;
 
 fn categories(text: &str) -> Vec<C> {
-    let events: Vec<Event> = common::code_on(text, NaiveDate::from_ymd_opt(2005, 3, 2));
-    events.iter().map(|e| e.event).collect()
+    common::categories_on(text, NaiveDate::from_ymd_opt(2005, 3, 2))
 }
 
 #[test]

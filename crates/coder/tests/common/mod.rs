@@ -31,6 +31,11 @@ pub fn code_on(text: &str, published: Option<NaiveDate>) -> Vec<Event> {
     extractor().extract(&document("t", text, published))
 }
 
+/// The categories of the events coded in `text`, in order.
+pub fn categories_on(text: &str, published: Option<NaiveDate>) -> Vec<EventCategory> {
+    code_on(text, published).iter().map(|e| e.event).collect()
+}
+
 /// Asserts that each case's sentence (coded by `code`) yields an event `holds` accepts; lists
 /// every failing case, with what it wants (`want`) and what was coded, in one panic.
 pub fn assert_each_coded<T>(
