@@ -132,7 +132,7 @@ pub(crate) fn modality_of<'d>(
                 return (Modality::Negated, gov);
             }
             if is(WordClass::Planning, &gl) {
-                return (Modality::Planned, gov);
+                return (planned_or_asked(g), gov);
             }
             if is(WordClass::Hypothetical, &gl) || still_necessary(g, v) {
                 return (Modality::Hypothetical, gov);
@@ -183,6 +183,19 @@ pub(crate) fn modality_of<'d>(
         return (Modality::Planned, gov);
     }
     (Modality::Asserted, gov)
+}
+
+/// A planning verb with an object plans another's act: "expects the police to prosecute",
+/// "wants Britain to act" ask it of them, and what is asked is not done (hypothetical); "plans
+/// to expel" is the speaker's own plan (planned).
+fn planned_or_asked(g: Token<'_>) -> Modality {
+    if g.children()
+        .any(|c| matches!(c.rel(), Deprel::Obj | Deprel::Iobj))
+    {
+        Modality::Hypothetical
+    } else {
+        Modality::Planned
+    }
 }
 
 /// The verb a "to" infinitive of purpose or result hangs on: "could be used *to threaten*".
