@@ -3,7 +3,7 @@
 //! (REJECT); an appeal for something or to someone to act is a request; appealing to an
 //! audience, and a charity or a broad appeal, is no event. And an act planned by someone else
 //! for the object of "expect"/"want" ("expects the police to prosecute") is only asked of them:
-//! hypothetical, not planned.
+//! hypothetical, not planned; and so is an act only sought ("seeking indictments against").
 
 use attache_event::{EventCategory as C, Modality};
 use chrono::NaiveDate;
@@ -112,6 +112,47 @@ fn an_own_plan_stays_planned() {
         );
         assert!(
             !events.iter().any(|e| e.modality == Modality::Hypothetical),
+            "{text}: {events:#?}"
+        );
+    }
+}
+
+#[test]
+fn an_act_only_sought_is_not_done() {
+    let cases = [
+        (
+            "Italian prosecutors are seeking indictments against the former chief executive.",
+            "indictment",
+        ),
+        (
+            "The Russian oil firm will seek sanctions against the buyer in a Texas court.",
+            "sanction",
+        ),
+        (
+            "The Spanish government is seeking the extradition of the two Algerian men.",
+            "extradition",
+        ),
+    ];
+    for (text, trigger) in cases {
+        let events = on(text);
+        let act: Vec<_> = events
+            .iter()
+            .filter(|e| e.trigger.text.to_lowercase().starts_with(trigger))
+            .collect();
+        assert!(
+            act.iter().all(|e| e.modality == Modality::Hypothetical),
+            "{text}: {events:#?}"
+        );
+    }
+    // What was done beside a search stays done.
+    for text in [
+        "Police in London arrested two men who sought asylum in Britain.",
+        "The Home Office deported the two Algerian men who had sought refuge in Britain.",
+        "Britain expelled two Russian diplomats who had sought secret contacts with MPs.",
+    ] {
+        let events = on(text);
+        assert!(
+            events.iter().any(|e| e.modality == Modality::Asserted),
             "{text}: {events:#?}"
         );
     }
