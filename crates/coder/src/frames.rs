@@ -160,6 +160,7 @@ fn noun_roles<'d>(doc: &'d Doc, category: EventCategory, trigger: Token<'d>) -> 
     if patients.is_empty() {
         patients.extend(stray_phrase_after(trigger).filter(|p| aimed(*p)));
     }
+    possessor_acted_on(trigger, &mut agents, &mut patients);
     let objects: Vec<Token<'d>> = patients
         .iter()
         .copied()
@@ -205,6 +206,22 @@ fn noun_roles<'d>(doc: &'d Doc, category: EventCategory, trigger: Token<'d>) -> 
         patients,
         owners,
     }
+}
+
+/// "Mr Kilroy-Silk's expulsion", "Fortuyn's murder": with no "of" phrase, the possessor of a
+/// noun of an act done to someone (words.tsv `patient_noun`) is whom it is done to, not the
+/// doer ("Poland's expulsion of 12 diplomats" keeps Poland the doer).
+fn possessor_acted_on<'d>(
+    trigger: Token<'d>,
+    agents: &mut Vec<Token<'d>>,
+    to: &mut Vec<Token<'d>>,
+) {
+    if to.iter().any(|p| has_case(*p, &["of"])) || !is(WordClass::PatientNoun, &lemma(trigger)) {
+        return;
+    }
+    let (possessors, doers) = agents.iter().partition(|a| a.rel() == Deprel::NmodPoss);
+    to.extend::<Vec<Token<'d>>>(possessors);
+    *agents = doers;
 }
 
 /// A past participle modifying a noun: "diplomats expelled from the EU".

@@ -69,6 +69,7 @@ word_classes! {
     Engaging = "engaging",
     TimeSubordinator = "time_subordinator",
     DecisionNoun = "decision_noun",
+    PatientNoun = "patient_noun",
     SelfSubject = "self_subject",
     Reporting = "reporting",
     FutureTenseAux = "future_tense_aux",
