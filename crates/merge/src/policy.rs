@@ -115,6 +115,11 @@ pub struct Policy {
     /// where the coder has read both in one text). With a rule, a side that names no actor or
     /// recipient is unknown: it blocks nothing, and proves nothing.
     pub content: Option<ContentRule>,
+    /// Whether a doer of either side is only implied ([`crate::rule::decide`]'s caller knows:
+    /// "The Britons were detained" has the state's police as its doer, unknown to the rule).
+    /// Where nobody is named, a read word alone then tells no event: one story holds many
+    /// custody acts of one state.
+    pub implied_doer: bool,
 }
 
 impl Policy {
@@ -129,6 +134,7 @@ impl Policy {
         figures: FigureRule::Identical,
         undated_matches_any: true,
         content: None,
+        implied_doer: false,
     };
 
     /// Across documents, outlets report one event with different detail and figures: two
@@ -153,6 +159,7 @@ impl Policy {
             participants_clause: 0.4,
             cluster: 0.35,
         }),
+        implied_doer: false,
     };
 
     /// `--merge strict`: more shared content before reports merge.

@@ -185,7 +185,14 @@ fn reason_to_merge(ours: &Evidence, theirs: &Evidence, policy: &Policy) -> Resul
     let (counts, counts_agree) = figures_verdict(ours, theirs, policy.figures)?;
     let content = match policy.content {
         Some(rule) => {
-            let verdict = content_verdict(ours, theirs, rule, counts_agree, one_cluster)?;
+            let verdict = content_verdict(
+                ours,
+                theirs,
+                rule,
+                counts_agree,
+                one_cluster,
+                policy.implied_doer,
+            )?;
             format!("; {verdict}")
         }
         None => String::new(),
@@ -303,6 +310,7 @@ fn content_verdict(
     rule: ContentRule,
     counts_agree: bool,
     one_cluster: bool,
+    implied_doer: bool,
 ) -> Result<String, Apart> {
     let o = overlap(&ours.content, &theirs.content);
     let words = format!("content {:.2} {{{}}}", o.score, o.shared.join(", "));
@@ -336,14 +344,17 @@ fn content_verdict(
             story.shared.join(", ")
         ));
     }
-    if !at_home && story.score >= rule.story_word && one_word_tells(ours, theirs, &o, verbatim) {
+    if !at_home
+        && story.score >= rule.story_word
+        && one_word_tells(ours, theirs, &o, verbatim, implied_doer)
+    {
         return Ok(format!(
             "{words}; one story {:.2} {{{}}} and one word for the event",
             story.score,
             story.shared.join(", ")
         ));
     }
-    if one_cluster && !at_home && one_word_tells(ours, theirs, &o, verbatim) {
+    if one_cluster && !at_home && one_word_tells(ours, theirs, &o, verbatim, implied_doer) {
         return Ok(format!(
             "{words}; one cluster of documents and one word for the event"
         ));
@@ -375,17 +386,24 @@ fn content_verdict(
 /// itself shared, unless one document repeats the other ([`VERBATIM_STORY`]); so does a kind
 /// of event the coder named ("detained") when neither report names who acted, unless the
 /// triggers read one word for the event ([`crate::words::read_words_meet`]: "murdered" and "the
-/// killing", "negotiations" twice) and the clauses share more than that word
-/// ([`says_more_than_its_word`]): "men detained in the UK" and "the Britons were detained"
-/// share a story and a word, not the event.
-fn one_word_tells(ours: &Evidence, theirs: &Evidence, o: &Overlap, verbatim: bool) -> bool {
+/// killing", "negotiations" twice), and, where a doer is only implied
+/// ([`Policy::implied_doer`]), the clauses share more than that word
+/// ([`says_more_than_its_word`]): "men detained in the UK" and "the Britons were detained",
+/// each with the state's police implied, share a story and a word, not the event.
+fn one_word_tells(
+    ours: &Evidence,
+    theirs: &Evidence,
+    o: &Overlap,
+    verbatim: bool,
+    implied_doer: bool,
+) -> bool {
     let said = is_statement(ours.category, ours.mode)
         || [ours.mode, theirs.mode]
             .iter()
             .any(|m| m.is_some_and(crate::words::general));
     let nobody = ours.actors.is_empty() && theirs.actors.is_empty();
     let read = crate::words::read_words_meet(&ours.words, &theirs.words)
-        && (!nobody || says_more_than_its_word(ours, theirs, o));
+        && (!(nobody && implied_doer) || says_more_than_its_word(ours, theirs, o));
     let words = word_mode(ours) && word_mode(theirs) || word_told(ours, theirs) || read;
     if said || (nobody && !words) {
         verbatim || o.shared_weight > STORY_MIN_SHARED
@@ -395,7 +413,7 @@ fn one_word_tells(ours: &Evidence, theirs: &Evidence, o: &Overlap, verbatim: boo
 }
 
 /// Whether the clauses share a word other than their triggers' own. Where neither report names
-/// who acted, the read word is all two custody acts of one story may share ("They were
+/// who acted and a doer is implied, the read word is all two custody acts of one story may share ("They were
 /// detained" and "The Britons were detained": a detention at home and one abroad), so it tells
 /// one event only with something more said alike ("foreign nationals ... detained").
 fn says_more_than_its_word(ours: &Evidence, theirs: &Evidence, o: &Overlap) -> bool {

@@ -244,9 +244,9 @@ fn in_one_cluster_a_kind_of_event_with_nobody_named_needs_more_than_its_word() {
 
 /// A coded kind of event told with nobody named: the triggers' own words tell one event when
 /// they are one word for it ("was murdered" and "the killing" of one victim, one line of the
-/// event-word list) and the clauses share more than that word (the pensioner); not when only
-/// the coder's kind is shared ("detained" and "seized"), nor when the word is all they share
-/// ("They were detained" at home and "The Britons were detained" abroad).
+/// event-word list); not when only the coder's kind is shared ("detained" and "seized"), nor,
+/// where a doer is only implied (a state's police), when the word is all they share ("They
+/// were detained" at home and "The Britons were detained" abroad: one state detains many).
 #[test]
 fn in_one_cluster_one_word_read_by_two_coded_triggers_tells_one_event() {
     let policy = Policy::ACROSS_DOCUMENTS;
@@ -300,7 +300,75 @@ fn in_one_cluster_one_word_read_by_two_coded_triggers_tells_one_event() {
             "the Britons were detained in Cuba",
             "detained",
         ),
-        &policy,
+        &Policy {
+            implied_doer: true,
+            ..policy
+        },
+    );
+    assert!(!d.merge, "{}", d.reason);
+}
+
+/// Where nobody is named and no doer is implied, the word two coded triggers read is what
+/// one story's reports of one event share: "the shooting" and "the gunman shot" (ASSAULT,
+/// mode firearms) of one story tell one event, as do "the killing" and "the murder" with no
+/// other word in common; an implied doer on a side asks for more ("they were arrested" and
+/// "he was detained": many arrests of one state).
+#[test]
+fn in_one_cluster_a_read_word_alone_tells_one_event_when_no_doer_is_implied() {
+    let policy = Policy::ACROSS_DOCUMENTS;
+    let told = |category, mode, clause, word: &'static str| Evidence {
+        words: vec![word],
+        ..in_cluster(category, mode, clause)
+    };
+    let killing = told(
+        EventCategory::Assault,
+        "ASSAULT",
+        "the killing shocked the quiet town",
+        "killing",
+    );
+    let murder = told(
+        EventCategory::Assault,
+        "ASSAULT",
+        "detectives said the murder was planned",
+        "murder",
+    );
+    let d = decide(&killing, &murder, &policy);
+    assert!(d.merge, "{}", d.reason);
+    let shooting = told(
+        EventCategory::Assault,
+        "firearms",
+        "witnesses heard the shooting from the car park",
+        "shooting",
+    );
+    let shot = told(
+        EventCategory::Assault,
+        "firearms",
+        "a teenager was shot outside the cinema",
+        "shot",
+    );
+    let d = decide(&shooting, &shot, &policy);
+    assert!(d.merge, "{}", d.reason);
+    let arrested = told(
+        EventCategory::Coerce,
+        "arrest",
+        "they were arrested at dawn",
+        "arrested",
+    );
+    let detained = told(
+        EventCategory::Coerce,
+        "arrest",
+        "he was detained at the airport",
+        "detained",
+    );
+    let d = decide(&arrested, &detained, &policy);
+    assert!(d.merge, "{}", d.reason);
+    let d = decide(
+        &arrested,
+        &detained,
+        &Policy {
+            implied_doer: true,
+            ..policy
+        },
     );
     assert!(!d.merge, "{}", d.reason);
 }

@@ -454,11 +454,15 @@ impl MergedEvent {
         if let Some(why) = sides_apart {
             return apart(&why);
         }
-        let mut decision = decide(&self.evidence(), &theirs, policy);
         let mut unknown = sides::implied_codes(&report.sides);
         unknown.extend(sides::implied_codes(&self.sides));
         unknown.sort_unstable();
         unknown.dedup();
+        let policy = Policy {
+            implied_doer: !unknown.is_empty(),
+            ..*policy
+        };
+        let mut decision = decide(&self.evidence(), &theirs, &policy);
         if decision.merge && !unknown.is_empty() {
             decision.reason +=
                 &format!("; implied doer {{{}}} taken as unknown", unknown.join(","));

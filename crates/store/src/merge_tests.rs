@@ -419,3 +419,34 @@ fn an_implied_doer_is_unknown_and_an_event_stored_without_sides_reads_as_before(
     jailed_then.sides.clear();
     assert!(old.accepts(&jailed_then).merge);
 }
+
+/// Two reports of one cluster of documents that read one word for a custody act and name
+/// nobody: where the coder implied the doer (a state's police), one state's many detentions
+/// share that word, and the two stay apart; where no doer stands at all (a mention coded
+/// alone, as the ECB+ gold mentions are), the read word tells one event, as "the killing" and
+/// "the murder" do.
+#[test]
+fn an_implied_doer_asks_more_than_the_read_word_of_one_cluster() {
+    let in_cluster = |event: &Event| Report {
+        cluster: Some(1),
+        ..report(event, "BBC")
+    };
+    let home = custody_act("a", "detained", "COP", "They were detained at the port");
+    let abroad = custody_act("b", "detained", "COP", "The Britons were detained in Cuba");
+    let first = MergedEvent::new(&in_cluster(&home));
+    let decision = first.accepts(&in_cluster(&abroad));
+    assert!(!decision.merge, "{}", decision.reason);
+    let nobody = |event: &Event| {
+        let mut event = event.clone();
+        event.actors.clear();
+        in_cluster(&event)
+    };
+    let first = MergedEvent::new(&nobody(&home));
+    let decision = first.accepts(&nobody(&abroad));
+    assert!(decision.merge, "{}", decision.reason);
+    assert!(
+        decision.reason.contains("one cluster"),
+        "{}",
+        decision.reason
+    );
+}
