@@ -25,12 +25,15 @@ const CLAUSE_TOKENS: usize = 80;
 pub enum EvaluationKind {
     /// It condemns it: criticism (ACCUSE disapprove).
     Negative,
+    /// It praises it: "had done a superb job", "a step in the right direction" (SUPPORT).
+    Positive,
 }
 
 impl EvaluationKind {
     pub(crate) fn from_name(name: &str) -> Option<EvaluationKind> {
         match name {
             "negative" => Some(EvaluationKind::Negative),
+            "positive" => Some(EvaluationKind::Positive),
             _ => None,
         }
     }
@@ -69,7 +72,7 @@ impl Evaluations {
                 return Err(err(row.number, "expected `kind<TAB>phrase`"));
             };
             let Some(kind) = EvaluationKind::from_name(kind) else {
-                return Err(err(row.number, "the kind is not negative"));
+                return Err(err(row.number, "the kind is neither negative nor positive"));
             };
             if phrase.is_empty()
                 || phrase.contains('\t')
@@ -253,7 +256,7 @@ fn clause_judges(top: Token<'_>, predicate: Token<'_>, kind: EvaluationKind) -> 
 }
 
 /// Whether what a verb of naming governs, but its subject and by-agent, labels its object in a
-/// phrase of `kind` or a word of the words.tsv class `disapproving` ("branded the scheme a waste
+/// phrase of `kind` or, for a negative label, a word of the words.tsv class `disapproving` ("branded the scheme a waste
 /// of money and deeply flawed", "in a move branded a humiliating retreat by the Tories").
 pub(crate) fn labels(verb: Token<'_>, kind: EvaluationKind) -> bool {
     let mut tokens: Vec<Token<'_>> = verb
@@ -267,11 +270,15 @@ pub(crate) fn labels(verb: Token<'_>, kind: EvaluationKind) -> bool {
         .flat_map(clause_tokens)
         .collect();
     tokens.sort_by_key(|t| t.i());
-    let disapproving = tokens.iter().any(|t| {
+    (kind == EvaluationKind::Negative && holds_disapproving(&tokens)) || holds_phrase(&tokens, kind)
+}
+
+/// Whether a token is a word of the words.tsv class `disapproving` (a negative label only).
+fn holds_disapproving(tokens: &[Token<'_>]) -> bool {
+    tokens.iter().any(|t| {
         is(WordClass::Disapproving, &lemma(*t))
             || is(WordClass::Disapproving, &t.text().to_lowercase())
-    });
-    disapproving || holds_phrase(&tokens, kind)
+    })
 }
 
 /// Whether the tokens, in text order, hold a phrase of `kind`.
@@ -328,8 +335,11 @@ mod tests {
 
     #[test]
     fn bad_files_name_their_line() {
-        let e = Evaluations::parse("e.tsv", "kind\tphrase\npositive\tgood\n").unwrap_err();
-        assert_eq!(e.to_string(), "e.tsv:2: the kind is not negative");
+        let e = Evaluations::parse("e.tsv", "kind\tphrase\nneutral\tgood\n").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "e.tsv:2: the kind is neither negative nor positive"
+        );
         let e = Evaluations::parse("e.tsv", "# c\nkind\tphrase\nnegative\tFalse economy\n")
             .unwrap_err();
         assert_eq!(e.line, 3);
