@@ -14,14 +14,26 @@ use attache_nlp::{Deprel, Sentence, Token, Upos};
 /// A country and a sector, as an antecedent passes them on.
 pub(crate) type Referent = (Option<String>, Option<String>);
 
-/// Quotation marks that open or close a quotation.
-fn is_quote_mark(c: char) -> bool {
-    matches!(c, '"' | '“' | '”')
-}
-
-/// Whether an odd number of quotation marks lies in `text`: a quotation opens or closes in it.
-fn flips_quotation(text: &str) -> bool {
-    text.chars().filter(|c| is_quote_mark(*c)).count() % 2 == 1
+/// Whether a quotation is open after `text`, read from `open` (open at its start): each
+/// quotation mark opens or closes one by where it stands, not by how many came before. A
+/// straight mark after a space or at the start opens ("said: \"We", "paid. \" We"), one
+/// after a word or a stop closes ("now.\"", "'desperate',\""); curly marks say which they
+/// are. So a quotation the report continues over a paragraph, reopened without being
+/// closed ("... death. \"HIV is ..."), stays open, and the rest of the document is not read
+/// inside out.
+fn open_after(open: bool, text: &str) -> bool {
+    let mut open = open;
+    let mut before: Option<char> = None;
+    for c in text.chars() {
+        match c {
+            '“' => open = true,
+            '”' => open = false,
+            '"' => open = before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[')),
+            _ => {}
+        }
+        before = Some(c);
+    }
+    open
 }
 
 /// The quotation a sentence is read in: whether it begins inside one, and whose it is.
@@ -136,7 +148,7 @@ impl<'d> ActorReader<'d, '_> {
         let quote = &discourse.quote;
         let start = self.doc.sentence(head.sentence()).span().start;
         let before = &self.doc.text()[start..head.span().start];
-        let inside = quote.inside_at_start != flips_quotation(before);
+        let inside = open_after(quote.inside_at_start, before);
         inside.then(|| quote.speaker.clone()).flatten()
     }
 
@@ -347,7 +359,7 @@ impl<'d> ActorReader<'d, '_> {
     /// Carries the quotation state past sentence `s`, once it is coded.
     pub(crate) fn leave_quotation(&self, s: &Sentence<'d>, discourse: &mut Discourse) {
         let q = &mut discourse.quote;
-        q.inside_at_start = q.inside_at_start != flips_quotation(s.text());
+        q.inside_at_start = open_after(q.inside_at_start, s.text());
     }
 }
 
