@@ -201,10 +201,12 @@ impl<'d> ActorReader<'d, '_> {
         let definite = head
             .children()
             .any(|c| c.rel() == Deprel::Det && c.text().eq_ignore_ascii_case("the"));
-        // "the president of Armenia", "the minister who resigned": the phrase says whose.
-        let restricted = head
-            .children()
-            .any(|c| c.rel().is_nmod() || c.rel() == Deprel::AclRelcl);
+        // "the president of Armenia", "the minister who resigned": the phrase says whose. A
+        // relative clause set off by a comma only adds to what the description refers to
+        // ("The firm, which floated in 2003, announced").
+        let restricted = head.children().any(|c| {
+            c.rel().is_nmod() || (c.rel() == Deprel::AclRelcl && !self.set_off_by_comma(c))
+        });
         if !definite || restricted || !matches!(head.upos(), Upos::Noun | Upos::Propn) {
             return None;
         }
@@ -249,6 +251,15 @@ impl<'d> ActorReader<'d, '_> {
         let person = discourse.person_referent(lo, None)?;
         (role_sector.is_some() && person.sector.as_deref() == role_sector)
             .then(|| (person.country.clone(), person.sector.clone()))
+    }
+
+    /// Whether the clause `clause` begins right after a comma: a relative clause that
+    /// describes, not one that picks out ("the minister who resigned").
+    fn set_off_by_comma(&self, clause: Token<'d>) -> bool {
+        let first = crate::tree::subtree(clause)
+            .into_iter()
+            .find(|t| t.upos() != Upos::Punct);
+        first.is_some_and(|t| t.i() > 0 && self.doc.token(t.i() - 1).text() == ",")
     }
 
     /// Remembers the roles and bodies the dictionary phrases of bytes `lo..hi` give an actor
