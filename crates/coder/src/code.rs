@@ -64,6 +64,7 @@ pub fn code_sentence<'a>(
         fallback_country.as_deref(),
         discourse,
     );
+    note_main_subject(s, discourse);
     crate::participants::note_home_offices(&sx, discourse);
     sx.reader.enter_quotation(s, discourse);
 
@@ -96,6 +97,27 @@ pub fn code_sentence<'a>(
     if let Some(subj) = root_subject {
         let person = person_root_subject(&sx);
         discourse.note_subject(subj, plural_root_subject(s), person);
+    }
+}
+
+/// Remembers the sentence's main subject where it is one name, for "he" next
+/// ([`Discourse::note_main_subject`]): the speaker of a report that closes the sentence
+/// ("..., Mr Blair said."), else the subject of the main verb.
+fn note_main_subject<'d>(s: &Sentence<'d>, discourse: &mut Discourse) {
+    let Some(root) = s.root() else {
+        return;
+    };
+    let subject_of = |v: Token<'d>| v.children().find(|c| c.rel() == Deprel::Nsubj);
+    let speaker = std::iter::once(root)
+        .chain(root.children().filter(|c| c.rel() == Deprel::Parataxis))
+        .filter(|v| v.upos() == Upos::Verb && is(WordClass::Reporting, &lemma(*v)))
+        .find_map(subject_of);
+    let name = speaker
+        .or_else(|| subject_of(root))
+        .filter(|n| n.upos() == Upos::Propn && !n.children().any(|c| c.rel() == Deprel::Conj));
+    let core = name.map(crate::actors::core_tokens).unwrap_or_default();
+    if let (Some(first), Some(last)) = (core.first(), core.last()) {
+        discourse.note_main_subject(first.span().start, last.span().end);
     }
 }
 

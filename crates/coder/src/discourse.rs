@@ -68,6 +68,10 @@ pub struct Discourse {
     /// For each policy word (lemma), the owners of its last mention that named them ("the EU's
     /// rules", "the government's plans"), with the sentence: whose "the rules" later are.
     policy: HashMap<String, (Vec<Actor>, usize)>,
+    /// The bytes of each recent sentence's main subject where it is one name, not a list
+    /// ("Mr Kennedy acknowledged ..."), by sentence: a person named earlier in that sentence
+    /// ("Speaking after Mr Brown had delivered ...,") is no rival to it for "he" next.
+    main_subjects: std::collections::BTreeMap<usize, (usize, usize)>,
     /// The quotation the sentence is read in, for "we" and "I" in it.
     pub(crate) quote: crate::reference::QuoteState,
     /// The acronyms the document defines ("the Muslim Association of Britain (MAB)").
@@ -320,6 +324,13 @@ impl Discourse {
     /// Moves on to the next sentence of the document.
     pub(crate) fn next_sentence(&mut self) {
         self.sentence += 1;
+        let stale = self.sentence.saturating_sub(PRONOUN_WINDOW + 1);
+        self.main_subjects.retain(|&k, _| k >= stale);
+    }
+
+    /// Remembers the bytes `lo..hi` of the sentence's main subject, a single name.
+    pub(crate) fn note_main_subject(&mut self, lo: usize, hi: usize) {
+        self.main_subjects.insert(self.sentence, (lo, hi));
     }
 
     /// The person "he" or "she" at byte offset `at` stands for: the person mentioned last
@@ -342,9 +353,14 @@ impl Discourse {
         if male.is_some() && self.male[last].is_some_and(|m| Some(m) != male) {
             return None;
         }
+        // The main subject of its sentence is not rivalled by a person named before it there.
+        let main = self
+            .main_subjects
+            .get(&in_sentence)
+            .is_some_and(|&(lo, hi)| (lo..hi).contains(&p.seen_at));
         // A person the document says nothing about, named after or beside the candidate.
         if let Some((&a, &a_sentence)) = self.anonymous.range(..at).next_back()
-            && (a > p.seen_at || a_sentence == in_sentence)
+            && (a > p.seen_at || (a_sentence == in_sentence && !main))
         {
             return None;
         }
@@ -354,7 +370,7 @@ impl Discourse {
                 let q = &self.persons[i];
                 (&q.country, &q.sector) != (&p.country, &p.sector)
             });
-        (!rival).then_some(p)
+        (main || !rival).then_some(p)
     }
 
     /// Moves the person a pronoun at byte offset `at` resolved to ([`Discourse::person_referent`])
