@@ -49,6 +49,7 @@ mod repair;
 mod senses;
 mod sentence;
 mod subjects;
+mod surnames;
 mod targets;
 mod timekind;
 mod timewords;
@@ -308,7 +309,7 @@ impl Extractor {
         doc: &attache_nlp::Doc,
         published: Option<chrono::NaiveDate>,
     ) -> Vec<Event> {
-        let matches = self.lexicon.find(doc.text());
+        let matches = surnames::find(&self.lexicon, doc.text());
         let layout = layout::Layout::of(doc.text());
         let reading = Reading {
             published,
@@ -365,10 +366,10 @@ impl Extractor {
         whole: bool,
     ) -> Vec<attache_lexicon::LexMatch<'l>> {
         if whole {
-            return self.lexicon.find(doc.text());
+            return surnames::find(&self.lexicon, doc.text());
         }
         let window = doc.window();
-        let mut matches = self.lexicon.find(&doc.text()[window.clone()]);
+        let mut matches = surnames::find(&self.lexicon, &doc.text()[window.clone()]);
         for m in &mut matches {
             m.start += window.start;
             m.end += window.start;
@@ -387,7 +388,7 @@ impl Extractor {
             {
                 end += 1;
             }
-            facts.add(&self.lexicon.find(&text[at..end]));
+            facts.add(&surnames::find(&self.lexicon, &text[at..end]));
             at = end;
         }
         facts

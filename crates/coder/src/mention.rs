@@ -45,6 +45,7 @@ impl Extractor {
         let doc = self.analyzer.analyze(&document.text);
         let published = document.publication.published;
         let layout = crate::layout::Layout::of(doc.text());
+        let matches = crate::surnames::find(&self.lexicon, doc.text());
         let cx = DocContext {
             doc_id: &document.id,
             doc: &doc,
@@ -53,16 +54,12 @@ impl Extractor {
             published,
             peg: crate::timing::find_peg(&doc, published, &layout),
             dateline_country: None,
-            document_country: crate::dominant_country(&self.lexicon.find(doc.text())),
-            places: crate::place::PlaceContext::from_matches(&self.lexicon.find(doc.text())),
+            document_country: crate::dominant_country(&matches),
+            places: crate::place::PlaceContext::from_matches(&matches),
             layout: &layout,
-            political: crate::names::political_document(&self.lexicon.find(doc.text())),
-            genre: crate::genre::Genre::of(
-                doc.text(),
-                crate::names::political_count(&self.lexicon.find(doc.text())),
-            ),
+            political: crate::names::political_document(&matches),
+            genre: crate::genre::Genre::of(doc.text(), crate::names::political_count(&matches)),
         };
-        let matches = self.lexicon.find(doc.text());
         let mut out: Vec<Option<MentionCode>> = vec![None; triggers.len()];
         let mut discourse = Discourse::default();
         for s in doc.sentences() {
