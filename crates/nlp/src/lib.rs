@@ -21,6 +21,7 @@ mod perceptron;
 mod prf;
 mod repair;
 mod repair_clause;
+mod repair_subject;
 mod repair_tree;
 mod table;
 mod tagger;
@@ -162,6 +163,8 @@ pub struct Analyzer {
     clause_repair: repair_clause::ClauseRepair,
     /// Repairs of the parser's output.
     tree_repair: repair_tree::TreeRepair,
+    /// Repair of a finite verb's subject hung on a phrase before it.
+    subject_repair: repair_subject::SubjectRepair,
     /// Parser beam: the model's own unless set with `with_beam`.
     beam: usize,
     /// The named-entity recogniser, when one is loaded; documents hold it and run it when
@@ -223,6 +226,7 @@ impl Analyzer {
         Analyzer {
             clause_repair: repair_clause::ClauseRepair::new(&tagger.classes),
             tree_repair: repair_tree::TreeRepair::new(&tagger.classes, &parser.labels),
+            subject_repair: repair_subject::SubjectRepair::new(&tagger.classes, &parser.labels),
             repair,
             entities: None,
             beam: parser.beam,
@@ -466,6 +470,8 @@ impl Analyzer {
                 &mut work.scores,
                 self.beam,
             );
+            self.subject_repair
+                .clause_after_preposition(&work.tags, form, &mut work.out);
             self.tree_repair
                 .object_before_complement(&work.tags, &mut work.out);
             let base = range.start as u32;

@@ -1,0 +1,70 @@
+//! A subjectless finite verb gets the subject the parser hung on a phrase before it
+//! (`repair_subject.rs`): the noun after a clause-opening "after"/"before"/"since"; a verb
+//! with its own subject keeps it.
+
+mod common;
+use common::{analyzer, find};
+
+fn assert_subject(text: &str, subject: &str, verb: &str) {
+    let doc = analyzer().analyze(text);
+    let s = find(&doc, subject);
+    assert!(
+        s.deprel().starts_with("nsubj"),
+        "{subject} in {text:?}: {}",
+        s.deprel()
+    );
+    assert_eq!(
+        s.head().map(|h| h.text()),
+        Some(verb),
+        "{subject} in {text:?}"
+    );
+}
+
+#[test]
+fn the_noun_after_a_clause_opening_preposition_is_its_verbs_subject() {
+    for (text, subject, verb) in [
+        (
+            "The deal was struck on Sunday night after Norway, one of the largest lenders, finally agreed to it.",
+            "Norway",
+            "agreed",
+        ),
+        (
+            "Shares in the firm slumped in late trading after Brazil, the biggest buyer, finally rejected the offer.",
+            "Brazil",
+            "rejected",
+        ),
+        (
+            "The bill was passed in the early hours after Ireland, one of the smallest members, finally signed up to it.",
+            "Ireland",
+            "signed",
+        ),
+    ] {
+        assert_subject(text, subject, verb);
+        let doc = analyzer().analyze(text);
+        let v = find(&doc, verb);
+        assert_eq!(v.deprel(), "advcl", "{verb} in {text:?}");
+    }
+}
+
+#[test]
+fn a_verb_with_its_own_subject_keeps_it() {
+    for (text, subject, verb) in [
+        (
+            "On Tuesday, the day of the vote, Italian officials criticised the plan.",
+            "officials",
+            "criticised",
+        ),
+        (
+            "After the vote, Dutch ministers criticised the plan.",
+            "ministers",
+            "criticised",
+        ),
+        (
+            "Talks before the summit failed to produce a deal.",
+            "Talks",
+            "failed",
+        ),
+    ] {
+        assert_subject(text, subject, verb);
+    }
+}
