@@ -520,6 +520,11 @@ impl<'d, 'l> ActorReader<'d, 'l> {
             placed.country = a.country;
             placed.sector = placed.sector.take().or(a.sector);
         }
+        // "his Spanish counterpart", "its English counterparts": whoever a counterpart is
+        // holds the owner's office on another side, so has the owner's sector.
+        if placed.sector.is_none() {
+            placed.sector = self.counterpart_sector(head, discourse, depth);
+        }
         // "Simon Hart of the Countryside Alliance": a name given with its body.
         if placed.country.is_none()
             && !self.uncovered_names(core).is_empty()

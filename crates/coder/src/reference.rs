@@ -50,6 +50,40 @@ pub struct QuoteState {
 }
 
 impl<'d> ActorReader<'d, '_> {
+    /// The sector of a counterpart (words.tsv `counterpart_noun`) from whom it is the
+    /// counterpart of: its possessor ("Mr Straw and his Spanish counterpart", "the Spanish
+    /// media criticises its English counterparts", "Wenger's Bayern counterpart"), a pronoun
+    /// through the subject of its clause or the conjunct it follows, else its referent. A counterpart of an owner without a sector has none.
+    pub(crate) fn counterpart_sector(
+        &self,
+        head: Token<'d>,
+        discourse: &mut Discourse,
+        depth: usize,
+    ) -> Option<String> {
+        if !is(WordClass::CounterpartNoun, &lemma(head)) {
+            return None;
+        }
+        let owner = head.children().find(|c| c.rel() == Deprel::NmodPoss)?;
+        if owner.upos() == Upos::Pron {
+            // "X met his counterpart", "X and his counterpart": the pronoun is X's.
+            let near = if head.rel() == Deprel::Conj {
+                head.head()
+            } else {
+                head.head().and_then(|v| {
+                    v.children()
+                        .find(|c| c.rel().is_nsubj() && c.i() < head.i())
+                })
+            };
+            if let Some(a) = near.and_then(|n| self.actor_within(n, discourse, depth + 1)) {
+                return a.sector;
+            }
+            self.pronoun_referent(owner, owner.span().start, discourse, depth + 1)?
+                .1
+        } else {
+            self.actor_within(owner, discourse, depth + 1)?.sector
+        }
+    }
+
     /// Whom a lone pronoun stands for (country, sector): the speaker of reported speech
     /// ("Estonia said it would close ..."), the speaker of the quotation for "we" and "I",
     /// else the last person ("he") or the last subject of the same number ("it", "they").

@@ -133,6 +133,7 @@ word_classes! {
     AimedNoun = "aimed_noun",
     Supplying = "supplying",
     PairNoun = "pair_noun",
+    CounterpartNoun = "counterpart_noun",
     PairCollective = "pair_collective",
     OfficeTitle = "office_title",
     Necessity = "necessity",
