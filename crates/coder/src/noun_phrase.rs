@@ -87,7 +87,8 @@ pub fn core_tokens<'a>(head: Token<'a>) -> Vec<Token<'a>> {
 
 /// The conjuncts of a head: itself plus its `conj` dependents (recursively), in text order.
 /// Coordination joins like with like, so a proper-noun conjunct of a common noun ("Russian
-/// diplomats, and Germany") is a misattached clause subject, not a second participant.
+/// diplomats, and Germany") is a misattached clause subject, not a second participant; a
+/// counterpart after a name is the one exception ("Mr Straw and his Spanish counterpart").
 pub fn conjuncts<'a>(head: Token<'a>) -> Vec<Token<'a>> {
     let proper = |t: Token<'_>| t.upos() == Upos::Propn;
     // In a list ("Italy, Spain, Denmark and Estonia") parsers often hang an item as `appos`;
@@ -103,7 +104,8 @@ pub fn conjuncts<'a>(head: Token<'a>) -> Vec<Token<'a>> {
     let mut stack = vec![head];
     while let Some(t) = stack.pop() {
         for c in t.children().filter(|c| {
-            (c.rel() == Deprel::Conj || (is_list && list_item(*c))) && proper(*c) == proper(head)
+            (c.rel() == Deprel::Conj || (is_list && list_item(*c)))
+                && (proper(*c) == proper(head) || is_counterpart(*c))
         }) {
             out.push(c);
             stack.push(c);
@@ -111,6 +113,15 @@ pub fn conjuncts<'a>(head: Token<'a>) -> Vec<Token<'a>> {
     }
     out.sort_by_key(|t| t.i());
     out
+}
+
+/// "Mr Straw and his Spanish counterpart": a counterpart (words.tsv `counterpart_noun`) is a
+/// side of its own beside the name it is coordinated with.
+fn is_counterpart(t: Token<'_>) -> bool {
+    crate::words::is(
+        crate::words::WordClass::CounterpartNoun,
+        &crate::tree::lemma(t),
+    )
 }
 
 /// The subject of the clause that reports or governs the pronoun's clause: "Estonia" for "it"

@@ -82,3 +82,51 @@ fn a_counterpart_of_an_owner_without_a_sector_has_none() {
         );
     }
 }
+
+#[test]
+fn a_name_and_his_counterpart_are_two_sides() {
+    let cases = [
+        (
+            "Foreign Secretary Jack Straw flew to Madrid on Monday. Mr Straw and his Spanish \
+             counterpart agreed to set up a new forum on the future of the Rock.",
+            "agreed",
+            ["GBR", "ESP"],
+        ),
+        (
+            "Chancellor Gordon Brown arrived in Berlin on Tuesday. Mr Brown and his German \
+             counterpart criticised the bank's decision to raise rates.",
+            "criticised",
+            ["GBR", "DEU"],
+        ),
+        (
+            "Prime Minister Tony Blair was in Rome this week. Mr Blair and his Italian \
+             counterpart signed an agreement on training troops.",
+            "signed",
+            ["GBR", "ITA"],
+        ),
+    ];
+    for (text, trigger, sides) in cases {
+        let events = code(text);
+        let mut actors: Vec<String> = events
+            .iter()
+            .filter(|e| e.trigger.text == trigger)
+            .flat_map(|e| e.actors.iter().filter_map(|a| a.country.clone()))
+            .collect();
+        actors.sort();
+        let mut want: Vec<String> = sides.iter().map(|s| s.to_string()).collect();
+        want.sort();
+        assert_eq!(actors, want, "{text}: {events:#?}");
+    }
+}
+
+#[test]
+fn a_name_and_a_common_noun_other_than_a_counterpart_stay_one_side() {
+    let text = "Foreign Secretary Jack Straw flew to Madrid on Monday. Mr Straw and his Spanish \
+                wife criticised the plan.";
+    let events = code(text);
+    let actors: Vec<String> = events
+        .iter()
+        .flat_map(|e| e.actors.iter().filter_map(|a| a.country.clone()))
+        .collect();
+    assert!(!actors.contains(&"ESP".to_string()), "{events:#?}");
+}
