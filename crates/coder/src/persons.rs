@@ -19,8 +19,9 @@ const DESCRIBING_CASES: [&str; 3] = ["of", "for", "from"];
 /// Registers the people a sentence names, with the country and sector its own words give them.
 /// A person given a sector but no country ("Home Secretary Charles Clarke") acts for
 /// `fallback_country`: the state that is the sentence's subject, else the dateline's or the
-/// document's. A name the sentence says nothing about is still remembered, without a role, so
-/// that a surname two people share stays ambiguous.
+/// document's; a name with a `world_name` word ("International ... Union") takes none. A
+/// name the sentence says nothing about is still remembered, without a role, so that a
+/// surname two people share stays ambiguous.
 pub fn note_people(
     reader: &ActorReader<'_, '_>,
     sentence_tokens: &[Token<'_>],
@@ -52,14 +53,23 @@ pub fn note_people(
             continue;
         }
         let names = met.unwrap_or(names);
+        // A body named as of the world ("International Freight Workers Union", or its
+        // acronym in brackets after it) acts for no state the sentence or the report stands
+        // in (words.tsv `world_name`).
+        let (lo, hi) = (
+            core.first().map_or(0, |c| c.span().start),
+            core.last().map_or(0, |c| c.span().end),
+        );
+        let worldwide = std::iter::once((lo, hi))
+            .chain(description)
+            .any(|span| names_the_world(reader, sentence_tokens, span));
         let country = described.country.or_else(|| {
             described
                 .sector
                 .as_ref()
+                .filter(|_| !worldwide)
                 .and(fallback_country.map(str::to_string))
         });
-        let lo = core.first().map_or(0, |c| c.span().start);
-        let hi = core.last().map_or(0, |c| c.span().end);
         for span in std::iter::once((lo, hi)).chain(description) {
             reader.note_descriptions(
                 span,
@@ -79,6 +89,25 @@ pub fn note_people(
             discourse.note_gender(&names, male);
         }
     }
+}
+
+/// Whether a `world_name` word ("International", "World") is in bytes `lo..hi`, outside a
+/// role the dictionaries know ("shadow international development secretary" is a state's).
+fn names_the_world(
+    reader: &ActorReader<'_, '_>,
+    tokens: &[Token<'_>],
+    (lo, hi): (usize, usize),
+) -> bool {
+    tokens.iter().any(|t| {
+        let sp = t.span();
+        lo <= sp.start
+            && sp.end <= hi
+            && is(WordClass::WorldName, &t.text().to_lowercase())
+            && reader
+                .lex
+                .covering(sp.start, sp.end)
+                .is_none_or(|m| m.entry.kind != EntryKind::Role)
+    })
 }
 
 /// The gender a title says ("Mr": male, `Some(true)`; "Mrs": `Some(false)`), if it says one.

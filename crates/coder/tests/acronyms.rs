@@ -93,3 +93,51 @@ fn a_kind_noun_alone_does_not_place_a_body_in_the_reports_country() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn a_body_named_as_of_the_world_takes_no_country_from_the_report() {
+    // Its name is remembered as a name of the document: the memory keeps no country either.
+    for (name, acronym) in [
+        ("International Dock Workers Union", "IDWU"),
+        ("World Transport Workers Federation", "WTWF"),
+        ("Global Bus Workers Union", "GBWU"),
+    ] {
+        for later in [
+            format!("On Monday the {acronym} accused British ministers"),
+            format!("The {acronym} later accused ministers"),
+        ] {
+            let text = format!(
+                "Rail fares in Britain will rise again in January, British ministers said. \
+                 The {name} ({acronym}) said the rise was too steep. {later} of betraying \
+                 passengers."
+            );
+            let events = code(&text);
+            assert_ne!(
+                actor_of(&events, "accused"),
+                coded("GBR", "LAB"),
+                "{text}: {events:#?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_national_union_takes_the_reports_country() {
+    for (name, acronym) in [
+        ("Railway Signal Workers Union", "RSWU"),
+        ("Bus Drivers Workers Union", "BDWU"),
+        ("Tram Maintenance Workers Union", "TMWU"),
+    ] {
+        let text = format!(
+            "Rail fares in Britain will rise again in January, British ministers said. The \
+             {name} ({acronym}) said the rise was too steep. The {acronym} later accused \
+             British ministers of betraying passengers."
+        );
+        let events = code(&text);
+        assert_eq!(
+            actor_of(&events, "accused"),
+            coded("GBR", "LAB"),
+            "{text}: {events:#?}"
+        );
+    }
+}
