@@ -18,14 +18,49 @@ pub(crate) fn obligation_clause(t: Token<'_>) -> Option<Token<'_>> {
     if !wishing && !is(WordClass::ObligationSaying, &l) {
         return None;
     }
-    t.children().filter(|c| c.rel() == Deprel::Ccomp).find(|c| {
+    let complement = |c: &Token<'_>| {
         !binds_self(*c)
             && if wishing {
                 wished(*c)
             } else {
-                needed(*c) || has_aux_in(*c, WordClass::ObligationAux) && !perfect(*c)
+                needed(*c)
+                    || imposed_measure(*c)
+                    || has_aux_in(*c, WordClass::ObligationAux) && !perfect(*c)
             }
+    };
+    let complements = || t.children().filter(|c| c.rel() == Deprel::Ccomp);
+    complements().find(complement).or_else(|| {
+        (!wishing)
+            .then(|| complements().find_map(coordinated_measure))
+            .flatten()
     })
+}
+
+/// A clause coordinated with a reported one that asks for a measure by itself ("told crowds:
+/// \"We will prevail and this law will have to be overturned\"", "said it was a setback and
+/// there must be an inquiry"). Only a measure: a need or a modal there more often judges or
+/// forecasts ("said the meeting had produced movement, but much work was needed", "it should
+/// not be enough to derail").
+fn coordinated_measure(c: Token<'_>) -> Option<Token<'_>> {
+    c.children().find(|k| {
+        k.rel() == Deprel::Conj
+            && k.children().any(|s| s.rel().is_nsubj())
+            && (imposed_measure(*k) || demanded_measure(*k))
+    })
+}
+
+/// "the ban will have to be lifted", "this law must have to be overturned": a measure
+/// (words.tsv `demand_pivot`) that is to be undone or done, with an auxiliary of
+/// `imposed_aux`; not "would have to be" (a condition), "had to be" (past), nor "voters will
+/// have to wait" (a consequence for people).
+fn imposed_measure(c: Token<'_>) -> bool {
+    lemma(c) == "have"
+        && c.xpos() == "VB"
+        && has_aux_in(c, WordClass::ImposedAux)
+        && c.children()
+            .any(|x| x.rel() == Deprel::Xcomp && has_mark_word(x, "to") && is_passive(x))
+        && c.children()
+            .any(|s| s.rel().is_nsubj() && is(WordClass::DemandPivot, &lemma(s)))
 }
 
 /// "argued the minister should have volunteered a statement", "argue that many should never
@@ -42,7 +77,10 @@ fn perfect(c: Token<'_>) -> bool {
 /// ("said there should be a public inquiry") names what must be done, not who must do it.
 pub(crate) fn passive_demand(t: Token<'_>) -> bool {
     obligation_clause(t).is_some_and(|c| {
-        is_passive(c) || needed_infinitive(c).is_some_and(is_passive) || demanded_measure(c)
+        is_passive(c)
+            || needed_infinitive(c).is_some_and(is_passive)
+            || imposed_measure(c)
+            || demanded_measure(c)
     })
 }
 

@@ -62,6 +62,7 @@ word_classes! {
     ObligationAux = "obligation_aux",
     ObligationVerb = "obligation_verb",
     DemandPivot = "demand_pivot",
+    ImposedAux = "imposed_aux",
     Wishing = "wishing",
     WishAux = "wish_aux",
     DemandedAct = "demanded_act",
