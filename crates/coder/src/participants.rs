@@ -245,6 +245,11 @@ fn recipients_of(
     if recipients.is_empty() {
         recipients = crate::targets::opposed_government(frame, actors);
     }
+    // ... and a passive or existential demand by anyone of the report's country at its
+    // government ("said there should be a public inquiry").
+    if recipients.is_empty() && obligation {
+        recipients = crate::targets::home_government(sx, frame, actors);
+    }
     Some(recipients)
 }
 

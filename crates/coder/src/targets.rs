@@ -325,3 +325,34 @@ pub(crate) fn opposed_government(frame: &Frame<'_>, actors: &[Actor]) -> Vec<Act
         country_from: Some(CountryFrom::Implied),
     }]
 }
+
+/// "The Electoral Commission says there should be more state funding", "told crowds: \"this
+/// law will have to be overturned\"": a demand that names a measure but not who must take it
+/// (a passive or existential one) is aimed at the government of the speaker's country, when
+/// that is the country the report is about and the speaker is no part of its government. The
+/// recipient's words are the trigger's.
+pub(crate) fn home_government(
+    sx: &SentenceCx<'_, '_>,
+    frame: &Frame<'_>,
+    actors: &[Actor],
+) -> Vec<Actor> {
+    let Some(home) = sx.cx.document_country.as_deref() else {
+        return Vec::new();
+    };
+    // A government's own "should" is mostly its policy or a judgement ("nobody should be
+    // distracted", "the Tories must not be allowed to win"), not a demand on itself.
+    let home_speaker = |a: &Actor| {
+        a.country.as_deref() == Some(home) && a.sector.as_deref().is_some_and(|s| s != "GOV")
+    };
+    if !actors.iter().any(home_speaker) {
+        return Vec::new();
+    }
+    let sp = frame.trigger.span();
+    vec![Actor {
+        text: frame.trigger.text().to_string(),
+        country: Some(home.to_string()),
+        sector: Some("GOV".to_string()),
+        span: [sp.start, sp.end],
+        country_from: Some(CountryFrom::Implied),
+    }]
+}

@@ -47,6 +47,34 @@ fn measures_that_will_have_to_be_undone_are_demands() {
     common::assert_rows_coded(CODED, code);
 }
 
+/// A passive or existential demand by a British speaker outside the government, in a report
+/// about Britain, is aimed at the British government.
+const AIMED_AT_GOVERNMENT: &[(&str, C, &str, &str)] = &[
+    (
+        "British MPs on the home affairs committee say the sale of knives to teenagers should be banned in the UK.",
+        C::Request,
+        "GBR",
+        "GBR",
+    ),
+    (
+        "The British Medical Association said there should be a public inquiry into waiting times in the UK.",
+        C::Request,
+        "GBR",
+        "GBR",
+    ),
+    (
+        "Britain's Police Federation said the new powers must be reviewed in the UK.",
+        C::Request,
+        "GBR",
+        "GBR",
+    ),
+];
+
+#[test]
+fn demands_on_no_one_named_go_to_the_home_government() {
+    common::assert_rows_coded(AIMED_AT_GOVERNMENT, code);
+}
+
 #[test]
 fn conditions_past_needs_and_consequences_are_no_demands() {
     common::assert_none_coded(
