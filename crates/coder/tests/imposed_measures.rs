@@ -70,6 +70,54 @@ const AIMED_AT_GOVERNMENT: &[(&str, C, &str, &str)] = &[
     ),
 ];
 
+/// Existential demands for guidelines and controls (words.tsv `demand_pivot`).
+const GUIDELINES_AND_CONTROLS: &[(&str, C, &str, &str)] = &[
+    (
+        "The Liberal Democrats argue there should be clear guidelines on party donations.",
+        C::Request,
+        "GBR",
+        "",
+    ),
+    (
+        "The Conservatives said there must be tighter controls on immigration.",
+        C::Request,
+        "GBR",
+        "",
+    ),
+    (
+        "Labour MPs said there should be new guidelines for councils on housing benefit.",
+        C::Request,
+        "GBR",
+        "",
+    ),
+];
+
+#[test]
+fn guidelines_and_controls_asked_to_exist_are_demands() {
+    common::assert_rows_coded(GUIDELINES_AND_CONTROLS, code);
+}
+
+#[test]
+fn no_guidelines_and_forecast_controls_are_no_demands() {
+    common::assert_none_coded(
+        &[
+            (
+                "The Conservatives said there should be no new guidelines on party donations.",
+                C::Request,
+            ),
+            (
+                "The Treasury said there would be controls on spending next year.",
+                C::Request,
+            ),
+            (
+                "The Conservatives said there were tighter controls on immigration in France.",
+                C::Request,
+            ),
+        ],
+        code,
+    );
+}
+
 #[test]
 fn demands_on_no_one_named_go_to_the_home_government() {
     common::assert_rows_coded(AIMED_AT_GOVERNMENT, code);
