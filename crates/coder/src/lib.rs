@@ -530,15 +530,9 @@ struct CountryCounts<'a> {
 impl<'a> CountryCounts<'a> {
     fn add(&mut self, matches: &[attache_lexicon::LexMatch<'a>]) {
         for m in matches {
-            let placed = matches!(
-                m.entry.kind,
-                EntryKind::Country
-                    | EntryKind::Demonym
-                    | EntryKind::Capital
-                    | EntryKind::City
-                    | EntryKind::Region
-                    | EntryKind::Party
-            ) || is_state_body(m);
+            let placed = surnames::is_place_kind(m.entry.kind)
+                || m.entry.kind == EntryKind::Party
+                || is_state_body(m);
             let Some(code) = m.entry.code.as_deref().filter(|_| placed) else {
                 continue;
             };

@@ -16,16 +16,22 @@ pub(crate) fn find<'l>(lexicon: &'l Lexicon, text: &str) -> Vec<LexMatch<'l>> {
 
 /// Whether a one-word place or nationality reading follows an honorific ("Mr Irish").
 fn is_surname(text: &str, m: &LexMatch<'_>) -> bool {
-    let place_like = matches!(
-        m.entry.kind,
+    let place_like = is_place_kind(m.entry.kind);
+    let one_word = !text[m.start..m.end].contains(char::is_whitespace);
+    place_like && one_word && word_before(&text[..m.start]).is_some_and(is_honorific)
+}
+
+/// A reading that places a phrase in a country: a country, a nationality, a capital, a city or
+/// a region.
+pub(crate) fn is_place_kind(kind: EntryKind) -> bool {
+    matches!(
+        kind,
         EntryKind::Country
             | EntryKind::Demonym
             | EntryKind::Capital
             | EntryKind::City
             | EntryKind::Region
-    );
-    let one_word = !text[m.start..m.end].contains(char::is_whitespace);
-    place_like && one_word && word_before(&text[..m.start]).is_some_and(is_honorific)
+    )
 }
 
 /// The word ending just before a single space at the end of `before`: "Mr" of "... Mr ".

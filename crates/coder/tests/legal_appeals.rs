@@ -20,6 +20,21 @@ fn has(text: &str, category: C, trigger: &str) -> bool {
         .any(|e| e.event == category && e.trigger.text.to_lowercase().starts_with(trigger))
 }
 
+/// Every event on the named trigger of each sentence is hypothetical.
+fn assert_hypothetical(cases: &[(&str, &str)]) {
+    for (text, trigger) in cases {
+        let events = on(text);
+        let act: Vec<_> = events
+            .iter()
+            .filter(|e| e.trigger.text.to_lowercase().starts_with(trigger))
+            .collect();
+        assert!(
+            act.iter().all(|e| e.modality == Modality::Hypothetical),
+            "{text}: {events:#?}"
+        );
+    }
+}
+
 #[test]
 fn a_legal_appeal_rejects_the_ruling() {
     let cases = [
@@ -84,17 +99,7 @@ fn an_act_expected_of_someone_else_is_only_asked() {
             "investigat",
         ),
     ];
-    for (text, trigger) in cases {
-        let events = on(text);
-        let act: Vec<_> = events
-            .iter()
-            .filter(|e| e.trigger.text.to_lowercase().starts_with(trigger))
-            .collect();
-        assert!(
-            act.iter().all(|e| e.modality == Modality::Hypothetical),
-            "{text}: {events:#?}"
-        );
-    }
+    assert_hypothetical(&cases);
 }
 
 #[test]
@@ -135,17 +140,7 @@ fn an_act_only_sought_is_not_done() {
             "extradition",
         ),
     ];
-    for (text, trigger) in cases {
-        let events = on(text);
-        let act: Vec<_> = events
-            .iter()
-            .filter(|e| e.trigger.text.to_lowercase().starts_with(trigger))
-            .collect();
-        assert!(
-            act.iter().all(|e| e.modality == Modality::Hypothetical),
-            "{text}: {events:#?}"
-        );
-    }
+    assert_hypothetical(&cases);
     // What was done beside a search stays done.
     for text in [
         "Police in London arrested two men who sought asylum in Britain.",
