@@ -316,14 +316,7 @@ pub(crate) fn opposed_government(frame: &Frame<'_>, actors: &[Actor]) -> Vec<Act
     else {
         return Vec::new();
     };
-    let sp = frame.trigger.span();
-    vec![Actor {
-        text: frame.trigger.text().to_string(),
-        country: Some(country),
-        sector: Some("GOV".to_string()),
-        span: [sp.start, sp.end],
-        country_from: Some(CountryFrom::Implied),
-    }]
+    vec![implied_government(frame, country)]
 }
 
 /// "The Electoral Commission says there should be more state funding", "told crowds: \"this
@@ -347,12 +340,17 @@ pub(crate) fn home_government(
     if !actors.iter().any(home_speaker) {
         return Vec::new();
     }
+    vec![implied_government(frame, home.to_string())]
+}
+
+/// A country's government the text names only by implication: its words are the trigger's.
+fn implied_government(frame: &Frame<'_>, country: String) -> Actor {
     let sp = frame.trigger.span();
-    vec![Actor {
+    Actor {
         text: frame.trigger.text().to_string(),
-        country: Some(home.to_string()),
+        country: Some(country),
         sector: Some("GOV".to_string()),
         span: [sp.start, sp.end],
         country_from: Some(CountryFrom::Implied),
-    }]
+    }
 }
