@@ -1,6 +1,8 @@
 //! The doer of an act in a clause the parser misread: the noun after a clause-opening "after"
 //! ("... after Norway, one of the largest lenders, finally agreed to it") is the act's actor
-//! (nlp `repair_subject.rs`); a fronted phrase's own apposition is not.
+//! (nlp `repair_subject.rs`); a fronted phrase's own apposition is not. A body the parser hung
+//! as an apposition on the date that opens the clause ("In March the Law Lords ruled ...") is
+//! the clause's subject.
 
 use attache_event::EventCategory as C;
 use chrono::NaiveDate;
@@ -67,4 +69,37 @@ fn a_fronted_phrase_leaves_the_subject_the_doer() {
         assert_coded(text, category, actor);
         assert_eq!(events.len(), 1, "{text}: {events:?}");
     }
+}
+
+#[test]
+fn a_body_read_as_the_opening_dates_apposition_is_the_doer() {
+    for (text, category, actor) in [
+        (
+            "In March the Law Lords criticised the Home Office.",
+            C::Accuse,
+            "GBR",
+        ),
+        (
+            "In January the Court of Appeal, the second highest court in England, ruled that the curfew orders broke human rights law.",
+            C::Accuse,
+            "GBR",
+        ),
+        (
+            "On Monday the British Medical Association, the doctors' union, condemned the health secretary.",
+            C::Accuse,
+            "GBR",
+        ),
+    ] {
+        assert_coded(text, category, actor);
+    }
+}
+
+#[test]
+fn a_dates_own_apposition_is_no_doer() {
+    // A passive has what was acted on for its subject; the date's apposition does nothing.
+    let text = "On Friday, the day of the vote, the plan was condemned.";
+    assert!(coded(text).is_empty(), "{text}: {:?}", coded(text));
+    // The clause's own subject stays the doer.
+    let text = "In June, the month of the summit, Dutch ministers criticised the plan.";
+    assert_eq!(coded(text), vec![(C::Accuse, "NLD".to_string())], "{text}");
 }
