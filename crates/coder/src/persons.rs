@@ -35,7 +35,15 @@ pub fn note_people(
         let core = core_tokens(*t);
         let names = reader.uncovered_names(&core);
         let own = reading_of(reader, *t, &core);
-        let (described, description) = own_or_described(reader, *t, own);
+        let (mut described, description) = own_or_described(reader, *t, own);
+        // "Simon Hart of the Countryside Alliance": the body named with the name places the
+        // person, for a later "Mr Hart" or "he" (and the "we" of their quotation).
+        if described.country.is_none()
+            && described.sector.is_none()
+            && let Some((country, sector)) = reader.body_of_name(*t, discourse, 1)
+        {
+            (described.country, described.sector) = (country, sector);
+        }
         let known = described.country.is_some() || described.sector.is_some();
         // A name met before ("Le Pen" after "Jean-Marie Le Pen", "Mr Brown" after "Gordon
         // Brown") is that person again, mentioned last here.
