@@ -89,10 +89,14 @@ pub(crate) fn modality_of<'d>(
         chain.push(trigger);
     }
     let mut v = anchor;
+    let mut shares = true;
     while v.rel() == Deprel::Conj {
         match v.head() {
             Some(h) => {
-                chain.push(h);
+                shares = shares && !own_clause(v, h);
+                if shares {
+                    chain.push(h);
+                }
                 v = h;
             }
             None => break,
@@ -183,6 +187,22 @@ pub(crate) fn modality_of<'d>(
         return (Modality::Planned, gov);
     }
     (Modality::Asserted, gov)
+}
+
+/// A finite conjunct after a verb that takes an auxiliary starts a clause of its own: the
+/// "can", "would" or "would not" of the first verb cannot govern a past or present tense
+/// ("would not cut spending but agreed ...", "can hinder exports, an EU spokesman dismissed
+/// the complaint"). A conjunct of the same form shares them ("would close and expel", "has not
+/// been charged or tried"), and so does one after a finite verb ("never visited or phoned").
+/// The conjunct must be joined by a conjunction or open with its own subject: a bare finite
+/// verb the parse hung on the first ("could hand over frequencies freed up", "should make
+/// clear ..., says Michael Howard") is a participle or an inverted report misread.
+fn own_clause(conjunct: Token<'_>, head: Token<'_>) -> bool {
+    let finite = |t: Token<'_>| matches!(t.xpos(), "VBD" | "VBZ" | "VBP");
+    let joined = conjunct
+        .children()
+        .any(|c| c.rel() == Deprel::Cc || (c.rel() == Deprel::Nsubj && c.i() < conjunct.i()));
+    finite(conjunct) && joined && !finite(head) && !aux_words(head).is_empty()
 }
 
 /// A planning verb with an object plans another's act: "expects the police to prosecute",
