@@ -405,8 +405,22 @@ fn object_heads<'a>(trigger: Token<'a>) -> impl Iterator<Item = Token<'a>> {
                 || rel == Deprel::Iobj
                 || (is_noun && rel == Deprel::Nmod && has_case(*c, &["of"]))
         })
+        .map(move |c| antecedent_of_relative(trigger, c).unwrap_or(c))
         .chain(participle_head)
         .chain(misread_particle(trigger).and_then(|p| p.head().filter(|h| h.i() != trigger.i())))
+}
+
+/// The noun a relative pronoun object stands for: "a G8 aid package *which* he has likened to
+/// the Marshall Plan" acts on the package; the pronoun's own word says nothing of it.
+fn antecedent_of_relative<'a>(trigger: Token<'a>, object: Token<'a>) -> Option<Token<'a>> {
+    let relative = is(
+        WordClass::RelativePronoun,
+        &object.text().to_ascii_lowercase(),
+    );
+    (relative && trigger.rel().is_acl())
+        .then(|| trigger.head())
+        .flatten()
+        .filter(|h| matches!(h.upos(), Upos::Noun | Upos::Propn))
 }
 
 /// Particles of phrasal verbs the parser may read as an adverb ("handed back the territory",
