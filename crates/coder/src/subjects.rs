@@ -73,6 +73,10 @@ pub(crate) fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>,
             v = g;
             continue;
         }
+        if let Some(g) = speaker_of_conjunct(v) {
+            v = g;
+            continue;
+        }
         match (v.rel(), v.head()) {
             // "expects the authorities to prosecute", "persuaded fellow EU members to put":
             // an infinitive after an object is the object's to do.
@@ -104,6 +108,33 @@ pub(crate) fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>,
         }
     }
     (Vec::new(), false)
+}
+
+/// The verb of saying whose speaker does a verb of stance the parse coordinated inside the
+/// clause it reports, when that clause tells a state: "Mr Brown said America needed to take
+/// more action but defended President Bush", "said his comments were not racist and refused
+/// to apologise" (words.tsv `speaker_act`, `state_reported`). The verb has no subject and no
+/// auxiliary of its own and shares the tense of the saying, which comes first. An act reported
+/// ("said militants crossed the border and attacked a village", "Frisk says Rijkaard greeted
+/// him and apologised") keeps the reported subject.
+fn speaker_of_conjunct(v: Token<'_>) -> Option<Token<'_>> {
+    let finite = matches!(v.xpos(), "VBD" | "VBZ")
+        && !v
+            .children()
+            .any(|c| matches!(c.rel(), Deprel::Aux | Deprel::AuxPass));
+    if v.rel() != Deprel::Conj || !finite || !is(WordClass::SpeakerAct, &lemma(v)) {
+        return None;
+    }
+    let reported = v.head().filter(|h| h.rel() == Deprel::Ccomp)?;
+    let state = reported.children().any(|c| c.rel() == Deprel::Cop)
+        || is(WordClass::StateReported, &lemma(reported));
+    let saying = reported.head()?;
+    (state
+        && is_verbal(saying)
+        && is(WordClass::Reporting, &lemma(saying))
+        && saying.i() < reported.i()
+        && saying.xpos() == v.xpos())
+    .then_some(saying)
 }
 
 /// The object of `governor` that stands before its infinitive `xcomp` ("urged *Iran* to

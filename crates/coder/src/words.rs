@@ -119,6 +119,8 @@ word_classes! {
     Document = "document",
     Announcing = "announcing",
     Warning = "warning",
+    SpeakerAct = "speaker_act",
+    StateReported = "state_reported",
     Measure = "measure",
     Harm = "harm",
     Cutback = "cutback",
