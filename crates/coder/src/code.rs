@@ -340,8 +340,13 @@ pub(crate) fn find_frames<'a>(sx: &SentenceCx<'a, '_>) -> FoundFrames<'a> {
         }
     }
     drop_disputed(&mut frames);
-    // What is demanded is not reported as done: the demand stands for it.
-    frames.retain(|f| !demanded.iter().any(|c| dominates(*c, f.anchor)));
+    // What is demanded is not reported as done: the demand stands for it. A verb of stance
+    // the parse coordinated into the demanded clause is the speaker's own act ("said America
+    // needed to take more action but defended President Bush").
+    frames.retain(|f| {
+        !demanded.iter().any(|c| dominates(*c, f.anchor))
+            || crate::subjects::speaker_of_conjunct(f.anchor).is_some()
+    });
     drop_objects_of_triggers(&mut frames);
     FoundFrames { frames, repeats }
 }

@@ -117,7 +117,7 @@ pub(crate) fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>,
 /// auxiliary of its own and shares the tense of the saying, which comes first. An act reported
 /// ("said militants crossed the border and attacked a village", "Frisk says Rijkaard greeted
 /// him and apologised") keeps the reported subject.
-fn speaker_of_conjunct(v: Token<'_>) -> Option<Token<'_>> {
+pub(crate) fn speaker_of_conjunct(v: Token<'_>) -> Option<Token<'_>> {
     let finite = matches!(v.xpos(), "VBD" | "VBZ")
         && !v
             .children()

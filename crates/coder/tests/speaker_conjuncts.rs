@@ -2,6 +2,9 @@
 //! speaker's when that clause tells a state ("said the German economy was weak but defended
 //! President Bush", "said his remarks were not offensive and refused to apologise"); an act
 //! reported keeps its own subject ("said militants crossed the border and attacked a village").
+//! Such a verb inside a demanded clause is no part of the demand: "said Germany needed to do
+//! more but defended President Bush" demands and defends, while "said Iran must release the
+//! sailors and apologise" demands both acts and reports neither.
 
 use attache_event::{Event, EventCategory as C};
 use chrono::NaiveDate;
@@ -25,6 +28,12 @@ fn the_speaker_does_a_stance_after_a_reported_state() {
     for (text, category, trigger, country) in [
         (
             "Chancellor Gordon Brown said the German economy was weak but defended President George Bush.",
+            C::Support,
+            "defended",
+            "GBR",
+        ),
+        (
+            "Chancellor Gordon Brown said Germany needed to do more but defended President George Bush.",
             C::Support,
             "defended",
             "GBR",
@@ -71,4 +80,16 @@ fn a_reported_act_keeps_its_subject() {
             "{text}"
         );
     }
+}
+
+#[test]
+fn a_demanded_act_is_not_reported() {
+    let text = "The British government said Iran must release the sailors and apologise to their families.";
+    let events = code(text);
+    assert!(
+        events.iter().all(|e| e.event == C::Request),
+        "{text}: {:?}",
+        events.iter().map(|e| e.event).collect::<Vec<_>>()
+    );
+    assert!(!events.is_empty(), "{text}");
 }
