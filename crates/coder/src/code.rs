@@ -339,6 +339,13 @@ pub(crate) fn find_frames<'a>(sx: &SentenceCx<'a, '_>) -> FoundFrames<'a> {
             demanded.push(clause);
         }
     }
+    // "Labour's arrogance has been their undoing.": a quotation's criticism with no verb of
+    // saying, where nothing else in the sentence is.
+    if !frames.iter().any(|f| f.category == EventCategory::Accuse)
+        && let Some(f) = crate::quoted::quoted_frame(sx)
+    {
+        frames.push(f);
+    }
     drop_disputed(&mut frames);
     // What is demanded is not reported as done: the demand stands for it. A verb of stance
     // the parse coordinated into the demanded clause is the speaker's own act ("said America

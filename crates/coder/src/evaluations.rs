@@ -108,11 +108,19 @@ impl Evaluations {
     }
 
     /// Whether the words (lemma, as written), in text order, hold a phrase of `kind`.
+    #[cfg(test)]
     fn found(&self, kind: EvaluationKind, words: &[(String, String)]) -> bool {
-        self.phrases
-            .iter()
-            .filter(|p| p.kind == kind)
-            .any(|p| (0..words.len()).any(|start| matches_at(&p.words, &words[start..])))
+        self.found_at(kind, words).is_some()
+    }
+
+    /// Where the first phrase of `kind` the words (lemma, as written) hold starts.
+    fn found_at(&self, kind: EvaluationKind, words: &[(String, String)]) -> Option<usize> {
+        (0..words.len()).find(|&start| {
+            self.phrases
+                .iter()
+                .filter(|p| p.kind == kind)
+                .any(|p| matches_at(&p.words, &words[start..]))
+        })
     }
 }
 
@@ -283,20 +291,99 @@ fn holds_disapproving(tokens: &[Token<'_>]) -> bool {
 
 /// Whether the tokens, in text order, hold a phrase of `kind`.
 fn holds_phrase(tokens: &[Token<'_>], kind: EvaluationKind) -> bool {
-    let words: Vec<(String, String)> = tokens
-        .iter()
-        .flat_map(|t| {
-            let text = t.text().to_lowercase();
-            if text.len() > 1 && text.contains('-') {
-                hyphen_parts(&text)
-                    .map(|p| (p.to_string(), p.to_string()))
-                    .collect::<Vec<_>>()
-            } else {
-                vec![(lemma(*t).into_owned(), text)]
+    phrase_start(tokens, kind).is_some()
+}
+
+/// The index in `tokens` (in text order) of the word a phrase of `kind` starts at.
+fn phrase_start(tokens: &[Token<'_>], kind: EvaluationKind) -> Option<usize> {
+    let mut owner = Vec::new();
+    let mut words: Vec<(String, String)> = Vec::new();
+    for (k, t) in tokens.iter().enumerate() {
+        let text = t.text().to_lowercase();
+        if text.len() > 1 && text.contains('-') {
+            for p in hyphen_parts(&text) {
+                words.push((p.to_string(), p.to_string()));
+                owner.push(k);
             }
-        })
+        } else {
+            words.push((lemma(*t).into_owned(), text));
+            owner.push(k);
+        }
+    }
+    shipped().found_at(kind, &words).map(|w| owner[w])
+}
+
+/// The name a judgement of a frame's `cceval` row stands beside: a proper name that qualifies
+/// the word its phrase starts at or a word above it in the reported clause, as a possessor,
+/// a compound, an adjective or an "of"/"by" phrase ("the stealth tax strategy of Gordon
+/// Brown"), or that is the subject of a verb above it, the doer of what is judged ("suggested
+/// the party could overcome Tory attempts to spread cynicism", "attempts" read as a verb).
+/// Whom it judges, where the clause's subject names no one.
+pub(crate) fn judged_name<'d>(
+    rule: &crate::triggers::TriggerRule,
+    verb: Token<'d>,
+) -> Option<Token<'d>> {
+    let kinds: Vec<EvaluationKind> = rule
+        .constraint
+        .iter()
+        .flat_map(|c| &c.conditions)
+        .filter(|c| c.relation == crate::constraint::Relation::CcompEvaluation)
+        .flat_map(|c| c.lemmas.iter().filter_map(|k| EvaluationKind::from_name(k)))
         .collect();
-    shipped().found(kind, &words)
+    kinds.into_iter().find_map(|kind| {
+        reported_clauses(verb).find_map(|(top, predicate)| {
+            if own_or_negated(predicate) {
+                return None;
+            }
+            let tokens = clause_tokens(top);
+            name_above(tokens[phrase_start(&tokens, kind)?], top)
+        })
+    })
+}
+
+/// The first proper name qualifying `word` or one of the (at most four) words above it, up to
+/// `top`.
+fn name_above<'d>(word: Token<'d>, top: Token<'d>) -> Option<Token<'d>> {
+    let mut at = word;
+    for _ in 0..4 {
+        let name = at.children().find(|c| {
+            let qualifies = matches!(
+                c.rel(),
+                Deprel::NmodPoss | Deprel::Compound | Deprel::Amod | Deprel::Nsubj
+            ) || (c.rel().is_nmod() && crate::tree::has_case(*c, &["of", "by"]));
+            let named = c.upos() == Upos::Propn || c.xpos().starts_with("NNP");
+            qualifies && named && !is(WordClass::CalendarName, &c.text().to_lowercase())
+        });
+        if name.is_some() || at.i() == top.i() {
+            return name;
+        }
+        at = at.head()?;
+    }
+    None
+}
+
+/// A whole sentence of a quotation that judges someone in a phrase of `kind` ("Labour's
+/// arrogance has been their undoing."): the word its phrase starts at and the words of the
+/// clause under `root` that name whom it judges. None where the clause is negated, is the
+/// speaker's own side ("we", "I"), or names no one.
+pub(crate) fn quoted_judgement<'d>(
+    root: Token<'d>,
+    kind: EvaluationKind,
+) -> Option<(Token<'d>, Vec<Token<'d>>)> {
+    if own_or_negated(root) {
+        return None;
+    }
+    let tokens = clause_tokens(root);
+    let targets: Vec<Token<'d>> = tokens
+        .iter()
+        .copied()
+        .filter(|t| names_a_target(*t))
+        .collect();
+    if targets.is_empty() {
+        return None;
+    }
+    let at = phrase_start(&tokens, kind)?;
+    Some((tokens[at], targets))
 }
 
 #[cfg(test)]

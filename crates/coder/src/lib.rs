@@ -42,6 +42,7 @@ mod persons;
 mod place;
 mod policy_refs;
 mod prospect;
+mod quoted;
 mod recipients;
 mod recode;
 mod reference;

@@ -30,6 +30,18 @@ pub(crate) fn read_participants(
 ) -> Vec<Coded> {
     let mut coded = Vec::new();
     for (k, frame) in frames.iter().enumerate() {
+        if crate::quoted::is_quoted(frame) {
+            if let Some((actors, recipients)) = crate::quoted::participants(sx, frame, discourse) {
+                let measured = Measured::default();
+                coded.push(Coded {
+                    frame: k,
+                    actors,
+                    recipients,
+                    measured,
+                });
+            }
+            continue;
+        }
         let Some(mut actors) = actors_of(sx, frame, discourse) else {
             continue;
         };
@@ -242,6 +254,13 @@ fn recipients_of(
     // "The Tories said the figures were a disgrace", "the Tories called for an inquiry": an
     // opposition criticises and makes demands of the government (a demand that names no one
     // and has no passive is still not coded: the implied addressee codes no new event).
+    // "suggested the party could overcome Tory attempts to spread cynicism": whom the
+    // judgement names beside its phrase.
+    if recipients.is_empty()
+        && let Some(name) = crate::evaluations::judged_name(frame.rule, frame.trigger)
+    {
+        recipients = reader.actors(name, discourse);
+    }
     if recipients.is_empty() {
         recipients = crate::targets::opposed_government(frame, actors);
     }

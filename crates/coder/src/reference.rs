@@ -178,7 +178,11 @@ impl<'d> ActorReader<'d, '_> {
 
     /// The speaker of the quotation a first-person pronoun stands in, when the pronoun is
     /// inside one that an earlier sentence opened or a speaker of the last sentence continues.
-    fn quotation_speaker(&self, head: Token<'d>, discourse: &Discourse) -> Option<Referent> {
+    pub(crate) fn quotation_speaker(
+        &self,
+        head: Token<'d>,
+        discourse: &Discourse,
+    ) -> Option<Referent> {
         let quote = &discourse.quote;
         let start = self.doc.sentence(head.sentence()).span().start;
         let before = &self.doc.text()[start..head.span().start];
