@@ -316,7 +316,7 @@ fn phrase_start(tokens: &[Token<'_>], kind: EvaluationKind) -> Option<usize> {
 /// The name a judgement of a frame's `cceval` row stands beside: a proper name that qualifies
 /// the word its phrase starts at or a word above it in the reported clause, as a possessor,
 /// a compound, an adjective or an "of"/"by" phrase ("the stealth tax strategy of Gordon
-/// Brown"), or that is the subject of a verb above it, the doer of what is judged ("suggested
+/// Brown"), an "in" phrase on trust or its lack ("a lack of trust in Tony Blair"), or that is the subject of a verb above it, the doer of what is judged ("suggested
 /// the party could overcome Tory attempts to spread cynicism", "attempts" read as a verb).
 /// Whom it judges, where the clause's subject names no one.
 pub(crate) fn judged_name<'d>(
@@ -350,7 +350,8 @@ fn name_above<'d>(word: Token<'d>, top: Token<'d>) -> Option<Token<'d>> {
             let qualifies = matches!(
                 c.rel(),
                 Deprel::NmodPoss | Deprel::Compound | Deprel::Amod | Deprel::Nsubj
-            ) || (c.rel().is_nmod() && crate::tree::has_case(*c, &["of", "by"]));
+            ) || (c.rel().is_nmod() && crate::tree::has_case(*c, &["of", "by"]))
+                || (c.rel().is_nmod() && crate::tree::has_case(*c, &["in"]) && trust(at));
             let named = c.upos() == Upos::Propn || c.xpos().starts_with("NNP");
             qualifies && named && !is(WordClass::CalendarName, &c.text().to_lowercase())
         });
@@ -360,6 +361,16 @@ fn name_above<'d>(word: Token<'d>, top: Token<'d>) -> Option<Token<'d>> {
         at = at.head()?;
     }
     None
+}
+
+/// Whether a word is trust (words.tsv `trust_noun`) or a lack of it: whom an "in" phrase on it
+/// names is whom the judgement is of ("a lack of trust in Tony Blair").
+fn trust(word: Token<'_>) -> bool {
+    let is_trust = |t: Token<'_>| is(WordClass::TrustNoun, &lemma(t));
+    is_trust(word)
+        || word
+            .children()
+            .any(|c| c.rel().is_nmod() && crate::tree::has_case(c, &["of"]) && is_trust(c))
 }
 
 /// A whole sentence of a quotation that judges someone in a phrase of `kind` ("Labour's

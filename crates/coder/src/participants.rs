@@ -31,15 +31,7 @@ pub(crate) fn read_participants(
     let mut coded = Vec::new();
     for (k, frame) in frames.iter().enumerate() {
         if crate::quoted::is_quoted(frame) {
-            if let Some((actors, recipients)) = crate::quoted::participants(sx, frame, discourse) {
-                let measured = Measured::default();
-                coded.push(Coded {
-                    frame: k,
-                    actors,
-                    recipients,
-                    measured,
-                });
-            }
+            coded.extend(crate::quoted::coded(sx, frame, k, discourse));
             continue;
         }
         let Some(mut actors) = actors_of(sx, frame, discourse) else {

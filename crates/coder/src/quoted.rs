@@ -9,6 +9,8 @@
 use crate::actors::Discourse;
 use crate::evaluations::{EvaluationKind, quoted_judgement};
 use crate::frames::Frame;
+use crate::measure::Measured;
+use crate::participants::Coded;
 use crate::sentence::SentenceCx;
 use crate::tree::lemma;
 use crate::triggers::TriggerRule;
@@ -63,13 +65,15 @@ pub(crate) fn quoted_frame<'a>(sx: &SentenceCx<'a, '_>) -> Option<Frame<'a>> {
     })
 }
 
-/// The speaker of a quoted judgement and whom it judges: the actors its named words read as,
-/// less places. None without a placed speaker or anyone judged.
-pub(crate) fn participants(
+/// The participants of the quoted judgement `frame` (index `k`): its speaker, and whom it
+/// judges, the actors its named words read as, less places. None without a placed speaker or
+/// anyone judged.
+pub(crate) fn coded(
     sx: &SentenceCx<'_, '_>,
     frame: &Frame<'_>,
+    k: usize,
     discourse: &mut Discourse,
-) -> Option<(Vec<Actor>, Vec<Actor>)> {
+) -> Option<Coded> {
     let (country, sector) = sx.reader.quotation_speaker(frame.trigger, discourse)?;
     let country = country?;
     let span = frame.trigger.span();
@@ -98,7 +102,12 @@ pub(crate) fn participants(
             }
         }
     }
-    (!judged.is_empty()).then(|| (vec![speaker], judged))
+    (!judged.is_empty()).then(|| Coded {
+        frame: k,
+        actors: vec![speaker],
+        recipients: judged,
+        measured: Measured::default(),
+    })
 }
 
 /// Whether the dictionaries read a word as a place (a country, a city, a nationality).

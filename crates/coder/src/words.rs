@@ -91,6 +91,7 @@ word_classes! {
     PartNoun = "part_noun",
     AgentFor = "agent_for",
     CalendarName = "calendar_name",
+    TrustNoun = "trust_noun",
     RelativePronoun = "relative_pronoun",
     SimilarVerb = "similar_verb",
     SimilarNoun = "similar_noun",

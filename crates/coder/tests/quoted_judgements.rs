@@ -116,6 +116,15 @@ fn a_reported_judgement_is_aimed_at_the_name_beside_its_phrase() {
              spread cynicism.",
             pair("GBR", "OPP"),
         ),
+        // trust lacking "in" someone
+        (
+            "Plaid Cymru said there was a deep lack of confidence in Tony Blair.",
+            pair("GBR", "GOV"),
+        ),
+        (
+            "The Scottish Tories said there was a lack of trust in Jack McConnell.",
+            pair("GBR", "GOV"),
+        ),
     ] {
         let found = accusations(text);
         assert!(
@@ -123,10 +132,14 @@ fn a_reported_judgement_is_aimed_at_the_name_beside_its_phrase() {
             "{text}: {found:?}"
         );
     }
-    // a judgement of people the text does not name is no one's criticism
-    let text = "Labour chairman Alan Milburn said the task was to expose the arrogance of \
-        some critics.";
-    assert_eq!(accusations(text), Vec::new(), "{text}");
+    // a judgement of people or things the text does not name is no one's criticism
+    for text in [
+        "Labour chairman Alan Milburn said the task was to expose the arrogance of some \
+         critics.",
+        "The Lib Dems said there was a lack of trust in the official figures.",
+    ] {
+        assert_eq!(accusations(text), Vec::new(), "{text}");
+    }
 }
 
 #[test]
