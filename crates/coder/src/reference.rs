@@ -245,7 +245,7 @@ impl<'d> ActorReader<'d, '_> {
         let restricted = head.children().any(|c| {
             c.rel().is_nmod() || (c.rel() == Deprel::AclRelcl && !self.set_off_by_comma(c))
         });
-        if !definite || restricted || !matches!(head.upos(), Upos::Noun | Upos::Propn) {
+        if !definite || restricted || !(nominal(head) || adjective_as_noun(head)) {
             return None;
         }
         // "the party's opposition": the possessive mark is no word of the description.
@@ -459,4 +459,17 @@ fn first_person_speaker(pronoun: Token<'_>) -> Option<Token<'_>> {
         }
     }
     None
+}
+
+/// A noun or a name.
+fn nominal(t: Token<'_>) -> bool {
+    matches!(t.upos(), Upos::Noun | Upos::Propn)
+}
+
+/// A description word the tagger read as an adjective though it heads a noun phrase of its
+/// own: "a move by the executive", "criticised the executive" (the tagger's usual "executive").
+fn adjective_as_noun(t: Token<'_>) -> bool {
+    t.upos() == Upos::Adj
+        && (t.rel().is_nsubj() || t.rel().is_nmod() || t.rel().is_obl() || t.rel() == Deprel::Obj)
+        && is(WordClass::Description, &t.text().to_ascii_lowercase())
 }
