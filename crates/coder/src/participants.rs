@@ -222,6 +222,10 @@ fn recipients_of(
     if recipients.is_empty() {
         recipients = crate::targets::policy_maker(sx, frame, actors, discourse);
     }
+    // "dismissed reports he would quit": unowned news reports are the media's.
+    if recipients.is_empty() {
+        recipients = crate::targets::report_maker(sx, frame, actors);
+    }
     // "bombed Aleppo", "fired shells at targets in Kashmir": the place hit; a place where
     // someone is held or arrested ("detained at Belmarsh Prison in London") is no one held.
     if recipients.is_empty() && !crate::implicit::is_custody_act(frame.trigger) {

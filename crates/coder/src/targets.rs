@@ -274,9 +274,45 @@ pub(crate) fn policy_maker(
     }]
 }
 
+/// "Tony Blair has dismissed reports he would quit", "Reports that ... have been described as
+/// idle speculation by Downing Street": news reports no one's name is on (words.tsv
+/// `report_noun`), denied, are the media's, of the report's home country.
+pub(crate) fn report_maker(
+    sx: &SentenceCx<'_, '_>,
+    frame: &Frame<'_>,
+    actors: &[Actor],
+) -> Vec<Actor> {
+    if frame.rule.category != EventCategory::Reject
+        || actors.iter().any(|a| a.sector.as_deref() == Some("MED"))
+    {
+        return Vec::new();
+    }
+    let Some(report) = frame.patients.iter().find(|p| {
+        !matches!(p.rel(), Deprel::Ccomp | Deprel::Xcomp) && unowned(sx, **p, WordClass::ReportNoun)
+    }) else {
+        return Vec::new();
+    };
+    let Some((country, from)) = sx.cx.home_country() else {
+        return Vec::new();
+    };
+    let sp = report.span();
+    vec![Actor {
+        text: report.text().to_string(),
+        country: Some(country),
+        sector: Some("MED".to_string()),
+        span: [sp.start, sp.end],
+        country_from: Some(from),
+    }]
+}
+
 /// A policy word with no possessor, no capitalised modifier the dictionaries know and no
 /// "by"/"of"/"from" phrase that could name whose it is ("Labour's plans", "the Tory plans", "plans by the mayor").
 fn is_unowned_policy(sx: &SentenceCx<'_, '_>, head: Token<'_>) -> bool {
+    unowned(sx, head, WordClass::Policy)
+}
+
+/// A word of `class` with no one's name on it, as `is_unowned_policy` says.
+fn unowned(sx: &SentenceCx<'_, '_>, head: Token<'_>, class: WordClass) -> bool {
     // A capitalised modifier names an owner ("the Labour plan", "the Statoil plan"), unless
     // the policy word is capitalised too and the dictionaries do not know the modifier: the
     // policy's own title ("the Prevention of Terrorism Bill", "the Identity Cards Bill").
@@ -285,7 +321,7 @@ fn is_unowned_policy(sx: &SentenceCx<'_, '_>, head: Token<'_>) -> bool {
         let sp = c.span();
         !titled || sx.lex.covering(sp.start, sp.end).is_some()
     };
-    is(WordClass::Policy, &head.text().to_ascii_lowercase())
+    is(class, &head.text().to_ascii_lowercase())
         && head.children().all(|c| match c.rel() {
             Deprel::NmodPoss => false,
             Deprel::Amod | Deprel::Compound => {

@@ -112,6 +112,7 @@ word_classes! {
     Criticised = "criticised",
     Disapproving = "disapproving",
     Policy = "policy",
+    ReportNoun = "report_noun",
     StateNoun = "state_noun",
     ThreatAct = "threat_act",
     Preparing = "preparing",
