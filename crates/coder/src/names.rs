@@ -4,7 +4,9 @@
 //!
 //! Only then is the named-entity recogniser asked, for that sentence alone
 //! (`Doc::sentence_entities`; the recogniser's file is read on first use), so sentences whose
-//! doers the dictionaries know never pay for it. What
+//! doers the dictionaries know never pay for it. Where it finds no mention holding the doer,
+//! a run of capitalised proper nouns ending in a head word `data/coder/name-heads.tsv` lists
+//! ("the Woodland Trust") is taken as an organisation. What
 //! the recogniser finds becomes an actor as follows:
 //! - a person takes the state or party written just before the name ("Labour's Frank
 //!   Dobson"), or what a description set off by commas after it says ("Frank Dobson, the
@@ -202,6 +204,36 @@ fn entity_at<'d>(sx: &SentenceCx<'d, '_>, t: Token<'_>) -> Option<Entity<'d>> {
         .iter()
         .find(|e| e.token_range().contains(&t.i()))
         .copied()
+        .or_else(|| listed_body_at(sx, t))
+}
+
+/// Where the recogniser finds no mention holding `t`: the run of capitalised proper nouns
+/// holding it, as an organisation, when its last word is a head word data/coder/name-heads.tsv
+/// lists ("the Woodland Trust", "the Energy Savings Trust"): the file's word says what the
+/// name is, as it does for the bodies the recogniser finds.
+fn listed_body_at<'d>(sx: &SentenceCx<'d, '_>, t: Token<'_>) -> Option<Entity<'d>> {
+    let doc = sx.cx.doc;
+    let sentence = doc.sentence(t.sentence()).token_range();
+    // A nationality before the name is part of it ("the European Medicines Agency").
+    let capitalised = |i: usize| {
+        let w = doc.token(i);
+        matches!(w.upos(), Upos::Propn | Upos::Adj)
+            && w.text().chars().next().is_some_and(char::is_uppercase)
+    };
+    if t.upos() != Upos::Propn || !capitalised(t.i()) {
+        return None;
+    }
+    let mut start = t.i();
+    while start > sentence.start && capitalised(start - 1) {
+        start -= 1;
+    }
+    let mut end = t.i() + 1;
+    while end < sentence.end && capitalised(end) {
+        end += 1;
+    }
+    let last = doc.token(end - 1).lemma().to_lowercase();
+    shipped().sector(&last)?;
+    Some(doc.mention(start..end, EntityKind::Organization))
 }
 
 /// Whom a frame acts on, named by a person's name the dictionaries lack with a description set

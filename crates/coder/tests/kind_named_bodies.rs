@@ -115,3 +115,37 @@ fn a_title_or_a_companys_committee_is_no_body_of_the_state() {
         );
     }
 }
+
+/// A name the recogniser finds no mention in is still a body when its last word is a head
+/// word name-heads.tsv lists; a name ending in an unlisted word is not read so.
+#[test]
+fn a_name_ending_in_a_listed_head_word_is_a_body() {
+    assert_eq!(
+        placed(
+            "The Woodland Trust urged ministers to protect ancient forests.",
+            "urged"
+        ),
+        gbr("NGO")
+    );
+    assert_eq!(
+        placed(
+            "The Rural Payments Agency accused ministers of ignoring farmers.",
+            "accused"
+        ),
+        gbr("GOV")
+    );
+    assert_eq!(
+        placed(
+            "The Greater Manchester Police Authority accused ministers of cutting funds.",
+            "accused"
+        ),
+        gbr("GOV")
+    );
+    assert_eq!(
+        placed(
+            "The Woodland Group urged ministers to protect ancient forests.",
+            "urged"
+        ),
+        None
+    );
+}

@@ -205,6 +205,18 @@ impl Doc {
             .collect()
     }
 
+    /// A mention of `kind` over the tokens `range` (doc-level indices within one sentence)
+    /// that the caller names itself where the recogniser found none (the coder's names whose
+    /// head word a data file lists as a kind of body).
+    pub fn mention(&self, range: Range<usize>, kind: crate::EntityKind) -> Entity<'_> {
+        let m = crate::ner::Mention {
+            kind,
+            start: range.start as u32,
+            end: range.end as u32,
+        };
+        Entity { doc: self, m }
+    }
+
     /// [`Doc::entities`], or the error reading the recogniser's file on its first use.
     pub fn try_entities(
         &self,

@@ -163,7 +163,7 @@ pub struct Analyzer {
     clause_repair: repair_clause::ClauseRepair,
     /// Repairs of the parser's output.
     tree_repair: repair_tree::TreeRepair,
-    /// Repair of a finite verb's subject hung on a phrase before it.
+    /// Repairs of a finite verb's subject hung on a phrase before it.
     subject_repair: repair_subject::SubjectRepair,
     /// Parser beam: the model's own unless set with `with_beam`.
     beam: usize,
@@ -472,6 +472,8 @@ impl Analyzer {
             );
             self.subject_repair
                 .clause_after_preposition(&work.tags, form, &mut work.out);
+            self.subject_repair
+                .subject_after_time_phrase(&work.tags, &mut work.out);
             self.tree_repair
                 .object_before_complement(&work.tags, &mut work.out);
             let base = range.start as u32;

@@ -1,4 +1,4 @@
-//! A repair of the parser's output that gives a subjectless finite verb the subject the
+//! Two repairs of the parser's output that give a subjectless finite verb the subject the
 //! greedy parser hung on a phrase before it.
 //!
 //! A preposition that can also open a clause ("after", "before", "since", "until", "till")
@@ -14,7 +14,15 @@
 //! the preposition, so "Talks before the summit failed" (with its subject) and a sentence
 //! opening "After the vote, ..." keep their parse.
 //!
-//! `Analyzer` runs it after the parser, before `repair_tree.rs`'s.
+//! A noun phrase hung as an apposition on a fronted time phrase, right after it or its comma
+//! ("In December the House of Lords, the UK's highest court, ruled ...": "House" was an
+//! apposition of "December", and so was "court"; "In October, the Council of Scottish Colonels
+//! proposed ...") is the subject of the time phrase's verb where that verb is finite, has no
+//! subject and follows the noun phrase; the time phrase's later appositions go with it. A
+//! true apposition of a time phrase ("On Tuesday, the day of the vote, MPs said ...") leaves
+//! the verb its own subject, so it stays.
+//!
+//! `Analyzer` runs both after the parser, before `repair_tree.rs`'s.
 
 use crate::parser::Output;
 use crate::split_class;
@@ -57,6 +65,7 @@ struct Labels {
     before_verb: Vec<u16>,
     aux_pass: Option<u16>,
     subject: Vec<u16>,
+    obl: Vec<u16>,
 }
 
 pub(crate) struct SubjectRepair {
@@ -96,6 +105,7 @@ impl SubjectRepair {
             before_verb: all(|l| matches!(l, "aux" | "aux:pass" | "advmod")),
             aux_pass: label("aux:pass"),
             subject: all(|l| l.starts_with("nsubj") || l.starts_with("csubj") || l == "expl"),
+            obl: all(|l| l.starts_with("obl")),
         };
         SubjectRepair { classes, labels }
     }
@@ -107,9 +117,15 @@ impl SubjectRepair {
             .unwrap_or(Class::Other)
     }
 
-    /// Whether word `v` is a finite verb, a participle without auxiliaries, or a verb with a
-    /// finite auxiliary, without a subject.
-    fn subjectless_finite(&self, tags: &[u16], out: &Output, v: usize) -> bool {
+    /// Whether word `v` is a finite verb, or a verb with a finite auxiliary, without a
+    /// subject; with `bare_participle`, a participle without auxiliaries counts as finite.
+    fn subjectless_finite(
+        &self,
+        tags: &[u16],
+        out: &Output,
+        v: usize,
+        bare_participle: bool,
+    ) -> bool {
         let children = children(&out.heads, v);
         let auxiliaries = || {
             children
@@ -119,7 +135,7 @@ impl SubjectRepair {
         };
         let finite = match self.class(tags, v) {
             Class::Finite => true,
-            Class::Participle if auxiliaries().next().is_none() => true,
+            Class::Participle if bare_participle && auxiliaries().next().is_none() => true,
             Class::Verb | Class::Participle => {
                 auxiliaries().any(|&k| self.class(tags, k) == Class::Finite)
             }
@@ -215,7 +231,7 @@ impl SubjectRepair {
         if vh == u32::MAX
             || vh as usize >= p
             || dominated_by(heads, v, n)
-            || !self.subjectless_finite(tags, out, v)
+            || !self.subjectless_finite(tags, out, v, true)
             || (skipped..v).any(|k| heads[k] as usize != v)
         {
             return None;
@@ -246,6 +262,45 @@ impl SubjectRepair {
             out.labels[c] = punct;
         }
     }
+
+    /// Makes a noun phrase hung as an apposition of a fronted time phrase the subject of the time phrase's verb (see the module notes).
+    pub(crate) fn subject_after_time_phrase(&self, tags: &[u16], out: &mut Output) {
+        let Some(appos) = self.labels.appos else {
+            return;
+        };
+        for n in 0..out.heads.len() {
+            if out.labels[n] != appos || self.class(tags, n) != Class::Nominal {
+                continue;
+            }
+            let h = out.heads[n] as usize;
+            if h >= n || !self.labels.obl.contains(&out.labels[h]) {
+                continue;
+            }
+            let v = out.heads[h];
+            let start = subtree_start(&out.heads, n);
+            let end = subtree_end(&out.heads, n);
+            if v == u32::MAX
+                || (v as usize) <= end
+                || start == 0
+                || !dominated_by(&out.heads, start - 1, h)
+                || !self.subjectless_finite(tags, out, v as usize, false)
+            {
+                continue;
+            }
+            let Some(subject) = self.subject_label(out, v as usize) else {
+                continue;
+            };
+            let later: Vec<usize> = children(&out.heads, h)
+                .into_iter()
+                .filter(|&k| k > n && out.labels[k] == appos)
+                .collect();
+            out.heads[n] = v;
+            out.labels[n] = subject;
+            for k in later {
+                out.heads[k] = n as u32;
+            }
+        }
+    }
 }
 
 /// The words that hang on word `i` (heads are sentence-local, `u32::MAX` for the root).
@@ -273,4 +328,9 @@ fn subtree_end(heads: &[u32], i: usize) -> usize {
         .filter(|&k| dominated_by(heads, k, i))
         .max()
         .unwrap_or(i)
+}
+
+/// The first word of the subtree of word `i`.
+fn subtree_start(heads: &[u32], i: usize) -> usize {
+    (0..=i).find(|&k| dominated_by(heads, k, i)).unwrap_or(i)
 }

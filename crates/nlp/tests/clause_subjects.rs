@@ -1,6 +1,7 @@
 //! A subjectless finite verb gets the subject the parser hung on a phrase before it
 //! (`repair_subject.rs`): the noun after a clause-opening "after"/"before"/"since"; a verb
-//! with its own subject keeps it.
+//! with its own subject keeps it; a noun phrase hung as an apposition on a fronted time
+//! phrase ("In March the Court of Appeal, ..., rejected") is its verb's subject.
 
 mod common;
 use common::{analyzer, find};
@@ -67,4 +68,47 @@ fn a_verb_with_its_own_subject_keeps_it() {
     ] {
         assert_subject(text, subject, verb);
     }
+}
+
+#[test]
+fn a_noun_phrase_after_a_fronted_time_phrase_is_its_verbs_subject() {
+    for (text, subject, verb, apposition) in [
+        (
+            "In March the Court of Appeal, the country's second highest court, rejected the claim.",
+            "Court",
+            "rejected",
+            Some("court"),
+        ),
+        (
+            "In January the Bank of England, the UK's central bank, raised interest rates.",
+            "Bank",
+            "raised",
+            Some("bank"),
+        ),
+        (
+            "In October, the Council of Welsh Bishops proposed the closure of three churches.",
+            "Council",
+            "proposed",
+            None,
+        ),
+    ] {
+        assert_subject(text, subject, verb);
+        if let Some(apposition) = apposition {
+            let doc = analyzer().analyze(text);
+            let a = find(&doc, apposition);
+            assert_eq!(a.deprel(), "appos", "{apposition} in {text:?}");
+            assert_eq!(a.head().map(|h| h.text()), Some(subject), "{text:?}");
+        }
+    }
+}
+
+#[test]
+fn a_time_phrases_own_apposition_stays_when_the_verb_has_a_subject() {
+    let text = "In May, the month of the election, the ministers met in Paris.";
+    assert_subject(text, "ministers", "met");
+    let doc = analyzer().analyze(text);
+    assert!(
+        !find(&doc, "month").deprel().starts_with("nsubj"),
+        "{text:?}"
+    );
 }

@@ -329,18 +329,16 @@ fn recognize_all(
 ) -> Vec<Vec<GoldMention>> {
     let mut out = vec![Vec::new(); gold.len()];
     for range in documents(gold) {
-        let mut memory = Memory::default();
-        let (mut words, mut found, mut sentence) = (Vec::new(), Vec::new(), Vec::new());
-        for k in range {
-            let input = &mut inputs[k];
-            memory.recall(&input.atoms, &mut input.seen);
-            let (base, first) = (words.len(), found.len());
-            model.recognize(&input.view(), work, base, &mut found);
-            memory.remember(&input.atoms, &found[first..], base);
-            words.extend(input.atoms.iter().map(|a| a.capitalised.then_some(a.form)));
-            sentence.extend(std::iter::repeat_n((k, base), input.atoms.len()));
+        let (mut words, mut bases, mut sentence) = (Vec::new(), Vec::new(), Vec::new());
+        for k in range.clone() {
+            let base = words.len();
+            let atoms = &inputs[k].atoms;
+            words.extend(atoms.iter().map(|a| a.capitalised.then_some(a.form)));
+            sentence.extend(std::iter::repeat_n((k, base), atoms.len()));
+            bases.push(base);
         }
-        super::consistency::harmonise(&words, &mut found);
+        let found =
+            super::consistency::recognize_document(model, &mut inputs[range], &bases, &words, work);
         for m in &found {
             let (k, base) = sentence[m.start as usize];
             let (start, end) = (m.start as usize - base, m.end as usize - base);

@@ -188,23 +188,25 @@ impl EntityModel {
     /// The mentions of every sentence of `doc`.
     pub(crate) fn mentions(&self, doc: &crate::Doc) -> Result<Vec<Mention>, EntityError> {
         let recognizer = self.recognizer()?;
-        let mut out = Vec::new();
-        let mut work = NerWork::default();
-        let mut memory = Memory::default();
+        let mut inputs = Vec::with_capacity(doc.sentences.len());
+        let mut bases = Vec::with_capacity(doc.sentences.len());
         let mut words = vec![None; doc.tags.len()];
         for k in 0..doc.sentences.len() {
-            let mut input = features::input_of(doc, k, &self.hashes, &recognizer.known);
-            memory.recall(&input.atoms, &mut input.seen);
+            let input = features::input_of(doc, k, &self.hashes, &recognizer.known);
             let base = doc.sentences[k].0 as usize;
-            let first = out.len();
-            recognizer.recognize(&input.view(), &mut work, base, &mut out);
-            memory.remember(&input.atoms, &out[first..], base);
             for (j, a) in input.atoms.iter().enumerate() {
                 words[base + j] = a.capitalised.then_some(a.form);
             }
+            inputs.push(input);
+            bases.push(base);
         }
-        consistency::harmonise(&words, &mut out);
-        Ok(out)
+        Ok(consistency::recognize_document(
+            recognizer,
+            &mut inputs,
+            &bases,
+            &words,
+            &mut NerWork::default(),
+        ))
     }
 }
 
@@ -248,8 +250,13 @@ impl Memory {
     /// Fills `seen` (see [`Input::seen`]) for the words of a sentence.
     pub(crate) fn recall(&self, atoms: &[crate::tagger::Atoms], seen: &mut [u8]) {
         for (s, a) in seen.iter_mut().zip(atoms) {
-            *s = self.0.get(&a.form).map_or(0, |&k| 1 + k);
+            *s = self.seen(a.form).unwrap_or(0);
         }
+    }
+
+    /// The seen value (`1 + kind`) of a word form that a mention held.
+    pub(crate) fn seen(&self, form: u64) -> Option<u8> {
+        self.0.get(&form).map(|&k| 1 + k)
     }
 
     /// Records the mentions of a sentence (token ranges offset by `base`), outer ones before
