@@ -149,3 +149,37 @@ fn a_name_ending_in_a_listed_head_word_is_a_body() {
         None
     );
 }
+
+/// A director or chairman of a body speaks for it (words.tsv `part_noun`), with or without
+/// the person's name set off after the title; a director of a film is no actor.
+#[test]
+fn a_director_or_chairman_of_a_body_acts_for_it() {
+    assert_eq!(
+        placed(
+            "The director of the Confederation of British Industry accused ministers of neglecting business.",
+            "accused"
+        ),
+        gbr("BUS")
+    );
+    assert_eq!(
+        placed(
+            "The chairman of the British Medical Association, John Smith, accused ministers of ignoring doctors.",
+            "accused"
+        ),
+        gbr("LAB")
+    );
+    assert_eq!(
+        placed(
+            "The chairman of the Electoral Commission urged ministers to act.",
+            "urged"
+        ),
+        gbr("GOV")
+    );
+    assert_eq!(
+        placed(
+            "The director of the film accused critics of bias.",
+            "accused"
+        ),
+        None
+    );
+}
