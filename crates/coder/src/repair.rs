@@ -105,36 +105,6 @@ pub(crate) fn subordinated_subject<'d>(doc: &'d Doc, verb: Token<'d>) -> Option<
     })
 }
 
-/// A clause's subject that the parser took for an apposition of the time phrase that opens it
-/// ("In December the House of Lords ruled ...", "On Tuesday, the company's administrator sued
-/// ..." with the subject an `appos` of "December" or "Tuesday"): a date is never in apposition
-/// with a body, so the phrase right after a calendar word or a year (words.tsv
-/// `calendar_name`), past a comma at most, is the subject of an active verb that has none.
-pub(crate) fn dated_subject<'d>(doc: &'d Doc, verb: Token<'d>) -> Option<Token<'d>> {
-    if verb
-        .children()
-        .any(|c| c.rel().is_subject() || c.rel() == Deprel::AuxPass)
-    {
-        return None;
-    }
-    let dated = |o: &Token<'_>| {
-        let w = o.text().to_ascii_lowercase();
-        is(WordClass::CalendarName, &w)
-            || (o.upos() == Upos::Num && w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
-    };
-    verb.children()
-        .filter(|o| o.rel().is_obl() && o.i() < verb.i() && dated(o))
-        .find_map(|o| {
-            o.children().find(|a| {
-                let first = subtree(*a).iter().map(|t| t.i()).min().unwrap_or(a.i());
-                a.rel() == Deprel::Appos
-                    && a.i() < verb.i()
-                    && matches!(a.upos(), Upos::Noun | Upos::Propn)
-                    && (o.i() + 1..first).all(|i| doc.token(i).text() == ",")
-            })
-        })
-}
-
 /// The noun phrase right after an active verb that the parser hung elsewhere ("Rome has marked
 /// 30 Russian diplomats as undesirable, ... said" with "diplomats" made the subject of "said").
 /// Returns its head: the last noun of the run of determiners, numbers, adjectives and nouns.

@@ -2,9 +2,7 @@
 //! control, and the verb that carries a noun trigger ("announced the expulsion", "has been
 //! locked in talks") with its subjects.
 
-use crate::repair::{
-    dated_subject, modified_subject, object_conjunct_of, stranded_subject, subordinated_subject,
-};
+use crate::repair::{modified_subject, object_conjunct_of, stranded_subject, subordinated_subject};
 use crate::tree::{has_case, has_mark, has_mark_word, is_verbal, lemma};
 use crate::words::{WordClass, is};
 use attache_nlp::{Deprel, Doc, Token, Upos};
@@ -12,10 +10,7 @@ use attache_nlp::{Deprel, Doc, Token, Upos};
 /// Subjects of a verb, following coordination ("Estonia will close ... and expel") and control
 /// ("agreed to expel") up to the verb that has one.
 pub(crate) fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>, bool) {
-    if let Some(s) = stranded_subject(doc, verb)
-        .or_else(|| subordinated_subject(doc, verb))
-        .or_else(|| dated_subject(doc, verb))
-    {
+    if let Some(s) = stranded_subject(doc, verb).or_else(|| subordinated_subject(doc, verb)) {
         return (vec![s], false);
     }
     let mut v = verb;
