@@ -16,12 +16,13 @@
 
 use crate::actors::{Discourse, SentenceLex};
 use crate::context::DocContext;
+use crate::cross_recipients::{answer_demands, share_recipients};
 use crate::demands::obligation_clause;
 use crate::distribute::distribute;
 use crate::events::{build_events, date_frames, repeat_events};
 use crate::frames::{Frame, Repeat, read_frame, similar_action};
 use crate::merge::Found;
-use crate::participants::{Coded, measure_frames, read_participants, share_recipients};
+use crate::participants::{Coded, measure_frames, read_participants};
 use crate::persons::note_people;
 use crate::recode::{has_other_subject, has_own_subject};
 use crate::senses::senses;
@@ -74,7 +75,7 @@ pub fn code_sentence<'a>(
     drop_recoded_twins(&found.frames, &mut coded);
     let mut coded = measure_frames(&sx, &found.frames, coded);
     share_recipients(&found.frames, &mut coded);
-    crate::participants::answer_demands(&found.frames, &mut coded);
+    answer_demands(&found.frames, &mut coded);
     let dated = date_frames(&sx, &found.frames, &coded, &found.repeats);
     let template = build_events(&sx, &found.frames, coded, &dated, out);
     repeat_events(&sx, &found.repeats, discourse, out);

@@ -14,6 +14,7 @@ mod casualties;
 mod code;
 mod constraint;
 mod context;
+mod cross_recipients;
 mod datafile;
 mod dateline;
 mod dates;

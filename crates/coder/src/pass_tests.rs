@@ -4,9 +4,10 @@
 use crate::actors::{Discourse, SentenceLex};
 use crate::code::find_frames;
 use crate::context::DocContext;
+use crate::cross_recipients::{answer_demands, share_recipients};
 use crate::events::{build_events, date_frames, repeat_events};
 use crate::merge::Found;
-use crate::participants::{measure_frames, read_participants, share_recipients};
+use crate::participants::{measure_frames, read_participants};
 use crate::sentence::SentenceCx;
 use crate::triggers::TriggerTable;
 use attache_event::{EventCategory, Modality};
@@ -55,7 +56,7 @@ fn code(conllu: &str) -> Vec<Found> {
         let coded = read_participants(&sx, &found.frames, &mut discourse);
         let mut coded = measure_frames(&sx, &found.frames, coded);
         share_recipients(&found.frames, &mut coded);
-        crate::participants::answer_demands(&found.frames, &mut coded);
+        answer_demands(&found.frames, &mut coded);
         let dated = date_frames(&sx, &found.frames, &coded, &found.repeats);
         build_events(&sx, &found.frames, coded, &dated, &mut out);
         repeat_events(&sx, &found.repeats, &mut discourse, &mut out);
