@@ -80,6 +80,9 @@ pub enum Relation {
     /// A participle clause on the trigger with no subordinator: "saying" in "attacked British
     /// imperialists, saying they treated Africans like savages".
     Participle,
+    /// The word a noun trigger hangs from as its object, passive subject, noun modifier or
+    /// compound: "broaden" in "broaden his appeal", "court" in "the Court of Appeal".
+    Governor,
 }
 
 /// Why the `with` column of a trigger row does not parse.
@@ -88,7 +91,7 @@ pub enum ConstraintError {
     #[error("constraint {0:?} must look like REL:lemma|lemma (conditions joined by &)")]
     Shape(String),
     #[error(
-        "constraint relation {0:?} is not one of prt, obj, xcomp, ccomp, ccxcomp, ccsubj, ccposs, ccobj, cceval, eval, compound, any, cc, objmod, ing, pp.PREP, pcl.PREP"
+        "constraint relation {0:?} is not one of prt, obj, xcomp, ccomp, ccxcomp, ccsubj, ccposs, ccobj, cceval, eval, compound, any, cc, objmod, ing, gov, pp.PREP, pcl.PREP"
     )]
     Relation(String),
     #[error("constraint {0:?} lists no lemma")]
@@ -139,6 +142,7 @@ fn parse_condition(spec: &str) -> Result<Condition, ConstraintError> {
         "cc" => Relation::Coordinator,
         "objmod" => Relation::ObjectModifier,
         "ing" => Relation::Participle,
+        "gov" => Relation::Governor,
         other => match (other.strip_prefix("pp."), other.strip_prefix("pcl.")) {
             (Some(prep), _) if is_preposition(prep) => Relation::Prep(prep.to_string()),
             (_, Some(prep)) if is_preposition(prep) => Relation::PrepClause(prep.to_string()),
@@ -350,6 +354,7 @@ impl Condition {
             Relation::Coordinator => trigger
                 .children()
                 .any(|c| c.rel() == Deprel::Cc && self.accepts(c)),
+            Relation::Governor => governor(trigger).is_some_and(|g| self.accepts(g)),
             // A title before a name is the name's modifier too: "defended President Bush".
             Relation::ObjectModifier => object_heads(trigger).any(|o| {
                 o.children().any(|c| {
@@ -375,6 +380,16 @@ impl Condition {
                 }),
         }
     }
+}
+
+/// The word a noun trigger hangs from as object, passive subject, noun modifier or compound.
+fn governor(trigger: Token<'_>) -> Option<Token<'_>> {
+    let noun = matches!(trigger.upos(), Upos::Noun | Upos::Propn);
+    let hung = matches!(
+        trigger.rel(),
+        Deprel::Obj | Deprel::NsubjPass | Deprel::Compound
+    ) || trigger.rel().is_nmod();
+    (noun && hung).then(|| trigger.head()).flatten()
 }
 
 /// The carrier verb whose object a noun trigger is, where the parser hangs the noun's
