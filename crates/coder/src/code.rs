@@ -136,6 +136,12 @@ fn guard_events(sx: &SentenceCx<'_, '_>, out: &mut Vec<Found>, first: usize) {
             continue;
         }
         let e = &mut out[k].event;
+        // Whatever passed a recipient on, the actor's own words are none.
+        let actors = e.actors.clone();
+        let own = e.recipients.len();
+        e.recipients
+            .retain(|r| !crate::participants::is_own_mention(&actors, r));
+        let own = own != e.recipients.len();
         let told = sx
             .tokens
             .iter()
@@ -144,6 +150,8 @@ fn guard_events(sx: &SentenceCx<'_, '_>, out: &mut Vec<Found>, first: usize) {
         if told {
             e.recipients
                 .retain(|r| r.sector.as_deref() != Some(MEDIA_SECTOR));
+        }
+        if told || own {
             out[k].reweigh();
         }
         k += 1;

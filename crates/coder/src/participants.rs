@@ -231,6 +231,9 @@ fn recipients_of(
     if recipients.is_empty() && !crate::implicit::is_custody_act(frame.trigger) {
         recipients = crate::targets::place_hit(sx, frame, actors);
     }
+    // "said Michael Howard", "labelled ... by the Conservatives": the actor's own words are
+    // no recipient (a demand that names only its speaker names no one who must act).
+    recipients.retain(|r| !is_own_mention(actors, r));
     // A demand is coded only when the text names who must act, or says what must be done in
     // the passive ("the law must be changed"); a deed without a doer only when it names whom
     // it hit.
@@ -266,6 +269,16 @@ fn recipients_of(
         recipients = crate::targets::home_government(sx, frame, actors);
     }
     Some(recipients)
+}
+
+/// Whether a recipient is one of the actors' own words (their spans overlap): "Howard" of
+/// "said Michael Howard". A participant no word names (its span is the trigger's) is none.
+pub(crate) fn is_own_mention(actors: &[Actor], recipient: &Actor) -> bool {
+    let implied = |a: &Actor| a.country_from == Some(CountryFrom::Implied);
+    !implied(recipient)
+        && actors
+            .iter()
+            .any(|a| !implied(a) && a.span[0] < recipient.span[1] && recipient.span[0] < a.span[1])
 }
 
 /// Whether a frame's patients are people: roles or nationalities ("civilians", "Armenians").
