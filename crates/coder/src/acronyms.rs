@@ -13,58 +13,16 @@
 //! `world_name` words ("International Air Transport Association") takes no country from the
 //! report, and a name that gives neither a country nor a sector defines nothing.
 
-use crate::actors::{Discourse, SentenceLex, is_country_like};
 use crate::context::DocContext;
+use crate::discourse::{Acronym, Discourse};
+use crate::noun_phrase::{SentenceLex, is_country_like};
 use crate::words::{WordClass, is};
-use attache_event::CountryFrom;
+
 use attache_lexicon::EntryKind;
 use attache_nlp::{Sentence, Token};
 
 /// The most words a defined name runs to, small words included.
 const NAME_WORDS: usize = 12;
-
-/// One acronym the document defines, with the actor its name gives.
-#[derive(Debug, Clone)]
-pub(crate) struct Acronym {
-    text: String,
-    /// Bytes of the name the acronym abbreviates.
-    name: [usize; 2],
-    /// Where the definition ends: the acronym names the body after this.
-    defined_at: usize,
-    pub country: String,
-    pub sector: Option<String>,
-    /// Where the country came from when the name gives none.
-    pub from: Option<CountryFrom>,
-}
-
-/// The acronyms a document has defined so far.
-#[derive(Debug, Default)]
-pub(crate) struct Acronyms {
-    defined: Vec<Acronym>,
-}
-
-impl Acronyms {
-    /// The definition an actor phrase's core refers to: the core lies in a defined name, or
-    /// one of its words is an acronym defined before it (the latest definition wins).
-    pub(crate) fn reading(&self, core: &[Token<'_>], head: Token<'_>) -> Option<&Acronym> {
-        if self.defined.is_empty() {
-            return None;
-        }
-        let h = head.span();
-        self.defined
-            .iter()
-            .rev()
-            .find(|a| a.name[0] <= h.start && h.end <= a.name[1])
-            .or_else(|| {
-                core.iter().find_map(|t| {
-                    self.defined
-                        .iter()
-                        .rev()
-                        .find(|a| a.text == t.text() && a.defined_at <= t.span().start)
-                })
-            })
-    }
-}
 
 /// Reads the acronyms a window's sentences define into the document's discourse, before any
 /// of them is coded.

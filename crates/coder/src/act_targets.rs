@@ -20,7 +20,7 @@ pub(crate) fn speaker_itself(trigger: Token<'_>, subject: Token<'_>) -> bool {
     if subject.upos() != Upos::Pron {
         return false;
     }
-    if is(WordClass::FirstPerson, &word) || crate::reference::is_expletive(subject, &word) {
+    if is(WordClass::FirstPerson, &word) || crate::tree::is_expletive(subject, &word) {
         return true;
     }
     let state = subject.head().is_some_and(|h| h.upos() == Upos::Adj);

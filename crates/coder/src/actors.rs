@@ -7,27 +7,13 @@
 //! coordination ("Italy, Spain and Denmark") gives one actor per conjunct; pronouns and bare
 //! surnames resolve through the document's [`Discourse`].
 
-pub use crate::discourse::{Discourse, Person};
-pub(crate) use crate::noun_phrase::governing_subject;
-pub use crate::noun_phrase::{SentenceLex, conjuncts, core_tokens, is_generic_agent};
+use crate::discourse::{Discourse, Person};
+use crate::noun_phrase::governing_subject;
+use crate::noun_phrase::{SentenceLex, conjuncts, core_tokens, is_country_like, is_generic_agent};
 use crate::words::{WordClass, is};
 use attache_event::{Actor, CountryFrom};
 use attache_lexicon::{EntryKind, LexMatch};
 use attache_nlp::{Deprel, Doc, Token, Upos};
-
-pub(crate) fn is_country_like(kind: EntryKind) -> bool {
-    matches!(
-        kind,
-        EntryKind::Country
-            | EntryKind::Organisation
-            | EntryKind::Seat
-            | EntryKind::Capital
-            | EntryKind::Demonym
-            | EntryKind::Media
-            | EntryKind::Person
-            | EntryKind::Party
-    )
-}
 
 /// The sector of a phrase that names both a body or person (`named`: a party's status, a
 /// person's office) and a role (`role`): the role names the head ("Foreign Minister"), so it
@@ -61,12 +47,12 @@ fn is_part_noun(lemma: &str) -> bool {
 /// The body a part noun's "of" phrase names ("a member of the parliament"), or the body an
 /// agent noun's "for" phrase names ("a spokesman for the Home Office").
 fn whole_of_part(head: Token<'_>) -> Option<Token<'_>> {
-    let l = crate::triggers::trigger_lemma(head);
+    let l = crate::tree::lemma(head);
     let (part, agent) = (is_part_noun(&l), is(WordClass::AgentFor, &l));
     head.children().find(|c| {
         c.rel().is_nmod()
-            && (part && crate::triggers::has_case(*c, &["of"])
-                || agent && crate::triggers::has_case(*c, &["for"]))
+            && (part && crate::tree::has_case(*c, &["of"])
+                || agent && crate::tree::has_case(*c, &["for"]))
     })
 }
 
@@ -411,7 +397,7 @@ impl<'d, 'l> ActorReader<'d, 'l> {
             let placed = |kinds: &[EntryKind]| {
                 head.children()
                     .filter(|c| {
-                        c.rel().is_nmod() && crate::triggers::has_case(*c, &["in", "from", "of"])
+                        c.rel().is_nmod() && crate::tree::has_case(*c, &["in", "from", "of"])
                     })
                     .find_map(|c| {
                         let sp = c.span();

@@ -6,7 +6,7 @@ use crate::figure_words::words;
 use crate::frames::{Frame, look_through};
 use crate::measure::{CasualtyReading, Measured, figures_in, not_a_count, to_quantity, unit_of};
 use crate::numbers::figure_at;
-use crate::triggers::trigger_lemma;
+use crate::tree::lemma as trigger_lemma;
 use attache_event::{CasualtyKind, EventCategory, Quantity};
 use attache_nlp::{Doc, Sentence, Token, Upos};
 
@@ -111,7 +111,7 @@ fn figure_of(doc: &Doc, s: &Sentence<'_>, words_of: &[&str], t: Token<'_>) -> Op
     let base = s.token_range().start;
     let phrase = |head: Token<'_>| {
         let (head, _) = look_through(doc, head);
-        let core = crate::actors::core_tokens(head);
+        let core = crate::noun_phrase::core_tokens(head);
         let lo = core.iter().map(|x| x.i()).min().unwrap_or(head.i()) - base;
         let hi = core.iter().map(|x| x.i()).max().unwrap_or(head.i()) - base;
         let fig = figures_in(words_of, lo, hi).pop()?;

@@ -14,20 +14,22 @@
 //! Modality (negated, planned, hypothetical) and recoding ("threatened to expel") are read with
 //! each frame ([`crate::frames::read_frame`]).
 
-use crate::actors::{Discourse, SentenceLex};
 use crate::context::DocContext;
 use crate::cross_recipients::{answer_demands, share_recipients};
 use crate::demands::obligation_clause;
+use crate::discourse::Discourse;
 use crate::distribute::distribute;
 use crate::events::{build_events, date_frames, repeat_events};
 use crate::frames::{Frame, Repeat, read_frame, similar_action};
+use crate::measure::Coded;
 use crate::merge::Found;
-use crate::participants::{Coded, measure_frames, read_participants};
+use crate::noun_phrase::SentenceLex;
+use crate::participants::{measure_frames, read_participants};
 use crate::persons::note_people;
 use crate::recode::{has_other_subject, has_own_subject};
-use crate::senses::senses;
+use crate::senses::{Role, senses};
 use crate::sentence::SentenceCx;
-use crate::tree::{dominates, lemma};
+use crate::tree::{dominates, has_case, lemma};
 use crate::words::{WordClass, is};
 use attache_event::EventCategory;
 use attache_lexicon::EntryKind;
@@ -116,7 +118,9 @@ fn note_main_subject<'d>(s: &Sentence<'d>, discourse: &mut Discourse) {
     let name = speaker
         .or_else(|| subject_of(root))
         .filter(|n| n.upos() == Upos::Propn && !n.children().any(|c| c.rel() == Deprel::Conj));
-    let core = name.map(crate::actors::core_tokens).unwrap_or_default();
+    let core = name
+        .map(crate::noun_phrase::core_tokens)
+        .unwrap_or_default();
     if let (Some(first), Some(last)) = (core.first(), core.last()) {
         discourse.note_main_subject(first.span().start, last.span().end);
     }
@@ -206,7 +210,7 @@ fn names_person(sx: &SentenceCx<'_, '_>, n: Token<'_>) -> bool {
     if is(WordClass::PersonPronoun, &n.text().to_ascii_lowercase()) {
         return true;
     }
-    let core = crate::actors::core_tokens(n);
+    let core = crate::noun_phrase::core_tokens(n);
     let (Some(first), Some(last)) = (core.first(), core.last()) else {
         return false;
     };
@@ -258,7 +262,7 @@ fn note_pair(sx: &SentenceCx<'_, '_>, events: &[Found], discourse: &mut Discours
         .tokens
         .iter()
         .copied()
-        .filter(|t| t.rel().is_nsubj() && crate::actors::conjuncts(*t).len() == 2)
+        .filter(|t| t.rel().is_nsubj() && crate::noun_phrase::conjuncts(*t).len() == 2)
         .collect();
     // Read by the dictionaries alone: a second reading must not move the document's memory.
     let mut scratch = Discourse::default();
@@ -326,9 +330,11 @@ pub(crate) fn find_frames<'a>(sx: &SentenceCx<'a, '_>) -> FoundFrames<'a> {
         if let Some(rule) = rule {
             // "arrest its profit decline", "attacked the market": a sense the event needs
             // participants of other kinds for reports nothing.
-            if let Some(f) =
-                read_frame(doc, rule, t).filter(|f| senses().admits(f) && !foretelling(f))
-            {
+            if let Some(f) = read_frame(doc, rule, t).filter(|f| {
+                senses().admits(f.rule.category, f.rule.mode.as_deref(), |r| {
+                    participants(f, r)
+                }) && !foretelling(f)
+            }) {
                 frames.push(f);
             }
         } else if let Some(subj) = similar_action(doc, t) {
@@ -470,4 +476,27 @@ fn owned_subject(clause: Token<'_>) -> bool {
 /// needed", the second a further `ccomp`).
 fn second_clause(t: Token<'_>) -> bool {
     t.children().filter(|c| c.rel() == Deprel::Ccomp).count() > 1
+}
+
+/// The tokens of a frame in `role`. An object is what the verb acts on (no preposition) or
+/// what a noun trigger names with of/on/against; a place or instrument ("at the market",
+/// "with rockets") is no object.
+fn participants<'d>(frame: &Frame<'d>, role: Role) -> Vec<Token<'d>> {
+    match role {
+        Role::Actor => frame.agents.clone(),
+        Role::Object => frame
+            .patients
+            .iter()
+            .copied()
+            .filter(|p| {
+                let cased = p.children().any(|c| c.rel() == Deprel::Case);
+                !cased || has_case(*p, &["of", "on", "against"])
+            })
+            .collect(),
+        Role::Source => frame
+            .trigger
+            .children()
+            .filter(|c| c.rel().is_obl() && has_case(*c, &["from", "of"]))
+            .collect(),
+    }
 }

@@ -2,10 +2,11 @@
 //! the publication date and news peg, the dateline's and the document's country; with the
 //! readings every pass may need (a frame's place, a sentence's attribution).
 
-use crate::actors::SentenceLex;
 use crate::dates::Interval;
 use crate::frames::Frame;
+use crate::noun_phrase::SentenceLex;
 use crate::triggers::TriggerTable;
+use crate::words::{WordClass, is};
 use attache_event::{Actor, Attribution, Location};
 use attache_lexicon::{EntryKind, Lexicon};
 use attache_nlp::{Doc, Sentence, Token};
@@ -40,7 +41,7 @@ pub struct DocContext<'a> {
     /// name be a political actor.
     pub political: bool,
     /// Whether the report, or how much of it, is about sport (`genre`).
-    pub genre: crate::genre::Genre,
+    pub genre: Genre,
 }
 /// The longest attribution phrase kept, in tokens after "according" / "citing": the phrase
 /// names a source ("according to calculations by the Financial Times" is 7), and each event of
@@ -127,4 +128,51 @@ impl DocContext<'_> {
     ) -> Option<Location> {
         crate::place::clause_place(self.doc.text(), frame, lex, taken, &self.places)
     }
+}
+
+/// The fewest sport words a sport report holds.
+pub(crate) const SPORT_DOCUMENT: usize = 3;
+/// A sport report holds one sport word in this many words, or more.
+pub(crate) const SPORT_DENSITY: usize = 133;
+/// How a report's words read as sport.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Genre {
+    /// How many sport words the report holds.
+    pub sport_words: usize,
+    /// Whether it is a sport report.
+    pub sport: bool,
+}
+
+impl Genre {
+    /// The genre of `text`, which names `political` political bodies and roles
+    /// (`names::political_count`).
+    pub(crate) fn of(text: &str, political: usize) -> Genre {
+        let (sport_words, words) = count_sport_words(text);
+        let sport = sport_words >= SPORT_DOCUMENT
+            && sport_words * SPORT_DENSITY >= words
+            && sport_words > 2 * political;
+        Genre { sport_words, sport }
+    }
+}
+
+/// The sport words of `text` and all its words (runs of letters, digits and hyphens).
+fn count_sport_words(text: &str) -> (usize, usize) {
+    let mut word = String::new();
+    let (mut sport, mut words) = (0, 0);
+    let mut close = |word: &mut String| {
+        if !word.is_empty() {
+            words += 1;
+            sport += usize::from(is(WordClass::SportWord, word));
+            word.clear();
+        }
+    };
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == '-' {
+            word.extend(c.to_lowercase());
+        } else {
+            close(&mut word);
+        }
+    }
+    close(&mut word);
+    (sport, words)
 }

@@ -4,7 +4,7 @@
 //! demand answers it.
 
 use crate::frames::Frame;
-use crate::participants::Coded;
+use crate::measure::Coded;
 use crate::tree::coordinated;
 use attache_event::{Actor, EventCategory};
 use attache_nlp::{Deprel, Token};

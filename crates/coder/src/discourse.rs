@@ -2,9 +2,68 @@
 //! the last subject and the actors each role was last given to, for surnames, pronouns and
 //! definite descriptions ("the chancellor", "the party") in later sentences.
 
-use crate::reference::Referent;
-use attache_event::Actor;
+use attache_event::{Actor, CountryFrom};
+use attache_nlp::Token;
 use std::collections::{BTreeSet, HashMap};
+
+/// A country and a sector, as an antecedent passes them on.
+pub(crate) type Referent = (Option<String>, Option<String>);
+
+/// The quotation a sentence is read in: whether it begins inside one, and whose it is.
+#[derive(Debug, Default, Clone)]
+pub struct QuoteState {
+    /// The sentence begins inside a quotation opened in an earlier one.
+    pub(crate) inside_at_start: bool,
+    /// Who speaks the sentence's quotation: the one open at its start, else the sentence's
+    /// own speaker, else the last sentence's, whose words a quotation opening without a
+    /// speaker of its own continues ("..., he added. \"At least ...").
+    pub(crate) speaker: Option<Referent>,
+    /// The speaker of the sentence before.
+    pub(crate) last_speaker: Option<Referent>,
+}
+
+/// One acronym the document defines, with the actor its name gives.
+#[derive(Debug, Clone)]
+pub(crate) struct Acronym {
+    pub(crate) text: String,
+    /// Bytes of the name the acronym abbreviates.
+    pub(crate) name: [usize; 2],
+    /// Where the definition ends: the acronym names the body after this.
+    pub(crate) defined_at: usize,
+    pub country: String,
+    pub sector: Option<String>,
+    /// Where the country came from when the name gives none.
+    pub from: Option<CountryFrom>,
+}
+
+/// The acronyms a document has defined so far.
+#[derive(Debug, Default)]
+pub(crate) struct Acronyms {
+    pub(crate) defined: Vec<Acronym>,
+}
+
+impl Acronyms {
+    /// The definition an actor phrase's core refers to: the core lies in a defined name, or
+    /// one of its words is an acronym defined before it (the latest definition wins).
+    pub(crate) fn reading(&self, core: &[Token<'_>], head: Token<'_>) -> Option<&Acronym> {
+        if self.defined.is_empty() {
+            return None;
+        }
+        let h = head.span();
+        self.defined
+            .iter()
+            .rev()
+            .find(|a| a.name[0] <= h.start && h.end <= a.name[1])
+            .or_else(|| {
+                core.iter().find_map(|t| {
+                    self.defined
+                        .iter()
+                        .rev()
+                        .find(|a| a.text == t.text() && a.defined_at <= t.span().start)
+                })
+            })
+    }
+}
 
 /// A person named in the document, kept so later surname mentions resolve to the same actor.
 #[derive(Debug, Clone)]
@@ -73,9 +132,9 @@ pub struct Discourse {
     /// ("Speaking after Mr Brown had delivered ...,") is no rival to it for "he" next.
     main_subjects: std::collections::BTreeMap<usize, (usize, usize)>,
     /// The quotation the sentence is read in, for "we" and "I" in it.
-    pub(crate) quote: crate::reference::QuoteState,
+    pub(crate) quote: QuoteState,
     /// The acronyms the document defines ("the Muslim Association of Britain (MAB)").
-    pub(crate) acronyms: crate::acronyms::Acronyms,
+    pub(crate) acronyms: Acronyms,
 }
 
 /// The last body of a kind description's sectors the document named, for "the group".

@@ -1,9 +1,9 @@
 //! Distributive lists: "including 40 from Germany, 45 from Poland and 35 from Slovakia".
 
-use crate::actors::SentenceLex;
 use crate::dates::{Direction, Interval, TimeExpr, find_times};
 use crate::measure::unit_of;
 use crate::merge::Found;
+use crate::noun_phrase::SentenceLex;
 use crate::numbers::figure_at;
 use crate::sentence::SentenceCx;
 use crate::timing::{Timed, pick_date};

@@ -2,12 +2,12 @@
 //! coded frames (dates, places, attribution; one event per coordinated actor), and the events
 //! a reference to an earlier one repeats with new actors.
 
-use crate::actors::Discourse;
 use crate::dates::{Direction, Interval};
+use crate::discourse::Discourse;
 use crate::frames::Repeat;
 use crate::frames::{Frame, frame_span};
+use crate::measure::Coded;
 use crate::merge::Found;
-use crate::participants::Coded;
 use crate::prospect::{is_planned_time, is_prospective, told_as_past};
 use crate::sentence::SentenceCx;
 use crate::timing::{Timed, assign_times, pick_date};

@@ -549,7 +549,7 @@ pub fn frame_span(frame: &Frame<'_>) -> [usize; 2] {
     let mut lo = frame.trigger.span().start.min(frame.anchor.span().start);
     let mut hi = frame.trigger.span().end.max(frame.anchor.span().end);
     for t in frame.agents.iter().chain(&frame.patients) {
-        for c in crate::actors::core_tokens(*t) {
+        for c in crate::noun_phrase::core_tokens(*t) {
             lo = lo.min(c.span().start);
             hi = hi.max(c.span().end);
         }

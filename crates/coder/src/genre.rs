@@ -3,8 +3,8 @@
 //! travel to Edinburgh" is no visit, "the Welsh striker rejected a move to Birmingham" no
 //! rejection. The words that mark sport are the `sport_word` class of `data/coder/words.tsv`.
 //!
-//! - A **sport report** has at least [`SPORT_DOCUMENT`] sport words, one in every
-//!   [`SPORT_DENSITY`] words or more often, and more than twice as many as names of political
+//! - A **sport report** has at least [`crate::context::SPORT_DOCUMENT`] sport words, one in every
+//!   [`crate::context::SPORT_DENSITY`] words or more often, and more than twice as many as names of political
 //!   bodies and roles: there, an event needs an actor whose own words name a role, body or party of a
 //!   political sector ([`POLITICAL_ACTOR`]: "the Italian interior minister accused the football
 //!   federation" still codes; "he", "Williams" or "Stockholm's" do not).
@@ -18,10 +18,6 @@ use crate::words::{WordClass, is};
 use attache_event::Actor;
 use attache_lexicon::EntryKind;
 
-/// The fewest sport words a sport report holds.
-pub(crate) const SPORT_DOCUMENT: usize = 3;
-/// A sport report holds one sport word in this many words, or more.
-pub(crate) const SPORT_DENSITY: usize = 133;
 /// The fewest sport words a report holds before one in a sentence makes it a sport sentence.
 const SPORT_SENTENCES: usize = 2;
 
@@ -30,49 +26,6 @@ const SPORT_SENTENCES: usize = 2;
 const POLITICAL_ACTOR: [&str; 9] = [
     "GOV", "OPP", "LEG", "PTY", "JUD", "IGO", "DIP", "COP", "SPY",
 ];
-
-/// How a report's words read as sport.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Genre {
-    /// How many sport words the report holds.
-    pub sport_words: usize,
-    /// Whether it is a sport report.
-    pub sport: bool,
-}
-
-impl Genre {
-    /// The genre of `text`, which names `political` political bodies and roles
-    /// (`names::political_count`).
-    pub(crate) fn of(text: &str, political: usize) -> Genre {
-        let (sport_words, words) = count_sport_words(text);
-        let sport = sport_words >= SPORT_DOCUMENT
-            && sport_words * SPORT_DENSITY >= words
-            && sport_words > 2 * political;
-        Genre { sport_words, sport }
-    }
-}
-
-/// The sport words of `text` and all its words (runs of letters, digits and hyphens).
-fn count_sport_words(text: &str) -> (usize, usize) {
-    let mut word = String::new();
-    let (mut sport, mut words) = (0, 0);
-    let mut close = |word: &mut String| {
-        if !word.is_empty() {
-            words += 1;
-            sport += usize::from(is(WordClass::SportWord, word));
-            word.clear();
-        }
-    };
-    for c in text.chars() {
-        if c.is_alphanumeric() || c == '-' {
-            word.extend(c.to_lowercase());
-        } else {
-            close(&mut word);
-        }
-    }
-    close(&mut word);
-    (sport, words)
-}
 
 /// Applies the sport guards to the events `out[start..]` one sentence found.
 pub(crate) fn guard(sx: &SentenceCx<'_, '_>, out: &mut Vec<Found>, start: usize) {

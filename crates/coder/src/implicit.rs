@@ -20,6 +20,7 @@
 //! state (British soldiers held in Basra were not held by Iraq's police as far as the text
 //! says).
 
+use crate::context::DocContext;
 use crate::frames::Frame;
 use crate::sentence::SentenceCx;
 use crate::words::{WordClass, is};
@@ -58,7 +59,7 @@ pub(crate) fn implicit_doer(
         Custody::None | Custody::Bare => None,
     };
     let Some((country, from)) = state
-        .or_else(|| crate::participants::place_or_context(sx.cx, sx, frame))
+        .or_else(|| place_or_context(sx.cx, sx, frame))
         .or_else(|| sx.cx.home_country())
     else {
         return Vec::new();
@@ -214,4 +215,32 @@ fn doerless(trigger: Token<'_>) -> bool {
             h.upos() == Upos::Noun && !h.children().any(|c| c.rel() == Deprel::NmodPoss)
         });
     passive || participle || of_noun
+}
+
+/// The frame's place, else a place the sentence puts the event "in" (the parse may hang "in
+/// Cairo" on the object).
+pub(crate) fn place_or_context(
+    cx: &DocContext<'_>,
+    sx: &SentenceCx<'_, '_>,
+    frame: &Frame<'_>,
+) -> Option<(String, CountryFrom)> {
+    let text = cx.doc.text();
+    cx.location(frame, sx.lex, &[])
+        .and_then(|l| l.country)
+        .or_else(|| {
+            sx.lex
+                .matches
+                .iter()
+                .find(|m| {
+                    matches!(
+                        m.entry.kind,
+                        EntryKind::City
+                            | EntryKind::Capital
+                            | EntryKind::Region
+                            | EntryKind::Country
+                    ) && text[..m.start].trim_end().ends_with(" in")
+                })
+                .and_then(|m| m.entry.code.clone())
+        })
+        .map(|c| (c, CountryFrom::Place))
 }

@@ -17,10 +17,12 @@
 //! given two different roles gets neither, and a role never overrides what the dictionaries
 //! say of a person for the date.
 
-use crate::actors::{ActorReader, Discourse, Person, SentenceLex, core_tokens, is_honorific};
+use crate::actors::{ActorReader, is_honorific};
 use crate::context::DocContext;
+use crate::discourse::Referent;
+use crate::discourse::{Discourse, Person};
+use crate::noun_phrase::{SentenceLex, core_tokens};
 use crate::persons::{is_name_head, own_or_described, reading_of};
-use crate::reference::Referent;
 use crate::tree::lemma;
 use crate::words::{WordClass, is};
 use attache_lexicon::EntryKind;

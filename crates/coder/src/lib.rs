@@ -73,11 +73,12 @@ use std::path::Path;
 use std::sync::Arc;
 
 pub use constraint::{Condition, Relation};
+pub use constraint::{Constraint, ConstraintError};
 pub use datafile::DataFileError;
 use dates::Direction;
 pub use figure_words::FigureWords;
 pub use mention::{GENERIC_MODE, MentionCode};
-pub use triggers::{Constraint, ConstraintError, TriggerRule, TriggerTable};
+pub use triggers::{TriggerRule, TriggerTable};
 
 /// Why an [`Extractor`] could not be built.
 #[derive(Debug, thiserror::Error)]
@@ -429,7 +430,7 @@ impl Extractor {
             while end < matches.len() && matches[end].start < span.end {
                 end += 1;
             }
-            let lex = actors::SentenceLex {
+            let lex = noun_phrase::SentenceLex {
                 matches: matches[next..end].to_vec(),
             };
             sentences.push((s, lex));
@@ -489,7 +490,7 @@ struct DocumentContext<'a> {
     places: place::PlaceContext,
     layout: layout::Layout,
     political: bool,
-    genre: genre::Genre,
+    genre: context::Genre,
 }
 
 impl<'a> DocumentContext<'a> {
@@ -504,7 +505,7 @@ impl<'a> DocumentContext<'a> {
         places.dateline = reading.dateline.place.clone();
         DocumentContext {
             doc_id,
-            genre: genre::Genre::of(text, facts.political),
+            genre: context::Genre::of(text, facts.political),
             document_country: facts.countries.dominant(),
             political: facts.political >= names::POLITICAL_DOCUMENT,
             places,
@@ -517,7 +518,7 @@ impl<'a> DocumentContext<'a> {
 /// What the coder carries from sentence to sentence, across windows.
 #[derive(Default)]
 struct Reader {
-    discourse: actors::Discourse,
+    discourse: discourse::Discourse,
     found: Vec<merge::Found>,
 }
 

@@ -5,8 +5,8 @@
 use crate::figure_words as fw;
 use crate::frames::Frame;
 use crate::numbers::{Figure, figure_at};
-use crate::triggers::{has_case, trigger_lemma};
-use attache_event::{Qualifier, Quantity};
+use crate::tree::{has_case, lemma as trigger_lemma};
+use attache_event::{Actor, Qualifier, Quantity};
 use attache_nlp::{Deprel, Doc, Sentence, Token, Upos};
 
 /// The casualties read for one frame, and the casualty words read besides its trigger.
@@ -27,6 +27,14 @@ pub struct Measured {
     pub total: bool,
     /// Killed, injured, missing, arrested (ASSAULT and COERCE events only).
     pub casualties: CasualtyReading,
+}
+
+/// Actors of one frame and whom it acts on, with the frame's index and figures.
+pub(crate) struct Coded {
+    pub frame: usize,
+    pub actors: Vec<Actor>,
+    pub recipients: Vec<Actor>,
+    pub measured: Measured,
 }
 
 /// Words of a sentence, for the word-level readers (numbers, times).
@@ -165,7 +173,7 @@ pub fn measure(
     };
     let unit = unit_of(patient);
     let phrase_start = frame.collective.unwrap_or(patient);
-    let core = crate::actors::core_tokens(phrase_start);
+    let core = crate::noun_phrase::core_tokens(phrase_start);
     let lo = core.iter().map(|t| t.i()).min().unwrap_or(patient.i()) - base;
     // "$3 billion": the sign heads the phrase and the number follows it.
     let last = core.iter().map(|t| t.i()).max().unwrap_or(patient.i());
@@ -208,7 +216,7 @@ pub fn measure(
                 .children()
                 .filter(|c| (c.rel().is_obl() || c.rel().is_nmod()) && has_case(*c, cases))
             {
-                let sub = crate::actors::core_tokens(obl);
+                let sub = crate::noun_phrase::core_tokens(obl);
                 let lo = sub.iter().map(|t| t.i()).min().unwrap_or(obl.i()) - base;
                 if let Some(fig) = figures_in(words, lo, obl.i() - base).last() {
                     out.quantity = Some(to_quantity(doc, s, fig, base + fig.last, unit.clone()));
@@ -252,7 +260,7 @@ pub fn group_size(
     let base = s.token_range().start;
     let (head, collective) = crate::frames::look_through(doc, head);
     let start = collective.unwrap_or(head);
-    let core = crate::actors::core_tokens(start);
+    let core = crate::noun_phrase::core_tokens(start);
     let lo = core.iter().map(|t| t.i()).min().unwrap_or(start.i()) - base;
     let fig = figures_in(words, lo, head.i() - base).pop()?;
     Some(to_quantity(doc, s, &fig, head.i(), unit_of(head)))

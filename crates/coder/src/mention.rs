@@ -7,11 +7,12 @@
 //! use: `extract` never reports an event the dictionary does not know.
 
 use crate::Extractor;
-use crate::actors::{Discourse, SentenceLex};
 use crate::context::DocContext;
 use crate::dates::Direction;
+use crate::discourse::Discourse;
 use crate::frames::{Frame, frame_span, look_through, read_frame};
 use crate::measure::{measure, sentence_words};
+use crate::noun_phrase::SentenceLex;
 use crate::timing::{Timed, assign_times, pick_date};
 use crate::tree::subtree;
 use crate::triggers::TriggerRule;
@@ -58,7 +59,7 @@ impl Extractor {
             places: crate::place::PlaceContext::from_matches(&matches),
             layout: &layout,
             political: crate::names::political_document(&matches),
-            genre: crate::genre::Genre::of(doc.text(), crate::names::political_count(&matches)),
+            genre: crate::context::Genre::of(doc.text(), crate::names::political_count(&matches)),
         };
         let mut out: Vec<Option<MentionCode>> = vec![None; triggers.len()];
         let mut discourse = Discourse::default();
@@ -138,7 +139,7 @@ fn head_in<'d>(tokens: impl Iterator<Item = Token<'d>>, span: ByteSpan) -> Optio
 
 fn generic_rule(tok: Token<'_>) -> TriggerRule {
     TriggerRule {
-        lemma: crate::triggers::trigger_lemma(tok).into_owned(),
+        lemma: crate::tree::lemma(tok).into_owned(),
         upos: if tok.upos() == Upos::Noun {
             Upos::Noun
         } else {

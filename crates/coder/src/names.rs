@@ -19,9 +19,9 @@
 //!   the state named in it or just before it ("Turkey's ruling AKP", "the Scottish
 //!   Executive"), else the report's country when its head word gave a sector.
 
-use crate::actors::core_tokens;
 use crate::datafile::DataFileError;
 use crate::frames::{Frame, look_through};
+use crate::noun_phrase::core_tokens;
 use crate::sentence::SentenceCx;
 use crate::words::{WordClass, is};
 use attache_event::{Actor, CountryFrom};

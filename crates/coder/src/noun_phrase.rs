@@ -4,7 +4,7 @@
 //! from these.
 
 use crate::words::{WordClass, is};
-use attache_lexicon::LexMatch;
+use attache_lexicon::{EntryKind, LexMatch};
 use attache_nlp::{Deprel, Token, Upos};
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -148,4 +148,19 @@ pub(crate) fn governing_subject(pronoun: Token<'_>) -> Option<Token<'_>> {
         }
     }
     None
+}
+
+/// Whether a dictionary entry of this kind names a country or a body a country owns.
+pub(crate) fn is_country_like(kind: EntryKind) -> bool {
+    matches!(
+        kind,
+        EntryKind::Country
+            | EntryKind::Organisation
+            | EntryKind::Seat
+            | EntryKind::Capital
+            | EntryKind::Demonym
+            | EntryKind::Media
+            | EntryKind::Person
+            | EntryKind::Party
+    )
 }

@@ -2,24 +2,17 @@
 //! the tokens the frame names, with the conventions event coders apply where the text names a
 //! doer only by what it is; then each frame's figures.
 
-use crate::actors::{Discourse, governing_subject};
-use crate::context::DocContext;
+use crate::discourse::Discourse;
 use crate::frames::{Frame, look_through};
-use crate::measure::{Measured, group_size, measure};
+use crate::implicit::place_or_context;
+use crate::measure::{Coded, Measured, group_size, measure};
+use crate::noun_phrase::governing_subject;
 use crate::sentence::SentenceCx;
 
 use crate::words::{WordClass, is};
 use attache_event::{Actor, CountryFrom, EventCategory};
 use attache_lexicon::EntryKind;
 use attache_nlp::{Deprel, Token, Upos};
-
-/// Actors of one frame and whom it acts on, with the frame's index and figures.
-pub(crate) struct Coded {
-    pub frame: usize,
-    pub actors: Vec<Actor>,
-    pub recipients: Vec<Actor>,
-    pub measured: Measured,
-}
 
 /// Participants pass: the actors and recipients of every frame that has the participants its
 /// category needs, frame by frame in text order (the discourse learns names as it goes).
@@ -395,34 +388,6 @@ fn relative_antecedent<'a>(doc: &'a attache_nlp::Doc, t: Token<'a>) -> Token<'a>
 /// groups, unions, the media, universities, churches.
 const STATELESS_SECTORS: [&str; 6] = ["BUS", "NGO", "LAB", "MED", "EDU", "REL"];
 
-/// The frame's place, else a place the sentence puts the event "in" (the parse may hang "in
-/// Cairo" on the object).
-pub(crate) fn place_or_context(
-    cx: &DocContext<'_>,
-    sx: &SentenceCx<'_, '_>,
-    frame: &Frame<'_>,
-) -> Option<(String, CountryFrom)> {
-    let text = cx.doc.text();
-    cx.location(frame, sx.lex, &[])
-        .and_then(|l| l.country)
-        .or_else(|| {
-            sx.lex
-                .matches
-                .iter()
-                .find(|m| {
-                    matches!(
-                        m.entry.kind,
-                        EntryKind::City
-                            | EntryKind::Capital
-                            | EntryKind::Region
-                            | EntryKind::Country
-                    ) && text[..m.start].trim_end().ends_with(" in")
-                })
-                .and_then(|m| m.entry.code.clone())
-        })
-        .map(|c| (c, CountryFrom::Place))
-}
-
 /// "The prime minister said", "the shadow chancellor attacked": a definite description of
 /// one state office (its naming core exactly a role of the dictionaries with a government or
 /// opposition sector, its first word of class `home_office` of data/coder/words.tsv), that
@@ -438,7 +403,7 @@ fn home_office(sx: &SentenceCx<'_, '_>, head: Token<'_>) -> bool {
     if !definite || restricted || !matches!(head.xpos(), "NN" | "NNP") {
         return false;
     }
-    let words: Vec<Token<'_>> = crate::actors::core_tokens(head)
+    let words: Vec<Token<'_>> = crate::noun_phrase::core_tokens(head)
         .into_iter()
         .filter(|t| t.upos() != Upos::Det)
         .collect();

@@ -1,12 +1,13 @@
 //! The sentence passes on hand-written parses (CoNLL-U), so what each pass reads off a tree is
 //! tested without the shipped model's parse.
 
-use crate::actors::{Discourse, SentenceLex};
 use crate::code::find_frames;
 use crate::context::DocContext;
 use crate::cross_recipients::{answer_demands, share_recipients};
+use crate::discourse::Discourse;
 use crate::events::{build_events, date_frames, repeat_events};
 use crate::merge::Found;
+use crate::noun_phrase::SentenceLex;
 use crate::participants::{measure_frames, read_participants};
 use crate::sentence::SentenceCx;
 use crate::triggers::TriggerTable;

@@ -6,7 +6,9 @@
 //! surname, "Mr/Sir/Lord + surname" or full name resolves to the same country and sector; a
 //! surname two people of the document share resolves to none.
 
-use crate::actors::{ActorReader, CoreReading, Discourse, Person, core_tokens};
+use crate::actors::{ActorReader, CoreReading};
+use crate::discourse::{Discourse, Person};
+use crate::noun_phrase::core_tokens;
 use crate::tree::has_case;
 use crate::words::{WordClass, is};
 use attache_lexicon::EntryKind;

@@ -5,8 +5,8 @@
 //! else one the document names, else the most populous. A place the gazetteer does not know is
 //! kept as words, with no coordinates.
 
-use crate::actors::SentenceLex;
 use crate::frames::Frame;
+use crate::noun_phrase::SentenceLex;
 use crate::tree::{has_case, has_case_in};
 use crate::words::{WordClass, is};
 use attache_event::{Actor, Location, PlaceFeature, PlaceFrom};
@@ -116,7 +116,7 @@ pub(crate) fn clause_place(
         }
     }
     let place = where_antecedent(frame.anchor)?;
-    let phrase = phrase_in(text, &crate::actors::core_tokens(place), lex, taken)?;
+    let phrase = phrase_in(text, &crate::noun_phrase::core_tokens(place), lex, taken)?;
     resolve(text, &phrase, context)
 }
 

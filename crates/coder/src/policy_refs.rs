@@ -7,7 +7,7 @@
 //! approval, disapproval or protest of it is aimed at (before the home government of an
 //! unowned policy, `targets::policy_maker`).
 
-use crate::actors::Discourse;
+use crate::discourse::Discourse;
 use crate::sentence::SentenceCx;
 use crate::tree::has_case;
 use crate::words::{WordClass, is};

@@ -6,11 +6,11 @@
 //! one whose quotation is still open: `reference.rs`). ACCUSE disapprove 111, at the people the
 //! clause names: a sentence with no speaker, or that names no actor but places, codes nothing.
 
-use crate::actors::Discourse;
+use crate::discourse::Discourse;
 use crate::evaluations::{EvaluationKind, quoted_judgement};
 use crate::frames::Frame;
+use crate::measure::Coded;
 use crate::measure::Measured;
-use crate::participants::Coded;
 use crate::sentence::SentenceCx;
 use crate::tree::lemma;
 use crate::triggers::TriggerRule;

@@ -5,14 +5,14 @@
 //! `first_person`, `description`); precision first: a pronoun with two candidates of other
 //! countries or sectors resolves to none.
 
-use crate::actors::{ActorReader, Discourse, governing_subject};
+use crate::actors::ActorReader;
+use crate::discourse::{Discourse, Referent};
+use crate::noun_phrase::governing_subject;
+use crate::tree::is_expletive;
 use crate::tree::lemma;
 use crate::words::{WordClass, is};
 use attache_lexicon::EntryKind;
 use attache_nlp::{Deprel, Sentence, Token, Upos};
-
-/// A country and a sector, as an antecedent passes them on.
-pub(crate) type Referent = (Option<String>, Option<String>);
 
 /// Whether a quotation is open after `text`, read from `open` (open at its start): each
 /// quotation mark opens or closes one by where it stands, not by how many came before. A
@@ -34,19 +34,6 @@ fn open_after(open: bool, text: &str) -> bool {
         before = Some(c);
     }
     open
-}
-
-/// The quotation a sentence is read in: whether it begins inside one, and whose it is.
-#[derive(Debug, Default, Clone)]
-pub struct QuoteState {
-    /// The sentence begins inside a quotation opened in an earlier one.
-    inside_at_start: bool,
-    /// Who speaks the sentence's quotation: the one open at its start, else the sentence's
-    /// own speaker, else the last sentence's, whose words a quotation opening without a
-    /// speaker of its own continues ("..., he added. \"At least ...").
-    speaker: Option<Referent>,
-    /// The speaker of the sentence before.
-    last_speaker: Option<Referent>,
 }
 
 impl<'d> ActorReader<'d, '_> {
@@ -213,7 +200,7 @@ impl<'d> ActorReader<'d, '_> {
                     // phrase may hang as a list item.
                     || (c.rel() == Deprel::List && crate::tree::has_case(*c, &["for"]))
             })?;
-        let core = crate::actors::core_tokens(of);
+        let core = crate::noun_phrase::core_tokens(of);
         let (lo, hi) = (core.first()?.span().start, core.last()?.span().end);
         let body = self.matches_in(lo, hi).any(|m| {
             matches!(
@@ -263,7 +250,7 @@ impl<'d> ActorReader<'d, '_> {
             }
             Some(_) => return None,
             None if words.len() == 1 => {
-                let lemma = crate::triggers::trigger_lemma(head);
+                let lemma = crate::tree::lemma(head);
                 let described = is(WordClass::Description, &lemma)
                     || crate::descriptions::shipped().describes_kinds(&lemma);
                 described.then(|| lemma.to_string())?
@@ -418,26 +405,6 @@ impl<'d> ActorReader<'d, '_> {
 /// because they demanded"). "The government said they" may still be the government.
 fn singular_noun(head: Token<'_>) -> bool {
     head.xpos() == "NN" && !is(WordClass::NationalBody, &head.text().to_ascii_lowercase())
-}
-
-/// Whether "it" is the empty subject of a judgement whose clause follows ("it was fair to
-/// criticise", "it is clear that"): it stands for no one, and the clause has no doer.
-pub(crate) fn is_expletive(pronoun: Token<'_>, word: &str) -> bool {
-    if word != "it" || !pronoun.rel().is_nsubj() {
-        return false;
-    }
-    let Some(judged) = pronoun.head() else {
-        return false;
-    };
-    let copula = judged.children().any(|c| c.rel() == Deprel::Cop);
-    copula
-        && is(
-            WordClass::EmptyJudgement,
-            &lemma(judged).to_ascii_lowercase(),
-        )
-        && judged.children().any(|c| {
-            c.i() > judged.i() && matches!(c.rel(), Deprel::Xcomp | Deprel::Ccomp | Deprel::Csubj)
-        })
 }
 
 /// The clause subject that speaks a first-person pronoun: the subject of the verb of saying

@@ -8,10 +8,9 @@
 //! only drops a frame whose participants are all of kinds its class does not take.
 
 use crate::datafile::DataFileError;
-use crate::frames::Frame;
-use crate::tree::{has_case, lemma};
+use crate::tree::lemma;
 use attache_event::EventCategory;
-use attache_nlp::{Deprel, Token, Upos};
+use attache_nlp::{Token, Upos};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -24,7 +23,7 @@ const SENSES_HEADER: &str = "category\tmode\trole\tneeds";
 
 /// Which participants of a frame a row tests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
+pub(crate) enum Role {
     /// The doers: subjects, by-agents, possessors of a noun trigger.
     Actor,
     /// What is acted on: objects, passive subjects, a noun trigger's "of"/"on"/"against".
@@ -129,13 +128,19 @@ impl Senses {
     /// its class, the participants in the row's role are all of listed kinds the row does not
     /// take ("its profit decline" for an arrest). A name, a pronoun or an unlisted noun among
     /// them passes the row.
-    pub(crate) fn admits(&self, frame: &Frame<'_>) -> bool {
-        let mode = frame.rule.mode.as_deref().unwrap_or("-");
+    /// `in_role` gives the frame's participants in a role.
+    pub(crate) fn admits<'d>(
+        &self,
+        category: EventCategory,
+        mode: Option<&str>,
+        in_role: impl Fn(Role) -> Vec<Token<'d>>,
+    ) -> bool {
+        let mode = mode.unwrap_or("-");
         self.needs
             .iter()
-            .filter(|n| n.category.is_none_or(|c| c == frame.rule.category))
+            .filter(|n| n.category.is_none_or(|c| c == category))
             .filter(|n| n.mode.matches(mode))
-            .all(|n| self.takes(n, &participants(frame, n.role)))
+            .all(|n| self.takes(n, &in_role(n.role)))
     }
 
     /// Whether one participant in the row's role is of a kind it takes, or of no listed kind.
@@ -150,29 +155,6 @@ impl Senses {
     #[cfg(test)]
     fn kinds(&self) -> &[String] {
         &self.kinds
-    }
-}
-
-/// The tokens of a frame in `role`. An object is what the verb acts on (no preposition) or
-/// what a noun trigger names with of/on/against; a place or instrument ("at the market",
-/// "with rockets") is no object.
-fn participants<'d>(frame: &Frame<'d>, role: Role) -> Vec<Token<'d>> {
-    match role {
-        Role::Actor => frame.agents.clone(),
-        Role::Object => frame
-            .patients
-            .iter()
-            .copied()
-            .filter(|p| {
-                let cased = p.children().any(|c| c.rel() == Deprel::Case);
-                !cased || has_case(*p, &["of", "on", "against"])
-            })
-            .collect(),
-        Role::Source => frame
-            .trigger
-            .children()
-            .filter(|c| c.rel().is_obl() && has_case(*c, &["from", "of"]))
-            .collect(),
     }
 }
 

@@ -1,8 +1,9 @@
 //! What every pass of one sentence reads, built once per sentence.
 
-use crate::actors::{ActorReader, SentenceLex};
+use crate::actors::ActorReader;
 use crate::context::DocContext;
 use crate::measure::sentence_words;
+use crate::noun_phrase::SentenceLex;
 use crate::timing::Timed;
 use attache_event::{Attribution, SentenceRef};
 use attache_lexicon::EntryKind;

@@ -206,7 +206,7 @@ pub(crate) fn policy_maker(
     sx: &SentenceCx<'_, '_>,
     frame: &Frame<'_>,
     actors: &[Actor],
-    discourse: &crate::actors::Discourse,
+    discourse: &crate::discourse::Discourse,
 ) -> Vec<Actor> {
     let category = frame.rule.category;
     let judged = has_mark(Marks::Judged, category);

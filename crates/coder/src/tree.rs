@@ -154,3 +154,23 @@ pub(crate) fn relative_antecedent<'a>(doc: &'a Doc, t: Token<'a>) -> Option<Toke
     }
     None
 }
+
+/// Whether "it" is the empty subject of a judgement whose clause follows ("it was fair to
+/// criticise", "it is clear that"): it stands for no one, and the clause has no doer.
+pub(crate) fn is_expletive(pronoun: Token<'_>, word: &str) -> bool {
+    if word != "it" || !pronoun.rel().is_nsubj() {
+        return false;
+    }
+    let Some(judged) = pronoun.head() else {
+        return false;
+    };
+    let copula = judged.children().any(|c| c.rel() == Deprel::Cop);
+    copula
+        && is(
+            WordClass::EmptyJudgement,
+            &lemma(judged).to_ascii_lowercase(),
+        )
+        && judged.children().any(|c| {
+            c.i() > judged.i() && matches!(c.rel(), Deprel::Xcomp | Deprel::Ccomp | Deprel::Csubj)
+        })
+}

@@ -4,10 +4,10 @@
 //! one lemma are tried in file order and the first whose constraint holds wins, so a file can put
 //! "recall + ambassador" before a plain "recall".
 
+use crate::constraint::Constraint;
 use crate::constraint::parse_constraint;
-pub use crate::constraint::{Constraint, ConstraintError};
 use crate::datafile::DataFileError;
-pub use crate::tree::{has_case, lemma as trigger_lemma};
+use crate::tree::lemma as trigger_lemma;
 use attache_event::EventCategory;
 use attache_nlp::{Deprel, Doc, Token, Upos};
 use std::collections::HashMap;
