@@ -1,7 +1,8 @@
 //! The lemmatizer's data, compiled in: corrections to the learned lexicon
 //! (`data/nlp/lemmas.tsv`: the treebanks' annotation errors, regular verbs whose rule meets a
 //! known word of another part of speech) and the stem endings of verbs that drop a final e
-//! (`data/nlp/final-e.tsv`). Each file's header documents its rows.
+//! (`data/nlp/final-e.tsv`); and the parser repairs' time nouns (`data/nlp/time-nouns.tsv`).
+//! Each file's header documents its rows.
 
 const LEMMAS_TSV: &str = include_str!("../../../data/nlp/lemmas.tsv");
 const LEMMAS_NAME: &str = "data/nlp/lemmas.tsv";
@@ -9,6 +10,9 @@ const HEADER: &str = "form\txpos\tlemma";
 const FINAL_E_TSV: &str = include_str!("../../../data/nlp/final-e.tsv");
 const FINAL_E_NAME: &str = "data/nlp/final-e.tsv";
 const FINAL_E_HEADER: &str = "ending";
+const TIME_NOUNS_TSV: &str = include_str!("../../../data/nlp/time-nouns.tsv");
+const TIME_NOUNS_NAME: &str = "data/nlp/time-nouns.tsv";
+const TIME_NOUNS_HEADER: &str = "word";
 
 /// A lemma correction file that could not be read, with the file and line.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -40,6 +44,26 @@ pub(crate) fn corrections() -> Result<Vec<Correction>, LemmaDataError> {
 /// The compiled-in final-e endings.
 pub(crate) fn final_e_endings() -> Result<Vec<String>, LemmaDataError> {
     parse_endings(FINAL_E_TSV, FINAL_E_NAME)
+}
+
+/// The compiled-in time nouns, sorted.
+pub(crate) fn time_nouns() -> Result<Vec<String>, LemmaDataError> {
+    parse_words(TIME_NOUNS_TSV, TIME_NOUNS_NAME)
+}
+
+/// Reads a word list: the header line, then comments, blank lines and one lower-case word a
+/// line; the words come back sorted.
+pub(crate) fn parse_words(text: &str, file: &str) -> Result<Vec<String>, LemmaDataError> {
+    let mut words = Vec::new();
+    for (line, row) in data_rows(text, file, TIME_NOUNS_HEADER)? {
+        if row.is_empty() || !row.bytes().all(|b| b.is_ascii_lowercase()) {
+            let reason = format!("{row:?}: a word is lower-case letters");
+            return Err(LemmaDataError::at(file, line, reason));
+        }
+        words.push(row.to_string());
+    }
+    words.sort();
+    Ok(words)
 }
 
 /// Reads an endings file: the header line, then comments, blank lines and one ending a line
@@ -131,6 +155,18 @@ mod tests {
         assert!(!endings.iter().any(|e| ends_as("join", e)));
         let e = parse_endings("ending\nCat\nA-b\n", "y.tsv").unwrap_err();
         assert_eq!(e.line, 3);
+    }
+
+    #[test]
+    fn shipped_time_nouns_parse() {
+        let words = time_nouns().expect("data/nlp/time-nouns.tsv parses");
+        assert!(words.binary_search(&"monday".to_string()).is_ok());
+        assert!(words.binary_search(&"week".to_string()).is_ok());
+        let e = parse_words("word\n# c\nweek\nNext week\n", "t.tsv").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "t.tsv:4: \"Next week\": a word is lower-case letters"
+        );
     }
 
     #[test]

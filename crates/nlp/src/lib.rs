@@ -474,6 +474,10 @@ impl Analyzer {
                 .clause_after_preposition(&work.tags, form, &mut work.out);
             self.subject_repair
                 .subject_after_time_phrase(&work.tags, &mut work.out);
+            self.subject_repair
+                .time_word_in_subject(&work.tags, form, &mut work.out);
+            self.subject_repair
+                .subject_in_time_word(&work.tags, form, &mut work.out);
             self.tree_repair
                 .object_before_complement(&work.tags, &mut work.out);
             let base = range.start as u32;

@@ -30,6 +30,9 @@ pub(crate) fn load(path: &Path) -> Result<Analyzer, ModelError> {
     analyzer
         .lemmatizer
         .set_final_e(crate::lemma_data::final_e_endings()?);
+    analyzer
+        .subject_repair
+        .set_time_nouns(crate::lemma_data::time_nouns()?);
     Ok(analyzer)
 }
 

@@ -22,10 +22,21 @@
 //! true apposition of a time phrase ("On Tuesday, the day of the vote, MPs said ...") leaves
 //! the verb its own subject, so it stays.
 //!
-//! `Analyzer` runs both after the parser, before `repair_tree.rs`'s.
+//! A time phrase fronted without a comma can run into the subject's name. A time word the
+//! parser took into the subject ("On Monday Germany expelled ...": "Monday" a compound of
+//! "Germany", whose case marker "On" became) is the verb's own time phrase, with its
+//! preposition; it must be the word right after the subject's preposition, since a subject
+//! has no preposition of its own. A subject hung on a fronted time word as part of it ("Last
+//! week Germany expelled ...": "Germany" flat on "week", the verb's time phrase) is the
+//! verb's subject where the verb is finite, has no subject and follows the name. The time
+//! words are `data/nlp/time-nouns.tsv`'s.
+//!
+//! `Analyzer` runs these after the parser, before `repair_tree.rs`'s.
 
 use crate::parser::Output;
 use crate::split_class;
+
+mod time;
 
 /// The prepositions that also open a clause.
 const CLAUSE_PREPOSITIONS: [&str; 5] = ["after", "before", "since", "until", "till"];
@@ -66,11 +77,21 @@ struct Labels {
     aux_pass: Option<u16>,
     subject: Vec<u16>,
     obl: Vec<u16>,
+    /// obl itself, for a time phrase with its preposition.
+    obl_plain: Option<u16>,
+    compound: Option<u16>,
+    obl_unmarked: Option<u16>,
+    /// compound, flat: a word run into a name.
+    name_part: Vec<u16>,
+    /// case, mark: a preposition, as the parser may label a fronted one.
+    marker: Vec<u16>,
 }
 
 pub(crate) struct SubjectRepair {
     classes: Vec<Class>,
     labels: Labels,
+    /// Sorted lower-case time nouns (`data/nlp/time-nouns.tsv`), set when a model loads.
+    time_nouns: Vec<String>,
 }
 
 impl SubjectRepair {
@@ -106,8 +127,17 @@ impl SubjectRepair {
             aux_pass: label("aux:pass"),
             subject: all(|l| l.starts_with("nsubj") || l.starts_with("csubj") || l == "expl"),
             obl: all(|l| l.starts_with("obl")),
+            obl_plain: label("obl"),
+            compound: label("compound"),
+            obl_unmarked: label("obl:unmarked").or(label("obl:tmod")).or(label("obl")),
+            name_part: all(|l| matches!(l, "compound" | "flat")),
+            marker: all(|l| matches!(l, "case" | "mark")),
         };
-        SubjectRepair { classes, labels }
+        SubjectRepair {
+            classes,
+            labels,
+            time_nouns: Vec::new(),
+        }
     }
 
     fn class(&self, tags: &[u16], i: usize) -> Class {
