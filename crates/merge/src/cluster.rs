@@ -146,8 +146,53 @@ pub struct Clusters {
     clusters: Vec<Cluster>,
     /// Each centroid's length, kept with it.
     norms: Vec<f64>,
+    /// Each centroid's version: a changed centroid is listed again under a new version, and
+    /// postings of older versions are skipped.
+    versions: Vec<u32>,
     by_id: HashMap<i64, usize>,
-    postings: HashMap<u32, Vec<usize>>,
+    postings: HashMap<u32, Vec<Posting>, BuildWordHasher>,
+    /// Postings of older versions, dropped when they outnumber the rest.
+    stale: usize,
+    live: usize,
+}
+
+/// A word of a centroid: the cluster's index, the centroid's version, the word's weight.
+#[derive(Debug, Clone, Copy)]
+struct Posting {
+    cluster: u32,
+    version: u32,
+    weight: f32,
+}
+
+/// Hashes a word id (already a hash of the word) with one multiplication.
+#[derive(Debug, Clone, Copy, Default)]
+struct BuildWordHasher;
+
+#[derive(Debug, Default)]
+struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+
+    fn write_u32(&mut self, word: u32) {
+        self.0 = u64::from(word).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+impl std::hash::BuildHasher for BuildWordHasher {
+    type Hasher = WordHasher;
+
+    fn build_hasher(&self) -> WordHasher {
+        WordHasher::default()
+    }
 }
 
 impl Clusters {
@@ -162,12 +207,25 @@ impl Clusters {
 
     fn insert(&mut self, cluster: Cluster) {
         let index = self.clusters.len();
-        for (id, _) in &cluster.centroid {
-            self.postings.entry(*id).or_default().push(index);
-        }
-        self.by_id.insert(cluster.id, index);
         self.norms.push(norm(&cluster.centroid));
+        self.versions.push(0);
+        self.by_id.insert(cluster.id, index);
         self.clusters.push(cluster);
+        self.list(index);
+    }
+
+    /// Lists the words of cluster `index`'s centroid under its current version.
+    fn list(&mut self, index: usize) {
+        let version = self.versions[index];
+        let cluster = index as u32;
+        for &(word, weight) in &self.clusters[index].centroid {
+            self.postings.entry(word).or_default().push(Posting {
+                cluster,
+                version,
+                weight,
+            });
+        }
+        self.live += self.clusters[index].centroid.len();
     }
 
     pub fn len(&self) -> usize {
@@ -194,14 +252,15 @@ impl Clusters {
             let Some(list) = self.postings.get(id) else {
                 continue;
             };
-            for &c in list {
-                let centroid = &self.clusters[c].centroid;
-                if let Ok(k) = centroid.binary_search_by_key(id, |p| p.0) {
-                    if dots[c] == 0.0 {
-                        touched.push(c);
-                    }
-                    dots[c] += f64::from(*x) * f64::from(centroid[k].1);
+            for p in list {
+                let c = p.cluster as usize;
+                if p.version != self.versions[c] {
+                    continue;
                 }
+                if dots[c] == 0.0 {
+                    touched.push(c);
+                }
+                dots[c] += f64::from(*x) * f64::from(p.weight);
             }
         }
         let mut best: Option<(usize, f64)> = None;
@@ -272,7 +331,8 @@ impl Clusters {
             return;
         };
         let cluster = &mut self.clusters[index];
-        let before = cluster.centroid.clone();
+        // The postings listing the centroid before it changes.
+        let old = cluster.centroid.len();
         accumulate(&mut cluster.centroid, vector, sign);
         cluster.documents = if sign > 0.0 {
             cluster.documents + 1
@@ -280,17 +340,23 @@ impl Clusters {
             cluster.documents.saturating_sub(1)
         };
         self.norms[index] = norm(&cluster.centroid);
-        // Postings are never taken back (a word that left a centroid finds nothing there); a
-        // word new to the centroid is listed unless it was before.
-        for (word, _) in &cluster.centroid {
-            if before.binary_search_by_key(word, |p| p.0).is_ok() {
-                continue;
-            }
-            let list = self.postings.entry(*word).or_default();
-            if !list.contains(&index) {
-                list.push(index);
-            }
+        // The centroid is listed again under a new version; its old postings are skipped.
+        self.versions[index] += 1;
+        self.stale += old;
+        self.live -= old;
+        self.list(index);
+        if self.stale > self.live {
+            self.drop_stale();
         }
+    }
+
+    fn drop_stale(&mut self) {
+        let versions = &self.versions;
+        self.postings.retain(|_, list| {
+            list.retain(|p| p.version == versions[p.cluster as usize]);
+            !list.is_empty()
+        });
+        self.stale = 0;
     }
 }
 

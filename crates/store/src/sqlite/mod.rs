@@ -1,5 +1,6 @@
 //! The embedded SQLite backend: one file, WAL journal, versioned migrations.
 
+mod batch;
 mod clusters;
 mod documents;
 mod generation;
@@ -11,6 +12,7 @@ mod write;
 pub use documents::{DocumentMention, StoredDocument};
 pub use open::APPLICATION_ID;
 
+use batch::BatchState;
 use write::{merge_setting, store_document};
 
 use crate::merge::MergedEvent;
@@ -27,10 +29,16 @@ use std::path::{Path, PathBuf};
 const ACTOR: &str = "A";
 const RECIPIENT: &str = "R";
 
+/// Prepared statements a connection keeps (see [`SqliteStore::configure`]).
+const STATEMENT_CACHE: usize = 128;
+
 /// The SQLite event store.
 pub struct SqliteStore {
     conn: Connection,
     path: PathBuf,
+    /// The clusters as this connection's last batch left them, with the `data_version` it
+    /// read: kept for the next batch unless another connection wrote meanwhile.
+    clusters: Option<(i64, crate::merge::Clusters)>,
 }
 
 fn sql_error(path: &Path, doing: &str) -> impl Fn(rusqlite::Error) -> StoreError + use<> {
@@ -51,6 +59,7 @@ impl SqliteStore {
         let mut store = SqliteStore {
             conn,
             path: path.to_path_buf(),
+            clusters: None,
         };
         store.configure()?;
         schema::migrate(&mut store.conn, path)?;
@@ -66,6 +75,7 @@ impl SqliteStore {
         Ok(SqliteStore {
             conn,
             path: path.to_path_buf(),
+            clusters: None,
         })
     }
 
@@ -115,6 +125,11 @@ impl SqliteStore {
     }
 
     fn configure(&self) -> Result<(), StoreError> {
+        // Storing a document runs some thirty statements (more with the merge candidates'
+        // actor lists): rusqlite's default cache of 16 would prepare most of them again for
+        // every document.
+        self.conn
+            .set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         // WAL: readers never block the writer; NORMAL sync is durable at each commit's
         // checkpoint and cannot corrupt the file.
         self.conn
@@ -313,10 +328,19 @@ impl EventStore for SqliteStore {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(&err)?;
         let policy = merge_setting(&tx).map_err(&err)?.policy();
-        let mut clusters = clusters::load(&tx).map_err(&err)?;
+        // The clusters this connection kept after its last batch, unless another connection
+        // wrote since.
+        let version: i64 = tx
+            .query_row("PRAGMA data_version", [], |r| r.get(0))
+            .map_err(&err)?;
+        let clusters = match self.clusters.take() {
+            Some((kept, clusters)) if kept == version => clusters,
+            _ => clusters::load(&tx).map_err(&err)?,
+        };
+        let mut state = BatchState::new(&tx, policy, clusters).map_err(&err)?;
         let mut summary = BatchSummary::default();
         for item in batch {
-            store_document(&tx, item, &mut summary, &policy, &mut clusters).map_err(|source| {
+            store_document(&tx, item, &mut summary, &mut state).map_err(|source| {
                 StoreError::Document {
                     path: self.path.clone(),
                     document: item.document.id.clone(),
@@ -324,7 +348,9 @@ impl EventStore for SqliteStore {
                 }
             })?;
         }
+        state.words.save(&tx).map_err(&err)?;
         tx.commit().map_err(&err)?;
+        self.clusters = Some((version, state.clusters));
         Ok(summary)
     }
 

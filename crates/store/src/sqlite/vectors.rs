@@ -15,25 +15,69 @@ fn documents_counted(tx: &Transaction) -> rusqlite::Result<u32> {
     Ok(value.and_then(|v| v.parse().ok()).unwrap_or(0))
 }
 
-/// The vector of a new document's `text`, counting it among the stored documents first (its
-/// vector is weighed by the documents before it and itself, and kept as computed).
-pub(super) fn count_document(tx: &Transaction, text: &str) -> rusqlite::Result<Vector> {
-    let terms = document_terms(text);
-    let documents = documents_counted(tx)? + 1;
-    tx.prepare_cached("INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)")?
-        .execute(rusqlite::params![COUNTED, documents.to_string()])?;
-    let mut frequency = HashMap::with_capacity(terms.len());
-    let mut upsert = tx.prepare_cached(
-        "INSERT INTO document_words (word, documents) VALUES (?1, 1) \
-         ON CONFLICT(word) DO UPDATE SET documents = documents + 1 RETURNING documents",
-    )?;
-    for (word, _) in &terms {
-        let n: u32 = upsert.query_row([word], |r| r.get(0))?;
-        frequency.insert(word.as_str(), n);
+/// `document_words` and the documents counted, as a transaction changes them: each word's
+/// count is read once and written once per transaction ([`WordCounts::save`]) rather than
+/// once per document that has the word.
+pub(super) struct WordCounts {
+    /// Documents counted as stored, and now.
+    stored_documents: u32,
+    documents: u32,
+    /// Per word: documents counted now, and how many of them this transaction added.
+    words: HashMap<String, (u32, u32)>,
+}
+
+impl WordCounts {
+    pub(super) fn load(tx: &Transaction) -> rusqlite::Result<WordCounts> {
+        let documents = documents_counted(tx)?;
+        Ok(WordCounts {
+            stored_documents: documents,
+            documents,
+            words: HashMap::new(),
+        })
     }
-    Ok(weigh(&terms, documents, |w| {
-        frequency.get(w).copied().unwrap_or(1)
-    }))
+
+    /// The vector of a new document's `text`, counting it among the documents first (its
+    /// vector is weighed by the documents before it and itself).
+    pub(super) fn count(&mut self, tx: &Transaction, text: &str) -> rusqlite::Result<Vector> {
+        let terms = document_terms(text);
+        self.documents += 1;
+        let mut select =
+            tx.prepare_cached("SELECT documents FROM document_words WHERE word = ?1")?;
+        for (word, _) in &terms {
+            let counted = match self.words.get_mut(word.as_str()) {
+                Some(counted) => counted,
+                None => {
+                    let n: Option<u32> = select.query_row([word], |r| r.get(0)).optional()?;
+                    self.words
+                        .entry(word.clone())
+                        .or_insert((n.unwrap_or(0), 0))
+                }
+            };
+            counted.0 += 1;
+            counted.1 += 1;
+        }
+        Ok(weigh(&terms, self.documents, |w| {
+            self.words.get(w).map_or(1, |c| c.0)
+        }))
+    }
+
+    /// Writes the counts this transaction added.
+    pub(super) fn save(&mut self, tx: &Transaction) -> rusqlite::Result<()> {
+        if self.documents == self.stored_documents {
+            return Ok(());
+        }
+        tx.prepare_cached("INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)")?
+            .execute(rusqlite::params![COUNTED, self.documents.to_string()])?;
+        self.stored_documents = self.documents;
+        let mut upsert = tx.prepare_cached(
+            "INSERT INTO document_words (word, documents) VALUES (?1, ?2) \
+             ON CONFLICT(word) DO UPDATE SET documents = documents + ?2",
+        )?;
+        for (word, (_, added)) in self.words.drain() {
+            upsert.execute(rusqlite::params![word, added])?;
+        }
+        Ok(())
+    }
 }
 
 /// Counts the documents a store held before it kept `document_words` (the migration that
@@ -43,10 +87,11 @@ pub(super) fn count_stored_documents(tx: &Transaction) -> rusqlite::Result<()> {
         .prepare("SELECT text FROM documents ORDER BY id")?
         .query_map([], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
+    let mut words = WordCounts::load(tx)?;
     for text in &texts {
-        count_document(tx, text)?;
+        words.count(tx, text)?;
     }
-    Ok(())
+    words.save(tx)
 }
 
 /// The vector of a stored document's `text` by the stored documents' frequencies now (for an

@@ -1,12 +1,12 @@
 //! Storing documents: mentions, merging into events, replacing a document's reports.
 
+use super::batch::{BatchState, ParsedEvents};
 use super::clusters;
-use super::vectors::count_document;
-use super::{ACTOR, RECIPIENT, parse_merged};
+use super::{ACTOR, RECIPIENT};
 use crate::merge::{self, Clusters, FigureChoice, MergedEvent, Report, Role};
 use crate::{BatchSummary, IngestDocument, content_hash};
 use attache_event::{Event, SentenceRef};
-use attache_merge::{Policy, Strictness};
+use attache_merge::Strictness;
 use attache_text::Document;
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Transaction, params, params_from_iter};
@@ -230,8 +230,13 @@ fn write_places(tx: &Transaction, id: i64, event: &MergedEvent) -> rusqlite::Res
 }
 
 /// Stored events a report might join: same category and kind, overlapping dates, a shared
-/// actor (or both without actors). The merge rules decide among them.
-fn candidates(tx: &Transaction, report: &Report) -> rusqlite::Result<Vec<(i64, MergedEvent)>> {
+/// actor (or both without actors), by id, read into `parsed`. The merge rules decide among
+/// them.
+fn candidates(
+    tx: &Transaction,
+    report: &Report,
+    parsed: &mut ParsedEvents,
+) -> rusqlite::Result<Vec<i64>> {
     let actors: Vec<String> = if report.actors.is_empty() {
         vec![String::new()]
     } else {
@@ -273,13 +278,15 @@ fn candidates(tx: &Transaction, report: &Report) -> rusqlite::Result<Vec<(i64, M
     }
     values.extend(actors.into_iter().map(Value::Text));
     let mut stmt = tx.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params_from_iter(values), |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
-    })?;
+    let mut rows = stmt.query(params_from_iter(values))?;
     let mut out = Vec::new();
-    for row in rows {
-        let (id, json) = row?;
-        out.push((id, parse_merged(&json, id)?));
+    while let Some(row) = rows.next()? {
+        let id: i64 = row.get(0)?;
+        let json = row.get_ref(1)?.as_str().map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, e.into())
+        })?;
+        parsed.read(id, json)?;
+        out.push(id);
     }
     Ok(out)
 }
@@ -479,8 +486,7 @@ pub(super) fn store_document(
     tx: &Transaction,
     item: &IngestDocument,
     summary: &mut BatchSummary,
-    policy: &Policy,
-    groups: &mut Clusters,
+    state: &mut BatchState,
 ) -> rusqlite::Result<()> {
     let doc = &item.document;
     let hash = content_hash(doc);
@@ -499,14 +505,15 @@ pub(super) fn store_document(
             return Ok(());
         }
         Some(_) => {
-            remove_document(tx, &doc.id, groups)?;
+            remove_document(tx, &doc.id, &mut state.clusters)?;
             summary.replaced += 1;
         }
         None => summary.new += 1,
     }
     insert_document(tx, item, &hash)?;
-    let vector = merge::compact(&count_document(tx, &doc.text)?);
-    let cluster = clusters::place(tx, groups, &doc.id, &vector, clusters::threshold(policy))?;
+    let vector = merge::compact(&state.words.count(tx, &doc.text)?);
+    let threshold = clusters::threshold(&state.policy);
+    let cluster = clusters::place(tx, &mut state.clusters, &doc.id, &vector, threshold)?;
     let source = outlet(doc);
     let story = if item.events.is_empty() {
         Vec::new()
@@ -525,14 +532,26 @@ pub(super) fn store_document(
         event.sentence.text = Default::default();
         let mention = insert_mention(tx, ordinal, &event)?;
         summary.events += 1;
-        let apart = kept_apart_events(tx, &doc.id, ordinal)?;
+        let apart = if state.kept_apart {
+            kept_apart_events(tx, &doc.id, ordinal)?
+        } else {
+            Vec::new()
+        };
         let reports = Report::from_event(&event, &source, doc.publication.published);
         for report in Report::at_home(Report::told_in(reports, &story, cluster), home.as_deref()) {
-            let mut found = candidates(tx, &report)?;
-            found.retain(|(id, _)| !apart.contains(id));
-            match merge::choose_under(found.iter().map(|(_, m)| m), &report, policy) {
+            let mut found = candidates(tx, &report, &mut state.events)?;
+            found.retain(|id| !apart.contains(id));
+            let events = &state.events;
+            let chosen = merge::choose_under(
+                found.iter().map(|id| events.get(*id)),
+                &report,
+                &state.policy,
+            );
+            match chosen {
                 Some((index, reason)) => {
-                    let (id, mut merged) = found.into_iter().nth(index).expect("chosen index");
+                    let id = found[index];
+                    // Taken out: the next reader parses what is written.
+                    let mut merged = state.events.take(id);
                     merged.absorb(&report);
                     write_event(tx, Some(id), &merged)?;
                     link(tx, id, mention, &report.role, &reason)?;
