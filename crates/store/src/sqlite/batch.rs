@@ -19,21 +19,53 @@ pub(super) struct BatchState {
     pub kept_apart: bool,
 }
 
+/// What a connection keeps from one committed batch for its next: valid while no other
+/// connection wrote (the caller compares `PRAGMA data_version`).
+pub(super) struct Kept {
+    clusters: Clusters,
+    words: WordCounts,
+    events: ParsedEvents,
+}
+
+/// Merged events [`ParsedEvents`] keeps between batches, at most.
+const EVENTS_KEPT: usize = 1 << 16;
+
 impl BatchState {
-    pub fn new(tx: &Transaction, policy: Policy, clusters: Clusters) -> rusqlite::Result<Self> {
+    /// The state at the start of a transaction: what the last batch kept, else read afresh.
+    pub fn new(tx: &Transaction, policy: Policy, kept: Option<Kept>) -> rusqlite::Result<Self> {
+        let kept = match kept {
+            Some(kept) => kept,
+            None => Kept {
+                clusters: super::clusters::load(tx)?,
+                words: WordCounts::load(tx)?,
+                events: ParsedEvents::default(),
+            },
+        };
         Ok(BatchState {
             policy,
-            clusters,
-            words: WordCounts::load(tx)?,
-            events: ParsedEvents::default(),
+            clusters: kept.clusters,
+            words: kept.words,
+            events: kept.events,
             kept_apart: tx
                 .query_row("SELECT EXISTS (SELECT 1 FROM kept_apart)", [], |r| r.get(0))?,
         })
     }
+
+    /// What the next batch may keep, once this one is committed (`words` saved).
+    pub fn keep(mut self) -> Kept {
+        if self.events.0.len() > EVENTS_KEPT {
+            self.events.0.clear();
+        }
+        Kept {
+            clusters: self.clusters,
+            words: self.words,
+            events: self.events,
+        }
+    }
 }
 
-/// Merged events read in this transaction, each with the JSON it was parsed from: an event
-/// whose stored JSON is still the same is not parsed again.
+/// Merged events read, each with the JSON it was parsed from: an event whose stored JSON is
+/// still the same is not parsed again.
 #[derive(Default)]
 pub(super) struct ParsedEvents(HashMap<i64, (String, MergedEvent)>);
 

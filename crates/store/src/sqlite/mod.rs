@@ -36,9 +36,9 @@ const STATEMENT_CACHE: usize = 128;
 pub struct SqliteStore {
     conn: Connection,
     path: PathBuf,
-    /// The clusters as this connection's last batch left them, with the `data_version` it
-    /// read: kept for the next batch unless another connection wrote meanwhile.
-    clusters: Option<(i64, crate::merge::Clusters)>,
+    /// What this connection's last batch left in memory, with the `data_version` it read:
+    /// kept for the next batch unless another connection wrote meanwhile.
+    kept: Option<(i64, batch::Kept)>,
 }
 
 fn sql_error(path: &Path, doing: &str) -> impl Fn(rusqlite::Error) -> StoreError + use<> {
@@ -59,7 +59,7 @@ impl SqliteStore {
         let mut store = SqliteStore {
             conn,
             path: path.to_path_buf(),
-            clusters: None,
+            kept: None,
         };
         store.configure()?;
         schema::migrate(&mut store.conn, path)?;
@@ -75,7 +75,7 @@ impl SqliteStore {
         Ok(SqliteStore {
             conn,
             path: path.to_path_buf(),
-            clusters: None,
+            kept: None,
         })
     }
 
@@ -328,16 +328,16 @@ impl EventStore for SqliteStore {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(&err)?;
         let policy = merge_setting(&tx).map_err(&err)?.policy();
-        // The clusters this connection kept after its last batch, unless another connection
-        // wrote since.
+        // What this connection kept from its last batch (clusters, word counts, parsed
+        // events), unless another connection wrote since.
         let version: i64 = tx
             .query_row("PRAGMA data_version", [], |r| r.get(0))
             .map_err(&err)?;
-        let clusters = match self.clusters.take() {
-            Some((kept, clusters)) if kept == version => clusters,
-            _ => clusters::load(&tx).map_err(&err)?,
+        let kept = match self.kept.take() {
+            Some((seen, kept)) if seen == version => Some(kept),
+            _ => None,
         };
-        let mut state = BatchState::new(&tx, policy, clusters).map_err(&err)?;
+        let mut state = BatchState::new(&tx, policy, kept).map_err(&err)?;
         let mut summary = BatchSummary::default();
         for item in batch {
             store_document(&tx, item, &mut summary, &mut state).map_err(|source| {
@@ -350,7 +350,7 @@ impl EventStore for SqliteStore {
         }
         state.words.save(&tx).map_err(&err)?;
         tx.commit().map_err(&err)?;
-        self.clusters = Some((version, state.clusters));
+        self.kept = Some((version, state.keep()));
         Ok(summary)
     }
 

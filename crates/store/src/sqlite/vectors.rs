@@ -15,14 +15,18 @@ fn documents_counted(tx: &Transaction) -> rusqlite::Result<u32> {
     Ok(value.and_then(|v| v.parse().ok()).unwrap_or(0))
 }
 
-/// `document_words` and the documents counted, as a transaction changes them: each word's
-/// count is read once and written once per transaction ([`WordCounts::save`]) rather than
-/// once per document that has the word.
+/// Words whose counts [`WordCounts`] keeps between transactions.
+const WORDS_KEPT: usize = 1 << 20;
+
+/// `document_words` and the documents counted, as transactions change them: each word's count
+/// is read once (and kept while the connection is the only writer) and written once per
+/// transaction ([`WordCounts::save`]) rather than once per document that has the word.
 pub(super) struct WordCounts {
     /// Documents counted as stored, and now.
     stored_documents: u32,
     documents: u32,
     /// Per word: documents counted now, and how many of them this transaction added.
+    /// Complete for the words it holds: a word it lacks is read from `document_words`.
     words: HashMap<String, (u32, u32)>,
 }
 
@@ -73,8 +77,15 @@ impl WordCounts {
             "INSERT INTO document_words (word, documents) VALUES (?1, ?2) \
              ON CONFLICT(word) DO UPDATE SET documents = documents + ?2",
         )?;
-        for (word, (_, added)) in self.words.drain() {
-            upsert.execute(rusqlite::params![word, added])?;
+        for (word, (_, added)) in &mut self.words {
+            if *added > 0 {
+                upsert.execute(rusqlite::params![word, *added])?;
+                *added = 0;
+            }
+        }
+        // The counts read stay for the next transaction of this connection, up to a limit.
+        if self.words.len() > WORDS_KEPT {
+            self.words.clear();
         }
         Ok(())
     }
