@@ -440,3 +440,63 @@ fn a_store_from_before_clusters_clusters_its_documents_when_upgraded_and_ingests
     let events = store.events(&Filter::default(), &NoGroups).unwrap();
     assert_eq!(events.len(), 1, "{events:?}");
 }
+
+/// Everything a batch computes from the documents before it: word counts, clusters, vectors,
+/// merged events.
+fn computed(path: &Path) -> Vec<String> {
+    let conn = Connection::open(path).unwrap();
+    let queries = [
+        "SELECT word || '=' || documents FROM document_words ORDER BY word",
+        "SELECT key || '=' || value FROM settings ORDER BY key",
+        "SELECT id || ' ' || documents || ' ' || hex(centroid) FROM clusters ORDER BY id",
+        "SELECT document || ' ' || cluster || ' ' || ifnull(similarity, '-') || ' ' \
+         || hex(vector) FROM document_clusters ORDER BY document",
+        "SELECT id || ' ' || merged FROM events ORDER BY id",
+    ];
+    let mut out = Vec::new();
+    for sql in queries {
+        let mut stmt = conn.prepare(sql).unwrap();
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0)).unwrap();
+        out.extend(rows.map(Result::unwrap));
+    }
+    out
+}
+
+/// A writer keeps word counts and clusters in memory from one batch to the next: a batch
+/// another connection commits in between must not be missed.
+#[test]
+fn batches_store_the_same_as_one_batch_whoever_wrote_between_them() {
+    let dir = ScratchDir::new("store-open", "batches");
+    let documents: Vec<IngestDocument> = ["a", "b", "c", "d", "e"]
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            let mut item = long_report(id);
+            // Words of their own as well as the story's, so that the counts move.
+            let extra = ["Warsaw", "Prague", "Lisbon", "Vienna", "Dublin"];
+            item.document.text.push_str(&format!(
+                " Officials in {} expelled diplomats too.",
+                extra[i]
+            ));
+            item
+        })
+        .collect();
+    let one = dir.join("one.db");
+    SqliteStore::open(&one)
+        .unwrap()
+        .ingest_batch(&documents)
+        .unwrap();
+    let many = dir.join("many.db");
+    let mut writer = SqliteStore::open(&many).unwrap();
+    writer.ingest_batch(&documents[..2]).unwrap();
+    writer.ingest_batch(&documents[2..3]).unwrap();
+    SqliteStore::open(&many)
+        .unwrap()
+        .ingest_batch(&documents[3..4])
+        .unwrap();
+    writer.ingest_batch(&documents[4..]).unwrap();
+    let expected = computed(&one);
+    assert!(expected.iter().any(|row| row.starts_with("warsaw=1")));
+    assert_eq!(computed(&many), expected);
+    assert!(writer.check_consistency().unwrap().is_empty());
+}
