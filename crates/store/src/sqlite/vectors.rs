@@ -18,6 +18,9 @@ fn documents_counted(tx: &Transaction) -> rusqlite::Result<u32> {
 /// Words whose counts [`WordCounts`] keeps between transactions.
 const WORDS_KEPT: usize = 1 << 20;
 
+/// A `document_words` of at most this many words is read whole at the first transaction.
+const WORDS_READ_WHOLE: usize = 1 << 16;
+
 /// `document_words` and the documents counted, as transactions change them: each word's count
 /// is read once (and kept while the connection is the only writer) and written once per
 /// transaction ([`WordCounts::save`]) rather than once per document that has the word.
@@ -25,18 +28,31 @@ pub(super) struct WordCounts {
     /// Documents counted as stored, and now.
     stored_documents: u32,
     documents: u32,
-    /// Per word: documents counted now, and how many of them this transaction added.
-    /// Complete for the words it holds: a word it lacks is read from `document_words`.
+    /// Per word: documents counted now, and how many of them this transaction added. A word
+    /// it lacks is read from `document_words`, unless `complete`.
     words: HashMap<String, (u32, u32)>,
+    /// Whether `words` holds every word of `document_words` (a small table is read whole).
+    complete: bool,
 }
 
 impl WordCounts {
     pub(super) fn load(tx: &Transaction) -> rusqlite::Result<WordCounts> {
         let documents = documents_counted(tx)?;
+        let mut words = HashMap::new();
+        let mut stmt = tx.prepare_cached("SELECT word, documents FROM document_words LIMIT ?1")?;
+        let mut rows = stmt.query([WORDS_READ_WHOLE as i64 + 1])?;
+        while let Some(row) = rows.next()? {
+            words.insert(row.get(0)?, (row.get(1)?, 0));
+        }
+        let complete = words.len() <= WORDS_READ_WHOLE;
+        if !complete {
+            words.clear();
+        }
         Ok(WordCounts {
             stored_documents: documents,
             documents,
-            words: HashMap::new(),
+            words,
+            complete,
         })
     }
 
@@ -51,7 +67,11 @@ impl WordCounts {
             let counted = match self.words.get_mut(word.as_str()) {
                 Some(counted) => counted,
                 None => {
-                    let n: Option<u32> = select.query_row([word], |r| r.get(0)).optional()?;
+                    let n: Option<u32> = if self.complete {
+                        None
+                    } else {
+                        select.query_row([word], |r| r.get(0)).optional()?
+                    };
                     self.words
                         .entry(word.clone())
                         .or_insert((n.unwrap_or(0), 0))
@@ -86,6 +106,7 @@ impl WordCounts {
         // The counts read stay for the next transaction of this connection, up to a limit.
         if self.words.len() > WORDS_KEPT {
             self.words.clear();
+            self.complete = false;
         }
         Ok(())
     }
