@@ -42,6 +42,18 @@ pub struct Frame<'d> {
     pub recoded: bool,
     /// The governing verb that gave the category ("threatened"), when it was its word.
     pub governor: Option<Token<'d>>,
+    /// What read the frame: a trigger word, or a quotation's judgement (`quoted.rs`).
+    pub origin: FrameOrigin,
+}
+
+/// What a frame was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FrameOrigin {
+    /// A trigger word of the sentence and its row ("expelled", "said ... must").
+    Trigger,
+    /// A sentence of a quotation that judges someone with no verb of saying of its own
+    /// (`quoted.rs`): its speaker is the quotation's.
+    QuotedJudgement,
 }
 
 /// Collective nouns looked through to what they count: "a total of 80 diplomats".
@@ -124,6 +136,7 @@ pub fn read_frame<'d>(
         modality: reading.modality,
         recoded: reading.recoded,
         governor: reading.governor,
+        origin: FrameOrigin::Trigger,
     })
 }
 

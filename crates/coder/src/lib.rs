@@ -78,7 +78,7 @@ pub use datafile::DataFileError;
 use dates::Direction;
 pub use figure_words::FigureWords;
 pub use mention::{GENERIC_MODE, MentionCode};
-pub use triggers::{TriggerRule, TriggerTable};
+pub use triggers::{MissingRowError, NamedRow, QUOTED_CRITICISM, TriggerRule, TriggerTable};
 
 /// Why an [`Extractor`] could not be built.
 #[derive(Debug, thiserror::Error)]
@@ -87,6 +87,8 @@ pub enum CoderError {
     Model(#[from] attache_nlp::ModelError),
     #[error(transparent)]
     DataFile(#[from] DataFileError),
+    #[error(transparent)]
+    MissingRow(#[from] MissingRowError),
     #[error("{}: {source}", path.display())]
     ReadTriggers {
         path: std::path::PathBuf,
@@ -104,12 +106,13 @@ pub(crate) const CAMEO_TRIGGERS_TSV: &str = include_str!("../../../data/coder/tr
 pub(crate) const CAMEO_TRIGGERS_NAME: &str = "data/coder/triggers-cameo.tsv";
 
 /// The shipped trigger rows: the hand-written file with the generated rows under it.
-pub(crate) fn parse_shipped_triggers() -> Result<TriggerTable, DataFileError> {
+pub(crate) fn parse_shipped_triggers() -> Result<TriggerTable, CoderError> {
     let mut table = TriggerTable::parse(TRIGGERS_NAME, TRIGGERS_TSV)?;
     table.add_generated(TriggerTable::parse(
         CAMEO_TRIGGERS_NAME,
         CAMEO_TRIGGERS_TSV,
     )?);
+    table.resolve_named(TRIGGERS_NAME)?;
     Ok(table)
 }
 
@@ -193,14 +196,20 @@ impl Extractor {
 
     /// Extends the trigger dictionary with a user's file: its rows for a lemma and part of
     /// speech replace the shipped ones, other rows are added (see [`TriggerTable::extend`]).
+    /// A user's rows that replace a row other readings are coded by ([`QUOTED_CRITICISM`])
+    /// must keep one such row: the error names the user's file.
     pub fn with_user_triggers(mut self, path: &Path) -> Result<Extractor, CoderError> {
         self.triggers.extend(read_triggers(path)?);
+        self.triggers.resolve_named(&path.display().to_string())?;
         Ok(self)
     }
 
-    /// Replaces the compiled-in trigger dictionary with a user's file.
+    /// Replaces the compiled-in trigger dictionary with a user's file, which must hold the
+    /// rows other readings are coded by ([`QUOTED_CRITICISM`]).
     pub fn with_triggers(mut self, path: &Path) -> Result<Extractor, CoderError> {
-        self.triggers = read_triggers(path)?;
+        let mut triggers = read_triggers(path)?;
+        triggers.resolve_named(&path.display().to_string())?;
+        self.triggers = triggers;
         Ok(self)
     }
 

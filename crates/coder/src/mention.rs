@@ -10,7 +10,7 @@ use crate::Extractor;
 use crate::context::DocContext;
 use crate::dates::Direction;
 use crate::discourse::Discourse;
-use crate::frames::{Frame, frame_span, look_through, read_frame};
+use crate::frames::{Frame, FrameOrigin, frame_span, look_through, read_frame};
 use crate::measure::{measure, sentence_words};
 use crate::noun_phrase::SentenceLex;
 use crate::timing::{Timed, assign_times, pick_date};
@@ -174,6 +174,7 @@ fn bare_frame<'d>(rule: &'d TriggerRule, tok: Token<'d>) -> Frame<'d> {
         modality: Modality::Asserted,
         recoded: false,
         governor: None,
+        origin: FrameOrigin::Trigger,
     }
 }
 

@@ -3,37 +3,25 @@
 //! campaign had been a boost. | \"Labour's arrogance has been their undoing."). The sentence
 //! opens with a quotation mark, holds a negative phrase of `data/coder/evaluations.tsv` and
 //! names whom it judges; its speaker is the quotation's (the last sentence's speaker, or the
-//! one whose quotation is still open: `reference.rs`). ACCUSE disapprove 111, at the people the
-//! clause names: a sentence with no speaker, or that names no actor but places, codes nothing.
+//! one whose quotation is still open: `reference.rs`). It is coded as the trigger table's row
+//! `say VERB ... cceval:negative` codes criticism in reported speech (ACCUSE disapprove 111 as
+//! shipped; [`crate::triggers::QUOTED_CRITICISM`]), at the people the clause names: a sentence
+//! with no speaker, or that names no actor but places, codes nothing.
 
 use crate::discourse::Discourse;
 use crate::evaluations::{EvaluationKind, quoted_judgement};
-use crate::frames::Frame;
+use crate::frames::{Frame, FrameOrigin};
 use crate::measure::Coded;
 use crate::measure::Measured;
 use crate::sentence::SentenceCx;
 use crate::tree::lemma;
-use crate::triggers::TriggerRule;
 use crate::words::{WordClass, is};
-use attache_event::{Actor, CountryFrom, EventCategory, Modality};
-use attache_nlp::{Deprel, Token, Upos};
-use std::sync::OnceLock;
-
-/// The reading of a quoted judgement: criticism (ACCUSE disapprove, CAMEO 111).
-fn rule() -> &'static TriggerRule {
-    static RULE: OnceLock<TriggerRule> = OnceLock::new();
-    RULE.get_or_init(|| TriggerRule {
-        category: EventCategory::Accuse,
-        mode: Some("disapprove".to_string()),
-        cameo: Some("111".to_string()),
-        upos: Upos::Noun,
-        ..TriggerRule::default()
-    })
-}
+use attache_event::{Actor, CountryFrom, Modality};
+use attache_nlp::{Deprel, Token};
 
 /// Whether a frame is a quoted judgement's.
 pub(crate) fn is_quoted(frame: &Frame<'_>) -> bool {
-    std::ptr::eq(frame.rule, rule())
+    frame.origin == FrameOrigin::QuotedJudgement
 }
 
 /// The frame of a sentence that opens a quotation and judges someone, with no verb of saying
@@ -48,20 +36,22 @@ pub(crate) fn quoted_frame<'a>(sx: &SentenceCx<'a, '_>) -> Option<Frame<'a>> {
     {
         return None;
     }
+    let rule = sx.cx.triggers.quoted_criticism()?;
     let root = sx.s.root()?;
     let (trigger, targets) = quoted_judgement(root, EvaluationKind::Negative)?;
     Some(Frame {
-        rule: rule(),
+        rule,
         trigger,
         anchor: root,
         agents: Vec::new(),
         patients: targets,
         owners: Vec::new(),
         collective: None,
-        category: EventCategory::Accuse,
+        category: rule.category,
         modality: Modality::Asserted,
         recoded: false,
         governor: None,
+        origin: FrameOrigin::QuotedJudgement,
     })
 }
 

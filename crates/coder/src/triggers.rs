@@ -38,6 +38,43 @@ pub struct TriggerTable {
     len: usize,
     /// "X said Y must ...": a demand made through a modal of obligation (CAMEO 10).
     obligation: TriggerRule,
+    /// The row a quoted judgement is coded by ([`QUOTED_CRITICISM`]), found by
+    /// [`TriggerTable::resolve_named`] once the table is complete.
+    quoted_criticism: Option<TriggerRule>,
+}
+
+/// A row another reading borrows its coding from, named by lemma, part of speech and
+/// condition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NamedRow {
+    pub lemma: &'static str,
+    pub upos: Upos,
+    pub with: &'static str,
+    /// What reads its coding from the row, for the error when it is missing.
+    pub reader: &'static str,
+}
+
+/// Criticism in a quotation that names no verb of saying of its own (`quoted.rs`) is coded as
+/// the criticism a verb of saying reports: the row `say VERB ... cceval:negative`.
+pub const QUOTED_CRITICISM: NamedRow = NamedRow {
+    lemma: "say",
+    upos: Upos::Verb,
+    with: "cceval:negative",
+    reader: "criticism in a quotation with no verb of saying (quoted.rs)",
+};
+
+/// A trigger table that lacks a row another reading needs ([`NamedRow`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "{file}: no row `{lemma} {upos} ... {with}` that codes an event: {reader} is coded by it \
+     (its category, mode, context and CAMEO code)"
+)]
+pub struct MissingRowError {
+    pub file: String,
+    pub lemma: &'static str,
+    pub upos: &'static str,
+    pub with: &'static str,
+    pub reader: &'static str,
 }
 
 impl Default for TriggerRule {
@@ -160,6 +197,8 @@ impl TriggerTable {
     /// Adds a user's rows: those of a lemma and part of speech this table has replace its
     /// rows (a user's reading wins), the others are added.
     pub fn extend(&mut self, user: TriggerTable) {
+        // The named rows are looked up again on the extended table.
+        self.quoted_criticism = None;
         for (lemma, rules) in user.by_lemma {
             let ours = self.by_lemma.entry(lemma).or_default();
             let before = ours.len();
@@ -175,6 +214,7 @@ impl TriggerTable {
     /// never pass) or where a generated row has no constraint (a lemma the hand file lists
     /// keeps its decision to have no bare row).
     pub fn add_generated(&mut self, generated: TriggerTable) {
+        self.quoted_criticism = None;
         for (lemma, rules) in generated.by_lemma {
             let ours = self.by_lemma.entry(lemma).or_default();
             let hand = ours.clone();
@@ -196,6 +236,39 @@ impl TriggerTable {
     /// The rule for demands made with "must" / "should" in reported speech.
     pub fn obligation(&self) -> &TriggerRule {
         &self.obligation
+    }
+
+    /// Finds the rows other readings borrow their coding from ([`QUOTED_CRITICISM`]); called
+    /// once the table is complete (shipped, replaced or extended by a user's file). `file`
+    /// names the file that should hold them in the error when one is missing.
+    pub fn resolve_named(&mut self, file: &str) -> Result<(), MissingRowError> {
+        let named = QUOTED_CRITICISM;
+        let rule = self.named_row(named).cloned();
+        self.quoted_criticism = Some(rule.ok_or_else(|| MissingRowError {
+            file: file.to_string(),
+            lemma: named.lemma,
+            upos: upos_name(named.upos),
+            with: named.with,
+            reader: named.reader,
+        })?);
+        Ok(())
+    }
+
+    /// The first row of a lemma and part of speech whose condition is `named.with`, unless it
+    /// is silent.
+    fn named_row(&self, named: NamedRow) -> Option<&TriggerRule> {
+        let with = parse_constraint(named.with).ok();
+        self.by_lemma
+            .get(named.lemma)?
+            .iter()
+            .find(|r| r.upos == named.upos && r.constraint == with)
+            .filter(|r| !r.silent)
+    }
+
+    /// The rule a quoted judgement is coded by (the row [`QUOTED_CRITICISM`] names); None
+    /// before [`TriggerTable::resolve_named`].
+    pub fn quoted_criticism(&self) -> Option<&TriggerRule> {
+        self.quoted_criticism.as_ref()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -233,6 +306,15 @@ impl TriggerTable {
             .filter(|r| r.upos == upos)
             .find(|r| r.constraint.as_ref().is_none_or(|c| c.holds(doc, tok)))
             .filter(|r| !r.silent)
+    }
+}
+
+/// The name of a part of speech as the upos column writes it.
+fn upos_name(upos: Upos) -> &'static str {
+    match upos {
+        Upos::Noun => "NOUN",
+        Upos::Adj => "ADJ",
+        _ => "VERB",
     }
 }
 
@@ -338,5 +420,26 @@ mod tests {
         let strip = &t.by_lemma["strip"][0];
         assert_eq!(strip.constraint.as_ref().unwrap().conditions.len(), 2);
         assert_eq!(t.len(), 4);
+    }
+
+    #[test]
+    fn the_row_of_quoted_criticism_is_found_by_name() {
+        let head = "lemma\tupos\tcategory\tmode\tcontext\tcameo\twith\n";
+        let rows = format!(
+            "{head}say\tVERB\tSUPPORT\t-\tdiplomatic\t051\tcceval:positive\n\
+             say\tVERB\tACCUSE\tdisapprove\t-\t112\tcceval:negative\n"
+        );
+        let mut t = TriggerTable::parse("mine.tsv", &rows).unwrap();
+        assert!(t.quoted_criticism().is_none());
+        t.resolve_named("mine.tsv").unwrap();
+        let rule = t.quoted_criticism().unwrap();
+        assert_eq!((rule.line, rule.cameo.as_deref()), (3, Some("112")));
+        let rows = format!("{head}say\tVERB\t-\t-\t-\t-\tcceval:negative\n");
+        let mut t = TriggerTable::parse("mine.tsv", &rows).unwrap();
+        let e = t.resolve_named("mine.tsv").unwrap_err();
+        assert!(
+            e.to_string().starts_with("mine.tsv: no row `say VERB"),
+            "{e}"
+        );
     }
 }

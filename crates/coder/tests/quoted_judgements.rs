@@ -163,3 +163,104 @@ fn betrayal_and_cynicism_of_a_named_party_are_criticism_but_not_of_voters() {
         assert_eq!(accusations(text), Vec::new(), "{text}");
     }
 }
+
+/// A trigger file written for one test, removed when dropped.
+struct TempTriggers(std::path::PathBuf);
+
+impl TempTriggers {
+    fn new(name: &str, rows: &str) -> TempTriggers {
+        let path =
+            std::env::temp_dir().join(format!("attache-quoted-{}-{name}.tsv", std::process::id()));
+        let text = format!("lemma\tupos\tcategory\tmode\tcontext\tcameo\twith\n{rows}");
+        std::fs::write(&path, text).unwrap();
+        TempTriggers(path)
+    }
+}
+
+impl Drop for TempTriggers {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// The (category, mode, cameo) of the events `extractor` codes in `text`.
+fn codes(
+    extractor: &attache_coder::Extractor,
+    text: &str,
+) -> Vec<(C, Option<String>, Option<String>)> {
+    let doc = common::document("t", text, NaiveDate::from_ymd_opt(2005, 3, 1));
+    extractor
+        .extract(&doc)
+        .into_iter()
+        .map(|e| (e.event, e.mode, e.cameo))
+        .collect()
+}
+
+#[test]
+fn quoted_criticism_is_coded_by_the_trigger_table_row_of_criticism_in_reported_speech() {
+    let text = "Tory spokesman Liam Fox said the report would be out on Friday. \"Labour's \
+                incompetence has let pensioners down.\"";
+    let shipped = codes(common::extractor(), text);
+    let accuse = |c: &(C, Option<String>, Option<String>)| c.0 == C::Accuse;
+    assert_eq!(
+        shipped.iter().filter(|c| accuse(c)).collect::<Vec<_>>(),
+        [&(C::Accuse, Some("disapprove".into()), Some("111".into()))],
+        "{shipped:?}"
+    );
+    // A user's file that codes criticism in reported speech as CAMEO 112 (accuse of crime)
+    // codes the quotation's criticism so too.
+    let edited = TempTriggers::new(
+        "edited",
+        "say\tVERB\tACCUSE\taccuse\t-\t112\tcceval:negative\nsay\tVERB\t-\t-\t-\t-\t-\n",
+    );
+    let extractor = attache_coder::Extractor::load_default()
+        .unwrap()
+        .with_user_triggers(&edited.0)
+        .unwrap();
+    let coded = codes(&extractor, text);
+    assert_eq!(
+        coded.iter().filter(|c| accuse(c)).collect::<Vec<_>>(),
+        [&(C::Accuse, Some("accuse".into()), Some("112".into()))],
+        "{coded:?}"
+    );
+}
+
+#[test]
+fn a_trigger_table_without_the_row_of_criticism_in_reported_speech_does_not_load() {
+    // A user's "say" rows replace the shipped ones: without a criticism row, the file is named.
+    let without = TempTriggers::new(
+        "without",
+        "say\tVERB\tSUPPORT\t-\t-\t051\tcceval:positive\n",
+    );
+    let err = attache_coder::Extractor::load_default()
+        .unwrap()
+        .with_user_triggers(&without.0)
+        .err()
+        .expect("a table without the row is refused");
+    let message = err.to_string();
+    assert!(
+        message.starts_with(&without.0.display().to_string()),
+        "{message}"
+    );
+    assert!(
+        message.contains("say VERB ... cceval:negative"),
+        "{message}"
+    );
+    // A silent row is no reading to borrow; a whole table that replaces the shipped one needs
+    // the row too.
+    let silent = TempTriggers::new("silent", "say\tVERB\t-\t-\t-\t-\tcceval:negative\n");
+    let replaced = attache_coder::Extractor::load_default()
+        .unwrap()
+        .with_triggers(&silent.0);
+    assert!(replaced.is_err());
+    let kept = TempTriggers::new(
+        "kept",
+        "say\tVERB\tACCUSE\tdisapprove\t-\t111\tcceval:negative\n",
+    );
+    assert!(
+        attache_coder::Extractor::load_default()
+            .unwrap()
+            .with_triggers(&kept.0)
+            .is_ok()
+    );
+}
