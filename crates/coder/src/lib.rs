@@ -22,6 +22,7 @@ mod demands;
 mod descriptions;
 mod discourse;
 mod distribute;
+mod document_facts;
 mod evaluations;
 mod events;
 mod figure_words;
@@ -76,6 +77,7 @@ pub use constraint::{Condition, Relation};
 pub use constraint::{Constraint, ConstraintError};
 pub use datafile::DataFileError;
 use dates::Direction;
+use document_facts::DocumentFacts;
 pub use figure_words::FigureWords;
 pub use mention::{GENERIC_MODE, MentionCode};
 pub use triggers::{MissingRowError, NamedRow, QUOTED_CRITICISM, TriggerRule, TriggerTable};
@@ -467,30 +469,6 @@ struct DatelineFacts {
     place: Option<attache_event::Location>,
 }
 
-/// What the whole document's words say, read before its first sentence is coded: how often it
-/// names each country, and the places it names.
-#[derive(Default)]
-struct DocumentFacts<'l> {
-    countries: CountryCounts<'l>,
-    places: place::PlaceContext,
-    /// How many phrases name a political body or role (`names::political_count`).
-    political: usize,
-}
-
-impl<'l> DocumentFacts<'l> {
-    fn of(matches: &[attache_lexicon::LexMatch<'l>]) -> DocumentFacts<'l> {
-        let mut facts = DocumentFacts::default();
-        facts.add(matches);
-        facts
-    }
-
-    fn add(&mut self, matches: &[attache_lexicon::LexMatch<'l>]) {
-        self.countries.add(matches);
-        self.places.add(matches);
-        self.political += names::political_count(matches);
-    }
-}
-
 /// What holds for the whole document while its windows are coded.
 struct DocumentContext<'a> {
     doc_id: &'a str,
@@ -529,75 +507,6 @@ impl<'a> DocumentContext<'a> {
 struct Reader {
     discourse: discourse::Discourse,
     found: Vec<merge::Found>,
-}
-
-/// How often a document names each country (countries, nationalities, capitals, cities and
-/// regions of a state, its political parties, and its state bodies and seats of government:
-/// "the Scottish Parliament", "the Home Office", "Downing Street"), in order of first naming.
-#[derive(Default)]
-struct CountryCounts<'a> {
-    counts: Vec<(&'a str, usize)>,
-}
-
-impl<'a> CountryCounts<'a> {
-    fn add(&mut self, matches: &[attache_lexicon::LexMatch<'a>]) {
-        for m in matches {
-            let placed = surnames::is_place_kind(m.entry.kind)
-                || m.entry.kind == EntryKind::Party
-                || is_state_body(m);
-            let Some(code) = m.entry.code.as_deref().filter(|_| placed) else {
-                continue;
-            };
-            match self.counts.iter_mut().find(|(c, _)| *c == code) {
-                Some((_, n)) => *n += 1,
-                None => self.counts.push((code, 1)),
-            }
-        }
-    }
-
-    /// The country named at least twice, and more often than any other.
-    fn dominant(mut self) -> Option<String> {
-        self.counts.sort_by_key(|c| std::cmp::Reverse(c.1));
-        match self.counts.as_slice() {
-            [(code, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|r| r.1 < *n) => {
-                Some(code.to_string())
-            }
-            _ => None,
-        }
-    }
-}
-
-/// Sectors of a country's bodies that say where a report stands: its state (government,
-/// legislature, courts, forces, police, intelligence, diplomats), its parties and opposition,
-/// and its civil society (charities, unions, schools, churches, health services). Its firms
-/// and its media are left out: they trade and report from anywhere ("Gazprom" in a story of a
-/// US court, "BBC Radio 4" in a story from abroad).
-const PLACING_SECTORS: [&str; 14] = [
-    "GOV", "LEG", "JUD", "MIL", "COP", "SPY", "DIP", "OPP", "PTY", "NGO", "LAB", "EDU", "REL",
-    "HLH",
-];
-
-/// Whether a match names a body or seat of one country that places a report ("Home Office",
-/// "Downing Street", "Age Concern": `PLACING_SECTORS`), not of an international organisation
-/// ("European Commission", "Nato").
-fn is_state_body(m: &attache_lexicon::LexMatch<'_>) -> bool {
-    matches!(m.entry.kind, EntryKind::Organisation | EntryKind::Seat)
-        && m.entry
-            .sector
-            .as_deref()
-            .is_some_and(|s| PLACING_SECTORS.contains(&s))
-        && m.entry
-            .code
-            .as_deref()
-            .is_some_and(|c| attache_lexicon::Lexicon::embedded().country(c).is_some())
-}
-
-/// The country a document names most often (countries, nationalities, capitals, cities and
-/// regions of a state): at least twice, and more often than any other.
-pub(crate) fn dominant_country(matches: &[attache_lexicon::LexMatch<'_>]) -> Option<String> {
-    let mut counts = CountryCounts::default();
-    counts.add(matches);
-    counts.dominant()
 }
 
 /// The figure words compiled into the binary (`data/coder/figures.tsv`): casualty words, role

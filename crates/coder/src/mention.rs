@@ -55,7 +55,7 @@ impl Extractor {
             published,
             peg: crate::timing::find_peg(&doc, published, &layout),
             dateline_country: None,
-            document_country: crate::dominant_country(&matches),
+            document_country: crate::document_facts::dominant_country(&matches),
             places: crate::place::PlaceContext::from_matches(&matches),
             layout: &layout,
             political: crate::names::political_document(&matches),
