@@ -155,34 +155,106 @@ fn recipients_of(
     actors: &[Actor],
     discourse: &mut Discourse,
 ) -> Option<Vec<Actor>> {
-    let (cx, doc, reader) = (sx.cx, sx.cx.doc, &sx.reader);
-    let obligation = std::ptr::eq(frame.rule, cx.triggers.obligation());
-    let mut recipients: Vec<Actor> = frame
-        .patients
-        .iter()
-        .flat_map(|p| reader.actors(look_through(doc, *p).0, discourse))
-        .collect();
-    // "accused Oliver Finegold, of the Evening Standard newspaper, of": a name the
-    // dictionaries lack, placed by the description after it.
-    if recipients.is_empty() {
-        recipients = crate::names::described_patients(sx, frame);
+    let search = RecipientSearch {
+        sx,
+        frame,
+        actors,
+        obligation: std::ptr::eq(frame.rule, sx.cx.triggers.obligation()),
+    };
+    let mut recipients = search.named(discourse);
+    // "said Michael Howard", "labelled ... by the Conservatives": the actor's own words are
+    // no recipient (a demand that names only its speaker names no one who must act).
+    recipients.retain(|r| !is_own_mention(actors, r));
+    if !search.codable(&recipients) {
+        return None;
     }
-    // "rejected calls by Belarus's rulers": when what the event acts on names no actor, whom
-    // it belongs to does; a possessor ("criticised Mr Brown's plan") only after the people
-    // the object names by their role ("AOL's customers" are customers).
-    let (possessors, owners): (Vec<Token<'_>>, Vec<Token<'_>>) = frame
-        .owners
-        .iter()
-        .partition(|o| o.rel() == Deprel::NmodPoss);
     if recipients.is_empty() {
-        recipients = owners
+        recipients = search.implied(discourse);
+    }
+    Some(recipients)
+}
+
+/// What the recipient passes of one frame read: the sentence, the frame and its actors.
+struct RecipientSearch<'r, 'a, 'l, 'f> {
+    sx: &'r SentenceCx<'a, 'l>,
+    frame: &'r Frame<'f>,
+    actors: &'r [Actor],
+    /// Whether the frame is a demand made through a modal of obligation ("said Sudan must").
+    obligation: bool,
+}
+
+/// One way of finding a frame's recipients.
+type RecipientPass<'p> = &'p dyn Fn(&mut Discourse) -> Vec<Actor>;
+
+/// The recipients of the first pass that finds any (none when no pass does).
+fn first_found(passes: &[RecipientPass<'_>], discourse: &mut Discourse) -> Vec<Actor> {
+    for pass in passes {
+        let found = pass(discourse);
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    Vec::new()
+}
+
+impl RecipientSearch<'_, '_, '_, '_> {
+    /// Whom the text names as acted on, pass after pass: the patients, then whom what the
+    /// event acts on belongs to, the people known by what they are, the policy, report or
+    /// place it names.
+    fn named(&self, discourse: &mut Discourse) -> Vec<Actor> {
+        let (sx, frame, actors) = (self.sx, self.frame, self.actors);
+        first_found(
+            &[
+                &|d| self.patients(d),
+                // "accused Oliver Finegold, of the Evening Standard newspaper, of": a name the
+                // dictionaries lack, placed by the description after it.
+                &|_| crate::names::described_patients(sx, frame),
+                &|d| self.owners(d, false),
+                &|d| self.national_bodies(d),
+                // People known only by what they are ("arrested 12 protesters", "ordered the
+                // former minister to appear") belong to where it happened, else to the acting
+                // state (event coders' convention for domestic targets), else to the report's
+                // country.
+                &|_| crate::targets::people_in_context(sx, frame, actors),
+                &|d| self.owners(d, true),
+                // "Gibraltarians rejected plans": a policy with no one's name on it is the
+                // government's.
+                &|d| crate::targets::policy_maker(sx, frame, actors, d),
+                // "dismissed reports he would quit": unowned news reports are the media's.
+                &|_| crate::targets::report_maker(sx, frame, actors),
+                &|_| self.place_hit(),
+            ],
+            discourse,
+        )
+    }
+
+    /// The actors the frame's patients read as.
+    fn patients(&self, discourse: &mut Discourse) -> Vec<Actor> {
+        let doc = self.sx.cx.doc;
+        self.frame
+            .patients
             .iter()
-            .flat_map(|o| reader.actors(*o, discourse))
-            .collect();
+            .flat_map(|p| self.sx.reader.actors(look_through(doc, *p).0, discourse))
+            .collect()
     }
-    // A pronoun among them is no national body: "Mr Straw denied it amounted to a crisis"
-    // (read as the speaker, it would make the actor its own recipient).
-    if recipients.is_empty() {
+
+    /// "rejected calls by Belarus's rulers": when what the event acts on names no actor, whom
+    /// it belongs to does; a possessor ("criticised Mr Brown's plan", `possessors`) only after
+    /// the people the object names by their role ("AOL's customers" are customers).
+    fn owners(&self, discourse: &mut Discourse, possessors: bool) -> Vec<Actor> {
+        self.frame
+            .owners
+            .iter()
+            .filter(|o| (o.rel() == Deprel::NmodPoss) == possessors)
+            .flat_map(|o| self.sx.reader.actors(*o, discourse))
+            .collect()
+    }
+
+    /// The national bodies the patients and owners name; a pronoun among them is none: "Mr
+    /// Straw denied it amounted to a crisis" (read as the speaker, it would make the actor its
+    /// own recipient).
+    fn national_bodies(&self, discourse: &mut Discourse) -> Vec<Actor> {
+        let frame = self.frame;
         // "the government's plans": a possessor of a patient is read with it, not again as
         // an owner.
         let of_patient = |o: &Token<'_>| {
@@ -197,71 +269,63 @@ fn recipients_of(
             .copied()
             .filter(|t| t.upos() != Upos::Pron)
             .collect();
-        recipients = national_bodies(sx, &heads, discourse);
+        national_bodies(self.sx, &heads, discourse)
     }
-    // People known only by what they are ("arrested 12 protesters", "ordered the former
-    // minister to appear") belong to where it happened, else to the acting state (event
-    // coders' convention for domestic targets), else to the report's country.
-    if recipients.is_empty() {
-        recipients = crate::targets::people_in_context(sx, frame, actors);
+
+    /// "bombed Aleppo", "fired shells at targets in Kashmir": the place hit; a place where
+    /// someone is held or arrested ("detained at Belmarsh Prison in London") is no one held.
+    fn place_hit(&self) -> Vec<Actor> {
+        if crate::implicit::is_custody_act(self.frame.trigger) {
+            return Vec::new();
+        }
+        crate::targets::place_hit(self.sx, self.frame, self.actors)
     }
-    if recipients.is_empty() {
-        recipients = possessors
-            .iter()
-            .flat_map(|o| reader.actors(*o, discourse))
-            .collect();
+
+    /// Whether the frame is coded with `recipients`: a demand is coded only when the text
+    /// names who must act, or says what must be done in the passive ("the law must be
+    /// changed"); a deed without a doer only when it names whom it hit, and they are people
+    /// ("civilians", "Armenians"), not things ("bombs"); a visit only abroad.
+    fn codable(&self, recipients: &[Actor]) -> bool {
+        let (sx, frame, actors) = (self.sx, self.frame, self.actors);
+        let doerless = actors.is_empty() && victims_suffice(frame);
+        let unnamed_demand = self.obligation && !crate::demands::passive_demand(frame.trigger);
+        // "as he visits Manchester, Liverpool and Leicester": a visit to places of the
+        // visitor's own country is a tour at home, not diplomacy ("visited Basra" stands).
+        let tour = frame.rule.mode.as_deref() == Some("visit")
+            && crate::targets::home_places(sx, frame, actors);
+        if (unnamed_demand || doerless || tour) && recipients.is_empty() {
+            return false;
+        }
+        !doerless || hits_people(sx, frame)
     }
-    // "Gibraltarians rejected plans": a policy with no one's name on it is the government's.
-    if recipients.is_empty() {
-        recipients = crate::targets::policy_maker(sx, frame, actors, discourse);
+
+    /// Whom a frame that names no one acts on by convention: whom a judgement names beside
+    /// its phrase, an opposition's government, the report's government for a demand.
+    fn implied(&self, discourse: &mut Discourse) -> Vec<Actor> {
+        let (sx, frame, actors) = (self.sx, self.frame, self.actors);
+        first_found(
+            &[
+                // "suggested the party could overcome Tory attempts to spread cynicism": whom
+                // the judgement names beside its phrase.
+                &|d| match crate::evaluations::judged_name(frame.rule, frame.trigger) {
+                    Some(name) => sx.reader.actors(name, d),
+                    None => Vec::new(),
+                },
+                // "The Tories said the figures were a disgrace", "the Tories called for an
+                // inquiry": an opposition criticises and makes demands of the government (a
+                // demand that names no one and has no passive is still not coded: the implied
+                // addressee codes no new event).
+                &|_| crate::targets::opposed_government(frame, actors),
+                // ... and a passive or existential demand by anyone of the report's country at
+                // its government ("said there should be a public inquiry").
+                &|_| match self.obligation {
+                    true => crate::targets::home_government(sx, frame, actors),
+                    false => Vec::new(),
+                },
+            ],
+            discourse,
+        )
     }
-    // "dismissed reports he would quit": unowned news reports are the media's.
-    if recipients.is_empty() {
-        recipients = crate::targets::report_maker(sx, frame, actors);
-    }
-    // "bombed Aleppo", "fired shells at targets in Kashmir": the place hit; a place where
-    // someone is held or arrested ("detained at Belmarsh Prison in London") is no one held.
-    if recipients.is_empty() && !crate::implicit::is_custody_act(frame.trigger) {
-        recipients = crate::targets::place_hit(sx, frame, actors);
-    }
-    // "said Michael Howard", "labelled ... by the Conservatives": the actor's own words are
-    // no recipient (a demand that names only its speaker names no one who must act).
-    recipients.retain(|r| !is_own_mention(actors, r));
-    // A demand is coded only when the text names who must act, or says what must be done in
-    // the passive ("the law must be changed"); a deed without a doer only when it names whom
-    // it hit.
-    let doerless = actors.is_empty() && victims_suffice(frame);
-    let unnamed_demand = obligation && !crate::demands::passive_demand(frame.trigger);
-    // "as he visits Manchester, Liverpool and Leicester": a visit to places of the visitor's
-    // own country is a tour at home, not diplomacy ("visited Basra" stands).
-    let tour = frame.rule.mode.as_deref() == Some("visit")
-        && crate::targets::home_places(sx, frame, actors);
-    if (unnamed_demand || doerless || tour) && recipients.is_empty() {
-        return None;
-    }
-    // ... and whom it hit must be people ("civilians", "Armenians"), not things ("bombs").
-    if doerless && !hits_people(sx, frame) {
-        return None;
-    }
-    // "The Tories said the figures were a disgrace", "the Tories called for an inquiry": an
-    // opposition criticises and makes demands of the government (a demand that names no one
-    // and has no passive is still not coded: the implied addressee codes no new event).
-    // "suggested the party could overcome Tory attempts to spread cynicism": whom the
-    // judgement names beside its phrase.
-    if recipients.is_empty()
-        && let Some(name) = crate::evaluations::judged_name(frame.rule, frame.trigger)
-    {
-        recipients = reader.actors(name, discourse);
-    }
-    if recipients.is_empty() {
-        recipients = crate::targets::opposed_government(frame, actors);
-    }
-    // ... and a passive or existential demand by anyone of the report's country at its
-    // government ("said there should be a public inquiry").
-    if recipients.is_empty() && obligation {
-        recipients = crate::targets::home_government(sx, frame, actors);
-    }
-    Some(recipients)
 }
 
 /// Whether a recipient is one of the actors' own words (their spans overlap): "Howard" of
