@@ -112,6 +112,7 @@ pub(crate) fn modality_of<'d>(
     if let Some(m) = content_clause(v) {
         return (m, None);
     }
+    let clause = v;
     let mut gov = governor(anchor);
     // "planned to resume shelling": a verb of phase passes on the verb governing it.
     while let Some(g) = gov
@@ -156,14 +157,15 @@ pub(crate) fn modality_of<'d>(
     if trigger.i() != anchor.i() && is(WordClass::Hypothetical, &lemma(anchor)) {
         return (Modality::Hypothetical, Some(anchor));
     }
+    if supposed(&chain, clause) {
+        return (Modality::Hypothetical, gov);
+    }
     for t in &chain {
         let aux = aux_words(*t);
         if aux.iter().any(|a| is(WordClass::HypotheticalAux, a)) {
             return (Modality::Hypothetical, gov);
         }
-        if t.children().any(|c| {
-            c.rel() == Deprel::Mark && is(WordClass::ConditionMark, &c.text().to_ascii_lowercase())
-        }) {
+        if t.children().any(is_condition_mark) {
             return (Modality::Hypothetical, gov);
         }
         if aux.iter().any(|a| is(WordClass::FutureAux, a)) {
@@ -312,15 +314,97 @@ fn assessed_noun(trigger: Token<'_>) -> bool {
 /// the condition on the verb, or hung by the parser on its object).
 pub(crate) fn conditional(t: Token<'_>) -> bool {
     let condition = |c: Token<'_>| {
-        (c.rel() == Deprel::Advcl || c.rel().is_acl())
-            && c.children().any(|m| {
-                m.rel() == Deprel::Mark
-                    && is(WordClass::ConditionMark, &m.text().to_ascii_lowercase())
-            })
+        (c.rel() == Deprel::Advcl || c.rel().is_acl()) && c.children().any(is_condition_mark)
     };
     aux_words(t)
         .iter()
         .any(|a| is(WordClass::ConditionalAux, a))
         && t.children()
             .any(|c| condition(c) || (c.rel() == Deprel::Obj && c.children().any(condition)))
+}
+
+/// A subordinator of condition or question (words.tsv `condition_mark`) on its clause: "if",
+/// "unless", "whether", and with the words the parse joined to it ("as long as").
+fn is_condition_mark(m: Token<'_>) -> bool {
+    if m.rel() != Deprel::Mark {
+        return false;
+    }
+    let word = m.text().to_ascii_lowercase();
+    let fixed: Vec<String> = m
+        .children()
+        .filter(|c| c.rel() == Deprel::Fixed)
+        .map(|c| c.text().to_ascii_lowercase())
+        .collect();
+    is(WordClass::ConditionMark, &word)
+        || (!fixed.is_empty()
+            && is(
+                WordClass::ConditionMark,
+                &[vec![word], fixed].concat().join("_"),
+            ))
+}
+
+/// "would" in a clause that only supposes or foresees the act, not one that announces it: a
+/// clause under a subordinator of condition or question ("providing the MPs would support
+/// his government", "asked whether they would agree": words.tsv `condition_mark`, read off
+/// the words before the clause where the parse made the subordinator a verb), or the clause
+/// of a verb of belief, expectation or prediction ("she believed the Mayor would say sorry",
+/// words.tsv `believing`). "said it would expel" (reported intent) is not.
+fn supposed(chain: &[Token<'_>], clause: Token<'_>) -> bool {
+    let mut with_would = chain
+        .iter()
+        .filter(|t| {
+            aux_words(**t)
+                .iter()
+                .any(|a| is(WordClass::ConditionalAux, a))
+        })
+        .peekable();
+    if with_would.peek().is_none() {
+        return false;
+    }
+    let believed = clause.rel() == Deprel::Ccomp
+        && clause
+            .head()
+            .is_some_and(|h| is(WordClass::Believing, &lemma(h)));
+    // A verb the parse coordinated with the one before the subordinator ("could drop its veto
+    // provided Turkey would withdraw", read as "drop ... and withdraw") is read on its own.
+    believed
+        || clause.children().any(is_condition_mark)
+        || subordinated(clause)
+        || with_would.any(|t| subordinated(*t))
+}
+
+/// Whether the words just before a clause, or ending at the subordinator it opens with, are a
+/// subordinator of condition or question: "providing | the MPs would support" (the parse
+/// read "providing" as a verb), "provided | that they would", "as long | as they would"
+/// (words.tsv `condition_mark`, several words joined by `_`).
+fn subordinated(clause: Token<'_>) -> bool {
+    let Some(root) = crate::tree::ancestors(clause).last() else {
+        return false;
+    };
+    let sentence = crate::tree::subtree(root);
+    let (Some(first), Some(start)) = (
+        sentence.first(),
+        crate::tree::subtree(clause).first().map(|t| t.i()),
+    ) else {
+        return false;
+    };
+    let words: Vec<String> = sentence
+        .iter()
+        .map(|t| t.text().to_ascii_lowercase())
+        .collect();
+    let at = start.saturating_sub(first.i());
+    let opens_with_mark = sentence
+        .get(at)
+        .is_some_and(|t| t.rel() == Deprel::Mark && t.head().is_some_and(|h| h.i() == clause.i()));
+    let ends = [at.checked_sub(1), opens_with_mark.then_some(at)];
+    ends.into_iter().flatten().any(|end| {
+        (1..=3).any(|n| {
+            end + 1 >= n
+                && words.len() > end
+                && is(
+                    WordClass::ConditionMark,
+                    &words[end + 1 - n..=end].join("_"),
+                )
+        })
+    })
 }

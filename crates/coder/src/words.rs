@@ -57,6 +57,7 @@ word_classes! {
     FutureAux = "future_aux",
     RefusalAux = "refusal_aux",
     ConditionMark = "condition_mark",
+    Believing = "believing",
     UltimatumMark = "ultimatum_mark",
     ObligationSaying = "obligation_saying",
     ObligationAux = "obligation_aux",
