@@ -142,3 +142,42 @@ fn would_of_reported_intent_stays_announced() {
         ),
     ]);
 }
+
+#[test]
+fn a_condition_or_a_belief_elsewhere_in_the_sentence_leaves_would_announced() {
+    assert_coded(&[
+        // The belief is a relative clause's, not the report's.
+        (
+            "Russia, which believes the envoys are spies, said it would expel them.",
+            C::Sanction,
+            "RUS",
+            Modality::Planned,
+        ),
+        (
+            "Iran, which expected a deal, said it would expel the inspectors.",
+            C::Sanction,
+            "IRN",
+            Modality::Planned,
+        ),
+        // The condition or question is on the saying, not on the clause of "would".
+        (
+            "If the talks fail, Russia said it would expel the British diplomats.",
+            C::Sanction,
+            "RUS",
+            Modality::Planned,
+        ),
+        (
+            "Whether or not the talks fail, Russia said it would expel the British diplomats.",
+            C::Sanction,
+            "RUS",
+            Modality::Planned,
+        ),
+        // "providing" as a verb of its own, not a subordinator.
+        (
+            "Providing aid to the region, Iran said it would expel the inspectors.",
+            C::Sanction,
+            "IRN",
+            Modality::Planned,
+        ),
+    ]);
+}
