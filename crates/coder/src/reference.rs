@@ -118,6 +118,13 @@ impl<'d> ActorReader<'d, '_> {
             return self.quotation_speaker(head, discourse);
         }
         if is(WordClass::PersonPronoun, &word) {
+            // "When President Kirchner took office he began to negotiate": the named subject
+            // of the clause before the pronoun's own verb is whom "he" continues.
+            if let Some(a) = fronted_clause_subject(head)
+                .and_then(|s| self.actor_within(s, discourse, depth + 1))
+            {
+                return Some((a.country, a.sector));
+            }
             let male = if is(WordClass::MalePronoun, &word) {
                 Some(true)
             } else {
@@ -403,6 +410,21 @@ impl<'d> ActorReader<'d, '_> {
 /// finance minister", "his ministry"): "they" does not stand for it ("The finance minister has
 /// urged councils ... but they have warned"; "his ministry was having difficulty hiring women
 /// because they demanded"). "The government said they" may still be the government.
+/// The name that is the subject of an adverbial clause set before a subject pronoun and its
+/// verb ("*When President Kirchner* took office *he* began", "*After Mr Smith* resigned, *he*
+/// ..."); a clause without a subject of its own ("While saying he admired Mr Blair, he ...")
+/// or with a pronoun or common noun for one gives none.
+fn fronted_clause_subject(pronoun: Token<'_>) -> Option<Token<'_>> {
+    if !pronoun.rel().is_nsubj() {
+        return None;
+    }
+    let verb = pronoun.head()?;
+    verb.children()
+        .filter(|c| c.rel() == Deprel::Advcl && c.i() < pronoun.i())
+        .flat_map(|c| c.children().filter(|g| g.rel() == Deprel::Nsubj))
+        .find(|g| g.upos() == Upos::Propn)
+}
+
 fn singular_noun(head: Token<'_>) -> bool {
     head.xpos() == "NN" && !is(WordClass::NationalBody, &head.text().to_ascii_lowercase())
 }
