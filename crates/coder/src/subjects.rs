@@ -15,6 +15,8 @@ pub(crate) fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>,
     }
     let mut v = verb;
     let mut controlled = false;
+    // Climbed from a marked participle ("after criticising"): a passive's subject is its doer.
+    let mut participial = false;
     for _ in 0..6 {
         if let Some(h) = modified_subject(v) {
             return (vec![h], false);
@@ -52,6 +54,10 @@ pub(crate) fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>,
         if controlled && let Some(s) = passive_subject(v) {
             return (vec![s], false);
         }
+        // "was jailed after attacking a guard": who was jailed attacked.
+        if participial && let Some(s) = passive_subject(v) {
+            return (vec![s], false);
+        }
         if passive_subject(v).is_some() {
             // Passive: the agent is a by-phrase, the subject is what was acted on.
             let by = v
@@ -84,6 +90,14 @@ pub(crate) fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>,
             // "was attacked by militiamen ..., killing 156": the participle's doer is the
             // clause's agent.
             (Deprel::Advcl, Some(h)) if is_verbal(h) && v.xpos() == "VBG" && !has_mark(v) => v = h,
+            // "resigned the whip after criticising the leader", "angered the unions by
+            // attacking the deal": the subject of the clause a marked participle modifies.
+            (Deprel::Advcl, Some(h))
+                if is_verbal(h) && v.xpos() == "VBG" && shared_mark(v) && told_as_done(h) =>
+            {
+                participial = true;
+                v = h;
+            }
             // "began a hunger strike to protest": a purpose infinitive shares the subject.
             (Deprel::Advcl, Some(h)) if is_verbal(h) && has_mark_word(v, "to") => v = h,
             // "Spain's decision to put its claim on hold": a decision's infinitive is done by
@@ -103,6 +117,28 @@ pub(crate) fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>,
         }
     }
     (Vec::new(), false)
+}
+
+/// Whether a participle's subordinators are all of words.tsv `participle_mark` ("after",
+/// "by", "while"; not "without").
+fn shared_mark(v: Token<'_>) -> bool {
+    let mut marks = v.children().filter(|c| c.rel() == Deprel::Mark).peekable();
+    marks.peek().is_some()
+        && marks.all(|m| is(WordClass::ParticipleMark, &m.text().to_ascii_lowercase()))
+}
+
+/// Whether a clause tells its act as done: no infinitive ("pledged to boost pensions by
+/// restoring the link") and no auxiliary of the future, a possibility or a condition ("would
+/// retaliate by seeking injunctions"), whose marked participle would be no deed either.
+fn told_as_done(v: Token<'_>) -> bool {
+    let modal = |c: Token<'_>| {
+        let w = c.text().to_ascii_lowercase();
+        c.rel() == Deprel::Aux
+            && (is(WordClass::FutureAux, &w)
+                || is(WordClass::HypotheticalAux, &w)
+                || is(WordClass::ConditionalAux, &w))
+    };
+    v.rel() != Deprel::Xcomp && !has_mark_word(v, "to") && !v.children().any(modal)
 }
 
 /// The verb of saying whose speaker does a verb of stance the parse coordinated inside the

@@ -70,6 +70,7 @@ word_classes! {
     EventMeasure = "event_measure",
     Engaging = "engaging",
     TimeSubordinator = "time_subordinator",
+    ParticipleMark = "participle_mark",
     DecisionNoun = "decision_noun",
     PatientNoun = "patient_noun",
     SelfSubject = "self_subject",
