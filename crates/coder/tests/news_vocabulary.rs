@@ -1,7 +1,8 @@
 //! Everyday news wording for events the trigger table knew only in a narrower frame: debt
 //! relief as aid ("cancelled the debts of Zambia"), questioning an abstract property of a policy
 //! ("questioned the effectiveness of the scheme"), raising questions or doubts about something,
-//! playing down reports or claims (a denial) and introducing restrictions (imposing them).
+//! playing down reports or claims (a denial), saying a measure is incompatible with a law or a
+//! right (a condemnation, words.tsv `disapproving`) and introducing restrictions (imposing them).
 //! Negatives: the same verbs with objects that make no event ("cancelled the meeting" is
 //! another row, "played down the figures", "introduced a bill", "the move raised questions").
 
@@ -98,6 +99,25 @@ const CODED: &[(&str, C, &str, &str)] = &[
         "GBR",
         "",
     ),
+    // Saying a measure is incompatible with a law or right condemns it.
+    (
+        "The Law Lords said the detention rules were incompatible with the European Convention on Human Rights.",
+        C::Accuse,
+        "GBR",
+        "",
+    ),
+    (
+        "The Liberal Democrats said the new asylum rules were incompatible with the Human Rights Act.",
+        C::Accuse,
+        "GBR",
+        "GBR",
+    ),
+    (
+        "The Scottish National Party said the identity card scheme was incompatible with Scots law.",
+        C::Accuse,
+        "GBR",
+        "",
+    ),
     // Introducing restrictions.
     (
         "The Chinese government introduced tighter restrictions on foreign television channels.",
@@ -155,6 +175,14 @@ const NOT_CODED: &[(&str, C)] = &[
         C::Aid,
     ),
     ("The firm wrote off bad debts of £20m last year.", C::Aid),
+    (
+        "Sony said its new console was incompatible with older games.",
+        C::Accuse,
+    ),
+    (
+        "The Law Lords said the rules were not incompatible with the convention.",
+        C::Accuse,
+    ),
 ];
 
 #[test]
