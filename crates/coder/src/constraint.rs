@@ -298,7 +298,7 @@ impl Condition {
             }),
             Relation::Xcomp => trigger
                 .children()
-                .filter(|c| c.rel() == Deprel::Xcomp)
+                .filter(|c| c.rel() == Deprel::Xcomp || infinitive_complement(*c))
                 .chain(object_infinitive(trigger))
                 .any(|c| self.accepts(c)),
             Relation::Ccomp
@@ -502,6 +502,16 @@ fn infinitive_clause(clause: Token<'_>) -> bool {
         && clause
             .children()
             .any(|m| m.rel() == Deprel::Mark && m.text().eq_ignore_ascii_case("to"))
+}
+
+/// A subjectless "to" infinitive the parser called a clausal complement: "warned Mr Brown
+/// | not to be tempted" (`ccomp`), read as the open complement it is.
+fn infinitive_complement(clause: Token<'_>) -> bool {
+    clause.rel() == Deprel::Ccomp
+        && clause
+            .children()
+            .any(|m| m.rel() == Deprel::Mark && m.text().eq_ignore_ascii_case("to"))
+        && !clause.children().any(|s| s.rel().is_nsubj())
 }
 
 /// A clause's mark that says something about the clause: a subordinating conjunction, or a

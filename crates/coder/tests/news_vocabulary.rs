@@ -2,7 +2,9 @@
 //! relief as aid ("cancelled the debts of Zambia"), questioning an abstract property of a policy
 //! ("questioned the effectiveness of the scheme"), raising questions or doubts about something,
 //! playing down reports or claims (a denial), saying a measure is incompatible with a law or a
-//! right (a condemnation, words.tsv `disapproving`) and introducing restrictions (imposing them).
+//! right (a condemnation, words.tsv `disapproving`), warning someone to do or not to do something
+//! (a demand, also where the parser calls the infinitive a `ccomp`) and introducing restrictions
+//! (imposing them).
 //! Negatives: the same verbs with objects that make no event ("cancelled the meeting" is
 //! another row, "played down the figures", "introduced a bill", "the move raised questions").
 
@@ -117,6 +119,25 @@ const CODED: &[(&str, C, &str, &str)] = &[
         C::Accuse,
         "GBR",
         "",
+    ),
+    // Warning someone to do or not to do something tells them what to do.
+    (
+        "Tony Blair warned the BBC to stay out of the row over the dossier.",
+        C::Request,
+        "GBR",
+        "GBR",
+    ),
+    (
+        "The Confederation of British Industry warned the chancellor not to raise taxes before the election.",
+        C::Request,
+        "GBR",
+        "GBR",
+    ),
+    (
+        "The United States warned Syria not to be drawn into the conflict.",
+        C::Request,
+        "USA",
+        "SYR",
     ),
     // Introducing restrictions.
     (
