@@ -4,22 +4,7 @@
 //! phrase ("In March the Court of Appeal, ..., rejected") is its verb's subject.
 
 mod common;
-use common::{analyzer, find};
-
-fn assert_subject(text: &str, subject: &str, verb: &str) {
-    let doc = analyzer().analyze(text);
-    let s = find(&doc, subject);
-    assert!(
-        s.deprel().starts_with("nsubj"),
-        "{subject} in {text:?}: {}",
-        s.deprel()
-    );
-    assert_eq!(
-        s.head().map(|h| h.text()),
-        Some(verb),
-        "{subject} in {text:?}"
-    );
-}
+use common::{analyzer, assert_subject, find};
 
 #[test]
 fn the_noun_after_a_clause_opening_preposition_is_its_verbs_subject() {

@@ -3,24 +3,14 @@
 //! back to the verb with its preposition, and the name is the verb's subject.
 
 mod common;
-use common::{analyzer, find};
+use common::{analyzer, assert_subject, find};
 
 /// Asserts that in `text` the word `subject` is the subject of `verb` and the time word
 /// `time` an oblique of `verb`, outside the subject.
 fn assert_fronted_time(text: &str, time: &str, subject: &str, verb: &str) {
+    assert_subject(text, subject, verb);
     let doc = analyzer().analyze(text);
-    let s = find(&doc, subject);
     let t = find(&doc, time);
-    assert!(
-        s.deprel().starts_with("nsubj"),
-        "{subject} in {text:?}: {}",
-        s.deprel()
-    );
-    assert_eq!(
-        s.head().map(|h| h.text()),
-        Some(verb),
-        "{subject} in {text:?}"
-    );
     assert!(
         t.deprel().starts_with("obl"),
         "{time} in {text:?}: {}",

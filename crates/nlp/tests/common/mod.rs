@@ -31,3 +31,19 @@ pub fn assert_root_verb_heads(text: &str, verb: &str, xpos: &str, object: &str) 
     );
     doc
 }
+
+/// Asserts that `subject` in `text` is a nominal subject of `verb`.
+pub fn assert_subject(text: &str, subject: &str, verb: &str) {
+    let doc = analyzer().analyze(text);
+    let s = find(&doc, subject);
+    assert!(
+        s.deprel().starts_with("nsubj"),
+        "{subject} in {text:?}: {}",
+        s.deprel()
+    );
+    assert_eq!(
+        s.head().map(|h| h.text()),
+        Some(verb),
+        "{subject} in {text:?}"
+    );
+}
