@@ -124,6 +124,7 @@ pub fn events(
             report.misses.clear();
             report.false_positives.clear();
             report.recipient_mismatches.clear();
+            report.date_mismatches.clear();
         }
         to_json(&report)?
     } else {

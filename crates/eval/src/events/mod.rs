@@ -3,12 +3,14 @@
 //! precision, category accuracy, and actor and recipient accuracy on matched events. The
 //! matching rule is stated in [`score`] and docs/eval.md.
 
+mod dating;
 mod diagnose;
 pub mod gold;
 mod refine;
 mod render;
 mod score;
 
+pub use dating::{DateAgreement, DateMismatch, DateVerdict};
 pub use diagnose::{FALSE_POSITIVE_REASONS, FalsePositive, MISS_REASONS, Miss, RecipientMismatch};
 pub use gold::{EventGold, GoldEvent, Party};
 pub use refine::NOTHING_CODED_REASONS;
@@ -45,6 +47,10 @@ pub struct EventsReport {
     pub false_positives: Vec<FalsePositive>,
     /// Strict matches whose recipient countries differ from the gold's.
     pub recipient_mismatches: Vec<RecipientMismatch>,
+    /// Date-phrase agreement of the strict matches (docs/eval.md).
+    pub dates: DateAgreement,
+    /// Strict matches whose date phrases disagree.
+    pub date_mismatches: Vec<DateMismatch>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -118,6 +124,7 @@ pub fn score(
         add_category_accuracy(&mut report.category_accuracy, &placed, &scored);
         add_misses(&mut report, &placed, &all, &scored, &strict);
         add_recipient_mismatches(&mut report, &placed, &scored, &strict);
+        add_dates(&mut report, &placed, &scored, &strict);
         gold_all.extend(placed.iter().map(|g| g.gold));
         predicted_all.extend(scored.iter().map(|p| p.event));
         matched_categories.extend(strict.iter().map(|pair| placed[pair.gold].gold.category));
@@ -226,6 +233,20 @@ fn add_recipient_mismatches(
                 quote: g.trigger.clone(),
                 sentence: p.event.sentence.text.to_string(),
             });
+        }
+    }
+}
+
+fn add_dates(
+    report: &mut EventsReport,
+    gold: &[Placed],
+    scored: &[Predicted],
+    pairs: &[score::Pair],
+) {
+    for pair in pairs {
+        let (g, p) = (gold[pair.gold].gold, scored[pair.predicted].event);
+        if let Some(mismatch) = dating::add_pair(&mut report.dates, g, p) {
+            report.date_mismatches.push(mismatch);
         }
     }
 }

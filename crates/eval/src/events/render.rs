@@ -22,6 +22,7 @@ impl EventsReport {
             "category accuracy (gold events with a prediction in their sentence): {}",
             self.category_accuracy
         );
+        dates(w, &self.dates);
         table(w, self);
         reasons(w, "why gold events were missed", &self.miss_reasons);
         reasons(
@@ -62,6 +63,25 @@ fn side(w: &mut String, name: &str, s: &SideAccuracy) {
         w,
         "  {name:<9} of matched: country {}  sector {}  both {}",
         s.country, s.sector, s.both
+    );
+}
+
+fn dates(w: &mut String, d: &super::DateAgreement) {
+    let total = d.total().max(1) as f64;
+    let _ = writeln!(
+        w,
+        "date phrase of matched (strict): agree {}/{} ({:.3}): both none {}, same {}; \
+         gold none, predicted one {}; gold one, predicted none {}; different {} \
+         (one holds the other {})",
+        d.agreeing(),
+        d.total(),
+        d.agreeing() as f64 / total,
+        d.both_none,
+        d.same,
+        d.spurious,
+        d.missed,
+        d.different,
+        d.different_nested
     );
 }
 
@@ -129,6 +149,21 @@ fn list_misses(w: &mut String, report: &EventsReport) {
                 m.sentence.trim()
             );
         }
+    }
+    let _ = writeln!(w, "\nmatched, date phrase disagrees (gold / predicted):");
+    for m in &report.date_mismatches {
+        let _ = writeln!(
+            w,
+            "  {} line {}: {} [{}] {:?} / {:?}  \"{}\"\n      | {}",
+            m.doc,
+            m.line,
+            m.category,
+            m.verdict.as_str(),
+            m.gold,
+            m.predicted,
+            m.quote,
+            m.sentence.trim()
+        );
     }
     let _ = writeln!(w, "\nunmatched predictions:");
     for f in &report.false_positives {
