@@ -47,6 +47,23 @@ fn time_at(words: &Words, i: usize) -> Option<TimeExpr> {
     })
 }
 
+/// A capitalised day word that is part of a name: "the Today programme", "the Sunday Times",
+/// "the Mail on Sunday" (word classes `day_name_noun`, `day_name_word`).
+fn is_day_name(words: &Words, j: usize) -> bool {
+    use crate::words::{WordClass, is};
+    let w = words.low(j);
+    let day = weekday_of(w).is_some()
+        || crate::values::value(crate::values::ValueClass::RelativeDay, w).is_some();
+    if !day || !words.is_capitalised(j) {
+        return false;
+    }
+    let before = |k: usize| j.checked_sub(k).map_or("", |i| words.low(i));
+    let after_on = before(1) == "on" && j >= 2 && words.is_capitalised(j - 2);
+    is(WordClass::DayNameNoun, words.low(j + 1))
+        || (j >= 1 && words.is_capitalised(j - 1) && is(WordClass::DayNameWord, before(1)))
+        || (after_on && is(WordClass::DayNameWord, before(2)))
+}
+
 /// The expression proper at `j`: (kind, last word index).
 fn core_at(words: &Words, j: usize) -> Option<(TimeKind, usize)> {
     let w = words.low(j);
@@ -58,6 +75,9 @@ fn core_at(words: &Words, j: usize) -> Option<(TimeKind, usize)> {
     }
     if let Some(found) = extra_at(words, j) {
         return Some(found);
+    }
+    if is_day_name(words, j) {
+        return None;
     }
     if let Some(wd) = weekday_of(w) {
         // "Friday, Oct. 23": the calendar date, written from the weekday.

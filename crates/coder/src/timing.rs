@@ -229,7 +229,8 @@ pub(crate) fn assign_times(
     if times.len() == 1 && unclaimed(owners[0]) && nominal(&times[0]) && !of_noun(&times[0]) {
         let noun = doc.token(times[0].attach.unwrap_or(times[0].first));
         for (k, _) in doers {
-            if dated[*k].is_empty() && !dominates(frames[*k].anchor, noun) {
+            let anchor = frames[*k].anchor;
+            if dated[*k].is_empty() && !dominates(anchor, noun) && !in_noun_clause(noun, anchor) {
                 dated[*k].push(0);
             }
         }
@@ -305,6 +306,7 @@ impl<'f, 'd> FrameIndex<'f, 'd> {
                     nouns == 0
                 })
                 .filter_map(|x| self.by_trigger.get(&x.i()))
+                .filter(|k| !in_noun_clause(a, frames[**k].anchor))
                 .map(|k| (*k, depth_between(a, frames[*k].anchor))),
         );
         candidates
@@ -344,6 +346,10 @@ fn date_by_nearest_before(
         let nearest = nearest.filter(|n| {
             frames[*n].modality != Modality::Asserted || !is_prospective(doc, t.attach)
         });
+        // Nor does the time of a clause that describes a noun ("laws coming into force on 1
+        // January", "the row, which led to filings last autumn").
+        let nearest = nearest
+            .filter(|n| !in_noun_clause(doc.token(t.attach.unwrap_or(t.first)), frames[*n].anchor));
         if let Some(n) = nearest {
             owners[ti] = Some(n);
             let near = frames[n].anchor;
@@ -373,6 +379,31 @@ fn keeps_own_time(doc: &Doc, t: &Timed, repeat_verbs: &[Token<'_>]) -> bool {
             });
         (!relative && a.children().any(|c| c.rel() == Deprel::Nsubj))
             || repeat_verbs.iter().any(|v| dominates(*v, a))
+    })
+}
+
+/// Whether `x` sits in a clause that describes a noun (a relative clause, a participle or a
+/// noun's content clause: "laws coming into force on 1 January", "reports that he is planning
+/// an election for February") which does not hold `anchor`: the time of that clause is its
+/// own. A partitive aside ("14 staff, seven of whom have diplomatic status, as of April 30")
+/// is no such clause: the parse hangs the sentence's trailing time on it.
+fn in_noun_clause(x: Token<'_>, anchor: Token<'_>) -> bool {
+    ancestors(x).any(|c| {
+        c.rel().is_acl()
+            && matches!(c.upos(), Upos::Verb | Upos::Aux)
+            && !dominates(c, anchor)
+            && !is_partitive_aside(c)
+    })
+}
+
+/// "seven of whom have ...", "some of which were ...": a clause whose subject is a part of
+/// the noun it hangs on.
+fn is_partitive_aside(clause: Token<'_>) -> bool {
+    clause.children().any(|c| {
+        c.rel().is_subject()
+            && (c.upos() == Upos::Num
+                || c.children()
+                    .any(|w| matches!(w.text().to_ascii_lowercase().as_str(), "whom" | "which")))
     })
 }
 

@@ -93,6 +93,8 @@ word_classes! {
     PartNoun = "part_noun",
     AgentFor = "agent_for",
     CalendarName = "calendar_name",
+    DayNameNoun = "day_name_noun",
+    DayNameWord = "day_name_word",
     TrustNoun = "trust_noun",
     RelativePronoun = "relative_pronoun",
     SimilarVerb = "similar_verb",
