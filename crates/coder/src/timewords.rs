@@ -45,8 +45,11 @@ pub(crate) fn extra_at(words: &Words, j: usize) -> Option<(TimeKind, usize)> {
     let reference = match (w, next) {
         ("these", "days") => Some((Reference::Present, j + 1)),
         ("recent", "years") => Some((Reference::Past, j + 1)),
-        ("the", "future") => Some((Reference::Future, j + 1)),
-        ("the", "near") if words.low(j + 2) == "future" => Some((Reference::Future, j + 2)),
+        // "the future of our country" is a thing, not a time.
+        ("the", "future") if words.low(j + 2) != "of" => Some((Reference::Future, j + 1)),
+        ("the", "near") if words.low(j + 2) == "future" && words.low(j + 3) != "of" => {
+            Some((Reference::Future, j + 2))
+        }
         ("the", "past") if !continues_period(words.low(j + 2)) => Some((Reference::Past, j + 1)),
         _ => None,
     };

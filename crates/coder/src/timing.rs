@@ -56,11 +56,20 @@ impl DocContext<'_> {
                     attach,
                 }
             })
+            .filter(|t| !describes_a_noun(self.doc, t))
             .collect();
         // "since the invasion of Ukraine": a period with no calendar anchor.
         for t in s.tokens() {
+            // A "since" the tagger reads as a conjunction opens a clause of reason ("since only
+            // a third of children do sport"), not a period.
+            let as_conjunction = t.children().any(|c| {
+                c.rel() == Deprel::Case
+                    && c.upos() == Upos::Sconj
+                    && c.text().eq_ignore_ascii_case("since")
+            });
             let is_since = t.rel().is_obl()
                 && has_case(t, &["since"])
+                && !as_conjunction
                 && !out.iter().any(|x| x.first <= t.i() && t.i() <= x.last)
                 && t.upos() != Upos::Num;
             if is_since {
@@ -416,6 +425,21 @@ fn in_complement(t: Token<'_>, top: Token<'_>) -> bool {
             Deprel::Ccomp | Deprel::Csubj | Deprel::Parataxis | Deprel::Advcl
         ) || x.rel().is_acl()
     })
+}
+
+/// A one-word reference ("now", "recently") that modifies a noun or an adjective, not a
+/// clause: "Jack Straw, now foreign secretary", "his wife, now a Labour MEP", "a now infamous
+/// meal" say when a description holds, not when any event happened. A predicate noun or
+/// adjective ("he is now very relieved") is a clause.
+fn describes_a_noun(doc: &Doc, t: &Timed) -> bool {
+    let Some(head) = t.attach.map(|a| doc.token(a)) else {
+        return false;
+    };
+    matches!(t.expr.kind, TimeKind::Reference(_))
+        && t.first == t.last
+        && doc.token(t.first).rel() == Deprel::Advmod
+        && matches!(head.upos(), Upos::Noun | Upos::Propn | Upos::Adj)
+        && !head.children().any(|c| c.rel() == Deprel::Cop)
 }
 
 /// "(a target date) of March 23": a noun's complement, which dates that noun.

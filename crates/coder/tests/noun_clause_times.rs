@@ -102,3 +102,29 @@ fn day_words_in_names_are_not_times() {
         vec!["Today".to_string(), "Sunday".to_string()]
     );
 }
+
+#[test]
+fn a_reference_describing_a_noun_dates_no_event() {
+    // "now" says when the description holds, not when the praise was given.
+    let dates = own_dates(
+        "Germany's foreign minister praised Gerhard Weber, now ambassador to Moscow, for his \
+         work on the treaty.",
+    );
+    assert!(dates.iter().all(|(_, d)| d != "now"), "{dates:?}");
+    // "the future of" a thing is no time.
+    let dates =
+        own_dates("France accused Britain of a battle over the future of the European budget.");
+    assert!(dates.iter().all(|(_, d)| d != "the future"), "{dates:?}");
+}
+
+#[test]
+fn a_since_clause_of_reason_is_no_period() {
+    let dates = own_dates(
+        "Britain's opposition said that since only a quarter of pupils do an hour of music a \
+         week, the British government is promising something it cannot deliver.",
+    );
+    assert!(
+        dates.iter().all(|(_, d)| !d.starts_with("since")),
+        "{dates:?}"
+    );
+}
