@@ -15,6 +15,7 @@ mod code;
 mod constraint;
 mod context;
 mod cross_recipients;
+mod crowds;
 mod datafile;
 mod dateline;
 mod dates;

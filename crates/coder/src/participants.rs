@@ -75,6 +75,9 @@ fn actors_of(
     frame: &Frame<'_>,
     discourse: &mut Discourse,
 ) -> Option<Vec<Actor>> {
+    // "Thousands of protesters marched": the people counted act, not the number.
+    let looked = crate::crowds::counted_doers(frame);
+    let frame = looked.as_ref().unwrap_or(frame);
     let (cx, reader) = (sx.cx, &sx.reader);
     let mut actors: Vec<Actor> = frame
         .agents

@@ -38,6 +38,7 @@ word_classes! {
     Carrier = "carrier",
     Performing = "performing",
     Collective = "collective",
+    CrowdCount = "crowd_count",
     Possessive = "possessive",
     Threatening = "threatening",
     Promising = "promising",
