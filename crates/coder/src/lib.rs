@@ -11,6 +11,8 @@ mod act_targets;
 mod actor_sectors;
 mod actors;
 mod casualties;
+mod casualty_clauses;
+mod casualty_places;
 mod code;
 mod constraint;
 mod context;

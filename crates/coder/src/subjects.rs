@@ -89,7 +89,9 @@ pub(crate) fn subjects_of<'d>(doc: &'d Doc, verb: Token<'d>) -> (Vec<Token<'d>>,
             (Deprel::Xcomp, Some(h)) if h.upos() == Upos::Adj => v = h,
             // "was attacked by militiamen ..., killing 156": the participle's doer is the
             // clause's agent.
-            (Deprel::Advcl, Some(h)) if is_verbal(h) && v.xpos() == "VBG" && !has_mark(v) => v = h,
+            (Deprel::Advcl, Some(h)) if is_verbal(h) && v.xpos() == "VBG" && !has_mark(v) => {
+                v = crate::casualty_clauses::reported_before(h, v).unwrap_or(h);
+            }
             // "resigned the whip after criticising the leader", "angered the unions by
             // attacking the deal": the subject of the clause a marked participle modifies.
             (Deprel::Advcl, Some(h))

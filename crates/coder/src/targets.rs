@@ -47,6 +47,7 @@ pub(crate) fn people_in_context(
     let place = cx
         .location(frame, sx.lex, actors)
         .and_then(|l| l.country)
+        .or_else(|| crate::casualty_places::outcome_place(sx, frame.trigger))
         .map(|c| (c, Some(CountryFrom::Place)));
     // Without a place, only the categories of the `people` rows (not the forces an actor
     // mobilises or withdraws).
