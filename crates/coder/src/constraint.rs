@@ -295,6 +295,7 @@ impl Condition {
                 self.accepts(c)
                     || c.children()
                         .any(|g| g.rel().is_nmod() && has_case(g, &["of"]) && self.accepts(g))
+                    || figure_in(c).is_some_and(|g| self.accepts(g))
             }),
             Relation::Xcomp => trigger
                 .children()
@@ -522,6 +523,20 @@ fn subordinator(mark: Token<'_>) -> bool {
         Upos::Adp => !mark.text().eq_ignore_ascii_case("to"),
         _ => false,
     }
+}
+
+/// "provide $500 million in aid", "gave Ukraine 1 billion euros in aid": what a sum given is
+/// in, when the object is a figure (a number, a currency sign or a counted unit); "provided
+/// evidence in support" names no sum and is no aid.
+pub(crate) fn figure_in(object: Token<'_>) -> Option<Token<'_>> {
+    let figure = matches!(object.upos(), Upos::Num | Upos::Sym)
+        || object.children().any(|c| c.rel() == Deprel::Nummod);
+    if !figure {
+        return None;
+    }
+    object
+        .children()
+        .find(|g| g.rel().is_nmod() && has_case(*g, &["in"]))
 }
 
 #[cfg(test)]

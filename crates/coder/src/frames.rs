@@ -459,6 +459,8 @@ fn add_recipients<'d>(category: EventCategory, trigger: Token<'d>, patients: &mu
         .flat_map(|o| {
             o.children()
                 .filter(|c| c.rel().is_nmod() && has_case(*c, &["of"]))
+                // "provide $500 million in aid to Ukraine": what a sum is in.
+                .chain(crate::constraint::figure_in(*o))
         })
         .collect();
     for o in objects.into_iter().chain(inner) {
