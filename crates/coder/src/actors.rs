@@ -392,8 +392,10 @@ impl<'d, 'l> ActorReader<'d, 'l> {
         // "Security forces in Guinea", "militants from Iraq": a group known by its sector is
         // placed by the state its prepositional phrase names.
         // A province or city there places it in its state, after any state named: "the
-        // government of Sindh province", "police in Mumbai".
-        if country.is_none() && sector.is_some() {
+        // government of Sindh province", "police in Mumbai". A possessor says whose the group
+        // is, so a place phrase then tells where from ("recalled its ambassador from Niger").
+        let possessed = head.children().any(|c| c.rel() == Deprel::NmodPoss);
+        if country.is_none() && sector.is_some() && !possessed {
             let placed = |kinds: &[EntryKind]| {
                 head.children()
                     .filter(|c| {
