@@ -58,3 +58,29 @@ fn a_thing_given_in_support_of_a_claim_is_no_aid() {
         "{events:#?}"
     );
 }
+
+/// A loan or aid "for" a state goes to that state (recipients.tsv `AID noun for`); a "for"
+/// phrase naming no one gives no recipient.
+#[test]
+fn a_loan_for_a_state_goes_to_that_state() {
+    for (text, to) in [
+        ("The IMF approved a $2 billion loan for Egypt.", Some("EGY")),
+        (
+            "The World Bank announced new emergency aid for Malawi.",
+            Some("MWI"),
+        ),
+        (
+            "The European Union approved a loan for Moldova on Friday.",
+            Some("MDA"),
+        ),
+        ("The World Bank approved a loan for the new dam.", None),
+    ] {
+        let events = code(text);
+        let aid = events.iter().find(|e| e.event == EventCategory::Aid);
+        let Some(e) = aid else {
+            panic!("{text}: no AID in {events:?}");
+        };
+        let got = e.recipients.first().and_then(|r| r.country.as_deref());
+        assert_eq!(got, to, "{text}");
+    }
+}
