@@ -48,14 +48,18 @@ pub(crate) fn final_e_endings() -> Result<Vec<String>, LemmaDataError> {
 
 /// The compiled-in time nouns, sorted.
 pub(crate) fn time_nouns() -> Result<Vec<String>, LemmaDataError> {
-    parse_words(TIME_NOUNS_TSV, TIME_NOUNS_NAME)
+    parse_words(TIME_NOUNS_TSV, TIME_NOUNS_NAME, TIME_NOUNS_HEADER)
 }
 
-/// Reads a word list: the header line, then comments, blank lines and one lower-case word a
+/// Reads a word list: the `header` line, then comments, blank lines and one lower-case word a
 /// line; the words come back sorted.
-pub(crate) fn parse_words(text: &str, file: &str) -> Result<Vec<String>, LemmaDataError> {
+pub(crate) fn parse_words(
+    text: &str,
+    file: &str,
+    header: &str,
+) -> Result<Vec<String>, LemmaDataError> {
     let mut words = Vec::new();
-    for (line, row) in data_rows(text, file, TIME_NOUNS_HEADER)? {
+    for (line, row) in data_rows(text, file, header)? {
         if row.is_empty() || !row.bytes().all(|b| b.is_ascii_lowercase()) {
             let reason = format!("{row:?}: a word is lower-case letters");
             return Err(LemmaDataError::at(file, line, reason));
@@ -162,7 +166,7 @@ mod tests {
         let words = time_nouns().expect("data/nlp/time-nouns.tsv parses");
         assert!(words.binary_search(&"monday".to_string()).is_ok());
         assert!(words.binary_search(&"week".to_string()).is_ok());
-        let e = parse_words("word\n# c\nweek\nNext week\n", "t.tsv").unwrap_err();
+        let e = parse_words("word\n# c\nweek\nNext week\n", "t.tsv", "word").unwrap_err();
         assert_eq!(
             e.to_string(),
             "t.tsv:4: \"Next week\": a word is lower-case letters"
